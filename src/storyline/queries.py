@@ -1,0 +1,171 @@
+"""Read-side views shared by the CLI and (later) the web layer: plain JSON-ready dicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from storyline.grouping.explain import explain_members
+from storyline.settings import Settings
+from storyline.stages.keys import latin, name_key
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+_TOP_ENTITIES = 8
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def list_stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stories newest first, each with its articles and top entities."""
+    stories = store.story_rows()
+    return [_story_view(store, row) for row in stories[:limit]]
+
+
+def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, Any] | None:
+    """One story, its articles grouped by language, each with why it is here."""
+    rows = store.story_rows([story_id])
+    if not rows:
+        return None
+    view = _story_view(store, rows[0])
+    article_ids = [article["id"] for article in view["articles"]]
+    dates = {a["id"]: dt.date.fromisoformat(a["published"]) if a["published"] else None for a in view["articles"]}
+    evidence = explain_members(
+        article_ids,
+        store.article_vectors(article_ids),
+        store.article_entity_keys(article_ids),
+        dates,
+        store.entity_stats(),
+        settings.grouping,
+    )
+    names = {entity["key"]: entity["name"] for entity in store_entities(store, story_id)}
+    by_language: dict[str, list[dict[str, Any]]] = {}
+    for article in view["articles"]:
+        found = evidence.get(article["id"])
+        article["why"] = (
+            None
+            if found is None
+            else {
+                "similarity": found.similarity,
+                "entity_overlap": found.entity_overlap,
+                "shared_entities": [names.get(key, key) for key in found.shared_entities],
+                "gap_days": found.gap_days,
+                "score": found.score,
+            }
+        )
+        by_language.setdefault(article["language"] or "unknown", []).append(article)
+    view["by_language"] = by_language
+    return view
+
+
+def list_storylines(store: Store) -> list[dict[str, Any]]:
+    views = []
+    rows = store.storyline_rows()
+    keys = sorted(
+        {key for row in rows for link in row["links"] for key in json.loads(link["shared_entities"])}
+        | {key for row in rows for key in row["entities"]}
+    )
+    names = display_names(store, keys)
+    for storyline in rows:
+        stories = {row["id"]: row for row in store.story_rows(storyline["story_ids"])}
+        ordered = sorted(stories.values(), key=lambda s: (s["first_seen"] or "", s["id"]))
+        views.append(
+            {
+                "id": storyline["id"],
+                "entities": [names[key] for key in storyline["entities"]],
+                "stories": [
+                    {
+                        "id": s["id"],
+                        "title": s["title"],
+                        "first_seen": s["first_seen"],
+                        "last_seen": s["last_seen"],
+                        "articles": s["size"],
+                    }
+                    for s in ordered
+                ],
+                "links": [
+                    {
+                        "earlier": l["earlier"],
+                        "later": l["later"],
+                        "shared_entities": [names[k] for k in json.loads(l["shared_entities"])],
+                        "similarity": l["similarity"],
+                        "gap_days": l["gap_days"],
+                    }
+                    for l in storyline["links"]
+                ],
+                "first_seen": ordered[0]["first_seen"] if ordered else None,
+                "last_seen": max((s["last_seen"] or "" for s in ordered), default=None) or None,
+            }
+        )
+    return views
+
+
+def search_articles(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Keyword matches (any inflection of the words), then articles naming the same entities
+    in other scripts (a query "Budapest" finds "Будапеща" and "Будапешті")."""
+    results = store.search(query, limit)
+    seen = {result["id"] for result in results}
+    keys = [key for key in (name_key(word) for word in re.findall(r"\w+", query)) if len(key) >= 3]
+    if keys and len(results) < limit:
+        for row in store.articles_with_entities(keys, limit):
+            if row["id"] not in seen:
+                seen.add(row["id"])
+                results.append(row)
+    return results[:limit]
+
+
+def store_entities(store: Store, story_id: int) -> list[dict[str, Any]]:
+    rows = store.story_entity_rows(story_id)
+    names = display_names(store, [row["key"] for row in rows])
+    return [
+        {"key": row["key"], "name": names[row["key"]], "type": row["kind"], "articles": row["articles"]} for row in rows
+    ]
+
+
+def display_names(store: Store, keys: list[str]) -> dict[str, str]:
+    """A readable Latin-script name per key: a Latin spelling someone used, else a transliterated lemma."""
+    names = {}
+    for key, forms in store.entity_forms(keys).items():
+        latin_surfaces = [surface for _lemma, surface, _n in forms if _is_latin(surface)]
+        if latin_surfaces:
+            names[key] = _POSSESSIVE.sub("", latin_surfaces[0])
+        elif forms:
+            names[key] = latin(forms[0][0])
+        else:
+            names[key] = key
+    return names
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(char) < 0x250 for char in text)
+
+
+def _story_view(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    articles = [
+        {
+            "id": a["id"],
+            "path": a["path"],
+            "url": a["url"],
+            "title": a["title"] or a["headline"],
+            "language": a["language"],
+            "published": a["published"],
+            "source": a["source"],
+            "duplicate_of": a["duplicate_of"],
+        }
+        for a in row["articles"]
+    ]
+    languages = sorted({a["language"] for a in articles if a["language"]})
+    sources = sorted({a["source"] for a in articles if a["source"]})
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "first_seen": row["first_seen"],
+        "last_seen": row["last_seen"],
+        "languages": languages,
+        "sources": sources,
+        "article_count": len(articles),
+        "entities": store_entities(store, row["id"])[:_TOP_ENTITIES],
+        "articles": articles,
+    }

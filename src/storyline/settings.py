@@ -1,0 +1,130 @@
+"""One settings object, built once and passed explicitly to whatever needs it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+# A wide default: the languages of most world news, in every major script.
+DEFAULT_LANGUAGES: tuple[str, ...] = (
+    "ar",
+    "az",
+    "be",
+    "bg",
+    "bs",
+    "ca",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fa",
+    "fi",
+    "fr",
+    "he",
+    "hi",
+    "hr",
+    "hu",
+    "hy",
+    "id",
+    "it",
+    "ja",
+    "ka",
+    "kk",
+    "ko",
+    "lt",
+    "lv",
+    "mk",
+    "ms",
+    "nb",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "ru",
+    "sk",
+    "sl",
+    "sq",
+    "sr",
+    "sv",
+    "th",
+    "tr",
+    "uk",
+    "ur",
+    "vi",
+    "zh",
+)
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    """How combined evidence decides whether an article joins a story.
+
+    The decision is a logistic model over the evidence; see docs/grouping.md for where the
+    coefficients come from.
+    """
+
+    intercept: float = -24.0
+    weight_similarity: float = 26.0
+    weight_entities: float = 7.0
+    # Per week of distance between an article's date and the story's dates (prior, not fitted).
+    weight_gap_week: float = 1.5
+    gap_grace_days: float = 3.0
+    join_probability: float = 0.5
+    candidate_stories: int = 20  # nearest stories by embedding examined per article
+
+
+@dataclass(frozen=True)
+class StorylineSettings:
+    """When two stories continue one another."""
+
+    max_gap_days: float = 120.0
+    min_shared_entities: int = 2
+    min_entity_overlap: float = 0.3
+    min_similarity: float = 0.80
+
+
+@dataclass(frozen=True)
+class DuplicateSettings:
+    """Near-duplicate (syndicated copy) detection by MinHash over word shingles."""
+
+    shingle_words: int = 5
+    permutations: int = 128
+    bands: int = 32
+    min_jaccard: float = 0.8
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, in one place."""
+
+    db_path: Path = Path("storyline.db")
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    embedder: str = "e5-small"
+    batch_size: int = 32
+    max_embed_chars: int = 1200
+    grouping: GroupingSettings = field(default_factory=GroupingSettings)
+    storylines: StorylineSettings = field(default_factory=StorylineSettings)
+    duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def load_settings(db_path: str | Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Settings from explicit arguments, then the environment, then defaults."""
+    env = os.environ if environ is None else environ
+    settings = Settings()
+    path = db_path or env.get("STORYLINE_DB")
+    if path:
+        settings = settings.with_changes(db_path=Path(path))
+    if env.get("STORYLINE_EMBEDDER"):
+        settings = settings.with_changes(embedder=env["STORYLINE_EMBEDDER"])
+    if env.get("STORYLINE_LANGUAGES"):
+        langs = tuple(code.strip() for code in env["STORYLINE_LANGUAGES"].split(",") if code.strip())
+        settings = settings.with_changes(languages=langs)
+    return settings

@@ -1,0 +1,1 @@
+"""Pipeline stages: each a plain function from a batch of articles to a new batch."""

@@ -1,0 +1,121 @@
+"""Drop web boilerplate that survived extraction.
+
+Reads ``text``; writes ``text``, ``preamble`` (leading non-article lines, kept so that the
+dates stage can read a dateline there) and ``boilerplate_removed``.
+
+The rules are structural, so they work in any language: bare timestamps and counters,
+listing blocks (a headline followed by a timestamp, as in "related news" lists), a tail of
+short unpunctuated lines after the last paragraph, and a small multilingual lexicon of
+interface phrases (share, comments, video of the day, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.models import Article
+
+_TIMESTAMP = re.compile(
+    r"^[\W_]*(\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}|\d{1,2}\s+\w+\.?\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})"
+    r"[\s|,:\-]*(\d{1,2}[:.]\d{2}([:.]\d{2})?)?[\s|]*(\d{1,2}[:.]\d{2})?\W*$"
+)
+_GLUED_TIME = re.compile(r"^\d{1,2}\s+\w+\s+\d{4}\d{1,2}:\d{2}$")  # "19 ноември 202414:00"
+_COUNTER = re.compile(r"^[\W_]*\d*[\W_]*$")  # "-", "- 3748", "•", "12"
+_SENTENCE_END = re.compile(r"[.!?…:;\"'»”)\]]\s*$")
+# Interface phrases that are never article text. Kept short and language-tagged.
+_UI_PHRASES = re.compile(
+    r"^("
+    r"related( news| articles| stories)?|read (more|also)|see also|share( this)?|comments?( \d+)?|"
+    r"add (a )?comment|follow us.*|subscribe.*|advertisement|video of the day|most read|top stories|"
+    r"свързани новини|прочетете (още|също)|коментари( \d+)?|добави( коментар)?|водещи новини|"
+    r"последвайте (ни|канала).*|реклама|"
+    r"читайте (также|еще|ещё).*|похожие новости|комментарии( \d+)?|поделиться|реклама|видео дня|"
+    r"читайте також.*|вас також можуть зацікавити.*|коментарі( \d+)?|відео дня|поділитися|"
+    r"lesen sie auch.*|mehr zum thema.*|kommentare( \d+)?|teilen|werbung|"
+    r"lire aussi.*|à lire aussi.*|partager|publicité|"
+    r"lea también.*|compartir|publicidad|"
+    r"czytaj (też|także|więcej).*|udostępnij|reklama|"
+    r"ilgili haberler|paylaş|reklam"
+    r")\W*$",
+    re.IGNORECASE,
+)
+_LONG_LINE_WORDS = 25
+_TAIL_PROSE_WORDS = 6
+_TAIL_MAX_PROSE_SHARE = 0.25
+
+
+def clean_text(articles: Sequence[Article]) -> list[Article]:
+    """Remove boilerplate lines from every article's text."""
+    return [_clean_one(article) for article in articles]
+
+
+def _clean_one(article: Article) -> Article:
+    lines = [line.strip() for line in article.text.splitlines()]
+    kinds = [_line_kind(line) for line in lines]
+    _mark_listings(lines, kinds)
+    start = _first_body_line(kinds)
+    end = _last_body_line(kinds, lines, start)
+    if start > end:  # nothing looked like prose: keep everything rather than lose the article
+        return article
+    body = [
+        line
+        for line, kind in zip(lines[start : end + 1], kinds[start : end + 1], strict=True)
+        if kind not in ("ui", "timestamp", "counter", "listing")
+    ]
+    preamble = "\n".join(line for line in lines[:start] if line)
+    removed = sum(1 for line in lines if line) - sum(1 for line in body if line)
+    text = "\n".join(body).strip()
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return article.evolve(text=text, preamble=preamble, boilerplate_removed=removed)
+
+
+def _line_kind(line: str) -> str:
+    if not line:
+        return "blank"
+    if _GLUED_TIME.match(line) or _TIMESTAMP.match(line):
+        return "timestamp"
+    if _COUNTER.match(line):
+        return "counter"
+    if _UI_PHRASES.match(line):
+        return "ui"
+    if _SENTENCE_END.search(line) or len(line.split()) >= _LONG_LINE_WORDS:
+        return "prose"
+    return "short"
+
+
+def _mark_listings(lines: list[str], kinds: list[str]) -> None:
+    """A line directly followed by a timestamp is a headline in a listing, not article text."""
+    for index in range(len(lines) - 1):
+        if kinds[index + 1] == "timestamp" and kinds[index] in ("prose", "short"):
+            kinds[index] = "listing"
+
+
+def _first_body_line(kinds: list[str]) -> int:
+    for index, kind in enumerate(kinds):
+        if kind in ("prose", "short"):
+            return index
+    return len(kinds)
+
+
+def _last_body_line(kinds: list[str], lines: list[str], start: int) -> int:
+    """The last prose line before the boilerplate tail.
+
+    The tail starts at the first interface phrase or listing after which hardly any long
+    prose follows; short unpunctuated lines just before it are navigation, not text.
+    """
+    end = len(kinds)
+    for index in range(start, len(kinds)):
+        if kinds[index] in ("ui", "listing") and _is_boilerplate_tail(kinds[index:], lines[index:]):
+            end = index
+            break
+    for index in range(end - 1, start - 1, -1):
+        if kinds[index] == "prose":
+            return index
+    return -1
+
+
+def _is_boilerplate_tail(kinds: list[str], lines: list[str]) -> bool:
+    content = [(kind, line) for kind, line in zip(kinds, lines, strict=True) if kind != "blank"]
+    long_prose = sum(1 for kind, line in content if kind == "prose" and len(line.split()) >= _TAIL_PROSE_WORDS)
+    return long_prose <= _TAIL_MAX_PROSE_SHARE * len(content)

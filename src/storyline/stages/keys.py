@@ -1,0 +1,61 @@
+"""Cross-script keys for names: one key for Лавров, Lavrov and Лаврова (after lemmatising).
+
+The key is a phonetic skeleton of the Latin transliteration: consonant classes that survive
+transliteration (Тръмп / Трамп / Trump -> "trmp"), vowels dropped after the first letter.
+It is deliberately coarse: it links spellings across scripts and leaves the decision of
+whether two articles share an entity to the evidence that weighs it (rare keys count more).
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+# Order matters: longer spellings before their parts.
+_SPELLINGS = (
+    ("shch", "st"),
+    ("sht", "st"),
+    ("dzh", "j"),
+    ("sch", "s"),
+    ("tch", "c"),
+    ("sh", "s"),
+    ("zh", "j"),
+    ("ch", "c"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("th", "t"),
+    ("w", "v"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("g", "h"),
+    ("z", "s"),
+    ("c", "k"),
+)
+_VOWELS = set("aeiouy")
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def latin(text: str) -> str:
+    """A readable Latin-script form of any name (apostrophes for hard signs dropped)."""
+    return anyascii(text).replace("'", "").replace("`", "")
+
+
+def name_key(word: str) -> str:
+    """The phonetic skeleton of one (already lemmatised) word; '' when nothing is left."""
+    spelled = _NOT_LETTER.sub("", latin(word).lower())
+    if not spelled:
+        return ""
+    for written, sound in _SPELLINGS:
+        spelled = spelled.replace(written, sound)
+    head = "a" if spelled[0] in _VOWELS or spelled[0] in "ij" else spelled[0]
+    skeleton = [head]
+    for letter in spelled[1:]:
+        if letter in _VOWELS or letter in "ij":
+            continue
+        if letter != skeleton[-1]:
+            skeleton.append(letter)
+    return "".join(skeleton)

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from storyline.ingest import read_sources
+from storyline.models import Article
+from storyline.stages.clean import clean_text
+
+
+def test_clean_seed_002_loses_all_boilerplate(seeds_dir: Path) -> None:
+    (article,) = [a for a in read_sources([str(seeds_dir / "002_d46336bcb795b0ad.txt")]) if isinstance(a, Article)]
+    (cleaned,) = clean_text([article])
+    for boilerplate in (
+        "Свързани новини",
+        "Коментари",
+        "Добави коментар",
+        "Водещи новини",
+        "Последвайте",
+        "19 ноември 2024",
+        "2022.02.01 | 19:16",
+        "- 3748",
+        "Пашов към Крушарски",
+        "Пенсиите скачат",
+    ):
+        assert boilerplate not in cleaned.text
+    assert cleaned.text.startswith("Държавният секретар на САЩ Антъни Блинкън")
+    assert cleaned.text.rstrip().endswith('следващите стъпки в процеса".')
+    assert "01 февруари 2022 18:02" in cleaned.preamble
+
+
+def test_clean_keeps_subheadings_inside_the_body() -> None:
+    text = "First paragraph of the story ends here.\nA subheading\nSecond paragraph continues the story.\nRead more\nOther headline\n"
+    (cleaned,) = clean_text([Article(id="a", text=text)])
+    assert "A subheading" in cleaned.text
+    assert "Read more" not in cleaned.text and "Other headline" not in cleaned.text
+
+
+def test_clean_drops_interface_phrases_mid_text() -> None:
+    text = "Перший абзац статті закінчується тут.\nВідео дня\nДругий абзац статті продовжує розповідь про переговори у Будапешті."
+    (cleaned,) = clean_text([Article(id="a", text=text)])
+    assert "Відео дня" not in cleaned.text and cleaned.boilerplate_removed == 1
+
+
+def test_clean_never_empties_an_article() -> None:
+    (cleaned,) = clean_text([Article(id="a", text="Just a short line")])
+    assert cleaned.text == "Just a short line"

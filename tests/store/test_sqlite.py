@@ -1,0 +1,74 @@
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import make_article
+from storyline.grouping.stories import StoryIndex, assign_stories
+from storyline.settings import GroupingSettings
+from storyline.store import Store, StoreError
+
+
+def _save(store: Store, articles, index: StoryIndex) -> None:  # type: ignore[no-untyped-def]
+    memberships = assign_stories(articles, index, GroupingSettings())
+    store.save_batch(articles, memberships, index, "table", bands=32)
+
+
+def test_sqlite_story_index_resumes_from_the_store(tmp_path: Path) -> None:
+    a = make_article("a", [1, 0, 0], ["bdpst"], dt.date(2025, 10, 21), text="Budapest summit postponed")
+    with Store(tmp_path / "s.db") as store:
+        _save(store, [a], store.load_story_index(3))
+    with Store(tmp_path / "s.db") as store:
+        index = store.load_story_index(3)
+        assert index.article_story == {"a": 1}
+        assert index.stories[1].size == 1 and index.stories[1].entity_counts == {"bdpst": 1}
+        assert index.stats.documents == 1
+        assert store.story_rows()[0]["title"] == "Budapest summit postponed"
+
+
+def test_sqlite_already_stored_by_id_url_or_content(tmp_path: Path) -> None:
+    a = make_article("a", [1, 0, 0], [], None, text="Same words").evolve(url="https://x.org/1")
+    with Store(tmp_path / "s.db") as store:
+        _save(store, [a], store.load_story_index(3))
+        assert store.already_stored(a.evolve(id="other"))
+        assert store.already_stored(a.evolve(id="other", url=None))
+        assert store.already_stored(a.evolve(text="Different words"))
+        assert not store.already_stored(a.evolve(id="other", url=None, text="Different  words"))
+
+
+def test_sqlite_failed_batch_leaves_store_unchanged(tmp_path: Path) -> None:
+    a = make_article("a", [1, 0, 0], [], None, text="First")
+    with Store(tmp_path / "s.db") as store:
+        index = store.load_story_index(3)
+        _save(store, [a], index)
+        with pytest.raises(sqlite3.IntegrityError):
+            _save(store, [make_article("b", [0, 1, 0], [], None, text="Second"), a], index)
+        assert store.counts()["articles"] == 1
+
+
+def test_sqlite_search_finds_inflected_forms(tmp_path: Path) -> None:
+    a = make_article("a", [1, 0, 0], [], None, text="Срещата на върха в Будапеща беше отложена.")
+    with Store(tmp_path / "s.db") as store:
+        _save(store, [a], store.load_story_index(3))
+        assert [r["id"] for r in store.search("Будапешт")] == ["a"]
+        assert store.search('"unbalanced (query') == []
+
+
+def test_sqlite_refuses_foreign_and_newer_files(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.commit()
+    with pytest.raises(StoreError, match="not a storyline store"):
+        Store(other)
+    newer = tmp_path / "newer.db"
+    Store(newer).close()
+    db = sqlite3.connect(newer)
+    db.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer than this storyline"):
+        Store(newer)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="cannot open store"):
+        Store(garbage)

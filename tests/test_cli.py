@@ -1,0 +1,107 @@
+"""The storyline command, end to end, with the instant hashing embedder (no model)."""
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    monkeypatch.setenv("STORYLINE_EMBEDDER", "hashing")
+    monkeypatch.setenv("STORYLINE_DB", str(tmp_path / "cli.db"))
+    return CliRunner()
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(
+        " date 2025-10-21 Summit in Vienna postponed\nThe summit in Vienna was postponed, officials said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (folder / "sub" / "b.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "j1",
+                "url": "https://ex.org/1",
+                "title": "Floods in Valencia",
+                "text": "Heavy floods hit Valencia overnight.",
+                "published": "2025-11-02",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_cli_ingest_then_stories_json(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["ingest", str(_corpus(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "stored 2" in result.output
+    stories = json.loads(runner.invoke(main, ["stories", "--json"]).output)
+    assert len(stories) == 2
+    assert stories[0]["first_seen"] == "2025-11-02"  # newest first
+    for key in ("id", "title", "first_seen", "last_seen", "languages", "entities", "articles"):
+        assert key in stories[0]
+    article = stories[1]["articles"][0]
+    assert article["path"].endswith("a.txt") and article["language"] == "en" and article["published"] == "2025-10-21"
+    for key in ("id", "path", "url", "title", "language", "published", "source"):
+        assert key in article
+
+
+def test_cli_reingest_changes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    runner.invoke(main, ["ingest", str(corpus)])
+    before = runner.invoke(main, ["export", "--format", "jsonl"]).output
+    again = runner.invoke(main, ["ingest", str(corpus)])
+    assert again.exit_code == 0 and "already stored 2" in again.output
+    assert runner.invoke(main, ["export", "--format", "jsonl"]).output == before
+
+
+def test_cli_rejections_exit_1_and_keep_good_input(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    (corpus / "broken.jsonl").write_text("{oops\n", encoding="utf-8")
+    result = runner.invoke(main, ["ingest", str(corpus)])
+    assert result.exit_code == 1
+    assert "broken.jsonl:1: malformed JSON" in result.output
+    assert "stored 2" in result.output and "rejected 1" in result.output
+
+
+def test_cli_usage_error_exits_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["ingest"]).exit_code == 2
+    assert runner.invoke(main, ["export", "--format", "parquet"]).exit_code == 2
+
+
+def test_cli_stdin_jsonl(runner: CliRunner) -> None:
+    line = json.dumps({"text": "Elections in Poland were held on Sunday.", "title": "Poland votes"})
+    result = runner.invoke(main, ["ingest", "-"], input=line + "\n")
+    assert result.exit_code == 0 and "stored 1" in result.output
+
+
+def test_cli_show_search_storylines_and_exports(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["ingest", str(_corpus(tmp_path))])
+    story = json.loads(runner.invoke(main, ["show", "1", "--json"]).output)
+    assert story["by_language"]["en"][0]["why"] is None  # a story of one has nothing to compare to
+    assert runner.invoke(main, ["show", "99"]).exit_code == 1
+    hits = json.loads(runner.invoke(main, ["search", "Valencia", "--json"]).output)
+    assert hits[0]["id"] == "j1" and hits[0]["story_id"] is not None
+    assert json.loads(runner.invoke(main, ["storylines", "--json"]).output) == []
+    csv_out = runner.invoke(main, ["export", "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("id,story_id,url")
+    parquet = tmp_path / "out.parquet"
+    assert runner.invoke(main, ["export", "--format", "parquet", "--out", str(parquet)]).exit_code == 0
+    assert pq.read_table(parquet).num_rows == 2
+
+
+def test_cli_unreadable_store_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database" * 200)
+    result = runner.invoke(main, ["stories", "--db", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("storyline:") and len(result.output.strip().splitlines()) == 1
