@@ -16,7 +16,7 @@ from storyline.ingest import read_sources
 from storyline.models import Rejection
 from storyline.pipeline import IngestReport, ingest
 from storyline.settings import Settings, load_settings
-from storyline.stages.embed import make_embedder
+from storyline.stages.embed import Embedder, make_embedder
 from storyline.store import Store, StoreError
 
 DB_HELP = "Store file (default: $STORYLINE_DB or ./storyline.db)."
@@ -179,6 +179,44 @@ def demo_command(db_path: str, as_json: bool) -> None:
     )
 
 
+@main.group("eval")
+def eval_group() -> None:
+    """Measure grouping quality on labeled data."""
+
+
+@eval_group.command("pairs")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+@click.option("--baseline", is_flag=True, help="Also report plain embedding cosine (best threshold).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N pairs of the file.")
+@click.option("--embedder", default=None, help="Embedding model name (default: e5-small).")
+def eval_pairs_command(file: Path, as_json: bool, baseline: bool, limit: int | None, embedder: str | None) -> None:
+    """Ingest every article of a pair file into a fresh store and score the stories against the labels."""
+    import tempfile
+
+    from tqdm import tqdm
+
+    from storyline.evaluation.pairs import PairFileError, evaluate_pairs, read_pairs
+
+    try:
+        pairs = read_pairs(file, limit)
+    except PairFileError as error:
+        _fail(str(error), code=1)
+        return
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as folder:
+        settings = _settings(str(Path(folder) / "eval.db"), embedder)
+        model = _embedder(settings)
+        with (
+            _open_store(settings) as store,
+            tqdm(unit=" art", desc="eval", disable=not sys.stderr.isatty(), file=sys.stderr) as bar,
+        ):
+            result = evaluate_pairs(pairs, store, settings, model, baseline=baseline, on_progress=bar.update)
+    if as_json:
+        _print_json(result)
+        return
+    _print_eval(result)
+
+
 # ---- helpers ------------------------------------------------------------------------------
 
 
@@ -211,6 +249,38 @@ def _run_ingest(paths: list[str], settings: Settings) -> IngestReport:
             bar.write(f"rejected: {rejection.where}: {rejection.reason}", file=sys.stderr)
 
         return ingest(read_sources(paths), store, settings, embedder, on_rejection=reject, on_progress=bar.update)
+
+
+def _embedder(settings: Settings) -> Embedder:
+    try:
+        return make_embedder(settings.embedder)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+
+
+def _print_eval(result: dict[str, Any]) -> None:
+    def line(name: str, figures: dict[str, Any]) -> str:
+        pearson = "n/a" if figures.get("pearson") is None else f"{figures['pearson']:.3f}"
+        return (
+            f"{name:10} pairs {figures['pairs']:>4}  labeled {figures['labeled']:>4}  P {figures['precision']:.3f}"
+            f"  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}  acc {figures['accuracy']:.3f}  pearson {pearson}"
+        )
+
+    click.echo(line("all", result))
+    intervals = result.get("intervals", {})
+    click.echo(f"{'':10} 95% intervals: F1 {intervals.get('f1')}  pearson {intervals.get('pearson')}")
+    for name, figures in result["by_language"].items():
+        click.echo(line(name, figures))
+    if "baseline" in result:
+        base = result["baseline"]
+        click.echo(
+            f"baseline   plain cosine: best-threshold F1 {base['f1']:.3f} (at {base['threshold']}),"
+            f" pearson {base['pearson']}, spearman {base['spearman']}"
+        )
+    click.echo(
+        f"{result['articles']} articles into {result['stories']} stories in {result['seconds']} s"
+        f" ({result['articles_per_second']} articles/s, embedder {result['embedder']})"
+    )
 
 
 def _print_report(report: IngestReport) -> None:

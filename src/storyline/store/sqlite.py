@@ -314,34 +314,46 @@ class Store:
     def entity_forms(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, int]]]:
         """For each key, its (lemma, surface, mentions) forms over the whole store, most used first."""
         forms: dict[str, list[tuple[str, str, int]]] = {key: [] for key in keys}
-        for chunk_start in range(0, len(keys), 500):
-            chunk = list(keys[chunk_start : chunk_start + 500])
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                f"SELECT key, lemma, surface, SUM(mentions) AS n FROM article_entities WHERE key IN ({marks})"
-                " GROUP BY key, lemma, surface ORDER BY n DESC",
-                chunk,
-            ):
-                forms[row["key"]].append((row["lemma"], row["surface"], row["n"]))
+        sql = "SELECT key, lemma, surface, SUM(mentions) AS n FROM article_entities WHERE key IN ({marks}) GROUP BY key, lemma, surface"
+        for row in sorted(self._rows_for_ids(sql, keys), key=lambda r: -r["n"]):
+            forms[row["key"]].append((row["lemma"], row["surface"], row["n"]))
         return forms
 
     def article_vectors(self, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        marks = ",".join("?" * len(article_ids))
         return {
             row[0]: np.frombuffer(row[1], dtype=np.float32)
-            for row in self._db.execute(
-                f"SELECT article_id, vector FROM article_vectors WHERE article_id IN ({marks})", list(article_ids)
+            for row in self._rows_for_ids(
+                "SELECT article_id, vector FROM article_vectors WHERE article_id IN ({marks})", article_ids
             )
         }
 
     def article_entity_keys(self, article_ids: Sequence[str]) -> dict[str, set[str]]:
-        marks = ",".join("?" * len(article_ids))
         keys: dict[str, set[str]] = {article_id: set() for article_id in article_ids}
-        for row in self._db.execute(
-            f"SELECT article_id, key FROM article_entities WHERE article_id IN ({marks})", list(article_ids)
+        for row in self._rows_for_ids(
+            "SELECT article_id, key FROM article_entities WHERE article_id IN ({marks})", article_ids
         ):
             keys[row[0]].add(row[1])
         return keys
+
+    def _rows_for_ids(self, sql: str, ids: Sequence[str]) -> Iterator[sqlite3.Row]:
+        """Run ``sql`` (with a ``{marks}`` placeholder) over ids in chunks SQLite accepts."""
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+    def resolve_article(self, article_id: str, url: str | None, text_hash: str) -> str | None:
+        """The stored id of an article, found by id, else URL, else content."""
+        row = self._db.execute(
+            "SELECT id FROM articles WHERE id=? UNION ALL SELECT id FROM articles WHERE url IS NOT NULL AND url=?"
+            " UNION ALL SELECT id FROM articles WHERE content_hash=? LIMIT 1",
+            (article_id, url, text_hash),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def article_facts(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Story, date and language per article id."""
+        sql = "SELECT a.id, m.story_id, a.published, a.language FROM articles a LEFT JOIN memberships m ON m.article_id=a.id WHERE a.id IN ({marks})"
+        return {row["id"]: dict(row) for row in self._rows_for_ids(sql, article_ids)}
 
     def story_exists(self, story_id: int) -> bool:
         return self._db.execute("SELECT 1 FROM stories WHERE id=?", (story_id,)).fetchone() is not None

@@ -1,0 +1,1 @@
+"""Measuring the story map against human judgements."""
