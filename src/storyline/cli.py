@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import tempfile
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,7 @@ from typing import Any
 import click
 
 from storyline import queries
+from storyline.evaluation.pairs import LabeledPair
 from storyline.export import FORMATS, export_rows
 from storyline.ingest import read_sources
 from storyline.models import Rejection
@@ -184,37 +188,69 @@ def eval_group() -> None:
     """Measure grouping quality on labeled data."""
 
 
+_eval_options = [
+    click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+    json_option,
+    click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N pairs of the file."),
+    click.option("--embedder", default=None, help="Embedding model name (default: e5-small)."),
+    click.option("--keep-db", type=click.Path(dir_okay=False), default=None, help="Build the store here and keep it."),
+]
+
+
+def eval_options(command: Any) -> Any:
+    for option in reversed(_eval_options):
+        command = option(command)
+    return command
+
+
 @eval_group.command("pairs")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@json_option
+@eval_options
 @click.option("--baseline", is_flag=True, help="Also report plain embedding cosine (best threshold).")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N pairs of the file.")
-@click.option("--embedder", default=None, help="Embedding model name (default: e5-small).")
-def eval_pairs_command(file: Path, as_json: bool, baseline: bool, limit: int | None, embedder: str | None) -> None:
+def eval_pairs_command(
+    file: Path, as_json: bool, limit: int | None, embedder: str | None, keep_db: str | None, baseline: bool
+) -> None:
     """Ingest every article of a pair file into a fresh store and score the stories against the labels."""
-    import tempfile
+    from storyline.evaluation.pairs import evaluate_pairs
 
-    from tqdm import tqdm
-
-    from storyline.evaluation.pairs import PairFileError, evaluate_pairs, read_pairs
-
-    try:
-        pairs = read_pairs(file, limit)
-    except PairFileError as error:
-        _fail(str(error), code=1)
-        return
-    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as folder:
-        settings = _settings(str(Path(folder) / "eval.db"), embedder)
-        model = _embedder(settings)
-        with (
-            _open_store(settings) as store,
-            tqdm(unit=" art", desc="eval", disable=not sys.stderr.isatty(), file=sys.stderr) as bar,
-        ):
-            result = evaluate_pairs(pairs, store, settings, model, baseline=baseline, on_progress=bar.update)
+    pairs = _read_pair_file(file, limit)
+    with _eval_store(keep_db, embedder) as (store, settings), _progress("eval") as bar:
+        result = evaluate_pairs(pairs, store, settings, _embedder(settings), baseline=baseline, on_progress=bar.update)
     if as_json:
         _print_json(result)
         return
     _print_eval(result)
+
+
+@eval_group.command("fit")
+@eval_options
+def eval_fit_command(file: Path, as_json: bool, limit: int | None, embedder: str | None, keep_db: str | None) -> None:
+    """Fit the grouping coefficients on a pair file, with cross-validated F1 and Pearson."""
+    from storyline.evaluation.fit import fit_grouping
+    from storyline.evaluation.pairs import articles_in_order, pair_rows
+
+    pairs = _read_pair_file(file, limit)
+    with _eval_store(keep_db, embedder) as (store, settings):
+        with _progress("fit") as bar:
+            ingest(articles_in_order(pairs), store, settings, _embedder(settings), on_progress=bar.update)
+        rows = pair_rows(pairs, store, settings)
+    try:
+        _fitted, report = fit_grouping(rows, settings.grouping)
+    except ValueError as error:
+        _fail(f"{file}: {error}", code=1)
+        return
+    if as_json:
+        _print_json(report)
+        return
+    click.echo(
+        f"{report['labeled']} labeled pairs, {report['folds']}-fold cross-validation repeated {report['repeats']} times:"
+    )
+    click.echo(
+        f"  F1 {report['cv_f1_mean']:.3f} ± {report['cv_f1_std']:.3f}"
+        f"   Pearson {report['cv_pearson_mean']:.3f} ± {report['cv_pearson_std']:.3f}"
+    )
+    click.echo("coefficients fitted on all labeled pairs (GroupingSettings):")
+    for name, value in report["coefficients"].items():
+        click.echo(f"  {name} = {value}")
 
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -234,21 +270,41 @@ def _open_store(settings: Settings) -> Store:
 
 
 def _run_ingest(paths: list[str], settings: Settings) -> IngestReport:
-    from tqdm import tqdm
-
-    try:
-        embedder = make_embedder(settings.embedder)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from error
-    with (
-        _open_store(settings) as store,
-        tqdm(unit=" docs", desc="ingest", disable=not sys.stderr.isatty(), file=sys.stderr) as bar,
-    ):
+    embedder = _embedder(settings)
+    with _open_store(settings) as store, _progress("ingest") as bar:
 
         def reject(rejection: Rejection) -> None:
             bar.write(f"rejected: {rejection.where}: {rejection.reason}", file=sys.stderr)
 
         return ingest(read_sources(paths), store, settings, embedder, on_rejection=reject, on_progress=bar.update)
+
+
+def _read_pair_file(file: Path, limit: int | None) -> list[LabeledPair]:
+    from storyline.evaluation.pairs import PairFileError, read_pairs
+
+    try:
+        return read_pairs(file, limit)
+    except PairFileError as error:
+        _fail(str(error), code=1)
+        raise
+
+
+@contextlib.contextmanager
+def _eval_store(keep_db: str | None, embedder: str | None) -> Iterator[tuple[Store, Settings]]:
+    """A fresh store for an evaluation: the kept path (emptied first) or a temporary one."""
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as folder:
+        path = keep_db or str(Path(folder) / "eval.db")
+        for suffix in ("", "-wal", "-shm"):
+            Path(path + suffix).unlink(missing_ok=True)
+        settings = _settings(path, embedder)
+        with _open_store(settings) as store:
+            yield store, settings
+
+
+def _progress(label: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(unit=" docs", desc=label, disable=not sys.stderr.isatty(), file=sys.stderr)
 
 
 def _embedder(settings: Settings) -> Embedder:
@@ -306,9 +362,18 @@ def _print_story_line(story: dict[str, Any]) -> None:
 def _why_text(why: dict[str, Any] | None) -> str:
     if why is None:
         return "only article in this story"
-    gap = "date unknown" if why["gap_days"] is None else f"{why['gap_days']:.0f} days from the others"
+    gap = "no dates to compare" if why["gap_days"] is None else f"{why['gap_days']:.0f} days from the others"
     shared = ", ".join(why["shared_entities"]) or "no shared entities"
-    return f"similarity {why['similarity']:.3f}, entity overlap {why['entity_overlap']:.2f} ({shared}), {gap}; score {why['score']:.2f}"
+    closest = _shorten(why.get("closest_title") or why.get("closest_article") or "?", 60)
+    language = ", across languages" if why.get("cross_lingual") else ""
+    return (
+        f'similarity {why["similarity"]:.3f} to "{closest}"{language}; entity overlap {why["entity_overlap"]:.2f}'
+        f" ({shared}); {gap}; score {why['score']:.2f}"
+    )
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _print_json(value: Any) -> None:

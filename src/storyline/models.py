@@ -86,6 +86,8 @@ class Evidence:
     shared_entities: tuple[str, ...]
     gap_days: float | None  # None when a date is unknown
     score: float  # combined probability of "same story", 0..1
+    cross_lingual: bool = False  # no shared language (embedding similarity runs lower across languages)
+    closest_article: str | None = None  # the member the similarity was measured against
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,13 @@ class Store(SignatureIndex, Protocol):
 
 
 def enrichment_stages(settings: Settings, embedder: Embedder) -> list[tuple[str, Stage]]:
-    """Steps 2-6 of the pipeline, in order (reading comes before, grouping after)."""
+    """Steps 3-6 of the pipeline, in order.
+
+    Reading (1) and cleaning (2) come before: an article is recognised as already stored by
+    its cleaned content, so that nothing is computed for it twice. Near-duplicates (7),
+    stories (8) and storylines (9) come after.
+    """
     return [
-        ("clean", clean_text),
         ("language", lambda batch: detect_language(batch, settings.languages)),
         ("dates", find_publication_date),
         ("entities", extract_entities),
@@ -55,6 +59,7 @@ def enrichment_stages(settings: Settings, embedder: Embedder) -> list[tuple[str,
 
 
 def enrich(articles: Sequence[Article], settings: Settings, embedder: Embedder) -> list[Article]:
+    """Steps 3-6 over cleaned articles."""
     batch = list(articles)
     for _name, stage in enrichment_stages(settings, embedder):
         batch = stage(batch)
@@ -96,7 +101,7 @@ def ingest(
     report = IngestReport()
     index = store.load_story_index(embedder.dim)
     for batch in _batches(items, settings.batch_size, report, on_rejection, on_progress):
-        fresh = _unseen(batch, store, report)
+        fresh = _unseen(clean_text(batch), store, report)
         if not fresh:
             continue
         enriched = enrich(fresh, settings, embedder)

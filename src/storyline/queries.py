@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from storyline.grouping.explain import explain_members
+from storyline.models import Article, EntityMention
 from storyline.settings import Settings
 from storyline.stages.keys import latin, name_key
 
@@ -31,15 +32,21 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
         return None
     view = _story_view(store, rows[0])
     article_ids = [article["id"] for article in view["articles"]]
-    dates = {a["id"]: dt.date.fromisoformat(a["published"]) if a["published"] else None for a in view["articles"]}
-    evidence = explain_members(
-        article_ids,
-        store.article_vectors(article_ids),
-        store.article_entity_keys(article_ids),
-        dates,
-        store.entity_stats(),
-        settings.grouping,
-    )
+    vectors = store.article_vectors(article_ids)
+    keys = store.article_entity_keys(article_ids)
+    members = [
+        Article(
+            id=a["id"],
+            text="",
+            language=a["language"],
+            published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
+            embedding=vectors.get(a["id"]),
+            entities=tuple(EntityMention(key=key, surface=key, kind="misc") for key in sorted(keys[a["id"]])),
+        )
+        for a in view["articles"]
+    ]
+    evidence = explain_members(members, store.entity_stats(), settings.grouping)
+    titles = {a["id"]: a["title"] for a in view["articles"]}
     names = {entity["key"]: entity["name"] for entity in store_entities(store, story_id)}
     by_language: dict[str, list[dict[str, Any]]] = {}
     for article in view["articles"]:
@@ -49,9 +56,12 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
             if found is None
             else {
                 "similarity": found.similarity,
+                "closest_article": found.closest_article,
+                "closest_title": titles.get(found.closest_article or ""),
                 "entity_overlap": found.entity_overlap,
                 "shared_entities": [names.get(key, key) for key in found.shared_entities],
                 "gap_days": found.gap_days,
+                "cross_lingual": found.cross_lingual,
                 "score": found.score,
             }
         )

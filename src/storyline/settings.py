@@ -68,14 +68,16 @@ class GroupingSettings:
     coefficients come from.
     """
 
-    intercept: float = -24.0
-    weight_similarity: float = 26.0
-    weight_entities: float = 7.0
+    # Fitted by logistic regression on the labeled pairs of SemEval-2022 Task 8 (docs/grouping.md).
+    intercept: float = -43.944
+    weight_similarity: float = 49.574
+    weight_entities: float = 0.793
+    weight_cross_lingual: float = 1.461
     # Per week of distance between an article's date and the story's dates (prior, not fitted).
     weight_gap_week: float = 1.5
     gap_grace_days: float = 3.0
     join_probability: float = 0.5
-    candidate_stories: int = 20  # nearest stories by embedding examined per article
+    candidate_neighbours: int = 50  # the stories of this many nearest articles are candidates
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     embedder: str = "e5-small"
     batch_size: int = 32
-    max_embed_chars: int = 1200
+    max_embed_chars: int = 600  # title + lead; longer leads measured worse and slower (docs/grouping.md)
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     storylines: StorylineSettings = field(default_factory=StorylineSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)

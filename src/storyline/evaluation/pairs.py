@@ -20,6 +20,7 @@ import numpy as np
 
 from storyline.evaluation import metrics
 from storyline.grouping.evidence import EntityStats, evidence_between, gap_in_days
+from storyline.grouping.stories import is_cross_lingual
 from storyline.ingest.identity import content_hash
 from storyline.ingest.records import record_to_article
 from storyline.models import Article
@@ -40,6 +41,8 @@ class EvalStore(Store, Protocol):
     def article_entity_keys(self, article_ids: Sequence[str]) -> dict[str, set[str]]: ...
 
     def entity_stats(self) -> EntityStats: ...
+
+    def counts(self) -> dict[str, int]: ...
 
 
 class PairFileError(ValueError):
@@ -110,11 +113,30 @@ def evaluate_pairs(
     baseline: bool = False,
     on_progress: Callable[[int], None] = lambda _n: None,
 ) -> dict[str, Any]:
+    """Ingest the pairs' articles as one stream, then score the stories against the labels."""
     started = time.perf_counter()
     articles = articles_in_order(pairs)
     report = ingest(articles, store, settings, embedder, on_progress=on_progress)
     seconds = time.perf_counter() - started
-    stored = {a.id: store.resolve_article(a.id, a.url, content_hash(a.text)) for a in articles}
+    rows = pair_rows(pairs, store, settings)
+    result = summarise(rows, include_baseline=baseline)
+    result.update(
+        {
+            "pairs": len(pairs),
+            "articles": len(articles),
+            "stored": report.stored,
+            "stories": store.counts()["stories"],
+            "articles_per_second": round(len(articles) / seconds, 2) if seconds else None,
+            "seconds": round(seconds, 1),
+            "embedder": embedder.name,
+        }
+    )
+    return result
+
+
+def pair_rows(pairs: Sequence[LabeledPair], store: EvalStore, settings: Settings) -> list[dict[str, Any]]:
+    """One row per pair whose articles are both stored: the evidence, the decision, the labels."""
+    stored = {a.id: store.resolve_article(a.id, a.url, content_hash(a.text)) for a in articles_in_order(pairs)}
     ids = sorted({value for value in stored.values() if value})
     facts = store.article_facts(ids)
     vectors = store.article_vectors(ids)
@@ -123,22 +145,9 @@ def evaluate_pairs(
     rows = []
     for pair in pairs:
         left, right = stored.get(pair.a.id), stored.get(pair.b.id)
-        if not left or not right:
-            continue
-        rows.append(_pair_row(pair, left, right, facts, vectors, keys, stats, settings))
-    result = summarise(rows, include_baseline=baseline)
-    result.update(
-        {
-            "pairs": len(pairs),
-            "articles": len(articles),
-            "stored": report.stored,
-            "stories": len({facts[i]["story_id"] for i in ids}),
-            "articles_per_second": round(len(articles) / seconds, 2) if seconds else None,
-            "seconds": round(seconds, 1),
-            "embedder": embedder.name,
-        }
-    )
-    return result
+        if left and right:
+            rows.append(_pair_row(pair, left, right, facts, vectors, keys, stats, settings))
+    return rows
 
 
 def _pair_row(
@@ -152,6 +161,8 @@ def _pair_row(
     settings: Settings,
 ) -> dict[str, Any]:
     left_date, right_date = _day(facts[left]["published"]), _day(facts[right]["published"])
+    left_language = pair.a.metadata.get("declared_language") or facts[left]["language"]
+    right_language = pair.b.metadata.get("declared_language") or facts[right]["language"]
     evidence = evidence_between(
         vectors[left],
         vectors[right],
@@ -160,21 +171,17 @@ def _pair_row(
         gap_in_days(left_date, right_date, right_date),
         stats,
         settings.grouping,
-    )
-    languages = "-".join(
-        sorted(
-            [
-                pair.a.metadata.get("declared_language") or facts[left]["language"] or "?",
-                pair.b.metadata.get("declared_language") or facts[right]["language"] or "?",
-            ]
-        )
+        cross_lingual=is_cross_lingual(left_language, [right_language] if right_language else []),
     )
     return {
         "id": pair.id,
-        "languages": languages,
+        "languages": "-".join(sorted([left_language or "?", right_language or "?"])),
         "same_story": facts[left]["story_id"] == facts[right]["story_id"],
         "similarity": evidence.score,
         "cosine": evidence.similarity,
+        "entity_overlap": evidence.entity_overlap,
+        "cross_lingual": evidence.cross_lingual,
+        "gap_days": evidence.gap_days,
         "score": pair.score,
         "label": pair.label,
     }

@@ -18,7 +18,7 @@ import numpy as np
 from storyline.models import Evidence
 from storyline.settings import GroupingSettings
 
-_SHOWN_ENTITIES = 8
+SHOWN_ENTITIES = 8
 
 
 @dataclass
@@ -68,9 +68,13 @@ def gap_in_days(date: dt.date | None, first: dt.date | None, last: dt.date | Non
     return 0.0
 
 
-def combine(similarity: float, overlap: float, gap_days: float | None, settings: GroupingSettings) -> float:
-    """Probability of "same story" from the three signals (unknown time is neutral)."""
+def combine(
+    similarity: float, overlap: float, gap_days: float | None, settings: GroupingSettings, cross_lingual: bool = False
+) -> float:
+    """Probability of "same story" from the signals (unknown time is neutral)."""
     logit = settings.intercept + settings.weight_similarity * similarity + settings.weight_entities * overlap
+    if cross_lingual:
+        logit += settings.weight_cross_lingual
     if gap_days is not None:
         logit -= settings.weight_gap_week * max(0.0, gap_days - settings.gap_grace_days) / 7.0
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
@@ -84,13 +88,15 @@ def evidence_between(
     gap_days: float | None,
     stats: EntityStats,
     settings: GroupingSettings,
+    cross_lingual: bool = False,
 ) -> Evidence:
     similarity = float(np.dot(vector, other_vector) / ((np.linalg.norm(vector) * np.linalg.norm(other_vector)) or 1.0))
     overlap, shared = entity_overlap(profile, other_profile, stats)
     return Evidence(
         similarity=round(similarity, 4),
         entity_overlap=round(overlap, 4),
-        shared_entities=shared[:_SHOWN_ENTITIES],
+        shared_entities=shared[:SHOWN_ENTITIES],
         gap_days=gap_days,
-        score=round(combine(similarity, overlap, gap_days, settings), 4),
+        score=round(combine(similarity, overlap, gap_days, settings, cross_lingual), 4),
+        cross_lingual=cross_lingual,
     )

@@ -9,12 +9,12 @@ recomputing anything.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyline.grouping.evidence import EntityStats, evidence_between, gap_in_days
+from storyline.grouping.evidence import SHOWN_ENTITIES, EntityStats, combine, entity_overlap, gap_in_days
 from storyline.models import Article, Evidence, Membership
 from storyline.settings import GroupingSettings
 
@@ -32,6 +32,7 @@ class StoryState:
     entity_counts: dict[str, int] = field(default_factory=dict)
     first: dt.date | None = None
     last: dt.date | None = None
+    languages: dict[str, int] = field(default_factory=dict)
 
     @property
     def centroid(self) -> np.ndarray:
@@ -47,32 +48,63 @@ class StoryState:
         self.size += 1
         for key in entity_keys(article):
             self.entity_counts[key] = self.entity_counts.get(key, 0) + 1
+        if article.language:
+            self.languages[article.language] = self.languages.get(article.language, 0) + 1
         if article.published is not None:
             self.first = min(self.first or article.published, article.published)
             self.last = max(self.last or article.published, article.published)
 
 
+class VectorRows:
+    """A growing matrix of unit vectors with a label per row (article id and story id)."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self.article_ids: list[str] = []
+        self.story_ids: list[int] = []
+        self._matrix = np.zeros((0, dim), dtype=np.float32)
+
+    def __len__(self) -> int:
+        return len(self.article_ids)
+
+    def add(self, article_id: str, story_id: int, vector: np.ndarray) -> None:
+        if len(self) >= self._matrix.shape[0]:
+            grown = np.zeros((max(256, 2 * self._matrix.shape[0]), self.dim), dtype=np.float32)
+            grown[: len(self)] = self._matrix[: len(self)]
+            self._matrix = grown
+        self._matrix[len(self)] = vector
+        self.article_ids.append(article_id)
+        self.story_ids.append(story_id)
+
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        return self._matrix[: len(self)] @ vector
+
+
 @dataclass
 class StoryIndex:
-    """All stories' states, with fast candidate look-up by embedding and by rare entity."""
+    """All stories' states and their members' vectors, for candidate look-up and evidence."""
 
     dim: int
     stories: dict[int, StoryState] = field(default_factory=dict)
     article_story: dict[str, int] = field(default_factory=dict)
     stats: EntityStats = field(default_factory=EntityStats)
     next_id: int = 1
-    _ids: list[int] = field(default_factory=list)
-    _rows: dict[int, int] = field(default_factory=dict)
-    _matrix: np.ndarray = field(init=False)
+    _members: VectorRows = field(init=False)
     _by_key: dict[str, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._matrix = np.zeros((0, self.dim), dtype=np.float32)
+        self._members = VectorRows(self.dim)
 
     def add_story(self, state: StoryState) -> None:
         self.stories[state.id] = state
         self.next_id = max(self.next_id, state.id + 1)
-        self._refresh(state)
+        self._index_keys(state)
+
+    def add_member(self, article_id: str, story_id: int, vector: np.ndarray | None) -> None:
+        """Remember an article already in a story (used when loading from the store)."""
+        self.article_story[article_id] = story_id
+        if vector is not None:
+            self._members.add(article_id, story_id, vector)
 
     def new_story(self) -> StoryState:
         state = StoryState(id=self.next_id, vector_sum=np.zeros(self.dim, dtype=np.float32))
@@ -81,29 +113,44 @@ class StoryIndex:
 
     def join(self, state: StoryState, article: Article) -> None:
         state.add(article)
-        self.article_story[article.id] = state.id
-        self._refresh(state)
+        self.add_member(article.id, state.id, article.embedding)
+        self._index_keys(state)
 
-    def candidates(self, article: Article, limit: int) -> list[StoryState]:
-        chosen: set[int] = set()
-        if article.embedding is not None and self._ids:
-            scores = self._matrix[: len(self._ids)] @ article.embedding
-            top = np.argsort(-scores)[:limit]
-            chosen.update(self._ids[row] for row in top)
+    def nearest_members(self, article: Article, limit: int) -> dict[int, tuple[float, str]]:
+        """For the stories of the ``limit`` nearest articles: (similarity, article id) of the closest member."""
+        if article.embedding is None or not len(self._members):
+            return {}
+        scores = self._members.similarities(article.embedding)
+        order = np.argsort(-scores)[:limit] if len(scores) > limit else np.argsort(-scores)
+        closest: dict[int, tuple[float, str]] = {}
+        for row in order:
+            story_id = self._members.story_ids[row]
+            if story_id not in closest:
+                closest[story_id] = (float(scores[row]), self._members.article_ids[row])
+        return closest
+
+    def closest_member(self, article: Article, story_id: int) -> tuple[float, str | None]:
+        """The story's member most similar to the article (similarity 0 when nothing to compare)."""
+        if article.embedding is None or not len(self._members):
+            return 0.0, None
+        rows = [row for row, owner in enumerate(self._members.story_ids) if owner == story_id]
+        if not rows:
+            return 0.0, None
+        scores = self._members.similarities(article.embedding)[rows]
+        best = int(np.argmax(scores))
+        return float(scores[best]), self._members.article_ids[rows[best]]
+
+    def candidates(self, article: Article, limit: int) -> dict[int, tuple[float, str | None]]:
+        """Stories worth comparing, with each one's closest member: nearest by meaning, or sharing a rare entity."""
+        chosen: dict[int, tuple[float, str | None]] = dict(self.nearest_members(article, limit))
         keys = sorted(entity_keys(article), key=lambda key: -self.stats.weight(key))
         for key in keys[:_RARE_KEYS_FOR_CANDIDATES]:
-            chosen.update(list(self._by_key.get(key, ()))[:_MAX_STORIES_PER_KEY])
-        return [self.stories[story_id] for story_id in sorted(chosen)]
+            for story_id in list(self._by_key.get(key, ()))[:_MAX_STORIES_PER_KEY]:
+                if story_id not in chosen:
+                    chosen[story_id] = self.closest_member(article, story_id)
+        return chosen
 
-    def _refresh(self, state: StoryState) -> None:
-        if state.id not in self._rows:
-            if len(self._ids) >= self._matrix.shape[0]:
-                grown = np.zeros((max(64, 2 * self._matrix.shape[0]), self.dim), dtype=np.float32)
-                grown[: len(self._ids)] = self._matrix[: len(self._ids)]
-                self._matrix = grown
-            self._rows[state.id] = len(self._ids)
-            self._ids.append(state.id)
-        self._matrix[self._rows[state.id]] = state.centroid
+    def _index_keys(self, state: StoryState) -> None:
         for key in state.entity_counts:
             self._by_key.setdefault(key, set()).add(state.id)
 
@@ -116,18 +163,38 @@ def article_profile(article: Article) -> dict[str, float]:
     return {key: 1.0 for key in entity_keys(article)}
 
 
-def story_evidence(article: Article, state: StoryState, stats: EntityStats, settings: GroupingSettings) -> Evidence:
-    """The evidence that ``article`` belongs to the story ``state``."""
-    vector = article.embedding if article.embedding is not None else np.zeros_like(state.vector_sum)
-    return evidence_between(
-        vector,
-        state.centroid,
-        article_profile(article),
-        state.profile(),
-        gap_in_days(article.published, state.first, state.last),
-        stats,
-        settings,
+def story_evidence(
+    article: Article,
+    state: StoryState,
+    closest: tuple[float, str | None],
+    stats: EntityStats,
+    settings: GroupingSettings,
+) -> Evidence:
+    """The evidence that ``article`` belongs to the story ``state``.
+
+    Meaning is measured against the story's closest member rather than its centroid: a
+    centroid of several articles sits near the middle of a whole topic and attracts articles
+    about other events (measured in docs/grouping.md).
+    """
+    similarity, closest_id = closest
+    overlap, shared = entity_overlap(article_profile(article), state.profile(), stats)
+    gap = gap_in_days(article.published, state.first, state.last)
+    cross = is_cross_lingual(article.language, state.languages)
+    return Evidence(
+        similarity=round(similarity, 4),
+        entity_overlap=round(overlap, 4),
+        shared_entities=shared[:SHOWN_ENTITIES],
+        gap_days=gap,
+        score=round(combine(similarity, overlap, gap, settings, cross), 4),
+        cross_lingual=cross,
+        closest_article=closest_id,
     )
+
+
+def is_cross_lingual(language: str | None, others: Iterable[str]) -> bool:
+    """True when the article's language is known and none of the others share it."""
+    known = set(others)
+    return bool(language and known and language not in known)
 
 
 def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: GroupingSettings) -> list[Membership]:
@@ -144,12 +211,13 @@ def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: Gro
 def _place(article: Article, index: StoryIndex, settings: GroupingSettings) -> Membership:
     if article.duplicate_of and article.duplicate_of in index.article_story:
         state = index.stories[index.article_story[article.duplicate_of]]
-        evidence = story_evidence(article, state, index.stats, settings)
+        evidence = story_evidence(article, state, index.closest_member(article, state.id), index.stats, settings)
         index.join(state, article)
         return Membership(article.id, state.id, evidence)
     best: tuple[float, StoryState, Evidence] | None = None
-    for state in index.candidates(article, settings.candidate_stories):
-        evidence = story_evidence(article, state, index.stats, settings)
+    for story_id, closest in index.candidates(article, settings.candidate_neighbours).items():
+        state = index.stories[story_id]
+        evidence = story_evidence(article, state, closest, index.stats, settings)
         if best is None or evidence.score > best[0]:
             best = (evidence.score, state, evidence)
     if best is not None and best[0] >= settings.join_probability:

@@ -109,6 +109,12 @@ class Store:
             "SELECT m.story_id, e.key, COUNT(*) AS n FROM memberships m JOIN article_entities e ON e.article_id=m.article_id GROUP BY m.story_id, e.key"
         ):
             counts.setdefault(row["story_id"], {})[row["key"]] = row["n"]
+        languages: dict[int, dict[str, int]] = {}
+        for row in self._db.execute(
+            "SELECT m.story_id, a.language, COUNT(*) AS n FROM memberships m JOIN articles a ON a.id=m.article_id"
+            " WHERE a.language IS NOT NULL GROUP BY m.story_id, a.language"
+        ):
+            languages.setdefault(row["story_id"], {})[row["language"]] = row["n"]
         for row in self._db.execute("SELECT * FROM stories ORDER BY id"):
             vector = np.frombuffer(row["vector_sum"], dtype=np.float32).copy()
             if vector.shape[0] != dim:
@@ -123,10 +129,15 @@ class Store:
                     entity_counts=counts.get(row["id"], {}),
                     first=_date(row["first_seen"]),
                     last=_date(row["last_seen"]),
+                    languages=languages.get(row["id"], {}),
                 )
             )
-        for row in self._db.execute("SELECT article_id, story_id FROM memberships"):
-            index.article_story[row["article_id"]] = row["story_id"]
+        for row in self._db.execute(
+            "SELECT m.article_id, m.story_id, v.vector FROM memberships m JOIN articles a ON a.id=m.article_id"
+            " LEFT JOIN article_vectors v ON v.article_id=m.article_id ORDER BY a.seq"
+        ):
+            member_vector = np.frombuffer(row["vector"], dtype=np.float32) if row["vector"] else None
+            index.add_member(row["article_id"], row["story_id"], member_vector)
         return index
 
     def entity_stats(self) -> EntityStats:
