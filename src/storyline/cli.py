@@ -258,7 +258,7 @@ def eval_fit_command(file: Path, as_json: bool, limit: int | None, embedder: str
 
 def _settings(db_path: str | None, embedder: str | None = None) -> Settings:
     settings = load_settings(db_path)
-    return settings.with_changes(embedder=embedder) if embedder else settings
+    return settings.with_embedder(embedder) if embedder else settings
 
 
 def _open_store(settings: Settings) -> Store:

@@ -80,6 +80,17 @@ class GroupingSettings:
     candidate_neighbours: int = 50  # the stories of this many nearest articles are candidates
 
 
+# The decision's coefficients depend on the embedder's similarity scale, so each embedder has
+# its own, fitted the same way (`storyline eval fit`, docs/grouping.md). An embedder without
+# an entry (such as the test-only "hashing") uses the e5-small ones.
+GROUPING_FOR_EMBEDDER: dict[str, GroupingSettings] = {
+    "e5-small": GroupingSettings(),
+    "use-m3": GroupingSettings(
+        intercept=-4.222, weight_similarity=8.074, weight_entities=1.231, weight_cross_lingual=-0.336
+    ),
+}
+
+
 @dataclass(frozen=True)
 class StorylineSettings:
     """When two stories continue one another."""
@@ -116,6 +127,10 @@ class Settings:
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
+    def with_embedder(self, name: str) -> Settings:
+        """The same settings for another embedder, with that embedder's grouping coefficients."""
+        return replace(self, embedder=name, grouping=GROUPING_FOR_EMBEDDER.get(name, GroupingSettings()))
+
 
 def load_settings(db_path: str | Path | None = None, environ: dict[str, str] | None = None) -> Settings:
     """Settings from explicit arguments, then the environment, then defaults."""
@@ -125,7 +140,7 @@ def load_settings(db_path: str | Path | None = None, environ: dict[str, str] | N
     if path:
         settings = settings.with_changes(db_path=Path(path))
     if env.get("STORYLINE_EMBEDDER"):
-        settings = settings.with_changes(embedder=env["STORYLINE_EMBEDDER"])
+        settings = settings.with_embedder(env["STORYLINE_EMBEDDER"])
     if env.get("STORYLINE_LANGUAGES"):
         langs = tuple(code.strip() for code in env["STORYLINE_LANGUAGES"].split(",") if code.strip())
         settings = settings.with_changes(languages=langs)

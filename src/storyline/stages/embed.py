@@ -66,24 +66,6 @@ class UseM3Embedder:
         return normalise_rows(vectors.reshape(len(texts), self.dim))
 
 
-class EnsembleEmbedder:
-    """Several embedders' unit vectors, weighted and concatenated into one unit vector.
-
-    The cosine of two such vectors is the weighted mean of the members' cosines, so
-    everything downstream (story centroids, explanations) works unchanged.
-    """
-
-    def __init__(self, members: Sequence[tuple[Embedder, float]]) -> None:
-        total = sum(weight for _, weight in members)
-        self._members = [(embedder, weight / total) for embedder, weight in members]
-        self.name = "+".join(f"{embedder.name}:{weight:.2f}" for embedder, weight in self._members)
-        self.dim = sum(embedder.dim for embedder, _ in self._members)
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        parts = [np.sqrt(weight) * embedder.embed(texts) for embedder, weight in self._members]
-        return np.hstack(parts).astype(np.float32)
-
-
 class HashingEmbedder:
     """Character n-gram hashing: no model, instant, same-language only. For tests and dry runs."""
 
@@ -103,7 +85,6 @@ class HashingEmbedder:
 EMBEDDERS: dict[str, Callable[[], Embedder]] = {
     "e5-small": E5SmallEmbedder,
     "use-m3": UseM3Embedder,
-    "e5-small+use-m3": lambda: EnsembleEmbedder([(E5SmallEmbedder(), 0.5), (UseM3Embedder(), 0.5)]),
     "hashing": HashingEmbedder,
 }
 

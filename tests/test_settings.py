@@ -1,0 +1,33 @@
+import dataclasses
+from pathlib import Path
+
+from storyline.settings import (
+    GROUPING_FOR_EMBEDDER,
+    DuplicateSettings,
+    GroupingSettings,
+    Settings,
+    StorylineSettings,
+    load_settings,
+)
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "settings.md"
+
+
+def test_settings_from_environment() -> None:
+    settings = load_settings(
+        environ={"STORYLINE_DB": "/tmp/x.db", "STORYLINE_EMBEDDER": "use-m3", "STORYLINE_LANGUAGES": "bg, ru"}
+    )
+    assert settings.db_path == Path("/tmp/x.db")
+    assert settings.languages == ("bg", "ru")
+    assert settings.embedder == "use-m3" and settings.grouping == GROUPING_FOR_EMBEDDER["use-m3"]
+
+
+def test_settings_explicit_path_wins_over_environment() -> None:
+    assert load_settings("a.db", environ={"STORYLINE_DB": "b.db"}).db_path == Path("a.db")
+
+
+def test_settings_every_setting_is_documented() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    for settings_class in (Settings, GroupingSettings, StorylineSettings, DuplicateSettings):
+        for field in dataclasses.fields(settings_class):
+            assert f"`{field.name}`" in text, f"{settings_class.__name__}.{field.name} is not in docs/settings.md"
