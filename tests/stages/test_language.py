@@ -20,3 +20,8 @@ def test_language_declared_language_wins() -> None:
         [Article(id="a", text="Hello world, this is English.", metadata={"declared_language": "de"})], LANGS
     )
     assert out.language == "de"
+
+
+def test_language_short_text_uses_full_models() -> None:
+    (out,) = detect_language([Article(id="a", text="Трамп провів розмову з Путіним")], LANGS)
+    assert out.language == "uk"

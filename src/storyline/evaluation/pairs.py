@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from storyline.evaluation import metrics
-from storyline.grouping.evidence import EntityStats, evidence_between, gap_in_days
+from storyline.grouping.evidence import EntityStats, cosine, gap_in_days, weigh_evidence
 from storyline.grouping.stories import is_cross_lingual
 from storyline.ingest.identity import content_hash
 from storyline.ingest.records import record_to_article
@@ -163,9 +163,8 @@ def _pair_row(
     left_date, right_date = _day(facts[left]["published"]), _day(facts[right]["published"])
     left_language = pair.a.metadata.get("declared_language") or facts[left]["language"]
     right_language = pair.b.metadata.get("declared_language") or facts[right]["language"]
-    evidence = evidence_between(
-        vectors[left],
-        vectors[right],
+    evidence = weigh_evidence(
+        cosine(vectors[left], vectors[right]),
         {key: 1.0 for key in keys[left]},
         {key: 1.0 for key in keys[right]},
         gap_in_days(left_date, right_date, right_date),

@@ -80,17 +80,17 @@ def combine(
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
 
 
-def evidence_between(
-    vector: np.ndarray,
-    other_vector: np.ndarray,
+def weigh_evidence(
+    similarity: float,
     profile: Mapping[str, float],
     other_profile: Mapping[str, float],
     gap_days: float | None,
     stats: EntityStats,
     settings: GroupingSettings,
     cross_lingual: bool = False,
+    closest_article: str | None = None,
 ) -> Evidence:
-    similarity = float(np.dot(vector, other_vector) / ((np.linalg.norm(vector) * np.linalg.norm(other_vector)) or 1.0))
+    """All signals, and the probability they add up to, in one record."""
     overlap, shared = entity_overlap(profile, other_profile, stats)
     return Evidence(
         similarity=round(similarity, 4),
@@ -99,4 +99,9 @@ def evidence_between(
         gap_days=gap_days,
         score=round(combine(similarity, overlap, gap_days, settings, cross_lingual), 4),
         cross_lingual=cross_lingual,
+        closest_article=closest_article,
     )
+
+
+def cosine(left: np.ndarray, right: np.ndarray) -> float:
+    return float(np.dot(left, right) / ((np.linalg.norm(left) * np.linalg.norm(right)) or 1.0))

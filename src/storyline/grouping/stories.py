@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyline.grouping.evidence import SHOWN_ENTITIES, EntityStats, combine, entity_overlap, gap_in_days
+from storyline.grouping.evidence import EntityStats, gap_in_days, weigh_evidence
 from storyline.models import Article, Evidence, Membership
 from storyline.settings import GroupingSettings
 
@@ -177,16 +177,14 @@ def story_evidence(
     about other events (measured in docs/grouping.md).
     """
     similarity, closest_id = closest
-    overlap, shared = entity_overlap(article_profile(article), state.profile(), stats)
-    gap = gap_in_days(article.published, state.first, state.last)
-    cross = is_cross_lingual(article.language, state.languages)
-    return Evidence(
-        similarity=round(similarity, 4),
-        entity_overlap=round(overlap, 4),
-        shared_entities=shared[:SHOWN_ENTITIES],
-        gap_days=gap,
-        score=round(combine(similarity, overlap, gap, settings, cross), 4),
-        cross_lingual=cross,
+    return weigh_evidence(
+        similarity,
+        article_profile(article),
+        state.profile(),
+        gap_in_days(article.published, state.first, state.last),
+        stats,
+        settings,
+        cross_lingual=is_cross_lingual(article.language, state.languages),
         closest_article=closest_id,
     )
 

@@ -366,9 +366,6 @@ class Store:
         sql = "SELECT a.id, m.story_id, a.published, a.language FROM articles a LEFT JOIN memberships m ON m.article_id=a.id WHERE a.id IN ({marks})"
         return {row["id"]: dict(row) for row in self._rows_for_ids(sql, article_ids)}
 
-    def story_exists(self, story_id: int) -> bool:
-        return self._db.execute("SELECT 1 FROM stories WHERE id=?", (story_id,)).fetchone() is not None
-
     def storyline_rows(self) -> list[dict[str, Any]]:
         storylines = []
         for row in self._db.execute("SELECT id, entities FROM storylines ORDER BY id"):
@@ -418,10 +415,6 @@ class Store:
             " a.duplicate_of, a.text FROM articles a LEFT JOIN memberships m ON m.article_id=a.id ORDER BY a.seq"
         ):
             yield dict(row)
-
-    def story_states(self, dim: int) -> StoryIndex:
-        """Story states for storyline linking (same data grouping resumes from)."""
-        return self.load_story_index(dim)
 
 
 class _Transaction:
