@@ -27,3 +27,8 @@ def test_entities_sentence_initial_common_word_is_not_an_entity() -> None:
 def test_entities_punctuation_separates_names() -> None:
     keys = _keys("They will meet in Budapest, Hungary next week.", "en")
     assert name_key("Budapest") in keys and name_key("Hungary") in keys
+
+
+def test_entities_apostrophe_inflection_is_stripped_but_names_kept() -> None:
+    keys = _keys("Meclis, Trump'ın açıklamasını tartıştı ve O'Brien konuştu.", "tr")
+    assert name_key("Trump") in keys and name_key("O'Brien") in keys
