@@ -49,6 +49,8 @@ def test_cli_ingest_then_stories_json(runner: CliRunner, tmp_path: Path) -> None
     assert stories[0]["first_seen"] == "2025-11-02"  # newest first
     for key in ("id", "title", "first_seen", "last_seen", "languages", "entities", "articles"):
         assert key in stories[0]
+    (newest,) = json.loads(runner.invoke(main, ["stories", "--json", "--limit", "1"]).output)
+    assert newest["id"] == stories[0]["id"]
     article = stories[1]["articles"][0]
     assert article["path"].endswith("a.txt") and article["language"] == "en" and article["published"] == "2025-10-21"
     for key in ("id", "path", "url", "title", "language", "published", "source"):

@@ -21,8 +21,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def list_stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """Stories newest first, each with its articles and top entities."""
-    stories = store.story_rows()
-    return [_story_view(store, row) for row in stories[:limit]]
+    return [_story_view(store, row) for row in store.story_rows(limit=limit)]
 
 
 def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, Any] | None:

@@ -281,7 +281,7 @@ class Store:
             "storylines": self._db.execute("SELECT COUNT(*) FROM storylines").fetchone()[0],
         }
 
-    def story_rows(self, story_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    def story_rows(self, story_ids: Iterable[int] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stories, newest first (by last date; undated last), with their article rows."""
         where, params = "", []
         if story_ids is not None:
@@ -291,8 +291,8 @@ class Store:
             dict(row)
             for row in self._db.execute(
                 f"SELECT id, title, first_seen, last_seen, size FROM stories {where}"
-                " ORDER BY last_seen IS NULL, last_seen DESC, id DESC",
-                params,
+                " ORDER BY last_seen IS NULL, last_seen DESC, id DESC LIMIT ?",
+                [*params, -1 if limit is None else limit],
             )
         ]
         for story in stories:
