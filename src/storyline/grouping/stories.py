@@ -62,6 +62,7 @@ class VectorRows:
         self.dim = dim
         self.article_ids: list[str] = []
         self.story_ids: list[int] = []
+        self.rows_of_story: dict[int, list[int]] = {}
         self._matrix = np.zeros((0, dim), dtype=np.float32)
 
     def __len__(self) -> int:
@@ -73,11 +74,13 @@ class VectorRows:
             grown[: len(self)] = self._matrix[: len(self)]
             self._matrix = grown
         self._matrix[len(self)] = vector
+        self.rows_of_story.setdefault(story_id, []).append(len(self))
         self.article_ids.append(article_id)
         self.story_ids.append(story_id)
 
-    def similarities(self, vector: np.ndarray) -> np.ndarray:
-        return self._matrix[: len(self)] @ vector
+    def similarities(self, vector: np.ndarray, rows: list[int] | None = None) -> np.ndarray:
+        matrix = self._matrix[: len(self)] if rows is None else self._matrix[rows]
+        return matrix @ vector
 
 
 @dataclass
@@ -133,10 +136,10 @@ class StoryIndex:
         """The story's member most similar to the article (similarity 0 when nothing to compare)."""
         if article.embedding is None or not len(self._members):
             return 0.0, None
-        rows = [row for row, owner in enumerate(self._members.story_ids) if owner == story_id]
+        rows = self._members.rows_of_story.get(story_id, [])
         if not rows:
             return 0.0, None
-        scores = self._members.similarities(article.embedding)[rows]
+        scores = self._members.similarities(article.embedding, rows)
         best = int(np.argmax(scores))
         return float(scores[best]), self._members.article_ids[rows[best]]
 
