@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from storyline import queries
+from storyline import entity_views, queries
 from storyline.evaluation.pairs import LabeledPair
 from storyline.export import FORMATS, export_rows
 from storyline.ingest import read_sources
@@ -129,6 +129,87 @@ def search_command(query: str, db_path: str | None, as_json: bool, limit: int) -
     for result in results:
         click.echo(f"story {result['story_id']}  [{result['language']}] {result['headline']}")
         click.echo(f"    {result['snippet']}")
+
+
+@main.command("entities")
+@db_option
+@json_option
+@click.option("--type", "kind", type=click.Choice(["person", "org", "place", "misc"]), default=None)
+@click.option("--story", "story_id", type=int, default=None, help="Only entities of this story.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+def entities_command(db_path: str | None, as_json: bool, kind: str | None, story_id: int | None, limit: int) -> None:
+    """People, organisations and places, by number of stories."""
+    with _open_store(_settings(db_path)) as store:
+        entities = entity_views.list_entities(store, kind=kind, story_id=story_id, limit=limit)
+    if as_json:
+        _print_json(entities)
+        return
+    if not entities:
+        click.echo("no entities")
+    for entity in entities:
+        variants = ", ".join(v["surface"] for v in entity["variants"][:4])
+        click.echo(
+            f"{entity['id']:>5}  {entity['type']:6}  {entity['name']:28}  {entity['stories']:>3} stories"
+            f"  {entity['articles']:>4} articles  ({variants})"
+        )
+
+
+@main.command("entity")
+@click.argument("name_or_id")
+@db_option
+@json_option
+def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
+    """One entity: its names in every language, its stories and its timeline."""
+    settings = _settings(db_path)
+    with _open_store(settings) as store:
+        entity = entity_views.entity_detail(store, name_or_id)
+    if entity is None:
+        _fail(f"no entity {name_or_id!r} in {settings.db_path}", code=1)
+    assert entity is not None
+    if as_json:
+        _print_json(entity)
+        return
+    click.echo(f"{entity['name']} ({entity['type']}), {entity['articles']} articles in {len(entity['stories'])} stories")
+    by_language: dict[str, list[str]] = {}
+    for variant in entity["variants"]:
+        by_language.setdefault(variant["language"] or "?", []).append(f"{variant['surface']} ×{variant['count']}")
+    for language, forms in sorted(by_language.items()):
+        click.echo(f"  [{language}] {', '.join(forms)}")
+    click.echo("stories:")
+    for story in entity["stories"]:
+        click.echo(f"  story {story['id']:>4}  {story['first_seen'] or '?':10}  {story['title']}")
+    _print_timeline(entity["timeline"])
+
+
+@main.command("timeline")
+@click.option("--story", "story_id", type=int, default=None)
+@click.option("--storyline", "storyline_id", type=int, default=None)
+@click.option("--entity", "entity_name", default=None, help="Entity name (any spelling) or id.")
+@db_option
+@json_option
+def timeline_command(
+    story_id: int | None, storyline_id: int | None, entity_name: str | None, db_path: str | None, as_json: bool
+) -> None:
+    """Dated events of a story, a storyline or an entity, with who reported them."""
+    chosen = [name for name, value in (("--story", story_id), ("--storyline", storyline_id), ("--entity", entity_name)) if value is not None]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of --story, --storyline, --entity")
+    settings = _settings(db_path)
+    with _open_store(settings) as store:
+        if story_id is not None:
+            entries = entity_views.story_timeline(store, story_id)
+        elif storyline_id is not None:
+            entries = entity_views.storyline_timeline(store, storyline_id)
+        else:
+            entity = entity_views.find_entity(store, entity_name or "")
+            entries = entity_views.entity_timeline(store, entity["id"]) if entity else None
+    if entries is None:
+        _fail(f"nothing found for {chosen[0]} in {settings.db_path}", code=1)
+    assert entries is not None
+    if as_json:
+        _print_json(entries)
+        return
+    _print_timeline(entries)
 
 
 @main.command("export")
@@ -370,6 +451,18 @@ def _why_text(why: dict[str, Any] | None) -> str:
         f'similarity {why["similarity"]:.3f} to "{closest}"{language}; entity overlap {why["entity_overlap"]:.2f}'
         f" ({shared}); {gap}; score {why['score']:.2f}"
     )
+
+
+def _print_timeline(entries: list[dict[str, Any]]) -> None:
+    if not entries:
+        click.echo("no dated events")
+    for entry in entries:
+        date = {"month": entry["date"][:7], "year": entry["date"][:4]}.get(entry["precision"], entry["date"])
+        if entry["precision"] == "week":
+            date = f"week of {entry['date']}"
+        reported = ", ".join(entry["sources"] + entry["outlets"]) or "source unknown"
+        click.echo(f"{date:18} [{entry['language']}] {_shorten(entry['text'], 160)}")
+        click.echo(f"{'':18} {len(entry['articles'])} article(s); reported by: {reported}")
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -21,11 +21,12 @@ EntityKind = str  # "person" | "org" | "place" | "misc"
 class EntityMention:
     """One named entity found in an article, reduced to a key that matches across scripts."""
 
-    key: str
+    key: str  # place id ("geo:3054643") or phonetic key of the head word ("lvrv")
     surface: str  # as written, most frequent form in the article
     kind: EntityKind
     count: int = 1
-    lemma: str = ""  # dictionary form of the head word (Лаврова -> Лавров)
+    lemma: str = ""  # dictionary form of the fullest name (Сергея Лаврова -> Сергей Лавров); a place's English name
+    given: str = ""  # key of a person's given name, "" when the article never gives one
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Article:
     preamble: str = ""  # leading lines the clean stage removed; the dates stage may read a dateline here
     boilerplate_removed: int = 0  # lines dropped by the clean stage
     entities: tuple[EntityMention, ...] = ()
+    statements: tuple[DatedStatement, ...] = ()
     embedding: np.ndarray | None = field(default=None, compare=False, repr=False)
     signature: np.ndarray | None = field(default=None, compare=False, repr=False)
     duplicate_of: str | None = None
@@ -132,3 +134,56 @@ class Storyline:
     story_ids: tuple[int, ...]
     links: tuple[StorylineLink, ...] = ()
     entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityVariant:
+    """One way an entity is written, in one language, and how often."""
+
+    surface: str
+    language: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, one across scripts and inflections."""
+
+    identity: str  # "geo:3054643", "dnld trmp" (given + surname keys), or a bare key "trmp"
+    name: str  # display name in Latin script
+    kind: EntityKind
+    variants: tuple[EntityVariant, ...]
+    article_ids: tuple[str, ...]
+    story_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DatedStatement:
+    """A sentence of an article that says when something happened."""
+
+    article_id: str
+    position: int  # sentence number in the article
+    text: str
+    expression: str  # the words that carry the date ("в четвъртък", "October 16")
+    precision: str  # "day" | "week" | "month" | "year"
+    date: dt.date | None  # first day of the period; None until a year is known
+    month: int | None = None  # for a date written without its year ("15 серпня")
+    day: int | None = None
+    relative: bool = False  # resolved against the article's own date
+    sources: tuple[str, ...] = ()  # who the article says reported or said it
+    entity_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated event, merged over the articles and languages that report it."""
+
+    date: dt.date
+    precision: str
+    text: str
+    language: str | None
+    entities: tuple[str, ...]
+    articles: tuple[str, ...]
+    sources: tuple[str, ...]
+    outlets: tuple[str, ...]
+    statements: tuple[DatedStatement, ...]

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from storyline.grouping.entities import MentionRow, link_entities
 from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
 from storyline.grouping.storylines import link_storylines
 from storyline.ingest import ReadItem
 from storyline.ingest.identity import content_hash
-from storyline.models import Article, Membership, Rejection, Storyline
+from storyline.models import Article, Entity, Membership, Rejection, Storyline
 from storyline.settings import Settings
 from storyline.stages.clean import clean_text
 from storyline.stages.dates import find_publication_date
@@ -25,6 +26,7 @@ from storyline.stages.duplicates import SignatureIndex, mark_near_duplicates
 from storyline.stages.embed import Embedder, embed_articles
 from storyline.stages.entities import extract_entities
 from storyline.stages.language import detect_language
+from storyline.stages.statements import find_statements
 
 Stage = Callable[[Sequence[Article]], list[Article]]
 
@@ -42,24 +44,29 @@ class Store(SignatureIndex, Protocol):
 
     def replace_storylines(self, storylines: Sequence[Storyline]) -> None: ...
 
+    def mention_rows(self) -> Iterator[MentionRow]: ...
+
+    def replace_entities(self, entities: Sequence[Entity], links: dict[tuple[str, str, str], str]) -> None: ...
+
 
 def enrichment_stages(settings: Settings, embedder: Embedder) -> list[tuple[str, Stage]]:
-    """Steps 3-6 of the pipeline, in order.
+    """Steps 3-7 of the pipeline, in order.
 
     Reading (1) and cleaning (2) come before: an article is recognised as already stored by
-    its cleaned content, so that nothing is computed for it twice. Near-duplicates (7),
-    stories (8) and storylines (9) come after.
+    its cleaned content, so that nothing is computed for it twice. Near-duplicates (8),
+    stories (9), storylines (10) and entity linking (11) come after.
     """
     return [
         ("language", lambda batch: detect_language(batch, settings.languages)),
         ("dates", find_publication_date),
         ("entities", extract_entities),
+        ("statements", find_statements),
         ("embed", lambda batch: embed_articles(batch, embedder, settings.max_embed_chars)),
     ]
 
 
 def enrich(articles: Sequence[Article], settings: Settings, embedder: Embedder) -> list[Article]:
-    """Steps 3-6 over cleaned articles."""
+    """Steps 3-7 over cleaned articles."""
     batch = list(articles)
     for _name, stage in enrichment_stages(settings, embedder):
         batch = stage(batch)
@@ -113,12 +120,18 @@ def ingest(
         report.stored += len(enriched)
         report.duplicates += sum(1 for article in enriched if article.duplicate_of)
     refresh_storylines(store, index, settings)
+    refresh_entities(store)
     report.seconds = (dt.datetime.now() - started).total_seconds()
     return report
 
 
 def refresh_storylines(store: Store, index: StoryIndex, settings: Settings) -> None:
     store.replace_storylines(link_storylines(list(index.stories.values()), index.stats, settings.storylines))
+
+
+def refresh_entities(store: Store) -> None:
+    """Link every stored mention again: a new article can settle whom a bare surname means."""
+    store.replace_entities(*link_entities(store.mention_rows()))
 
 
 def _batches(

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from storyline.grouping.explain import explain_members
 from storyline.models import Article, EntityMention
 from storyline.settings import Settings
-from storyline.stages.keys import latin, name_key
+from storyline.grouping.entities import transliterate
+from storyline.stages.keys import name_key
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -134,21 +135,13 @@ def store_entities(store: Store, story_id: int) -> list[dict[str, Any]]:
 
 
 def display_names(store: Store, keys: list[str]) -> dict[str, str]:
-    """A readable Latin-script name per key: a Latin spelling someone used, else a transliterated lemma."""
-    names = {}
-    for key, forms in store.entity_forms(keys).items():
-        latin_surfaces = [surface for _lemma, surface, _n in forms if _is_latin(surface)]
-        if latin_surfaces:
-            names[key] = _POSSESSIVE.sub("", latin_surfaces[0])
-        elif forms:
-            names[key] = latin(forms[0][0])
-        else:
-            names[key] = key
+    """A readable Latin-script name per key: the linked entity's name (the most written one where
+    a key is shared), else the key's most used form transliterated."""
+    names = store.key_names(keys)
+    missing = [key for key in keys if key not in names]
+    for key, forms in store.entity_forms(missing).items():
+        names[key] = transliterate(_POSSESSIVE.sub("", forms[0][0])) if forms else key
     return names
-
-
-def _is_latin(text: str) -> bool:
-    return all(ord(char) < 0x250 for char in text)
 
 
 def _story_view(store: Store, row: dict[str, Any]) -> dict[str, Any]:

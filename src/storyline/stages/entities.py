@@ -1,31 +1,42 @@
-"""Named entities as cross-script keys (a first version: capitalisation, morphology, keys).
+"""Named entities: people, organisations and places, with keys that match across scripts.
 
 Reads ``title``, ``text`` and ``language``; writes ``entities``. A mention is a run of
-capitalised words; its key is the key of its head (last) word after lemmatising, so
-"Сергей Лавров", "Лаврова" and "Lavrov's" all reduce to the key of "Lavrov". Sentence-initial
-words count only when the same word is capitalised mid-sentence elsewhere in the article or
-morphology says it is a proper noun. Russian and Ukrainian use pymorphy3 (proper-noun parses
-preferred, which also gives the type); other languages use simplemma.
+capitalised words. Sentence-initial words count only when the same word is capitalised
+mid-sentence elsewhere in the article or morphology says it is a proper noun.
+
+- Places are looked up in a multilingual gazetteer (``gazetteer.py``); their key is the
+  place's id, so Будапеща, Будапешті and Budapest share one key.
+- Other names are keyed by the phonetic key of their head (last) word after lemmatising, so
+  "Сергей Лавров", "Лаврова" and "Lavrov's" all reduce to the key of "Lavrov"; a person's
+  given name is kept as a second key (``given``) so Donald and Melania Trump stay apart.
+- Types come from morphology (pymorphy3 tags names, surnames, places and organisations in
+  Russian and Ukrainian), then from context cues (``entity_cues.py``: titles before a name,
+  organisation words inside it, acronyms) and the shape of the run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.models import Article, EntityMention
+from storyline.stages.entity_cues import has_org_word, is_person_title
+from storyline.stages.gazetteer import Place, find_place
 from storyline.stages.keys import name_key
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…»\"”])\s+|\n+")
+# A closing quote ends a sentence only after end punctuation: «“very productive,” the FT writes» is one.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|\n+")
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
-_PROPER_TAGS = {"Surn": "person", "Name": "person", "Patr": "person", "Geox": "place", "Orgn": "org"}
+_PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
@@ -79,33 +90,81 @@ def extract_entities(articles: Sequence[Article]) -> list[Article]:
     return [article.evolve(entities=find_mentions(article)) for article in articles]
 
 
+@dataclass(frozen=True)
+class _Found:
+    key: str  # evidence key: place id, or phonetic key of the head word
+    given: str  # phonetic key of the given name ("" when the run has none)
+    surface: str
+    kind: str
+    lemma: str
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and headings, blank pieces dropped."""
+    return [sentence.strip() for sentence in _SENTENCE_BREAK.split(text) if sentence.strip()]
+
+
+def keys_in_sentence(sentence: str, language: str | None) -> set[str]:
+    """Entity keys a single sentence names (sentence-initial words included; callers filter)."""
+    words = _words_with_breaks(sentence)
+    every_word = {word.lower() for word, _ in words}
+    return {
+        mention.key
+        for start, run in _capitalised_runs(words, every_word, language)
+        for mention in _mentions_for_run(run, [], language)
+    }
+
+
 def find_mentions(article: Article) -> tuple[EntityMention, ...]:
-    sentences = [s for s in _SENTENCE_BREAK.split((article.title or "") + "\n" + article.text) if s.strip()]
+    sentences = split_sentences((article.title or "") + "\n" + article.text)
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
     mid_sentence_caps = {word.lower() for words in tokenised for word, _ in words[1:] if _is_capitalised(word)}
-    counts: Counter[tuple[str, str, str]] = Counter()
-    lemmas: dict[str, Counter[str]] = {}
+    found: list[_Found] = []
     for words in tokenised:
-        for run in _capitalised_runs(words, mid_sentence_caps, article.language):
-            mention = _mention_for_run(run, article.language)
-            if mention is not None:
-                counts[mention[:3]] += 1
-                lemmas.setdefault(mention[0], Counter())[mention[3]] += 1
-    surfaces: dict[str, Counter[str]] = {}
-    kinds: dict[str, Counter[str]] = {}
-    for (key, surface, kind), count in counts.items():
-        surfaces.setdefault(key, Counter())[surface] += count
-        kinds.setdefault(key, Counter())[kind] += count
-    return tuple(
-        EntityMention(
-            key=key,
-            surface=surfaces[key].most_common(1)[0][0],
-            kind=_best_kind(kinds[key]),
-            count=sum(surfaces[key].values()),
-            lemma=lemmas[key].most_common(1)[0][0],
+        plain = [word for word, _ in words]
+        for start, run in _capitalised_runs(words, mid_sentence_caps, article.language):
+            found.extend(_mentions_for_run(run, plain[max(0, start - 3) : start], article.language))
+    return _merge_in_article(_resolve_surnames(found))
+
+
+def _resolve_surnames(found: list[_Found]) -> list[_Found]:
+    """In-article coreference: a bare surname takes the given name the article uses with it.
+
+    Where the article names several people with one surname (Donald and Melania Trump), the
+    bare surname goes to the one named most often.
+    """
+    givens: dict[str, Counter[str]] = {}
+    for mention in found:
+        if mention.given and mention.given != mention.key:
+            givens.setdefault(mention.key, Counter())[mention.given] += 1
+    resolved = []
+    for mention in found:
+        if not mention.given and mention.key in givens:
+            mention = dataclasses.replace(mention, given=givens[mention.key].most_common(1)[0][0], kind="person")
+        resolved.append(mention)
+    return resolved
+
+
+def _merge_in_article(found: list[_Found]) -> tuple[EntityMention, ...]:
+    grouped: dict[tuple[str, str], list[_Found]] = {}
+    for mention in found:
+        grouped.setdefault((mention.key, mention.given), []).append(mention)
+    mentions = []
+    for (key, given), group in sorted(grouped.items()):
+        surfaces = Counter(m.surface for m in group)
+        # The longest common form names the entity best ("Sergey Lavrov" over "Lavrov").
+        surface = max(surfaces, key=lambda s: (len(s.split()), surfaces[s]))
+        mentions.append(
+            EntityMention(
+                key=key,
+                surface=surface,
+                kind=_best_kind(Counter(m.kind for m in group)),
+                count=len(group),
+                lemma=max(Counter(m.lemma for m in group).items(), key=lambda item: (len(item[0].split()), item[1]))[0],
+                given=given,
+            )
         )
-        for key in sorted(surfaces)
-    )
+    return tuple(mentions)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -123,10 +182,13 @@ def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
     return words
 
 
-def _capitalised_runs(words: list[tuple[str, bool]], mid_caps: set[str], language: str | None) -> list[list[str]]:
-    """Runs of capitalised words; punctuation and acronym/name boundaries end a run."""
-    runs: list[list[str]] = []
+def _capitalised_runs(
+    words: list[tuple[str, bool]], mid_caps: set[str], language: str | None
+) -> list[tuple[int, list[str]]]:
+    """(start index, words) of each run of capitalised words; punctuation and acronym/name boundaries end a run."""
+    runs: list[tuple[int, list[str]]] = []
     current: list[str] = []
+    start = 0
     for index, (word, broken) in enumerate(words):
         acronym = word.isupper() and len(word) > 1
         keep = _is_capitalised(word) and (
@@ -143,26 +205,74 @@ def _capitalised_runs(words: list[tuple[str, bool]], mid_caps: set[str], languag
             current.append(word)
             continue
         if current:
-            runs.append(current)
+            runs.append((start, current))
         current = [word] if keep else []
+        start = index
     if current:
-        runs.append(current)
+        runs.append((start, current))
     return runs
 
 
-def _mention_for_run(run: list[str], language: str | None) -> tuple[str, str, str, str] | None:
-    """(key, surface, kind, lemma of the head word) for one run, or None when it has no key."""
-    head = run[-1]
-    lemma, kind = _lemma_and_kind(head, language)
-    key = name_key(lemma)
+def _mentions_for_run(run: list[str], before: list[str], language: str | None) -> list[_Found]:
+    """A run that starts with a country and goes on with a name ("Италии Джорджа Мелони") is two.
+
+    Only countries: city names are also given names too often (Vladimir, Victoria, Marka).
+    A title at the start ("Chancellor Merz") is context, not part of the name.
+    """
+    while len(run) > 1 and is_person_title(run[0]):
+        before, run = [*before, run[0]], run[1:]
+    if len(run) > 1 and _place_for_run(run, "", language) is None:
+        place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language)
+        if place is not None and place.id.startswith("iso:"):
+            rest = _mention_for_run(run[1:], [*before, run[0]], language)
+            first = _Found(key=place.id, given="", surface=run[0], kind="place", lemma=place.name)
+            return [first] + ([rest] if rest else [])
+    mention = _mention_for_run(run, before, language)
+    return [mention] if mention else []
+
+
+def _mention_for_run(run: list[str], before: list[str], language: str | None) -> _Found | None:
+    """The mention a run of capitalised words makes, or None when it has no usable key."""
+    surface = " ".join(run)
+    head_lemma, head_kind = _lemma_and_kind(run[-1], language)
+    place = _place_for_run(run, head_lemma, language)
+    if place is not None:
+        return _Found(key=place.id, given="", surface=surface, kind="place", lemma=place.name)
+    key = name_key(head_lemma)
     if len(key) < 2:
         return None
-    if kind == "misc" and head.isupper() and len(head) > 1:
-        kind = "org"
-    for word in run[:-1]:
-        if kind == "misc":
-            kind = _lemma_and_kind(word, language)[1]
-    return key, " ".join(run), kind, lemma
+    first_kind = _lemma_and_kind(run[0], language)[1] if len(run) > 1 else head_kind
+    kind = _run_kind(run, before, head_kind, first_kind)
+    given = ""
+    lemma = head_lemma
+    if len(run) > 1:
+        lemmas = [_lemma_and_kind(word, language)[0] for word in run[:-1]]
+        lemma = " ".join([*lemmas, head_lemma])
+        if kind in ("person", "misc"):
+            given = name_key(lemmas[0])
+    elif len(run) == 1 and head_kind == "given":
+        given = key  # a first name on its own ("Меланія") never stands for a surname
+    return _Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Place | None:
+    if len(run) == 1:
+        return find_place(_APOSTROPHE_SUFFIX.sub("", run[0])) or (find_place(head_lemma) if head_lemma else None)
+    # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
+    return None if has_org_word(run) else find_place(" ".join(run))
+
+
+def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str) -> str:
+    """Morphology first, then organisation words, acronyms, titles, and the shape of the run."""
+    if head_kind in ("person", "place", "org") and not (head_kind == "place" and first_kind == "given"):
+        return head_kind
+    if first_kind == "given" or (head_kind == "given" and len(run) == 1):
+        return "person" if len(run) > 1 else "given"
+    if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1):
+        return "org"
+    if any(is_person_title(word) for word in before):
+        return "person"
+    return "misc"
 
 
 def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
@@ -210,5 +320,5 @@ def _capitalise(word: str) -> str:
 
 
 def _best_kind(kinds: Counter[str]) -> str:
-    typed = [(count, kind) for kind, count in kinds.items() if kind != "misc"]
+    typed = [(count, kind) for kind, count in kinds.items() if kind not in ("misc", "given")]
     return max(typed)[1] if typed else "misc"

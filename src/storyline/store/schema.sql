@@ -1,6 +1,6 @@
 -- storyline store schema. The version below is the one place it is recorded; bump it and
 -- add a migration in sqlite.py whenever this file changes.
--- schema_version: 1
+-- schema_version: 2
 
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -40,9 +40,48 @@ CREATE TABLE IF NOT EXISTS article_entities (
     lemma       TEXT NOT NULL,
     kind        TEXT NOT NULL,
     mentions    INTEGER NOT NULL,
-    PRIMARY KEY (article_id, key)
+    given       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (article_id, key, given)
 );
 CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key);
+
+-- Sentences that say when something happened (timelines are built from these at read time,
+-- because an undated article takes the year of a day-and-month date from its story).
+CREATE TABLE IF NOT EXISTS statements (
+    article_id   TEXT NOT NULL REFERENCES articles(id),
+    position     INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    expression   TEXT NOT NULL,
+    precision    TEXT NOT NULL,
+    date         TEXT,
+    month        INTEGER,
+    day          INTEGER,
+    relative     INTEGER NOT NULL,
+    sources      TEXT NOT NULL,
+    entity_keys  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+
+-- Linked entities, rebuilt after each ingest; ids stay stable for the same identity.
+CREATE TABLE IF NOT EXISTS entities (
+    id        INTEGER PRIMARY KEY,
+    identity  TEXT NOT NULL UNIQUE,
+    name      TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    articles  INTEGER NOT NULL,
+    stories   INTEGER NOT NULL,
+    variants  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
+
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    entity_id   INTEGER NOT NULL REFERENCES entities(id),
+    article_id  TEXT NOT NULL REFERENCES articles(id),
+    key         TEXT NOT NULL,
+    given       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions(entity_id);
+CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article_id, key);
 
 CREATE TABLE IF NOT EXISTS signature_bands (
     band_hash   INTEGER NOT NULL,

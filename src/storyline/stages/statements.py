@@ -1,0 +1,97 @@
+"""Dated statements: sentences that say when something happened, and who says so.
+
+Reads ``text``, ``language``, ``published``, ``entities`` and ``source``; writes
+``statements``. Only the cleaned text is read (never the preamble the clean stage removed,
+where a page's own date and view counters live). A relative expression ("в четвъртък",
+"yesterday") is kept only when the article has a publication date to resolve it against.
+A day and month without a year ("15 серпня") is kept with its year unknown when the article
+is undated; the timeline gives it the year from the story's dates.
+
+Each statement's sources are the names the sentence itself gives ("Тръмп заяви"), then the
+sources the article's lead gives for the whole article ("..., съобщи CNN").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.models import Article, DatedStatement, EntityMention
+from storyline.stages.attribution import find_sources
+from storyline.stages.date_expressions import find_expressions, resolve
+from storyline.stages.entities import keys_in_sentence, split_sentences
+from storyline.stages.keys import name_key
+
+MAX_STATEMENT_CHARS = 400
+LEAD_SENTENCES = 2
+MAX_YEARS_AHEAD = 2
+
+
+def find_statements(articles: Sequence[Article]) -> list[Article]:
+    """Set ``statements`` on every article."""
+    return [article.evolve(statements=dated_statements(article)) for article in articles]
+
+
+def dated_statements(article: Article) -> tuple[DatedStatement, ...]:
+    sentences = split_sentences(article.text)
+    lead_sources = _canonical(
+        [name for sentence in sentences[:LEAD_SENTENCES] for name in find_sources(sentence, article.language)],
+        article.entities,
+    )
+    article_keys = {mention.key for mention in article.entities}
+    statements: list[DatedStatement] = []
+    for position, sentence in enumerate(sentences):
+        expressions = find_expressions(sentence, article.language)
+        if not expressions:
+            continue
+        sources = list(dict.fromkeys(_canonical(find_sources(sentence, article.language), article.entities) + lead_sources))
+        keys = tuple(sorted(keys_in_sentence(sentence, article.language) & article_keys))
+        seen: set[tuple[object, ...]] = set()
+        for expression in expressions:
+            date = resolve(expression, article.published)
+            if expression.relative and date is None:
+                continue  # no reference date: a relative expression cannot be placed
+            if date is None and expression.month is None:
+                continue
+            if date is not None and not _plausible(date.year, article):
+                continue
+            identity = (date, expression.precision, expression.month, expression.day)
+            if identity in seen:
+                continue
+            seen.add(identity)
+            statements.append(
+                DatedStatement(
+                    article_id=article.id,
+                    position=position,
+                    text=_shorten(sentence),
+                    expression=expression.text,
+                    precision=expression.precision,
+                    date=date,
+                    month=expression.month if expression.year is None else None,
+                    day=expression.day if expression.year is None else None,
+                    relative=expression.relative,
+                    sources=tuple(sources),
+                    entity_keys=keys,
+                )
+            )
+    return tuple(statements)
+
+
+def _plausible(year: int, article: Article) -> bool:
+    latest = (article.published.year if article.published else 2100) + MAX_YEARS_AHEAD
+    return year <= latest
+
+
+def _canonical(names: list[str], mentions: Sequence[EntityMention]) -> list[str]:
+    """Source names in their dictionary form where the article names them as entities ("Трампа" -> "Дональд Трамп")."""
+    by_key = {mention.key: mention.lemma or mention.surface for mention in mentions if ":" not in mention.key}
+    canonical: list[str] = []
+    for name in names:
+        chosen = by_key.get(name_key(name.split()[-1]), name)
+        if chosen not in canonical:
+            canonical.append(chosen)
+    return canonical
+
+
+def _shorten(sentence: str) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= MAX_STATEMENT_CHARS else sentence[: MAX_STATEMENT_CHARS - 1].rstrip() + "…"
