@@ -56,7 +56,9 @@ def main(path: str, count: int) -> None:
     total = sum(seconds.values())
     print(f"{len(measured)} articles, {total:.1f} s, {len(measured) / total:.2f} articles/s (models loaded)")
     for name, value in sorted(seconds.items(), key=lambda item: -item[1]):
-        print(f"  {name:12} {value:7.2f} s  {100 * value / total:5.1f}%  {len(measured) / value if value else float('inf'):8.1f} articles/s")
+        print(
+            f"  {name:12} {value:7.2f} s  {100 * value / total:5.1f}%  {len(measured) / value if value else float('inf'):8.1f} articles/s"
+        )
 
 
 if __name__ == "__main__":

@@ -107,3 +107,27 @@ def test_cli_unreadable_store_is_one_line(runner: CliRunner, tmp_path: Path) -> 
     result = runner.invoke(main, ["stories", "--db", str(bad)])
     assert result.exit_code == 1
     assert result.output.strip().startswith("storyline:") and len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_entities_entity_and_timeline(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2025-10-21 Talks in Vienna\nOn Thursday Chancellor Friedrich Merz met President Emmanuel Macron in Vienna,"
+        " Reuters reports. Merz said the talks went well.\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(main, ["ingest", str(folder)]).exit_code == 0
+    entities = json.loads(runner.invoke(main, ["entities", "--json", "--type", "person"]).output)
+    names = {e["name"] for e in entities}
+    assert {"Friedrich Merz", "Emmanuel Macron"} <= names
+    merz = json.loads(runner.invoke(main, ["entity", "Merz", "--json"]).output)
+    assert merz["name"] == "Friedrich Merz" and merz["timeline"][0]["date"] == "2025-10-16"
+    story = merz["stories"][0]["id"]
+    (entry,) = json.loads(runner.invoke(main, ["timeline", "--story", str(story), "--json"]).output)
+    assert entry["precision"] == "day" and "Reuters" in entry["sources"]
+    assert "Vienna" in json.loads(runner.invoke(main, ["timeline", "--entity", "Wien", "--json"]).output)[0]["entities"]
+    text = runner.invoke(main, ["timeline", "--story", str(story)])
+    assert text.exit_code == 0 and "2025-10-16" in text.output
+    assert runner.invoke(main, ["timeline"]).exit_code == 2
+    assert runner.invoke(main, ["entity", "Nobody At All"]).exit_code == 1

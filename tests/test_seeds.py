@@ -81,3 +81,50 @@ def test_seeds_search_crosses_scripts(seeded: tuple[CliRunner, Path]) -> None:
     runner, db = seeded
     hits = json.loads(runner.invoke(main, ["search", "Budapest", "--json", "--db", str(db)]).output)
     assert {h["language"] for h in hits} >= {"bg", "uk", "en"}
+
+
+def _json(seeded: tuple[CliRunner, Path], *args: str) -> object:
+    runner, db = seeded
+    result = runner.invoke(main, [*args, "--json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_seeds_budapest_timeline_has_the_three_events_with_sources(seeded: tuple[CliRunner, Path]) -> None:
+    (budapest,) = [s for s in _stories(seeded) if len(s["articles"]) == 3]
+    entries = _json(seeded, "timeline", "--story", str(budapest["id"]))
+    assert isinstance(entries, list)
+    by_date = {(e["date"], e["precision"]): e for e in entries}
+    anchorage, call, rubio_lavrov = (by_date.get((d, "day")) for d in ("2025-08-15", "2025-10-16", "2025-10-20"))
+    assert anchorage and "УНІАН" in anchorage["sources"] and "Anchorage" in anchorage["entities"]
+    assert call and len(call["articles"]) == 2 and {"CNN", "Financial Times"} <= set(call["sources"])
+    assert rubio_lavrov and {"Marco Rubio", "Sergey Lavrov"} <= set(rubio_lavrov["entities"])
+    assert "CNN" in rubio_lavrov["sources"]
+    for key in ("date", "precision", "text", "language", "entities", "articles", "sources"):
+        assert key in call
+    assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+
+
+def test_seeds_entities_are_one_across_scripts(seeded: tuple[CliRunner, Path]) -> None:
+    entities = _json(seeded, "entities", "--limit", "200")
+    assert isinstance(entities, list)
+    by_name = {e["name"]: e for e in entities}
+    for name, languages in {
+        "Sergey Lavrov": {"bg", "ru", "en"},
+        "Donald Trump": {"bg", "ru", "uk", "en"},
+        "Marco Rubio": {"bg", "uk", "en"},
+        "Budapest": {"bg", "uk", "en"},
+    }.items():
+        assert name in by_name, sorted(by_name)
+        assert {v["language"] for v in by_name[name]["variants"]} >= languages
+    assert by_name["Donald Trump"]["type"] == "person" and by_name["Budapest"]["type"] == "place"
+    for key in ("id", "name", "type", "variants", "articles"):
+        assert key in entities[0]
+
+
+def test_seeds_entity_lookup_by_any_spelling(seeded: tuple[CliRunner, Path]) -> None:
+    for spelling in ("Лавров", "Lavrov", "Сергея Лаврова"):
+        entity = _json(seeded, "entity", spelling)
+        assert isinstance(entity, dict) and entity["name"] == "Sergey Lavrov", spelling
+    budapest = _json(seeded, "entity", "Будапешт")
+    assert isinstance(budapest, dict) and budapest["name"] == "Budapest" and len(budapest["stories"]) == 1

@@ -169,7 +169,9 @@ def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
     if as_json:
         _print_json(entity)
         return
-    click.echo(f"{entity['name']} ({entity['type']}), {entity['articles']} articles in {len(entity['stories'])} stories")
+    click.echo(
+        f"{entity['name']} ({entity['type']}), {entity['articles']} articles in {len(entity['stories'])} stories"
+    )
     by_language: dict[str, list[str]] = {}
     for variant in entity["variants"]:
         by_language.setdefault(variant["language"] or "?", []).append(f"{variant['surface']} ×{variant['count']}")
@@ -191,7 +193,11 @@ def timeline_command(
     story_id: int | None, storyline_id: int | None, entity_name: str | None, db_path: str | None, as_json: bool
 ) -> None:
     """Dated events of a story, a storyline or an entity, with who reported them."""
-    chosen = [name for name, value in (("--story", story_id), ("--storyline", storyline_id), ("--entity", entity_name)) if value is not None]
+    chosen = [
+        name
+        for name, value in (("--story", story_id), ("--storyline", storyline_id), ("--entity", entity_name))
+        if value is not None
+    ]
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of --story, --storyline, --entity")
     settings = _settings(db_path)
@@ -253,14 +259,20 @@ def demo_command(db_path: str, as_json: bool) -> None:
     with _open_store(settings) as store:
         stories = queries.list_stories(store)
         storylines = queries.list_storylines(store)
+        largest = max(stories, key=lambda story: story["article_count"], default=None)
+        timeline = entity_views.story_timeline(store, largest["id"]) if largest else None
     if as_json:
-        _print_json({"stories": stories, "storylines": storylines})
+        _print_json({"stories": stories, "storylines": storylines, "timeline": timeline})
         return
     click.echo("")
     for story in stories:
         _print_story_line(story)
+    if largest and timeline:
+        click.echo(f"\ntimeline of story {largest['id']}:")
+        _print_timeline(timeline)
     click.echo(
-        f"\n{len(storylines)} storyline(s). Explore: storyline show ID --db {db_path}; storyline storylines --db {db_path}"
+        f"\n{len(storylines)} storyline(s). Explore: storyline show ID, storyline timeline --story ID,"
+        f" storyline entities, storyline entity NAME (each with --db {db_path})"
     )
 
 

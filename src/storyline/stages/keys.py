@@ -59,3 +59,9 @@ def name_key(word: str) -> str:
         if letter != skeleton[-1]:
             skeleton.append(letter)
     return "".join(skeleton)
+
+
+def acronym_key(word: str) -> str:
+    """Acronyms keep every letter (США -> "#ssha", NATO -> "#nato"): vowels carry their identity."""
+    spelled = _NOT_LETTER.sub("", latin(word).lower())
+    return "#" + spelled if spelled else ""

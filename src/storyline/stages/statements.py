@@ -43,7 +43,9 @@ def dated_statements(article: Article) -> tuple[DatedStatement, ...]:
         expressions = find_expressions(sentence, article.language)
         if not expressions:
             continue
-        sources = list(dict.fromkeys(_canonical(find_sources(sentence, article.language), article.entities) + lead_sources))
+        sources = list(
+            dict.fromkeys(_canonical(find_sources(sentence, article.language), article.entities) + lead_sources)
+        )
         keys = tuple(sorted(keys_in_sentence(sentence, article.language) & article_keys))
         seen: set[tuple[object, ...]] = set()
         for expression in expressions:

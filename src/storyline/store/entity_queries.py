@@ -64,7 +64,8 @@ class EntityQueries:
         self, kind: str | None = None, story_id: int | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
         """Entities by number of stories, then articles."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if kind:
             where.append("e.kind=?")
             params.append(kind)
@@ -122,7 +123,10 @@ class EntityQueries:
         ]
 
     def entity_keys(self, entity_id: int) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT DISTINCT key FROM entity_mentions WHERE entity_id=?", (entity_id,))}
+        return {
+            row[0]
+            for row in self._db.execute("SELECT DISTINCT key FROM entity_mentions WHERE entity_id=?", (entity_id,))
+        }
 
     def entity_names(self, article_ids: Sequence[str]) -> dict[tuple[str, str], tuple[int, str]]:
         """(article, key) -> (entity id, display name), for naming the keys statements carry."""

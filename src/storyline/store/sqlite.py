@@ -111,7 +111,9 @@ class Store(EntityQueries):
         self._db.execute("PRAGMA foreign_keys=OFF")
         try:
             self._db.executescript(
-                "BEGIN;" + script + _SCHEMA_TEXT
+                "BEGIN;"
+                + script
+                + _SCHEMA_TEXT
                 + f"\nUPDATE meta SET value='{SCHEMA_VERSION}' WHERE key='schema_version';COMMIT;"
             )
         except sqlite3.DatabaseError as error:

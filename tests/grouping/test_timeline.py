@@ -1,0 +1,58 @@
+import datetime as dt
+
+from storyline.grouping.timeline import ArticleFacts, build_timeline
+from storyline.models import DatedStatement
+
+
+def _statement(
+    article: str, date: dt.date | None, keys: tuple[str, ...], sources: tuple[str, ...] = (), **extra: object
+) -> DatedStatement:
+    return DatedStatement(
+        article_id=article,
+        position=0,
+        text=f"text of {article}",
+        expression="x",
+        precision="day",
+        date=date,
+        sources=sources,
+        entity_keys=keys,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+FACTS = {
+    "bg": ArticleFacts("bg", "bg", dt.date(2025, 10, 21), "outlet.bg", 0),
+    "en": ArticleFacts("en", "en", None, None, 1),
+}
+
+
+def _build(statements: list[DatedStatement]) -> list:  # type: ignore[type-arg]
+    return build_timeline(statements, FACTS, lambda _a: dt.date(2025, 10, 21), lambda _a, key: key.upper())
+
+
+def test_timeline_same_day_and_shared_entity_merge_across_languages() -> None:
+    (entry,) = _build(
+        [
+            _statement("bg", dt.date(2025, 10, 16), ("trmp", "ptn"), ("CNN",)),
+            _statement("en", dt.date(2025, 10, 16), ("ptn",), ("FT",)),
+        ]
+    )
+    assert entry.articles == ("bg", "en") and entry.sources == ("CNN", "FT") and entry.outlets == ("outlet.bg",)
+    assert entry.language == "bg" and entry.entities[0] == "PTN"
+
+
+def test_timeline_same_day_without_shared_entities_stays_apart() -> None:
+    entries = _build(
+        [_statement("bg", dt.date(2025, 10, 16), ("trmp",)), _statement("en", dt.date(2025, 10, 16), ("vns",))]
+    )
+    assert len(entries) == 2
+
+
+def test_timeline_yearless_date_takes_the_year_from_the_story() -> None:
+    (entry,) = _build([_statement("en", None, ("ptn",), month=8, day=15)])
+    assert entry.date == dt.date(2025, 8, 15)
+
+
+def test_timeline_is_in_date_order() -> None:
+    entries = _build([_statement("bg", dt.date(2025, 10, 20), ("a",)), _statement("en", dt.date(2025, 8, 15), ("b",))])
+    assert [e.date for e in entries] == [dt.date(2025, 8, 15), dt.date(2025, 10, 20)]

@@ -1,0 +1,24 @@
+import pytest
+
+from storyline.stages.attribution import find_sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "source"),
+    [
+        ("Срещата е отложена, съобщи CNN.", "bg", "CNN"),
+        ("Диалог оказался подорван, сообщает Bloomberg со ссылкой на чиновников.", "ru", "Bloomberg"),
+        ("Як писав УНІАН, після того, як Трамп і Путін зустрілися.", "uk", "УНІАН"),
+        ('Although it was productive, the "Financial Times" writes that it was not.', "en", "Financial Times"),
+        ("According to Reuters, the talks failed.", "en", "Reuters"),
+        ("Laut Reuters traf sich Scholz mit Macron.", "de", "Reuters"),
+        ("Anadolu Ajansı'na göre toplantı yapıldı.", "tr", "Anadolu Ajansı"),
+        ("Selon Le Monde, le sommet est reporté.", "fr", "Le Monde"),
+    ],
+)
+def test_attribution_finds_the_reporting_source(sentence: str, language: str, source: str) -> None:
+    assert source in find_sources(sentence, language)
+
+
+def test_attribution_pronouns_are_not_sources() -> None:
+    assert find_sources("He said the talks failed.", "en") == []

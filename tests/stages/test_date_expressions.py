@@ -1,0 +1,66 @@
+import datetime as dt
+
+import pytest
+
+from storyline.stages.date_expressions import find_expressions, resolve
+
+TUESDAY = dt.date(2025, 10, 21)
+
+
+def _resolved(text: str, language: str, reference: dt.date | None = TUESDAY) -> list[tuple[str, str | None]]:
+    return [
+        (e.precision, str(resolve(e, reference)) if resolve(e, reference) else None)
+        for e in find_expressions(text, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("В четвъртък Тръмп заяви", "bg"),
+        ("заявил он в четверг", "ru"),
+        ("am Donnerstag sagte er", "de"),
+        ("jeudi, il a dit", "fr"),
+        ("el jueves dijo", "es"),
+        ("w czwartek powiedział", "pl"),
+        ("Perşembe günü söyledi", "tr"),
+        ("On Thursday he said", "en"),
+        ("у четвер він сказав", "uk"),
+    ],
+)
+def test_date_expressions_weekday_is_the_one_before_the_article(text: str, language: str) -> None:
+    assert _resolved(text, language) == [("day", "2025-10-16")]
+
+
+def test_date_expressions_monday_in_a_tuesday_article_is_the_day_before() -> None:
+    assert _resolved("Рубио и Лавров проведоха разговор в понеделник", "bg") == [("day", "2025-10-20")]
+
+
+def test_date_expressions_relative_needs_a_reference_date() -> None:
+    assert _resolved("В четвъртък Тръмп заяви", "bg", None) == [("day", None)]
+
+
+def test_date_expressions_day_and_month_take_the_nearest_past_year() -> None:
+    assert _resolved("зустрілися в Анкориджі 15 серпня", "uk") == [("day", "2025-08-15")]
+    assert _resolved("on October 16", "en", dt.date(2026, 1, 5)) == [("day", "2025-10-16")]
+
+
+def test_date_expressions_part_of_a_month_has_month_precision() -> None:
+    assert _resolved("in mid-August", "en") == [("month", "2025-08-01")]
+    assert _resolved("в середині серпня", "uk") == [("month", "2025-08-01")]
+
+
+def test_date_expressions_full_dates_need_no_reference() -> None:
+    assert _resolved("01 февруари 2022 г.", "bg", None) == [("day", "2022-02-01")]
+    assert _resolved("22 августа 2025 года", "ru", None) == [("day", "2025-08-22")]
+
+
+def test_date_expressions_yesterday_and_last_week() -> None:
+    assert _resolved("вчера", "ru") == [("day", "2025-10-20")]
+    assert _resolved("last week", "en") == [("week", "2025-10-13")]
+
+
+def test_date_expressions_bare_numbers_and_impossible_years_are_not_dates() -> None:
+    assert _resolved("- 3748 - 3 views", "bg") == []
+    assert _resolved("in 3748", "en") == []
+    assert _resolved("may go", "en") == []
