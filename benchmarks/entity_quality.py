@@ -1,13 +1,6 @@
-"""Precision and recall of entity mentions and of cross-language entity links on a hand-made gold set.
+"""Entity mention and cross-language link precision/recall on the hand-made gold set.
 
-    python benchmarks/entity_quality.py [benchmarks/entity_gold.json] [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl]
-
-The gold file lists, for the first ``window`` characters of each article, every person,
-organisation and place named there (once per article) with a canonical name shared across
-articles. A gold mention is found when a system mention in the same article shares a word
-with it (up to inflection: one word starts with the other, or they share all but their last
-two letters). Links are scored over pairs of gold mentions of the same entity in articles of
-different languages: found when both mentions are found and linked to one entity.
+python benchmarks/entity_quality.py [benchmarks/entity_gold.json] [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl]
 """
 
 from __future__ import annotations
@@ -17,13 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from storyline.grouping.entities import MentionRow, link_entities
-from storyline.ingest.text import read_text
-from storyline.models import Article
-from storyline.settings import Settings
-from storyline.stages.clean import clean_text
-from storyline.stages.entities import extract_entities
-from storyline.stages.language import detect_language
+from storyline.evaluation.entity_gold import GoldError, load_articles, load_gold, score
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,134 +22,12 @@ def main() -> None:
         "--pairs", default=str(ROOT.parent / "shared" / "data" / "pairs" / "semeval2022-task8-dev.jsonl")
     )
     args = parser.parse_args()
-    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-    articles = load_articles(gold, Path(args.pairs))
+    gold = load_gold(Path(args.gold))
+    try:
+        articles = load_articles(gold, Path(args.pairs))
+    except GoldError as error:
+        sys.exit(str(error))
     print(json.dumps(score(gold, articles), indent=2))
-
-
-def load_articles(gold: dict, pairs_path: Path) -> dict[str, Article]:  # type: ignore[type-arg]
-    window = gold["window"]
-    pairs = {}
-    if any(a["ref"].startswith("pair:") for a in gold["articles"]):
-        if not pairs_path.exists():
-            sys.exit(f"{pairs_path}: not found (the pair articles of the gold set are read from it)")
-        for line in pairs_path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            pairs[record["id"]] = record
-    seeds = sorted((ROOT / "src" / "storyline" / "samples").glob("*.txt"))
-    articles: dict[str, Article] = {}
-    for item in gold["articles"]:
-        ref = item["ref"]
-        if ref.startswith("seed:"):
-            (path,) = [p for p in seeds if p.name.startswith(ref[5:])]
-            (article,) = detect_language(
-                clean_text([read_text(path.read_text(encoding="utf-8"), str(path))]), Settings().languages
-            )
-            articles[ref] = Article(id=ref, text=article.text[:window], language=article.language)
-        else:
-            _, pair_id, side = ref.split(":")
-            record = pairs[pair_id][side]
-            articles[ref] = Article(id=ref, text=record["text"][:window], language=record["lang"])
-    return {article.id: article for article in extract_entities(list(articles.values()))}
-
-
-def words_match(first: str, second: str) -> bool:
-    a, b = first.casefold(), second.casefold()
-    if len(a) < 2 or len(b) < 2:
-        return False
-    if a.startswith(b) or b.startswith(a):
-        return True
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    return common >= max(4, min(len(a), len(b)) - 2)
-
-
-def mentions_match(gold_surface: str, system_surface: str) -> bool:
-    return any(
-        words_match(g, s)
-        for g in gold_surface.replace("-", " ").split()
-        for s in system_surface.replace("-", " ").split()
-    )
-
-
-def score(gold: dict, articles: dict[str, Article]) -> dict[str, object]:  # type: ignore[type-arg]
-    found_gold = 0
-    total_gold = 0
-    correct_system = 0
-    total_system = 0
-    typed_right = 0
-    matched: dict[tuple[str, int], tuple[str, str]] = {}  # (article, gold index) -> system (key, given)
-    for item in gold["articles"]:
-        article = articles[item["ref"]]
-        system = list(article.entities)
-        total_system += len(system)
-        correct_system += sum(1 for m in system if any(mentions_match(g[0], m.surface) for g in item["mentions"]))
-        for index, (surface, kind, _entity) in enumerate(item["mentions"]):
-            total_gold += 1
-            hits = [m for m in system if mentions_match(surface, m.surface)]
-            if hits:
-                found_gold += 1
-                best = max(hits, key=lambda m: m.count)
-                typed_right += best.kind == kind
-                matched[(item["ref"], index)] = (best.key, best.given)
-    rows = [
-        MentionRow(a.id, None, m.key, m.given, m.kind, m.surface, m.lemma, m.count, a.language)
-        for a in articles.values()
-        for m in a.entities
-    ]
-    _, links = link_entities(rows)
-    link_recall, link_precision = _link_scores(gold, articles, matched, links)
-    return {
-        "articles": len(gold["articles"]),
-        "languages": sorted({a.language or "?" for a in articles.values()}),
-        "gold_mentions": total_gold,
-        "system_mentions": total_system,
-        "mention_precision": round(correct_system / total_system, 3) if total_system else None,
-        "mention_recall": round(found_gold / total_gold, 3) if total_gold else None,
-        "type_accuracy_of_found": round(typed_right / found_gold, 3) if found_gold else None,
-        **link_recall,
-        **link_precision,
-    }
-
-
-def _link_scores(gold, articles, matched, links):  # type: ignore[no-untyped-def]
-    gold_items = [
-        (item["ref"], index, entity)
-        for item in gold["articles"]
-        for index, (_s, _k, entity) in enumerate(item["mentions"])
-    ]
-    cross = [
-        (first, second)
-        for i, first in enumerate(gold_items)
-        for second in gold_items[i + 1 :]
-        if first[2] == second[2] and articles[first[0]].language != articles[second[0]].language
-    ]
-    linked = 0
-    for first, second in cross:
-        a, b = matched.get(first[:2]), matched.get(second[:2])
-        if a and b and links[(first[0], *a)] == links[(second[0], *b)]:
-            linked += 1
-    # Precision: of the found gold mentions in different languages that the system links, how many are one entity.
-    system_links = 0
-    right_links = 0
-    found = [(ref, index, entity) for (ref, index, entity) in gold_items if (ref, index) in matched]
-    for i, first in enumerate(found):
-        for second in found[i + 1 :]:
-            if articles[first[0]].language == articles[second[0]].language:
-                continue
-            if links[(first[0], *matched[first[:2]])] == links[(second[0], *matched[second[:2]])]:
-                system_links += 1
-                right_links += first[2] == second[2]
-    return (
-        {"cross_language_gold_links": len(cross), "link_recall": round(linked / len(cross), 3) if cross else None},
-        {
-            "cross_language_system_links": system_links,
-            "link_precision": round(right_links / system_links, 3) if system_links else None,
-        },
-    )
 
 
 if __name__ == "__main__":

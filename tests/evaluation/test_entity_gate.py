@@ -1,0 +1,25 @@
+"""Entity quality gate: the hand-made gold set must keep its measured precision and recall."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.evaluation.entity_gold import load_articles, load_gold, score
+
+ROOT = Path(__file__).resolve().parents[2]
+PAIRS = ROOT.parent / "shared" / "data" / "pairs" / "semeval2022-task8-dev.jsonl"
+FLOORS = json.loads((Path(__file__).parent / "entity_floors.json").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.slow
+
+
+def test_entity_gate_mentions_and_links_stay_above_their_floors() -> None:
+    if not PAIRS.exists():
+        pytest.skip(f"{PAIRS} is absent: the gold set's pair articles are read from it")
+    gold = load_gold(ROOT / "benchmarks" / "entity_gold.json")
+    result = score(gold, load_articles(gold, PAIRS))
+    for name, floor in FLOORS.items():
+        if name.startswith("_"):
+            continue
+        assert result[name] >= floor, f"{name} {result[name]} fell below its floor {floor}"
