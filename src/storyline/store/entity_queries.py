@@ -17,6 +17,12 @@ class EntityQueries:
 
     _db: sqlite3.Connection
 
+    def _rows_for_ids(self, sql: str, ids: Sequence[str]) -> Iterator[sqlite3.Row]:
+        """Run ``sql`` (with a ``{marks}`` placeholder) over ids in chunks SQLite accepts."""
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
     def mention_rows(self) -> Iterator[MentionRow]:
         """Every stored mention with its article's story and language, for linking."""
         for row in self._db.execute(
@@ -131,41 +137,34 @@ class EntityQueries:
     def entity_names(self, article_ids: Sequence[str]) -> dict[tuple[str, str], tuple[int, str]]:
         """(article, key) -> (entity id, display name), for naming the keys statements carry."""
         names: dict[tuple[str, str], tuple[int, str]] = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = list(article_ids[start : start + 500])
-            for row in self._db.execute(
-                "SELECT em.article_id, em.key, e.id, e.name FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
-                f" WHERE em.article_id IN ({','.join('?' * len(chunk))}) ORDER BY e.articles",
-                chunk,
-            ):
-                names[(row[0], row[1])] = (row[2], row[3])
+        for row in self._rows_for_ids(
+            "SELECT em.article_id, em.key, e.id, e.name FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
+            " WHERE em.article_id IN ({marks}) ORDER BY e.articles",
+            article_ids,
+        ):
+            names[(row[0], row[1])] = (row[2], row[3])
         return names
 
     def key_names(self, keys: Sequence[str]) -> dict[str, str]:
         """Per mention key, the name of the entity most articles link it to."""
         names: dict[str, str] = {}
         best: dict[str, int] = {}
-        for start in range(0, len(keys), 500):
-            chunk = list(keys[start : start + 500])
-            for row in self._db.execute(
-                "SELECT em.key, e.name, COUNT(*) AS n FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
-                f" WHERE em.key IN ({','.join('?' * len(chunk))}) GROUP BY em.key, e.id",
-                chunk,
-            ):
-                if row["n"] > best.get(row["key"], 0):
-                    best[row["key"]], names[row["key"]] = row["n"], row["name"]
+        for row in self._rows_for_ids(
+            "SELECT em.key, e.name, COUNT(*) AS n FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
+            " WHERE em.key IN ({marks}) GROUP BY em.key, e.id",
+            keys,
+        ):
+            if row["n"] > best.get(row["key"], 0):
+                best[row["key"]], names[row["key"]] = row["n"], row["name"]
         return names
 
     def statements_of(self, article_ids: Sequence[str]) -> list[DatedStatement]:
-        statements = []
-        for start in range(0, len(article_ids), 500):
-            chunk = list(article_ids[start : start + 500])
-            for row in self._db.execute(
-                f"SELECT * FROM statements WHERE article_id IN ({','.join('?' * len(chunk))}) ORDER BY article_id, position",
-                chunk,
-            ):
-                statements.append(_statement(row))
-        return statements
+        return [
+            _statement(row)
+            for row in self._rows_for_ids(
+                "SELECT * FROM statements WHERE article_id IN ({marks}) ORDER BY article_id, position", article_ids
+            )
+        ]
 
 
 def _entity_dict(row: sqlite3.Row) -> dict[str, Any]:

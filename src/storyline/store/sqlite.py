@@ -410,12 +410,6 @@ class Store(EntityQueries):
             keys[row[0]].add(row[1])
         return keys
 
-    def _rows_for_ids(self, sql: str, ids: Sequence[str]) -> Iterator[sqlite3.Row]:
-        """Run ``sql`` (with a ``{marks}`` placeholder) over ids in chunks SQLite accepts."""
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
-
     def resolve_article(self, article_id: str, url: str | None, text_hash: str) -> str | None:
         """The stored id of an article, found by id, else URL, else content."""
         row = self._db.execute(
