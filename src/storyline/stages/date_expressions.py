@@ -23,7 +23,7 @@ import regex
 
 _Maker = Callable[["regex.Match[str]"], "Expression | None"]
 
-_MONTHS = [
+MONTHS = [
     "january",
     "february",
     "march",
@@ -37,7 +37,7 @@ _MONTHS = [
     "november",
     "december",
 ]
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Languages whose month and weekday names inflect as suffixes (серпень / серпня / серпні).
 _INFLECTING = {"bg", "ru", "uk", "pl", "cs", "sk", "sl", "hr", "sr", "mk", "be", "lt", "lv", "tr", "fi", "et", "hu"}
 _PART_OF_MONTH = (
@@ -153,11 +153,11 @@ def _patterns(language: str) -> list[tuple[_Maker, regex.Pattern[str]]]:
     info = _locale_info(language)
     inflecting = language in _INFLECTING
     month_of: dict[str, int] = {}
-    for number, month in enumerate(_MONTHS, start=1):
+    for number, month in enumerate(MONTHS, start=1):
         for name in info.get(month, []):
             month_of[name.casefold().rstrip(".")] = number
     months = _alternation(list(month_of), inflecting)
-    weekdays = _alternation([n for w in _WEEKDAYS for n in info.get(w, [])], inflecting)
+    weekdays = _alternation([n for w in WEEKDAYS for n in info.get(w, [])], inflecting)
 
     def month_number(word: str) -> int | None:
         word = word.casefold()
@@ -168,7 +168,7 @@ def _patterns(language: str) -> list[tuple[_Maker, regex.Pattern[str]]]:
 
     def weekday_number(word: str) -> int | None:
         word = word.casefold()
-        for number, weekday in enumerate(_WEEKDAYS):
+        for number, weekday in enumerate(WEEKDAYS):
             for name in info.get(weekday, []):
                 name = name.casefold()
                 if len(name) >= 3 and (

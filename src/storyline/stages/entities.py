@@ -28,6 +28,7 @@ import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.models import Article, EntityMention
+from storyline.stages.date_expressions import MONTHS, WEEKDAYS
 from storyline.stages.entity_cues import has_org_word, is_person_title
 from storyline.stages.gazetteer import Place, find_place
 from storyline.stages.keys import acronym_key, name_key
@@ -48,6 +49,8 @@ _MAX_ACRONYM = 5
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 # Capitalised words that are not names in the languages that capitalise them mid-sentence.
 _NOT_NAMES = {
+    *MONTHS,
+    *WEEKDAYS,
     "i",
     "the",
     "a",
@@ -56,25 +59,6 @@ _NOT_NAMES = {
     "mrs",
     "ms",
     "dr",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "president",
     "minister",
     "prime",
