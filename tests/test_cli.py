@@ -131,3 +131,23 @@ def test_cli_entities_entity_and_timeline(runner: CliRunner, tmp_path: Path) -> 
     assert text.exit_code == 0 and "2025-10-16" in text.output
     assert runner.invoke(main, ["timeline"]).exit_code == 2
     assert runner.invoke(main, ["entity", "Nobody At All"]).exit_code == 1
+
+
+def test_cli_serve_starts_uvicorn_with_the_options(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    started: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: started.update(app=app, **kwargs))
+    monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
+    result = runner.invoke(main, ["serve", "--port", "8123", "--token", "0123456789abcdef", "--max-body-mb", "1"])
+    assert result.exit_code == 0, result.output
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    options = started["app"].state.options  # type: ignore[attr-defined]
+    assert options.ingest_token == "0123456789abcdef" and options.max_body_bytes == 1024 * 1024
+    assert runner.invoke(main, ["serve", "--token", "short"]).exit_code == 2
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database" * 200)
+    failed = runner.invoke(main, ["serve", "--db", str(bad)])
+    assert failed.exit_code == 1 and failed.output.startswith("storyline:")

@@ -237,6 +237,36 @@ def export_command(fmt: str, out: Path | None, db_path: str | None) -> None:
         click.echo(f"exported {count} articles to {out}", err=True)
 
 
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="STORYLINE_TOKEN",
+    default=None,
+    help="Allow POST /api/articles with 'Authorization: Bearer TOKEN' (default: $STORYLINE_TOKEN; unset: read-only).",
+)
+@click.option("--max-body-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True)
+def serve_command(db_path: str | None, host: str, port: int, token: str | None, max_body_mb: float) -> None:
+    """Browse the store in a web browser, and serve the JSON API (docs at /docs)."""
+    import uvicorn
+
+    from storyline.web import ServerOptions, create_app
+
+    settings = _settings(db_path)
+    if token is not None and len(token) < 16:
+        raise click.UsageError("--token must be at least 16 characters")
+    try:
+        app = create_app(settings, ServerOptions(ingest_token=token, max_body_bytes=int(max_body_mb * 1024 * 1024)))
+    except StoreError as error:
+        _fail(str(error), code=1)
+        raise
+    mode = "ingest over HTTP on (token required)" if token else "read-only"
+    click.echo(f"storyline: {settings.db_path} at http://{host}:{port}/ ({mode}); API docs at /docs", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command("demo")
 @click.option(
     "--db",

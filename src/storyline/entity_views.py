@@ -21,6 +21,11 @@ def list_entities(
     return [_entity_view(row) for row in store.entity_rows(kind=kind, story_id=story_id, limit=limit)]
 
 
+def list_entities_page(store: Store, kind: str | None, offset: int, limit: int) -> list[dict[str, Any]]:
+    """One page of ``list_entities``."""
+    return [_entity_view(row) for row in store.entity_rows(kind=kind, limit=limit, offset=offset)]
+
+
 def find_entity(store: Store, name_or_id: str) -> dict[str, Any] | None:
     """By id, by name or written form, else by the place or name key the words reduce to
     ("Будапешт" finds Budapest, "Lavrov" finds the Sergey Lavrov written "Лавров")."""

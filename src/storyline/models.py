@@ -187,3 +187,16 @@ class TimelineEntry:
     sources: tuple[str, ...]
     outlets: tuple[str, ...]
     statements: tuple[DatedStatement, ...]
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    """Which stories a reader asks for. Every field narrows the list; None means no constraint."""
+
+    language: str | None = None
+    since: dt.date | None = None  # stories whose last date is on or after it
+    until: dt.date | None = None  # stories whose first date is on or before it
+    entity_id: int | None = None
+    story_ids: tuple[int, ...] | None = None  # e.g. the stories of a text search's hits
+    offset: int = 0
+    limit: int = 20

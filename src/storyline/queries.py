@@ -1,15 +1,17 @@
-"""Read-side views shared by the CLI and (later) the web layer: plain JSON-ready dicts."""
+"""Read-side views shared by the CLI and the web layer: plain JSON-ready dicts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from storyline.entity_views import find_entity
 from storyline.grouping.entities import transliterate
 from storyline.grouping.explain import explain_members
-from storyline.models import Article, EntityMention
+from storyline.models import Article, EntityMention, StoryQuery
 from storyline.settings import Settings
 from storyline.stages.gazetteer import find_place
 from storyline.stages.keys import name_key
@@ -18,12 +20,70 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 _TOP_ENTITIES = 8
+_TEXT_FILTER_HITS = 2000
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """What a reader narrows the story list by, as they write it (an entity by name or id)."""
+
+    language: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    entity: str | None = None
+    text: str | None = None
+    page: int = 1
+    per_page: int = 20
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def list_stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """Stories newest first, each with its articles and top entities."""
     return [_story_view(store, row) for row in store.story_rows(limit=limit)]
+
+
+def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
+    """One page of stories matching the filters, newest first, with the counts to page on."""
+    entity = find_entity(store, filters.entity) if filters.entity else None
+    story_ids: tuple[int, ...] | None = None
+    if filters.text:
+        hits = search_articles(store, filters.text, limit=_TEXT_FILTER_HITS)
+        story_ids = tuple(sorted({hit["story_id"] for hit in hits if hit["story_id"] is not None}))
+    if filters.entity and entity is None:
+        story_ids = ()
+    query = StoryQuery(
+        language=filters.language,
+        since=filters.since,
+        until=filters.until,
+        entity_id=entity["id"] if entity else None,
+        story_ids=story_ids,
+        offset=(filters.page - 1) * filters.per_page,
+        limit=filters.per_page,
+    )
+    total, ids = store.story_page(query)
+    by_id = {row["id"]: row for row in store.story_rows(ids)}
+    return {
+        "total": total,
+        "page": filters.page,
+        "per_page": filters.per_page,
+        "pages": page_count(total, filters.per_page),
+        "filters": {
+            "language": filters.language,
+            "since": filters.since.isoformat() if filters.since else None,
+            "until": filters.until.isoformat() if filters.until else None,
+            "entity": filters.entity,
+            "entity_found": {"id": entity["id"], "name": entity["name"]} if entity else None,
+            "text": filters.text,
+        },
+        "languages": store.languages(),
+        "stories": [_story_view(store, by_id[story_id]) for story_id in ids if story_id in by_id],
+    }
+
+
+def page_count(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
 
 
 def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, Any] | None:
@@ -134,9 +194,18 @@ def _entity_key(word: str) -> str:
 
 def store_entities(store: Store, story_id: int) -> list[dict[str, Any]]:
     rows = store.story_entity_rows(story_id)
-    names = display_names(store, [row["key"] for row in rows])
+    keys = [row["key"] for row in rows]
+    names = display_names(store, keys)
+    linked = store.key_entities(keys)
     return [
-        {"key": row["key"], "name": names[row["key"]], "type": row["kind"], "articles": row["articles"]} for row in rows
+        {
+            "key": row["key"],
+            "entity_id": linked[row["key"]][0] if row["key"] in linked else None,
+            "name": names[row["key"]],
+            "type": row["kind"],
+            "articles": row["articles"],
+        }
+        for row in rows
     ]
 
 

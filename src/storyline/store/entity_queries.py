@@ -67,28 +67,21 @@ class EntityQueries:
             )
 
     def entity_rows(
-        self, kind: str | None = None, story_id: int | None = None, limit: int | None = None
+        self, kind: str | None = None, story_id: int | None = None, limit: int | None = None, offset: int = 0
     ) -> list[dict[str, Any]]:
         """Entities by number of stories, then articles."""
-        where: list[str] = []
-        params: list[Any] = []
-        if kind:
-            where.append("e.kind=?")
-            params.append(kind)
-        if story_id is not None:
-            where.append(
-                "e.id IN (SELECT em.entity_id FROM entity_mentions em JOIN memberships m ON m.article_id=em.article_id"
-                " WHERE m.story_id=?)"
-            )
-            params.append(story_id)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        clause, params = _entity_conditions(kind, story_id)
         return [
             _entity_dict(row)
             for row in self._db.execute(
-                f"SELECT * FROM entities e {clause} ORDER BY e.stories DESC, e.articles DESC, e.name LIMIT ?",
-                [*params, -1 if limit is None else limit],
+                f"SELECT * FROM entities e {clause} ORDER BY e.stories DESC, e.articles DESC, e.name LIMIT ? OFFSET ?",
+                [*params, -1 if limit is None else limit, offset],
             )
         ]
+
+    def entity_count(self, kind: str | None = None, story_id: int | None = None) -> int:
+        clause, params = _entity_conditions(kind, story_id)
+        return int(self._db.execute(f"SELECT COUNT(*) FROM entities e {clause}", params).fetchone()[0])
 
     def find_entity(self, name_or_id: str) -> dict[str, Any] | None:
         """An entity by id, by display name, or by any written variant (most articles first)."""
@@ -147,16 +140,20 @@ class EntityQueries:
 
     def key_names(self, keys: Sequence[str]) -> dict[str, str]:
         """Per mention key, the name of the entity most articles link it to."""
-        names: dict[str, str] = {}
+        return {key: name for key, (_id, name) in self.key_entities(keys).items()}
+
+    def key_entities(self, keys: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """Per mention key, (id, name) of the entity most articles link it to."""
+        found: dict[str, tuple[int, str]] = {}
         best: dict[str, int] = {}
         for row in self._rows_for_ids(
-            "SELECT em.key, e.name, COUNT(*) AS n FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
+            "SELECT em.key, e.id, e.name, COUNT(*) AS n FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
             " WHERE em.key IN ({marks}) GROUP BY em.key, e.id",
             keys,
         ):
             if row["n"] > best.get(row["key"], 0):
-                best[row["key"]], names[row["key"]] = row["n"], row["name"]
-        return names
+                best[row["key"]], found[row["key"]] = row["n"], (row["id"], row["name"])
+        return found
 
     def statements_of(self, article_ids: Sequence[str]) -> list[DatedStatement]:
         return [
@@ -165,6 +162,21 @@ class EntityQueries:
                 "SELECT * FROM statements WHERE article_id IN ({marks}) ORDER BY article_id, position", article_ids
             )
         ]
+
+
+def _entity_conditions(kind: str | None, story_id: int | None) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if kind:
+        where.append("e.kind=?")
+        params.append(kind)
+    if story_id is not None:
+        where.append(
+            "e.id IN (SELECT em.entity_id FROM entity_mentions em JOIN memberships m ON m.article_id=em.article_id"
+            " WHERE m.story_id=?)"
+        )
+        params.append(story_id)
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
 
 
 def _entity_dict(row: sqlite3.Row) -> dict[str, Any]:

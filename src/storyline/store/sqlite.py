@@ -22,6 +22,7 @@ from storyline.grouping.stories import StoryIndex, StoryState
 from storyline.ingest.identity import content_hash
 from storyline.models import Article, Membership, Storyline
 from storyline.stages.duplicates import band_hashes
+from storyline.store.browse_queries import BrowseQueries
 from storyline.store.entity_queries import EntityQueries
 from storyline.store.transaction import Transaction
 
@@ -61,13 +62,17 @@ class StoreError(RuntimeError):
     """The store cannot be used; the message says why in one line."""
 
 
-class Store(EntityQueries):
+class Store(EntityQueries, BrowseQueries):
     """All reads and writes of storyline's data go through here."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, any_thread: bool = False) -> None:
+        """Open (creating or upgrading) the store. ``any_thread``: the connection may be handed
+        between threads, as a web server does with one request's work; it is never shared by two at once."""
         self.path = Path(path)
         try:
-            self._db = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
+            self._db = sqlite3.connect(
+                str(self.path), timeout=30.0, isolation_level=None, check_same_thread=not any_thread
+            )
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")

@@ -1,0 +1,81 @@
+"""Server-rendered pages; each shows the same data as its /api twin."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+
+from storyline import queries
+from storyline.web import views
+from storyline.web.charts import activity_chart, timeline_chart
+from storyline.web.deps import MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
+from storyline.web.render import render
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@router.get("/")
+@router.get("/stories")
+def front(request: Request, store: StoreDep, filters: FiltersDep) -> str:
+    data = queries.browse_stories(store, filters)
+    return render(request, "stories.html", data=data, title="Stories")
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> str:
+    data = views.story_page(store, story_id, request.app.state.settings)
+    if data is None:
+        raise HTTPException(404, f"story {story_id} not found")
+    chart = timeline_chart(data["timeline"], [a["published"] for a in data["articles"]])
+    titles = {article["id"]: article["title"] for article in data["articles"]}
+    return render(request, "story.html", data=data, chart=chart, titles=titles, title=data["title"])
+
+
+@router.get("/storylines")
+def storylines(request: Request, store: StoreDep) -> str:
+    return render(request, "storylines.html", data={"storylines": queries.list_storylines(store)}, title="Storylines")
+
+
+@router.get("/storylines/{storyline_id}")
+def storyline(request: Request, store: StoreDep, storyline_id: Annotated[int, Path(ge=1)]) -> str:
+    data = views.storyline_page(store, storyline_id)
+    if data is None:
+        raise HTTPException(404, f"storyline {storyline_id} not found")
+    published = [story["first_seen"] for story in data["stories"]] + [story["last_seen"] for story in data["stories"]]
+    chart = timeline_chart(data["timeline"], [day for day in published if day])
+    return render(request, "storyline.html", data=data, chart=chart, title=f"Storyline {storyline_id}")
+
+
+@router.get("/entities")
+def entities(
+    request: Request,
+    store: StoreDep,
+    kind: Annotated[str | None, Depends(entity_kind)] = None,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 50,
+) -> str:
+    data = views.entity_list(store, kind, page, per_page)
+    return render(request, "entities.html", data=data, title="Entities")
+
+
+@router.get("/entities/{name_or_id}")
+def entity(request: Request, store: StoreDep, name_or_id: Annotated[str, Path(max_length=200)]) -> str:
+    data = views.entity_page(store, name_or_id)
+    if data is None:
+        raise HTTPException(404, f"entity {name_or_id!r} not found")
+    titles = {article["id"]: article["headline"] for article in data["article_list"]}
+    chart = activity_chart(data["activity"])
+    return render(request, "entity.html", data=data, chart=chart, titles=titles, title=data["name"])
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+    limit: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+) -> str:
+    data = views.search_page(store, q, limit)
+    return render(request, "search.html", data=data, title=f"Search: {q}" if q else "Search")

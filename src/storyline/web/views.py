@@ -1,0 +1,100 @@
+"""The data of each page, assembled from the core queries; the page and its /api twin both use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from storyline import entity_views, queries
+from storyline.settings import Settings
+from storyline.store import Store
+
+
+def story_page(store: Store, story_id: int, settings: Settings) -> dict[str, Any] | None:
+    detail = queries.story_detail(store, story_id, settings)
+    if detail is None:
+        return None
+    detail["timeline"] = entity_views.story_timeline(store, story_id) or []
+    detail["storyline_id"] = store.storyline_of_stories([story_id]).get(story_id)
+    return detail
+
+
+def storyline_page(store: Store, storyline_id: int) -> dict[str, Any] | None:
+    found = [line for line in queries.list_storylines(store) if line["id"] == storyline_id]
+    if not found:
+        return None
+    return {**found[0], "timeline": entity_views.storyline_timeline(store, storyline_id) or []}
+
+
+def entity_list(store: Store, kind: str | None, page: int, per_page: int) -> dict[str, Any]:
+    total = store.entity_count(kind=kind)
+    return {
+        "total": total,
+        "page": page,
+        "per_page": per_page,
+        "pages": queries.page_count(total, per_page),
+        "type": kind,
+        "entities": entity_views.list_entities_page(store, kind, (page - 1) * per_page, per_page),
+    }
+
+
+def entity_page(store: Store, name_or_id: str) -> dict[str, Any] | None:
+    detail = entity_views.entity_detail(store, name_or_id)
+    if detail is None:
+        return None
+    detail["variants_by_language"] = _variants_by_language(detail["variants"])
+    detail["activity"] = activity(
+        [dt.date.fromisoformat(a["published"]) for a in detail["article_list"] if a["published"]]
+    )
+    return detail
+
+
+def search_page(store: Store, text: str, limit: int) -> dict[str, Any]:
+    hits = queries.search_articles(store, text, limit) if text.strip() else []
+    return {
+        "query": text,
+        "languages": sorted({hit["language"] for hit in hits if hit["language"]}),
+        "results": hits,
+    }
+
+
+def activity(dates: list[dt.date]) -> dict[str, Any]:
+    """Article counts per period: days for a fortnight or less, weeks up to half a year, else months."""
+    if not dates:
+        return {"unit": "day", "periods": []}
+    span = (max(dates) - min(dates)).days
+    unit = "day" if span <= 14 else "week" if span <= 183 else "month"
+    counts = Counter(period_start(date, unit) for date in dates)
+    periods = []
+    current = period_start(min(dates), unit)
+    while current <= max(dates):
+        periods.append({"start": current.isoformat(), "articles": counts.get(current, 0)})
+        current = next_period(current, unit)
+    return {"unit": unit, "periods": periods}
+
+
+def period_start(date: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return date - dt.timedelta(days=date.weekday())
+    if unit == "month":
+        return date.replace(day=1)
+    return date
+
+
+def next_period(start: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return start + dt.timedelta(days=7)
+    if unit == "month":
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return start + dt.timedelta(days=1)
+
+
+def _variants_by_language(variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for variant in variants:
+        grouped.setdefault(variant["language"] or "unknown", []).append(
+            {"surface": variant["surface"], "count": variant["count"]}
+        )
+    ordered = sorted(grouped.items(), key=lambda item: (-sum(v["count"] for v in item[1]), item[0]))
+    return [{"language": language, "forms": forms} for language, forms in ordered]

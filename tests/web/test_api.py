@@ -1,0 +1,148 @@
+"""Every API endpoint in-process, with good and bad parameters."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+PAGES = ["/", "/stories", "/stories/1", "/storylines", "/entities", "/entities/1", "/search?q=Budapest"]
+
+
+def test_api_health_reports_the_store(client: TestClient) -> None:
+    body = client.get("/api/health").json()
+    assert body["status"] == "ok" and body["ingest_enabled"] is False
+    assert body["articles"] == 6 and body["stories"] >= 1
+
+
+def test_api_stories_pages_through_all_stories(client: TestClient) -> None:
+    first = client.get("/api/stories", params={"per_page": 1}).json()
+    total = first["total"]
+    seen = {story["id"] for page in range(1, total + 1) for story in _stories(client, page=page, per_page=1)}
+    assert len(seen) == total == first["pages"]
+    assert client.get("/api/").json() == client.get("/api/stories").json()
+
+
+def test_api_stories_filter_by_language(client: TestClient) -> None:
+    body = client.get("/api/stories", params={"language": "ru"}).json()
+    assert body["total"] >= 1
+    assert all("ru" in story["languages"] for story in body["stories"])
+    assert client.get("/api/stories", params={"language": "xx"}).json()["total"] == 0
+
+
+def test_api_stories_filter_by_dates_overlapping_the_range(client: TestClient) -> None:
+    stories = client.get("/api/stories", params={"since": "2025-01-01", "until": "2025-03-31"}).json()["stories"]
+    assert [story["title"] for story in stories] == ["Vienna talks postponed"]
+    assert client.get("/api/stories", params={"since": "2030-01-01"}).json()["total"] == 0
+
+
+def test_api_stories_filter_by_entity_in_any_script(client: TestClient) -> None:
+    latin = client.get("/api/stories", params={"entity": "Lavrov"}).json()
+    cyrillic = client.get("/api/stories", params={"entity": "Лаврова"}).json()
+    assert latin["filters"]["entity_found"]["name"] == "Sergey Lavrov"
+    assert latin["total"] >= 2 and latin["stories"] == cyrillic["stories"]
+    unknown = client.get("/api/stories", params={"entity": "Nobody Atall"}).json()
+    assert unknown["total"] == 0 and unknown["filters"]["entity_found"] is None
+
+
+def test_api_stories_filter_by_words_in_another_language(client: TestClient) -> None:
+    body = client.get("/api/stories", params={"q": "Budapest"}).json()
+    languages = {language for story in body["stories"] for language in story["languages"]}
+    assert {"bg", "uk"} <= languages
+
+
+def test_api_stories_rejects_bad_parameters_with_a_message(client: TestClient) -> None:
+    for params, word in [
+        ({"since": "yesterday"}, "since"),
+        ({"until": "2025-13-01"}, "until"),
+        ({"per_page": 0}, "per_page"),
+        ({"per_page": 1000}, "per_page"),
+        ({"page": "two"}, "page"),
+        ({"q": "x" * 501}, "q"),
+    ]:
+        response = client.get("/api/stories", params=params)
+        assert response.status_code == 422, params
+        assert word in response.json()["detail"]
+
+
+def test_api_story_has_articles_by_language_why_and_timeline(client: TestClient) -> None:
+    story_id = _largest_story(client)
+    body = client.get(f"/api/stories/{story_id}").json()
+    assert sum(len(articles) for articles in body["by_language"].values()) == body["article_count"]
+    assert isinstance(body["timeline"], list)
+    assert all("why" in article for articles in body["by_language"].values() for article in articles)
+    assert client.get("/api/stories/99999").status_code == 404
+    assert client.get("/api/stories/abc").status_code == 422
+    assert client.get("/api/stories/0").status_code == 422
+
+
+def test_api_storylines_and_missing_storyline(client: TestClient) -> None:
+    lines = client.get("/api/storylines").json()["storylines"]
+    for line in lines:
+        assert client.get(f"/api/storylines/{line['id']}").json()["stories"] == line["stories"]
+    assert client.get("/api/storylines/99999").status_code == 404
+
+
+def test_api_entities_pages_and_types(client: TestClient) -> None:
+    everything = client.get("/api/entities", params={"per_page": 100}).json()
+    places = client.get("/api/entities", params={"type": "place", "per_page": 100}).json()
+    assert places["total"] < everything["total"]
+    assert {entity["type"] for entity in places["entities"]} == {"place"}
+    second = client.get("/api/entities", params={"per_page": 2, "page": 2}).json()["entities"]
+    assert [e["id"] for e in second] == [e["id"] for e in everything["entities"][2:4]]
+    assert client.get("/api/entities", params={"type": "planet"}).status_code == 422
+
+
+def test_api_entity_by_any_spelling(client: TestClient) -> None:
+    body = client.get("/api/entities/Лаврова").json()
+    assert body["name"] == "Sergey Lavrov"
+    assert {group["language"] for group in body["variants_by_language"]} >= {"bg", "ru", "en"}
+    assert body["activity"]["periods"] and body["stories"]
+    assert client.get(f"/api/entities/{body['id']}").json()["name"] == "Sergey Lavrov"
+    assert client.get("/api/entities/Nobody Atall").status_code == 404
+
+
+def test_api_search_finds_other_scripts(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "Budapest"}).json()
+    assert {"bg", "uk", "en"} <= set(body["languages"])
+    assert client.get("/api/search", params={"q": ""}).json()["results"] == []
+    assert client.get("/api/search", params={"q": '"AND OR NEAR( *'}).status_code == 200
+
+
+def test_api_every_page_has_a_json_twin(client: TestClient) -> None:
+    for path in PAGES:
+        page = client.get(path)
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html"), path
+        twin = "/api" + path
+        assert f'href="{twin.replace("&", "&amp;")}"' in page.text, path
+        assert client.get(twin).headers["content-type"] == "application/json", path
+
+
+def test_api_description_and_offline_docs(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/entities/{name_or_id}", "/api/articles"} <= set(paths)
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static-offline-docs/swagger-ui-bundle.js" in docs.text
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
+
+
+def test_pages_errors_are_pages_and_api_errors_are_json(client: TestClient) -> None:
+    page = client.get("/stories/99999")
+    assert page.status_code == 404 and "story 99999 not found" in page.text
+    assert page.headers["content-type"].startswith("text/html")
+    bad = client.get("/stories", params={"since": "soon"})
+    assert bad.status_code == 422 and "since" in bad.text
+    assert client.get("/api/nothing-here").json() == {"detail": "Not Found"}
+
+
+def test_pages_forbid_scripts(client: TestClient) -> None:
+    policy = client.get("/").headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert client.get("/api/health").headers["x-content-type-options"] == "nosniff"
+
+
+def _stories(client: TestClient, **params: object) -> list[dict]:  # type: ignore[type-arg]
+    return client.get("/api/stories", params=params).json()["stories"]  # type: ignore[no-any-return]
+
+
+def _largest_story(client: TestClient) -> int:
+    stories = _stories(client, per_page=100)
+    return max(stories, key=lambda story: story["article_count"])["id"]  # type: ignore[no-any-return]

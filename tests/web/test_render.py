@@ -1,0 +1,59 @@
+import datetime as dt
+
+from storyline.web.charts import MARGIN, WIDTH, activity_chart, timeline_chart
+from storyline.web.render import date_range, safe_url
+from storyline.web.views import activity
+
+
+def test_render_safe_url_allows_only_absolute_http_links() -> None:
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_url(" http://example.org ") == "http://example.org"
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "//evil.example/",
+        "/local",
+        "vbscript:x",
+        "http://exa\nmple.org",
+        "https:///nohost",
+        "",
+        None,
+        "http://[::1",
+    ]:
+        assert safe_url(bad) is None, bad
+
+
+def test_render_date_range() -> None:
+    assert date_range(None, None) == "undated"
+    assert date_range("2025-01-02", "2025-01-02") == "2025-01-02"
+    assert date_range("2025-01-02", "2025-01-05") == "2025-01-02 – 2025-01-05"
+
+
+def _entry(date: str, articles: int) -> dict:  # type: ignore[type-arg]
+    return {"date": date, "articles": [f"a{i}" for i in range(articles)], "text": "x"}
+
+
+def test_charts_timeline_spans_events_and_publications() -> None:
+    chart = timeline_chart([_entry("2025-10-01", 1), _entry("2025-10-11", 3)], ["2025-10-21"])
+    assert chart is not None
+    events = [dot for dot in chart.dots if dot.href]
+    assert events[0].x == MARGIN and events[1].x == WIDTH / 2
+    assert events[1].r > events[0].r
+    published = [dot for dot in chart.dots if not dot.href]
+    assert published[0].x == WIDTH - MARGIN
+    assert chart.ticks[0].label == "2025-10-01" and chart.ticks[-1].label == "2025-10-21"
+    assert timeline_chart([], ["2025-10-21"]) is None
+
+
+def test_charts_activity_picks_a_unit_and_fills_empty_periods() -> None:
+    days = activity([dt.date(2025, 1, 1), dt.date(2025, 1, 3), dt.date(2025, 1, 3)])
+    assert days["unit"] == "day" and [p["articles"] for p in days["periods"]] == [1, 0, 2]
+    weeks = activity([dt.date(2025, 1, 1), dt.date(2025, 3, 1)])
+    assert weeks["unit"] == "week" and weeks["periods"][0]["start"] == "2024-12-30"
+    months = activity([dt.date(2024, 11, 30), dt.date(2025, 12, 1)])
+    assert months["unit"] == "month" and len(months["periods"]) == 14
+    assert months["periods"][-1] == {"start": "2025-12-01", "articles": 1}
+    chart = activity_chart(months)
+    assert chart is not None and len(chart.bars) == 14 and max(bar.height for bar in chart.bars) > 0
+    assert activity_chart(activity([])) is None
