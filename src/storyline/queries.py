@@ -195,8 +195,8 @@ def _entity_key(word: str) -> str:
 def store_entities(store: Store, story_id: int) -> list[dict[str, Any]]:
     rows = store.story_entity_rows(story_id)
     keys = [row["key"] for row in rows]
-    names = display_names(store, keys)
     linked = store.key_entities(keys)
+    names = display_names(store, keys, {key: name for key, (_id, name) in linked.items()})
     return [
         {
             "key": row["key"],
@@ -209,10 +209,10 @@ def store_entities(store: Store, story_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def display_names(store: Store, keys: list[str]) -> dict[str, str]:
+def display_names(store: Store, keys: list[str], linked: dict[str, str] | None = None) -> dict[str, str]:
     """A readable Latin-script name per key: the linked entity's name (the most written one where
     a key is shared), else the key's most used form transliterated."""
-    names = store.key_names(keys)
+    names = dict(store.key_names(keys) if linked is None else linked)
     missing = [key for key in keys if key not in names]
     for key, forms in store.entity_forms(missing).items():
         names[key] = transliterate(_POSSESSIVE.sub("", forms[0][0])) if forms else key

@@ -69,10 +69,10 @@ class GroupingSettings:
     """
 
     # Fitted by logistic regression on the labeled pairs of SemEval-2022 Task 8 (docs/grouping.md).
-    intercept: float = -43.944
-    weight_similarity: float = 49.574
-    weight_entities: float = 0.793
-    weight_cross_lingual: float = 1.461
+    intercept: float = -43.703
+    weight_similarity: float = 49.237
+    weight_entities: float = 1.031
+    weight_cross_lingual: float = 1.431
     # Per week of distance between an article's date and the story's dates (prior, not fitted).
     weight_gap_week: float = 1.5
     gap_grace_days: float = 3.0

@@ -1,6 +1,6 @@
 -- storyline store schema. The version below is the one place it is recorded; bump it and
 -- add a migration in sqlite.py whenever this file changes.
--- schema_version: 2
+-- schema_version: 3
 
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
 );
 CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions(entity_id);
 CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article_id, key);
+CREATE INDEX IF NOT EXISTS entity_mentions_key ON entity_mentions(key);
 
 CREATE TABLE IF NOT EXISTS signature_bands (
     band_hash   INTEGER NOT NULL,

@@ -49,6 +49,9 @@ _MIGRATIONS = {
         DROP TABLE article_entities_v1;
         DROP INDEX IF EXISTS article_entities_key;
     """,
+    # Version 3 only adds an index (entity names per mention key, for the web pages); the schema
+    # file, run after every migration, creates it.
+    2: "",
 }
 
 _SEARCH_COLUMNS = (
