@@ -21,7 +21,7 @@ from storyline.models import Rejection
 from storyline.pipeline import IngestReport, ingest
 from storyline.settings import Settings, load_settings
 from storyline.stages.embed import Embedder, make_embedder
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreBusy, StoreError
 
 DB_HELP = "Store file (default: $STORYLINE_DB or ./storyline.db)."
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
@@ -38,10 +38,17 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--embedder", default=None, help="Embedding model name (default: e5-small).")
-def ingest_command(paths: tuple[str, ...], db_path: str | None, embedder: str | None) -> None:
+@click.option(
+    "--wait",
+    "wait_seconds",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    help="If another ingest is writing to the store, wait this many seconds for it (default: fail at once).",
+)
+def ingest_command(paths: tuple[str, ...], db_path: str | None, embedder: str | None, wait_seconds: float) -> None:
     """Read files, folders (recursively) or - (JSONL on stdin) into the store."""
     settings = _settings(db_path, embedder)
-    report = _run_ingest(list(paths), settings)
+    report = _run_ingest(list(paths), settings, wait_seconds)
     _print_report(report)
     sys.exit(1 if report.rejected else 0)
 
@@ -52,7 +59,7 @@ def ingest_command(paths: tuple[str, ...], db_path: str | None, embedder: str | 
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many stories.")
 def stories_command(db_path: str | None, as_json: bool, limit: int | None) -> None:
     """Stories, newest first."""
-    with _open_store(_settings(db_path)) as store:
+    with _reading(_settings(db_path)) as store:
         stories = queries.list_stories(store, limit)
     if as_json:
         _print_json(stories)
@@ -68,7 +75,7 @@ def stories_command(db_path: str | None, as_json: bool, limit: int | None) -> No
 def show_command(story_id: int, db_path: str | None, as_json: bool) -> None:
     """One story's articles by language, and why each is in the story."""
     settings = _settings(db_path)
-    with _open_store(settings) as store:
+    with _reading(settings) as store:
         story = queries.story_detail(store, story_id, settings)
     if story is None:
         _fail(f"no story {story_id} in {settings.db_path}", code=1)
@@ -93,7 +100,7 @@ def show_command(story_id: int, db_path: str | None, as_json: bool) -> None:
 @json_option
 def storylines_command(db_path: str | None, as_json: bool) -> None:
     """Stories linked over time into storylines."""
-    with _open_store(_settings(db_path)) as store:
+    with _reading(_settings(db_path)) as store:
         storylines = queries.list_storylines(store)
     if as_json:
         _print_json(storylines)
@@ -119,7 +126,7 @@ def storylines_command(db_path: str | None, as_json: bool) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=20)
 def search_command(query: str, db_path: str | None, as_json: bool, limit: int) -> None:
     """Keyword search over all articles, in any language."""
-    with _open_store(_settings(db_path)) as store:
+    with _reading(_settings(db_path)) as store:
         results = queries.search_articles(store, query, limit)
     if as_json:
         _print_json(results)
@@ -139,7 +146,7 @@ def search_command(query: str, db_path: str | None, as_json: bool, limit: int) -
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 def entities_command(db_path: str | None, as_json: bool, kind: str | None, story_id: int | None, limit: int) -> None:
     """People, organisations and places, by number of stories."""
-    with _open_store(_settings(db_path)) as store:
+    with _reading(_settings(db_path)) as store:
         entities = entity_views.list_entities(store, kind=kind, story_id=story_id, limit=limit)
     if as_json:
         _print_json(entities)
@@ -161,7 +168,7 @@ def entities_command(db_path: str | None, as_json: bool, kind: str | None, story
 def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
     """One entity: its names in every language, its stories and its timeline."""
     settings = _settings(db_path)
-    with _open_store(settings) as store:
+    with _reading(settings) as store:
         entity = entity_views.entity_detail(store, name_or_id)
     if entity is None:
         _fail(f"no entity {name_or_id!r} in {settings.db_path}", code=1)
@@ -201,7 +208,7 @@ def timeline_command(
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of --story, --storyline, --entity")
     settings = _settings(db_path)
-    with _open_store(settings) as store:
+    with _reading(settings) as store:
         if story_id is not None:
             entries = entity_views.story_timeline(store, story_id)
         elif storyline_id is not None:
@@ -231,7 +238,7 @@ def export_command(fmt: str, out: Path | None, db_path: str | None) -> None:
     """Articles with their story ids."""
     if fmt == "parquet" and out is None:
         raise click.UsageError("--format parquet needs --out FILE")
-    with _open_store(_settings(db_path)) as store:
+    with _reading(_settings(db_path)) as store:
         count = export_rows(store.export_rows(), fmt, stream=sys.stdout, path=out)
     if out is not None:
         click.echo(f"exported {count} articles to {out}", err=True)
@@ -286,7 +293,7 @@ def demo_command(db_path: str, as_json: bool) -> None:
     with resources.as_file(samples) as folder:
         report = _run_ingest([str(folder)], settings)
     _print_report(report)
-    with _open_store(settings) as store:
+    with _reading(settings) as store:
         stories = queries.list_stories(store)
         storylines = queries.list_storylines(store)
         largest = max(stories, key=lambda story: story["article_count"], default=None)
@@ -384,6 +391,13 @@ def _settings(db_path: str | None, embedder: str | None = None) -> Settings:
     return settings.with_embedder(embedder) if embedder else settings
 
 
+@contextlib.contextmanager
+def _reading(settings: Settings) -> Iterator[Store]:
+    """The store, read in one snapshot: a concurrent ingest's commits do not show halfway."""
+    with _open_store(settings) as store, store.snapshot():
+        yield store
+
+
 def _open_store(settings: Settings) -> Store:
     try:
         return Store(settings.db_path)
@@ -392,14 +406,26 @@ def _open_store(settings: Settings) -> Store:
         raise
 
 
-def _run_ingest(paths: list[str], settings: Settings) -> IngestReport:
+def _run_ingest(paths: list[str], settings: Settings, wait_seconds: float = 0.0) -> IngestReport:
     embedder = _embedder(settings)
     with _open_store(settings) as store, _progress("ingest") as bar:
 
         def reject(rejection: Rejection) -> None:
             bar.write(f"rejected: {rejection.where}: {rejection.reason}", file=sys.stderr)
 
-        return ingest(read_sources(paths), store, settings, embedder, on_rejection=reject, on_progress=bar.update)
+        try:
+            return ingest(
+                read_sources(paths),
+                store,
+                settings,
+                embedder,
+                on_rejection=reject,
+                on_progress=bar.update,
+                wait_seconds=wait_seconds,
+            )
+        except StoreBusy as error:
+            _fail(f"{error} (try again later, or pass --wait SECONDS)", code=1)
+            raise
 
 
 def _read_pair_file(file: Path, limit: int | None) -> list[LabeledPair]:
@@ -463,10 +489,13 @@ def _print_eval(result: dict[str, Any]) -> None:
 
 
 def _print_report(report: IngestReport) -> None:
+    for notice in report.cut:
+        click.echo(f"cut: {notice.where}: {notice.message}", err=True)
     summary = report.as_dict()
     click.echo(
         f"read {summary['read']}, stored {summary['stored']}, duplicates {summary['duplicates']},"
-        f" already stored {summary['already_stored']}, rejected {summary['rejected']} ({summary['seconds']} s)",
+        f" already stored {summary['already_stored']}, rejected {summary['rejected']}, cut {summary['cut']}"
+        f" ({summary['seconds']} s)",
         err=True,
     )
 

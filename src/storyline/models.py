@@ -80,6 +80,14 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something an ingest changed about an input it kept (a text cut to the size limit)."""
+
+    where: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Why two things (article and story, or two articles) are or are not the same story."""
 

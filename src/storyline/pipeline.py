@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -18,7 +19,7 @@ from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
 from storyline.grouping.storylines import link_storylines
 from storyline.ingest import ReadItem
 from storyline.ingest.identity import content_hash
-from storyline.models import Article, Entity, Membership, Rejection, Storyline
+from storyline.models import Article, Entity, Membership, Notice, Rejection, Storyline
 from storyline.settings import Settings
 from storyline.stages.clean import clean_text
 from storyline.stages.dates import find_publication_date
@@ -33,6 +34,8 @@ Stage = Callable[[Sequence[Article]], list[Article]]
 
 class Store(SignatureIndex, Protocol):
     """What an ingest run needs from storage (the SQLite store implements it)."""
+
+    def writing(self, wait_seconds: float = 0.0) -> AbstractContextManager[None]: ...
 
     def load_story_index(self, dim: int) -> StoryIndex: ...
 
@@ -82,6 +85,7 @@ class IngestReport:
     duplicates: int = 0  # near-duplicates stored and marked as copies
     already_stored: int = 0  # same URL or content as a stored article: nothing changed
     rejected: list[Rejection] = field(default_factory=list)
+    cut: list[Notice] = field(default_factory=list)  # kept, but shortened to the size limit
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
@@ -91,6 +95,7 @@ class IngestReport:
             "duplicates": self.duplicates,
             "already_stored": self.already_stored,
             "rejected": len(self.rejected),
+            "cut": len(self.cut),
             "seconds": round(self.seconds, 2),
         }
 
@@ -102,25 +107,29 @@ def ingest(
     embedder: Embedder,
     on_rejection: Callable[[Rejection], None] = lambda _r: None,
     on_progress: Callable[[int], None] = lambda _n: None,
+    wait_seconds: float = 0.0,
 ) -> IngestReport:
-    """Read, enrich, group and store everything in ``items``, batch by batch."""
+    """Read, enrich, group and store everything in ``items``, batch by batch, as the store's
+    only writer (StoreBusy when another ingest holds the store past ``wait_seconds``)."""
     started = dt.datetime.now()
     report = IngestReport()
-    index = store.load_story_index(embedder.dim)
-    for batch in _batches(items, settings.batch_size, report, on_rejection, on_progress):
-        fresh = _unseen(clean_text(batch), store, report)
-        if not fresh:
-            continue
-        enriched = enrich(fresh, settings, embedder)
-        enriched = mark_near_duplicates(enriched, store, settings.duplicates)
-        for article in enriched:
-            index.stats.add(entity_keys(article))
-        memberships = assign_stories(enriched, index, settings.grouping)
-        store.save_batch(enriched, memberships, index, embedder.name, settings.duplicates.bands)
-        report.stored += len(enriched)
-        report.duplicates += sum(1 for article in enriched if article.duplicate_of)
-    refresh_storylines(store, index, settings)
-    refresh_entities(store)
+    with store.writing(wait_seconds):
+        index = store.load_story_index(embedder.dim)
+        batches = _batches(items, settings, report, on_rejection, on_progress)
+        for batch in batches:
+            fresh = _unseen(clean_text(batch), store, report)
+            if not fresh:
+                continue
+            enriched = enrich(fresh, settings, embedder)
+            enriched = mark_near_duplicates(enriched, store, settings.duplicates)
+            for article in enriched:
+                index.stats.add(entity_keys(article))
+            memberships = assign_stories(enriched, index, settings.grouping)
+            store.save_batch(enriched, memberships, index, embedder.name, settings.duplicates.bands)
+            report.stored += len(enriched)
+            report.duplicates += sum(1 for article in enriched if article.duplicate_of)
+        refresh_storylines(store, index, settings)
+        refresh_entities(store)
     report.seconds = (dt.datetime.now() - started).total_seconds()
     return report
 
@@ -136,7 +145,7 @@ def refresh_entities(store: Store) -> None:
 
 def _batches(
     items: Iterable[ReadItem],
-    size: int,
+    settings: Settings,
     report: IngestReport,
     on_rejection: Callable[[Rejection], None],
     on_progress: Callable[[int], None],
@@ -149,12 +158,24 @@ def _batches(
             on_rejection(item)
             continue
         report.read += 1
-        batch.append(item)
-        if len(batch) >= size:
+        batch.append(_within_size(item, settings.max_article_chars, report))
+        if len(batch) >= settings.batch_size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def _within_size(article: Article, limit: int, report: IngestReport) -> Article:
+    """The article, its text cut to ``limit`` characters (at a paragraph or sentence end) if longer."""
+    if len(article.text) <= limit:
+        return article
+    cut = article.text[:limit]
+    end = max(cut.rfind("\n"), cut.rfind(". "))
+    text = cut[: end + 1] if end > limit // 2 else cut
+    where = article.path or article.url or article.id
+    report.cut.append(Notice(where, f"text cut from {len(article.text):,} to {len(text):,} characters"))
+    return article.evolve(text=text, metadata={**article.metadata, "cut_from_chars": len(article.text)})
 
 
 def _unseen(batch: list[Article], store: Store, report: IngestReport) -> list[Article]:

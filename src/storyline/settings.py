@@ -120,6 +120,7 @@ class Settings:
     embedder: str = "e5-small"
     batch_size: int = 32
     max_embed_chars: int = 600  # title + lead; longer leads measured worse and slower (docs/grouping.md)
+    max_article_chars: int = 200_000  # longer texts are cut (and the cut reported): no input can stall a stage
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     storylines: StorylineSettings = field(default_factory=StorylineSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)

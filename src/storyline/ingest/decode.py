@@ -9,6 +9,7 @@ import zlib
 from charset_normalizer import from_bytes
 
 MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
+ENCODING_SAMPLE_BYTES = 1024 * 1024
 
 
 class UnreadableInput(ValueError):
@@ -47,7 +48,15 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    best = from_bytes(_sample(data)).best()
     if best is None or best.encoding is None:
         raise UnreadableInput("not valid UTF-8 and no plausible text encoding found")
-    return str(best)
+    return data.decode(best.encoding, errors="replace")
+
+
+def _sample(data: bytes) -> bytes:
+    """Enough of the data to recognise its encoding, cut at a line end (never inside a character)."""
+    if len(data) <= ENCODING_SAMPLE_BYTES:
+        return data
+    end = data.rfind(b"\n", 0, ENCODING_SAMPLE_BYTES)
+    return data[: end if end > 0 else ENCODING_SAMPLE_BYTES]

@@ -5,6 +5,7 @@ trafilatura extracts the text and metadata; its publication date comes from html
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import urlparse
 
@@ -12,6 +13,11 @@ import trafilatura
 
 from storyline.ingest.identity import article_id
 from storyline.models import Article
+
+# Their warnings about odd markup ("discarding data: None") would interleave with storyline's own
+# one-line reasons; a page that yields nothing is reported by storyline itself.
+for _chatty in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_chatty).setLevel(logging.ERROR)
 
 
 def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:

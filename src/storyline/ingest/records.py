@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 from urllib.parse import urlparse
 
 from storyline.ingest.html import extract_html
 from storyline.ingest.identity import article_id
+from storyline.ingest.limits import MAX_DOCUMENT_BYTES, within_limits
 from storyline.models import Article, Rejection
 
 KNOWN_FIELDS = ("id", "url", "title", "text", "html", "published", "source", "language")
@@ -18,12 +20,12 @@ def record_to_article(record: Any, path: str | None) -> Article:
     """One JSON object to an article; raises ValueError with the reason when it cannot."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-    text = _string(record, "text")
+    text = _string(record, "text", numbers=False)
     title = _string(record, "title")
     url = _string(record, "url")
     source = _string(record, "source")
     hints: list[tuple[str, str]] = []
-    html = _string(record, "html")
+    html = _string(record, "html", numbers=False)
     if html and not text:
         fields = extract_html(html, url)
         text, title = fields["text"], title or fields["title"]
@@ -59,11 +61,14 @@ def read_json_document(text: str, path: str) -> Iterator[Article | Rejection]:
     except json.JSONDecodeError:
         yield from read_json_lines(text.splitlines(), path)
         return
+    except RecursionError:
+        yield Rejection(path, "JSON nested too deeply")
+        return
     records = document if isinstance(document, list) else [document]
     for index, record in enumerate(records, start=1):
         where = path if len(records) == 1 else f"{path}:#{index}"
         try:
-            yield record_to_article(record, path)
+            yield within_limits(partial(record_to_article, record, path), size=0)
         except ValueError as error:
             yield Rejection(where, str(error))
 
@@ -72,23 +77,32 @@ def read_json_lines(lines: Iterator[str] | list[str], path: str) -> Iterator[Art
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        if len(line) > MAX_DOCUMENT_BYTES:
+            yield Rejection(
+                f"{path}:{number}", f"record too large ({len(line) // (1024 * 1024)} MiB of text on one line)"
+            )
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield Rejection(f"{path}:{number}", f"malformed JSON ({error.msg} at column {error.colno})")
             continue
+        except RecursionError:
+            yield Rejection(f"{path}:{number}", "JSON nested too deeply")
+            continue
         try:
-            yield record_to_article(record, path)
+            yield within_limits(partial(record_to_article, record, path), size=0)
         except ValueError as error:
             yield Rejection(f"{path}:{number}", str(error))
 
 
-def _string(record: dict[str, Any], key: str) -> str | None:
+def _string(record: dict[str, Any], key: str, numbers: bool = True) -> str | None:
     value = record.get(key)
     if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
         raise ValueError(f"field '{key}' must be a string")
-    return value or None
+    # JSON may carry lone surrogates ("\\ud800"), which no UTF-8 store can hold.
+    return value.encode("utf-8", "replace").decode("utf-8") or None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -10,13 +11,13 @@ from typing import TextIO
 from storyline.ingest.decode import UnreadableInput, decode_text, gunzip_if_needed
 from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.ingest.html import read_html
+from storyline.ingest.limits import MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, within_limits
 from storyline.ingest.records import read_json_document, read_json_lines
 from storyline.ingest.text import read_text
 from storyline.models import Article, Rejection
 
 ReadItem = Article | Rejection
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSON_SUFFIXES = {".json"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -25,13 +26,16 @@ _SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[Path]:
-    """Every file under the given paths, folders walked recursively in name order."""
+    """Every file under the given paths, folders walked recursively in name order. A folder is
+    listed whole first: a file that vanishes after that is reported when it cannot be read."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and child.name not in _SKIPPED_NAMES:
-                    yield child
+            yield from [
+                child
+                for child in sorted(path.rglob("*"))
+                if child.is_file() and not child.name.startswith(".") and child.name not in _SKIPPED_NAMES
+            ]
         else:
             yield path
 
@@ -60,10 +64,20 @@ def read_sources(paths: Iterable[str], stdin: TextIO | None = None) -> Iterator[
 def read_file(path: Path) -> Iterator[ReadItem]:
     where = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            yield Rejection(where, "not a regular file (a pipe, device or socket); skipped")
+            return
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             yield Rejection(
                 where, f"file too large ({size // (1024 * 1024)} MiB; limit {MAX_FILE_BYTES // (1024 * 1024)} MiB)"
+            )
+            return
+        if size > MAX_DOCUMENT_BYTES and not _holds_many_articles(path):
+            yield Rejection(
+                where,
+                f"file too large for one article ({size // (1024 * 1024)} MiB; limit {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB)",
             )
             return
         data = path.read_bytes()
@@ -90,13 +104,24 @@ def parse_document(text: str, where: str, suffix: str) -> Iterator[ReadItem]:
         elif kind == "json":
             yield from read_json_document(text, where)
         elif kind == "feed":
-            yield from read_feed(text, where)
+            yield from within_limits(lambda: list(read_feed(text, where)), size=0)
         elif kind == "html":
-            yield read_html(text, where)
+            yield within_limits(lambda: read_html(text, where), size=len(text))
         else:
-            yield read_text(text, where)
+            yield within_limits(lambda: read_text(text, where), size=len(text))
     except ValueError as error:
         yield Rejection(where, str(error))
+
+
+def _holds_many_articles(path: Path) -> bool:
+    """JSON, JSON lines and feeds may hold many articles; judged by extension, else by the first bytes."""
+    if _format_suffix(path) in _JSON_SUFFIXES | _JSONL_SUFFIXES | _FEED_SUFFIXES:
+        return True
+    if path.suffix.lower() == ".gz":
+        return False
+    with path.open("rb") as stream:
+        head = stream.read(512).lstrip().lower()
+    return head.startswith((b"{", b"[", b"<?xml", b"<rss", b"<feed"))
 
 
 def _format_suffix(path: Path) -> str:

@@ -6,6 +6,7 @@ the store as it was after the last whole batch.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -24,6 +25,8 @@ from storyline.models import Article, Membership, Storyline
 from storyline.stages.duplicates import band_hashes
 from storyline.store.browse_queries import BrowseQueries
 from storyline.store.entity_queries import EntityQueries
+from storyline.store.errors import StoreError
+from storyline.store.lock import writer_lock
 from storyline.store.transaction import Transaction
 
 _SCHEMA_TEXT = resources.files("storyline.store").joinpath("schema.sql").read_text(encoding="utf-8")
@@ -59,10 +62,6 @@ _SEARCH_COLUMNS = (
 )
 _MIN_STEM = 5
 _INFLECTION_CHARS = 2
-
-
-class StoreError(RuntimeError):
-    """The store cannot be used; the message says why in one line."""
 
 
 class Store(EntityQueries, BrowseQueries):
@@ -340,6 +339,25 @@ class Store(EntityQueries, BrowseQueries):
                         for link in storyline.links
                     ],
                 )
+
+    @contextlib.contextmanager
+    def writing(self, wait_seconds: float = 0.0) -> Iterator[None]:
+        """Be the store's only writer for the duration (StoreBusy if another one is)."""
+        with writer_lock(self.path, wait_seconds):
+            yield
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state of the store, whatever a writer commits meanwhile."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
 
     def _transaction(self) -> Transaction:
         return Transaction(self._db)

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from storyline import queries
 from storyline.models import Article, Rejection
-from storyline.store import SCHEMA_VERSION
+from storyline.store import SCHEMA_VERSION, StoreBusy
 from storyline.web import views
 from storyline.web.deps import MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
 from storyline.web.writer import BodyError, parse_body
@@ -86,6 +86,7 @@ def search(
         403: {"description": "Ingest over HTTP is off"},
         413: {"description": "Body too large"},
         415: {"description": "Unsupported content type"},
+        503: {"description": "Another ingest is writing to the store"},
         422: {"description": "No record could be read as an article"},
     },
 )
@@ -105,7 +106,10 @@ async def add_articles(
     if not any(isinstance(item, Article) for item in items):
         reasons = "; ".join(f"{item.where}: {item.reason}" for item in items[:5] if isinstance(item, Rejection))
         raise HTTPException(422, f"no record could be read as an article: {reasons}")
-    result = await run_in_threadpool(request.app.state.writer.ingest, items)
+    try:
+        result = await run_in_threadpool(request.app.state.writer.ingest, items)
+    except StoreBusy as error:
+        raise HTTPException(503, f"{error}; try again later", headers={"Retry-After": "30"}) from None
     return JSONResponse(result, status_code=201 if result["stored"] else 200)
 
 

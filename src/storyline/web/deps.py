@@ -16,13 +16,15 @@ KINDS = ("person", "org", "place", "misc")
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """A store connection for one request (SQLite in WAL mode: readers never block the writer)."""
+    """A store connection for one request, read in one snapshot (SQLite in WAL mode: readers never
+    block the writer, and see none of its commits halfway)."""
     try:
         store = Store(request.app.state.settings.db_path, any_thread=True)
     except StoreError as error:
         raise HTTPException(status_code=503, detail=str(error)) from error
     try:
-        yield store
+        with store.snapshot():
+            yield store
     finally:
         store.close()
 

@@ -1,0 +1,9 @@
+"""The store's errors: each message is one line that names the store and the reason."""
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used."""
+
+
+class StoreBusy(StoreError):
+    """Another process or thread is writing to the store."""
