@@ -25,6 +25,7 @@ from storyline.store import Store, StoreBusy, StoreError
 
 DB_HELP = "Store file (default: $STORYLINE_DB or ./storyline.db)."
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+STORE_ID = click.IntRange(1, 2**63 - 1)  # SQLite's integers
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
@@ -69,7 +70,7 @@ def stories_command(db_path: str | None, as_json: bool, limit: int | None) -> No
 
 
 @main.command("show")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=STORE_ID)
 @db_option
 @json_option
 def show_command(story_id: int, db_path: str | None, as_json: bool) -> None:
@@ -142,7 +143,7 @@ def search_command(query: str, db_path: str | None, as_json: bool, limit: int) -
 @db_option
 @json_option
 @click.option("--type", "kind", type=click.Choice(["person", "org", "place", "misc"]), default=None)
-@click.option("--story", "story_id", type=int, default=None, help="Only entities of this story.")
+@click.option("--story", "story_id", type=STORE_ID, default=None, help="Only entities of this story.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 def entities_command(db_path: str | None, as_json: bool, kind: str | None, story_id: int | None, limit: int) -> None:
     """People, organisations and places, by number of stories."""
@@ -191,8 +192,8 @@ def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
 
 
 @main.command("timeline")
-@click.option("--story", "story_id", type=int, default=None)
-@click.option("--storyline", "storyline_id", type=int, default=None)
+@click.option("--story", "story_id", type=STORE_ID, default=None)
+@click.option("--storyline", "storyline_id", type=STORE_ID, default=None)
 @click.option("--entity", "entity_name", default=None, help="Entity name (any spelling) or id.")
 @db_option
 @json_option
@@ -242,6 +243,25 @@ def export_command(fmt: str, out: Path | None, db_path: str | None) -> None:
         count = export_rows(store.export_rows(), fmt, stream=sys.stdout, path=out)
     if out is not None:
         click.echo(f"exported {count} articles to {out}", err=True)
+
+
+@main.command("check")
+@db_option
+@json_option
+def check_command(db_path: str | None, as_json: bool) -> None:
+    """Check the store: SQLite's integrity check and storyline's own rules (exit 1 on a problem)."""
+    settings = _settings(db_path)
+    with _open_store(settings) as store:
+        problems = store.check()
+        counts = store.counts()
+    if as_json:
+        _print_json({"ok": not problems, "problems": problems, **counts})
+    elif problems:
+        for problem in problems:
+            click.echo(f"problem: {problem}")
+    else:
+        click.echo(f"ok: {counts['articles']} articles, {counts['stories']} stories, {counts['storylines']} storylines")
+    sys.exit(1 if problems else 0)
 
 
 @main.command("serve")

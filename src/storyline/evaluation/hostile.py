@@ -78,9 +78,10 @@ class Corpus:
 
 
 class _Writer:
-    def __init__(self, folder: Path, seed: int) -> None:
+    def __init__(self, folder: Path, seed: int, languages: tuple[str, ...]) -> None:
         self.folder = folder
         self.random = random.Random(seed)
+        self.languages = sorted(languages)
         self.count = 0
 
     def path(self, suffix: str) -> Path:
@@ -89,7 +90,7 @@ class _Writer:
 
     def article(self, language: str | None = None) -> tuple[str, str, str]:
         """(language, title, text) of a unique article; its text ends with its reference."""
-        language = language or self.random.choice(sorted(SENTENCES))
+        language = language or self.random.choice(self.languages)
         values = {
             "place": self.random.choice(PLACES),
             "name": self.random.choice(CYRILLIC_NAMES if language in CYRILLIC else NAMES),
@@ -101,10 +102,18 @@ class _Writer:
         return language, title, text
 
 
-def write_corpus(folder: Path, hostile: int = 1000, good: int = 100, seed: int = 0, big_files: bool = True) -> Corpus:
-    """Write ``good`` good articles and at least ``hostile`` hostile inputs into ``folder``."""
+def write_corpus(
+    folder: Path,
+    hostile: int = 1000,
+    good: int = 100,
+    seed: int = 0,
+    big_files: bool = True,
+    languages: tuple[str, ...] = tuple(SENTENCES),
+) -> Corpus:
+    """Write ``good`` good articles and at least ``hostile`` hostile inputs into ``folder``, in
+    ``languages`` (cp1251 / koi8-r articles are Russian or Bulgarian whatever the choice)."""
     folder.mkdir(parents=True, exist_ok=True)
-    writer = _Writer(folder, seed)
+    writer = _Writer(folder, seed, languages)
     corpus = Corpus(folder)
     for index in range(good):
         _GOOD_WRITERS[index % len(_GOOD_WRITERS)](writer, corpus)
@@ -165,7 +174,7 @@ def _good_feed(writer: _Writer, corpus: Corpus) -> None:
     items = []
     for number in range(2):
         _language, title, text = writer.article()
-        link = f"https://feed.example/{writer.count}/{number}"
+        link = f"https://feed.example/{number}/{reference(text)[4:]}"
         items.append(
             f"<item><title>{title}</title><link>{link}</link><description>{text}</description>"
             "<pubDate>Tue, 21 Oct 2025 10:00:00 GMT</pubDate></item>"
@@ -252,7 +261,7 @@ def _huge_record(writer: _Writer, corpus: Corpus) -> None:
     language, title, text = writer.article()
     lines = [
         json.dumps({"title": title, "text": text, "language": language}),
-        json.dumps({"id": f"huge-{writer.count}", "text": "x " * (9 * MIB // 2 + 10)}),
+        json.dumps({"text": "x " * (9 * MIB // 2 + 10)}),
     ]
     writer.path(".jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     corpus.good.add(reference(text))
@@ -279,7 +288,7 @@ def _impossible_date(writer: _Writer, corpus: Corpus) -> None:
         writer.path(".txt").write_text(f" date 3748-01-01 {title}\n{text}\n", encoding="utf-8")
     else:
         published = writer.random.choice(["3748-05-01", "0000-00-00", "2025-02-30", "-1", "1e308", "yesterday"])
-        record = {"id": f"date-{writer.count}", "title": title, "text": text, "published": published}
+        record = {"id": f"date-{reference(text)[4:]}", "title": title, "text": text, "published": published}
         writer.path(".json").write_text(json.dumps(record), encoding="utf-8")
 
 
@@ -293,7 +302,7 @@ def _control_characters(writer: _Writer, corpus: Corpus) -> None:
     _language, title, text = writer.article()
     corpus.good.add(reference(text))
     nasty = "\u202e\u200b\ufeff\u0007\u001b[31m"
-    record = {"id": f"ctl-{writer.count}", "title": nasty + title, "text": text + "\u0000" + nasty}
+    record = {"id": f"ctl-{reference(text)[4:]}", "title": nasty + title, "text": text + "\u0000" + nasty}
     writer.path(".jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
 
 

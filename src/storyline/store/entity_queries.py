@@ -85,7 +85,7 @@ class EntityQueries:
 
     def find_entity(self, name_or_id: str) -> dict[str, Any] | None:
         """An entity by id, by display name, or by any written variant (most articles first)."""
-        if name_or_id.isdigit():
+        if name_or_id.isdigit() and int(name_or_id) < 2**63:
             row = self._db.execute("SELECT * FROM entities WHERE id=?", (int(name_or_id),)).fetchone()
             if row:
                 return _entity_dict(row)

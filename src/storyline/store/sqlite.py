@@ -57,6 +57,36 @@ _MIGRATIONS = {
     2: "",
 }
 
+# Each query counts the rows that break one rule of a sound store.
+_INVARIANTS = (
+    (
+        "article(s) in no story",
+        "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.article_id=a.id)",
+    ),
+    (
+        "membership(s) of a missing story",
+        "SELECT COUNT(*) FROM memberships m WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id=m.story_id)",
+    ),
+    (
+        "story(ies) whose size is not their number of articles",
+        "SELECT COUNT(*) FROM stories s WHERE s.size != (SELECT COUNT(*) FROM memberships m WHERE m.story_id=s.id)",
+    ),
+    (
+        "article(s) without an embedding",
+        "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_vectors v WHERE v.article_id=a.id)",
+    ),
+    (
+        "entity mention(s) of a missing entity or article",
+        "SELECT COUNT(*) FROM entity_mentions em WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id=em.entity_id)"
+        " OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id=em.article_id)",
+    ),
+    (
+        "storyline link(s) to a missing story",
+        "SELECT COUNT(*) FROM storyline_links l WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id=l.earlier)"
+        " OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.id=l.later)",
+    ),
+)
+
 _SEARCH_COLUMNS = (
     "a.id, a.headline, a.language, a.published, a.source, a.url, a.path, m.story_id, s.title AS story_title"
 )
@@ -363,6 +393,20 @@ class Store(EntityQueries, BrowseQueries):
         return Transaction(self._db)
 
     # ---- named read queries -----------------------------------------------------------------
+
+    def check(self, integrity: bool = True) -> list[str]:
+        """What is wrong with the store (nothing when it is sound): SQLite's own integrity check,
+        then storyline's invariants, all read in one snapshot."""
+        problems: list[str] = []
+        if integrity:
+            found = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+            problems += [f"integrity: {line}" for line in found if line != "ok"][:20]
+        with self.snapshot():
+            for description, sql in _INVARIANTS:
+                count = self._db.execute(sql).fetchone()[0]
+                if count:
+                    problems.append(f"{count} {description}")
+        return problems
 
     def counts(self) -> dict[str, int]:
         return {

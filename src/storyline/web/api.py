@@ -13,10 +13,21 @@ from storyline import queries
 from storyline.models import Article, Rejection
 from storyline.store import SCHEMA_VERSION, StoreBusy
 from storyline.web import views
-from storyline.web.deps import MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
+from storyline.web.deps import MAX_ID, MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
 from storyline.web.writer import BodyError, parse_body
 
 router = APIRouter(prefix="/api", tags=["api"])
+_ARTICLE = {
+    "type": "object",
+    "description": "One article: text or html is required; other fields are kept as metadata.",
+    "properties": {
+        name: {"type": "string"} for name in ("id", "url", "title", "text", "html", "published", "source", "language")
+    },
+}
+ARTICLE_BODY = {
+    "application/json": {"schema": {"oneOf": [_ARTICLE, {"type": "array", "items": _ARTICLE}]}},
+    "application/x-ndjson": {"schema": {"type": "string", "description": "One JSON article per line"}},
+}
 NAME_OR_ID = Path(max_length=200, description="Entity id, or a name in any spelling or script")
 
 
@@ -37,7 +48,7 @@ def stories(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}", summary="One story: articles by language, why each is here, timeline")
-def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
     return _found(views.story_page(store, story_id, request.app.state.settings), f"story {story_id}")
 
 
@@ -47,7 +58,7 @@ def storylines(store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/storylines/{storyline_id}", summary="One storyline: its stories and their timeline")
-def storyline(store: StoreDep, storyline_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+def storyline(store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
     return _found(views.storyline_page(store, storyline_id), f"storyline {storyline_id}")
 
 
@@ -89,6 +100,7 @@ def search(
         503: {"description": "Another ingest is writing to the store"},
         422: {"description": "No record could be read as an article"},
     },
+    openapi_extra={"requestBody": {"required": True, "content": ARTICLE_BODY}},
 )
 async def add_articles(
     request: Request, authorization: Annotated[str | None, Header(max_length=1000)] = None

@@ -12,6 +12,7 @@ from storyline.queries import StoryFilters
 from storyline.store import Store, StoreError
 
 MAX_PER_PAGE = 100
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 KINDS = ("person", "org", "place", "misc")
 
 

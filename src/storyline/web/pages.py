@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from storyline import queries
 from storyline.web import views
 from storyline.web.charts import activity_chart, timeline_chart
-from storyline.web.deps import MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
+from storyline.web.deps import MAX_ID, MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
 from storyline.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -24,7 +24,7 @@ def front(request: Request, store: StoreDep, filters: FiltersDep) -> str:
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> str:
+def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> str:
     data = views.story_page(store, story_id, request.app.state.settings)
     if data is None:
         raise HTTPException(404, f"story {story_id} not found")
@@ -39,7 +39,7 @@ def storylines(request: Request, store: StoreDep) -> str:
 
 
 @router.get("/storylines/{storyline_id}")
-def storyline(request: Request, store: StoreDep, storyline_id: Annotated[int, Path(ge=1)]) -> str:
+def storyline(request: Request, store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> str:
     data = views.storyline_page(store, storyline_id)
     if data is None:
         raise HTTPException(404, f"storyline {storyline_id} not found")
