@@ -17,15 +17,16 @@ import pytest
 @dataclass(frozen=True)
 class Scale:
     embedder: str
-    kills: int
-    kill_window: tuple[float, float]  # seconds after start
-    good: int
-    hostile: int
-    reader_seconds: float
+    hostile: int  # hostile inputs of the bad-input test
+    good: int  # good articles beside them
+    kills: int  # SIGKILLs of the crash test
+    kill_window: tuple[float, float]  # seconds after start, for the kills that do not wait for a commit
+    crash_good: int  # good articles of the crash test (enough batches for every kill to land in one)
+    reader_seconds: float  # at least this long of readers beside a writer
 
 
-QUICK = Scale(embedder="hashing", kills=20, kill_window=(0.5, 3.0), good=800, hostile=30, reader_seconds=20.0)
-LONG = Scale(embedder="e5-small", kills=30, kill_window=(1.0, 20.0), good=1500, hostile=200, reader_seconds=180.0)
+QUICK = Scale("hashing", hostile=1000, good=100, kills=20, kill_window=(0.5, 3.0), crash_good=800, reader_seconds=20)
+LONG = Scale("e5-small", hostile=3000, good=300, kills=25, kill_window=(1.0, 20.0), crash_good=400, reader_seconds=180)
 
 
 @pytest.fixture(scope="session")

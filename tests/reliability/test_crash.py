@@ -23,7 +23,7 @@ def test_crash_sigkill_at_random_moments_then_finish(
     start_storyline: Callable[..., subprocess.Popen[str]],  # type: ignore[no-untyped-def]
 ) -> None:
     corpus = write_corpus(
-        tmp_path / "in", hostile=scale.hostile, good=scale.good, seed=11, big_files=False, languages=("en", "ru")
+        tmp_path / "in", hostile=30, good=scale.crash_good, seed=11, big_files=False, languages=("en", "ru")
     )
     db = tmp_path / "crash.db"
     with Store(db):

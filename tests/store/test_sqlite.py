@@ -97,3 +97,38 @@ def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> Non
     check = sqlite3.connect(path)
     assert check.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_sqlite_check_finds_broken_rules(tmp_path: Path) -> None:
+    a = make_article("a", [1, 0, 0], [], None, text="First")
+    with Store(tmp_path / "s.db") as store:
+        _save(store, [a], store.load_story_index(3))
+        assert store.check() == []
+    raw = sqlite3.connect(tmp_path / "s.db")
+    raw.execute("DELETE FROM memberships")
+    raw.commit()
+    raw.close()
+    with Store(tmp_path / "s.db") as store:
+        assert store.check() == [
+            "1 article(s) in no story",
+            "1 story(ies) whose size is not their number of articles",
+        ]
+
+
+def test_sqlite_one_writer_at_a_time(tmp_path: Path) -> None:
+    from storyline.store import StoreBusy
+
+    with Store(tmp_path / "s.db") as first, Store(tmp_path / "s.db") as second, first.writing():
+        with pytest.raises(StoreBusy, match="store is busy"), second.writing(wait_seconds=0.3):
+            pass
+    with Store(tmp_path / "s.db") as store, store.writing():
+        pass  # released by the first writer
+
+
+def test_sqlite_snapshot_hides_commits_made_meanwhile(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as writer, Store(tmp_path / "s.db") as reader:
+        with reader.snapshot():
+            before = reader.counts()["articles"]
+            _save(writer, [make_article("a", [1, 0, 0], [], None, text="First")], writer.load_story_index(3))
+            assert reader.counts()["articles"] == before == 0
+        assert reader.counts()["articles"] == 1
