@@ -118,9 +118,14 @@ def test_sqlite_check_finds_broken_rules(tmp_path: Path) -> None:
 def test_sqlite_one_writer_at_a_time(tmp_path: Path) -> None:
     from storyline.store import StoreBusy
 
-    with Store(tmp_path / "s.db") as first, Store(tmp_path / "s.db") as second, first.writing():
-        with pytest.raises(StoreBusy, match="store is busy"), second.writing(wait_seconds=0.3):
-            pass
+    with (
+        Store(tmp_path / "s.db") as first,
+        Store(tmp_path / "s.db") as second,
+        first.writing(),
+        pytest.raises(StoreBusy, match="store is busy"),
+        second.writing(wait_seconds=0.3),
+    ):
+        pass
     with Store(tmp_path / "s.db") as store, store.writing():
         pass  # released by the first writer
 
