@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from conftest import TableEmbedder
+from helpers import TableEmbedder
 from storyline.models import Article
 from storyline.pipeline import ingest
 from storyline.settings import Settings

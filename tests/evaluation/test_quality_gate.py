@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from helpers import SHARED
 from storyline.evaluation.pairs import evaluate_pairs, read_pairs
 from storyline.settings import load_settings
 from storyline.stages.embed import make_embedder

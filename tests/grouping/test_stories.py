@@ -1,6 +1,6 @@
 import datetime as dt
 
-from conftest import make_article
+from helpers import make_article
 from storyline.grouping.evidence import combine
 from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
 from storyline.settings import GroupingSettings

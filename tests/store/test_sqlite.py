@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_article
+from helpers import make_article
 from storyline.grouping.stories import StoryIndex, assign_stories
 from storyline.settings import GroupingSettings
 from storyline.store import Store, StoreError
