@@ -9,20 +9,17 @@ store's largest story and most named entity.
 
 from __future__ import annotations
 
-import socket
 import statistics
 import sys
-import threading
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import uvicorn
-
 from storyline.settings import Settings
 from storyline.store import Store
 from storyline.web import create_app
+from storyline.web.background import serving_in_background
 
 
 def paths(store: Store) -> list[str]:
@@ -46,18 +43,15 @@ def paths(store: Store) -> list[str]:
 def main(db: str, repeats: int) -> None:
     with Store(db) as store:
         counts, targets = store.counts(), paths(store)
-    app = create_app(Settings(db_path=Path(db)))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
+    with serving_in_background(create_app(Settings(db_path=Path(db)))) as base:
+        measure(base, targets, counts, db, repeats)
+
+
+def measure(base: str, targets: list[str], counts: dict[str, int], db: str, repeats: int) -> None:
     print(f"{db}: {counts['articles']} articles, {counts['stories']} stories; {repeats} requests per path")
     print(f"{'path':48} {'median ms':>10} {'p90 ms':>8} {'KiB':>6}")
     for path in targets:
-        url = f"http://127.0.0.1:{port}{path}"
+        url = base + path
         urllib.request.urlopen(url).read()
         times, size = [], 0
         for _ in range(repeats):
@@ -67,7 +61,6 @@ def main(db: str, repeats: int) -> None:
         times.sort()
         p90 = times[int(0.9 * (len(times) - 1))]
         print(f"{path[:48]:48} {statistics.median(times):10.1f} {p90:8.1f} {size / 1024:6.1f}")
-    server.should_exit = True
 
 
 if __name__ == "__main__":

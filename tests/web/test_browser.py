@@ -10,9 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from importlib import resources
@@ -27,6 +24,7 @@ from storyline.settings import Settings
 from storyline.stages.embed import make_embedder
 from storyline.store import Store
 from storyline.web import ServerOptions, create_app
+from storyline.web.background import serving_in_background
 
 pytestmark = pytest.mark.slow
 
@@ -66,27 +64,14 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     settings = Settings(db_path=tmp_path_factory.mktemp("browser") / "seeds.db")
     embedder = make_embedder(settings.embedder)
     seeds = Path(str(resources.files("storyline").joinpath("samples")))
     with Store(settings.db_path) as store:
         ingest(read_sources([str(seeds)]), store, settings, embedder)
     app = create_app(settings, ServerOptions(ingest_token=TOKEN), embedder=embedder)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving_in_background(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -64,13 +64,18 @@ def read_json_document(text: str, path: str) -> Iterator[Article | Rejection]:
     except RecursionError:
         yield Rejection(path, "JSON nested too deeply")
         return
+    yield from read_json_records(document, path, path)
+
+
+def read_json_records(document: Any, where: str, path: str | None) -> Iterator[Article | Rejection]:
+    """Articles from a parsed JSON document, one object or an array of them; a rejection names the
+    ``where`` of the document, and ``where:#N`` for the Nth record of an array."""
     records = document if isinstance(document, list) else [document]
     for index, record in enumerate(records, start=1):
-        where = path if len(records) == 1 else f"{path}:#{index}"
         try:
             yield within_limits(partial(record_to_article, record, path), size=0)
         except ValueError as error:
-            yield Rejection(where, str(error))
+            yield Rejection(where if len(records) == 1 else f"{where}:#{index}", str(error))
 
 
 def read_json_lines(lines: Iterator[str] | list[str], path: str) -> Iterator[Article | Rejection]:

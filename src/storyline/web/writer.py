@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 from storyline.ingest.identity import content_hash
-from storyline.ingest.records import read_json_lines, record_to_article
+from storyline.ingest.records import read_json_lines, read_json_records
 from storyline.models import Article, Rejection
 from storyline.pipeline import ingest
 from storyline.settings import Settings
@@ -48,16 +48,9 @@ def parse_body(body: bytes, content_type: str) -> list[Article | Rejection]:
         raise BodyError(
             400, f"{BODY_NAME} is not JSON ({error.msg} at line {error.lineno} column {error.colno})"
         ) from None
-    records = document if isinstance(document, list) else [document]
-    if not records:
+    if document == []:
         raise BodyError(400, f"{BODY_NAME} is an empty array")
-    items: list[Article | Rejection] = []
-    for number, record in enumerate(records, start=1):
-        try:
-            items.append(record_to_article(record, None))
-        except ValueError as error:
-            items.append(Rejection(f"{BODY_NAME}: record {number}", str(error)))
-    return items
+    return list(read_json_records(document, BODY_NAME, None))
 
 
 class Writer:
