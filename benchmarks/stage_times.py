@@ -33,7 +33,7 @@ def main(path: str, count: int) -> None:
     embedder = make_embedder(settings.embedder)
     stages = [("clean", clean_text), *enrichment_stages(settings, embedder)]
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.db") as store:
-        index = store.load_story_index(embedder.dim)
+        index = store.load_story_index(embedder.dim, embedder.vector_space)
         seconds: dict[str, float] = defaultdict(float)
         for is_warmup, chunk_source in ((True, warmup), (False, measured)):
             for start in range(0, len(chunk_source), settings.batch_size):

@@ -20,6 +20,7 @@ class TableEmbedder:
     """A fake embedder: a fixed vector per text prefix, so tests choose the similarities."""
 
     name = "table"
+    vector_space = "table"
     dim = 3
 
     def __init__(self, table: dict[str, Sequence[float]]) -> None:

@@ -151,3 +151,15 @@ def test_cli_serve_starts_uvicorn_with_the_options(
     bad.write_bytes(b"not a database" * 200)
     failed = runner.invoke(main, ["serve", "--db", str(bad)])
     assert failed.exit_code == 1 and failed.output.startswith("storyline:")
+
+
+def test_cli_ingest_with_another_embedder_is_refused_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    runner.invoke(main, ["ingest", str(corpus)])
+    before = runner.invoke(main, ["export", "--format", "jsonl"]).output
+    (corpus / "c.txt").write_text("Another article about something else entirely.\n", encoding="utf-8")
+    result = runner.invoke(main, ["ingest", str(corpus), "--embedder", "e5-small"])
+    assert result.exit_code == 1
+    message = result.output.strip().splitlines()[-1]
+    assert "embedded with hashing" in message and "e5-small" in message
+    assert runner.invoke(main, ["export", "--format", "jsonl"]).output == before

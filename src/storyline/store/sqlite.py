@@ -181,8 +181,10 @@ class Store(EntityQueries, BrowseQueries):
         for row in rows:
             yield row["article_id"], np.frombuffer(row["signature"], dtype=np.uint64)
 
-    def load_story_index(self, dim: int) -> StoryIndex:
-        """Everything grouping needs to continue where the last run stopped."""
+    def load_story_index(self, dim: int, vector_space: str) -> StoryIndex:
+        """Everything grouping needs to continue where the last run stopped, for an embedder whose
+        vectors are comparable with the stored ones (StoreError otherwise)."""
+        self._refuse_other_vectors(vector_space)
         index = StoryIndex(dim=dim, stats=self.entity_stats())
         counts: dict[int, dict[str, int]] = {}
         for row in self._db.execute(
@@ -220,6 +222,15 @@ class Store(EntityQueries, BrowseQueries):
             member_vector = np.frombuffer(row["vector"], dtype=np.float32) if row["vector"] else None
             index.add_member(row["article_id"], row["story_id"], member_vector)
         return index
+
+    def _refuse_other_vectors(self, vector_space: str) -> None:
+        row = self._db.execute("SELECT model FROM article_vectors WHERE model <> ? LIMIT 1", (vector_space,)).fetchone()
+        if row:
+            raise StoreError(
+                f"{self.path}: the stored articles were embedded with {row['model']}, this ingest embeds with"
+                f" {vector_space}; their vectors do not compare: ingest with the embedder the store was built with,"
+                " or into a new --db"
+            )
 
     def entity_stats(self) -> EntityStats:
         documents = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

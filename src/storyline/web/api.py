@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from storyline import queries
 from storyline.models import Article, Rejection
-from storyline.store import SCHEMA_VERSION, StoreBusy
+from storyline.store import SCHEMA_VERSION, StoreBusy, StoreError
 from storyline.web import views
 from storyline.web.deps import MAX_ID, MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
 from storyline.web.writer import BodyError, parse_body
@@ -122,6 +122,8 @@ async def add_articles(
         result = await run_in_threadpool(request.app.state.writer.ingest, items)
     except StoreBusy as error:
         raise HTTPException(503, f"{error}; try again later", headers={"Retry-After": "30"}) from None
+    except StoreError as error:
+        raise HTTPException(409, str(error)) from None
     return JSONResponse(result, status_code=201 if result["stored"] else 200)
 
 

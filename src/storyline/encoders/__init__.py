@@ -1,0 +1,1 @@
+"""Model runtimes behind the embedder protocol (``storyline.stages.embed``)."""

