@@ -125,9 +125,11 @@ def _common_word(mention: _Found, language: str | None) -> bool:
     if not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = _APOSTROPHE_SUFFIX.sub("", mention.surface)
-    if len(word) <= _FUNCTION_WORD_LETTERS and simplemma.is_known(word.lower(), lang=language):
+    # low_memory: the same answers from simplemma's compact dictionaries; its default ones hold 100-440 MiB
+    # per language in memory (docs/benchmarks.md)
+    if len(word) <= _FUNCTION_WORD_LETTERS and simplemma.is_known(word.lower(), lang=language, low_memory=True):
         return True
-    return language in _NOUN_CAPITALISING and simplemma.is_known(word, lang=language)
+    return language in _NOUN_CAPITALISING and simplemma.is_known(word, lang=language, low_memory=True)
 
 
 def _resolve_surnames(found: list[_Found]) -> list[_Found]:
