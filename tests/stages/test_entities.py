@@ -1,3 +1,6 @@
+import pytest
+import simplemma
+
 from storyline.models import Article, EntityMention
 from storyline.stages.entities import extract_entities
 from storyline.stages.keys import name_key
@@ -26,6 +29,21 @@ def test_entities_sentence_initial_common_word_is_not_an_entity() -> None:
     keys = _keys("According to the report, Rubio met Lavrov in Vienna.", "en")
     assert name_key("According") not in keys
     assert {name_key("Rubio"), name_key("Lavrov")} <= set(keys)
+
+
+def test_entities_dictionary_checks_use_the_compact_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
+    # simplemma's default dictionaries hold 100-440 MiB per language in memory; the compact ones give the same answers
+    calls: list[bool] = []
+    real = simplemma.is_known
+
+    def is_known(token: str, lang: str, low_memory: bool = False) -> bool:
+        calls.append(low_memory)
+        return real(token, lang=lang, low_memory=True)
+
+    monkeypatch.setattr(simplemma, "is_known", is_known)
+    keys = _keys("Die Krise: Es war ein Treffen. Scholz traf Macron in Berlin.", "de")
+    assert name_key("Krise") not in keys and name_key("Macron") in keys
+    assert calls and all(calls)
 
 
 def test_entities_punctuation_separates_names() -> None:
