@@ -25,7 +25,6 @@ CACHED_WORDS = 200_000
 class UnigramTokenizer:
     def __init__(self, tables: TokenizerTables) -> None:
         self.tables = tables
-        self._translation = {code: text for code, text in tables.normalisation.items()}
         self._longest = max(len(piece) for piece in tables.pieces)
         self.word_pieces = lru_cache(maxsize=CACHED_WORDS)(self._segment)
 
@@ -38,7 +37,7 @@ class UnigramTokenizer:
 
     def metaspaced(self, text: str) -> str:
         # e5.c reads C strings: a NUL ends the text.
-        normal = _SPACE_RUNS.sub(" ", text.split("\0", 1)[0].translate(self._translation))
+        normal = _SPACE_RUNS.sub(" ", text.split("\0", 1)[0].translate(self.tables.normalisation))
         return ("" if normal.startswith(" ") else METASPACE) + normal.replace(" ", METASPACE)
 
     def _segment(self, word: str) -> tuple[int, ...]:
