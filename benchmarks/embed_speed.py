@@ -28,21 +28,16 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.stages.embed import Embedder, make_embedder
+from storyline.evaluation.pairs import read_pairs
+from storyline.stages.embed import Embedder, embedding_text, make_embedder
 
 DEFAULT_PAIRS = Path(__file__).resolve().parents[2] / "shared" / "data" / "pairs" / "semeval2022-task8-dev.jsonl"
 LEAD_CHARS = 600
 
 
 def pair_leads(path: Path, count: int) -> list[str]:
-    texts = []
-    with path.open(encoding="utf-8") as stream:
-        for line in stream:
-            pair = json.loads(line)
-            for side in ("a", "b"):
-                article = pair[side]
-                lead = (article.get("text") or "")[:LEAD_CHARS]
-                texts.append(f"{article['title']}\n{lead}" if article.get("title") else lead)
+    """Title + lead of each side of each pair, in file order, as the pipeline embeds them."""
+    texts = [embedding_text(article, LEAD_CHARS) for pair in read_pairs(path) for article in (pair.a, pair.b)]
     return [text for text in texts if text.strip()][:count]
 
 
