@@ -48,6 +48,20 @@ def test_e5_encoder_vector_does_not_depend_on_the_batch(encoder: E5Encoder, seed
     assert np.abs(together - alone).max() < 1e-4
 
 
+def test_e5_encoder_token_states_average_to_the_vector_and_stop_at_the_first_window(
+    encoder: E5Encoder, seed_texts: list[str]
+) -> None:
+    short = [*NEWS.values()]
+    states = encoder.token_states(short, PASSAGE_PREFIX)
+    pooled = np.stack([state.mean(axis=0) for state in states])
+    pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+    assert (pooled * encoder.embed(short, PASSAGE_PREFIX)).sum(axis=1).min() > 0.9999
+    counts = [len(encoder.tokenizer.content_ids(PASSAGE_PREFIX + text)) + 2 for text in short]
+    assert [len(state) for state in states] == counts
+    (long_states,) = encoder.token_states([seed_texts[2]], PASSAGE_PREFIX)
+    assert long_states.shape == (512, 384)
+
+
 def test_e5_encoder_vectors_are_unit_length_even_for_empty_text(encoder: E5Encoder) -> None:
     vectors = encoder.embed(["", "x", NEWS["en"]])
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)

@@ -86,7 +86,28 @@ class E5Encoder:
                 found.append(Window(index, [bos, *content[start : start + room], eos]))
         return found
 
+    def token_states(self, texts: Sequence[str], prefix: str = QUERY_PREFIX) -> list[np.ndarray]:
+        """The last layer's vector of every token (begin marker, pieces, end marker), one array per text.
+
+        Only a text's first window is read: texts past 510 pieces are cut there. For analyses that look
+        inside the pooled vector (token alignment, pooling part of a text); ``embed`` is their mean.
+        """
+        room = self.model.config.max_positions - 2
+        bos, eos = self.model.tokenizer.bos, self.model.tokenizer.eos
+        first = [Window(i, [bos, *self.tokenizer.content_ids(prefix + t)[:room], eos]) for i, t in enumerate(texts)]
+        states: list[np.ndarray] = [np.zeros((0, self.dim), dtype=np.float32)] * len(texts)
+        for batch in batches(first):
+            hidden, _mask = self._run(batch)
+            for row, window in enumerate(batch):
+                states[window.text_index] = hidden[row, : len(window.ids)].copy()
+        return states
+
     def _mean_pooled(self, batch: list[Window]) -> np.ndarray:
+        hidden, mask = self._run(batch)
+        return (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+
+    def _run(self, batch: list[Window]) -> tuple[np.ndarray, np.ndarray]:
+        """Hidden states (batch x length x width) of padded windows, and the mask of real tokens."""
         length = max(len(window.ids) for window in batch)
         ids = np.full((len(batch), length), self.model.tokenizer.eos, dtype=np.int64)
         mask = np.zeros((len(batch), length), dtype=np.int32)
@@ -95,7 +116,7 @@ class E5Encoder:
             mask[row, : len(window.ids)] = 1
         embeddings = self.model.word_vectors(ids) + self._positions[:length] + self._token_type
         (hidden,) = self._session.run(None, {"embeddings": embeddings.astype(np.float32), "mask": mask})
-        return (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        return hidden, mask
 
 
 def batches(windows: list[Window], tokens: int = TOKENS_PER_BATCH) -> Iterator[list[Window]]:
