@@ -90,7 +90,8 @@ class E5Encoder:
         """The last layer's vector of every token (begin marker, pieces, end marker), one array per text.
 
         Only a text's first window is read: texts past 510 pieces are cut there. For analyses that look
-        inside the pooled vector (token alignment, pooling part of a text); ``embed`` is their mean.
+        inside the pooled vector (token alignment, pooling part of a text): for a text that fits one
+        window, ``embed`` gives the normalised mean of these rows.
         """
         room = self.model.config.max_positions - 2
         bos, eos = self.model.tokenizer.bos, self.model.tokenizer.eos
