@@ -93,15 +93,15 @@ class E5Encoder:
         inside the pooled vector (token alignment, pooling part of a text): for a text that fits one
         window, ``embed`` gives the normalised mean of these rows.
         """
-        room = self.model.config.max_positions - 2
-        bos, eos = self.model.tokenizer.bos, self.model.tokenizer.eos
-        first = [Window(i, [bos, *self.tokenizer.content_ids(prefix + t)[:room], eos]) for i, t in enumerate(texts)]
-        states: list[np.ndarray] = [np.zeros((0, self.dim), dtype=np.float32)] * len(texts)
-        for batch in batches(first):
+        first: dict[int, Window] = {}
+        for window in self.windows(texts, prefix):
+            first.setdefault(window.text_index, window)
+        states: dict[int, np.ndarray] = {}
+        for batch in batches(list(first.values())):
             hidden, _mask = self._run(batch)
             for row, window in enumerate(batch):
                 states[window.text_index] = hidden[row, : len(window.ids)].copy()
-        return states
+        return [states[index] for index in range(len(texts))]
 
     def _mean_pooled(self, batch: list[Window]) -> np.ndarray:
         hidden, mask = self._run(batch)

@@ -18,7 +18,7 @@ from typing import Protocol
 
 import numpy as np
 
-from storyline.encoders.e5_encoder import PASSAGE_PREFIX
+from storyline.encoders.e5_encoder import PASSAGE_PREFIX, E5Encoder
 from storyline.models import Article
 
 _SPACES = re.compile(r"\s+")
@@ -44,8 +44,6 @@ class E5SmallEmbedder:
     dim = 384
 
     def __init__(self) -> None:
-        from storyline.encoders.e5_encoder import E5Encoder
-
         self._encoder = E5Encoder()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
