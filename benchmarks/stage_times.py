@@ -3,7 +3,7 @@
 Usage: python benchmarks/stage_times.py ../shared/data/pairs/semeval2022-task8-dev.jsonl [N]
 
 Runs the same steps as `storyline ingest` (clean, language, dates, entities, embedding,
-near-duplicates, grouping, storing) on the first N articles (default 200), in batches of the
+near-duplicates, grouping, storing, storylines, entity links) on the first N articles (default 200), in batches of the
 default size, each step timed on its own, after one warm-up batch that loads the models. Language
 labels are dropped so that language identification runs.
 """
@@ -17,7 +17,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from storyline.evaluation.pairs import articles_in_order, read_pairs
+from storyline.grouping.entity_updates import relink_after
 from storyline.grouping.stories import assign_stories, entity_keys
+from storyline.grouping.storyline_updates import refresh_storylines
 from storyline.pipeline import enrichment_stages
 from storyline.settings import Settings
 from storyline.stages.clean import clean_text
@@ -32,8 +34,9 @@ def main(path: str, count: int) -> None:
     settings = Settings()
     embedder = make_embedder(settings.embedder)
     stages = [("clean", clean_text), *enrichment_stages(settings, embedder)]
+    bands = settings.duplicates.bands
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.db") as store:
-        index = store.load_story_index(embedder.dim, embedder.vector_space)
+        index = store.open_story_index(embedder.dim, embedder.vector_space, settings)
         seconds: dict[str, float] = defaultdict(float)
         for is_warmup, chunk_source in ((True, warmup), (False, measured)):
             for start in range(0, len(chunk_source), settings.batch_size):
@@ -50,9 +53,18 @@ def main(path: str, count: int) -> None:
                     index.stats.add(entity_keys(article))
                 memberships = assign_stories(batch, index, settings.grouping)
                 seconds["grouping"] += 0 if is_warmup else time.perf_counter() - began
-                began = time.perf_counter()
-                store.save_batch(batch, memberships, index, embedder.name, settings.duplicates.bands)
-                seconds["store"] += 0 if is_warmup else time.perf_counter() - began
+                changed = set(index.touched)
+                with store.transaction():
+                    began = time.perf_counter()
+                    labels = store.save_batch(batch, memberships, index, embedder.name, bands)
+                    seconds["store"] += 0 if is_warmup else time.perf_counter() - began
+                    began = time.perf_counter()
+                    refresh_storylines(store, index, changed, settings.storylines)
+                    seconds["storylines"] += 0 if is_warmup else time.perf_counter() - began
+                    began = time.perf_counter()
+                    relink_after(store, [article.id for article in batch])
+                    seconds["entity links"] += 0 if is_warmup else time.perf_counter() - began
+                index.committed(labels)
     total = sum(seconds.values())
     print(f"{len(measured)} articles, {total:.1f} s, {len(measured) / total:.2f} articles/s (models loaded)")
     for name, value in sorted(seconds.items(), key=lambda item: -item[1]):

@@ -1,8 +1,10 @@
+import datetime as dt
 from pathlib import Path
 
 from helpers import TableEmbedder
+from storyline.ingest.records import record_to_article
 from storyline.models import Article
-from storyline.pipeline import ingest
+from storyline.pipeline import Ingestor, ingest
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder
 from storyline.store import Store
@@ -32,3 +34,106 @@ def test_pipeline_resumes_grouping_across_runs(tmp_path: Path, settings: Setting
         ingest(later, store, settings, embedder)
         rows = store.story_rows()
     assert sorted([a["id"] for a in row["articles"]] for row in rows) == [["a", "b"], ["c"]]
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing embedder, counting the texts it is asked for."""
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        self.texts += len(texts)
+        return super().embed(texts)
+
+
+def _partition(store: Store) -> set[frozenset[str]]:
+    return {frozenset(article["id"] for article in row["articles"]) for row in store.story_rows()}
+
+
+def _corpus() -> list[Article]:
+    """Articles of a few events, some near in time and meaning, in two languages."""
+    events = [
+        ("Vienna talks", "The talks in Vienna between the ministers Lavrov and Rubio", "2025-03-04"),
+        ("Floods", "Floods hit the coast of Valencia after days of rain", "2025-03-05"),
+        ("Vienna talks", "Lavrov and Rubio ended the Vienna talks without a statement", "2025-03-06"),
+        ("Summit", "A summit in Budapest between Trump and Putin was announced", "2025-04-20"),
+        ("Floods", "Valencia counts the damage of the floods on the coast", "2025-03-07"),
+        ("Summit", "The Budapest summit of Trump and Putin was postponed", "2025-05-02"),
+    ]
+    articles = []
+    for number in range(24):
+        title, text, day = events[number % len(events)]
+        published = dt.date.fromisoformat(day) + dt.timedelta(days=number // len(events))
+        record = {"id": f"n{number}", "title": f"{title} {number // len(events)}", "published": published.isoformat()}
+        articles.append(record_to_article({**record, "text": f"{text}, officials said on day {number}."}, None))
+    return articles
+
+
+def test_pipeline_nothing_new_does_nothing(tmp_path: Path, settings: Settings) -> None:
+    with Store(settings.db_path) as store:
+        ingest(_corpus(), store, settings, HashingEmbedder())
+        generation, counts = store.generation(), store.counts()
+        files = {path: path.stat().st_mtime_ns for path in store.index_folder.iterdir()}
+        embedder = CountingEmbedder()
+        again = ingest(_corpus(), store, settings, embedder)
+        assert (again.stored, again.already_stored) == (0, len(_corpus()))
+        assert embedder.texts == 0, "nothing new: nothing embedded"
+        assert store.generation() == generation and store.counts() == counts
+        assert {path: path.stat().st_mtime_ns for path in store.index_folder.iterdir()} == files
+
+
+def test_pipeline_long_running_ingestor_groups_as_one_run(tmp_path: Path, settings: Settings) -> None:
+    with Store(tmp_path / "once.db") as store:
+        ingest(_corpus(), store, settings.with_changes(db_path=tmp_path / "once.db"), HashingEmbedder())
+        expected = _partition(store)
+    with Store(tmp_path / "kept.db") as store:
+        kept = settings.with_changes(db_path=tmp_path / "kept.db")
+        with Ingestor(store, kept, HashingEmbedder(), keep_open=True) as ingestor:
+            for article in _corpus():
+                report = ingestor.ingest([article])
+                assert report.stored == 1 and report.timings["map"] > 0
+        assert _partition(store) == expected
+        assert store.check() == []
+
+
+def test_pipeline_long_running_ingestor_sees_what_another_writer_stored(tmp_path: Path, settings: Settings) -> None:
+    embedder = TableEmbedder({"The summit": [1, 0, 0], "Vienna talks": [0.99, 0.1, 0], "Floods": [0, 1, 0]})
+    with Store(settings.db_path) as store, Ingestor(store, settings, embedder, keep_open=True) as ingestor:
+        ingestor.ingest([Article(id="a", text="Floods hit the coast.")])
+        with Store(settings.db_path) as other:
+            ingest([Article(id="b", text=BODY)], other, settings, embedder)
+        ingestor.ingest([Article(id="c", text="Vienna talks will resume next week, officials said.")])
+        assert sorted(sorted(group) for group in _partition(store)) == [["a"], ["b", "c"]]
+
+
+def _storyline_article(story: str, day: str, names: str) -> Article:
+    """One article of a story: its own words (not a near-duplicate of the others), the same names."""
+    words = " ".join(f"{story.lower()}{day.replace('-', '')}w{number}" for number in range(12))
+    text = f"{story}: {names} met again, officials said. {words}."
+    return record_to_article({"id": f"{story}-{day}", "title": story, "text": text, "published": day}, None)
+
+
+def test_pipeline_storyline_ids_survive_growth_and_merges(tmp_path: Path, settings: Settings) -> None:
+    embedder = TableEmbedder({"A": [1, 0, 0], "B": [0.95, 0.31, 0], "C": [0.9, 0.1, 0.42], "D": [0.95, 0, 0.31]})
+    names = "Sergey Lavrov and Marco Rubio in Budapest"
+    with Store(settings.db_path) as store:
+        run = [_storyline_article("A", "2025-01-01", names), _storyline_article("B", "2025-03-01", names)]
+        ingest(run, store, settings, embedder)
+        (first,) = store.storyline_rows()
+        ingest([_storyline_article("A", "2025-04-30", names)], store, settings, embedder)
+        (grown,) = store.storyline_rows()
+        assert grown["id"] == first["id"] and len(grown["story_ids"]) == 3
+        ingest(
+            [_storyline_article("D", "2025-10-01", names), _storyline_article("D", "2025-12-01", names)],
+            store,
+            settings,
+            embedder,
+        )
+        lines = {row["id"]: row for row in store.storyline_rows()}
+        assert len(lines) == 2
+        later = max(lines)
+        ingest([_storyline_article("C", "2025-07-15", names)], store, settings, embedder)  # bridges the two
+        (merged,) = store.storyline_rows()
+        assert merged["id"] == first["id"] and store.resolve_storyline(later) == first["id"]
+        assert store.check() == []

@@ -5,6 +5,7 @@ from storyline.settings import (
     GROUPING_FOR_EMBEDDER,
     DuplicateSettings,
     GroupingSettings,
+    IndexSettings,
     Settings,
     StorylineSettings,
     load_settings,
@@ -28,6 +29,6 @@ def test_settings_explicit_path_wins_over_environment() -> None:
 
 def test_settings_every_setting_is_documented() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    for settings_class in (Settings, GroupingSettings, StorylineSettings, DuplicateSettings):
+    for settings_class in (Settings, GroupingSettings, StorylineSettings, DuplicateSettings, IndexSettings):
         for field in dataclasses.fields(settings_class):
             assert f"`{field.name}`" in text, f"{settings_class.__name__}.{field.name} is not in docs/settings.md"

@@ -9,12 +9,11 @@ import tempfile
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from storyline import entity_views, queries
-from storyline.evaluation.pairs import LabeledPair
 from storyline.export import FORMATS, export_rows
 from storyline.ingest import read_sources
 from storyline.models import Rejection
@@ -22,6 +21,9 @@ from storyline.pipeline import IngestReport, ingest
 from storyline.settings import Settings, load_settings
 from storyline.stages.embed import Embedder, make_embedder
 from storyline.store import Store, StoreBusy, StoreError
+
+if TYPE_CHECKING:  # the evaluation modules load scipy: only `storyline eval` needs them
+    from storyline.evaluation.pairs import LabeledPair
 
 DB_HELP = "Store file (default: $STORYLINE_DB or ./storyline.db)."
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
@@ -99,10 +101,11 @@ def show_command(story_id: int, db_path: str | None, as_json: bool) -> None:
 @main.command("storylines")
 @db_option
 @json_option
-def storylines_command(db_path: str | None, as_json: bool) -> None:
-    """Stories linked over time into storylines."""
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many (latest first).")
+def storylines_command(db_path: str | None, as_json: bool, limit: int | None) -> None:
+    """Stories linked over time into storylines, latest first."""
     with _reading(_settings(db_path)) as store:
-        storylines = queries.list_storylines(store)
+        storylines = queries.list_storylines(store, limit=limit)
     if as_json:
         _print_json(storylines)
         return
@@ -177,15 +180,14 @@ def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
     if as_json:
         _print_json(entity)
         return
-    click.echo(
-        f"{entity['name']} ({entity['type']}), {entity['articles']} articles in {len(entity['stories'])} stories"
-    )
+    click.echo(f"{entity['name']} ({entity['type']}), {entity['articles']} articles in {entity['story_count']} stories")
     by_language: dict[str, list[str]] = {}
     for variant in entity["variants"]:
         by_language.setdefault(variant["language"] or "?", []).append(f"{variant['surface']} ×{variant['count']}")
     for language, forms in sorted(by_language.items()):
         click.echo(f"  [{language}] {', '.join(forms)}")
-    click.echo("stories:")
+    shown = len(entity["stories"])
+    click.echo("stories:" if shown == entity["story_count"] else f"the latest {shown} stories:")
     for story in entity["stories"]:
         click.echo(f"  story {story['id']:>4}  {story['first_seen'] or '?':10}  {story['title']}")
     _print_timeline(entity["timeline"])
@@ -213,7 +215,10 @@ def timeline_command(
         if story_id is not None:
             entries = entity_views.story_timeline(store, story_id)
         elif storyline_id is not None:
-            entries = entity_views.storyline_timeline(store, storyline_id)
+            current = store.resolve_storyline(storyline_id)
+            if current is not None and current != storyline_id:
+                click.echo(f"storyline {storyline_id} was merged into storyline {current}", err=True)
+            entries = entity_views.storyline_timeline(store, current) if current is not None else None
         else:
             entity = entity_views.find_entity(store, entity_name or "")
             entries = entity_views.entity_timeline(store, entity["id"]) if entity else None

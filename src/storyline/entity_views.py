@@ -42,25 +42,21 @@ def find_entity(store: Store, name_or_id: str) -> dict[str, Any] | None:
     return store.find_entity_by_key(name_key(words[-1]), given)
 
 
+SHOWN_STORIES = 100  # an entity page lists its latest stories ...
+SHOWN_ARTICLES = 200  # ... and articles
+TIMELINE_STORIES = 30  # and the timeline of its latest stories: the page costs the same for any entity
+
+
 def entity_detail(store: Store, name_or_id: str) -> dict[str, Any] | None:
-    """One entity: its variants, its stories (newest first) and its timeline."""
+    """One entity: its variants, its latest stories and articles, its activity and its timeline."""
     row = find_entity(store, name_or_id)
     if row is None:
         return None
     view = _entity_view(row)
-    articles = store.entity_articles(row["id"])
-    story_ids = sorted({a["story_id"] for a in articles if a["story_id"] is not None})
-    view["stories"] = [
-        {
-            "id": s["id"],
-            "title": s["title"],
-            "first_seen": s["first_seen"],
-            "last_seen": s["last_seen"],
-            "articles": s["size"],
-        }
-        for s in store.story_rows(story_ids)
-    ]
-    view["article_list"] = articles
+    view["story_count"] = row["stories"]
+    view["stories"] = store.entity_story_rows(row["id"], SHOWN_STORIES)
+    view["article_list"] = store.entity_articles(row["id"], SHOWN_ARTICLES)
+    view["articles_by_date"] = store.entity_article_dates(row["id"])
     view["timeline"] = entity_timeline(store, row["id"])
     return view
 
@@ -73,7 +69,7 @@ def story_timeline(store: Store, story_id: int) -> list[dict[str, Any]] | None:
 
 
 def storyline_timeline(store: Store, storyline_id: int) -> list[dict[str, Any]] | None:
-    found = [row for row in store.storyline_rows() if row["id"] == storyline_id]
+    found = store.storyline_rows([storyline_id])
     if not found:
         return None
     return _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(found[0]["story_ids"])})
@@ -81,7 +77,7 @@ def storyline_timeline(store: Store, storyline_id: int) -> list[dict[str, Any]] 
 
 def entity_timeline(store: Store, entity_id: int) -> list[dict[str, Any]]:
     """The timelines of the entity's stories, only the entries that name it."""
-    story_ids = sorted({a["story_id"] for a in store.entity_articles(entity_id) if a["story_id"] is not None})
+    story_ids = [story["id"] for story in store.entity_story_rows(entity_id, TIMELINE_STORIES)]
     entries = _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(story_ids)}, raw=True)
     keys = store.entity_keys(entity_id)
     return [

@@ -1,25 +1,28 @@
 """The pipeline: the ordered list of enrichment stages, and the ingest run that uses it.
 
 Stages are plain functions over batches of articles (the shape a distributed engine maps
-over). ``ingest`` reads, enriches, groups and stores in batches; each batch is committed
-in one transaction, so an interrupted run leaves a consistent store and a second run
-finishes the job.
+over). An ``Ingestor`` is the store's writer: it reads, enriches, groups and stores in batches,
+each batch with everything it changes (stories, storylines, entity links) in one transaction, so
+an interrupted run leaves a consistent store and a second run finishes the job. Kept open (the
+HTTP ingest of ``storyline serve``, a library caller), it keeps its models, caches and the
+vector index loaded between calls; ``ingest`` is one call of a short-lived one.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.grouping.entities import MentionRow, link_entities
+from storyline.errors import StoreBusy
+from storyline.grouping.entity_updates import MentionStore, relink_after
 from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
-from storyline.grouping.storylines import link_storylines
+from storyline.grouping.storyline_updates import StorylineStore, refresh_storylines
 from storyline.ingest import ReadItem
 from storyline.ingest.identity import content_hash
-from storyline.models import Article, Entity, Membership, Notice, Rejection, Storyline
+from storyline.models import Article, Membership, Notice, Rejection
 from storyline.settings import Settings
 from storyline.stages.clean import clean_text
 from storyline.stages.dates import find_publication_date
@@ -32,24 +35,30 @@ from storyline.stages.statements import find_statements
 Stage = Callable[[Sequence[Article]], list[Article]]
 
 
-class Store(SignatureIndex, Protocol):
+class VectorStore(Protocol):
+    def save(self) -> None: ...
+
+    def forget(self) -> None: ...
+
+
+class Store(SignatureIndex, StorylineStore, MentionStore, Protocol):
     """What an ingest run needs from storage (the SQLite store implements it)."""
 
     def writing(self, wait_seconds: float = 0.0) -> AbstractContextManager[None]: ...
 
-    def load_story_index(self, dim: int, vector_space: str) -> StoryIndex: ...
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def open_story_index(self, dim: int, vector_space: str, settings: Settings) -> StoryIndex: ...
+
+    def vector_index(self, dim: int) -> VectorStore: ...
+
+    def generation(self) -> int: ...
 
     def already_stored(self, article: Article) -> bool: ...
 
     def save_batch(
         self, articles: Sequence[Article], memberships: Sequence[Membership], index: StoryIndex, model: str, bands: int
-    ) -> None: ...
-
-    def replace_storylines(self, storylines: Sequence[Storyline]) -> None: ...
-
-    def mention_rows(self) -> Iterator[MentionRow]: ...
-
-    def replace_entities(self, entities: Sequence[Entity], links: dict[tuple[str, str, str], str]) -> None: ...
+    ) -> dict[str, int]: ...
 
 
 def enrichment_stages(settings: Settings, embedder: Embedder) -> list[tuple[str, Stage]]:
@@ -78,7 +87,8 @@ def enrich(articles: Sequence[Article], settings: Settings, embedder: Embedder) 
 
 @dataclass
 class IngestReport:
-    """What an ingest run did."""
+    """What an ingest run did, and where its time went (seconds: enrich = steps 3-6, embed = step 7,
+    map = near-duplicates, grouping, storing, storylines and entity links)."""
 
     read: int = 0
     stored: int = 0
@@ -87,6 +97,7 @@ class IngestReport:
     rejected: list[Rejection] = field(default_factory=list)
     cut: list[Notice] = field(default_factory=list)  # kept, but shortened to the size limit
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=lambda: {"enrich": 0.0, "embed": 0.0, "map": 0.0})
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -100,6 +111,115 @@ class IngestReport:
         }
 
 
+class Ingestor:
+    """The store's one writer. Between calls it keeps what it loaded, unless another writer
+    changed the store meanwhile (then it starts afresh).
+
+    The vector shards it grows are written beside the store at the end of every call, or, when
+    ``keep_open``, every ``SAVE_SECONDS`` and at ``close``: a shard not written is caught up from
+    the store when next loaded, so nothing is ever lost by not writing it.
+    """
+
+    SAVE_SECONDS = 60.0
+
+    def __init__(self, store: Store, settings: Settings, embedder: Embedder, keep_open: bool = False) -> None:
+        self.store = store
+        self.settings = settings
+        self.embedder = embedder
+        self.keep_open = keep_open
+        self._index: StoryIndex | None = None
+        self._generation: int | None = None
+        self._saved_at = time.monotonic()
+
+    def __enter__(self) -> Ingestor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._index is not None and self.keep_open:
+            try:
+                with self.store.writing(wait_seconds=30.0):
+                    self._save_vectors()
+            except StoreBusy:
+                pass  # the shards catch up from the store next time
+        self._index = None
+
+    def ingest(
+        self,
+        items: Iterable[ReadItem],
+        on_rejection: Callable[[Rejection], None] = lambda _r: None,
+        on_progress: Callable[[int], None] = lambda _n: None,
+        wait_seconds: float = 0.0,
+    ) -> IngestReport:
+        """Read, enrich, group and store everything in ``items``, batch by batch (StoreBusy when
+        another writer holds the store past ``wait_seconds``)."""
+        started = time.perf_counter()
+        report = IngestReport()
+        with self.store.writing(wait_seconds):
+            for batch in _batches(items, self.settings, report, on_rejection, on_progress):
+                fresh = _unseen(clean_text(batch), self.store, report)
+                if fresh:
+                    self._ingest_batch(fresh, report)
+            if report.stored and (not self.keep_open or time.monotonic() - self._saved_at > self.SAVE_SECONDS):
+                self._save_vectors()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _save_vectors(self) -> None:
+        if self._generation is not None and self._generation == self.store.generation():
+            self.store.vector_index(self.embedder.dim).save()
+        self._saved_at = time.monotonic()
+
+    def _ingest_batch(self, fresh: list[Article], report: IngestReport) -> None:
+        enriched = fresh
+        for name, stage in enrichment_stages(self.settings, self.embedder):
+            began = time.perf_counter()
+            enriched = stage(enriched)
+            report.timings["embed" if name == "embed" else "enrich"] += time.perf_counter() - began
+        began = time.perf_counter()
+        index = self._story_index()
+        try:
+            self._commit(enriched, index)
+        except BaseException:
+            self._forget()
+            raise
+        report.timings["map"] += time.perf_counter() - began
+        report.stored += len(enriched)
+        report.duplicates += sum(1 for article in enriched if article.duplicate_of)
+
+    def _commit(self, enriched: list[Article], index: StoryIndex) -> None:
+        """Steps 8-11 for one batch, all its writes in one transaction."""
+        enriched = mark_near_duplicates(enriched, self.store, self.settings.duplicates)
+        for article in enriched:
+            index.stats.add(entity_keys(article))
+        memberships = assign_stories(enriched, index, self.settings.grouping)
+        changed = set(index.touched)
+        with self.store.transaction():
+            labels = self.store.save_batch(
+                enriched, memberships, index, self.embedder.vector_space, self.settings.duplicates.bands
+            )
+            refresh_storylines(self.store, index, changed, self.settings.storylines)
+            relink_after(self.store, [article.id for article in enriched])
+        index.committed(labels)
+        self._generation = self.store.generation()
+
+    def _story_index(self) -> StoryIndex:
+        generation = self.store.generation()
+        if self._index is None or generation != self._generation:
+            if self._index is not None:
+                self.store.vector_index(self.embedder.dim).forget()
+            self._index = self.store.open_story_index(self.embedder.dim, self.embedder.vector_space, self.settings)
+            self._generation = generation
+        return self._index
+
+    def _forget(self) -> None:
+        self._index = None
+        self._generation = None
+        self.store.vector_index(self.embedder.dim).forget()
+
+
 def ingest(
     items: Iterable[ReadItem],
     store: Store,
@@ -109,38 +229,9 @@ def ingest(
     on_progress: Callable[[int], None] = lambda _n: None,
     wait_seconds: float = 0.0,
 ) -> IngestReport:
-    """Read, enrich, group and store everything in ``items``, batch by batch, as the store's
-    only writer (StoreBusy when another ingest holds the store past ``wait_seconds``)."""
-    started = dt.datetime.now()
-    report = IngestReport()
-    with store.writing(wait_seconds):
-        index = store.load_story_index(embedder.dim, embedder.vector_space)
-        batches = _batches(items, settings, report, on_rejection, on_progress)
-        for batch in batches:
-            fresh = _unseen(clean_text(batch), store, report)
-            if not fresh:
-                continue
-            enriched = enrich(fresh, settings, embedder)
-            enriched = mark_near_duplicates(enriched, store, settings.duplicates)
-            for article in enriched:
-                index.stats.add(entity_keys(article))
-            memberships = assign_stories(enriched, index, settings.grouping)
-            store.save_batch(enriched, memberships, index, embedder.vector_space, settings.duplicates.bands)
-            report.stored += len(enriched)
-            report.duplicates += sum(1 for article in enriched if article.duplicate_of)
-        refresh_storylines(store, index, settings)
-        refresh_entities(store)
-    report.seconds = (dt.datetime.now() - started).total_seconds()
-    return report
-
-
-def refresh_storylines(store: Store, index: StoryIndex, settings: Settings) -> None:
-    store.replace_storylines(link_storylines(list(index.stories.values()), index.stats, settings.storylines))
-
-
-def refresh_entities(store: Store) -> None:
-    """Link every stored mention again: a new article can settle whom a bare surname means."""
-    store.replace_entities(*link_entities(store.mention_rows()))
+    """One run of a short-lived ``Ingestor``."""
+    with Ingestor(store, settings, embedder) as ingestor:
+        return ingestor.ingest(items, on_rejection, on_progress, wait_seconds)
 
 
 def _batches(

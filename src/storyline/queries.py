@@ -106,7 +106,7 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
         )
         for a in view["articles"]
     ]
-    evidence = explain_members(members, store.entity_stats(), settings.grouping)
+    evidence = explain_members(members, store.entity_stats(sorted(set().union(*keys.values()))), settings.grouping)
     titles = {a["id"]: a["title"] for a in view["articles"]}
     names = {entity["key"]: entity["name"] for entity in store_entities(store, story_id)}
     by_language: dict[str, list[dict[str, Any]]] = {}
@@ -131,21 +131,28 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
     return view
 
 
-def list_storylines(store: Store) -> list[dict[str, Any]]:
+LISTED_STORIES = 12  # per storyline in a list of storylines (its own page shows them all)
+
+
+def list_storylines(
+    store: Store, offset: int = 0, limit: int | None = None, storyline_ids: list[int] | None = None
+) -> list[dict[str, Any]]:
+    """Storylines, latest first (or the given ones, whole), each with its stories in time order and its links."""
     views = []
-    rows = store.storyline_rows()
+    rows = store.storyline_rows(storyline_ids, offset=offset, limit=limit)
     keys = sorted(
         {key for row in rows for link in row["links"] for key in json.loads(link["shared_entities"])}
         | {key for row in rows for key in row["entities"]}
     )
     names = display_names(store, keys)
     for storyline in rows:
-        stories = {row["id"]: row for row in store.story_rows(storyline["story_ids"])}
-        ordered = sorted(stories.values(), key=lambda s: (s["first_seen"] or "", s["id"]))
+        ordered = sorted(store.story_summaries(storyline["story_ids"]), key=lambda s: (s["first_seen"] or "", s["id"]))
+        shown = ordered if storyline_ids is not None else ordered[-LISTED_STORIES:]
         views.append(
             {
                 "id": storyline["id"],
                 "entities": [names[key] for key in storyline["entities"]],
+                "story_count": len(ordered),
                 "stories": [
                     {
                         "id": s["id"],
@@ -154,7 +161,7 @@ def list_storylines(store: Store) -> list[dict[str, Any]]:
                         "last_seen": s["last_seen"],
                         "articles": s["size"],
                     }
-                    for s in ordered
+                    for s in shown
                 ],
                 "links": [
                     {

@@ -113,18 +113,32 @@ class DuplicateSettings:
 
 
 @dataclass(frozen=True)
+class IndexSettings:
+    """The story index: article vectors in time shards, each an HNSW graph kept beside the store."""
+
+    exact_below: int = 20_000  # a shard with fewer vectors is searched exactly (as fast, and no recall lost)
+    connectivity: int = 16  # HNSW graph degree
+    expansion_add: int = 128
+    expansion_search: int = 128  # recall@50 0.996 on e5-like vectors (docs/benchmarks.md)
+    max_loaded_vectors: int = 2_000_000  # shards kept in memory, least recently used dropped first
+    max_cached_stories: int = 20_000  # story states (and outlines) kept in memory between batches
+    max_cached_members: int = 50_000  # member vectors kept in memory, for stories found by their entities
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything configurable, in one place."""
 
     db_path: Path = Path("storyline.db")
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     embedder: str = "e5-small"
-    batch_size: int = 32
+    batch_size: int = 128  # per transaction: pages that several articles touch are written once
     max_embed_chars: int = 600  # title + lead: whole texts group whole articles worse (docs/grouping.md)
     max_article_chars: int = 200_000  # longer texts are cut (and the cut reported): no input can stall a stage
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     storylines: StorylineSettings = field(default_factory=StorylineSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
+    index: IndexSettings = field(default_factory=IndexSettings)
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)

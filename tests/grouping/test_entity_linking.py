@@ -1,4 +1,4 @@
-from storyline.grouping.entities import MentionRow, display_name, link_entities
+from storyline.grouping.entities import MentionRow, display_name, link_entities, variant_counts
 
 
 def _row(
@@ -50,8 +50,9 @@ def test_link_entities_first_name_alone_never_joins_a_surname() -> None:
 
 
 def test_display_name_prefers_latin_spelling_then_transliterates() -> None:
+    both = [_row("a", 1, "lvrv", "srh", "Сергей Лавров", "bg"), _row("b", 1, "lvrv", "srh", "Sergey Lavrov")]
+    assert display_name("srh lvrv", variant_counts(both)) == "Sergey Lavrov"
     assert (
-        display_name([_row("a", 1, "lvrv", "srh", "Сергей Лавров", "bg"), _row("b", 1, "lvrv", "srh", "Sergey Lavrov")])
-        == "Sergey Lavrov"
+        display_name("dnld trmp", variant_counts([_row("a", 1, "trmp", "dnld", "Доналд Тръмп", "bg")]))
+        == "Donald Tramp"
     )
-    assert display_name([_row("a", 1, "trmp", "dnld", "Доналд Тръмп", "bg")]) == "Donald Tramp"

@@ -6,38 +6,45 @@ import pytest
 
 from helpers import make_article
 from storyline.grouping.stories import StoryIndex, assign_stories
-from storyline.settings import GroupingSettings
+from storyline.settings import GroupingSettings, Settings
 from storyline.store import Store, StoreError
+
+SETTINGS = Settings()
 
 
 def _save(store: Store, articles, index: StoryIndex) -> None:  # type: ignore[no-untyped-def]
     memberships = assign_stories(articles, index, GroupingSettings())
-    store.save_batch(articles, memberships, index, "table", bands=32)
+    index.committed(store.save_batch(articles, memberships, index, "table", bands=32))
+
+
+def _index(store: Store, space: str = "table") -> StoryIndex:
+    return store.open_story_index(3, space, SETTINGS)
 
 
 def test_sqlite_story_index_resumes_from_the_store(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], ["bdpst"], dt.date(2025, 10, 21), text="Budapest summit postponed")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3, "table"))
+        _save(store, [a], _index(store))
     with Store(tmp_path / "s.db") as store:
-        index = store.load_story_index(3, "table")
-        assert index.article_story == {"a": 1}
-        assert index.stories[1].size == 1 and index.stories[1].entity_counts == {"bdpst": 1}
-        assert index.stats.documents == 1
+        index = _index(store)
+        assert index.story_of("a") == 1
+        state = index.states([1])[1]
+        assert state.size == 1 and state.entity_counts == {"bdpst": 1}
+        assert index.stats.documents == 1 and index.stats.weight("bdpst") < index.stats.weight("other")
         assert store.story_rows()[0]["title"] == "Budapest summit postponed"
 
 
 def test_sqlite_refuses_vectors_of_another_embedder(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
-        _save(store, [make_article("a", [1, 0, 0], [], None, text="First")], store.load_story_index(3, "table"))
+        _save(store, [make_article("a", [1, 0, 0], [], None, text="First")], _index(store))
         with pytest.raises(StoreError, match="embedded with table, this ingest embeds with other"):
-            store.load_story_index(3, "other")
+            _index(store, "other")
 
 
 def test_sqlite_already_stored_by_id_url_or_content(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="Same words").evolve(url="https://x.org/1")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3, "table"))
+        _save(store, [a], _index(store))
         assert store.already_stored(a.evolve(id="other"))
         assert store.already_stored(a.evolve(id="other", url=None))
         assert store.already_stored(a.evolve(text="Different words"))
@@ -47,7 +54,7 @@ def test_sqlite_already_stored_by_id_url_or_content(tmp_path: Path) -> None:
 def test_sqlite_failed_batch_leaves_store_unchanged(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="First")
     with Store(tmp_path / "s.db") as store:
-        index = store.load_story_index(3, "table")
+        index = _index(store)
         _save(store, [a], index)
         with pytest.raises(sqlite3.IntegrityError):
             _save(store, [make_article("b", [0, 1, 0], [], None, text="Second"), a], index)
@@ -57,7 +64,7 @@ def test_sqlite_failed_batch_leaves_store_unchanged(tmp_path: Path) -> None:
 def test_sqlite_search_finds_inflected_forms(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="Срещата на върха в Будапеща беше отложена.")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3, "table"))
+        _save(store, [a], _index(store))
         assert [r["id"] for r in store.search("Будапешт")] == ["a"]
         assert store.search('"unbalanced (query') == []
 
@@ -109,7 +116,7 @@ def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> Non
 def test_sqlite_check_finds_broken_rules(tmp_path: Path) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="First")
     with Store(tmp_path / "s.db") as store:
-        _save(store, [a], store.load_story_index(3, "table"))
+        _save(store, [a], _index(store))
         assert store.check() == []
     raw = sqlite3.connect(tmp_path / "s.db")
     raw.execute("DELETE FROM memberships")
@@ -141,6 +148,6 @@ def test_sqlite_snapshot_hides_commits_made_meanwhile(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as writer, Store(tmp_path / "s.db") as reader:
         with reader.snapshot():
             before = reader.counts()["articles"]
-            _save(writer, [make_article("a", [1, 0, 0], [], None, text="First")], writer.load_story_index(3, "table"))
+            _save(writer, [make_article("a", [1, 0, 0], [], None, text="First")], _index(writer))
             assert reader.counts()["articles"] == before == 0
         assert reader.counts()["articles"] == 1

@@ -47,13 +47,13 @@ def test_charts_timeline_spans_events_and_publications() -> None:
 
 
 def test_charts_activity_picks_a_unit_and_fills_empty_periods() -> None:
-    days = activity([dt.date(2025, 1, 1), dt.date(2025, 1, 3), dt.date(2025, 1, 3)])
+    days = activity({dt.date(2025, 1, 1): 1, dt.date(2025, 1, 3): 2})
     assert days["unit"] == "day" and [p["articles"] for p in days["periods"]] == [1, 0, 2]
-    weeks = activity([dt.date(2025, 1, 1), dt.date(2025, 3, 1)])
+    weeks = activity({dt.date(2025, 1, 1): 1, dt.date(2025, 3, 1): 1})
     assert weeks["unit"] == "week" and weeks["periods"][0]["start"] == "2024-12-30"
-    months = activity([dt.date(2024, 11, 30), dt.date(2025, 12, 1)])
+    months = activity({dt.date(2024, 11, 30): 1, dt.date(2025, 12, 1): 1})
     assert months["unit"] == "month" and len(months["periods"]) == 14
     assert months["periods"][-1] == {"start": "2025-12-01", "articles": 1}
     chart = activity_chart(months)
     assert chart is not None and len(chart.bars) == 14 and max(bar.height for bar in chart.bars) > 0
-    assert activity_chart(activity([])) is None
+    assert activity_chart(activity({})) is None

@@ -40,7 +40,7 @@ class EvalStore(Store, Protocol):
 
     def article_entity_keys(self, article_ids: Sequence[str]) -> dict[str, set[str]]: ...
 
-    def entity_stats(self) -> EntityStats: ...
+    def entity_stats(self, keys: Sequence[str] | None = None) -> EntityStats: ...
 
     def counts(self) -> dict[str, int]: ...
 
@@ -141,7 +141,7 @@ def pair_rows(pairs: Sequence[LabeledPair], store: EvalStore, settings: Settings
     facts = store.article_facts(ids)
     vectors = store.article_vectors(ids)
     keys = store.article_entity_keys(ids)
-    stats = store.entity_stats()
+    stats = store.entity_stats(sorted(set().union(*keys.values())))
     rows = []
     for pair in pairs:
         left, right = stored.get(pair.a.id), stored.get(pair.b.id)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.models import Entity, EntityVariant
@@ -48,81 +48,146 @@ def identity_of(row: MentionRow) -> str:
 
 
 def link_entities(rows: Iterable[MentionRow]) -> tuple[list[Entity], dict[tuple[str, str, str], str]]:
-    """Entities over all mentions, and each (article, key, given) mention's entity identity."""
+    """Entities over all mentions, and each (article, key, given) mention's entity identity.
+
+    The from-scratch reference: the store keeps the same result incrementally (``decide`` is the
+    one rule both use) and its tests compare the two.
+    """
     rows = list(rows)
-    links = _link_bare_surnames(rows)
+    full_by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    full_by_story: dict[tuple[int | None, str], set[str]] = defaultdict(set)
+    for row in rows:
+        if is_full_name(row):
+            full_by_key[row.key][identity_of(row)] += 1
+            full_by_story[(row.story_id, row.key)].add(identity_of(row))
+    links = {
+        mention_id(row): decide(row, full_by_story.get((row.story_id, row.key), set()), full_by_key.get(row.key))
+        for row in rows
+    }
     members: dict[str, list[MentionRow]] = defaultdict(list)
     for row in rows:
-        members[links[(row.article_id, row.key, row.given)]].append(row)
+        members[links[mention_id(row)]].append(row)
     entities = [_entity(identity, group) for identity, group in members.items()]
     return entities, links
 
 
-def _link_bare_surnames(rows: list[MentionRow]) -> dict[tuple[str, str, str], str]:
-    full_by_key: dict[str, Counter[str]] = defaultdict(Counter)
-    full_by_story: dict[tuple[int | None, str], set[str]] = defaultdict(set)
-    for row in rows:
-        if row.given and row.given != row.key:
-            full_by_key[row.key][identity_of(row)] += 1
-            full_by_story[(row.story_id, row.key)].add(identity_of(row))
-    links = {}
-    for row in rows:
-        identity = identity_of(row)
-        if not row.given and row.kind != "place" and row.key in full_by_key:
-            identity = (
-                _context_choice(full_by_story.get((row.story_id, row.key), set()), full_by_key[row.key]) or identity
-            )
-        links[(row.article_id, row.key, row.given)] = identity
-    return links
+def mention_id(row: MentionRow) -> tuple[str, str, str]:
+    return (row.article_id, row.key, row.given)
 
 
-def _context_choice(in_story: set[str], in_store: Counter[str]) -> str | None:
+def is_full_name(row: MentionRow) -> bool:
+    return bool(row.given) and row.given != row.key
+
+
+def decide(row: MentionRow, full_in_story: set[str], full_in_store: Mapping[str, int] | None) -> str:
+    """The entity a mention names: its own identity, except for a bare surname that has full names
+    in the store, which joins the one its story or the store makes clear (see the module doc)."""
+    identity = identity_of(row)
+    if not row.given and row.kind != "place" and full_in_store:
+        identity = context_choice(full_in_story, full_in_store) or identity
+    return identity
+
+
+def context_choice(in_story: set[str], in_store: Mapping[str, int]) -> str | None:
     if len(in_story) == 1:
         return next(iter(in_story))
-    ranked = in_store.most_common(2)
+    return dominant(in_store)
+
+
+def dominant(in_store: Mapping[str, int]) -> str | None:
+    """The full name written at least ``DOMINANCE`` times as often as any other, if one is."""
+    ranked = sorted(in_store.items(), key=lambda item: (-item[1], item[0]))[:2]
+    if not ranked:
+        return None
     if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]:
         return ranked[0][0]
     return None
 
 
-def _entity(identity: str, rows: list[MentionRow]) -> Entity:
-    variants: Counter[tuple[str, str | None]] = Counter()
+@dataclass(frozen=True)
+class VariantCount:
+    """How often an entity is written one way: summed mentions, and the number of mention rows."""
+
+    surface: str
+    language: str | None
+    lemma: str
+    kind: str
+    mentions: int
+    rows: int
+
+
+def variant_counts(rows: Iterable[MentionRow]) -> list[VariantCount]:
+    counts: dict[tuple[str, str | None, str, str], list[int]] = {}
     for row in rows:
-        variants[(row.surface, row.language)] += row.count
-    kinds = Counter(row.kind for row in rows if row.kind != "misc")
+        found = counts.setdefault((row.surface, row.language, row.lemma, row.kind), [0, 0])
+        found[0] += row.count
+        found[1] += 1
+    return [VariantCount(*key, mentions, number) for key, (mentions, number) in counts.items()]
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    name: str
+    kind: str
+    variants: tuple[EntityVariant, ...]
+
+
+def summarise(identity: str, counts: Sequence[VariantCount]) -> EntitySummary:
+    """Name, type and written forms of an entity, from its variant counts (order does not matter)."""
+    variants: Counter[tuple[str, str | None]] = Counter()
+    for count in counts:
+        variants[(count.surface, count.language)] += count.mentions
+    kinds: Counter[str] = Counter()
+    for count in counts:
+        if count.kind != "misc":
+            kinds[count.kind] += count.rows
+    kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else "misc"
+    return EntitySummary(
+        name=display_name(identity, counts),
+        kind=kind,
+        variants=tuple(
+            EntityVariant(surface, language, number)
+            for (surface, language), number in sorted(variants.items(), key=lambda i: (-i[1], i[0][0], i[0][1] or ""))
+        ),
+    )
+
+
+def _entity(identity: str, rows: list[MentionRow]) -> Entity:
+    summary = summarise(identity, variant_counts(rows))
     return Entity(
         identity=identity,
-        name=display_name(rows),
-        kind=kinds.most_common(1)[0][0] if kinds else "misc",
-        variants=tuple(
-            EntityVariant(surface, language, count)
-            for (surface, language), count in sorted(variants.items(), key=lambda item: (-item[1], item[0][0]))
-        ),
+        name=summary.name,
+        kind=summary.kind,
+        variants=summary.variants,
         article_ids=tuple(sorted({row.article_id for row in rows})),
         story_ids=tuple(sorted({row.story_id for row in rows if row.story_id is not None})),
     )
 
 
-def display_name(rows: list[MentionRow]) -> str:
-    """The fullest name someone wrote in Latin script, else the fullest lemma transliterated.
-
-    "Fullest" stops at three words: longer runs are usually two names glued by the page.
-    """
-    places = [row.lemma for row in rows if row.kind == "place" and ":" in row.key]
-    if places:
-        return places[0]
+def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
+    """A place's English name; else the fullest name someone wrote in Latin script, else the
+    fullest lemma transliterated. "Fullest" stops at three words: longer runs are usually two
+    names glued by the page."""
+    if ":" in identity:
+        places: Counter[str] = Counter()
+        for count in counts:
+            if count.kind == "place":
+                places[count.lemma] += count.rows
+        if places:
+            return min(places, key=lambda lemma: (-places[lemma], lemma))
     lemmas: Counter[str] = Counter()
-    for row in rows:
-        lemmas[_POSSESSIVE.sub("", row.lemma)] += row.count
+    for count in counts:
+        lemmas[_POSSESSIVE.sub("", count.lemma)] += count.mentions
     latin_forms = [lemma for lemma in lemmas if is_latin(lemma)]
     pool = latin_forms or list(lemmas)
-    chosen = max(
-        pool,
-        key=lambda lemma: (
-            min(len(lemma.split()), MAX_NAME_WORDS) - (len(lemma.split()) > MAX_NAME_WORDS),
-            lemmas[lemma],
-        ),
-    )
+    if not pool:
+        return identity
+
+    def fullness(lemma: str) -> tuple[int, int, str]:
+        words = len(lemma.split())
+        return (min(words, MAX_NAME_WORDS) - (words > MAX_NAME_WORDS), lemmas[lemma], lemma)
+
+    chosen = max(pool, key=fullness)
     return chosen if is_latin(chosen) else transliterate(chosen)
 
 

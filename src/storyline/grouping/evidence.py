@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,19 +23,66 @@ SHOWN_ENTITIES = 8
 
 @dataclass
 class EntityStats:
-    """Document frequencies of entity keys over everything seen so far."""
+    """Document frequencies of entity keys over everything seen so far.
+
+    ``frequency`` holds the keys asked about so far; with a ``lookup`` (the store's counts), a key
+    not in it is fetched when first needed, so no run loads the frequencies of the whole store.
+    """
 
     documents: int = 0
     frequency: dict[str, int] = field(default_factory=dict)
+    lookup: Callable[[Sequence[str]], dict[str, int]] | None = field(default=None, compare=False, repr=False)
+    # Weights and profile norms, valid until the counts change (``add`` clears them).
+    _weights: dict[str, float] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _norms: dict[int, tuple[Mapping[str, float], float]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def weight(self, key: str) -> float:
         """Inverse document frequency: rare keys weigh more."""
-        return math.log(1.0 + (self.documents + 1) / (self.frequency.get(key, 0) + 1))
+        found = self._weights.get(key)
+        if found is None:
+            if key not in self.frequency and self.lookup is not None:
+                self.prefetch([key])
+            found = math.log(1.0 + (self.documents + 1) / (self.frequency.get(key, 0) + 1))
+            self._weights[key] = found
+        return found
+
+    def norm(self, profile: Mapping[str, float]) -> float:
+        """Length of a profile weighted by rarity (kept per profile object until the counts change)."""
+        cached = self._norms.get(id(profile))
+        if cached is not None and cached[0] is profile:
+            return cached[1]
+        value = math.sqrt(sum((share * self.weight(key)) ** 2 for key, share in profile.items()))
+        if len(self._norms) > 100_000:
+            self._norms.clear()
+        self._norms[id(profile)] = (profile, value)
+        return value
 
     def add(self, keys: set[str]) -> None:
+        self.prefetch(keys)
         self.documents += 1
         for key in keys:
             self.frequency[key] = self.frequency.get(key, 0) + 1
+        self._weights.clear()
+        self._norms.clear()
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Fetch the counts of keys not known yet, in one call."""
+        if self.lookup is None:
+            return
+        missing = sorted({key for key in keys if key not in self.frequency})
+        if missing:
+            found = self.lookup(missing)
+            for key in missing:
+                self.frequency[key] = found.get(key, 0)
+
+    def trim(self, limit: int) -> None:
+        """Forget fetched counts past ``limit`` keys (only when they can be fetched again)."""
+        if self.lookup is not None and len(self.frequency) > limit:
+            self.frequency.clear()
+            self._weights.clear()
+            self._norms.clear()
 
 
 def entity_overlap(
@@ -46,15 +93,14 @@ def entity_overlap(
     A profile maps a key to its share of a unit: 1.0 for an article that mentions it, the
     fraction of member articles for a story.
     """
-    shared = set(left) & set(right)
+    shared = left.keys() & right.keys()
     if not shared:
         return 0.0, ()
-    weights = {key: stats.weight(key) for key in set(left) | set(right)}
-    dot = sum(left[key] * right[key] * weights[key] ** 2 for key in shared)
-    left_norm = math.sqrt(sum((value * weights[key]) ** 2 for key, value in left.items()))
-    right_norm = math.sqrt(sum((value * weights[key]) ** 2 for key, value in right.items()))
-    ranked = tuple(sorted(shared, key=lambda key: (-weights[key], key)))
-    return dot / (left_norm * right_norm), ranked
+    stats.prefetch(left.keys() | right.keys())
+    weight = stats.weight
+    dot = sum(left[key] * right[key] * weight(key) ** 2 for key in shared)
+    ranked = tuple(sorted(shared, key=lambda key: (-weight(key), key)))
+    return dot / (stats.norm(left) * stats.norm(right)), ranked
 
 
 def gap_in_days(date: dt.date | None, first: dt.date | None, last: dt.date | None) -> float | None:

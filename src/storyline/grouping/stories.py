@@ -2,164 +2,20 @@
 
 Reads ``embedding``, ``entities``, ``published`` and ``duplicate_of``; returns one
 ``Membership`` per article (articles are never dropped). The ``StoryIndex`` holds what the
-decision needs about existing stories, so a later run resumes from the store without
-recomputing anything.
+decision needs about existing stories and fetches the rest from the store as it needs it, so a
+later run resumes without recomputing or loading everything.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
-import numpy as np
-
-from storyline.grouping.evidence import EntityStats, gap_in_days, weigh_evidence
+from storyline.grouping.evidence import EntityStats, combine, gap_in_days, weigh_evidence
+from storyline.grouping.story_index import StoryIndex, StoryOutline, StoryState, entity_keys
 from storyline.models import Article, Evidence, Membership
 from storyline.settings import GroupingSettings
 
-_RARE_KEYS_FOR_CANDIDATES = 3
-_MAX_STORIES_PER_KEY = 50
-
-
-@dataclass
-class StoryState:
-    """What grouping remembers about one story."""
-
-    id: int
-    vector_sum: np.ndarray
-    size: int = 0
-    entity_counts: dict[str, int] = field(default_factory=dict)
-    first: dt.date | None = None
-    last: dt.date | None = None
-    languages: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.vector_sum))
-        return self.vector_sum / (norm or 1.0)
-
-    def profile(self) -> dict[str, float]:
-        return {key: count / self.size for key, count in self.entity_counts.items()}
-
-    def add(self, article: Article) -> None:
-        if article.embedding is not None:
-            self.vector_sum = self.vector_sum + article.embedding
-        self.size += 1
-        for key in entity_keys(article):
-            self.entity_counts[key] = self.entity_counts.get(key, 0) + 1
-        if article.language:
-            self.languages[article.language] = self.languages.get(article.language, 0) + 1
-        if article.published is not None:
-            self.first = min(self.first or article.published, article.published)
-            self.last = max(self.last or article.published, article.published)
-
-
-class VectorRows:
-    """A growing matrix of unit vectors with a label per row (article id and story id)."""
-
-    def __init__(self, dim: int) -> None:
-        self.dim = dim
-        self.article_ids: list[str] = []
-        self.story_ids: list[int] = []
-        self.rows_of_story: dict[int, list[int]] = {}
-        self._matrix = np.zeros((0, dim), dtype=np.float32)
-
-    def __len__(self) -> int:
-        return len(self.article_ids)
-
-    def add(self, article_id: str, story_id: int, vector: np.ndarray) -> None:
-        if len(self) >= self._matrix.shape[0]:
-            grown = np.zeros((max(256, 2 * self._matrix.shape[0]), self.dim), dtype=np.float32)
-            grown[: len(self)] = self._matrix[: len(self)]
-            self._matrix = grown
-        self._matrix[len(self)] = vector
-        self.rows_of_story.setdefault(story_id, []).append(len(self))
-        self.article_ids.append(article_id)
-        self.story_ids.append(story_id)
-
-    def similarities(self, vector: np.ndarray, rows: list[int] | None = None) -> np.ndarray:
-        matrix = self._matrix[: len(self)] if rows is None else self._matrix[rows]
-        return matrix @ vector
-
-
-@dataclass
-class StoryIndex:
-    """All stories' states and their members' vectors, for candidate look-up and evidence."""
-
-    dim: int
-    stories: dict[int, StoryState] = field(default_factory=dict)
-    article_story: dict[str, int] = field(default_factory=dict)
-    stats: EntityStats = field(default_factory=EntityStats)
-    next_id: int = 1
-    _members: VectorRows = field(init=False)
-    _by_key: dict[str, set[int]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._members = VectorRows(self.dim)
-
-    def add_story(self, state: StoryState) -> None:
-        self.stories[state.id] = state
-        self.next_id = max(self.next_id, state.id + 1)
-        self._index_keys(state)
-
-    def add_member(self, article_id: str, story_id: int, vector: np.ndarray | None) -> None:
-        """Remember an article already in a story (used when loading from the store)."""
-        self.article_story[article_id] = story_id
-        if vector is not None:
-            self._members.add(article_id, story_id, vector)
-
-    def new_story(self) -> StoryState:
-        state = StoryState(id=self.next_id, vector_sum=np.zeros(self.dim, dtype=np.float32))
-        self.add_story(state)
-        return state
-
-    def join(self, state: StoryState, article: Article) -> None:
-        state.add(article)
-        self.add_member(article.id, state.id, article.embedding)
-        self._index_keys(state)
-
-    def nearest_members(self, article: Article, limit: int) -> dict[int, tuple[float, str]]:
-        """For the stories of the ``limit`` nearest articles: (similarity, article id) of the closest member."""
-        if article.embedding is None or not len(self._members):
-            return {}
-        scores = self._members.similarities(article.embedding)
-        order = np.argsort(-scores)[:limit] if len(scores) > limit else np.argsort(-scores)
-        closest: dict[int, tuple[float, str]] = {}
-        for row in order:
-            story_id = self._members.story_ids[row]
-            if story_id not in closest:
-                closest[story_id] = (float(scores[row]), self._members.article_ids[row])
-        return closest
-
-    def closest_member(self, article: Article, story_id: int) -> tuple[float, str | None]:
-        """The story's member most similar to the article (similarity 0 when nothing to compare)."""
-        if article.embedding is None or not len(self._members):
-            return 0.0, None
-        rows = self._members.rows_of_story.get(story_id, [])
-        if not rows:
-            return 0.0, None
-        scores = self._members.similarities(article.embedding, rows)
-        best = int(np.argmax(scores))
-        return float(scores[best]), self._members.article_ids[rows[best]]
-
-    def candidates(self, article: Article, limit: int) -> dict[int, tuple[float, str | None]]:
-        """Stories worth comparing, with each one's closest member: nearest by meaning, or sharing a rare entity."""
-        chosen: dict[int, tuple[float, str | None]] = dict(self.nearest_members(article, limit))
-        keys = sorted(entity_keys(article), key=lambda key: -self.stats.weight(key))
-        for key in keys[:_RARE_KEYS_FOR_CANDIDATES]:
-            for story_id in list(self._by_key.get(key, ()))[:_MAX_STORIES_PER_KEY]:
-                if story_id not in chosen:
-                    chosen[story_id] = self.closest_member(article, story_id)
-        return chosen
-
-    def _index_keys(self, state: StoryState) -> None:
-        for key in state.entity_counts:
-            self._by_key.setdefault(key, set()).add(state.id)
-
-
-def entity_keys(article: Article) -> set[str]:
-    return {mention.key for mention in article.entities}
+__all__ = ["StoryIndex", "StoryState", "assign_stories", "entity_keys", "story_evidence"]
 
 
 def article_profile(article: Article) -> dict[str, float]:
@@ -198,26 +54,46 @@ def is_cross_lingual(language: str | None, others: Iterable[str]) -> bool:
     return bool(language and known and language not in known)
 
 
+def could_join(article: Article, outline: StoryOutline, similarity: float, settings: GroupingSettings) -> bool:
+    """Whether the story could reach the join probability with the best entity overlap there is:
+    the others need not be weighed (most nearest neighbours are far below it)."""
+    gap = gap_in_days(article.published, outline.first, outline.last)
+    best = combine(
+        similarity, 1.0 if settings.weight_entities > 0 else 0.0, gap, settings, settings.weight_cross_lingual > 0
+    )
+    return round(best, 4) >= settings.join_probability
+
+
 def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: GroupingSettings) -> list[Membership]:
     """Place every article, in order, updating ``index`` as it goes."""
     memberships = []
     for article in articles:
-        if article.id in index.article_story:
-            memberships.append(Membership(article.id, index.article_story[article.id], None))
+        placed = index.story_of(article.id)
+        if placed is not None:
+            memberships.append(Membership(article.id, placed, None))
             continue
         memberships.append(_place(article, index, settings))
     return memberships
 
 
 def _place(article: Article, index: StoryIndex, settings: GroupingSettings) -> Membership:
-    if article.duplicate_of and article.duplicate_of in index.article_story:
-        state = index.stories[index.article_story[article.duplicate_of]]
+    original = index.story_of(article.duplicate_of) if article.duplicate_of else None
+    if original is not None:
+        state = index.states([original])[original]
         evidence = story_evidence(article, state, index.closest_member(article, state.id), index.stats, settings)
         index.join(state, article)
         return Membership(article.id, state.id, evidence)
     best: tuple[float, StoryState, Evidence] | None = None
-    for story_id, closest in index.candidates(article, settings.candidate_neighbours).items():
-        state = index.stories[story_id]
+    candidates = index.candidates(article, settings.candidate_neighbours)
+    outlines = index.outlines(candidates)
+    viable = {
+        story_id: closest
+        for story_id, closest in candidates.items()
+        if story_id in outlines and could_join(article, outlines[story_id], closest[0], settings)
+    }
+    states = index.states(viable)
+    for story_id, closest in viable.items():
+        state = states[story_id]
         evidence = story_evidence(article, state, closest, index.stats, settings)
         if best is None or evidence.score > best[0]:
             best = (evidence.score, state, evidence)

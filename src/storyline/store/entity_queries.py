@@ -4,67 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from storyline.grouping.entities import MentionRow
-from storyline.models import DatedStatement, Entity
-from storyline.store.transaction import Transaction
+from storyline.models import DatedStatement
+from storyline.store.base import StoreBase
 
 
-class EntityQueries:
-    """Mixed into ``Store``; uses its connection."""
-
-    _db: sqlite3.Connection
-
-    def _rows_for_ids(self, sql: str, ids: Sequence[str]) -> Iterator[sqlite3.Row]:
-        """Run ``sql`` (with a ``{marks}`` placeholder) over ids in chunks SQLite accepts."""
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
-
-    def mention_rows(self) -> Iterator[MentionRow]:
-        """Every stored mention with its article's story and language, for linking."""
-        for row in self._db.execute(
-            "SELECT e.article_id, m.story_id, e.key, e.given, e.kind, e.surface, e.lemma, e.mentions, a.language"
-            " FROM article_entities e JOIN articles a ON a.id=e.article_id"
-            " LEFT JOIN memberships m ON m.article_id=e.article_id ORDER BY a.seq"
-        ):
-            yield MentionRow(*row)
-
-    def replace_entities(self, entities: Sequence[Entity], links: dict[tuple[str, str, str], str]) -> None:
-        """Store linked entities; an identity keeps its id from one rebuild to the next."""
-        with Transaction(self._db):
-            known = {row[0]: row[1] for row in self._db.execute("SELECT identity, id FROM entities")}
-            next_id = max(known.values(), default=0) + 1
-            ids: dict[str, int] = {}
-            for entity in entities:
-                if entity.identity in known:
-                    ids[entity.identity] = known[entity.identity]
-                else:
-                    ids[entity.identity] = next_id
-                    next_id += 1
-            self._db.execute("DELETE FROM entity_mentions")
-            self._db.execute("DELETE FROM entities")
-            self._db.executemany(
-                "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
-                [
-                    (
-                        ids[e.identity],
-                        e.identity,
-                        e.name,
-                        e.kind,
-                        len(e.article_ids),
-                        len(e.story_ids),
-                        json.dumps([[v.surface, v.language, v.count] for v in e.variants], ensure_ascii=False),
-                    )
-                    for e in entities
-                ],
-            )
-            self._db.executemany(
-                "INSERT INTO entity_mentions VALUES (?,?,?,?)",
-                [(ids[identity], article, key, given) for (article, key, given), identity in links.items()],
-            )
+class EntityQueries(StoreBase):
+    """Mixed into ``Store``; uses its connection. Entities with no articles left (their mentions
+    were linked to another entity) are not listed; looked up by id they lead where they went."""
 
     def entity_rows(
         self, kind: str | None = None, story_id: int | None = None, limit: int | None = None, offset: int = 0
@@ -87,45 +36,76 @@ class EntityQueries:
         """An entity by id, by display name, or by any written variant (most articles first)."""
         if name_or_id.isdigit() and int(name_or_id) < 2**63:
             row = self._db.execute("SELECT * FROM entities WHERE id=?", (int(name_or_id),)).fetchone()
-            if row:
+            if row and not row["articles"] and row["merged_into"]:
+                row = self._db.execute("SELECT * FROM entities WHERE id=?", (row["merged_into"],)).fetchone()
+            if row and row["articles"]:
                 return _entity_dict(row)
         row = self._db.execute(
-            "SELECT * FROM entities WHERE name=? COLLATE NOCASE ORDER BY articles DESC LIMIT 1", (name_or_id,)
+            "SELECT * FROM entities WHERE name=? COLLATE NOCASE AND articles>0 ORDER BY articles DESC LIMIT 1",
+            (name_or_id,),
         ).fetchone()
         if row is None:
             row = self._db.execute(
-                "SELECT e.* FROM entities e JOIN entity_mentions em ON em.entity_id=e.id"
-                " JOIN article_entities ae ON ae.article_id=em.article_id AND ae.key=em.key AND ae.given=em.given"
-                " WHERE ae.surface=? COLLATE NOCASE OR ae.lemma=? COLLATE NOCASE ORDER BY e.articles DESC LIMIT 1",
+                "SELECT e.* FROM entity_variants v JOIN entities e ON e.id=v.entity_id"
+                " WHERE (v.surface=? COLLATE NOCASE OR v.lemma=? COLLATE NOCASE) AND e.articles>0"
+                " ORDER BY e.articles DESC LIMIT 1",
                 (name_or_id, name_or_id),
             ).fetchone()
         return _entity_dict(row) if row else None
 
     def find_entity_by_key(self, key: str, given: str = "") -> dict[str, Any] | None:
         """The entity most articles link a mention key (and given-name key, when known) to."""
-        row = self._db.execute(
-            "SELECT e.*, COUNT(*) AS n FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
-            " WHERE em.key=? AND (?='' OR em.given=?) GROUP BY e.id ORDER BY n DESC LIMIT 1",
-            (key, given, given),
-        ).fetchone()
+        row = None
+        if given:
+            row = self._db.execute(
+                "SELECT * FROM entities WHERE identity=? AND articles>0", (f"{given} {key}",)
+            ).fetchone()
+        if row is None:
+            row = self._db.execute(
+                "SELECT e.* FROM key_entities k JOIN entities e ON e.id=k.entity_id WHERE k.key=? AND e.articles>0"
+                " ORDER BY k.rows DESC, e.id LIMIT 1",
+                (key,),
+            ).fetchone()
         return _entity_dict(row) if row else None
 
-    def entity_articles(self, entity_id: int) -> list[dict[str, Any]]:
+    def entity_articles(self, entity_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+        """The entity's articles, latest first (undated last)."""
         return [
             dict(row)
             for row in self._db.execute(
-                "SELECT DISTINCT a.id, a.headline, a.language, a.published, a.source, a.url, m.story_id"
+                "SELECT DISTINCT a.id, a.headline, a.language, a.published, a.source, a.url, m.story_id, a.seq"
                 " FROM entity_mentions em JOIN articles a ON a.id=em.article_id"
-                " LEFT JOIN memberships m ON m.article_id=a.id WHERE em.entity_id=? ORDER BY a.published, a.seq",
+                " LEFT JOIN memberships m ON m.article_id=a.id WHERE em.entity_id=?"
+                " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC LIMIT ?",
+                (entity_id, -1 if limit is None else limit),
+            )
+        ]
+
+    def entity_article_dates(self, entity_id: int) -> dict[str, int]:
+        """Number of the entity's articles per publication date."""
+        return {
+            row[0]: row[1]
+            for row in self._db.execute(
+                "SELECT a.published, COUNT(DISTINCT a.id) FROM entity_mentions em JOIN articles a ON a.id=em.article_id"
+                " WHERE em.entity_id=? AND a.published IS NOT NULL GROUP BY a.published",
                 (entity_id,),
+            )
+        }
+
+    def entity_story_rows(self, entity_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+        """The entity's stories, latest first: id, title, dates, number of articles."""
+        return [
+            dict(row)
+            for row in self._db.execute(
+                "SELECT s.id, s.title, s.first_seen, s.last_seen, s.size AS articles FROM entity_stories es"
+                " JOIN stories s ON s.id=es.story_id WHERE es.entity_id=?"
+                " ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.id DESC LIMIT ?",
+                (entity_id, -1 if limit is None else limit),
             )
         ]
 
     def entity_keys(self, entity_id: int) -> set[str]:
-        return {
-            row[0]
-            for row in self._db.execute("SELECT DISTINCT key FROM entity_mentions WHERE entity_id=?", (entity_id,))
-        }
+        return {row[0] for row in self._db.execute("SELECT key FROM key_entities WHERE entity_id=?", (entity_id,))}
 
     def entity_names(self, article_ids: Sequence[str]) -> dict[tuple[str, str], tuple[int, str]]:
         """(article, key) -> (entity id, display name), for naming the keys statements carry."""
@@ -145,14 +125,15 @@ class EntityQueries:
     def key_entities(self, keys: Sequence[str]) -> dict[str, tuple[int, str]]:
         """Per mention key, (id, name) of the entity most articles link it to."""
         found: dict[str, tuple[int, str]] = {}
-        best: dict[str, int] = {}
+        best: dict[str, tuple[int, int]] = {}
         for row in self._rows_for_ids(
-            "SELECT em.key, e.id, e.name, COUNT(*) AS n FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
-            " WHERE em.key IN ({marks}) GROUP BY em.key, e.id",
+            "SELECT k.key, e.id, e.name, k.rows FROM key_entities k JOIN entities e ON e.id=k.entity_id"
+            " WHERE k.key IN ({marks})",
             keys,
         ):
-            if row["n"] > best.get(row["key"], 0):
-                best[row["key"]], found[row["key"]] = row["n"], (row["id"], row["name"])
+            rank = (row["rows"], -row["id"])
+            if rank > best.get(row["key"], (0, 0)):
+                best[row["key"]], found[row["key"]] = rank, (row["id"], row["name"])
         return found
 
     def statements_of(self, article_ids: Sequence[str]) -> list[DatedStatement]:
@@ -165,18 +146,15 @@ class EntityQueries:
 
 
 def _entity_conditions(kind: str | None, story_id: int | None) -> tuple[str, list[Any]]:
-    where: list[str] = []
+    where: list[str] = ["e.articles>0"]
     params: list[Any] = []
     if kind:
         where.append("e.kind=?")
         params.append(kind)
     if story_id is not None:
-        where.append(
-            "e.id IN (SELECT em.entity_id FROM entity_mentions em JOIN memberships m ON m.article_id=em.article_id"
-            " WHERE m.story_id=?)"
-        )
+        where.append("e.id IN (SELECT entity_id FROM entity_stories WHERE story_id=?)")
         params.append(story_id)
-    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+    return f"WHERE {' AND '.join(where)}", params
 
 
 def _entity_dict(row: sqlite3.Row) -> dict[str, Any]:

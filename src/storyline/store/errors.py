@@ -1,9 +1,5 @@
-"""The store's errors: each message is one line that names the store and the reason."""
+"""The store's errors (defined in the core, so that the pipeline can name them without the store)."""
 
+from storyline.errors import StoreBusy, StoreError
 
-class StoreError(RuntimeError):
-    """The store cannot be used."""
-
-
-class StoreBusy(StoreError):
-    """Another process or thread is writing to the store."""
+__all__ = ["StoreBusy", "StoreError"]

@@ -1,6 +1,10 @@
 -- storyline store schema. The version below is the one place it is recorded; bump it and
--- add a migration in sqlite.py whenever this file changes.
--- schema_version: 3
+-- add a migration in migrations.py whenever this file changes.
+-- schema_version: 4
+--
+-- Everything derived (stories' entity counts, entity frequencies, entities and their counts,
+-- storylines) is kept up to date by each ingest batch, in the batch's transaction, touching only
+-- what the batch changes: no step of an ingest reads the whole store.
 
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -27,11 +31,17 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at          TEXT NOT NULL
 );
 
+-- label: the article's seq (numbers only grow), the key in the vector index's shards;
+-- shard: its time shard (grouping/window.py), the unit the vector index loads.
 CREATE TABLE IF NOT EXISTS article_vectors (
     article_id  TEXT PRIMARY KEY REFERENCES articles(id),
     model       TEXT NOT NULL,
-    vector      BLOB NOT NULL
+    vector      BLOB NOT NULL,
+    label       INTEGER NOT NULL DEFAULT 0,
+    shard       INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS article_vectors_shard ON article_vectors(shard, label);
+CREATE INDEX IF NOT EXISTS article_vectors_label ON article_vectors(label);
 
 CREATE TABLE IF NOT EXISTS article_entities (
     article_id  TEXT NOT NULL REFERENCES articles(id),
@@ -44,6 +54,12 @@ CREATE TABLE IF NOT EXISTS article_entities (
     PRIMARY KEY (article_id, key, given)
 );
 CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key);
+
+-- In how many articles each entity key appears (the weights of entity evidence).
+CREATE TABLE IF NOT EXISTS entity_frequency (
+    key       TEXT PRIMARY KEY,
+    articles  INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- Sentences that say when something happened (timelines are built from these at read time,
 -- because an undated article takes the year of a day-and-month date from its story).
@@ -62,17 +78,80 @@ CREATE TABLE IF NOT EXISTS statements (
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 
--- Linked entities, rebuilt after each ingest; ids stay stable for the same identity.
+-- Linked entities. An identity keeps its id for ever; one whose mentions all moved elsewhere keeps
+-- its row with articles = 0 (hidden from lists), and merged_into names where they went.
 CREATE TABLE IF NOT EXISTS entities (
-    id        INTEGER PRIMARY KEY,
-    identity  TEXT NOT NULL UNIQUE,
-    name      TEXT NOT NULL,
-    kind      TEXT NOT NULL,
-    articles  INTEGER NOT NULL,
-    stories   INTEGER NOT NULL,
-    variants  TEXT NOT NULL
+    id           INTEGER PRIMARY KEY,
+    identity     TEXT NOT NULL UNIQUE,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    articles     INTEGER NOT NULL,
+    stories      INTEGER NOT NULL,
+    variants     TEXT NOT NULL,
+    merged_into  INTEGER
 );
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS entities_rank ON entities(stories DESC, articles DESC, name);
+
+-- Written forms of each entity with their counts (its name, type and variants are computed from these).
+CREATE TABLE IF NOT EXISTS entity_variants (
+    entity_id  INTEGER NOT NULL,
+    surface    TEXT NOT NULL,
+    language   TEXT NOT NULL,
+    lemma      TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    mentions   INTEGER NOT NULL,
+    rows       INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, surface, language, lemma, kind)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_variants_surface ON entity_variants(surface COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS entity_variants_lemma ON entity_variants(lemma COLLATE NOCASE);
+
+-- Per entity and story: how many of the story's articles name it.
+CREATE TABLE IF NOT EXISTS entity_stories (
+    entity_id  INTEGER NOT NULL,
+    story_id   INTEGER NOT NULL,
+    articles   INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, story_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_stories_story ON entity_stories(story_id);
+
+-- Per mention key: how many mentions are linked to each entity (a key's usual entity).
+CREATE TABLE IF NOT EXISTS key_entities (
+    key        TEXT NOT NULL,
+    entity_id  INTEGER NOT NULL,
+    rows       INTEGER NOT NULL,
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS key_entities_entity ON key_entities(entity_id);
+
+-- Full names (given name + surname) per surname key, and the one the store makes dominant.
+CREATE TABLE IF NOT EXISTS entity_full_names (
+    key       TEXT NOT NULL,
+    identity  TEXT NOT NULL,
+    rows      INTEGER NOT NULL,
+    PRIMARY KEY (key, identity)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS story_full_names (
+    story_id  INTEGER NOT NULL,
+    key       TEXT NOT NULL,
+    identity  TEXT NOT NULL,
+    rows      INTEGER NOT NULL,
+    PRIMARY KEY (story_id, key, identity)
+) WITHOUT ROWID;
+
+-- Surnames whose dominant full name changed: their bare mentions are re-linked a few hundred per
+-- batch, from the mention row after after_seq (article_entities' rowid) on.
+CREATE TABLE IF NOT EXISTS relink_queue (
+    key        TEXT PRIMARY KEY,
+    after_seq  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS surname_choices (
+    key       TEXT PRIMARY KEY,
+    identity  TEXT
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS entity_mentions (
     entity_id   INTEGER NOT NULL REFERENCES entities(id),
@@ -80,9 +159,8 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     key         TEXT NOT NULL,
     given       TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions(entity_id);
 CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article_id, key);
-CREATE INDEX IF NOT EXISTS entity_mentions_key ON entity_mentions(key);
+CREATE INDEX IF NOT EXISTS entity_mentions_entity_article ON entity_mentions(entity_id, article_id);
 
 CREATE TABLE IF NOT EXISTS signature_bands (
     band_hash   INTEGER NOT NULL,
@@ -96,13 +174,43 @@ CREATE TABLE IF NOT EXISTS signatures (
 );
 
 CREATE TABLE IF NOT EXISTS stories (
-    id          INTEGER PRIMARY KEY,
-    title       TEXT NOT NULL,
+    id             INTEGER PRIMARY KEY,
+    title          TEXT NOT NULL,
+    first_seen     TEXT,
+    last_seen      TEXT,
+    size           INTEGER NOT NULL,
+    vector_sum     BLOB NOT NULL,
+    languages      TEXT NOT NULL DEFAULT '{}',
+    title_article  TEXT,
+    storyline_id   INTEGER
+);
+CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
+CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline_id);
+
+-- Per story and entity key: how many of its articles name it, with the story's dates, so that
+-- the stories naming a key around a date are one index range (by first date, which seldom changes:
+-- a story's last date moves with every article, and re-indexing it would rewrite a page per key).
+CREATE TABLE IF NOT EXISTS story_entities (
+    story_id    INTEGER NOT NULL,
+    key         TEXT NOT NULL,
+    articles    INTEGER NOT NULL,
     first_seen  TEXT,
     last_seen   TEXT,
-    size        INTEGER NOT NULL,
-    vector_sum  BLOB NOT NULL
-);
+    PRIMARY KEY (story_id, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_entities_key ON story_entities(key, first_seen);
+
+-- The languages of each story's articles, and of the whole store (filters and their menus).
+CREATE TABLE IF NOT EXISTS story_languages (
+    language  TEXT NOT NULL,
+    story_id  INTEGER NOT NULL,
+    PRIMARY KEY (language, story_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS language_counts (
+    language  TEXT PRIMARY KEY,
+    articles  INTEGER NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS memberships (
     article_id       TEXT PRIMARY KEY REFERENCES articles(id),
@@ -115,18 +223,28 @@ CREATE TABLE IF NOT EXISTS memberships (
 );
 CREATE INDEX IF NOT EXISTS memberships_story ON memberships(story_id);
 
+-- Storylines keep their ids; a merged-away id resolves through storyline_aliases.
 CREATE TABLE IF NOT EXISTS storylines (
-    id        INTEGER PRIMARY KEY,
-    entities  TEXT NOT NULL
+    id          INTEGER PRIMARY KEY,
+    first_seen  TEXT,
+    last_seen   TEXT,
+    stories     INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS storylines_last_seen ON storylines(last_seen);
 
 CREATE TABLE IF NOT EXISTS storyline_links (
-    storyline_id     INTEGER NOT NULL REFERENCES storylines(id),
     earlier          INTEGER NOT NULL REFERENCES stories(id),
     later            INTEGER NOT NULL REFERENCES stories(id),
     shared_entities  TEXT NOT NULL,
     similarity       REAL NOT NULL,
-    gap_days         REAL
+    gap_days         REAL,
+    PRIMARY KEY (earlier, later)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS storyline_links_later ON storyline_links(later);
+
+CREATE TABLE IF NOT EXISTS storyline_aliases (
+    id            INTEGER PRIMARY KEY,
+    storyline_id  INTEGER NOT NULL
 );
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
@@ -135,3 +253,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.headline, new.text);
 END;
+
+-- Counters the map keeps (the schema version row is written by the store).
+INSERT OR IGNORE INTO meta VALUES ('store_id', lower(hex(randomblob(16))));
+INSERT OR IGNORE INTO meta VALUES ('documents', '0');
+INSERT OR IGNORE INTO meta VALUES ('generation', '0');
+INSERT OR IGNORE INTO meta VALUES ('next_storyline_id', '1');

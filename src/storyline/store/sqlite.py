@@ -7,10 +7,9 @@ the store as it was after the last whole batch.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -19,43 +18,25 @@ from typing import Any
 import numpy as np
 
 from storyline.grouping.evidence import EntityStats
-from storyline.grouping.stories import StoryIndex, StoryState
+from storyline.grouping.story_index import StoryIndex
+from storyline.grouping.window import join_window_days
 from storyline.ingest.identity import content_hash
-from storyline.models import Article, Membership, Storyline
-from storyline.stages.duplicates import band_hashes
+from storyline.models import Article
+from storyline.settings import IndexSettings, Settings
 from storyline.store.browse_queries import BrowseQueries
+from storyline.store.entity_links import EntityLinks
 from storyline.store.entity_queries import EntityQueries
 from storyline.store.errors import StoreError
 from storyline.store.lock import writer_lock
+from storyline.store.map_reads import MapReads
+from storyline.store.map_writes import MapWrites
+from storyline.store.migrations import MIGRATIONS, migrate, run_script
+from storyline.store.storyline_queries import StorylineQueries
 from storyline.store.transaction import Transaction
+from storyline.store.vector_index import VectorIndex
 
 _SCHEMA_TEXT = resources.files("storyline.store").joinpath("schema.sql").read_text(encoding="utf-8")
 SCHEMA_VERSION = int(re.search(r"schema_version:\s*(\d+)", _SCHEMA_TEXT).group(1))  # type: ignore[union-attr]
-
-
-# Statements that bring a store of an older schema up to the next version, by old version.
-_MIGRATIONS = {
-    1: """
-        ALTER TABLE article_entities RENAME TO article_entities_v1;
-        CREATE TABLE article_entities (
-            article_id  TEXT NOT NULL REFERENCES articles(id),
-            key         TEXT NOT NULL,
-            surface     TEXT NOT NULL,
-            lemma       TEXT NOT NULL,
-            kind        TEXT NOT NULL,
-            mentions    INTEGER NOT NULL,
-            given       TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (article_id, key, given)
-        );
-        INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions)
-            SELECT article_id, key, surface, lemma, kind, mentions FROM article_entities_v1;
-        DROP TABLE article_entities_v1;
-        DROP INDEX IF EXISTS article_entities_key;
-    """,
-    # Version 3 only adds an index (entity names per mention key, for the web pages); the schema
-    # file, run after every migration, creates it.
-    2: "",
-}
 
 # Each query counts the rows that break one rule of a sound store.
 _INVARIANTS = (
@@ -85,22 +66,59 @@ _INVARIANTS = (
         "SELECT COUNT(*) FROM storyline_links l WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id=l.earlier)"
         " OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.id=l.later)",
     ),
+    (
+        "storyline link(s) whose stories are not in one storyline",
+        "SELECT COUNT(*) FROM storyline_links l JOIN stories a ON a.id=l.earlier JOIN stories b ON b.id=l.later"
+        " WHERE a.storyline_id IS NULL OR a.storyline_id IS NOT b.storyline_id",
+    ),
+    (
+        "storyline(s) whose story count is wrong",
+        "SELECT COUNT(*) FROM storylines t WHERE t.stories != (SELECT COUNT(*) FROM stories s WHERE s.storyline_id=t.id)",
+    ),
+    (
+        "story(ies) in a storyline that does not exist",
+        "SELECT COUNT(*) FROM stories s WHERE s.storyline_id IS NOT NULL"
+        " AND NOT EXISTS (SELECT 1 FROM storylines t WHERE t.id=s.storyline_id)",
+    ),
+    (
+        "story entity count(s) that differ from the stories' articles",
+        "SELECT COUNT(*) FROM (SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id) AS n FROM memberships m"
+        " JOIN article_entities e ON e.article_id=m.article_id GROUP BY m.story_id, e.key) x"
+        " LEFT JOIN story_entities se ON se.story_id=x.story_id AND se.key=x.key WHERE se.articles IS NOT x.n",
+    ),
+    (
+        "entity mention(s) linked to no entity",
+        "SELECT COUNT(*) FROM article_entities e WHERE NOT EXISTS (SELECT 1 FROM entity_mentions em"
+        " WHERE em.article_id=e.article_id AND em.key=e.key AND em.given=e.given)",
+    ),
+    (
+        "entit(ies) whose article count differs from their mentions",
+        "SELECT COUNT(*) FROM entities e WHERE e.articles != (SELECT COUNT(DISTINCT em.article_id) FROM entity_mentions em"
+        " WHERE em.entity_id=e.id)",
+    ),
+    (
+        "article vector(s) whose label is not their article's number",
+        "SELECT COUNT(*) FROM article_vectors v JOIN articles a ON a.id=v.article_id WHERE v.label != a.seq",
+    ),
 )
 
 _SEARCH_COLUMNS = (
     "a.id, a.headline, a.language, a.published, a.source, a.url, a.path, m.story_id, s.title AS story_title"
 )
+CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
+CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
 _MIN_STEM = 5
 _INFLECTION_CHARS = 2
 
 
-class Store(EntityQueries, BrowseQueries):
+class Store(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, StorylineQueries):
     """All reads and writes of storyline's data go through here."""
 
     def __init__(self, path: str | Path, any_thread: bool = False) -> None:
         """Open (creating or upgrading) the store. ``any_thread``: the connection may be handed
         between threads, as a web server does with one request's work; it is never shared by two at once."""
         self.path = Path(path)
+        self._vectors: VectorIndex | None = None
         try:
             self._db = sqlite3.connect(
                 str(self.path), timeout=30.0, isolation_level=None, check_same_thread=not any_thread
@@ -108,6 +126,9 @@ class Store(EntityQueries, BrowseQueries):
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+            self._db.execute(f"PRAGMA journal_size_limit={4096 * CHECKPOINT_PAGES}")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._prepare_schema()
         except sqlite3.DatabaseError as error:
@@ -123,42 +144,50 @@ class Store(EntityQueries, BrowseQueries):
         self.close()
 
     def _prepare_schema(self) -> None:
-        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "meta" in tables:
-            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path}: store has schema {version}, newer than this storyline ({SCHEMA_VERSION}); upgrade storyline"
-                )
-            if version < SCHEMA_VERSION:
-                self._migrate(version)
+        """Create or upgrade the schema. Two processes opening a new or old store at once are
+        serialised by SQLite's write lock; the second finds the work done."""
+        if self._schema_version() == SCHEMA_VERSION:
             return
-        if tables:
-            raise StoreError(f"{self.path}: not a storyline store (it has other tables)")
-        self._db.executescript(
-            "BEGIN;" + _SCHEMA_TEXT + f"\nINSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');COMMIT;"
-        )
-
-    def _migrate(self, version: int) -> None:
-        """Upgrade an older store in one transaction: all the way, or not at all."""
-        if any(step not in _MIGRATIONS for step in range(version, SCHEMA_VERSION)):
-            raise StoreError(f"{self.path}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
-        script = "".join(_MIGRATIONS[step] for step in range(version, SCHEMA_VERSION))
         self._db.execute("PRAGMA foreign_keys=OFF")
+        self._db.execute("BEGIN IMMEDIATE")
         try:
-            self._db.executescript(
-                "BEGIN;"
-                + script
-                + _SCHEMA_TEXT
-                + f"\nUPDATE meta SET value='{SCHEMA_VERSION}' WHERE key='schema_version';COMMIT;"
-            )
-        except sqlite3.DatabaseError as error:
+            version = self._schema_version()
+            if version is None:
+                run_script(self._db, _SCHEMA_TEXT)
+                self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif version < SCHEMA_VERSION:
+                self._migrate(version)
+            self._db.execute("COMMIT")
+        except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
+            raise
         finally:
             self._db.execute("PRAGMA foreign_keys=ON")
+
+    def _schema_version(self) -> int | None:
+        """The store's schema version; None for an empty file (StoreError for a foreign or newer one)."""
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" not in tables:
+            if tables:
+                raise StoreError(f"{self.path}: not a storyline store (it has other tables)")
+            return None
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store has schema {version}, newer than this storyline ({SCHEMA_VERSION}); upgrade storyline"
+            )
+        return version
+
+    def _migrate(self, version: int) -> None:
+        """Upgrade an older store inside the caller's transaction: all the way, or not at all."""
+        if any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION)):
+            raise StoreError(f"{self.path}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
+        try:
+            migrate(self._db, version, SCHEMA_VERSION, _SCHEMA_TEXT, self.rebuild_entities)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
 
     # ---- ingest -------------------------------------------------------------------------
 
@@ -181,211 +210,84 @@ class Store(EntityQueries, BrowseQueries):
         for row in rows:
             yield row["article_id"], np.frombuffer(row["signature"], dtype=np.uint64)
 
-    def load_story_index(self, dim: int, vector_space: str) -> StoryIndex:
-        """Everything grouping needs to continue where the last run stopped, for an embedder whose
-        vectors are comparable with the stored ones (StoreError otherwise)."""
-        self._refuse_other_vectors(vector_space)
-        index = StoryIndex(dim=dim, stats=self.entity_stats())
-        counts: dict[int, dict[str, int]] = {}
-        for row in self._db.execute(
-            "SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id) AS n FROM memberships m"
-            " JOIN article_entities e ON e.article_id=m.article_id GROUP BY m.story_id, e.key"
-        ):
-            counts.setdefault(row["story_id"], {})[row["key"]] = row["n"]
-        languages: dict[int, dict[str, int]] = {}
-        for row in self._db.execute(
-            "SELECT m.story_id, a.language, COUNT(*) AS n FROM memberships m JOIN articles a ON a.id=m.article_id"
-            " WHERE a.language IS NOT NULL GROUP BY m.story_id, a.language"
-        ):
-            languages.setdefault(row["story_id"], {})[row["language"]] = row["n"]
-        for row in self._db.execute("SELECT * FROM stories ORDER BY id"):
-            vector = np.frombuffer(row["vector_sum"], dtype=np.float32).copy()
-            if vector.shape[0] != dim:
-                raise StoreError(
-                    f"{self.path}: stored vectors have {vector.shape[0]} dimensions, the embedder gives {dim}; use the embedder the store was built with"
-                )
-            index.add_story(
-                StoryState(
-                    id=row["id"],
-                    vector_sum=vector,
-                    size=row["size"],
-                    entity_counts=counts.get(row["id"], {}),
-                    first=_date(row["first_seen"]),
-                    last=_date(row["last_seen"]),
-                    languages=languages.get(row["id"], {}),
-                )
-            )
-        for row in self._db.execute(
-            "SELECT m.article_id, m.story_id, v.vector FROM memberships m JOIN articles a ON a.id=m.article_id"
-            " LEFT JOIN article_vectors v ON v.article_id=m.article_id ORDER BY a.seq"
-        ):
-            member_vector = np.frombuffer(row["vector"], dtype=np.float32) if row["vector"] else None
-            index.add_member(row["article_id"], row["story_id"], member_vector)
-        return index
+    def open_story_index(self, dim: int, vector_space: str, settings: Settings) -> StoryIndex:
+        """Grouping's view of this store, for an embedder whose vectors compare with the stored ones
+        (StoreError otherwise). Nothing is loaded until a decision needs it."""
+        self._refuse_other_vectors(vector_space, dim)
+        return StoryIndex(
+            dim,
+            source=self,
+            neighbours=self.vector_index(dim, settings.index),
+            window_days=join_window_days(settings.grouping),
+            max_cached_stories=settings.index.max_cached_stories,
+            max_cached_members=settings.index.max_cached_members,
+        )
 
-    def _refuse_other_vectors(self, vector_space: str) -> None:
-        row = self._db.execute("SELECT model FROM article_vectors WHERE model <> ? LIMIT 1", (vector_space,)).fetchone()
-        if row:
+    def vector_index(self, dim: int, settings: IndexSettings | None = None) -> VectorIndex:
+        """The story index's vector shards, in the folder beside the store."""
+        if self._vectors is None or self._vectors.dim != dim:
+            identity = str(self._meta("store_id"))
+            self._vectors = VectorIndex(self.index_folder, dim, identity, self, settings or IndexSettings())
+        return self._vectors
+
+    @property
+    def index_folder(self) -> Path:
+        return Path(f"{self.path}.index")
+
+    def _refuse_other_vectors(self, vector_space: str, dim: int) -> None:
+        row = self._db.execute("SELECT model, vector FROM article_vectors LIMIT 1").fetchone()
+        other = self._db.execute(
+            "SELECT model FROM article_vectors WHERE model <> ? LIMIT 1", (vector_space,)
+        ).fetchone()
+        if other:
             raise StoreError(
-                f"{self.path}: the stored articles were embedded with {row['model']}, this ingest embeds with"
+                f"{self.path}: the stored articles were embedded with {other['model']}, this ingest embeds with"
                 f" {vector_space}; their vectors do not compare: ingest with the embedder the store was built with,"
                 " or into a new --db"
             )
-
-    def entity_stats(self) -> EntityStats:
-        documents = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        frequency = {
-            row[0]: row[1]
-            for row in self._db.execute("SELECT key, COUNT(DISTINCT article_id) FROM article_entities GROUP BY key")
-        }
-        return EntityStats(documents=documents, frequency=frequency)
-
-    def save_batch(
-        self, articles: Sequence[Article], memberships: Sequence[Membership], index: StoryIndex, model: str, bands: int
-    ) -> None:
-        """Articles, their vectors, entities, signatures and story places, in one transaction."""
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        touched = {membership.story_id for membership in memberships}
-        with self._transaction():
-            for article in articles:
-                self._insert_article(article, model, bands, now)
-            for membership in memberships:
-                self._insert_membership(membership)
-            for story_id in touched:
-                self._upsert_story(index.stories[story_id])
-
-    def _insert_article(self, article: Article, model: str, bands: int, now: str) -> None:
-        self._db.execute(
-            "INSERT INTO articles (id, url, content_hash, path, title, headline, text, source, published, published_from,"
-            " language, language_confidence, boilerplate_removed, duplicate_of, metadata, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                article.id,
-                article.url,
-                content_hash(article.text),
-                article.path,
-                article.title,
-                article.headline,
-                article.text,
-                article.source,
-                article.published.isoformat() if article.published else None,
-                article.published_from,
-                article.language,
-                article.language_confidence,
-                article.boilerplate_removed,
-                article.duplicate_of,
-                json.dumps(article.metadata, ensure_ascii=False, default=str),
-                now,
-            ),
-        )
-        if article.embedding is not None:
-            self._db.execute(
-                "INSERT INTO article_vectors VALUES (?,?,?)",
-                (article.id, model, article.embedding.astype(np.float32).tobytes()),
+        if row and len(row["vector"]) != 4 * dim:
+            raise StoreError(
+                f"{self.path}: stored vectors have {len(row['vector']) // 4} dimensions, the embedder gives {dim};"
+                " use the embedder the store was built with"
             )
-        self._db.executemany(
-            "INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions, given) VALUES (?,?,?,?,?,?,?)",
-            [(article.id, m.key, m.surface, m.lemma or m.surface, m.kind, m.count, m.given) for m in article.entities],
-        )
-        self._db.executemany(
-            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    article.id,
-                    s.position,
-                    s.text,
-                    s.expression,
-                    s.precision,
-                    s.date.isoformat() if s.date else None,
-                    s.month,
-                    s.day,
-                    int(s.relative),
-                    json.dumps(list(s.sources), ensure_ascii=False),
-                    json.dumps(list(s.entity_keys)),
-                )
-                for s in article.statements
-            ],
-        )
-        if article.signature is not None:
-            self._db.execute("INSERT INTO signatures VALUES (?,?)", (article.id, article.signature.tobytes()))
-            hashes = band_hashes(article.signature, bands)
-            self._db.executemany("INSERT INTO signature_bands VALUES (?,?)", [(band, article.id) for band in hashes])
 
-    def _insert_membership(self, membership: Membership) -> None:
-        evidence = membership.evidence
-        self._db.execute(
-            "INSERT OR REPLACE INTO memberships VALUES (?,?,?,?,?,?,?)",
-            (
-                membership.article_id,
-                membership.story_id,
-                evidence.similarity if evidence else None,
-                evidence.entity_overlap if evidence else None,
-                json.dumps(list(evidence.shared_entities)) if evidence else None,
-                evidence.gap_days if evidence else None,
-                evidence.score if evidence else None,
-            ),
-        )
-
-    def _upsert_story(self, state: StoryState) -> None:
-        title = self._story_title(state)
-        self._db.execute(
-            "INSERT INTO stories (id, title, first_seen, last_seen, size, vector_sum) VALUES (?,?,?,?,?,?)"
-            " ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_seen=excluded.first_seen,"
-            " last_seen=excluded.last_seen, size=excluded.size, vector_sum=excluded.vector_sum",
-            (
-                state.id,
-                title,
-                state.first.isoformat() if state.first else None,
-                state.last.isoformat() if state.last else None,
-                state.size,
-                state.vector_sum.astype(np.float32).tobytes(),
-            ),
-        )
-
-    def _story_title(self, state: StoryState) -> str:
-        """The headline of the member closest to the story's centroid, preferring real titles."""
-        rows = self._db.execute(
-            "SELECT a.headline, a.title, v.vector FROM memberships m JOIN articles a ON a.id=m.article_id"
-            " LEFT JOIN article_vectors v ON v.article_id=a.id WHERE m.story_id=? ORDER BY a.seq",
-            (state.id,),
-        ).fetchall()
-        centroid = state.centroid
-
-        def rank(row: sqlite3.Row) -> tuple[int, float]:
-            closeness = float(np.frombuffer(row["vector"], dtype=np.float32) @ centroid) if row["vector"] else 0.0
-            return (1 if row["title"] else 0, closeness)
-
-        return str(max(rows, key=rank)["headline"]) if rows else ""
-
-    def replace_storylines(self, storylines: Sequence[Storyline]) -> None:
-        with self._transaction():
-            self._db.execute("DELETE FROM storyline_links")
-            self._db.execute("DELETE FROM storylines")
-            for storyline in storylines:
-                self._db.execute(
-                    "INSERT INTO storylines VALUES (?,?)",
-                    (storyline.id, json.dumps(list(storyline.entities), ensure_ascii=False)),
-                )
-                self._db.executemany(
-                    "INSERT INTO storyline_links VALUES (?,?,?,?,?,?)",
-                    [
-                        (
-                            storyline.id,
-                            link.earlier,
-                            link.later,
-                            json.dumps(list(link.shared_entities)),
-                            link.similarity,
-                            link.gap_days,
-                        )
-                        for link in storyline.links
-                    ],
-                )
+    def entity_stats(self, keys: Iterable[str] | None = None) -> EntityStats:
+        """Entity weights: of the given keys (fetched now), or of any key as it is asked for."""
+        stats = EntityStats(documents=self.document_count(), lookup=self.entity_frequencies)
+        if keys is not None:
+            stats.prefetch(keys)
+        return stats
 
     @contextlib.contextmanager
     def writing(self, wait_seconds: float = 0.0) -> Iterator[None]:
         """Be the store's only writer for the duration (StoreBusy if another one is)."""
         with writer_lock(self.path, wait_seconds):
             yield
+
+    @contextlib.contextmanager
+    def background_checkpoints(self, every_seconds: float = 2.0) -> Iterator[None]:
+        """For a long-running writer (the web server): the WAL is copied back into the store by a
+        thread of its own (SQLite works outside Python's lock), so no write waits for a checkpoint."""
+        self._db.execute("PRAGMA wal_autocheckpoint=0")
+        stop = threading.Event()
+
+        def checkpoint() -> None:
+            connection = sqlite3.connect(str(self.path), timeout=30.0)
+            try:
+                while not stop.wait(every_seconds):
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                connection.close()
+
+        thread = threading.Thread(target=checkpoint, name="storyline-checkpoints", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+            self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -400,7 +302,8 @@ class Store(EntityQueries, BrowseQueries):
             if self._db.in_transaction:
                 self._db.execute("COMMIT")
 
-    def _transaction(self) -> Transaction:
+    def transaction(self) -> Transaction:
+        """One write transaction; writes inside it that open their own join it."""
         return Transaction(self._db)
 
     # ---- named read queries -----------------------------------------------------------------
@@ -443,6 +346,15 @@ class Store(EntityQueries, BrowseQueries):
         for story in stories:
             story["articles"] = self.story_articles(story["id"])
         return stories
+
+    def story_summaries(self, story_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Stories without their articles: id, title, dates, size."""
+        return [
+            dict(row)
+            for row in self._rows_for_ids(
+                "SELECT id, title, first_seen, last_seen, size FROM stories WHERE id IN ({marks})", story_ids
+            )
+        ]
 
     def story_articles(self, story_id: int) -> list[dict[str, Any]]:
         return [
@@ -505,22 +417,6 @@ class Store(EntityQueries, BrowseQueries):
         sql = "SELECT a.id, m.story_id, a.published, a.language FROM articles a LEFT JOIN memberships m ON m.article_id=a.id WHERE a.id IN ({marks})"
         return {row["id"]: dict(row) for row in self._rows_for_ids(sql, article_ids)}
 
-    def storyline_rows(self) -> list[dict[str, Any]]:
-        storylines = []
-        for row in self._db.execute("SELECT id, entities FROM storylines ORDER BY id"):
-            links = [
-                dict(link)
-                for link in self._db.execute(
-                    "SELECT earlier, later, shared_entities, similarity, gap_days FROM storyline_links WHERE storyline_id=?",
-                    (row["id"],),
-                )
-            ]
-            story_ids = sorted({link["earlier"] for link in links} | {link["later"] for link in links})
-            storylines.append(
-                {"id": row["id"], "entities": json.loads(row["entities"]), "links": links, "story_ids": story_ids}
-            )
-        return storylines
-
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text matches, best first, each with its story."""
         return [
@@ -564,7 +460,3 @@ def fts_query(text: str) -> str:
         stem = word[: max(_MIN_STEM, len(word) - _INFLECTION_CHARS)] if len(word) > _MIN_STEM else word
         terms.append(f'"{stem}"*' if stem != word else f'"{word}"')
     return " ".join(terms) or '""'
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None

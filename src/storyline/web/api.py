@@ -6,7 +6,7 @@ import hmac
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from storyline import queries
@@ -52,13 +52,26 @@ def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1,
     return _found(views.story_page(store, story_id, request.app.state.settings), f"story {story_id}")
 
 
-@router.get("/storylines", summary="Stories that continue one another")
-def storylines(store: StoreDep) -> dict[str, Any]:
-    return {"storylines": queries.list_storylines(store)}
+@router.get("/storylines", summary="Stories that continue one another, latest first, paged")
+def storylines(
+    store: StoreDep,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+) -> dict[str, Any]:
+    return views.storyline_list(store, page, per_page)
 
 
-@router.get("/storylines/{storyline_id}", summary="One storyline: its stories and their timeline")
-def storyline(store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
+@router.get(
+    "/storylines/{storyline_id}",
+    summary="One storyline: its stories and their timeline (a merged storyline's old id redirects to it)",
+    response_model=None,
+)
+def storyline(
+    store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> dict[str, Any] | RedirectResponse:
+    current = store.resolve_storyline(storyline_id)
+    if current is not None and current != storyline_id:
+        return RedirectResponse(f"/api/storylines/{current}", status_code=308)
     return _found(views.storyline_page(store, storyline_id), f"storyline {storyline_id}")
 
 

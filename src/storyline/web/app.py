@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +52,7 @@ def create_app(settings: Settings, options: ServerOptions | None = None, embedde
     with Store(settings.db_path):
         pass  # create or migrate once, so requests only read
     app = FastAPIOffline(
+        lifespan=_lifespan,
         title="storyline",
         description="Stories, storylines, entities and timelines from news in any language.",
         version=_version(),
@@ -64,6 +67,12 @@ def create_app(settings: Settings, options: ServerOptions | None = None, embedde
     _add_error_handlers(app)
     app.middleware("http")(_security_headers)
     return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.writer.close()  # writes the vector shards the HTTP ingests grew
 
 
 def _favicon() -> Response:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from storyline import queries
 from storyline.web import views
@@ -34,12 +34,22 @@ def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1,
 
 
 @router.get("/storylines")
-def storylines(request: Request, store: StoreDep) -> str:
-    return render(request, "storylines.html", data={"storylines": queries.list_storylines(store)}, title="Storylines")
+def storylines(
+    request: Request,
+    store: StoreDep,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+) -> str:
+    return render(request, "storylines.html", data=views.storyline_list(store, page, per_page), title="Storylines")
 
 
-@router.get("/storylines/{storyline_id}")
-def storyline(request: Request, store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> str:
+@router.get("/storylines/{storyline_id}", response_model=None)
+def storyline(
+    request: Request, store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> str | RedirectResponse:
+    current = store.resolve_storyline(storyline_id)
+    if current is not None and current != storyline_id:
+        return RedirectResponse(f"/storylines/{current}", status_code=301)  # merged into an older storyline
     data = views.storyline_page(store, storyline_id)
     if data is None:
         raise HTTPException(404, f"storyline {storyline_id} not found")

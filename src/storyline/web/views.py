@@ -20,8 +20,19 @@ def story_page(store: Store, story_id: int, settings: Settings) -> dict[str, Any
     return detail
 
 
+def storyline_list(store: Store, page: int, per_page: int) -> dict[str, Any]:
+    total = store.storyline_count()
+    return {
+        "total": total,
+        "page": page,
+        "per_page": per_page,
+        "pages": queries.page_count(total, per_page),
+        "storylines": queries.list_storylines(store, offset=(page - 1) * per_page, limit=per_page),
+    }
+
+
 def storyline_page(store: Store, storyline_id: int) -> dict[str, Any] | None:
-    found = [line for line in queries.list_storylines(store) if line["id"] == storyline_id]
+    found = queries.list_storylines(store, storyline_ids=[storyline_id])
     if not found:
         return None
     return {**found[0], "timeline": entity_views.storyline_timeline(store, storyline_id) or []}
@@ -45,7 +56,7 @@ def entity_page(store: Store, name_or_id: str) -> dict[str, Any] | None:
         return None
     detail["variants_by_language"] = _variants_by_language(detail["variants"])
     detail["activity"] = activity(
-        [dt.date.fromisoformat(a["published"]) for a in detail["article_list"] if a["published"]]
+        {dt.date.fromisoformat(day): count for day, count in detail.pop("articles_by_date").items()}
     )
     return detail
 
@@ -59,13 +70,16 @@ def search_page(store: Store, text: str, limit: int) -> dict[str, Any]:
     }
 
 
-def activity(dates: list[dt.date]) -> dict[str, Any]:
-    """Article counts per period: days for a fortnight or less, weeks up to half a year, else months."""
+def activity(dates: dict[dt.date, int]) -> dict[str, Any]:
+    """Article counts per period (from counts per day): days for a fortnight or less, weeks up to half
+    a year, else months."""
     if not dates:
         return {"unit": "day", "periods": []}
     span = (max(dates) - min(dates)).days
     unit = "day" if span <= 14 else "week" if span <= 183 else "month"
-    counts = Counter(period_start(date, unit) for date in dates)
+    counts: Counter[dt.date] = Counter()
+    for date, number in dates.items():
+        counts[period_start(date, unit)] += number
     periods = []
     current = period_start(min(dates), unit)
     while current <= max(dates):

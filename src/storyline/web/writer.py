@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from storyline.ingest.identity import content_hash
 from storyline.ingest.records import read_json_lines, read_json_records
 from storyline.models import Article, Rejection
-from storyline.pipeline import ingest
+from storyline.pipeline import Ingestor
 from storyline.settings import Settings
 from storyline.stages.embed import Embedder, make_embedder
 from storyline.store import Store
@@ -54,22 +55,27 @@ def parse_body(body: bytes, content_type: str) -> list[Article | Rejection]:
 
 
 class Writer:
-    """The server's one writer: ingests run one at a time; the embedder is loaded on first use."""
+    """The server's one writer: ingests run one at a time, through one ``Ingestor`` kept open for
+    the server's life, so the models, the story caches and the vector index stay loaded and one
+    article costs its enrichment plus milliseconds of map work."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self._embedder = embedder
         self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._ingestor: Ingestor | None = None
+        self._resources = contextlib.ExitStack()
 
     def ingest(self, items: list[Article | Rejection]) -> dict[str, Any]:
         articles = [item for item in items if isinstance(item, Article)]
         with self._lock:
-            if self._embedder is None:
-                self._embedder = make_embedder(self.settings.embedder)
-            with Store(self.settings.db_path, any_thread=True) as store:
-                report = ingest(items, store, self.settings, self._embedder)
-                stored = [store.resolve_article(a.id, a.url, content_hash(a.text)) or a.id for a in articles]
-                facts = store.article_facts(stored)
+            ingestor = self._open()
+            store = ingestor.store
+            assert isinstance(store, Store)
+            report = ingestor.ingest(items)
+            stored = [store.resolve_article(a.id, a.url, content_hash(a.text)) or a.id for a in articles]
+            facts = store.article_facts(stored)
         return {
             **report.as_dict(),
             "rejections": [{"where": item.where, "reason": item.reason} for item in report.rejected],
@@ -77,3 +83,21 @@ class Writer:
                 {"id": article_id, "story_id": facts.get(article_id, {}).get("story_id")} for article_id in stored
             ],
         }
+
+    def close(self) -> None:
+        with self._lock:
+            if self._ingestor is not None:
+                self._ingestor.close()
+            self._resources.close()
+            if self._store is not None:
+                self._store.close()
+            self._ingestor, self._store = None, None
+
+    def _open(self) -> Ingestor:
+        if self._ingestor is None:
+            if self._embedder is None:
+                self._embedder = make_embedder(self.settings.embedder)
+            self._store = Store(self.settings.db_path, any_thread=True)
+            self._resources.enter_context(self._store.background_checkpoints())
+            self._ingestor = Ingestor(self._store, self.settings, self._embedder, keep_open=True)
+        return self._ingestor

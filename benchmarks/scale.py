@@ -1,0 +1,178 @@
+"""How the story map's cost grows with the store: batches of a realistic stream into one store.
+
+Usage: python benchmarks/scale.py ARTICLES [--batch 2000] [--db /tmp/scale.db] [--embedder hashing]
+                                  [--probes 50] [--json FILE]
+
+The stream comes from benchmarks/news_stream.py (deterministic; ../shared's pair articles are used
+when present). Each batch is ingested by a fresh `storyline ingest` process, as a user would run it.
+After each batch, one more article goes in through a fresh process (start-up included), an article
+already stored is offered again (nothing to do), and ``--probes`` more go in one at a time through a
+long-running ingest in this process, whose map work (everything after enrichment: near-duplicates,
+grouping, storing, storylines, entities) is timed apart from enrichment and embedding.
+Per batch it prints: articles/s, peak memory of the batch's process, store size on disk, and those
+latencies. Rows are also written as JSON lines to ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from news_stream import stream  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GNU_TIME = "/usr/bin/time"
+STORYLINE = [sys.executable, "-m", "storyline"]
+
+
+def run_process(arguments: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, peak memory in MiB, exit status) of one child process.
+
+    The peak comes from GNU time (Debian's package ``time``): the rusage that ``wait4`` gives a
+    child of this (large) process starts at this process's own peak, because Linux carries the
+    high-water mark across ``exec``."""
+    with tempfile.NamedTemporaryFile("r") as peak_file:
+        started = time.perf_counter()
+        child = subprocess.run(
+            [GNU_TIME, "-f", "%M", "-o", peak_file.name, *arguments],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        peak_kib = int(peak_file.read().strip().splitlines()[-1])
+    if child.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(arguments)} failed ({child.returncode}): {child.stderr.decode()[-2000:]}")
+    return seconds, peak_kib / 1024, child.returncode
+
+
+def write_jsonl(records: list[dict[str, Any]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def store_bytes(db: Path) -> int:
+    total = 0
+    for path in db.parent.glob(db.name + "*"):
+        if path.is_file():
+            total += path.stat().st_size
+        elif path.is_dir():
+            total += sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
+    return total
+
+
+def long_running_probe(db: Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, float] | None:
+    """Map-work milliseconds per article (median, p99) and enrichment, in one process that stays open."""
+    try:
+        from storyline.ingest.records import record_to_article
+        from storyline.pipeline import Ingestor
+    except ImportError:
+        return None
+    from storyline.settings import load_settings
+    from storyline.stages.embed import make_embedder
+    from storyline.store import Store
+
+    settings = load_settings(db).with_embedder(embedder)
+    map_ms, enrich_ms, embed_ms = [], [], []
+    with (
+        Store(db) as store,
+        store.background_checkpoints(),
+        Ingestor(store, settings, make_embedder(embedder), keep_open=True) as ingestor,
+    ):
+        ingestor.ingest([record_to_article(records[0], "probe")])  # warm: models and caches loaded
+        for record in records[1:]:
+            report = ingestor.ingest([record_to_article(record, "probe")])
+            map_ms.append(1000 * report.timings["map"])
+            enrich_ms.append(1000 * report.timings["enrich"])
+            embed_ms.append(1000 * report.timings["embed"])
+    map_ms.sort()
+    return {
+        "map_ms_median": statistics.median(map_ms),
+        "map_ms_p99": map_ms[min(len(map_ms) - 1, int(round(0.99 * (len(map_ms) - 1))))],
+        "map_ms_max": map_ms[-1],
+        "enrich_ms_median": statistics.median(enrich_ms),
+        "embed_ms_median": statistics.median(embed_ms),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", type=int)
+    parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/scale.db"))
+    parser.add_argument("--embedder", default="hashing")
+    parser.add_argument("--probes", type=int, default=50, help="articles for the long-running probe per batch")
+    parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--start", type=int, default=0, help="resume: articles already in --db")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder (pair articles)")
+    args = parser.parse_args()
+
+    batches = -(-args.articles // args.batch)
+    reserve = batches * (1 + args.probes)
+    records = stream(args.articles + reserve, shared=args.shared if args.shared.exists() else None)
+    step = len(records) // reserve
+    probes = [record for number, record in enumerate(records) if number % step == step - 1][:reserve]
+    probe_ids = {record["id"] for record in probes}
+    main_stream = [record for record in records if record["id"] not in probe_ids][: args.articles]
+    if args.start == 0:
+        for path in args.db.parent.glob(args.db.name + "*"):
+            subprocess.run(["rm", "-rf", str(path)], check=True)
+    out = args.json.open("a", encoding="utf-8") if args.json else None
+    header = (
+        f"{'stored':>8} {'batch s':>8} {'art/s':>7} {'peak MiB':>8} {'store MiB':>9} "
+        f"{'+1 fresh s':>10} {'+1 MiB':>7} {'no-op s':>7} {'map ms p50':>10} {'p99':>7} {'enrich ms':>9}"
+    )
+    print(
+        f"{args.articles} articles in batches of {args.batch}, embedder {args.embedder}, store {args.db},"
+        f" sentences from the samples{' and ' + str(args.shared) if args.shared.exists() else ' only'}"
+    )
+    print(header, flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for number in range(args.start // args.batch, batches):
+            batch = main_stream[number * args.batch : (number + 1) * args.batch]
+            mine = probes[number * (1 + args.probes) : (number + 1) * (1 + args.probes)]
+            ingest = [*STORYLINE, "ingest", "--db", str(args.db), "--embedder", args.embedder]
+            seconds, peak, _code = run_process([*ingest, str(write_jsonl(batch, work / "batch.jsonl"))])
+            one_seconds, one_peak, _ = run_process([*ingest, str(write_jsonl(mine[:1], work / "one.jsonl"))])
+            noop_seconds, _, _ = run_process([*ingest, str(write_jsonl(batch[:1], work / "again.jsonl"))])
+            probe = long_running_probe(args.db, args.embedder, mine[1:]) if args.probes else None
+            row = {
+                "stored_before": number * args.batch,
+                "batch_seconds": round(seconds, 2),
+                "articles_per_second": round(len(batch) / seconds, 1),
+                "peak_mib": round(peak),
+                "store_mib": round(store_bytes(args.db) / 2**20, 1),
+                "one_fresh_seconds": round(one_seconds, 2),
+                "one_fresh_peak_mib": round(one_peak),
+                "noop_seconds": round(noop_seconds, 2),
+                **({key: round(value, 2) for key, value in probe.items()} if probe else {}),
+            }
+            print(
+                f"{row['stored_before']:>8} {seconds:8.1f} {row['articles_per_second']:7.1f} {peak:8.0f}"
+                f" {row['store_mib']:9.1f} {one_seconds:10.2f} {one_peak:7.0f} {noop_seconds:7.2f}"
+                + (
+                    f" {probe['map_ms_median']:10.1f} {probe['map_ms_p99']:7.1f} {probe['enrich_ms_median']:9.1f}"
+                    if probe
+                    else ""
+                ),
+                flush=True,
+            )
+            if out:
+                out.write(json.dumps(row) + "\n")
+                out.flush()
+
+
+if __name__ == "__main__":
+    main()

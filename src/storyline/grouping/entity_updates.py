@@ -1,0 +1,104 @@
+"""Keeping entity links current as articles arrive, at a cost that does not grow with the store.
+
+Only bare surnames depend on context (``entities.decide``): on the full names their story holds,
+and on the full name the whole store makes dominant for that surname. So after a batch only
+these mentions can change entity:
+
+- the batch's own mentions;
+- bare mentions of a surname in a story that just got a full name with that surname;
+- every bare mention of a surname whose store-wide dominant full name changed (the balance between
+  two full names tipped). There can be many, so they are queued and re-decided at most
+  ``RELINK_BUDGET`` a batch: a batch never pays for the size of the store, and a surname with
+  thousands of bare mentions settles over a few batches.
+
+Everything else keeps its link. Once the queue is empty the result equals ``entities.link_entities``
+run from scratch over the same mentions (the tests compare them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from storyline.grouping.entities import MentionRow, decide, dominant, identity_of, is_full_name, mention_id
+
+MentionId = tuple[str, str, str]  # (article, key, given)
+RELINK_BUDGET = 128  # queued bare mentions re-decided per batch (about 10 ms)
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    """A mention that gets an entity, or moves from one to another."""
+
+    row: MentionRow
+    old: str | None  # the identity it was linked to; None for a new mention
+    new: str
+
+
+class MentionStore(Protocol):
+    """What relinking reads from and writes to the store."""
+
+    def mentions_of_articles(self, article_ids: Sequence[str]) -> list[MentionRow]: ...
+
+    def count_full_names(self, rows: Sequence[MentionRow]) -> None: ...
+
+    def full_name_counts(self, keys: Sequence[str]) -> dict[str, dict[str, int]]: ...
+
+    def surname_choices(self, keys: Sequence[str]) -> dict[str, str | None]: ...
+
+    def set_surname_choices(self, choices: Mapping[str, str | None]) -> None: ...
+
+    def full_names_in_story(self, story_id: int, key: str) -> set[str]: ...
+
+    def bare_mentions(self, key: str, story_id: int) -> list[MentionRow]: ...
+
+    def queue_relinks(self, keys: Sequence[str]) -> None: ...
+
+    def next_queued_mentions(self, limit: int) -> list[MentionRow]: ...
+
+    def mention_links(self, mentions: Sequence[MentionId]) -> dict[MentionId, str]: ...
+
+    def apply_link_changes(self, changes: Sequence[LinkChange]) -> None: ...
+
+
+def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkChange]:
+    """Link the mentions of newly stored articles, re-decide the ones they can change, and work
+    through the queue of surnames whose dominant full name changed."""
+    new_rows = store.mentions_of_articles(article_ids)
+    full_rows = [row for row in new_rows if is_full_name(row)]
+    store.count_full_names(full_rows)
+    keys = sorted({row.key for row in new_rows})
+    in_store = store.full_name_counts(keys)
+    changed_keys = sorted({row.key for row in full_rows})
+    before = store.surname_choices(changed_keys)
+    after = {key: dominant(in_store.get(key, {})) for key in changed_keys}
+    tipped = [key for key in changed_keys if before.get(key) != after[key]]
+    store.set_surname_choices({key: after[key] for key in changed_keys})
+    store.queue_relinks(tipped)
+
+    to_decide: dict[MentionId, MentionRow] = {mention_id(row): row for row in new_rows}
+    for story_id, key in sorted({(row.story_id, row.key) for row in full_rows}, key=str):
+        if story_id is not None:
+            to_decide.update({mention_id(row): row for row in store.bare_mentions(key, story_id)})
+    queued = store.next_queued_mentions(RELINK_BUDGET)
+    to_decide.update({mention_id(row): row for row in queued})
+    in_store.update(store.full_name_counts(sorted({row.key for row in queued} - set(in_store))))
+
+    in_story: dict[tuple[int | None, str], set[str]] = {}
+
+    def story_full_names(row: MentionRow) -> set[str]:
+        place = (row.story_id, row.key)
+        if place not in in_story:
+            in_story[place] = set() if row.story_id is None else store.full_names_in_story(row.story_id, row.key)
+        return in_story[place]
+
+    current = store.mention_links(list(to_decide))
+    changes = []
+    for mention, row in to_decide.items():
+        needs_context = not row.given and row.kind != "place" and bool(in_store.get(row.key))
+        identity = decide(row, story_full_names(row), in_store.get(row.key)) if needs_context else identity_of(row)
+        if current.get(mention) != identity:
+            changes.append(LinkChange(row, current.get(mention), identity))
+    store.apply_link_changes(changes)
+    return changes

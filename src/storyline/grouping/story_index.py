@@ -1,0 +1,346 @@
+"""What grouping knows about stories, loaded only as far as a decision needs it.
+
+A ``StoryIndex`` is the working set of one writer: the states of the stories it has looked at, the
+members placed since the last commit (searched exactly, in memory), and two sources behind small
+protocols: ``StorySource`` (the store: story states, members, stories by entity, frequencies) and
+``NeighbourSearch`` (the approximate-nearest-neighbour shards of committed vectors). Nothing is
+loaded at start; what a new article needs is fetched (and kept, within bounds) when it needs it.
+Without sources (tests, explanations) everything stays in memory and is searched exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from storyline.grouping.evidence import EntityStats
+from storyline.grouping.window import search_window, shard_of
+from storyline.models import Article
+
+RARE_KEYS_FOR_CANDIDATES = 3
+STORIES_PER_KEY = 50
+FUTURE_TOLERANCE = dt.timedelta(days=1)  # a later date is a typo, not the news of the day
+
+
+@dataclass
+class StoryState:
+    """What grouping remembers about one story."""
+
+    id: int
+    vector_sum: np.ndarray
+    size: int = 0
+    entity_counts: dict[str, int] = field(default_factory=dict)
+    first: dt.date | None = None
+    last: dt.date | None = None
+    languages: dict[str, int] = field(default_factory=dict)
+    _centroid: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+    _profile: dict[str, float] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def centroid(self) -> np.ndarray:
+        if self._centroid is None:
+            norm = float(np.linalg.norm(self.vector_sum))
+            self._centroid = (self.vector_sum / (norm or 1.0)).astype(np.float32)
+        return self._centroid
+
+    def profile(self) -> dict[str, float]:
+        if self._profile is None:
+            self._profile = {key: count / self.size for key, count in self.entity_counts.items()}
+        return self._profile
+
+    def add(self, article: Article) -> None:
+        if article.embedding is not None:
+            self.vector_sum = self.vector_sum + article.embedding
+            self._centroid = None
+        self.size += 1
+        self._profile = None
+        for key in entity_keys(article):
+            self.entity_counts[key] = self.entity_counts.get(key, 0) + 1
+        if article.language:
+            self.languages[article.language] = self.languages.get(article.language, 0) + 1
+        if article.published is not None:
+            self.first = min(self.first or article.published, article.published)
+            self.last = max(self.last or article.published, article.published)
+
+
+@dataclass(frozen=True)
+class StoryOutline:
+    """A story's centroid and dates: enough to rule it out cheaply before its entities are read."""
+
+    id: int
+    centroid: np.ndarray
+    first: dt.date | None
+    last: dt.date | None
+
+
+class StorySource(Protocol):
+    """Stored stories, read on demand (the store implements it)."""
+
+    def story_states(self, story_ids: Sequence[int]) -> dict[int, StoryState]: ...
+
+    def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]: ...
+
+    def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]: ...
+
+    def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]: ...
+
+    def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]: ...
+
+    def stories_of_articles(self, article_ids: Sequence[str]) -> dict[str, int]: ...
+
+    def entity_frequencies(self, keys: Sequence[str]) -> dict[str, int]: ...
+
+    def document_count(self) -> int: ...
+
+    def newest_date(self) -> dt.date | None: ...
+
+    def next_story_id(self) -> int: ...
+
+
+class NeighbourSearch(Protocol):
+    """Nearest committed article vectors in time shards: (label, cosine), best first."""
+
+    def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]: ...
+
+    def add(self, items: Sequence[tuple[int, int, np.ndarray]]) -> None: ...
+
+
+class NothingStored:
+    """The source of an index that is not backed by a store."""
+
+    def story_states(self, story_ids: Sequence[int]) -> dict[int, StoryState]:
+        return {}
+
+    def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]:
+        return []
+
+    def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
+        return []
+
+    def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]:
+        return {}
+
+    def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]:
+        return {}
+
+    def stories_of_articles(self, article_ids: Sequence[str]) -> dict[str, int]:
+        return {}
+
+    def entity_frequencies(self, keys: Sequence[str]) -> dict[str, int]:
+        return {}
+
+    def document_count(self) -> int:
+        return 0
+
+    def newest_date(self) -> dt.date | None:
+        return None
+
+    def next_story_id(self) -> int:
+        return 1
+
+
+@dataclass
+class Pending:
+    """One placed article not committed yet."""
+
+    article_id: str
+    story_id: int
+    vector: np.ndarray | None
+    shard: int
+
+
+class StoryIndex:
+    """Story states and member vectors for candidate look-up and evidence."""
+
+    def __init__(
+        self,
+        dim: int,
+        source: StorySource | None = None,
+        neighbours: NeighbourSearch | None = None,
+        window_days: float | None = None,
+        today: dt.date | None = None,
+        max_cached_stories: int = 20_000,
+        max_cached_members: int = 50_000,
+    ) -> None:
+        self.dim = dim
+        self.source: StorySource = source or NothingStored()
+        self.neighbours = neighbours
+        self.window_days = window_days
+        self.today = today or dt.date.today()
+        self.max_cached_stories = max_cached_stories
+        self.max_cached_members = max_cached_members
+        self.stats = EntityStats(documents=self.source.document_count(), lookup=self.source.entity_frequencies)
+        self.stories: dict[int, StoryState] = {}
+        self.touched: set[int] = set()  # changed since the last commit
+        self.newest = self.source.newest_date()
+        self._pending: list[Pending] = []
+        self._pending_matrix = np.zeros((0, dim), dtype=np.float32)
+        self._placed: dict[str, int] = {}
+        self._members: dict[int, list[tuple[str, np.ndarray]]] = {}  # committed members, per story looked at
+        self._outlines: dict[int, StoryOutline] = {}  # of stories not in ``stories``, as last read
+        self._next_id: int | None = None
+
+    # ---- states ------------------------------------------------------------------------------
+
+    def states(self, story_ids: Iterable[int]) -> dict[int, StoryState]:
+        """The states of these stories (loaded from the source when not in memory)."""
+        wanted = list(dict.fromkeys(story_ids))
+        missing = [story_id for story_id in wanted if story_id not in self.stories]
+        if missing:
+            loaded = self.source.story_states(missing)
+            self.stories.update(loaded)
+            self.stats.prefetch({key for state in loaded.values() for key in state.entity_counts})
+        return {story_id: self.stories[story_id] for story_id in wanted if story_id in self.stories}
+
+    def outlines(self, story_ids: Iterable[int]) -> dict[int, StoryOutline]:
+        """Centroid and dates of these stories (from memory when loaded, else one light query)."""
+        wanted = list(dict.fromkeys(story_ids))
+        found = {
+            story_id: StoryOutline(story_id, state.centroid, state.first, state.last)
+            for story_id in wanted
+            if (state := self.stories.get(story_id)) is not None
+        }
+        found.update({story_id: self._outlines[story_id] for story_id in wanted if story_id in self._outlines})
+        loaded = self.source.story_outlines([story_id for story_id in wanted if story_id not in found])
+        self._outlines.update(loaded)
+        found.update(loaded)
+        return found
+
+    def story_of(self, article_id: str) -> int | None:
+        if article_id in self._placed:
+            return self._placed[article_id]
+        return self.source.stories_of_articles([article_id]).get(article_id)
+
+    def new_story(self) -> StoryState:
+        if self._next_id is None:
+            self._next_id = self.source.next_story_id()
+        state = StoryState(id=self._next_id, vector_sum=np.zeros(self.dim, dtype=np.float32))
+        self._next_id += 1
+        self.stories[state.id] = state
+        self._members[state.id] = []
+        return state
+
+    def join(self, state: StoryState, article: Article) -> None:
+        state.add(article)
+        self._outlines.pop(state.id, None)
+        self.touched.add(state.id)
+        self._placed[article.id] = state.id
+        if article.published and article.published <= self.today + FUTURE_TOLERANCE:
+            self.newest = max(self.newest or article.published, article.published)
+        shard = shard_of(article.published, self.today)
+        self._pending.append(Pending(article.id, state.id, article.embedding, shard))
+        if article.embedding is not None:
+            self._pending_matrix = np.vstack([self._pending_matrix, article.embedding.astype(np.float32)[None, :]])
+
+    # ---- candidates --------------------------------------------------------------------------
+
+    def candidates(self, article: Article, limit: int) -> dict[int, tuple[float, str | None]]:
+        """Stories worth comparing, with each one's closest member: the stories of the ``limit``
+        nearest articles in the time window, and stories sharing one of the article's rarest entities."""
+        chosen: dict[int, tuple[float, str | None]] = dict(self.nearest_members(article, limit))
+        keys = entity_keys(article)
+        self.stats.prefetch(keys)
+        low, high = self._date_range(article)
+        for key in sorted(keys, key=lambda key: (-self.stats.weight(key), key))[:RARE_KEYS_FOR_CANDIDATES]:
+            found = self.source.stories_with_key(key, low, high, STORIES_PER_KEY)
+            found += [story_id for story_id in self.touched if key in self.stories[story_id].entity_counts]
+            for story_id in found:
+                if story_id not in chosen:
+                    chosen[story_id] = self.closest_member(article, story_id)
+        return chosen
+
+    def nearest_members(self, article: Article, limit: int) -> dict[int, tuple[float, str]]:
+        """For the stories of the ``limit`` nearest articles: (similarity, article id) of the closest member."""
+        if article.embedding is None:
+            return {}
+        vector = article.embedding.astype(np.float32)
+        hits: list[tuple[float, str, int]] = []
+        if self.neighbours is not None:
+            window = search_window(article.published, self.newest, self.today, self.window_days)
+            found = self.neighbours.search(vector, window.shards() if window else None, limit)
+            members = self.source.members_by_label([label for label, _score in found])
+            hits += [(score, *members[label]) for label, score in found if label in members]
+        if len(self._pending_matrix):
+            scores = self._pending_matrix @ vector
+            rows = [pending for pending in self._pending if pending.vector is not None]
+            for row in np.argsort(-scores)[:limit]:
+                hits.append((float(scores[row]), rows[row].article_id, rows[row].story_id))
+        hits.sort(key=lambda hit: -hit[0])
+        closest: dict[int, tuple[float, str]] = {}
+        for score, article_id, story_id in hits[:limit]:
+            if story_id not in closest:
+                closest[story_id] = (score, article_id)
+        return closest
+
+    def closest_member(self, article: Article, story_id: int) -> tuple[float, str | None]:
+        """The story's member most similar to the article (similarity 0 when nothing to compare)."""
+        if article.embedding is None:
+            return 0.0, None
+        members = self._committed_members(story_id) + [
+            (pending.article_id, pending.vector)
+            for pending in self._pending
+            if pending.story_id == story_id and pending.vector is not None
+        ]
+        if not members:
+            return 0.0, None
+        scores = np.asarray([vector for _id, vector in members], dtype=np.float32) @ article.embedding
+        best = int(np.argmax(scores))
+        return float(scores[best]), members[best][0]
+
+    def _committed_members(self, story_id: int) -> list[tuple[str, np.ndarray]]:
+        if story_id not in self._members:
+            self._members[story_id] = self.source.member_vectors(story_id)
+        return self._members[story_id]
+
+    def _date_range(self, article: Article) -> tuple[dt.date | None, dt.date | None]:
+        centre = article.published or self.newest
+        if centre is None or self.window_days is None:
+            return None, None
+        reach = dt.timedelta(days=int(self.window_days) + 1)
+        return max(dt.date.min + reach, centre) - reach, min(dt.date.max - reach, centre) + reach
+
+    # ---- commits -----------------------------------------------------------------------------
+
+    def pending_shards(self) -> dict[str, int]:
+        return {pending.article_id: pending.shard for pending in self._pending}
+
+    def committed(self, labels: dict[str, int]) -> None:
+        """The pending members are stored (``labels``: article id -> article number): hand their
+        vectors to the neighbour search and keep memory within bounds."""
+        if self.neighbours is None and self.source.__class__ is NothingStored:
+            return  # nothing behind this index: everything stays in memory
+        items = []
+        for pending in self._pending:
+            if pending.vector is None:
+                continue
+            if pending.story_id in self._members:
+                self._members[pending.story_id].append((pending.article_id, pending.vector))
+            if pending.article_id in labels:
+                items.append((labels[pending.article_id], pending.shard, pending.vector))
+        if self.neighbours is not None:
+            self.neighbours.add(items)
+        self._pending = []
+        self._pending_matrix = np.zeros((0, self.dim), dtype=np.float32)
+        self._placed.clear()
+        self.touched.clear()
+        self._trim()
+
+    def _trim(self) -> None:
+        if len(self.stories) > self.max_cached_stories:
+            for story_id in list(self.stories)[: len(self.stories) - self.max_cached_stories // 2]:
+                del self.stories[story_id]
+                self._members.pop(story_id, None)
+        if len(self._outlines) > self.max_cached_stories:
+            self._outlines.clear()
+        member_vectors = sum(len(members) for members in self._members.values())
+        if member_vectors > self.max_cached_members:
+            self._members.clear()
+        self.stats.trim(10 * self.max_cached_stories)
+
+
+def entity_keys(article: Article) -> set[str]:
+    return {mention.key for mention in article.entities}

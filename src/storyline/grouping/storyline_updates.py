@@ -1,0 +1,159 @@
+"""Keeping storylines current as stories change, at a cost that does not grow with the store.
+
+After a batch, each changed (dated) story drops its links and is linked again against the stories
+that share one of its probe keys within ``max_gap_days`` (``storylines.probe_keys``). Then the
+storylines follow the links that changed, and only those:
+
+- an added link joins two storylines (the older id survives, the other becomes its alias) or takes
+  a story into one;
+- a removed link may cut a storyline in two: a search from both of its ends over the links, the
+  smaller frontier first, either meets (nothing to do) or runs out on one side, which is then the
+  whole of that side. The part holding most of the storyline keeps its id.
+
+So the work is proportional to what changed, not to the size of the storylines it touches. This
+equals relinking everything from scratch (``storylines.link_storylines``; the tests compare them),
+except where a probed key is so common that its stories in the gap pass ``STORIES_PER_PROBE_KEY``,
+or a story's probed keys pass ``CANDIDATES_PER_STORY`` stories: then the latest ones are compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+from typing import Protocol
+
+from storyline.grouping.story_index import StoryIndex, StoryState
+from storyline.grouping.storylines import gap_reach, links_between, near_stories, probe_keys
+from storyline.models import StorylineLink
+from storyline.settings import StorylineSettings
+
+STORIES_PER_PROBE_KEY = 100  # per probed key, the stories of that key latest within the gap
+CANDIDATES_PER_STORY = 400  # probing stops here: keys are probed heaviest (rarest) first
+
+Pair = tuple[int, int]
+
+
+class StorylineStore(Protocol):
+    """What storyline upkeep reads from and writes to the store."""
+
+    def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]: ...
+
+    def link_pairs_of(self, story_ids: Collection[int]) -> set[Pair]: ...
+
+    def replace_links(self, story_ids: Collection[int], links: Sequence[StorylineLink]) -> None: ...
+
+    def linked_stories(self, story_ids: Collection[int]) -> dict[int, set[int]]: ...
+
+    def storylines_of(self, story_ids: Collection[int]) -> dict[int, int | None]: ...
+
+    def storyline_sizes(self, storyline_ids: Collection[int]) -> dict[int, int]: ...
+
+    def allocate_storyline_id(self) -> int: ...
+
+    def join_storylines(self, storyline_id: int, absorbed: Collection[int], stories: Collection[int]) -> None: ...
+
+    def split_storyline(
+        self, storyline_id: int, part: Collection[int], new_id: int | None, part_leaves: bool
+    ) -> None: ...
+
+    def widen_storylines(self, states: Sequence[StoryState]) -> None: ...
+
+
+def refresh_storylines(
+    store: StorylineStore, index: StoryIndex, changed: Collection[int], settings: StorylineSettings
+) -> None:
+    """Relink the changed stories and carry the storylines along."""
+    dated = [state for state in index.states(changed).values() if state.first is not None]
+    if not dated:
+        return
+    links = _links_of(store, index, dated, settings)
+    changed_ids = {state.id for state in dated}
+    before = store.link_pairs_of(changed_ids)
+    after = {(link.earlier, link.later) for link in links}
+    store.replace_links(changed_ids, links)
+    _join(store, after - before)
+    _cut(store, before - after)
+    store.widen_storylines(dated)
+
+
+def _links_of(
+    store: StorylineStore, index: StoryIndex, dated: Sequence[StoryState], settings: StorylineSettings
+) -> list[StorylineLink]:
+    reach = dt.timedelta(days=gap_reach(settings))
+    candidates: set[int] = set()
+    for state in dated:
+        assert state.first is not None and state.last is not None
+        mine: set[int] = set()
+        for key in probe_keys(state, index.stats, settings):
+            mine.update(store.stories_with_key(key, state.first - reach, state.last + reach, STORIES_PER_PROBE_KEY))
+            if len(mine) >= CANDIDATES_PER_STORY:
+                break
+        candidates |= mine
+    outlines = list(index.outlines(candidates - {state.id for state in dated}).values())
+    links = links_between(dated, index.states(near_stories(dated, outlines, settings)), index.stats, settings)
+    links += links_between(dated, {state.id: state for state in dated}, index.stats, settings)
+    return list({(link.earlier, link.later): link for link in links}.values())
+
+
+def _join(store: StorylineStore, added: set[Pair]) -> None:
+    """Storylines (and lone stories) that an added link connects become one."""
+    if not added:
+        return
+    lines = store.storylines_of({story for pair in added for story in pair})
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def unit(story: int) -> tuple[str, int]:
+        line = lines.get(story)
+        return ("line", line) if line is not None else ("story", story)
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for earlier, later in sorted(added):
+        parent[root(unit(later))] = root(unit(earlier))
+    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for node in list(parent):
+        groups.setdefault(root(node), []).append(node)
+    for members in groups.values():
+        ids = sorted(number for kind, number in members if kind == "line")
+        stories = [number for kind, number in members if kind == "story"]
+        if len(ids) + len(stories) < 2:
+            continue
+        survivor = ids[0] if ids else store.allocate_storyline_id()
+        store.join_storylines(survivor, ids[1:], stories)
+
+
+def _cut(store: StorylineStore, removed: set[Pair]) -> None:
+    """Storylines that a removed link cut in two are split."""
+    for earlier, later in sorted(removed):
+        lines = store.storylines_of([earlier, later])
+        line = lines.get(earlier)
+        if line is None or line != lines.get(later):
+            continue
+        part = _apart(store, earlier, later)
+        if part is None:
+            continue
+        size = store.storyline_sizes([line]).get(line, 0)
+        part_leaves = 2 * len(part) < size or (2 * len(part) == size and min(part) > min({earlier, later} - part))
+        leaving = len(part) if part_leaves else size - len(part)
+        new_id = store.allocate_storyline_id() if leaving >= 2 else None
+        store.split_storyline(line, part, new_id, part_leaves)
+
+
+def _apart(store: StorylineStore, first: int, second: int) -> set[int] | None:
+    """None when the two stories are still linked through others; else all the stories of the
+    side that ran out first (searched from both ends at once, the smaller frontier first)."""
+    seen = ({first}, {second})
+    frontier = ({first}, {second})
+    while frontier[0] and frontier[1]:
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        neighbours = store.linked_stories(frontier[side])
+        found = {other for story in frontier[side] for other in neighbours.get(story, set())} - seen[side]
+        if found & seen[1 - side]:
+            return None
+        seen[side].update(found)
+        frontier = (found, frontier[1]) if side == 0 else (frontier[0], found)
+    return seen[0] if not frontier[0] else seen[1]

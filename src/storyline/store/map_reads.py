@@ -1,0 +1,146 @@
+"""What grouping reads from the store on demand (``StorySource``, ``VectorRows``): a part of ``Store``.
+
+Every query here is an index look-up bounded by what one decision needs (a few stories, one
+story's members, one key's stories around a date), never a scan of the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from storyline.grouping.story_index import StoryOutline, StoryState
+from storyline.store.base import StoreBase, iso, to_date
+
+
+class MapReads(StoreBase):
+    """Mixed into ``Store``."""
+
+    # ---- StorySource ------------------------------------------------------------------------
+
+    def story_states(self, story_ids: Sequence[int]) -> dict[int, StoryState]:
+        states: dict[int, StoryState] = {}
+        for row in self._rows_for_ids(
+            "SELECT id, vector_sum, size, first_seen, last_seen, languages FROM stories WHERE id IN ({marks})",
+            story_ids,
+        ):
+            states[row["id"]] = StoryState(
+                id=row["id"],
+                vector_sum=np.frombuffer(row["vector_sum"], dtype=np.float32).copy(),
+                size=row["size"],
+                first=to_date(row["first_seen"]),
+                last=to_date(row["last_seen"]),
+                languages=json.loads(row["languages"]),
+            )
+        for row in self._rows_for_ids(
+            "SELECT story_id, key, articles FROM story_entities WHERE story_id IN ({marks})", list(states)
+        ):
+            states[row[0]].entity_counts[row[1]] = row[2]
+        return states
+
+    def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]:
+        outlines: dict[int, StoryOutline] = {}
+        for row in self._rows_for_ids(
+            "SELECT id, vector_sum, first_seen, last_seen FROM stories WHERE id IN ({marks})", story_ids
+        ):
+            vector = np.frombuffer(row[1], dtype=np.float32)
+            norm = float(np.linalg.norm(vector)) or 1.0
+            outlines[row[0]] = StoryOutline(row[0], vector / norm, to_date(row[2]), to_date(row[3]))
+        return outlines
+
+    def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]:
+        return [
+            (row[0], np.frombuffer(row[1], dtype=np.float32))
+            for row in self._db.execute(
+                "SELECT m.article_id, v.vector FROM memberships m JOIN article_vectors v ON v.article_id=m.article_id"
+                " WHERE m.story_id=? ORDER BY v.label",
+                (story_id,),
+            )
+        ]
+
+    def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
+        """Stories naming ``key`` whose dates reach into [low, high] (any date when None), latest
+        first, then undated ones, newest first. One index range however many stories name the key:
+        a story that reaches ``low`` started at most the longest story span before it."""
+        if low is None or high is None:
+            dated = self._db.execute(
+                "SELECT story_id FROM story_entities WHERE key=? AND first_seen IS NOT NULL"
+                " ORDER BY first_seen DESC LIMIT ?",
+                (key, limit),
+            )
+        else:
+            earliest = low - dt.timedelta(days=self.longest_story_days())
+            dated = self._db.execute(
+                "SELECT story_id FROM story_entities WHERE key=? AND first_seen BETWEEN ? AND ? AND last_seen >= ?"
+                " ORDER BY first_seen DESC LIMIT ?",
+                (key, iso(earliest), iso(high), iso(low), limit),
+            )
+        found = [row[0] for row in dated]
+        if len(found) < limit:
+            found += [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT story_id FROM story_entities WHERE key=? AND first_seen IS NULL"
+                    " ORDER BY story_id DESC LIMIT ?",
+                    (key, limit - len(found)),
+                )
+            ]
+        return found
+
+    def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]:
+        return {
+            row[0]: (row[1], row[2])
+            for row in self._rows_for_ids(
+                "SELECT v.label, v.article_id, m.story_id FROM article_vectors v"
+                " JOIN memberships m ON m.article_id=v.article_id WHERE v.label IN ({marks})",
+                labels,
+            )
+        }
+
+    def stories_of_articles(self, article_ids: Sequence[str]) -> dict[str, int]:
+        return {
+            row[0]: row[1]
+            for row in self._rows_for_ids(
+                "SELECT article_id, story_id FROM memberships WHERE article_id IN ({marks})", article_ids
+            )
+        }
+
+    def entity_frequencies(self, keys: Sequence[str]) -> dict[str, int]:
+        return {
+            row[0]: row[1]
+            for row in self._rows_for_ids("SELECT key, articles FROM entity_frequency WHERE key IN ({marks})", keys)
+        }
+
+    def longest_story_days(self) -> int:
+        return int(self._meta("longest_story_days") or 0)
+
+    def document_count(self) -> int:
+        return int(self._meta("documents") or 0)
+
+    def newest_date(self) -> dt.date | None:
+        return to_date(self._meta("newest_date"))
+
+    def next_story_id(self) -> int:
+        return int(self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
+
+    # ---- VectorRows ---------------------------------------------------------------------------
+
+    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, bytes]]:
+        yield from self._db.execute(
+            "SELECT label, vector FROM article_vectors WHERE shard=? AND label>? ORDER BY label", (shard, after)
+        )
+
+    def vector_shards(self) -> list[int]:
+        """Every shard that holds vectors (one index step per shard, not a scan of the rows)."""
+        shards: list[int] = []
+        row = self._db.execute("SELECT MIN(shard) FROM article_vectors").fetchone()
+        while row is not None and row[0] is not None:
+            shards.append(row[0])
+            row = self._db.execute("SELECT MIN(shard) FROM article_vectors WHERE shard>?", (row[0],)).fetchone()
+        return shards
+
+    def last_article_number(self) -> int:
+        return int(self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])

@@ -1,0 +1,325 @@
+"""Writing one ingest batch and keeping storylines: a part of ``Store``.
+
+Each write touches only the rows of the batch's articles, their stories and those stories'
+storylines, so a batch costs the same in an empty store and in a large one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+from storyline.grouping.story_index import FUTURE_TOLERANCE, StoryIndex, StoryState, entity_keys
+from storyline.ingest.identity import content_hash
+from storyline.models import Article, Membership, StorylineLink
+from storyline.stages.duplicates import band_hashes
+from storyline.store.base import StoreBase, iso
+from storyline.store.transaction import Transaction
+
+TITLE_RECOMPUTE_SIZE = 64  # stories up to this size choose their title among all members; larger ones among the new
+
+
+class MapWrites(StoreBase):
+    """Mixed into ``Store``."""
+
+    def longest_story_days(self) -> int:
+        raise NotImplementedError  # MapReads'
+
+    def save_batch(
+        self, articles: Sequence[Article], memberships: Sequence[Membership], index: StoryIndex, model: str, bands: int
+    ) -> dict[str, int]:
+        """Articles, their vectors, entities, signatures and story places, in one transaction (joined
+        to the caller's when one is open). Returns each article's number (its vector's label)."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        shards = index.pending_shards()
+        joined: dict[int, list[Article]] = {}
+        by_id = {article.id: article for article in articles}
+        with Transaction(self._db):
+            labels = {article.id: self._insert_article(article, model, bands, now, shards) for article in articles}
+            for membership in memberships:
+                self._insert_membership(membership)
+                if membership.article_id in by_id:
+                    joined.setdefault(membership.story_id, []).append(by_id[membership.article_id])
+            for story_id, members in joined.items():
+                self._upsert_story(index.stories[story_id], members)
+            self._count_keys(articles, index)
+        return labels
+
+    def _insert_article(self, article: Article, model: str, bands: int, now: str, shards: dict[str, int]) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO articles (id, url, content_hash, path, title, headline, text, source, published, published_from,"
+            " language, language_confidence, boilerplate_removed, duplicate_of, metadata, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.id,
+                article.url,
+                content_hash(article.text),
+                article.path,
+                article.title,
+                article.headline,
+                article.text,
+                article.source,
+                iso(article.published),
+                article.published_from,
+                article.language,
+                article.language_confidence,
+                article.boilerplate_removed,
+                article.duplicate_of,
+                json.dumps(article.metadata, ensure_ascii=False, default=str),
+                now,
+            ),
+        )
+        label = int(cursor.lastrowid or 0)
+        if article.embedding is not None:
+            self._db.execute(
+                "INSERT INTO article_vectors (article_id, model, vector, label, shard) VALUES (?,?,?,?,?)",
+                (article.id, model, article.embedding.astype(np.float32).tobytes(), label, shards.get(article.id, 0)),
+            )
+        self._db.executemany(
+            "INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions, given) VALUES (?,?,?,?,?,?,?)",
+            [(article.id, m.key, m.surface, m.lemma or m.surface, m.kind, m.count, m.given) for m in article.entities],
+        )
+        self._db.executemany(
+            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article.id,
+                    s.position,
+                    s.text,
+                    s.expression,
+                    s.precision,
+                    iso(s.date),
+                    s.month,
+                    s.day,
+                    int(s.relative),
+                    json.dumps(list(s.sources), ensure_ascii=False),
+                    json.dumps(list(s.entity_keys)),
+                )
+                for s in article.statements
+            ],
+        )
+        if article.signature is not None:
+            self._db.execute("INSERT INTO signatures VALUES (?,?)", (article.id, article.signature.tobytes()))
+            hashes = band_hashes(article.signature, bands)
+            self._db.executemany("INSERT INTO signature_bands VALUES (?,?)", [(band, article.id) for band in hashes])
+        return label
+
+    def _insert_membership(self, membership: Membership) -> None:
+        evidence = membership.evidence
+        self._db.execute(
+            "INSERT OR REPLACE INTO memberships VALUES (?,?,?,?,?,?,?)",
+            (
+                membership.article_id,
+                membership.story_id,
+                evidence.similarity if evidence else None,
+                evidence.entity_overlap if evidence else None,
+                json.dumps(list(evidence.shared_entities)) if evidence else None,
+                evidence.gap_days if evidence else None,
+                evidence.score if evidence else None,
+            ),
+        )
+
+    def _upsert_story(self, state: StoryState, joined: Sequence[Article]) -> None:
+        before = self._db.execute("SELECT first_seen, last_seen, title_article FROM stories WHERE id=?", (state.id,))
+        previous = before.fetchone()
+        title, title_article = self._story_title(state, joined, previous["title_article"] if previous else None)
+        self._db.execute(
+            "INSERT INTO stories (id, title, first_seen, last_seen, size, vector_sum, languages, title_article)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+            " first_seen=excluded.first_seen, last_seen=excluded.last_seen, size=excluded.size,"
+            " vector_sum=excluded.vector_sum, languages=excluded.languages, title_article=excluded.title_article",
+            (
+                state.id,
+                title,
+                iso(state.first),
+                iso(state.last),
+                state.size,
+                state.vector_sum.astype(np.float32).tobytes(),
+                json.dumps(state.languages, sort_keys=True),
+                title_article,
+            ),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO story_languages VALUES (?,?)",
+            [(language, state.id) for language in sorted({a.language for a in joined if a.language})],
+        )
+        if state.first and state.last and (state.last - state.first).days > self.longest_story_days():
+            self._set_meta("longest_story_days", (state.last - state.first).days)
+        counts = Counter(key for article in joined for key in entity_keys(article))
+        self._db.executemany(
+            "INSERT INTO story_entities VALUES (?,?,?,?,?) ON CONFLICT(story_id, key) DO UPDATE SET"
+            " articles=articles+excluded.articles",
+            [(state.id, key, count, iso(state.first), iso(state.last)) for key, count in counts.items()],
+        )
+        if previous is not None and previous["first_seen"] != iso(state.first):
+            self._db.execute("UPDATE story_entities SET first_seen=? WHERE story_id=?", (iso(state.first), state.id))
+        if previous is not None and previous["last_seen"] != iso(state.last):  # not indexed: rows of one story
+            self._db.execute("UPDATE story_entities SET last_seen=? WHERE story_id=?", (iso(state.last), state.id))
+
+    def _story_title(self, state: StoryState, joined: Sequence[Article], current: str | None) -> tuple[str, str | None]:
+        """The headline of the member closest to the story's centroid, preferring real titles. Small
+        stories choose among all members; large ones between the current title and the new members."""
+        params: list[object]
+        if state.size <= TITLE_RECOMPUTE_SIZE or current is None:
+            where, params = "m.story_id=?", [state.id]
+        else:
+            ids = [current, *(article.id for article in joined)]
+            where, params = f"a.id IN ({','.join('?' * len(ids))})", list(ids)
+        rows = self._db.execute(
+            "SELECT a.id, a.headline, a.title, v.vector FROM memberships m JOIN articles a ON a.id=m.article_id"
+            f" LEFT JOIN article_vectors v ON v.article_id=a.id WHERE {where} ORDER BY a.seq",
+            params,
+        ).fetchall()
+        if not rows:
+            return "", None
+        centroid = state.centroid
+
+        def rank(row: object) -> tuple[int, float]:
+            vector = row["vector"]  # type: ignore[index]
+            closeness = float(np.frombuffer(vector, dtype=np.float32) @ centroid) if vector else 0.0
+            return (1 if row["title"] else 0, closeness)  # type: ignore[index]
+
+        best = max(rows, key=rank)
+        return str(best["headline"]), str(best["id"])
+
+    def _count_keys(self, articles: Sequence[Article], index: StoryIndex) -> None:
+        """Entity frequencies, the number of articles and the newest date, for the next batch's weights."""
+        counts = Counter(key for article in articles for key in entity_keys(article))
+        self._db.executemany(
+            "INSERT INTO entity_frequency VALUES (?,?) ON CONFLICT(key) DO UPDATE SET articles=articles+excluded.articles",
+            list(counts.items()),
+        )
+        languages = Counter(article.language for article in articles if article.language)
+        self._db.executemany(
+            "INSERT INTO language_counts VALUES (?,?) ON CONFLICT DO UPDATE SET articles=articles+excluded.articles",
+            list(languages.items()),
+        )
+        self._set_meta("documents", int(self._meta("documents") or 0) + len(articles))
+        latest = dt.date.today() + FUTURE_TOLERANCE
+        dates = [a.published for a in articles if a.published and a.published <= latest]
+        newest = self._meta("newest_date")
+        if dates and (newest is None or max(dates).isoformat() > newest):
+            self._set_meta("newest_date", max(dates).isoformat())
+        self._set_meta("generation", int(self._meta("generation") or 0) + 1)
+
+    def generation(self) -> int:
+        """Bumped by every batch: a writer that did not write the latest batch must forget its caches."""
+        return int(self._meta("generation") or 0)
+
+    # ---- StorylineStore -------------------------------------------------------------------------
+
+    def replace_links(self, story_ids: Collection[int], links: Sequence[StorylineLink]) -> None:
+        ids = list(story_ids)
+        for start in range(0, len(ids), 400):
+            chunk = ids[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            self._db.execute(f"DELETE FROM storyline_links WHERE earlier IN ({marks}) OR later IN ({marks})", chunk * 2)
+        self._db.executemany(
+            "INSERT OR REPLACE INTO storyline_links VALUES (?,?,?,?,?)",
+            [
+                (link.earlier, link.later, json.dumps(list(link.shared_entities)), link.similarity, link.gap_days)
+                for link in links
+            ],
+        )
+
+    def storylines_of(self, story_ids: Collection[int]) -> dict[int, int | None]:
+        return {
+            row[0]: row[1]
+            for row in self._rows_for_ids("SELECT id, storyline_id FROM stories WHERE id IN ({marks})", list(story_ids))
+        }
+
+    def link_pairs_of(self, story_ids: Collection[int]) -> set[tuple[int, int]]:
+        ids = list(story_ids)
+        pairs = {
+            (row[0], row[1])
+            for row in self._rows_for_ids("SELECT earlier, later FROM storyline_links WHERE earlier IN ({marks})", ids)
+        }
+        pairs |= {
+            (row[0], row[1])
+            for row in self._rows_for_ids("SELECT earlier, later FROM storyline_links WHERE later IN ({marks})", ids)
+        }
+        return pairs
+
+    def linked_stories(self, story_ids: Collection[int]) -> dict[int, set[int]]:
+        neighbours: dict[int, set[int]] = {}
+        for earlier, later in self.link_pairs_of(story_ids):
+            neighbours.setdefault(earlier, set()).add(later)
+            neighbours.setdefault(later, set()).add(earlier)
+        return neighbours
+
+    def storyline_sizes(self, storyline_ids: Collection[int]) -> dict[int, int]:
+        return {
+            row[0]: row[1]
+            for row in self._rows_for_ids(
+                "SELECT id, stories FROM storylines WHERE id IN ({marks})", list(storyline_ids)
+            )
+        }
+
+    def allocate_storyline_id(self) -> int:
+        number = int(self._meta("next_storyline_id") or 1)
+        self._set_meta("next_storyline_id", number + 1)
+        return number
+
+    def join_storylines(self, storyline_id: int, absorbed: Collection[int], stories: Collection[int]) -> None:
+        """``absorbed`` storylines and lone ``stories`` join ``storyline_id`` (new or existing); the
+        absorbed ids become its aliases. Its dates and count follow without reading its stories."""
+        parts = [storyline_id, *absorbed]
+        rows = list(
+            self._rows_for_ids("SELECT first_seen, last_seen, stories FROM storylines WHERE id IN ({marks})", parts)
+        )
+        rows += list(
+            self._rows_for_ids("SELECT first_seen, last_seen, 1 FROM stories WHERE id IN ({marks})", list(stories))
+        )
+        firsts = [row[0] for row in rows if row[0]]
+        lasts = [row[1] for row in rows if row[1]]
+        for old in absorbed:
+            self._db.execute("UPDATE stories SET storyline_id=? WHERE storyline_id=?", (storyline_id, old))
+            self._db.execute("UPDATE storyline_aliases SET storyline_id=? WHERE storyline_id=?", (storyline_id, old))
+            self._db.execute("INSERT OR REPLACE INTO storyline_aliases VALUES (?,?)", (old, storyline_id))
+            self._db.execute("DELETE FROM storylines WHERE id=?", (old,))
+        self._db.executemany("UPDATE stories SET storyline_id=? WHERE id=?", [(storyline_id, s) for s in stories])
+        self._db.execute(
+            "INSERT OR REPLACE INTO storylines (id, first_seen, last_seen, stories) VALUES (?,?,?,?)",
+            (storyline_id, min(firsts, default=None), max(lasts, default=None), sum(row[2] for row in rows)),
+        )
+
+    def split_storyline(self, storyline_id: int, part: Collection[int], new_id: int | None, part_leaves: bool) -> None:
+        """Cut ``part`` from the rest of the storyline: the leaving side takes ``new_id`` (None: it is
+        one story, in no storyline); a side of one story left behind leaves it too."""
+        part_ids = sorted(part)
+        marks = ",".join("?" * len(part_ids))
+        if part_leaves:
+            self._db.execute(f"UPDATE stories SET storyline_id=? WHERE id IN ({marks})", [new_id, *part_ids])
+        else:
+            self._db.execute(
+                f"UPDATE stories SET storyline_id=? WHERE storyline_id=? AND id NOT IN ({marks})",
+                [new_id, storyline_id, *part_ids],
+            )
+        for number in (storyline_id, new_id):
+            if number is not None:
+                self._recount_storyline(number)
+
+    def _recount_storyline(self, storyline_id: int) -> None:
+        count, first, last = self._db.execute(
+            "SELECT COUNT(*), MIN(first_seen), MAX(last_seen) FROM stories WHERE storyline_id=?", (storyline_id,)
+        ).fetchone()
+        if count < 2:  # a storyline of one story is none: the story leaves it, the id retires
+            self._db.execute("UPDATE stories SET storyline_id=NULL WHERE storyline_id=?", (storyline_id,))
+            self._db.execute("DELETE FROM storylines WHERE id=?", (storyline_id,))
+            return
+        self._db.execute(
+            "INSERT OR REPLACE INTO storylines (id, first_seen, last_seen, stories) VALUES (?,?,?,?)",
+            (storyline_id, first, last, count),
+        )
+
+    def widen_storylines(self, states: Sequence[StoryState]) -> None:
+        """The changed stories' new dates, in their storylines' dates."""
+        self._db.executemany(
+            "UPDATE storylines SET first_seen=MIN(first_seen, ?), last_seen=MAX(last_seen, ?)"
+            " WHERE id=(SELECT storyline_id FROM stories WHERE id=?)",
+            [(iso(state.first), iso(state.last), state.id) for state in states if state.first and state.last],
+        )

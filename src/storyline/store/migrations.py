@@ -1,0 +1,144 @@
+"""Bringing a store of an older schema up to date, in one transaction: all the way, or not at all.
+
+Each step has statements run before the schema file (to reshape old tables), statements run
+after it (to fill new tables from old rows), and may ask for the entities to be rebuilt from
+scratch. A store several versions behind runs every step's "before", the schema file once, then
+every step's "after".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    columns: tuple[tuple[str, str, str], ...] = ()  # (table, column, declaration), added where the table exists
+    before: str = ""
+    after: str = ""
+    rebuild_entities: bool = False
+
+
+# Shard numbers as grouping/window.py computes them (SHARD_DAYS = 7): day number // 7 for a dated
+# article, -(ingest day number // 7) - 1 for an undated one. julianday - 1721424.5 is Python's toordinal.
+_SHARD = (
+    "CASE WHEN a.published IS NOT NULL THEN CAST(julianday(a.published) - 1721424.5 AS INTEGER) / 7"
+    " ELSE -(CAST(julianday(substr(a.ingested_at, 1, 10)) - 1721424.5 AS INTEGER) / 7) - 1 END"
+)
+
+MIGRATIONS: dict[int, Migration] = {
+    1: Migration(
+        before="""
+        ALTER TABLE article_entities RENAME TO article_entities_v1;
+        CREATE TABLE article_entities (
+            article_id  TEXT NOT NULL REFERENCES articles(id),
+            key         TEXT NOT NULL,
+            surface     TEXT NOT NULL,
+            lemma       TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            mentions    INTEGER NOT NULL,
+            given       TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (article_id, key, given)
+        );
+        INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions)
+            SELECT article_id, key, surface, lemma, kind, mentions FROM article_entities_v1;
+        DROP TABLE article_entities_v1;
+        DROP INDEX IF EXISTS article_entities_key;
+        """
+    ),
+    # Version 3 only added an index, which the schema file creates.
+    2: Migration(),
+    # Version 4: everything derived is kept incrementally (story entity counts, entity frequencies,
+    # entity counts, storylines with stable ids), and vectors carry their index label and shard.
+    3: Migration(
+        columns=(
+            ("article_vectors", "label", "INTEGER NOT NULL DEFAULT 0"),
+            ("article_vectors", "shard", "INTEGER NOT NULL DEFAULT 0"),
+            ("entities", "merged_into", "INTEGER"),
+            ("stories", "languages", "TEXT NOT NULL DEFAULT '{}'"),
+            ("stories", "title_article", "TEXT"),
+            ("stories", "storyline_id", "INTEGER"),
+        ),
+        before=f"""
+        UPDATE article_vectors SET
+            label = (SELECT a.seq FROM articles a WHERE a.id = article_vectors.article_id),
+            shard = (SELECT {_SHARD} FROM articles a WHERE a.id = article_vectors.article_id);
+        DROP INDEX IF EXISTS entity_mentions_entity;
+        DROP INDEX IF EXISTS entity_mentions_key;
+        ALTER TABLE storyline_links RENAME TO storyline_links_v3;
+        ALTER TABLE storylines RENAME TO storylines_v3;
+        """,
+        after="""
+        UPDATE stories SET storyline_id = (
+            SELECT l.storyline_id FROM storyline_links_v3 l WHERE l.earlier = stories.id OR l.later = stories.id LIMIT 1);
+        INSERT INTO storylines (id, first_seen, last_seen, stories)
+            SELECT storyline_id, MIN(first_seen), MAX(last_seen), COUNT(*) FROM stories
+            WHERE storyline_id IS NOT NULL GROUP BY storyline_id;
+        INSERT OR IGNORE INTO storyline_links
+            SELECT earlier, later, shared_entities, similarity, gap_days FROM storyline_links_v3;
+        DROP TABLE storyline_links_v3;
+        DROP TABLE storylines_v3;
+        UPDATE stories SET languages = COALESCE((
+            SELECT json_group_object(language, n) FROM (
+                SELECT a.language AS language, COUNT(*) AS n FROM memberships m JOIN articles a ON a.id = m.article_id
+                WHERE m.story_id = stories.id AND a.language IS NOT NULL GROUP BY a.language)), '{}');
+        INSERT INTO story_entities
+            SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id), s.first_seen, s.last_seen
+            FROM memberships m JOIN article_entities e ON e.article_id = m.article_id JOIN stories s ON s.id = m.story_id
+            GROUP BY m.story_id, e.key;
+        INSERT INTO entity_frequency SELECT key, COUNT(DISTINCT article_id) FROM article_entities GROUP BY key;
+        INSERT OR IGNORE INTO story_languages
+            SELECT a.language, m.story_id FROM memberships m JOIN articles a ON a.id = m.article_id
+            WHERE a.language IS NOT NULL;
+        INSERT INTO language_counts
+            SELECT language, COUNT(*) FROM articles WHERE language IS NOT NULL GROUP BY language;
+        INSERT OR REPLACE INTO meta SELECT 'documents', COUNT(*) FROM articles;
+        INSERT OR REPLACE INTO meta SELECT 'newest_date', MAX(published) FROM articles
+            WHERE published <= date('now', '+1 day') HAVING MAX(published) IS NOT NULL;
+        INSERT OR REPLACE INTO meta SELECT 'next_storyline_id', COALESCE(MAX(id), 0) + 1 FROM storylines;
+        INSERT OR REPLACE INTO meta
+            SELECT 'longest_story_days', COALESCE(MAX(CAST(julianday(last_seen) - julianday(first_seen) AS INTEGER)), 0)
+            FROM stories;
+        """,
+        rebuild_entities=True,
+    ),
+}
+
+
+def migrate(
+    db: sqlite3.Connection, version: int, target: int, schema: str, rebuild_entities: Callable[[], None]
+) -> None:
+    """Run the steps from ``version`` to ``target`` inside the caller's transaction (with foreign
+    keys off: tables are renamed and rebuilt); KeyError when a step is missing."""
+    steps = [MIGRATIONS[step] for step in range(version, target)]
+    for step in steps:
+        for table, column, declaration in step.columns:
+            add_column(db, table, column, declaration)
+        run_script(db, step.before)
+    run_script(db, schema)
+    for step in steps:
+        run_script(db, step.after)
+    if any(step.rebuild_entities for step in steps):
+        rebuild_entities()
+    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(target),))
+
+
+def add_column(db: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
+    """Add a column to an existing table that lacks it (a missing table is created whole by the schema)."""
+    existing = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+    if existing and column not in existing:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Execute statements one by one inside the caller's transaction (executescript would commit it)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)

@@ -1,0 +1,87 @@
+"""The store's storyline queries (a part of ``Store``): pages of storylines, one storyline, aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.grouping.evidence import EntityStats
+from storyline.grouping.storylines import common_entities
+from storyline.store.base import StoreBase
+
+
+class StorylineQueries(StoreBase):
+    """Mixed into ``Store``."""
+
+    def entity_stats(self, keys: Sequence[str] | None = None) -> EntityStats:
+        raise NotImplementedError  # Store's own
+
+    def storyline_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM storylines").fetchone()[0])
+
+    def storyline_rows(
+        self, storyline_ids: Sequence[int] | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Storylines, latest first: each with its story ids, its links and the entities its stories share."""
+        if storyline_ids is None:
+            ids = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT id FROM storylines ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
+                    (-1 if limit is None else limit, offset),
+                )
+            ]
+        else:
+            ids = list(storyline_ids)
+        rows = []
+        for storyline_id in ids:
+            story_ids = [
+                row[0] for row in self._db.execute("SELECT id FROM stories WHERE storyline_id=?", (storyline_id,))
+            ]
+            if not story_ids:
+                continue
+            rows.append(
+                {
+                    "id": storyline_id,
+                    "story_ids": sorted(story_ids),
+                    "links": self._links_of(story_ids),
+                    "entities": list(self._shared_keys(story_ids)),
+                }
+            )
+        return rows
+
+    def resolve_storyline(self, storyline_id: int) -> int | None:
+        """The storyline an id names now: itself, the one it was merged into, or None."""
+        if self._db.execute("SELECT 1 FROM storylines WHERE id=?", (storyline_id,)).fetchone():
+            return storyline_id
+        row = self._db.execute("SELECT storyline_id FROM storyline_aliases WHERE id=?", (storyline_id,)).fetchone()
+        if row and self._db.execute("SELECT 1 FROM storylines WHERE id=?", (row[0],)).fetchone():
+            return int(row[0])
+        return None
+
+    def storyline_of_stories(self, story_ids: Sequence[int]) -> dict[int, int]:
+        """story id -> storyline id, for the stories that belong to one."""
+        return {
+            row[0]: row[1]
+            for row in self._rows_for_ids(
+                "SELECT id, storyline_id FROM stories WHERE id IN ({marks}) AND storyline_id IS NOT NULL", story_ids
+            )
+        }
+
+    def _links_of(self, story_ids: Sequence[int]) -> list[dict[str, Any]]:
+        return [
+            dict(row)
+            for row in self._rows_for_ids(
+                "SELECT earlier, later, shared_entities, similarity, gap_days FROM storyline_links"
+                " WHERE earlier IN ({marks}) ORDER BY earlier, later",
+                story_ids,
+            )
+        ]
+
+    def _shared_keys(self, story_ids: Sequence[int]) -> tuple[str, ...]:
+        profiles: dict[int, dict[str, int]] = {}
+        for row in self._rows_for_ids(
+            "SELECT story_id, key, articles FROM story_entities WHERE story_id IN ({marks})", story_ids
+        ):
+            profiles.setdefault(row[0], {})[row[1]] = row[2]
+        return common_entities(list(profiles.values()), self.entity_stats())

@@ -1,0 +1,277 @@
+"""Article vectors for candidate look-up: time shards kept beside the store, each a flat matrix
+searched exactly while small and an HNSW graph (usearch) once large.
+
+The store's ``article_vectors`` rows are the truth; the shard files are a cache of them that is
+never rebuilt at start: a shard is loaded from its file when a search first needs it, then
+catches up with the rows committed after the file was written (each file's name carries the
+last article number it holds). Files are written after the store commits, atomically (write,
+then rename), so a crash leaves at worst an older file and a longer catch-up. Only committed
+articles ever enter a shard. Memory is bounded: the least recently used shards are dropped past
+``max_loaded_vectors``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from storyline.settings import IndexSettings
+
+GRAPH = ".usearch"
+FLAT = ".flat"
+
+
+class VectorRows(Protocol):
+    """The committed vectors, as the store keeps them (labels are article numbers, which only grow)."""
+
+    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, bytes]]: ...
+
+    def vector_shards(self) -> list[int]: ...
+
+    def last_article_number(self) -> int: ...
+
+
+class Shard:
+    """One shard's vectors and the highest article number it holds.
+
+    While it holds fewer than ``exact_below`` vectors it is a flat matrix searched exactly (one
+    matrix product: faster than a graph at that size, and nothing missed); past that it becomes an
+    HNSW graph (usearch), grown in place from then on.
+    """
+
+    def __init__(self, number: int, dim: int, settings: IndexSettings) -> None:
+        self.number = number
+        self.dim = dim
+        self.settings = settings
+        self.labels = np.zeros(0, dtype=np.int64)
+        self.matrix = np.zeros((0, dim), dtype=np.float32)
+        self._rows = 0
+        self.graph: Any = None
+        self.max_label = 0
+        self.unsaved = 0
+
+    def __len__(self) -> int:
+        return len(self.graph) if self.graph is not None else self._rows
+
+    def add(self, labels: Sequence[int], vectors: np.ndarray, saved: bool = False) -> None:
+        """Add what this shard does not hold yet (labels only grow)."""
+        keep = [row for row, label in enumerate(labels) if label > self.max_label]
+        if not keep:
+            return
+        new_labels = np.asarray([labels[row] for row in keep], dtype=np.int64)
+        new_vectors = np.asarray(vectors, dtype=np.float32)[keep]
+        if self.graph is not None:
+            self.graph.add(new_labels.astype(np.uint64), new_vectors, threads=1)
+        else:
+            self._append(new_labels, new_vectors)
+            if self._rows >= self.settings.exact_below:
+                self._build_graph()
+        self.max_label = int(new_labels.max())
+        self.unsaved += 0 if saved else len(keep)
+
+    def search(self, vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
+        if not len(self):
+            return []
+        if self.graph is not None:
+            found = self.graph.search(vector, min(limit, len(self)), threads=1)
+            return [
+                (int(key), 1.0 - float(distance)) for key, distance in zip(found.keys, found.distances, strict=True)
+            ]
+        scores = self.matrix[: self._rows] @ vector
+        best = np.argpartition(-scores, limit)[:limit] if self._rows > limit else np.arange(self._rows)
+        return [(int(self.labels[row]), float(scores[row])) for row in best]
+
+    def save(self, path: Path) -> None:
+        """Write the shard to ``path`` (a graph file, or the flat matrix with its labels)."""
+        if self.graph is not None:
+            self.graph.save(str(path))
+        else:
+            with path.open("wb") as handle:
+                np.save(handle, self.labels[: self._rows])
+                np.save(handle, self.matrix[: self._rows])
+
+    def load(self, path: Path, max_label: int) -> None:
+        if path.name.endswith(GRAPH):
+            self.graph = self._new_graph()
+            self.graph.load(str(path))  # the search expansion stays as constructed
+        else:
+            with path.open("rb") as handle:
+                labels, matrix = np.load(handle), np.load(handle)
+            if matrix.shape[1:] != (self.dim,) or len(labels) != len(matrix):
+                raise ValueError(f"{path}: not a shard of {self.dim} dimensions")
+            self._rows = 0
+            self._append(labels.astype(np.int64), matrix.astype(np.float32))
+        self.max_label = max_label
+
+    def _append(self, labels: np.ndarray, vectors: np.ndarray) -> None:
+        needed = self._rows + len(labels)
+        if needed > len(self.matrix):
+            size = max(needed, 2 * len(self.matrix), 256)
+            self.matrix = np.concatenate(
+                [self.matrix[: self._rows], np.zeros((size - self._rows, self.dim), np.float32)]
+            )
+            self.labels = np.concatenate([self.labels[: self._rows], np.zeros(size - self._rows, np.int64)])
+        self.matrix[self._rows : needed] = vectors
+        self.labels[self._rows : needed] = labels
+        self._rows = needed
+
+    def _build_graph(self) -> None:
+        self.graph = self._new_graph()
+        self.graph.add(self.labels[: self._rows].astype(np.uint64), self.matrix[: self._rows], threads=1)
+        self.matrix = np.zeros((0, self.dim), dtype=np.float32)
+        self.labels = np.zeros(0, dtype=np.int64)
+        self._rows = 0
+        self.unsaved += 1  # its file changes form
+
+    def _new_graph(self) -> Any:
+        from usearch.index import Index
+
+        return Index(
+            ndim=self.dim,
+            metric="ip",
+            dtype="f32",
+            connectivity=self.settings.connectivity,
+            expansion_add=self.settings.expansion_add,
+            expansion_search=self.settings.expansion_search,
+        )
+
+    @property
+    def suffix(self) -> str:
+        return GRAPH if self.graph is not None else FLAT
+
+
+class VectorIndex:
+    """Search and grow the shards of one store's vectors."""
+
+    def __init__(self, folder: Path, dim: int, identity: str, rows: VectorRows, settings: IndexSettings) -> None:
+        self.folder = folder
+        self.dim = dim
+        self.settings = settings
+        self._rows = rows
+        self._identity = {"store": identity, "dim": dim}
+        self._shards: OrderedDict[int, Shard] = OrderedDict()
+        self._checked = False
+
+    def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` nearest committed articles in the given shards (all shards when None): (label, cosine)."""
+        numbers = self._all_shards() if shards is None else list(shards)
+        found: list[tuple[int, float]] = []
+        for number in numbers:
+            found += self._shard(number).search(vector.astype(np.float32), limit)
+        found.sort(key=lambda hit: -hit[1])
+        self._evict()
+        return found[:limit]
+
+    def add(self, items: Sequence[tuple[int, int, np.ndarray]]) -> None:
+        """Committed articles: (label, shard, vector)."""
+        by_shard: dict[int, list[tuple[int, np.ndarray]]] = {}
+        for label, shard, vector in items:
+            by_shard.setdefault(shard, []).append((label, vector))
+        for number, rows in by_shard.items():
+            if number in self._shards:  # a shard not loaded catches up from the store when first needed
+                self._shards[number].add([label for label, _ in rows], np.asarray([v for _, v in rows], np.float32))
+
+    def save(self) -> None:
+        """Write every shard that holds vectors its file does not."""
+        for shard in self._shards.values():
+            if shard.unsaved:
+                self._write(shard)
+
+    def forget(self) -> None:
+        """Drop everything loaded (another writer changed the store, or a batch failed)."""
+        self._shards.clear()
+        self._checked = False
+
+    def loaded_vectors(self) -> int:
+        return sum(len(shard) for shard in self._shards.values())
+
+    # ---- shards ----------------------------------------------------------------------------
+
+    def _shard(self, number: int) -> Shard:
+        if number in self._shards:
+            self._shards.move_to_end(number)
+            return self._shards[number]
+        self._check_folder()
+        shard = Shard(number, self.dim, self.settings)
+        path = self._file_of(number)
+        if path is not None and _label_of(path) > self._rows.last_article_number():
+            path.unlink(missing_ok=True)  # made from a later state of the store than this one (a restored backup)
+            path = None
+        if path is not None:
+            try:
+                shard.load(path, _label_of(path))
+            except (OSError, RuntimeError, ValueError):  # unreadable: rebuilt from the store below
+                shard = Shard(number, self.dim, self.settings)
+        self._catch_up(shard)
+        self._shards[number] = shard
+        return shard
+
+    def _catch_up(self, shard: Shard) -> None:
+        labels: list[int] = []
+        vectors: list[np.ndarray] = []
+        for label, blob in self._rows.vector_rows(shard.number, shard.max_label):
+            labels.append(label)
+            vectors.append(np.frombuffer(blob, dtype=np.float32))
+            if len(labels) >= 4096:
+                shard.add(labels, np.asarray(vectors))
+                labels, vectors = [], []
+        if labels:
+            shard.add(labels, np.asarray(vectors))
+
+    def _evict(self) -> None:
+        while len(self._shards) > 1 and self.loaded_vectors() > self.settings.max_loaded_vectors:
+            _number, shard = self._shards.popitem(last=False)
+            if shard.unsaved:
+                self._write(shard)
+
+    def _write(self, shard: Shard) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        final = self.folder / f"{shard.number}.{shard.max_label}{shard.suffix}"
+        temporary = final.with_suffix(".tmp")
+        shard.save(temporary)
+        os.replace(temporary, final)
+        for older in self._files(shard.number):
+            if older != final:
+                older.unlink(missing_ok=True)
+        shard.unsaved = 0
+
+    def _files(self, number: int) -> list[Path]:
+        return [*self.folder.glob(f"{number}.*{GRAPH}"), *self.folder.glob(f"{number}.*{FLAT}")]
+
+    def _file_of(self, number: int) -> Path | None:
+        files = sorted(self._files(number), key=_label_of)
+        return files[-1] if files else None
+
+    def _all_shards(self) -> list[int]:
+        files = [*self.folder.glob(f"*{GRAPH}"), *self.folder.glob(f"*{FLAT}")]
+        on_disk = {int(path.name.split(".")[0]) for path in files}
+        return sorted(on_disk | set(self._shards) | set(self._rows.vector_shards()))
+
+    def _check_folder(self) -> None:
+        """Files made for another store (or another embedder) are removed, never read."""
+        if self._checked:
+            return
+        self._checked = True
+        marker = self.folder / "index.json"
+        try:
+            found = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = None
+        if found != self._identity:
+            for path in [*self.folder.glob(f"*{GRAPH}"), *self.folder.glob(f"*{FLAT}")]:
+                path.unlink(missing_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            marker.write_text(json.dumps(self._identity), encoding="utf-8")
+
+
+def _label_of(path: Path) -> int:
+    try:
+        return int(path.name.split(".")[1])
+    except (IndexError, ValueError):
+        return -1

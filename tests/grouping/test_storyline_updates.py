@@ -1,0 +1,159 @@
+"""Storylines kept incrementally equal the from-scratch reference, with stable ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+from storyline.grouping.evidence import EntityStats
+from storyline.grouping.story_index import StoryIndex, StoryState
+from storyline.grouping.storyline_updates import refresh_storylines
+from storyline.grouping.storylines import link_storylines
+from storyline.models import StorylineLink
+from storyline.settings import StorylineSettings
+
+SETTINGS = StorylineSettings()
+DAY = dt.date(2025, 1, 1)
+
+
+class MemoryStorylines:
+    """The store's side of storyline upkeep, in memory, with the store's semantics."""
+
+    def __init__(self, index: StoryIndex) -> None:
+        self.index = index
+        self.links: dict[tuple[int, int], StorylineLink] = {}
+        self.line_of: dict[int, int] = {}
+        self.aliases: dict[int, int] = {}
+        self.next_id = 1
+
+    def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
+        found = [
+            state
+            for state in self.index.stories.values()
+            if key in state.entity_counts
+            and state.first is not None
+            and state.last is not None
+            and (low is None or high is None or (state.last >= low and state.first <= high))
+        ]
+        return [state.id for state in sorted(found, key=lambda s: (s.first, s.id), reverse=True)][:limit]
+
+    def link_pairs_of(self, story_ids: Collection[int]) -> set[tuple[int, int]]:
+        return {pair for pair in self.links if set(pair) & set(story_ids)}
+
+    def replace_links(self, story_ids: Collection[int], links: Sequence[StorylineLink]) -> None:
+        self.links = {pair: link for pair, link in self.links.items() if not set(pair) & set(story_ids)}
+        self.links.update({(link.earlier, link.later): link for link in links})
+
+    def linked_stories(self, story_ids: Collection[int]) -> dict[int, set[int]]:
+        found: dict[int, set[int]] = {}
+        for earlier, later in self.link_pairs_of(story_ids):
+            found.setdefault(earlier, set()).add(later)
+            found.setdefault(later, set()).add(earlier)
+        return found
+
+    def storylines_of(self, story_ids: Collection[int]) -> dict[int, int | None]:
+        return {story_id: self.line_of.get(story_id) for story_id in story_ids}
+
+    def storyline_sizes(self, storyline_ids: Collection[int]) -> dict[int, int]:
+        return {line: sum(1 for other in self.line_of.values() if other == line) for line in storyline_ids}
+
+    def allocate_storyline_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def join_storylines(self, storyline_id: int, absorbed: Collection[int], stories: Collection[int]) -> None:
+        for story, line in list(self.line_of.items()):
+            if line in absorbed:
+                self.line_of[story] = storyline_id
+        self.line_of.update({story: storyline_id for story in stories})
+        for old in absorbed:
+            self.aliases = {
+                alias: (storyline_id if target == old else target) for alias, target in self.aliases.items()
+            }
+            self.aliases[old] = storyline_id
+
+    def split_storyline(self, storyline_id: int, part: Collection[int], new_id: int | None, part_leaves: bool) -> None:
+        members = [story for story, line in self.line_of.items() if line == storyline_id]
+        leaving = [story for story in members if (story in part) == part_leaves]
+        for story in leaving:
+            self.line_of.pop(story)
+            if new_id is not None:
+                self.line_of[story] = new_id
+        if sum(1 for line in self.line_of.values() if line == storyline_id) < 2:
+            self.line_of = {story: line for story, line in self.line_of.items() if line != storyline_id}
+
+    def widen_storylines(self, states: Sequence[StoryState]) -> None:
+        pass
+
+    def resolve(self, storyline_id: int) -> int | None:
+        current = self.aliases.get(storyline_id, storyline_id)
+        return current if current in self.line_of.values() else None
+
+
+THEMES = 4
+
+
+def _grow(state: StoryState, rng: random.Random, keys: list[str], theme: int) -> None:
+    """One more article: mostly on the story's theme (its meaning and names), sometimes off it."""
+    if rng.random() < 0.15:
+        theme = rng.randrange(THEMES)  # a drifting story: links can break and storylines split
+    direction = np.zeros(THEMES, dtype=np.float32)
+    direction[theme] = 1.0
+    state.vector_sum = state.vector_sum + direction + np.asarray([rng.gauss(0, 0.2) for _ in range(THEMES)], np.float32)
+    state._centroid = None
+    state._profile = None
+    state.size += 1
+    for key in rng.sample(keys[theme * 5 : theme * 5 + 5], 3):
+        state.entity_counts[key] = state.entity_counts.get(key, 0) + 1
+    day = DAY + dt.timedelta(days=rng.randrange(0, 400))
+    state.first = min(state.first or day, day)
+    state.last = max(state.last or day, day)
+
+
+def _partition(line_of: dict[int, int]) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for story, line in line_of.items():
+        groups.setdefault(line, set()).add(story)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_storyline_updates_equal_the_from_scratch_reference_at_every_step() -> None:
+    rng = random.Random(3)
+    keys = [f"k{number}" for number in range(5 * THEMES)]
+    stats = EntityStats(documents=300, frequency={key: 5 + 3 * number for number, key in enumerate(keys)})
+    index = StoryIndex(dim=THEMES)
+    index.stats = stats
+    store = MemoryStorylines(index)
+    themes: dict[int, int] = {}
+    seen_lines: set[frozenset[int]] = set()
+    splits = 0
+    for _step in range(60):
+        changed: set[int] = set()
+        for _ in range(rng.randint(1, 4)):
+            if index.stories and rng.random() < 0.5:
+                state = rng.choice(list(index.stories.values()))
+            else:
+                state = index.new_story()
+                themes[state.id] = rng.randrange(THEMES)
+            _grow(state, rng, keys, themes[state.id])
+            changed.add(state.id)
+        before = _partition(store.line_of)
+        ids_before = dict(store.line_of)
+        refresh_storylines(store, index, changed, SETTINGS)
+        reference = link_storylines(list(index.stories.values()), stats, SETTINGS)
+        assert set(store.links) == {(link.earlier, link.later) for r in reference for link in r.links}
+        assert _partition(store.line_of) == {frozenset(r.story_ids) for r in reference}
+        after = _partition(store.line_of)
+        splits += sum(1 for group in before if sum(1 for other in after if group & other) > 1)
+        seen_lines |= after
+        for old_line in set(ids_before.values()):
+            stories = {story for story, line in ids_before.items() if line == old_line}
+            grown = [group for group in after if stories <= group]
+            if grown:  # the storyline only grew or merged: its id still leads to it
+                (group,) = grown
+                assert store.resolve(old_line) == store.line_of[next(iter(group))]
+    assert len(reference) >= 2, "the random stories should form several storylines"
+    assert splits >= 1, "the random growth should split a storyline at least once"

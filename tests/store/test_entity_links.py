@@ -1,0 +1,132 @@
+"""Entity links kept by deltas equal linking every mention from scratch, batch after batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyline.grouping.entities import link_entities
+from storyline.grouping import entity_updates
+from storyline.grouping.entity_updates import relink_after
+from storyline.grouping.stories import assign_stories
+from storyline.models import Article, EntityMention
+from storyline.settings import GroupingSettings, Settings
+from storyline.store import Store
+
+SURNAMES = {"trmp": ("Trump", "Тръмп"), "lvrv": ("Lavrov", "Лавров"), "mln": ("Meloni", "Мелони")}
+GIVEN = {"dnld": "Donald", "mlnia": "Melania", "srh": "Sergey", "jrj": "Giorgia"}
+GROUPS = 5
+
+
+def _mention(rng: random.Random) -> EntityMention:
+    if rng.random() < 0.15:
+        return EntityMention(
+            key="geo:3054643", surface=rng.choice(["Budapest", "Будапеща"]), kind="place", lemma="Budapest"
+        )
+    key = rng.choice(list(SURNAMES))
+    latin, cyrillic = SURNAMES[key]
+    given = rng.choice(["", "", *GIVEN])
+    surface = f"{GIVEN[given]} {latin}" if given else rng.choice([latin, cyrillic])
+    return EntityMention(key=key, surface=surface, kind="person", count=rng.randint(1, 3), lemma=surface, given=given)
+
+
+def _article(number: int, rng: random.Random) -> Article:
+    group = rng.randrange(GROUPS)
+    vector = np.zeros(GROUPS, dtype=np.float32)
+    vector[group] = 1.0  # articles of one group join one story
+    mentions = {(m.key, m.given): m for m in (_mention(rng) for _ in range(rng.randint(1, 4)))}
+    return Article(
+        id=f"a{number}",
+        text=f"article {number}",
+        language=rng.choice(["en", "bg"]),
+        published=dt.date(2025, 3, 1),
+        embedding=vector,
+        entities=tuple(mentions.values()),
+    )
+
+
+def _incremental(store: Store) -> tuple[dict[tuple[str, str, str], str], set[tuple[object, ...]]]:
+    db = store._db
+    links = {
+        (row[0], row[1], row[2]): row[3]
+        for row in db.execute(
+            "SELECT em.article_id, em.key, em.given, e.identity FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
+        )
+    }
+    entities = {
+        (row["identity"], row["name"], row["kind"], row["articles"], row["stories"], row["variants"])
+        for row in db.execute("SELECT * FROM entities WHERE articles>0")
+    }
+    return links, entities
+
+
+def _reference(store: Store) -> tuple[dict[tuple[str, str, str], str], set[tuple[object, ...]]]:
+    entities, links = link_entities(store.mention_rows())
+    return links, {
+        (
+            e.identity,
+            e.name,
+            e.kind,
+            len(e.article_ids),
+            len(e.story_ids),
+            json.dumps([[v.surface, v.language, v.count] for v in e.variants], ensure_ascii=False),
+        )
+        for e in entities
+    }
+
+
+def _drain(store: Store) -> int:
+    """Work through the queue of surnames to re-link, as the next batches would; returns the batches."""
+    batches = 0
+    while store.queued_relinks():
+        with store.transaction():
+            relink_after(store, [])
+        batches += 1
+    return batches
+
+
+@pytest.mark.parametrize("budget", [128, 2])
+def test_entity_links_by_delta_equal_linking_from_scratch(tmp_path: Path, budget: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(entity_updates, "RELINK_BUDGET", budget)
+    rng = random.Random(11)
+    tipped = drained = 0
+    with Store(tmp_path / "e.db") as store:
+        index = store.open_story_index(GROUPS, "table", Settings())
+        number = 0
+        for _batch in range(25):
+            articles = [_article(number + offset, rng) for offset in range(rng.randint(1, 5))]
+            number += len(articles)
+            memberships = assign_stories(articles, index, GroupingSettings())
+            with store.transaction():
+                labels = store.save_batch(articles, memberships, index, "table", bands=32)
+                changes = relink_after(store, [article.id for article in articles])
+            index.committed(labels)
+            tipped += sum(1 for change in changes if change.old is not None)
+            drained += _drain(store)
+            assert _incremental(store) == _reference(store)
+        assert store.check() == []
+    assert tipped > 0, "some mentions should have moved entity as full names arrived"
+    assert (drained > 0) == (budget == 2), "a small budget leaves work for later batches"
+
+
+def test_entity_links_an_emptied_entity_points_where_its_mentions_went(tmp_path: Path) -> None:
+    bare = EntityMention(key="lvrv", surface="Лавров", kind="person", lemma="Лавров")
+    full = EntityMention(key="lvrv", surface="Sergey Lavrov", kind="person", lemma="Sergey Lavrov", given="srh")
+    first = Article(id="a", text="one", embedding=np.array([1.0, 0.0], np.float32), entities=(bare,))
+    second = Article(id="b", text="two", embedding=np.array([0.0, 1.0], np.float32), entities=(full,))
+    with Store(tmp_path / "e.db") as store:
+        index = store.open_story_index(2, "table", Settings())
+        for article in (first, second):
+            memberships = assign_stories([article], index, GroupingSettings())
+            with store.transaction():
+                index_labels = store.save_batch([article], memberships, index, "table", bands=32)
+                relink_after(store, [article.id])
+            index.committed(index_labels)
+        bare_entity = store._db.execute("SELECT id FROM entities WHERE identity='lvrv'").fetchone()[0]
+        found = store.find_entity(str(bare_entity))
+        assert found is not None and found["identity"] == "srh lvrv" and found["articles"] == 2
