@@ -44,4 +44,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) storyline-demo.db storyline-demo.db-wal storyline-demo.db-shm
+	rm -rf $(VENV) storyline-demo.db storyline-demo.db-wal storyline-demo.db-shm storyline-demo.db.lock storyline-demo.db.index

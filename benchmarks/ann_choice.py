@@ -1,8 +1,10 @@
 """Which approximate-nearest-neighbour library the story index uses: the candidates measured alike.
 
 Usage: python benchmarks/ann_choice.py VECTORS.npy [N] [--libraries usearch,hnswlib,faiss,voyager]
+       python benchmarks/ann_choice.py VECTORS.npy [N] --flat-sizes 5000,20000,50000
 
-VECTORS.npy holds real article vectors (e.g. e5-small vectors of the dev pairs' articles). N
+VECTORS is a .npy file of real article vectors, or a pair file (.jsonl), whose articles are then
+embedded with e5-small (title + lead, as ingest does; about two minutes for the dev pairs). N
 vectors (default 100,000) are made from them: blends of two real vectors plus noise, normalised, so
 the set keeps the real vectors' anisotropy (every e5 cosine is high) without being copies of them. The index grows in batches of 2,000, as ingest adds them; then, one query at a time as
 grouping asks: latency (median, p99) for the 50 nearest, recall@50 against exact search, and
@@ -14,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import tempfile
 import time
@@ -159,6 +160,18 @@ class Voyager(Candidate):
 CANDIDATES: dict[str, type[Candidate]] = {c.name: c for c in (Usearch, Hnswlib, Faiss, Voyager)}
 
 
+def real_vectors(path: Path) -> np.ndarray:
+    if path.suffix == ".npy":
+        return np.load(path).astype(np.float32)
+    from storyline.evaluation.pairs import articles_in_order, read_pairs
+    from storyline.settings import Settings
+    from storyline.stages.embed import embedding_text, make_embedder
+
+    articles = articles_in_order(read_pairs(path))
+    texts = [embedding_text(article, Settings().max_embed_chars) for article in articles]
+    return make_embedder("e5-small").embed(texts)
+
+
 def synthetic(real: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
     """Blends of two real vectors plus noise: a continuum with the real vectors' anisotropy, where
     the nearest neighbours are not just copies of one real vector."""
@@ -219,19 +232,54 @@ def measure(candidate_type: type[Candidate], data: np.ndarray, queries: np.ndarr
     }
 
 
+def flat_or_graph(data: np.ndarray, queries: np.ndarray, sizes: list[int]) -> None:
+    """Where a graph starts to pay: one query's latency on a flat matrix (numpy) and on usearch's graph."""
+    from usearch.index import Index
+
+    print(f"{'vectors':>8} {'flat ms':>8} {'graph ms':>9} {'graph recall@50':>16}")
+    for size in sizes:
+        part = data[:size]
+        graph = Index(
+            ndim=part.shape[1],
+            metric="ip",
+            dtype="f32",
+            connectivity=M,
+            expansion_add=EF_ADD,
+            expansion_search=EF_SEARCH,
+        )
+        graph.add(np.arange(size, dtype=np.uint64), part, threads=1)
+        flat_ms, graph_ms, recalls = [], [], []
+        for query in queries[:200]:
+            began = time.perf_counter()
+            scores = part @ query
+            best = np.argpartition(-scores, K)[:K]
+            flat_ms.append(1000 * (time.perf_counter() - began))
+            began = time.perf_counter()
+            found = graph.search(query, K, threads=1)
+            graph_ms.append(1000 * (time.perf_counter() - began))
+            recalls.append(len(set(best.tolist()) & {int(key) for key in found.keys}) / K)
+        print(
+            f"{size:>8} {statistics.median(flat_ms):8.3f} {statistics.median(graph_ms):9.3f} {np.mean(recalls):16.4f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("vectors", type=Path)
     parser.add_argument("count", type=int, nargs="?", default=100_000)
     parser.add_argument("--libraries", default=",".join(CANDIDATES))
+    parser.add_argument("--flat-sizes", default="", help="e.g. 5000,20000,50000: flat matrix against graph by size")
     args = parser.parse_args()
     rng = np.random.default_rng(7)
-    real = np.load(args.vectors).astype(np.float32)
+    real = real_vectors(args.vectors)
     data = synthetic(real, args.count, rng)
     queries = synthetic(real, QUERIES, rng)
     scores = queries @ data.T
     truth = [set(np.argpartition(-row, K)[:K].tolist()) for row in scores]
     print(f"{args.count} vectors of {data.shape[1]} dimensions from {args.vectors}; {QUERIES} queries, k={K}")
+    if args.flat_sizes:
+        flat_or_graph(data, queries, [int(size) for size in args.flat_sizes.split(",")])
+        return
     for name in args.libraries.split(","):
         try:
             result = measure(CANDIDATES[name], data, queries, truth)
@@ -239,7 +287,6 @@ def main() -> None:
             print(f"{name}: not installed")
             continue
         print(result, flush=True)
-    resource.getrusage(resource.RUSAGE_SELF)
 
 
 if __name__ == "__main__":

@@ -137,3 +137,29 @@ def test_pipeline_storyline_ids_survive_growth_and_merges(tmp_path: Path, settin
         (merged,) = store.storyline_rows()
         assert merged["id"] == first["id"] and store.resolve_storyline(later) == first["id"]
         assert store.check() == []
+
+
+def test_pipeline_undated_article_finds_its_dated_story_among_many(tmp_path: Path, settings: Settings) -> None:
+    """Undated articles are compared with the window of the newest date seen, and with recent undated ones."""
+    embedder = TableEmbedder({"Summit": [1, 0, 0], "Floods": [0, 1, 0], "Budget": [0, 0, 1]})
+    dated = [
+        record_to_article(
+            {
+                "id": f"{title}-{day}",
+                "title": title,
+                "text": f"{title} report {day}.",
+                "published": f"2025-{month:02d}-0{day}",
+            },
+            None,
+        )
+        for month, title in ((1, "Floods"), (5, "Budget"), (9, "Summit"))
+        for day in range(1, 4)
+    ]
+    with Store(settings.db_path) as store:
+        ingest(dated, store, settings, embedder)
+        ingest([Article(id="undated", title="Summit", text="Summit talks, no date given.")], store, settings, embedder)
+        ingest(
+            [Article(id="undated-2", title="Summit", text="More summit talks, undated too.")], store, settings, embedder
+        )
+        groups = _partition(store)
+    assert {"undated", "undated-2", "Summit-1", "Summit-2", "Summit-3"} in groups

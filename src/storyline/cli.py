@@ -311,8 +311,7 @@ def serve_command(db_path: str | None, host: str, port: int, token: str | None, 
 @json_option
 def demo_command(db_path: str, as_json: bool) -> None:
     """Ingest the bundled sample corpus into a fresh store and print its stories."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(db_path + suffix).unlink(missing_ok=True)
+    _remove_store(db_path)
     settings = _settings(db_path)
     samples = resources.files("storyline").joinpath("samples")
     with resources.as_file(samples) as folder:
@@ -471,11 +470,19 @@ def _eval_store(keep_db: str | None, embedder: str | None) -> Iterator[tuple[Sto
     """A fresh store for an evaluation: the kept path (emptied first) or a temporary one."""
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as folder:
         path = keep_db or str(Path(folder) / "eval.db")
-        for suffix in ("", "-wal", "-shm"):
-            Path(path + suffix).unlink(missing_ok=True)
+        _remove_store(path)
         settings = _settings(path, embedder)
         with _open_store(settings) as store:
             yield store, settings
+
+
+def _remove_store(path: str) -> None:
+    """A store file and everything beside it (WAL, lock, vector shards)."""
+    import shutil
+
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(path + suffix).unlink(missing_ok=True)
+    shutil.rmtree(path + ".index", ignore_errors=True)
 
 
 def _progress(label: str) -> Any:

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline.grouping.entities import link_entities
 from storyline.grouping import entity_updates
+from storyline.grouping.entities import link_entities
 from storyline.grouping.entity_updates import relink_after
 from storyline.grouping.stories import assign_stories
 from storyline.models import Article, EntityMention

@@ -151,3 +151,41 @@ def test_sqlite_snapshot_hides_commits_made_meanwhile(tmp_path: Path) -> None:
             _save(writer, [make_article("a", [1, 0, 0], [], None, text="First")], _index(writer))
             assert reader.counts()["articles"] == before == 0
         assert reader.counts()["articles"] == 1
+
+
+def test_store_migrates_a_schema_3_store_keeping_ids_and_groupings(tmp_path: Path) -> None:
+    """A store written by storyline's schema 3 (the five samples, e5-small), upgraded in place."""
+    import gzip
+
+    from storyline.grouping.entity_updates import relink_after
+    from storyline.grouping.storyline_updates import refresh_storylines
+    from storyline.models import EntityMention
+
+    path = tmp_path / "v3.db"
+    path.write_bytes(gzip.decompress((Path(__file__).parent / "store_v3.db.gz").read_bytes()))
+    raw = sqlite3.connect(path)
+    entities = {row[0]: row[1:] for row in raw.execute("SELECT identity, id, articles, stories FROM entities")}
+    stories = {row[0]: row[1] for row in raw.execute("SELECT article_id, story_id FROM memberships")}
+    lines = {
+        (row[0], row[1], row[2]) for row in raw.execute("SELECT storyline_id, earlier, later FROM storyline_links")
+    }
+    raw.close()
+    with Store(path) as store:
+        assert store.check() == []
+        after = {row[0]: row[1:] for row in store._db.execute("SELECT identity, id, articles, stories FROM entities")}
+        assert after == entities
+        assert {row[0]: row[1] for row in store._db.execute("SELECT article_id, story_id FROM memberships")} == stories
+        (storyline,) = store.storyline_rows()
+        assert {(storyline["id"], link["earlier"], link["later"]) for link in storyline["links"]} == lines
+        # The map goes on from the upgraded store: an article close to story 1 joins it.
+        index = store.open_story_index(384, "e5-small/passage", SETTINGS)
+        (centroid,) = [state.centroid for state in index.states([1]).values()]
+        article = make_article("new", list(centroid), ["lvrv", "rb"], dt.date(2025, 10, 22), text="Rubio, Lavrov")
+        article = article.evolve(entities=(EntityMention(key="lvrv", surface="Lavrov", kind="person", lemma="Lavrov"),))
+        memberships = assign_stories([article], index, GroupingSettings())
+        with store.transaction():
+            labels = store.save_batch([article], memberships, index, "e5-small/passage", bands=32)
+            refresh_storylines(store, index, index.touched, SETTINGS.storylines)
+            relink_after(store, ["new"])
+        index.committed(labels)
+        assert memberships[0].story_id == 1 and store.check() == []

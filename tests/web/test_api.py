@@ -146,3 +146,33 @@ def _stories(client: TestClient, **params: object) -> list[dict]:  # type: ignor
 def _largest_story(client: TestClient) -> int:
     stories = _stories(client, per_page=100)
     return max(stories, key=lambda story: story["article_count"])["id"]  # type: ignore[no-any-return]
+
+
+def test_api_storylines_page_and_a_merged_id_redirects(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    from importlib import resources
+    from pathlib import Path
+
+    from storyline.ingest import read_sources
+    from storyline.pipeline import ingest
+    from storyline.stages.embed import HashingEmbedder
+    from storyline.store import Store
+    from storyline.web import ServerOptions, create_app
+
+    seeds = Path(str(resources.files("storyline").joinpath("samples")))
+    with Store(settings.db_path) as store:
+        ingest(read_sources([str(seeds)]), store, settings, HashingEmbedder())
+    with Store(settings.db_path) as store, store.transaction():  # storyline 5 absorbed storyline 9
+        store.join_storylines(5, [], [1, 2])
+        store.join_storylines(9, [], [3, 4])
+        store.join_storylines(5, [9], [])
+        assert store.check() == [] and store.resolve_storyline(9) == 5
+    app = create_app(settings, ServerOptions(), embedder=HashingEmbedder())
+    with TestClient(app, raise_server_exceptions=False) as client:
+        listed = client.get("/api/storylines", params={"per_page": 1}).json()
+        assert listed["total"] == 1 and listed["storylines"][0]["story_count"] == 4
+        moved = client.get("/api/storylines/9", follow_redirects=False)
+        assert moved.status_code == 308 and moved.headers["location"] == "/api/storylines/5"
+        page = client.get("/storylines/9", follow_redirects=False)
+        assert page.status_code == 301 and page.headers["location"] == "/storylines/5"
+        assert client.get("/storylines/9").status_code == 200
+        assert client.get("/api/storylines/77").status_code == 404

@@ -5,7 +5,7 @@ and on the full name the whole store makes dominant for that surname. So after a
 these mentions can change entity:
 
 - the batch's own mentions;
-- bare mentions of a surname in a story that just got a full name with that surname;
+- bare mentions of a surname in a story that just got a full name with that surname it did not have;
 - every bare mention of a surname whose store-wide dominant full name changed (the balance between
   two full names tipped). There can be many, so they are queued and re-decided at most
   ``RELINK_BUDGET`` a batch: a batch never pays for the size of the store, and a surname with
@@ -41,7 +41,7 @@ class MentionStore(Protocol):
 
     def mentions_of_articles(self, article_ids: Sequence[str]) -> list[MentionRow]: ...
 
-    def count_full_names(self, rows: Sequence[MentionRow]) -> None: ...
+    def count_full_names(self, rows: Sequence[MentionRow]) -> set[tuple[int, str]]: ...
 
     def full_name_counts(self, keys: Sequence[str]) -> dict[str, dict[str, int]]: ...
 
@@ -67,7 +67,7 @@ def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkCh
     through the queue of surnames whose dominant full name changed."""
     new_rows = store.mentions_of_articles(article_ids)
     full_rows = [row for row in new_rows if is_full_name(row)]
-    store.count_full_names(full_rows)
+    widened = store.count_full_names(full_rows)  # (story, key): a full name the story did not have
     keys = sorted({row.key for row in new_rows})
     in_store = store.full_name_counts(keys)
     changed_keys = sorted({row.key for row in full_rows})
@@ -78,9 +78,8 @@ def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkCh
     store.queue_relinks(tipped)
 
     to_decide: dict[MentionId, MentionRow] = {mention_id(row): row for row in new_rows}
-    for story_id, key in sorted({(row.story_id, row.key) for row in full_rows}, key=str):
-        if story_id is not None:
-            to_decide.update({mention_id(row): row for row in store.bare_mentions(key, story_id)})
+    for story_id, key in sorted(widened):
+        to_decide.update({mention_id(row): row for row in store.bare_mentions(key, story_id)})
     queued = store.next_queued_mentions(RELINK_BUDGET)
     to_decide.update({mention_id(row): row for row in queued})
     in_store.update(store.full_name_counts(sorted({row.key for row in queued} - set(in_store))))

@@ -39,16 +39,26 @@ class EntityLinks(StoreBase):
             for row in self._rows_for_ids(_MENTION_COLUMNS + " WHERE e.article_id IN ({marks})", article_ids)
         ]
 
-    def count_full_names(self, rows: Sequence[MentionRow]) -> None:
+    def count_full_names(self, rows: Sequence[MentionRow]) -> set[tuple[int, str]]:
+        """Count the full names; returns the (story, surname key) pairs that got a full name they had not."""
         full = [row for row in rows if is_full_name(row)]
         self._db.executemany(
             "INSERT INTO entity_full_names VALUES (?,?,1) ON CONFLICT(key, identity) DO UPDATE SET rows=rows+1",
             [(row.key, f"{row.given} {row.key}") for row in full],
         )
-        self._db.executemany(
-            "INSERT INTO story_full_names VALUES (?,?,?,1) ON CONFLICT DO UPDATE SET rows=rows+1",
-            [(row.story_id, row.key, f"{row.given} {row.key}") for row in full if row.story_id is not None],
-        )
+        new: set[tuple[int, str]] = set()
+        for row in full:
+            if row.story_id is None:
+                continue
+            identity = f"{row.given} {row.key}"
+            updated = self._db.execute(
+                "UPDATE story_full_names SET rows=rows+1 WHERE story_id=? AND key=? AND identity=?",
+                (row.story_id, row.key, identity),
+            ).rowcount
+            if not updated:
+                self._db.execute("INSERT INTO story_full_names VALUES (?,?,?,1)", (row.story_id, row.key, identity))
+                new.add((row.story_id, row.key))
+        return new
 
     def full_name_counts(self, keys: Sequence[str]) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}

@@ -15,6 +15,8 @@ import numpy as np
 from storyline.grouping.story_index import StoryOutline, StoryState
 from storyline.store.base import StoreBase, iso, to_date
 
+LONG_STORY_DAYS = 60  # stories longer than this are kept in long_stories too
+
 
 class MapReads(StoreBase):
     """Mixed into ``Store``."""
@@ -55,30 +57,38 @@ class MapReads(StoreBase):
         return [
             (row[0], np.frombuffer(row[1], dtype=np.float32))
             for row in self._db.execute(
-                "SELECT m.article_id, v.vector FROM memberships m JOIN article_vectors v ON v.article_id=m.article_id"
-                " WHERE m.story_id=? ORDER BY v.label",
-                (story_id,),
+                "SELECT article_id, vector FROM article_vectors WHERE story_id=? ORDER BY label", (story_id,)
             )
         ]
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
         """Stories naming ``key`` whose dates reach into [low, high] (any date when None), latest
-        first, then undated ones, newest first. One index range however many stories name the key:
-        a story that reaches ``low`` started at most the longest story span before it."""
+        first, then undated ones, newest first. One index range however many stories name the key
+        (stories by first date, from ``LONG_STORY_DAYS`` before ``low``), and the few longer stories."""
         if low is None or high is None:
             dated = self._db.execute(
                 "SELECT story_id FROM story_entities WHERE key=? AND first_seen IS NOT NULL"
                 " ORDER BY first_seen DESC LIMIT ?",
                 (key, limit),
             )
+            found = [row[0] for row in dated]
         else:
-            earliest = low - dt.timedelta(days=self.longest_story_days())
+            earliest = low - dt.timedelta(days=LONG_STORY_DAYS)
             dated = self._db.execute(
                 "SELECT story_id FROM story_entities WHERE key=? AND first_seen BETWEEN ? AND ? AND last_seen >= ?"
                 " ORDER BY first_seen DESC LIMIT ?",
                 (key, iso(earliest), iso(high), iso(low), limit),
             )
-        found = [row[0] for row in dated]
+            found = [row[0] for row in dated]
+            if len(found) < limit:
+                found += [
+                    row[0]
+                    for row in self._db.execute(
+                        "SELECT l.story_id FROM long_stories l JOIN story_entities e ON e.story_id=l.story_id AND e.key=?"
+                        " WHERE l.first_seen < ? AND l.last_seen >= ? ORDER BY l.last_seen DESC LIMIT ?",
+                        (key, iso(earliest), iso(low), limit - len(found)),
+                    )
+                ]
         if len(found) < limit:
             found += [
                 row[0]
@@ -94,9 +104,7 @@ class MapReads(StoreBase):
         return {
             row[0]: (row[1], row[2])
             for row in self._rows_for_ids(
-                "SELECT v.label, v.article_id, m.story_id FROM article_vectors v"
-                " JOIN memberships m ON m.article_id=v.article_id WHERE v.label IN ({marks})",
-                labels,
+                "SELECT label, article_id, story_id FROM article_vectors WHERE label IN ({marks})", labels
             )
         }
 
@@ -113,9 +121,6 @@ class MapReads(StoreBase):
             row[0]: row[1]
             for row in self._rows_for_ids("SELECT key, articles FROM entity_frequency WHERE key IN ({marks})", keys)
         }
-
-    def longest_story_days(self) -> int:
-        return int(self._meta("longest_story_days") or 0)
 
     def document_count(self) -> int:
         return int(self._meta("documents") or 0)

@@ -18,6 +18,7 @@ from storyline.ingest.identity import content_hash
 from storyline.models import Article, Membership, StorylineLink
 from storyline.stages.duplicates import band_hashes
 from storyline.store.base import StoreBase, iso
+from storyline.store.map_reads import LONG_STORY_DAYS
 from storyline.store.transaction import Transaction
 
 TITLE_RECOMPUTE_SIZE = 64  # stories up to this size choose their title among all members; larger ones among the new
@@ -25,9 +26,6 @@ TITLE_RECOMPUTE_SIZE = 64  # stories up to this size choose their title among al
 
 class MapWrites(StoreBase):
     """Mixed into ``Store``."""
-
-    def longest_story_days(self) -> int:
-        raise NotImplementedError  # MapReads'
 
     def save_batch(
         self, articles: Sequence[Article], memberships: Sequence[Membership], index: StoryIndex, model: str, bands: int
@@ -38,8 +36,12 @@ class MapWrites(StoreBase):
         shards = index.pending_shards()
         joined: dict[int, list[Article]] = {}
         by_id = {article.id: article for article in articles}
+        stories = {membership.article_id: membership.story_id for membership in memberships}
         with Transaction(self._db):
-            labels = {article.id: self._insert_article(article, model, bands, now, shards) for article in articles}
+            labels = {
+                article.id: self._insert_article(article, model, bands, now, shards, stories.get(article.id))
+                for article in articles
+            }
             for membership in memberships:
                 self._insert_membership(membership)
                 if membership.article_id in by_id:
@@ -49,7 +51,9 @@ class MapWrites(StoreBase):
             self._count_keys(articles, index)
         return labels
 
-    def _insert_article(self, article: Article, model: str, bands: int, now: str, shards: dict[str, int]) -> int:
+    def _insert_article(
+        self, article: Article, model: str, bands: int, now: str, shards: dict[str, int], story_id: int | None
+    ) -> int:
         cursor = self._db.execute(
             "INSERT INTO articles (id, url, content_hash, path, title, headline, text, source, published, published_from,"
             " language, language_confidence, boilerplate_removed, duplicate_of, metadata, ingested_at)"
@@ -76,8 +80,15 @@ class MapWrites(StoreBase):
         label = int(cursor.lastrowid or 0)
         if article.embedding is not None:
             self._db.execute(
-                "INSERT INTO article_vectors (article_id, model, vector, label, shard) VALUES (?,?,?,?,?)",
-                (article.id, model, article.embedding.astype(np.float32).tobytes(), label, shards.get(article.id, 0)),
+                "INSERT INTO article_vectors (article_id, model, vector, label, shard, story_id) VALUES (?,?,?,?,?,?)",
+                (
+                    article.id,
+                    model,
+                    article.embedding.astype(np.float32).tobytes(),
+                    label,
+                    shards.get(article.id, 0),
+                    story_id,
+                ),
             )
         self._db.executemany(
             "INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions, given) VALUES (?,?,?,?,?,?,?)",
@@ -147,8 +158,10 @@ class MapWrites(StoreBase):
             "INSERT OR IGNORE INTO story_languages VALUES (?,?)",
             [(language, state.id) for language in sorted({a.language for a in joined if a.language})],
         )
-        if state.first and state.last and (state.last - state.first).days > self.longest_story_days():
-            self._set_meta("longest_story_days", (state.last - state.first).days)
+        if state.first and state.last and (state.last - state.first).days > LONG_STORY_DAYS:
+            self._db.execute(
+                "INSERT OR REPLACE INTO long_stories VALUES (?,?,?)", (state.id, iso(state.first), iso(state.last))
+            )
         counts = Counter(key for article in joined for key in entity_keys(article))
         self._db.executemany(
             "INSERT INTO story_entities VALUES (?,?,?,?,?) ON CONFLICT(story_id, key) DO UPDATE SET"

@@ -56,6 +56,7 @@ MIGRATIONS: dict[int, Migration] = {
         columns=(
             ("article_vectors", "label", "INTEGER NOT NULL DEFAULT 0"),
             ("article_vectors", "shard", "INTEGER NOT NULL DEFAULT 0"),
+            ("article_vectors", "story_id", "INTEGER"),
             ("entities", "merged_into", "INTEGER"),
             ("stories", "languages", "TEXT NOT NULL DEFAULT '{}'"),
             ("stories", "title_article", "TEXT"),
@@ -64,7 +65,8 @@ MIGRATIONS: dict[int, Migration] = {
         before=f"""
         UPDATE article_vectors SET
             label = (SELECT a.seq FROM articles a WHERE a.id = article_vectors.article_id),
-            shard = (SELECT {_SHARD} FROM articles a WHERE a.id = article_vectors.article_id);
+            shard = (SELECT {_SHARD} FROM articles a WHERE a.id = article_vectors.article_id),
+            story_id = (SELECT m.story_id FROM memberships m WHERE m.article_id = article_vectors.article_id);
         DROP INDEX IF EXISTS entity_mentions_entity;
         DROP INDEX IF EXISTS entity_mentions_key;
         ALTER TABLE storyline_links RENAME TO storyline_links_v3;
@@ -98,9 +100,8 @@ MIGRATIONS: dict[int, Migration] = {
         INSERT OR REPLACE INTO meta SELECT 'newest_date', MAX(published) FROM articles
             WHERE published <= date('now', '+1 day') HAVING MAX(published) IS NOT NULL;
         INSERT OR REPLACE INTO meta SELECT 'next_storyline_id', COALESCE(MAX(id), 0) + 1 FROM storylines;
-        INSERT OR REPLACE INTO meta
-            SELECT 'longest_story_days', COALESCE(MAX(CAST(julianday(last_seen) - julianday(first_seen) AS INTEGER)), 0)
-            FROM stories;
+        INSERT INTO long_stories SELECT id, first_seen, last_seen FROM stories
+            WHERE julianday(last_seen) - julianday(first_seen) > 60;
         """,
         rebuild_entities=True,
     ),

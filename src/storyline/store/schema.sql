@@ -32,16 +32,19 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 
 -- label: the article's seq (numbers only grow), the key in the vector index's shards;
--- shard: its time shard (grouping/window.py), the unit the vector index loads.
+-- shard: its time shard (grouping/window.py), the unit the vector index loads; story_id: its story
+-- (an article never changes story), so that neighbours and a story's members need no join.
 CREATE TABLE IF NOT EXISTS article_vectors (
     article_id  TEXT PRIMARY KEY REFERENCES articles(id),
     model       TEXT NOT NULL,
     vector      BLOB NOT NULL,
     label       INTEGER NOT NULL DEFAULT 0,
-    shard       INTEGER NOT NULL DEFAULT 0
+    shard       INTEGER NOT NULL DEFAULT 0,
+    story_id    INTEGER
 );
 CREATE INDEX IF NOT EXISTS article_vectors_shard ON article_vectors(shard, label);
 CREATE INDEX IF NOT EXISTS article_vectors_label ON article_vectors(label);
+CREATE INDEX IF NOT EXISTS article_vectors_story ON article_vectors(story_id);
 
 CREATE TABLE IF NOT EXISTS article_entities (
     article_id  TEXT NOT NULL REFERENCES articles(id),
@@ -199,6 +202,14 @@ CREATE TABLE IF NOT EXISTS story_entities (
     PRIMARY KEY (story_id, key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_entities_key ON story_entities(key, first_seen);
+
+-- Stories that span more than LONG_STORY_DAYS (map_reads.py): the few that the date range of
+-- story_entities_key would miss.
+CREATE TABLE IF NOT EXISTS long_stories (
+    story_id    INTEGER PRIMARY KEY,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL
+);
 
 -- The languages of each story's articles, and of the whole store (filters and their menus).
 CREATE TABLE IF NOT EXISTS story_languages (

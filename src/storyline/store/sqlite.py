@@ -97,6 +97,11 @@ _INVARIANTS = (
         " WHERE em.entity_id=e.id)",
     ),
     (
+        "article vector(s) whose story is not their article's",
+        "SELECT COUNT(*) FROM article_vectors v JOIN memberships m ON m.article_id=v.article_id"
+        " WHERE v.story_id IS NOT m.story_id",
+    ),
+    (
         "article vector(s) whose label is not their article's number",
         "SELECT COUNT(*) FROM article_vectors v JOIN articles a ON a.id=v.article_id WHERE v.label != a.seq",
     ),
@@ -235,13 +240,11 @@ class Store(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, Stor
         return Path(f"{self.path}.index")
 
     def _refuse_other_vectors(self, vector_space: str, dim: int) -> None:
+        """One stored vector tells the store's space: every ingest is refused another (so none is mixed)."""
         row = self._db.execute("SELECT model, vector FROM article_vectors LIMIT 1").fetchone()
-        other = self._db.execute(
-            "SELECT model FROM article_vectors WHERE model <> ? LIMIT 1", (vector_space,)
-        ).fetchone()
-        if other:
+        if row and row["model"] != vector_space:
             raise StoreError(
-                f"{self.path}: the stored articles were embedded with {other['model']}, this ingest embeds with"
+                f"{self.path}: the stored articles were embedded with {row['model']}, this ingest embeds with"
                 f" {vector_space}; their vectors do not compare: ingest with the embedder the store was built with,"
                 " or into a new --db"
             )
