@@ -81,12 +81,12 @@ def long_running_probe(db: Path, embedder: str, records: list[dict[str, Any]]) -
         return None
     from storyline.settings import load_settings
     from storyline.stages.embed import make_embedder
-    from storyline.store import Store
+    from storyline.store import open_store
 
     settings = load_settings(db).with_embedder(embedder)
     map_ms, enrich_ms, embed_ms = [], [], []
     with (
-        Store(db) as store,
+        open_store(db) as store,
         store.background_checkpoints(),
         Ingestor(store, settings, make_embedder(embedder), keep_open=True) as ingestor,
     ):

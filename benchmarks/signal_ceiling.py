@@ -37,7 +37,7 @@ from storyline.evaluation.pairs import LabeledPair, articles_in_order, evaluate_
 from storyline.models import Article
 from storyline.settings import load_settings
 from storyline.stages.embed import embedding_text, make_embedder, normalise_rows
-from storyline.store import Store
+from storyline.store import open_store
 
 LEAD = 600
 CONTEXT = 1500
@@ -123,7 +123,7 @@ def main(path: str) -> None:
     position = {article.id: index for index, article in enumerate(articles)}
     with tempfile.TemporaryDirectory() as folder:
         settings = load_settings(Path(folder) / "eval.db", environ={})
-        with Store(settings.db_path) as store:
+        with open_store(settings.db) as store:
             evaluate_pairs(pairs, store, settings, make_embedder("e5-small"))
             rows = pair_rows(pairs, store, settings)
     by_id = {pair.id: pair for pair in pairs}

@@ -25,7 +25,7 @@ from storyline.settings import Settings
 from storyline.stages.clean import clean_text
 from storyline.stages.duplicates import mark_near_duplicates
 from storyline.stages.embed import make_embedder
-from storyline.store import Store
+from storyline.store import open_store
 
 
 def main(path: str, count: int) -> None:
@@ -35,7 +35,7 @@ def main(path: str, count: int) -> None:
     embedder = make_embedder(settings.embedder)
     stages = [("clean", clean_text), *enrichment_stages(settings, embedder)]
     bands = settings.duplicates.bands
-    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.db") as store:
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "bench.db") as store:
         index = store.open_story_index(embedder.dim, embedder.vector_space, settings)
         seconds: dict[str, float] = defaultdict(float)
         for is_warmup, chunk_source in ((True, warmup), (False, measured)):

@@ -23,14 +23,14 @@ from storyline.ingest import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings, load_settings
 from storyline.stages.embed import Embedder, make_embedder
-from storyline.store import Store
+from storyline.store import open_store
 
 WHOLE = 10**9
 
 
 def seed_stories(settings: Settings, embedder: Embedder) -> list[list[str]]:
     samples = str(resources.files("storyline").joinpath("samples"))
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         ingest(read_sources([samples]), store, settings, embedder)
         stories = [
             [Path(row["path"]).name[:3] for row in store.story_articles(story["id"])] for story in store.story_rows()
@@ -44,10 +44,10 @@ def main(path: str, lengths: list[int]) -> None:
     for chars in lengths:
         with tempfile.TemporaryDirectory() as folder:
             settings = load_settings(Path(folder) / "eval.db", environ={}).with_changes(max_embed_chars=chars or WHOLE)
-            with Store(settings.db_path) as store:
+            with open_store(settings.db) as store:
                 result = evaluate_pairs(pairs, store, settings, embedder, baseline=True)
                 _fitted, cv = fit_grouping(pair_rows(pairs, store, settings), settings.grouping)
-            seeds = seed_stories(settings.with_changes(db_path=Path(folder) / "seeds.db"), embedder)
+            seeds = seed_stories(settings.with_changes(db=Path(folder) / "seeds.db"), embedder)
         summary = {
             "chars": chars or "whole",
             "f1": result["f1"],

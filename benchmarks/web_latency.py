@@ -1,6 +1,6 @@
 """How fast the pages and their JSON twins answer: median, 95th percentile and largest of repeated requests.
 
-Usage: python benchmarks/web_latency.py STORE.db [REPEATS]
+Usage: python benchmarks/web_latency.py STORE [REPEATS]      (a SQLite file or a postgresql:// URL)
 
 Serves STORE.db with uvicorn on a free loopback port in this process and requests each path REPEATS
 times (default 41) from one client, after one warm-up request each. Story, storyline and entity paths use
@@ -14,10 +14,9 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 from storyline.settings import Settings
-from storyline.store import Store
+from storyline.store import Store, open_store
 from storyline.web import create_app
 from storyline.web.background import serving_in_background
 
@@ -45,9 +44,9 @@ def paths(store: Store) -> list[str]:
 
 
 def main(db: str, repeats: int) -> None:
-    with Store(db) as store:
+    with open_store(db) as store:
         counts, targets = store.counts(), paths(store)
-    with serving_in_background(create_app(Settings(db_path=Path(db)))) as base:
+    with serving_in_background(create_app(Settings(db=db))) as base:
         measure(base, targets, counts, db, repeats)
 
 

@@ -7,7 +7,7 @@ from storyline.models import Article
 from storyline.pipeline import Ingestor, ingest
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder
-from storyline.store import Store
+from storyline.store import Store, open_store
 
 BODY = "The summit in Vienna was postponed on Tuesday after the ministers failed to agree on an agenda."
 
@@ -15,7 +15,7 @@ BODY = "The summit in Vienna was postponed on Tuesday after the ministers failed
 def test_pipeline_same_content_after_cleaning_is_stored_once(tmp_path: Path, settings: Settings) -> None:
     first = Article(id="a", text=BODY + "\nRead more\nOther headline")
     second = Article(id="b", text=BODY + "\nShare\nComments 3")
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         report = ingest([first, second], store, settings, HashingEmbedder())
         assert (report.stored, report.already_stored) == (1, 1)
         again = ingest([second], store, settings, HashingEmbedder())
@@ -24,9 +24,9 @@ def test_pipeline_same_content_after_cleaning_is_stored_once(tmp_path: Path, set
 
 def test_pipeline_resumes_grouping_across_runs(tmp_path: Path, settings: Settings) -> None:
     embedder = TableEmbedder({"The summit": [1, 0, 0], "Vienna talks": [0.99, 0.1, 0], "Floods": [0, 1, 0]})
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         ingest([Article(id="a", text=BODY)], store, settings, embedder)
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         later = [
             Article(id="b", text="Vienna talks will resume next week, officials said."),
             Article(id="c", text="Floods hit the coast."),
@@ -71,24 +71,30 @@ def _corpus() -> list[Article]:
 
 
 def test_pipeline_nothing_new_does_nothing(tmp_path: Path, settings: Settings) -> None:
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         ingest(_corpus(), store, settings, HashingEmbedder())
         generation, counts = store.generation(), store.counts()
-        files = {path: path.stat().st_mtime_ns for path in store.index_folder.iterdir()}
+        files = _index_files(store)
         embedder = CountingEmbedder()
         again = ingest(_corpus(), store, settings, embedder)
         assert (again.stored, again.already_stored) == (0, len(_corpus()))
         assert embedder.texts == 0, "nothing new: nothing embedded"
         assert store.generation() == generation and store.counts() == counts
-        assert {path: path.stat().st_mtime_ns for path in store.index_folder.iterdir()} == files
+        assert _index_files(store) == files
+
+
+def _index_files(store: Store) -> dict[Path, int]:
+    """The vector shard files beside a SQLite store and their times (PostgreSQL keeps none)."""
+    folder = getattr(store, "index_folder", None)
+    return {} if folder is None else {path: path.stat().st_mtime_ns for path in folder.iterdir()}
 
 
 def test_pipeline_long_running_ingestor_groups_as_one_run(tmp_path: Path, settings: Settings) -> None:
-    with Store(tmp_path / "once.db") as store:
-        ingest(_corpus(), store, settings.with_changes(db_path=tmp_path / "once.db"), HashingEmbedder())
+    with open_store(tmp_path / "once.db") as store:
+        ingest(_corpus(), store, settings.with_changes(db=tmp_path / "once.db"), HashingEmbedder())
         expected = _partition(store)
-    with Store(tmp_path / "kept.db") as store:
-        kept = settings.with_changes(db_path=tmp_path / "kept.db")
+    with open_store(tmp_path / "kept.db") as store:
+        kept = settings.with_changes(db=tmp_path / "kept.db")
         with Ingestor(store, kept, HashingEmbedder(), keep_open=True) as ingestor:
             for article in _corpus():
                 report = ingestor.ingest([article])
@@ -99,9 +105,9 @@ def test_pipeline_long_running_ingestor_groups_as_one_run(tmp_path: Path, settin
 
 def test_pipeline_long_running_ingestor_sees_what_another_writer_stored(tmp_path: Path, settings: Settings) -> None:
     embedder = TableEmbedder({"The summit": [1, 0, 0], "Vienna talks": [0.99, 0.1, 0], "Floods": [0, 1, 0]})
-    with Store(settings.db_path) as store, Ingestor(store, settings, embedder, keep_open=True) as ingestor:
+    with open_store(settings.db) as store, Ingestor(store, settings, embedder, keep_open=True) as ingestor:
         ingestor.ingest([Article(id="a", text="Floods hit the coast.")])
-        with Store(settings.db_path) as other:
+        with open_store(settings.db) as other:
             ingest([Article(id="b", text=BODY)], other, settings, embedder)
         ingestor.ingest([Article(id="c", text="Vienna talks will resume next week, officials said.")])
         assert sorted(sorted(group) for group in _partition(store)) == [["a"], ["b", "c"]]
@@ -117,7 +123,7 @@ def _storyline_article(story: str, day: str, names: str) -> Article:
 def test_pipeline_storyline_ids_survive_growth_and_merges(tmp_path: Path, settings: Settings) -> None:
     embedder = TableEmbedder({"A": [1, 0, 0], "B": [0.95, 0.31, 0], "C": [0.9, 0.1, 0.42], "D": [0.95, 0, 0.31]})
     names = "Sergey Lavrov and Marco Rubio in Budapest"
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         run = [_storyline_article("A", "2025-01-01", names), _storyline_article("B", "2025-03-01", names)]
         ingest(run, store, settings, embedder)
         (first,) = store.storyline_rows()
@@ -155,7 +161,7 @@ def test_pipeline_undated_article_finds_its_dated_story_among_many(tmp_path: Pat
         for month, title in ((1, "Floods"), (5, "Budget"), (9, "Summit"))
         for day in range(1, 4)
     ]
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         ingest(dated, store, settings, embedder)
         ingest([Article(id="undated", title="Summit", text="Summit talks, no date given.")], store, settings, embedder)
         ingest(

@@ -18,13 +18,19 @@ def test_settings_from_environment() -> None:
     settings = load_settings(
         environ={"STORYLINE_DB": "/tmp/x.db", "STORYLINE_EMBEDDER": "use-m3", "STORYLINE_LANGUAGES": "bg, ru"}
     )
-    assert settings.db_path == Path("/tmp/x.db")
+    assert settings.db == "/tmp/x.db"
     assert settings.languages == ("bg", "ru")
     assert settings.embedder == "use-m3" and settings.grouping == GROUPING_FOR_EMBEDDER["use-m3"]
 
 
 def test_settings_explicit_path_wins_over_environment() -> None:
-    assert load_settings("a.db", environ={"STORYLINE_DB": "b.db"}).db_path == Path("a.db")
+    assert load_settings("a.db", environ={"STORYLINE_DB": "b.db"}).db == "a.db"
+
+
+def test_settings_keep_a_database_url_whole() -> None:
+    url = "postgresql://reader@db.example:5432/news"
+    assert load_settings(url).db == url
+    assert Settings(db=Path("x/y.db")).db == "x/y.db"
 
 
 def test_settings_every_setting_is_documented() -> None:

@@ -20,14 +20,14 @@ from storyline.models import Rejection
 from storyline.pipeline import IngestReport, ingest
 from storyline.settings import Settings, load_settings
 from storyline.stages.embed import Embedder, make_embedder
-from storyline.store import Store, StoreBusy, StoreError
+from storyline.store import Store, StoreBusy, StoreError, display_location, open_store, remove_store
 
 if TYPE_CHECKING:  # the evaluation modules load scipy: only `storyline eval` needs them
     from storyline.evaluation.pairs import LabeledPair
 
-DB_HELP = "Store file (default: $STORYLINE_DB or ./storyline.db)."
-db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
-STORE_ID = click.IntRange(1, 2**63 - 1)  # SQLite's integers
+DB_HELP = "Store: a SQLite file or a postgresql://USER@HOST:PORT/DBNAME URL (default: $STORYLINE_DB or ./storyline.db)."
+db_option = click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
+STORE_ID = click.IntRange(1, 2**63 - 1)  # the databases' largest integer
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
@@ -48,10 +48,32 @@ def main() -> None:
     default=0.0,
     help="If another ingest is writing to the store, wait this many seconds for it (default: fail at once).",
 )
-def ingest_command(paths: tuple[str, ...], db_path: str | None, embedder: str | None, wait_seconds: float) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the per-article work runs: this process, or a Ray cluster (docs/deploy.md).",
+)
+@click.option("--ray-address", default=None, help="Ray cluster to join (default: start Ray on this machine).")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Ray enrichment workers (default: one per CPU)."
+)
+def ingest_command(
+    paths: tuple[str, ...],
+    db_path: str | None,
+    embedder: str | None,
+    wait_seconds: float,
+    engine: str,
+    ray_address: str | None,
+    workers: int | None,
+) -> None:
     """Read files, folders (recursively) or - (JSONL on stdin) into the store."""
     settings = _settings(db_path, embedder)
-    report = _run_ingest(list(paths), settings, wait_seconds)
+    if engine == "local" and (ray_address or workers):
+        raise click.UsageError("--ray-address and --workers go with --engine ray")
+    ray_options = _ray_options(ray_address, workers) if engine == "ray" else None
+    report = _run_ingest(list(paths), settings, wait_seconds, ray_options)
     _print_report(report)
     sys.exit(1 if report.rejected else 0)
 
@@ -81,7 +103,7 @@ def show_command(story_id: int, db_path: str | None, as_json: bool) -> None:
     with _reading(settings) as store:
         story = queries.story_detail(store, story_id, settings)
     if story is None:
-        _fail(f"no story {story_id} in {settings.db_path}", code=1)
+        _fail(f"no story {story_id} in {display_location(settings.db)}", code=1)
     assert story is not None
     if as_json:
         _print_json(story)
@@ -175,7 +197,7 @@ def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
     with _reading(settings) as store:
         entity = entity_views.entity_detail(store, name_or_id)
     if entity is None:
-        _fail(f"no entity {name_or_id!r} in {settings.db_path}", code=1)
+        _fail(f"no entity {name_or_id!r} in {display_location(settings.db)}", code=1)
     assert entity is not None
     if as_json:
         _print_json(entity)
@@ -223,7 +245,7 @@ def timeline_command(
             entity = entity_views.find_entity(store, entity_name or "")
             entries = entity_views.entity_timeline(store, entity["id"]) if entity else None
     if entries is None:
-        _fail(f"nothing found for {chosen[0]} in {settings.db_path}", code=1)
+        _fail(f"nothing found for {chosen[0]} in {display_location(settings.db)}", code=1)
     assert entries is not None
     if as_json:
         _print_json(entries)
@@ -254,7 +276,7 @@ def export_command(fmt: str, out: Path | None, db_path: str | None) -> None:
 @db_option
 @json_option
 def check_command(db_path: str | None, as_json: bool) -> None:
-    """Check the store: SQLite's integrity check and storyline's own rules (exit 1 on a problem)."""
+    """Check the store: the database's integrity check and storyline's own rules (exit 1 on a problem)."""
     settings = _settings(db_path)
     with _open_store(settings) as store:
         problems = store.check()
@@ -266,6 +288,38 @@ def check_command(db_path: str | None, as_json: bool) -> None:
             click.echo(f"problem: {problem}")
     else:
         click.echo(f"ok: {counts['articles']} articles, {counts['stories']} stories, {counts['storylines']} storylines")
+    sys.exit(1 if problems else 0)
+
+
+@main.command("copy")
+@click.argument("source", metavar="SOURCE")
+@click.argument("target", metavar="TARGET")
+@json_option
+def copy_command(source: str, target: str, as_json: bool) -> None:
+    """Copy a whole store (a SQLite file or a postgresql:// URL) into a new, empty one: every row and id."""
+    from storyline.store.copy import CopyError, copy_store
+
+    with (
+        _open_store(_settings(source)) as origin,
+        _open_store(_settings(target)) as destination,
+        _progress("copy") as bar,
+    ):
+        try:
+            copied = copy_store(origin, destination, on_rows=bar.update)
+        except CopyError as error:
+            _fail(str(error), code=1)
+            raise
+        problems = destination.check(integrity=False)
+    summary = {"source": display_location(source), "target": display_location(target), "rows": copied}
+    if as_json:
+        _print_json({**summary, "problems": problems})
+    else:
+        click.echo(
+            f"copied {copied.get('articles', 0)} article(s), {copied.get('stories', 0)} stories,"
+            f" {copied.get('entities', 0)} entities ({sum(copied.values())} rows) into {summary['target']}"
+        )
+        for problem in problems:
+            click.echo(f"problem: {problem}", err=True)
     sys.exit(1 if problems else 0)
 
 
@@ -295,7 +349,9 @@ def serve_command(db_path: str | None, host: str, port: int, token: str | None, 
         _fail(str(error), code=1)
         raise
     mode = "ingest over HTTP on (token required)" if token else "read-only"
-    click.echo(f"storyline: {settings.db_path} at http://{host}:{port}/ ({mode}); API docs at /docs", err=True)
+    click.echo(
+        f"storyline: {display_location(settings.db)} at http://{host}:{port}/ ({mode}); API docs at /docs", err=True
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -311,7 +367,7 @@ def serve_command(db_path: str | None, host: str, port: int, token: str | None, 
 @json_option
 def demo_command(db_path: str, as_json: bool) -> None:
     """Ingest the bundled sample corpus into a fresh store and print its stories."""
-    _remove_store(db_path)
+    remove_store(db_path)
     settings = _settings(db_path)
     samples = resources.files("storyline").joinpath("samples")
     with resources.as_file(samples) as folder:
@@ -424,13 +480,23 @@ def _reading(settings: Settings) -> Iterator[Store]:
 
 def _open_store(settings: Settings) -> Store:
     try:
-        return Store(settings.db_path)
+        return open_store(settings.db)
     except StoreError as error:
         _fail(str(error), code=1)
         raise
 
 
-def _run_ingest(paths: list[str], settings: Settings, wait_seconds: float = 0.0) -> IngestReport:
+def _ray_options(address: str | None, workers: int | None) -> Any:
+    try:
+        from storyline.engines.ray_engine import RayOptions
+    except ImportError as error:
+        raise click.UsageError(f"--engine ray needs Ray: pip install 'storyline[cluster]' ({error})") from error
+    return RayOptions(address=address, workers=workers)
+
+
+def _run_ingest(
+    paths: list[str], settings: Settings, wait_seconds: float = 0.0, ray_options: Any = None
+) -> IngestReport:
     embedder = _embedder(settings)
     with _open_store(settings) as store, _progress("ingest") as bar:
 
@@ -438,6 +504,19 @@ def _run_ingest(paths: list[str], settings: Settings, wait_seconds: float = 0.0)
             bar.write(f"rejected: {rejection.where}: {rejection.reason}", file=sys.stderr)
 
         try:
+            if ray_options is not None:
+                from storyline.engines.ray_engine import ingest_with_ray
+
+                return ingest_with_ray(
+                    paths,
+                    store,
+                    settings.db,
+                    settings,
+                    ray_options,
+                    on_rejection=reject,
+                    on_progress=bar.update,
+                    wait_seconds=wait_seconds,
+                )
             return ingest(
                 read_sources(paths),
                 store,
@@ -470,19 +549,10 @@ def _eval_store(keep_db: str | None, embedder: str | None) -> Iterator[tuple[Sto
     """A fresh store for an evaluation: the kept path (emptied first) or a temporary one."""
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as folder:
         path = keep_db or str(Path(folder) / "eval.db")
-        _remove_store(path)
+        remove_store(path)
         settings = _settings(path, embedder)
         with _open_store(settings) as store:
             yield store, settings
-
-
-def _remove_store(path: str) -> None:
-    """A store file and everything beside it (WAL, lock, vector shards)."""
-    import shutil
-
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        Path(path + suffix).unlink(missing_ok=True)
-    shutil.rmtree(path + ".index", ignore_errors=True)
 
 
 def _progress(label: str) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -79,10 +79,20 @@ def enrichment_stages(settings: Settings, embedder: Embedder) -> list[tuple[str,
 
 def enrich(articles: Sequence[Article], settings: Settings, embedder: Embedder) -> list[Article]:
     """Steps 3-7 over cleaned articles."""
+    return timed_enrich(articles, settings, embedder)[0]
+
+
+def timed_enrich(
+    articles: Sequence[Article], settings: Settings, embedder: Embedder
+) -> tuple[list[Article], dict[str, float]]:
+    """Steps 3-7 over cleaned articles, and the seconds they took (``enrich``: 3-6, ``embed``: 7)."""
     batch = list(articles)
-    for _name, stage in enrichment_stages(settings, embedder):
+    timings = {"enrich": 0.0, "embed": 0.0}
+    for name, stage in enrichment_stages(settings, embedder):
+        began = time.perf_counter()
         batch = stage(batch)
-    return batch
+        timings["embed" if name == "embed" else "enrich"] += time.perf_counter() - began
+    return batch, timings
 
 
 @dataclass
@@ -155,29 +165,30 @@ class Ingestor:
     ) -> IngestReport:
         """Read, enrich, group and store everything in ``items``, batch by batch (StoreBusy when
         another writer holds the store past ``wait_seconds``)."""
-        started = time.perf_counter()
         report = IngestReport()
-        with self.store.writing(wait_seconds):
-            for batch in _batches(items, self.settings, report, on_rejection, on_progress):
-                fresh = _unseen(clean_text(batch), self.store, report)
+        with self.writing(report, wait_seconds):
+            for batch in read_batches(items, self.settings, report, on_rejection, on_progress):
+                fresh = unseen(clean_text(batch), self.store, report)
                 if fresh:
-                    self._ingest_batch(fresh, report)
-            if report.stored and (not self.keep_open or time.monotonic() - self._saved_at > self.SAVE_SECONDS):
-                self._save_vectors()
-        report.seconds = time.perf_counter() - started
+                    self.store_enriched(self._enrich(fresh, report), report)
         return report
 
-    def _save_vectors(self) -> None:
-        if self._generation is not None and self._generation == self.store.generation():
-            self.store.vector_index(self.embedder.dim).save()
-        self._saved_at = time.monotonic()
+    @contextmanager
+    def writing(self, report: IngestReport, wait_seconds: float = 0.0) -> Iterator[None]:
+        """One ingest run as the store's writer: the lock, the shards saved at the end, the time taken.
+        Inside it, ``store_enriched`` commits batches enriched elsewhere (the distributed engine)."""
+        started = time.perf_counter()
+        with self.store.writing(wait_seconds):
+            stored_before = report.stored
+            yield
+            if report.stored > stored_before and (
+                not self.keep_open or time.monotonic() - self._saved_at > self.SAVE_SECONDS
+            ):
+                self._save_vectors()
+        report.seconds += time.perf_counter() - started
 
-    def _ingest_batch(self, fresh: list[Article], report: IngestReport) -> None:
-        enriched = fresh
-        for name, stage in enrichment_stages(self.settings, self.embedder):
-            began = time.perf_counter()
-            enriched = stage(enriched)
-            report.timings["embed" if name == "embed" else "enrich"] += time.perf_counter() - began
+    def store_enriched(self, enriched: list[Article], report: IngestReport) -> None:
+        """Steps 8-11 for one batch of enriched articles, unseen by the store, in one transaction."""
         began = time.perf_counter()
         index = self._story_index()
         try:
@@ -188,6 +199,17 @@ class Ingestor:
         report.timings["map"] += time.perf_counter() - began
         report.stored += len(enriched)
         report.duplicates += sum(1 for article in enriched if article.duplicate_of)
+
+    def _enrich(self, fresh: list[Article], report: IngestReport) -> list[Article]:
+        enriched, timings = timed_enrich(fresh, self.settings, self.embedder)
+        for name, seconds in timings.items():
+            report.timings[name] += seconds
+        return enriched
+
+    def _save_vectors(self) -> None:
+        if self._generation is not None and self._generation == self.store.generation():
+            self.store.vector_index(self.embedder.dim).save()
+        self._saved_at = time.monotonic()
 
     def _commit(self, enriched: list[Article], index: StoryIndex) -> None:
         """Steps 8-11 for one batch, all its writes in one transaction."""
@@ -234,7 +256,7 @@ def ingest(
         return ingestor.ingest(items, on_rejection, on_progress, wait_seconds)
 
 
-def _batches(
+def read_batches(
     items: Iterable[ReadItem],
     settings: Settings,
     report: IngestReport,
@@ -249,7 +271,7 @@ def _batches(
             on_rejection(item)
             continue
         report.read += 1
-        batch.append(_within_size(item, settings.max_article_chars, report))
+        batch.append(within_size(item, settings.max_article_chars, report.cut))
         if len(batch) >= settings.batch_size:
             yield batch
             batch = []
@@ -257,19 +279,20 @@ def _batches(
         yield batch
 
 
-def _within_size(article: Article, limit: int, report: IngestReport) -> Article:
-    """The article, its text cut to ``limit`` characters (at a paragraph or sentence end) if longer."""
+def within_size(article: Article, limit: int, cuts: list[Notice]) -> Article:
+    """The article, its text cut to ``limit`` characters (at a paragraph or sentence end) if longer
+    (and a notice of it added to ``cuts``)."""
     if len(article.text) <= limit:
         return article
     cut = article.text[:limit]
     end = max(cut.rfind("\n"), cut.rfind(". "))
     text = cut[: end + 1] if end > limit // 2 else cut
     where = article.path or article.url or article.id
-    report.cut.append(Notice(where, f"text cut from {len(article.text):,} to {len(text):,} characters"))
+    cuts.append(Notice(where, f"text cut from {len(article.text):,} to {len(text):,} characters"))
     return article.evolve(text=text, metadata={**article.metadata, "cut_from_chars": len(article.text)})
 
 
-def _unseen(batch: list[Article], store: Store, report: IngestReport) -> list[Article]:
+def unseen(batch: list[Article], store: Store, report: IngestReport) -> list[Article]:
     """Drop articles already stored, and repeats inside the batch (same id, URL or content)."""
     fresh: list[Article] = []
     seen: set[str] = set()

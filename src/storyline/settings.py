@@ -129,7 +129,7 @@ class IndexSettings:
 class Settings:
     """Everything configurable, in one place."""
 
-    db_path: Path = Path("storyline.db")
+    db: str = "storyline.db"  # a SQLite file, or a postgresql:// URL
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     embedder: str = "e5-small"
     batch_size: int = 128  # per transaction: pages that several articles touch are written once
@@ -140,6 +140,9 @@ class Settings:
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
     index: IndexSettings = field(default_factory=IndexSettings)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "db", str(self.db))  # a Path is welcome too
+
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
@@ -148,13 +151,13 @@ class Settings:
         return replace(self, embedder=name, grouping=GROUPING_FOR_EMBEDDER.get(name, GroupingSettings()))
 
 
-def load_settings(db_path: str | Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+def load_settings(db: str | Path | None = None, environ: dict[str, str] | None = None) -> Settings:
     """Settings from explicit arguments, then the environment, then defaults."""
     env = os.environ if environ is None else environ
     settings = Settings()
-    path = db_path or env.get("STORYLINE_DB")
-    if path:
-        settings = settings.with_changes(db_path=Path(path))
+    location = db or env.get("STORYLINE_DB")
+    if location:
+        settings = settings.with_changes(db=str(location))
     if env.get("STORYLINE_EMBEDDER"):
         settings = settings.with_embedder(env["STORYLINE_EMBEDDER"])
     if env.get("STORYLINE_LANGUAGES"):

@@ -6,7 +6,7 @@ import pytest
 from storyline.evaluation.pairs import PairFileError, evaluate_pairs, read_pairs
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder
-from storyline.store import Store
+from storyline.store import open_store
 
 
 def _side(article_id: str, text: str, lang: str = "en") -> dict[str, str]:
@@ -33,8 +33,8 @@ def test_pairs_evaluation_reports_required_fields(tmp_path: Path) -> None:
             {"id": "p3", "a": _side("2", FLOODS_AGAIN), "b": _side("3", ELECTION), "score": 2.5, "label": None},
         ],
     )
-    settings = Settings(db_path=tmp_path / "e.db", languages=("en", "de"))
-    with Store(settings.db_path) as store:
+    settings = Settings(db=tmp_path / "e.db", languages=("en", "de"))
+    with open_store(settings.db) as store:
         result = evaluate_pairs(read_pairs(path), store, settings, HashingEmbedder(), baseline=True)
     for key in (
         "pairs",
@@ -56,8 +56,8 @@ def test_pairs_evaluation_reports_required_fields(tmp_path: Path) -> None:
 
 def test_pairs_without_scores_give_null_pearson(tmp_path: Path) -> None:
     path = _write(tmp_path, [{"a": _side("1", FLOODS), "b": _side("3", ELECTION), "label": 0}])
-    settings = Settings(db_path=tmp_path / "e.db", languages=("en", "de"))
-    with Store(settings.db_path) as store:
+    settings = Settings(db=tmp_path / "e.db", languages=("en", "de"))
+    with open_store(settings.db) as store:
         result = evaluate_pairs(read_pairs(path), store, settings, HashingEmbedder())
     assert result["pearson"] is None and result["accuracy"] == 1.0
 

@@ -16,7 +16,7 @@ from helpers import SHARED
 from storyline.evaluation.pairs import evaluate_pairs, read_pairs
 from storyline.settings import load_settings
 from storyline.stages.embed import make_embedder
-from storyline.store import Store
+from storyline.store import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +29,7 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[ty
     if not DEV_FILE.exists():
         pytest.skip(f"quality gate needs the shared labeled pairs at {DEV_FILE} (not present here)")
     settings = load_settings(tmp_path_factory.mktemp("gate") / "gate.db", environ={})
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         return evaluate_pairs(
             read_pairs(DEV_FILE, FLOORS["sample_pairs"]), store, settings, make_embedder(settings.embedder)
         )

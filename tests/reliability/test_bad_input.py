@@ -14,14 +14,14 @@ from storyline.models import Rejection
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import make_embedder
-from storyline.store import Store
+from storyline.store import open_store
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory, scale) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+def outcome(tmp_path_factory: pytest.TempPathFactory, scale, module_store_location: str) -> tuple:  # type: ignore[no-untyped-def,type-arg]
     folder = tmp_path_factory.mktemp("hostile")
     corpus = write_corpus(folder / "in", hostile=scale.hostile, good=scale.good, seed=7)
-    settings = Settings(db_path=folder / "hostile.db").with_embedder(scale.embedder)
+    settings = Settings(db=module_store_location).with_embedder(scale.embedder)
     rejections: list[Rejection] = []
     vanished: list[Path] = []
 
@@ -35,7 +35,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory, scale) -> tuple:  # type: 
                 path.mkdir()
             vanished.append(path)
 
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         report = ingest(
             read_sources([str(corpus.folder)]),
             store,

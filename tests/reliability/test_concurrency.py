@@ -14,18 +14,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from storyline.evaluation.hostile import verify, write_corpus
-from storyline.store import Store
-from storyline.store.lock import writer_lock
+from storyline.store import display_location, open_store
 
 Start = Callable[..., subprocess.Popen[str]]
 
 
-def test_concurrency_four_readers_and_a_writer(tmp_path: Path, scale, start_storyline: Start) -> None:  # type: ignore[no-untyped-def]
-    db = tmp_path / "shared.db"
-    with Store(db):
+def test_concurrency_four_readers_and_a_writer(
+    tmp_path: Path, store_location: str, scale, start_storyline: Start
+) -> None:  # type: ignore[no-untyped-def]
+    db = store_location
+    with open_store(db):
         pass
     port = _free_port()
-    server = start_storyline("serve", "--db", str(db), "--port", str(port))
+    server = start_storyline("serve", "--db", db, "--port", str(port))
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/api/health", server)
@@ -50,38 +51,40 @@ def test_concurrency_four_readers_and_a_writer(tmp_path: Path, scale, start_stor
     assert errors == []
     assert written >= 1 and all(reads[name] >= 3 for name in ("store", "api", "pages", "cli")), reads
     assert reads["commits seen"] >= 3, "the readers did not overlap with the writer's commits"
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.check() == []
 
 
-def test_concurrency_second_writer_is_told_the_store_is_busy(tmp_path: Path, start_storyline: Start) -> None:
+def test_concurrency_second_writer_is_told_the_store_is_busy(
+    tmp_path: Path, store_location: str, start_storyline: Start
+) -> None:
     corpus = write_corpus(tmp_path / "in", hostile=0, good=20, big_files=False, languages=("en",))
-    db = tmp_path / "busy.db"
-    with Store(db):
-        pass
-    with writer_lock(db):  # another writer holds the store
-        process = start_storyline("ingest", str(corpus.folder), "--db", str(db))
+    db = store_location
+    with open_store(db) as holder, holder.writing():  # another writer holds the store
+        process = start_storyline("ingest", str(corpus.folder), "--db", db)
         _out, errors = process.communicate(timeout=300)
     assert process.returncode == 1
-    assert (
-        errors.strip().splitlines()[-1]
-        == f"storyline: {db}: store is busy: another ingest is writing to it (try again later, or pass --wait SECONDS)"
+    assert errors.strip().splitlines()[-1] == (
+        f"storyline: {display_location(db)}: store is busy: another ingest is writing to it"
+        " (try again later, or pass --wait SECONDS)"
     )
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.counts()["articles"] == 0 and store.check() == []
 
 
-def test_concurrency_two_writers_that_wait_both_finish(tmp_path: Path, start_storyline: Start) -> None:
+def test_concurrency_two_writers_that_wait_both_finish(
+    tmp_path: Path, store_location: str, start_storyline: Start
+) -> None:
     first = write_corpus(tmp_path / "a", hostile=0, good=60, seed=1, big_files=False, languages=("en", "ru"))
     second = write_corpus(tmp_path / "b", hostile=0, good=60, seed=2, big_files=False, languages=("en", "ru"))
-    db = tmp_path / "two.db"
+    db = store_location
     processes = [
-        start_storyline("ingest", str(corpus.folder), "--db", str(db), "--wait", "600") for corpus in (first, second)
+        start_storyline("ingest", str(corpus.folder), "--db", db, "--wait", "600") for corpus in (first, second)
     ]
     for process in processes:
         _out, errors = process.communicate(timeout=900)
         assert process.returncode in (0, 1), errors
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.check() == []
         texts = [row["text"] for row in store.export_rows()]
     for corpus in (first, second):
@@ -94,11 +97,11 @@ def test_concurrency_two_writers_that_wait_both_finish(tmp_path: Path, start_sto
 Reader = Callable[[threading.Event, Counter[str], list[str]], None]
 
 
-def _store_reader(db: Path) -> Reader:
+def _store_reader(db: str) -> Reader:
     def read(writing: threading.Event, reads: Counter[str], errors: list[str]) -> None:
         seen = 0
         while writing.is_set():
-            with Store(db) as store:
+            with open_store(db) as store:
                 problems = store.check(integrity=False)
                 articles = store.counts()["articles"]
             if problems:
@@ -144,10 +147,10 @@ def _page_reader(base: str) -> Reader:
     return read
 
 
-def _cli_reader(db: Path, start_storyline: Start) -> Reader:
+def _cli_reader(db: str, start_storyline: Start) -> Reader:
     def read(writing: threading.Event, reads: Counter[str], errors: list[str]) -> None:
         while writing.is_set():
-            process = start_storyline("stories", "--json", "--limit", "50", "--db", str(db))
+            process = start_storyline("stories", "--json", "--limit", "50", "--db", db)
             output, problem = process.communicate(timeout=300)
             if process.returncode != 0:
                 errors.append(f"cli: exit {process.returncode}: {problem.strip()[-200:]}")
@@ -171,14 +174,15 @@ def _guard(reader: Reader, errors: list[str]) -> Reader:
 # ---- helpers ----------------------------------------------------------------------------------
 
 
-def _write_until(deadline: float, tmp_path: Path, db: Path, start_storyline: Start) -> int:
-    """Ingest fresh corpora, one after another, at least one and until the deadline; returns how many ran."""
+def _write_until(deadline: float, tmp_path: Path, db: str, start_storyline: Start) -> int:
+    """Ingest fresh corpora, one after another, at least three (commits for the readers to see, however
+    slow the machine) and until the deadline; returns how many ran."""
     runs = 0
-    while runs == 0 or time.monotonic() < deadline:
+    while runs < 3 or time.monotonic() < deadline:
         corpus = write_corpus(
             tmp_path / f"batch{runs}", hostile=5, good=120, seed=100 + runs, big_files=False, languages=("en", "ru")
         )
-        process = start_storyline("ingest", str(corpus.folder), "--db", str(db))
+        process = start_storyline("ingest", str(corpus.folder), "--db", db)
         _out, errors = process.communicate(timeout=3600)
         assert process.returncode in (0, 1) and "stored" in errors.splitlines()[-1], errors
         runs += 1

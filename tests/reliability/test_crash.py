@@ -5,33 +5,33 @@ from __future__ import annotations
 
 import random
 import signal
-import sqlite3
 import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from storyline.evaluation.hostile import verify, write_corpus
-from storyline.store import Store
+from storyline.store import open_store
 
 POLL_SECONDS = 0.02
 
 
 def test_crash_sigkill_at_random_moments_then_finish(
     tmp_path: Path,
+    store_location: str,
     scale,
     start_storyline: Callable[..., subprocess.Popen[str]],  # type: ignore[no-untyped-def]
 ) -> None:
     corpus = write_corpus(
         tmp_path / "in", hostile=30, good=scale.crash_good, seed=11, big_files=False, languages=("en", "ru")
     )
-    db = tmp_path / "crash.db"
-    with Store(db):
+    db = store_location
+    with open_store(db):
         pass
     rng = random.Random(5)
     killed, progress = 0, [0]
     for attempt in range(scale.kills):
-        process = start_storyline("ingest", str(corpus.folder), "--db", str(db))
+        process = start_storyline("ingest", str(corpus.folder), "--db", db)
         if attempt % 4 == 0:
             time.sleep(rng.uniform(*scale.kill_window))  # anywhere: start-up, reading, enriching
         else:
@@ -41,32 +41,29 @@ def test_crash_sigkill_at_random_moments_then_finish(
             process.send_signal(signal.SIGKILL)
             killed += 1
         process.communicate()
-        with Store(db) as store:
+        with open_store(db) as store:
             assert store.check() == [], f"store unsound after kill {killed}"
             stored = store.counts()["articles"]
         assert stored >= progress[-1], "a kill lost articles that were stored"
         progress.append(stored)
 
-    finish = start_storyline("ingest", str(corpus.folder), "--db", str(db))
+    finish = start_storyline("ingest", str(corpus.folder), "--db", db)
     _out, errors = finish.communicate(timeout=3600)
     assert finish.returncode in (0, 1), errors  # 1: the corpus has rejected inputs
     print(f"kills: {killed}; articles stored after each: {progress[1:]}")
     assert killed >= scale.kills * 3 // 4, f"only {killed} kills hit a running ingest"
     assert len(set(progress)) > scale.kills // 4, "the kills did not land between commits"
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.check() == []
         texts = [row["text"] for row in store.export_rows()]
     verdict = verify(corpus, texts, set())
     assert verdict.missing == [] and verdict.stored_more_than_once == []
 
 
-def _wait_for_a_commit(db: Path, process: subprocess.Popen[str], stored: int) -> None:
+def _wait_for_a_commit(db: str, process: subprocess.Popen[str], stored: int) -> None:
     """Until the ingest has committed a batch beyond ``stored`` articles (or has ended)."""
-    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
-    try:
+    with open_store(db) as reader:
         while process.poll() is None:
-            if reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0] > stored:
+            if reader.counts()["articles"] > stored:
                 return
             time.sleep(POLL_SECONDS)
-    finally:
-        reader.close()

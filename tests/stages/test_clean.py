@@ -42,3 +42,17 @@ def test_clean_drops_interface_phrases_mid_text() -> None:
 def test_clean_never_empties_an_article() -> None:
     (cleaned,) = clean_text([Article(id="a", text="Just a short line")])
     assert cleaned.text == "Just a short line"
+
+
+def test_clean_removes_characters_no_text_field_holds() -> None:
+    article = Article(
+        id="a\x00b",
+        text="Ein\x00 Satz\x07 mit\tTab\nund Zeile \ud800.",
+        title="Titel\x1b[31m",
+        source="Outlet\x00",
+        metadata={"tags\x00": ["x\x00y", {"deep": "\udfff"}], "n": 3},
+    )
+    (cleaned,) = clean_text([article])
+    assert cleaned.id == "ab" and cleaned.title == "Titel[31m" and cleaned.source == "Outlet"
+    assert cleaned.text == "Ein Satz mit\tTab\nund Zeile \ufffd."
+    assert cleaned.metadata == {"tags": ["xy", {"deep": "\ufffd"}], "n": 3}

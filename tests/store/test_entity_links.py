@@ -16,7 +16,7 @@ from storyline.grouping.entity_updates import relink_after
 from storyline.grouping.stories import assign_stories
 from storyline.models import Article, EntityMention
 from storyline.settings import GroupingSettings, Settings
-from storyline.store import Store
+from storyline.store import Store, open_store
 
 SURNAMES = {"trmp": ("Trump", "Тръмп"), "lvrv": ("Lavrov", "Лавров"), "mln": ("Meloni", "Мелони")}
 GIVEN = {"dnld": "Donald", "mlnia": "Melania", "srh": "Sergey", "jrj": "Giorgia"}
@@ -92,10 +92,11 @@ def _drain(store: Store) -> int:
 
 @pytest.mark.parametrize("budget", [128, 2])
 def test_entity_links_by_delta_equal_linking_from_scratch(tmp_path: Path, budget: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(entity_updates, "RELINK_BUDGET", budget)
+    monkeypatch.setattr(entity_updates, "RELINK_PER_ARTICLE", 0)
+    monkeypatch.setattr(entity_updates, "RELINK_MIN", budget)
     rng = random.Random(11)
     tipped = drained = 0
-    with Store(tmp_path / "e.db") as store:
+    with open_store(tmp_path / "e.db") as store:
         index = store.open_story_index(GROUPS, "table", Settings())
         number = 0
         for _batch in range(25):
@@ -119,7 +120,7 @@ def test_entity_links_an_emptied_entity_points_where_its_mentions_went(tmp_path:
     full = EntityMention(key="lvrv", surface="Sergey Lavrov", kind="person", lemma="Sergey Lavrov", given="srh")
     first = Article(id="a", text="one", embedding=np.array([1.0, 0.0], np.float32), entities=(bare,))
     second = Article(id="b", text="two", embedding=np.array([0.0, 1.0], np.float32), entities=(full,))
-    with Store(tmp_path / "e.db") as store:
+    with open_store(tmp_path / "e.db") as store:
         index = store.open_story_index(2, "table", Settings())
         for article in (first, second):
             memberships = assign_stories([article], index, GroupingSettings())

@@ -13,7 +13,7 @@ from storyline.ingest.records import record_to_article
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.web import ServerOptions, create_app
 
 TOKEN = "test-token-0123456789"
@@ -30,20 +30,20 @@ NEWS = [
 ]
 
 
-def build_store(path: Path, settings: Settings, seeds: Path) -> None:
-    with Store(path) as store:
+def build_store(location: str, settings: Settings, seeds: Path) -> None:
+    with open_store(location) as store:
         ingest(read_sources([str(seeds)]), store, settings, HashingEmbedder())
         ingest([record_to_article(record, None) for record in NEWS], store, settings, HashingEmbedder())
 
 
 @pytest.fixture(scope="module")
-def seeded_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def seeded_settings(module_store_location: str) -> Settings:
+    """The seeds in a store of each backend (the web tests run on both)."""
     from importlib import resources
 
-    folder = tmp_path_factory.mktemp("web")
-    settings = Settings(db_path=folder / "web.db", embedder="hashing", languages=("bg", "ru", "uk", "en", "de"))
+    settings = Settings(db=module_store_location, embedder="hashing", languages=("bg", "ru", "uk", "en", "de"))
     seeds = Path(str(resources.files("storyline").joinpath("samples")))
-    build_store(settings.db_path, settings, seeds)
+    build_store(settings.db, settings, seeds)
     return settings
 
 

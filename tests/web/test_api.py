@@ -155,13 +155,13 @@ def test_api_storylines_page_and_a_merged_id_redirects(tmp_path, settings) -> No
     from storyline.ingest import read_sources
     from storyline.pipeline import ingest
     from storyline.stages.embed import HashingEmbedder
-    from storyline.store import Store
+    from storyline.store import open_store
     from storyline.web import ServerOptions, create_app
 
     seeds = Path(str(resources.files("storyline").joinpath("samples")))
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         ingest(read_sources([str(seeds)]), store, settings, HashingEmbedder())
-    with Store(settings.db_path) as store, store.transaction():  # storyline 5 absorbed storyline 9
+    with open_store(settings.db) as store, store.transaction():  # storyline 5 absorbed storyline 9
         store.join_storylines(5, [], [1, 2])
         store.join_storylines(9, [], [3, 4])
         store.join_storylines(5, [9], [])

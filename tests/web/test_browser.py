@@ -22,7 +22,7 @@ from storyline.ingest import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import make_embedder
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.web import ServerOptions, create_app
 from storyline.web.background import serving_in_background
 
@@ -63,11 +63,12 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = Settings(db_path=tmp_path_factory.mktemp("browser") / "seeds.db")
+def base_url(module_store_location: str) -> Iterator[str]:
+    """The seeds (real model) in a store of each backend, served over HTTP."""
+    settings = Settings(db=module_store_location)
     embedder = make_embedder(settings.embedder)
     seeds = Path(str(resources.files("storyline").joinpath("samples")))
-    with Store(settings.db_path) as store:
+    with open_store(settings.db) as store:
         ingest(read_sources([str(seeds)]), store, settings, embedder)
     app = create_app(settings, ServerOptions(ingest_token=TOKEN), embedder=embedder)
     with serving_in_background(app) as url:

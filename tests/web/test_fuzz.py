@@ -14,7 +14,7 @@ from storyline.ingest import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.web import ServerOptions, create_app
 
 TOKEN = "fuzz-token-0123456789abcdef"
@@ -26,9 +26,9 @@ def _app():  # type: ignore[no-untyped-def]
     from importlib import resources
 
     folder = Path(tempfile.mkdtemp(prefix="storyline-fuzz-"))
-    store_settings = Settings(db_path=folder / "fuzz.db", embedder="hashing", languages=("bg", "ru", "uk", "en"))
+    store_settings = Settings(db=folder / "fuzz.db", embedder="hashing", languages=("bg", "ru", "uk", "en"))
     seeds = Path(str(resources.files("storyline").joinpath("samples")))
-    with Store(store_settings.db_path) as store:
+    with open_store(store_settings.db) as store:
         ingest(read_sources([str(seeds)]), store, store_settings, HashingEmbedder())
     return create_app(store_settings, ServerOptions(ingest_token=TOKEN, max_body_bytes=256 * 1024), HashingEmbedder())
 

@@ -7,9 +7,10 @@ these mentions can change entity:
 - the batch's own mentions;
 - bare mentions of a surname in a story that just got a full name with that surname it did not have;
 - every bare mention of a surname whose store-wide dominant full name changed (the balance between
-  two full names tipped). There can be many, so they are queued and re-decided at most
-  ``RELINK_BUDGET`` a batch: a batch never pays for the size of the store, and a surname with
-  thousands of bare mentions settles over a few batches.
+  two full names tipped). There can be many, so they are queued and re-decided a few per new
+  article (``RELINK_PER_ARTICLE``, at least ``RELINK_MIN``): a batch never pays for the size of the
+  store, a single article (the long-running HTTP ingest) pays for a few, and a surname with thousands
+  of bare mentions settles over a few batches.
 
 Everything else keeps its link. Once the queue is empty the result equals ``entities.link_entities``
 run from scratch over the same mentions (the tests compare them).
@@ -24,7 +25,8 @@ from typing import Protocol
 from storyline.grouping.entities import MentionRow, decide, dominant, identity_of, is_full_name, mention_id
 
 MentionId = tuple[str, str, str]  # (article, key, given)
-RELINK_BUDGET = 128  # queued bare mentions re-decided per batch (about 10 ms)
+RELINK_PER_ARTICLE = 1  # queued bare mentions re-decided per article stored (128 a batch: about 10 ms)
+RELINK_MIN = 8
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkCh
     to_decide: dict[MentionId, MentionRow] = {mention_id(row): row for row in new_rows}
     for story_id, key in sorted(widened):
         to_decide.update({mention_id(row): row for row in store.bare_mentions(key, story_id)})
-    queued = store.next_queued_mentions(RELINK_BUDGET)
+    queued = store.next_queued_mentions(max(RELINK_MIN, RELINK_PER_ARTICLE * len(article_ids)))
     to_decide.update({mention_id(row): row for row in queued})
     in_store.update(store.full_name_counts(sorted({row.key for row in queued} - set(in_store))))
 

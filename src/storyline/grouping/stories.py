@@ -66,6 +66,7 @@ def could_join(article: Article, outline: StoryOutline, similarity: float, setti
 
 def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: GroupingSettings) -> list[Membership]:
     """Place every article, in order, updating ``index`` as it goes."""
+    index.prefetch_neighbours(articles, settings.candidate_neighbours)
     memberships = []
     for article in articles:
         placed = index.story_of(article.id)

@@ -106,6 +106,10 @@ class NeighbourSearch(Protocol):
 
     def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]: ...
 
+    def search_many(
+        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int
+    ) -> list[list[tuple[int, float]]]: ...
+
     def add(self, items: Sequence[tuple[int, int, np.ndarray]]) -> None: ...
 
 
@@ -183,6 +187,7 @@ class StoryIndex:
         self._members: dict[int, list[tuple[str, np.ndarray]]] = {}  # committed members, per story looked at
         self._outlines: dict[int, StoryOutline] = {}  # of stories not in ``stories``, as last read
         self._next_id: int | None = None
+        self._prefetched: dict[str, tuple[tuple[int, ...] | None, list[tuple[int, float]]]] = {}
 
     # ---- states ------------------------------------------------------------------------------
 
@@ -253,6 +258,24 @@ class StoryIndex:
                     chosen[story_id] = self.closest_member(article, story_id)
         return chosen
 
+    def prefetch_neighbours(self, articles: Sequence[Article], limit: int) -> None:
+        """The committed neighbours of a batch's articles, searched together (one pass over each shard
+        for all the articles that search it); ``nearest_members`` uses them while the window holds."""
+        if self.neighbours is None:
+            return
+        groups: dict[tuple[int, ...] | None, list[Article]] = {}
+        for article in articles:
+            if article.embedding is not None and article.id not in self._placed:
+                groups.setdefault(self._window_shards(article), []).append(article)
+        for shards, members in groups.items():
+            vectors = np.asarray([article.embedding for article in members], dtype=np.float32)
+            for article, found in zip(members, self.neighbours.search_many(vectors, shards, limit), strict=True):
+                self._prefetched[article.id] = (shards, found)
+
+    def _window_shards(self, article: Article) -> tuple[int, ...] | None:
+        window = search_window(article.published, self.newest, self.today, self.window_days)
+        return tuple(window.shards()) if window else None
+
     def nearest_members(self, article: Article, limit: int) -> dict[int, tuple[float, str]]:
         """For the stories of the ``limit`` nearest articles: (similarity, article id) of the closest member."""
         if article.embedding is None:
@@ -260,8 +283,11 @@ class StoryIndex:
         vector = article.embedding.astype(np.float32)
         hits: list[tuple[float, str, int]] = []
         if self.neighbours is not None:
-            window = search_window(article.published, self.newest, self.today, self.window_days)
-            found = self.neighbours.search(vector, window.shards() if window else None, limit)
+            shards = self._window_shards(article)
+            cached = self._prefetched.pop(article.id, None)
+            found = cached[1] if cached is not None and cached[0] == shards else None
+            if found is None:
+                found = self.neighbours.search(vector, shards, limit)
             members = self.source.members_by_label([label for label, _score in found])
             hits += [(score, *members[label]) for label, score in found if label in members]
         if len(self._pending_matrix):
@@ -326,6 +352,7 @@ class StoryIndex:
         self._pending = []
         self._pending_matrix = np.zeros((0, self.dim), dtype=np.float32)
         self._placed.clear()
+        self._prefetched.clear()
         self.touched.clear()
         self._trim()
 
@@ -334,8 +361,9 @@ class StoryIndex:
             for story_id in list(self.stories)[: len(self.stories) - self.max_cached_stories // 2]:
                 del self.stories[story_id]
                 self._members.pop(story_id, None)
-        if len(self._outlines) > self.max_cached_stories:
-            self._outlines.clear()
+        if len(self._outlines) > self.max_cached_stories:  # the oldest read go first
+            for story_id in list(self._outlines)[: len(self._outlines) - self.max_cached_stories // 2]:
+                del self._outlines[story_id]
         member_vectors = sum(len(members) for members in self._members.values())
         if member_vectors > self.max_cached_members:
             self._members.clear()

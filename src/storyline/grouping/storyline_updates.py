@@ -80,7 +80,8 @@ def _links_of(
     store: StorylineStore, index: StoryIndex, dated: Sequence[StoryState], settings: StorylineSettings
 ) -> list[StorylineLink]:
     reach = dt.timedelta(days=gap_reach(settings))
-    candidates: set[int] = set()
+    changed_ids = {state.id for state in dated}
+    candidates: dict[int, set[int]] = {}
     for state in dated:
         assert state.first is not None and state.last is not None
         mine: set[int] = set()
@@ -88,11 +89,18 @@ def _links_of(
             mine.update(store.stories_with_key(key, state.first - reach, state.last + reach, STORIES_PER_PROBE_KEY))
             if len(mine) >= CANDIDATES_PER_STORY:
                 break
-        candidates |= mine
-    outlines = list(index.outlines(candidates - {state.id for state in dated}).values())
-    links = links_between(dated, index.states(near_stories(dated, outlines, settings)), index.stats, settings)
-    links += links_between(dated, {state.id: state for state in dated}, index.stats, settings)
-    return list({(link.earlier, link.later): link for link in links}.values())
+        candidates[state.id] = mine - changed_ids
+    outlines = index.outlines({other for others in candidates.values() for other in others})
+    near: dict[int, set[int]] = {}  # per changed story: its candidates close enough to weigh
+    for state in dated:
+        mine_outlines = [outlines[other] for other in sorted(candidates[state.id]) if other in outlines]
+        near.update(near_stories([state], mine_outlines, settings))
+    states = index.states({other for others in near.values() for other in others})
+    pairs = [(state, states[other]) for state in dated for other in near.get(state.id, ()) if other in states]
+    by_id = {state.id: state for state in dated}
+    among = near_stories(dated, dated, settings)  # the changed stories among themselves
+    pairs += [(by_id[first], by_id[second]) for first, seconds in among.items() for second in seconds]
+    return links_between(pairs, index.stats, settings)
 
 
 def _join(store: StorylineStore, added: set[Pair]) -> None:

@@ -101,17 +101,17 @@ def close_enough(first: Dated, second: Dated, settings: StorylineSettings) -> bo
     return float(np.dot(earlier.centroid, later.centroid)) >= settings.min_similarity
 
 
-def near_stories(states: Sequence[Dated], others: Sequence[Dated], settings: StorylineSettings) -> set[int]:
-    """The ids among ``others`` that ``close_enough`` could accept for one of ``states``, computed
+def near_stories(states: Sequence[Dated], others: Sequence[Dated], settings: StorylineSettings) -> dict[int, set[int]]:
+    """Per id of ``states``, the ids among ``others`` that ``close_enough`` could accept, computed
     for all at once (a hair of tolerance on the cosine: ``story_link`` decides exactly)."""
     dated = [other for other in others if other.first is not None and other.last is not None]
     if not dated:
-        return set()
+        return {}
     firsts = np.asarray([other.first.toordinal() for other in dated])  # type: ignore[union-attr]
     lasts = np.asarray([other.last.toordinal() for other in dated])  # type: ignore[union-attr]
     ids = np.asarray([other.id for other in dated])
     centroids = np.asarray([other.centroid for other in dated], dtype=np.float32)
-    near: set[int] = set()
+    near: dict[int, set[int]] = {}
     for state in states:
         if state.first is None or state.last is None:
             continue
@@ -120,7 +120,8 @@ def near_stories(states: Sequence[Dated], others: Sequence[Dated], settings: Sto
         gaps = np.where(earlier, mine_first - lasts, firsts - mine_last).clip(min=0)
         similarity = centroids @ state.centroid
         keep = (gaps <= settings.max_gap_days) & (similarity >= settings.min_similarity - 1e-4) & (ids != state.id)
-        near.update(int(story_id) for story_id in ids[keep])
+        if keep.any():
+            near[state.id] = {int(story_id) for story_id in ids[keep]}
     return near
 
 
@@ -149,15 +150,14 @@ def probe_keys(state: StoryState, stats: EntityStats, settings: StorylineSetting
 
 
 def links_between(
-    changed: Sequence[StoryState], candidates: Mapping[int, StoryState], stats: EntityStats, settings: StorylineSettings
+    pairs: Iterable[tuple[StoryState, StoryState]], stats: EntityStats, settings: StorylineSettings
 ) -> list[StorylineLink]:
-    """Links of the changed stories with their candidates (each pair once)."""
+    """The links among the given pairs of stories (each pair once, whatever its order)."""
     found: dict[tuple[int, int], StorylineLink] = {}
-    for state in changed:
-        for other in candidates.values():
-            link = story_link(state, other, stats, settings)
-            if link is not None:
-                found[(link.earlier, link.later)] = link
+    for state, other in pairs:
+        link = story_link(state, other, stats, settings)
+        if link is not None:
+            found[(link.earlier, link.later)] = link
     return list(found.values())
 
 

@@ -78,8 +78,9 @@ def read_json_records(document: Any, where: str, path: str | None) -> Iterator[A
             yield Rejection(where if len(records) == 1 else f"{where}:#{index}", str(error))
 
 
-def read_json_lines(lines: Iterator[str] | list[str], path: str) -> Iterator[Article | Rejection]:
-    for number, line in enumerate(lines, start=1):
+def read_json_lines(lines: Iterator[str] | list[str], path: str, first_line: int = 1) -> Iterator[Article | Rejection]:
+    """Articles from JSON lines; ``first_line``: the number of the first one (rejections say ``path:N``)."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         if len(line) > MAX_DOCUMENT_BYTES:

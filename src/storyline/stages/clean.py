@@ -1,7 +1,10 @@
-"""Drop web boilerplate that survived extraction.
+"""Drop web boilerplate that survived extraction, and characters no text field should hold.
 
 Reads ``text``; writes ``text``, ``preamble`` (leading non-article lines, kept so that the
-dates stage can read a dateline there) and ``boilerplate_removed``.
+dates stage can read a dateline there) and ``boilerplate_removed``. Every text field (and the
+metadata's strings) loses control characters other than tab and line breaks (NUL cannot be
+stored by PostgreSQL, and none of them is text), and lone surrogates from broken JSON escapes
+become U+FFFD.
 
 The rules are structural, so they work in any language: bare timestamps and counters,
 listing blocks (a headline followed by a timestamp, as in "related news" lists), a tail of
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from storyline.models import Article
 
@@ -45,9 +49,41 @@ _TAIL_PROSE_WORDS = 6
 _TAIL_MAX_PROSE_SHARE = 0.25
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_TEXT_FIELDS = ("id", "text", "title", "url", "path", "source")
+
+
 def clean_text(articles: Sequence[Article]) -> list[Article]:
-    """Remove boilerplate lines from every article's text."""
-    return [_clean_one(article) for article in articles]
+    """Remove unstorable characters from every text field, and boilerplate lines from the text."""
+    return [_clean_one(_plain_fields(article)) for article in articles]
+
+
+def plain(text: str) -> str:
+    """``text`` without control characters (but tab and line breaks) and lone surrogates."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def _plain_fields(article: Article) -> Article:
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str) and plain(value) != value:
+            changes[name] = plain(value)
+    metadata = _plain_value(article.metadata)
+    if metadata != article.metadata:
+        changes["metadata"] = metadata
+    return article.evolve(**changes) if changes else article
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, dict):
+        return {plain(str(key)): _plain_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_value(item) for item in value]
+    return value
 
 
 def _clean_one(article: Article) -> Article:

@@ -1,6 +1,64 @@
-"""Storage behind one small class with named queries (SQLite by default)."""
+"""Storage behind one small class with named queries: SQLite by default, PostgreSQL by URL.
+
+``open_store(location)`` picks the backend from what the user named (MLflow's registry shape): a
+``postgresql://`` (or ``postgres://``) URL opens a PostgreSQL store, anything else is a SQLite file.
+The PostgreSQL driver is imported only when a URL asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
 
 from storyline.store.errors import StoreBusy, StoreError
-from storyline.store.sqlite import SCHEMA_VERSION, Store
+from storyline.store.schema import SCHEMA_VERSION
+from storyline.store.sql_store import SqlStore as Store
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreBusy", "StoreError"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "display_location",
+    "is_postgres",
+    "open_store",
+    "remove_store",
+]
+
+_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(location: str | Path) -> bool:
+    return str(location).startswith(_URL_SCHEMES)
+
+
+def open_store(location: str | Path, any_thread: bool = False) -> Store:
+    """Open (creating or upgrading) the store at ``location``. ``any_thread``: the store may be
+    handed between threads (a web request's work), never used by two at once."""
+    if is_postgres(location):
+        from storyline.store.postgres import PostgresStore
+
+        return PostgresStore(str(location), any_thread=any_thread)
+    from storyline.store.sqlite import SQLiteStore
+
+    return SQLiteStore(location, any_thread=any_thread)
+
+
+def remove_store(location: str | Path) -> None:
+    """Delete a store: a SQLite file and everything beside it (WAL, lock, vector shards), or the
+    storyline tables of a PostgreSQL database (nothing else in that database is touched)."""
+    if is_postgres(location):
+        from storyline.store.postgres import drop_store
+
+        drop_store(str(location))
+        return
+    path = str(location)
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(path + suffix).unlink(missing_ok=True)
+    shutil.rmtree(path + ".index", ignore_errors=True)
+
+
+def display_location(location: str | Path) -> str:
+    """The location as it may be printed: a URL's password replaced by ***."""
+    return re.sub(r"^(postgres(?:ql)?://[^:/@]+:)[^@]*@", r"\1***@", str(location))

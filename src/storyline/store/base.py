@@ -1,19 +1,83 @@
-"""What the parts of ``Store`` share: the connection and chunked id queries."""
+"""What the parts of ``Store`` share: the connection, the SQL that differs between databases,
+and chunked id queries."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
 
 CHUNK = 500  # ids per query: well under SQLite's limit on bound parameters
+NO_LIMIT = 2**62  # LIMIT for "all rows" that both databases accept
+
+
+class Cursor(Protocol):
+    rowcount: int
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """A DB-API connection with ``?`` placeholders whose rows read by position and by name:
+    ``sqlite3.Connection`` (with ``sqlite3.Row``) or ``pg_connection.PgConnection``."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ...) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The SQL fragments that differ between SQLite and PostgreSQL (everything else is shared)."""
+
+    name: str
+    begin_write: tuple[str, ...]  # statements that open a write transaction
+    is_not: str  # NULL-safe "differs from"
+    aggregate_text: str  # the text-joining aggregate
+    nocase: str  # "{column}" compared with one parameter, ignoring case
+    ordered_join: str  # a join whose left side stays the outer loop
+
+    def joined(self, expression: str) -> str:
+        return f"{self.aggregate_text}({expression}, ', ')"
+
+    def nocase_equals(self, column: str) -> str:
+        return self.nocase.format(column=column)
+
+
+SQLITE = Dialect(
+    name="sqlite",
+    # Rows of one batch point at each other (a membership at its new story): foreign keys checked at commit.
+    begin_write=("BEGIN IMMEDIATE", "PRAGMA defer_foreign_keys=ON"),
+    is_not="IS NOT",
+    aggregate_text="group_concat",
+    nocase="{column}=? COLLATE NOCASE",
+    ordered_join="CROSS JOIN",
+)
+POSTGRESQL = Dialect(
+    name="postgresql",
+    begin_write=("BEGIN",),  # the schema declares its foreign keys DEFERRABLE INITIALLY DEFERRED
+    is_not="IS DISTINCT FROM",
+    aggregate_text="string_agg",
+    nocase="lower({column})=lower(?)",
+    ordered_join="JOIN",
+)
 
 
 class StoreBase:
-    _db: sqlite3.Connection
+    _db: Any  # a Connection (Any: sqlite3's and the adapter's signatures differ in detail)
+    _sql: Dialect = SQLITE
 
-    def _rows_for_ids(self, sql: str, ids: Sequence[Any]) -> Iterator[sqlite3.Row]:
+    def _rows_for_ids(self, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
         """Run ``sql`` (with a ``{marks}`` placeholder) over ids in chunks SQLite accepts."""
         for start in range(0, len(ids), CHUNK):
             chunk = list(ids[start : start + CHUNK])
@@ -27,6 +91,18 @@ class StoreBase:
         self._db.execute(
             "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, str(value))
         )
+
+    def _vector_of(self, stored: Any) -> np.ndarray:
+        """An article vector as the database returns it (float32 bytes in SQLite)."""
+        return np.frombuffer(stored, dtype=np.float32)
+
+    def _vector_value(self, vector: np.ndarray) -> Any:
+        """An article vector as the database stores it."""
+        return vector.astype(np.float32).tobytes()
+
+    def _insert_returning(self, sql: str, parameters: Sequence[Any], column: str) -> int:
+        """Run an INSERT and return the ``column`` (an integer key) the database gave the new row."""
+        return int(self._db.execute(sql, parameters).lastrowid or 0)
 
 
 def to_date(value: str | None) -> dt.date | None:

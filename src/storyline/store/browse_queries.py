@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from storyline.models import StoryQuery
+from storyline.store.base import StoreBase
 
 
-class BrowseQueries:
+class BrowseQueries(StoreBase):
     """Mixed into ``Store``; uses its connection."""
-
-    _db: sqlite3.Connection
 
     def story_page(self, query: StoryQuery) -> tuple[int, list[int]]:
         """(number of matching stories, ids of the requested page), newest first."""
@@ -55,6 +53,6 @@ def _story_conditions(query: StoryQuery) -> tuple[list[str], list[Any]]:
         params.append(query.entity_id)
     if query.story_ids is not None:
         ids = list(query.story_ids)[:5000]
-        where.append(f"s.id IN ({','.join('?' * len(ids))})" if ids else "0")
+        where.append(f"s.id IN ({','.join('?' * len(ids))})" if ids else "1=0")
         params.extend(ids)
     return where, params

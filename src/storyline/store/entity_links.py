@@ -20,10 +20,10 @@ _MENTION_COLUMNS = (
     _COLUMNS + " FROM article_entities e JOIN articles a ON a.id=e.article_id"
     " LEFT JOIN memberships m ON m.article_id=e.article_id"
 )
-# CROSS JOIN keeps the story's members as the outer loop: the cost is the story's size, not the
-# number of mentions of the key in the whole store.
+# SQLite's CROSS JOIN keeps the story's members as the outer loop: the cost is the story's size, not
+# the number of mentions of the key in the whole store (PostgreSQL's planner chooses by statistics).
 _STORY_MENTIONS = (
-    _COLUMNS + " FROM memberships m CROSS JOIN article_entities e ON e.article_id=m.article_id"
+    _COLUMNS + " FROM memberships m {ordered_join} article_entities e ON e.article_id=m.article_id"
     " JOIN articles a ON a.id=e.article_id WHERE m.story_id=? AND e.key=? AND e.given=''"
 )
 
@@ -43,7 +43,8 @@ class EntityLinks(StoreBase):
         """Count the full names; returns the (story, surname key) pairs that got a full name they had not."""
         full = [row for row in rows if is_full_name(row)]
         self._db.executemany(
-            "INSERT INTO entity_full_names VALUES (?,?,1) ON CONFLICT(key, identity) DO UPDATE SET rows=rows+1",
+            "INSERT INTO entity_full_names VALUES (?,?,1) ON CONFLICT(key, identity) DO UPDATE SET"
+            " rows=entity_full_names.rows+1",
             [(row.key, f"{row.given} {row.key}") for row in full],
         )
         new: set[tuple[int, str]] = set()
@@ -73,7 +74,10 @@ class EntityLinks(StoreBase):
         }
 
     def set_surname_choices(self, choices: Mapping[str, str | None]) -> None:
-        self._db.executemany("INSERT OR REPLACE INTO surname_choices VALUES (?,?)", list(choices.items()))
+        self._db.executemany(
+            "INSERT INTO surname_choices VALUES (?,?) ON CONFLICT(key) DO UPDATE SET identity=excluded.identity",
+            list(choices.items()),
+        )
 
     def full_names_in_story(self, story_id: int, key: str) -> set[str]:
         return {
@@ -84,11 +88,15 @@ class EntityLinks(StoreBase):
         }
 
     def bare_mentions(self, key: str, story_id: int) -> list[MentionRow]:
-        return [MentionRow(*row) for row in self._db.execute(_STORY_MENTIONS, (story_id, key))]
+        sql = _STORY_MENTIONS.format(ordered_join=self._sql.ordered_join)
+        return [MentionRow(*row) for row in self._db.execute(sql, (story_id, key))]
 
     def queue_relinks(self, keys: Sequence[str]) -> None:
         """Every bare mention of these surnames is to be decided again (from the first one stored on)."""
-        self._db.executemany("INSERT OR REPLACE INTO relink_queue VALUES (?, 0)", [(key,) for key in keys])
+        self._db.executemany(
+            "INSERT INTO relink_queue VALUES (?, 0) ON CONFLICT(key) DO UPDATE SET after_seq=0",
+            [(key,) for key in keys],
+        )
 
     def next_queued_mentions(self, limit: int) -> list[MentionRow]:
         """Up to ``limit`` queued bare mentions, in the order they were stored; the queue moves past them."""
@@ -144,11 +152,11 @@ class EntityLinks(StoreBase):
         for identity in sorted(identities):
             row = self._db.execute("SELECT id FROM entities WHERE identity=?", (identity,)).fetchone()
             if row is None:
-                cursor = self._db.execute(
+                ids[identity] = self._insert_returning(
                     "INSERT INTO entities (identity, name, kind, articles, stories, variants) VALUES (?,?,?,0,0,'[]')",
                     (identity, identity, "misc"),
+                    "id",
                 )
-                ids[identity] = int(cursor.lastrowid or 0)
             else:
                 ids[identity] = int(row[0])
         return ids
@@ -176,12 +184,13 @@ class EntityLinks(StoreBase):
         """Add (+1) or take away (-1) one mention's share of an entity's counts."""
         variant = (entity_id, row.surface, row.language or "", row.lemma, row.kind)
         self._db.execute(
-            "INSERT INTO entity_variants VALUES (?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
-            " mentions=mentions+excluded.mentions, rows=rows+excluded.rows",
+            "INSERT INTO entity_variants VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity_id, surface, language, lemma, kind)"
+            " DO UPDATE SET mentions=entity_variants.mentions+excluded.mentions, rows=entity_variants.rows+excluded.rows",
             (*variant, sign * row.count, sign),
         )
         self._db.execute(
-            "INSERT INTO key_entities VALUES (?,?,?) ON CONFLICT DO UPDATE SET rows=rows+excluded.rows",
+            "INSERT INTO key_entities VALUES (?,?,?) ON CONFLICT(key, entity_id) DO UPDATE SET"
+            " rows=key_entities.rows+excluded.rows",
             (row.key, entity_id, sign),
         )
         if sign < 0:
@@ -197,7 +206,8 @@ class EntityLinks(StoreBase):
         if row.story_id is None:
             return
         self._db.execute(
-            "INSERT INTO entity_stories VALUES (?,?,?) ON CONFLICT DO UPDATE SET articles=articles+excluded.articles",
+            "INSERT INTO entity_stories VALUES (?,?,?) ON CONFLICT(entity_id, story_id) DO UPDATE SET"
+            " articles=entity_stories.articles+excluded.articles",
             (entity_id, row.story_id, sign),
         )
         emptied = self._db.execute(

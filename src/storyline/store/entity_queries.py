@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from storyline.models import DatedStatement
-from storyline.store.base import StoreBase
+from storyline.store.base import NO_LIMIT, StoreBase
 
 
 class EntityQueries(StoreBase):
@@ -24,7 +23,7 @@ class EntityQueries(StoreBase):
             _entity_dict(row)
             for row in self._db.execute(
                 f"SELECT * FROM entities e {clause} ORDER BY e.stories DESC, e.articles DESC, e.name LIMIT ? OFFSET ?",
-                [*params, -1 if limit is None else limit, offset],
+                [*params, NO_LIMIT if limit is None else limit, offset],
             )
         ]
 
@@ -41,14 +40,14 @@ class EntityQueries(StoreBase):
             if row and row["articles"]:
                 return _entity_dict(row)
         row = self._db.execute(
-            "SELECT * FROM entities WHERE name=? COLLATE NOCASE AND articles>0 ORDER BY articles DESC LIMIT 1",
+            f"SELECT * FROM entities WHERE {self._sql.nocase_equals('name')} AND articles>0 ORDER BY articles DESC LIMIT 1",
             (name_or_id,),
         ).fetchone()
         if row is None:
             row = self._db.execute(
                 "SELECT e.* FROM entity_variants v JOIN entities e ON e.id=v.entity_id"
-                " WHERE (v.surface=? COLLATE NOCASE OR v.lemma=? COLLATE NOCASE) AND e.articles>0"
-                " ORDER BY e.articles DESC LIMIT 1",
+                f" WHERE ({self._sql.nocase_equals('v.surface')} OR {self._sql.nocase_equals('v.lemma')})"
+                " AND e.articles>0 ORDER BY e.articles DESC, e.id LIMIT 1",
                 (name_or_id, name_or_id),
             ).fetchone()
         return _entity_dict(row) if row else None
@@ -73,11 +72,11 @@ class EntityQueries(StoreBase):
         return [
             dict(row)
             for row in self._db.execute(
-                "SELECT DISTINCT a.id, a.headline, a.language, a.published, a.source, a.url, m.story_id, a.seq"
-                " FROM entity_mentions em JOIN articles a ON a.id=em.article_id"
-                " LEFT JOIN memberships m ON m.article_id=a.id WHERE em.entity_id=?"
+                "SELECT a.id, a.headline, a.language, a.published, a.source, a.url, m.story_id, a.seq"
+                " FROM articles a LEFT JOIN memberships m ON m.article_id=a.id"
+                " WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id=?)"
                 " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC LIMIT ?",
-                (entity_id, -1 if limit is None else limit),
+                (entity_id, NO_LIMIT if limit is None else limit),
             )
         ]
 
@@ -100,7 +99,7 @@ class EntityQueries(StoreBase):
                 "SELECT s.id, s.title, s.first_seen, s.last_seen, s.size AS articles FROM entity_stories es"
                 " JOIN stories s ON s.id=es.story_id WHERE es.entity_id=?"
                 " ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.id DESC LIMIT ?",
-                (entity_id, -1 if limit is None else limit),
+                (entity_id, NO_LIMIT if limit is None else limit),
             )
         ]
 
@@ -157,7 +156,7 @@ def _entity_conditions(kind: str | None, story_id: int | None) -> tuple[str, lis
     return f"WHERE {' AND '.join(where)}", params
 
 
-def _entity_dict(row: sqlite3.Row) -> dict[str, Any]:
+def _entity_dict(row: Any) -> dict[str, Any]:
     entity = dict(row)
     entity["variants"] = [
         {"surface": surface, "language": language, "count": count}
@@ -166,7 +165,7 @@ def _entity_dict(row: sqlite3.Row) -> dict[str, Any]:
     return entity
 
 
-def _statement(row: sqlite3.Row) -> DatedStatement:
+def _statement(row: Any) -> DatedStatement:
     import datetime as dt
 
     return DatedStatement(

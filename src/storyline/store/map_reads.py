@@ -55,7 +55,7 @@ class MapReads(StoreBase):
 
     def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]:
         return [
-            (row[0], np.frombuffer(row[1], dtype=np.float32))
+            (row[0], self._vector_of(row[1]))
             for row in self._db.execute(
                 "SELECT article_id, vector FROM article_vectors WHERE story_id=? ORDER BY label", (story_id,)
             )

@@ -21,6 +21,10 @@ from storyline.store.base import StoreBase, iso
 from storyline.store.map_reads import LONG_STORY_DAYS
 from storyline.store.transaction import Transaction
 
+_PUT_STORYLINE = (
+    "INSERT INTO storylines (id, first_seen, last_seen, stories) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+    " first_seen=excluded.first_seen, last_seen=excluded.last_seen, stories=excluded.stories"
+)
 TITLE_RECOMPUTE_SIZE = 64  # stories up to this size choose their title among all members; larger ones among the new
 
 
@@ -37,7 +41,7 @@ class MapWrites(StoreBase):
         joined: dict[int, list[Article]] = {}
         by_id = {article.id: article for article in articles}
         stories = {membership.article_id: membership.story_id for membership in memberships}
-        with Transaction(self._db):
+        with Transaction(self._db, self._sql.begin_write):
             labels = {
                 article.id: self._insert_article(article, model, bands, now, shards, stories.get(article.id))
                 for article in articles
@@ -54,7 +58,7 @@ class MapWrites(StoreBase):
     def _insert_article(
         self, article: Article, model: str, bands: int, now: str, shards: dict[str, int], story_id: int | None
     ) -> int:
-        cursor = self._db.execute(
+        label = self._insert_returning(
             "INSERT INTO articles (id, url, content_hash, path, title, headline, text, source, published, published_from,"
             " language, language_confidence, boilerplate_removed, duplicate_of, metadata, ingested_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -71,20 +75,20 @@ class MapWrites(StoreBase):
                 article.published_from,
                 article.language,
                 article.language_confidence,
-                article.boilerplate_removed,
+                int(article.boilerplate_removed),
                 article.duplicate_of,
                 json.dumps(article.metadata, ensure_ascii=False, default=str),
                 now,
             ),
+            "seq",
         )
-        label = int(cursor.lastrowid or 0)
         if article.embedding is not None:
             self._db.execute(
                 "INSERT INTO article_vectors (article_id, model, vector, label, shard, story_id) VALUES (?,?,?,?,?,?)",
                 (
                     article.id,
                     model,
-                    article.embedding.astype(np.float32).tobytes(),
+                    self._vector_value(article.embedding),
                     label,
                     shards.get(article.id, 0),
                     story_id,
@@ -122,15 +126,17 @@ class MapWrites(StoreBase):
     def _insert_membership(self, membership: Membership) -> None:
         evidence = membership.evidence
         self._db.execute(
-            "INSERT OR REPLACE INTO memberships VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO memberships VALUES (?,?,?,?,?,?,?) ON CONFLICT(article_id) DO UPDATE SET"
+            " story_id=excluded.story_id, similarity=excluded.similarity, entity_overlap=excluded.entity_overlap,"
+            " shared_entities=excluded.shared_entities, gap_days=excluded.gap_days, score=excluded.score",
             (
                 membership.article_id,
                 membership.story_id,
-                evidence.similarity if evidence else None,
-                evidence.entity_overlap if evidence else None,
+                _number(evidence.similarity) if evidence else None,
+                _number(evidence.entity_overlap) if evidence else None,
                 json.dumps(list(evidence.shared_entities)) if evidence else None,
-                evidence.gap_days if evidence else None,
-                evidence.score if evidence else None,
+                _number(evidence.gap_days) if evidence else None,
+                _number(evidence.score) if evidence else None,
             ),
         )
 
@@ -155,17 +161,19 @@ class MapWrites(StoreBase):
             ),
         )
         self._db.executemany(
-            "INSERT OR IGNORE INTO story_languages VALUES (?,?)",
+            "INSERT INTO story_languages VALUES (?,?) ON CONFLICT DO NOTHING",
             [(language, state.id) for language in sorted({a.language for a in joined if a.language})],
         )
         if state.first and state.last and (state.last - state.first).days > LONG_STORY_DAYS:
             self._db.execute(
-                "INSERT OR REPLACE INTO long_stories VALUES (?,?,?)", (state.id, iso(state.first), iso(state.last))
+                "INSERT INTO long_stories VALUES (?,?,?) ON CONFLICT(story_id) DO UPDATE SET"
+                " first_seen=excluded.first_seen, last_seen=excluded.last_seen",
+                (state.id, iso(state.first), iso(state.last)),
             )
         counts = Counter(key for article in joined for key in entity_keys(article))
         self._db.executemany(
             "INSERT INTO story_entities VALUES (?,?,?,?,?) ON CONFLICT(story_id, key) DO UPDATE SET"
-            " articles=articles+excluded.articles",
+            " articles=story_entities.articles+excluded.articles",
             [(state.id, key, count, iso(state.first), iso(state.last)) for key, count in counts.items()],
         )
         if previous is not None and previous["first_seen"] != iso(state.first):
@@ -193,7 +201,7 @@ class MapWrites(StoreBase):
 
         def rank(row: object) -> tuple[int, float]:
             vector = row["vector"]  # type: ignore[index]
-            closeness = float(np.frombuffer(vector, dtype=np.float32) @ centroid) if vector else 0.0
+            closeness = float(self._vector_of(vector) @ centroid) if vector is not None else 0.0
             return (1 if row["title"] else 0, closeness)  # type: ignore[index]
 
         best = max(rows, key=rank)
@@ -203,12 +211,14 @@ class MapWrites(StoreBase):
         """Entity frequencies, the number of articles and the newest date, for the next batch's weights."""
         counts = Counter(key for article in articles for key in entity_keys(article))
         self._db.executemany(
-            "INSERT INTO entity_frequency VALUES (?,?) ON CONFLICT(key) DO UPDATE SET articles=articles+excluded.articles",
+            "INSERT INTO entity_frequency VALUES (?,?) ON CONFLICT(key) DO UPDATE SET"
+            " articles=entity_frequency.articles+excluded.articles",
             list(counts.items()),
         )
         languages = Counter(article.language for article in articles if article.language)
         self._db.executemany(
-            "INSERT INTO language_counts VALUES (?,?) ON CONFLICT DO UPDATE SET articles=articles+excluded.articles",
+            "INSERT INTO language_counts VALUES (?,?) ON CONFLICT(language) DO UPDATE SET"
+            " articles=language_counts.articles+excluded.articles",
             list(languages.items()),
         )
         self._set_meta("documents", int(self._meta("documents") or 0) + len(articles))
@@ -232,9 +242,16 @@ class MapWrites(StoreBase):
             marks = ",".join("?" * len(chunk))
             self._db.execute(f"DELETE FROM storyline_links WHERE earlier IN ({marks}) OR later IN ({marks})", chunk * 2)
         self._db.executemany(
-            "INSERT OR REPLACE INTO storyline_links VALUES (?,?,?,?,?)",
+            "INSERT INTO storyline_links VALUES (?,?,?,?,?) ON CONFLICT(earlier, later) DO UPDATE SET"
+            " shared_entities=excluded.shared_entities, similarity=excluded.similarity, gap_days=excluded.gap_days",
             [
-                (link.earlier, link.later, json.dumps(list(link.shared_entities)), link.similarity, link.gap_days)
+                (
+                    link.earlier,
+                    link.later,
+                    json.dumps(list(link.shared_entities)),
+                    _number(link.similarity),
+                    _number(link.gap_days),
+                )
                 for link in links
             ],
         )
@@ -292,11 +309,14 @@ class MapWrites(StoreBase):
         for old in absorbed:
             self._db.execute("UPDATE stories SET storyline_id=? WHERE storyline_id=?", (storyline_id, old))
             self._db.execute("UPDATE storyline_aliases SET storyline_id=? WHERE storyline_id=?", (storyline_id, old))
-            self._db.execute("INSERT OR REPLACE INTO storyline_aliases VALUES (?,?)", (old, storyline_id))
+            self._db.execute(
+                "INSERT INTO storyline_aliases VALUES (?,?) ON CONFLICT(id) DO UPDATE SET storyline_id=excluded.storyline_id",
+                (old, storyline_id),
+            )
             self._db.execute("DELETE FROM storylines WHERE id=?", (old,))
         self._db.executemany("UPDATE stories SET storyline_id=? WHERE id=?", [(storyline_id, s) for s in stories])
         self._db.execute(
-            "INSERT OR REPLACE INTO storylines (id, first_seen, last_seen, stories) VALUES (?,?,?,?)",
+            _PUT_STORYLINE,
             (storyline_id, min(firsts, default=None), max(lasts, default=None), sum(row[2] for row in rows)),
         )
 
@@ -325,14 +345,24 @@ class MapWrites(StoreBase):
             self._db.execute("DELETE FROM storylines WHERE id=?", (storyline_id,))
             return
         self._db.execute(
-            "INSERT OR REPLACE INTO storylines (id, first_seen, last_seen, stories) VALUES (?,?,?,?)",
+            _PUT_STORYLINE,
             (storyline_id, first, last, count),
         )
 
     def widen_storylines(self, states: Sequence[StoryState]) -> None:
         """The changed stories' new dates, in their storylines' dates."""
         self._db.executemany(
-            "UPDATE storylines SET first_seen=MIN(first_seen, ?), last_seen=MAX(last_seen, ?)"
+            "UPDATE storylines SET first_seen=CASE WHEN first_seen IS NULL OR first_seen>? THEN ? ELSE first_seen END,"
+            " last_seen=CASE WHEN last_seen IS NULL OR last_seen<? THEN ? ELSE last_seen END"
             " WHERE id=(SELECT storyline_id FROM stories WHERE id=?)",
-            [(iso(state.first), iso(state.last), state.id) for state in states if state.first and state.last],
+            [
+                (iso(state.first), iso(state.first), iso(state.last), iso(state.last), state.id)
+                for state in states
+                if state.first and state.last
+            ],
         )
+
+
+def _number(value: float | None) -> float | None:
+    """A plain float (grouping hands numpy scalars, which not every driver takes)."""
+    return None if value is None else float(value)

@@ -1,6 +1,10 @@
--- storyline store schema. The version below is the one place it is recorded; bump it and
--- add a migration in migrations.py whenever this file changes.
+-- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
+-- recorded; bump it and add a migration in migrations.py whenever this file changes.
 -- schema_version: 4
+--
+-- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
+-- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
+-- "-- begin sqlite" / "-- begin postgresql" and "-- end".
 --
 -- Everything derived (stories' entity counts, entity frequencies, entities and their counts,
 -- storylines) is kept up to date by each ingest batch, in the batch's transaction, touching only
@@ -34,10 +38,12 @@ CREATE TABLE IF NOT EXISTS articles (
 -- label: the article's seq (numbers only grow), the key in the vector index's shards;
 -- shard: its time shard (grouping/window.py), the unit the vector index loads; story_id: its story
 -- (an article never changes story), so that neighbours and a story's members need no join.
+-- vector: float32 bytes in SQLite, a pgvector value in PostgreSQL (searched through an HNSW index
+-- made for the embedder's dimension by the PostgreSQL store).
 CREATE TABLE IF NOT EXISTS article_vectors (
     article_id  TEXT PRIMARY KEY REFERENCES articles(id),
     model       TEXT NOT NULL,
-    vector      BLOB NOT NULL,
+    vector      {vector} NOT NULL,
     label       INTEGER NOT NULL DEFAULT 0,
     shard       INTEGER NOT NULL DEFAULT 0,
     story_id    INTEGER
@@ -56,7 +62,14 @@ CREATE TABLE IF NOT EXISTS article_entities (
     given       TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (article_id, key, given)
 );
+-- begin sqlite
 CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key);
+-- end
+-- begin postgresql
+-- SQLite's implicit rowid, made explicit under the same name: the order mentions were stored in.
+ALTER TABLE article_entities ADD COLUMN IF NOT EXISTS rowid BIGINT GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key, rowid);
+-- end
 
 -- In how many articles each entity key appears (the weights of entity evidence).
 CREATE TABLE IF NOT EXISTS entity_frequency (
@@ -93,7 +106,12 @@ CREATE TABLE IF NOT EXISTS entities (
     variants     TEXT NOT NULL,
     merged_into  INTEGER
 );
+-- begin sqlite
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
+-- end
+-- begin postgresql
+CREATE INDEX IF NOT EXISTS entities_name ON entities(lower(name));
+-- end
 CREATE INDEX IF NOT EXISTS entities_rank ON entities(stories DESC, articles DESC, name);
 
 -- Written forms of each entity with their counts (its name, type and variants are computed from these).
@@ -107,8 +125,14 @@ CREATE TABLE IF NOT EXISTS entity_variants (
     rows       INTEGER NOT NULL,
     PRIMARY KEY (entity_id, surface, language, lemma, kind)
 ) WITHOUT ROWID;
+-- begin sqlite
 CREATE INDEX IF NOT EXISTS entity_variants_surface ON entity_variants(surface COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS entity_variants_lemma ON entity_variants(lemma COLLATE NOCASE);
+-- end
+-- begin postgresql
+CREATE INDEX IF NOT EXISTS entity_variants_surface ON entity_variants(lower(surface));
+CREATE INDEX IF NOT EXISTS entity_variants_lemma ON entity_variants(lower(lemma));
+-- end
 
 -- Per entity and story: how many of the story's articles name it.
 CREATE TABLE IF NOT EXISTS entity_stories (
@@ -258,15 +282,23 @@ CREATE TABLE IF NOT EXISTS storyline_aliases (
     storyline_id  INTEGER NOT NULL
 );
 
+-- Full-text search: words of any script, matched by prefix (docs/pipeline.md).
+-- begin sqlite
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.headline, new.text);
 END;
+-- end
+-- begin postgresql
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS words tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', headline || ' ' || text)) STORED;
+CREATE INDEX IF NOT EXISTS articles_words ON articles USING gin(words);
+-- end
 
 -- Counters the map keeps (the schema version row is written by the store).
-INSERT OR IGNORE INTO meta VALUES ('store_id', lower(hex(randomblob(16))));
-INSERT OR IGNORE INTO meta VALUES ('documents', '0');
-INSERT OR IGNORE INTO meta VALUES ('generation', '0');
-INSERT OR IGNORE INTO meta VALUES ('next_storyline_id', '1');
+INSERT INTO meta VALUES ('store_id', {random_id}) ON CONFLICT DO NOTHING;
+INSERT INTO meta VALUES ('documents', '0') ON CONFLICT DO NOTHING;
+INSERT INTO meta VALUES ('generation', '0') ON CONFLICT DO NOTHING;
+INSERT INTO meta VALUES ('next_storyline_id', '1') ON CONFLICT DO NOTHING;

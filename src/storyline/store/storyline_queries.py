@@ -7,7 +7,7 @@ from typing import Any
 
 from storyline.grouping.evidence import EntityStats
 from storyline.grouping.storylines import common_entities
-from storyline.store.base import StoreBase
+from storyline.store.base import NO_LIMIT, StoreBase
 
 
 class StorylineQueries(StoreBase):
@@ -28,7 +28,7 @@ class StorylineQueries(StoreBase):
                 row[0]
                 for row in self._db.execute(
                     "SELECT id FROM storylines ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
-                    (-1 if limit is None else limit, offset),
+                    (NO_LIMIT if limit is None else limit, offset),
                 )
             ]
         else:

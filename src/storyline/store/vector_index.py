@@ -75,17 +75,23 @@ class Shard:
         self.max_label = int(new_labels.max())
         self.unsaved += 0 if saved else len(keep)
 
-    def search(self, vector: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    def search(self, vectors: np.ndarray, limit: int) -> list[list[tuple[int, float]]]:
+        """The ``limit`` nearest of this shard's vectors to each row of ``vectors``: (label, cosine)."""
         if not len(self):
-            return []
+            return [[] for _ in vectors]
         if self.graph is not None:
-            found = self.graph.search(vector, min(limit, len(self)), threads=1)
+            found = self.graph.search(vectors, min(limit, len(self)), threads=1)
             return [
-                (int(key), 1.0 - float(distance)) for key, distance in zip(found.keys, found.distances, strict=True)
+                [(int(key), 1.0 - float(distance)) for key, distance in zip(keys, distances, strict=True)]
+                for keys, distances in zip(np.atleast_2d(found.keys), np.atleast_2d(found.distances), strict=True)
             ]
-        scores = self.matrix[: self._rows] @ vector
-        best = np.argpartition(-scores, limit)[:limit] if self._rows > limit else np.arange(self._rows)
-        return [(int(self.labels[row]), float(scores[row])) for row in best]
+        # One matrix product for all the queries: the shard is read from memory once, not per query.
+        scores = vectors @ self.matrix[: self._rows].T
+        hits = []
+        for row in scores:
+            best = np.argpartition(-row, limit)[:limit] if self._rows > limit else np.arange(self._rows)
+            hits.append([(int(self.labels[column]), float(row[column])) for column in best])
+        return hits
 
     def save(self, path: Path) -> None:
         """Write the shard to ``path`` (a graph file, or the flat matrix with its labels)."""
@@ -160,13 +166,20 @@ class VectorIndex:
 
     def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]:
         """The ``limit`` nearest committed articles in the given shards (all shards when None): (label, cosine)."""
+        return self.search_many(np.asarray(vector, dtype=np.float32)[None, :], shards, limit)[0]
+
+    def search_many(
+        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int
+    ) -> list[list[tuple[int, float]]]:
+        """``search`` for each row of ``vectors``, all in the same shards, each shard read once."""
         numbers = self._all_shards() if shards is None else list(shards)
-        found: list[tuple[int, float]] = []
+        queries = np.asarray(vectors, dtype=np.float32)
+        found: list[list[tuple[int, float]]] = [[] for _ in queries]
         for number in numbers:
-            found += self._shard(number).search(vector.astype(np.float32), limit)
-        found.sort(key=lambda hit: -hit[1])
+            for hits, more in zip(found, self._shard(number).search(queries, limit), strict=True):
+                hits += more
         self._evict()
-        return found[:limit]
+        return [sorted(hits, key=lambda hit: -hit[1])[:limit] for hits in found]
 
     def add(self, items: Sequence[tuple[int, int, np.ndarray]]) -> None:
         """Committed articles: (label, shard, vector)."""

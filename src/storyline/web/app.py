@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.settings import Settings
 from storyline.stages.embed import Embedder
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.web import api, pages
 from storyline.web.render import render_error
 from storyline.web.writer import Writer
@@ -47,9 +47,9 @@ class ServerOptions:
 
 
 def create_app(settings: Settings, options: ServerOptions | None = None, embedder: Embedder | None = None) -> FastAPI:
-    """The application over the store at ``settings.db_path`` (created or upgraded if needed)."""
+    """The application over the store at ``settings.db`` (created or upgraded if needed)."""
     options = options or ServerOptions()
-    with Store(settings.db_path):
+    with open_store(settings.db):
         pass  # create or migrate once, so requests only read
     app = FastAPIOffline(
         lifespan=_lifespan,

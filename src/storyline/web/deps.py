@@ -9,18 +9,18 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request
 
 from storyline.queries import StoryFilters
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreError, open_store
 
 MAX_PER_PAGE = 100
-MAX_ID = 2**63 - 1  # SQLite's largest integer
+MAX_ID = 2**63 - 1  # the databases' largest integer
 KINDS = ("person", "org", "place", "misc")
 
 
-def open_store(request: Request) -> Iterator[Store]:
-    """A store connection for one request, read in one snapshot (SQLite in WAL mode: readers never
-    block the writer, and see none of its commits halfway)."""
+def request_store(request: Request) -> Iterator[Store]:
+    """A store connection for one request, read in one snapshot (readers never block the writer,
+    and see none of its commits halfway: SQLite's WAL, PostgreSQL's REPEATABLE READ)."""
     try:
-        store = Store(request.app.state.settings.db_path, any_thread=True)
+        store = open_store(request.app.state.settings.db, any_thread=True)
     except StoreError as error:
         raise HTTPException(status_code=503, detail=str(error)) from error
     try:
@@ -30,7 +30,7 @@ def open_store(request: Request) -> Iterator[Store]:
         store.close()
 
 
-StoreDep = Annotated[Store, Depends(open_store)]
+StoreDep = Annotated[Store, Depends(request_store)]
 
 
 def story_filters(

@@ -13,7 +13,7 @@ from storyline.models import Article, Rejection
 from storyline.pipeline import Ingestor
 from storyline.settings import Settings
 from storyline.stages.embed import Embedder, make_embedder
-from storyline.store import Store
+from storyline.store import Store, open_store
 
 JSON_TYPES = ("application/json",)
 LINES_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "text/plain")
@@ -97,7 +97,7 @@ class Writer:
         if self._ingestor is None:
             if self._embedder is None:
                 self._embedder = make_embedder(self.settings.embedder)
-            self._store = Store(self.settings.db_path, any_thread=True)
+            self._store = open_store(self.settings.db, any_thread=True)
             self._resources.enter_context(self._store.background_checkpoints())
             self._ingestor = Ingestor(self._store, self.settings, self._embedder, keep_open=True)
         return self._ingestor

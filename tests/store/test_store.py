@@ -1,15 +1,20 @@
+"""The store's contract, on SQLite and PostgreSQL alike (``store_location`` runs each test on both);
+what only one of them has (SQLite's files and migrations, PostgreSQL's schema checks) is tested apart."""
+
 import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from helpers import make_article
 from storyline.grouping.stories import StoryIndex, assign_stories
 from storyline.settings import GroupingSettings, Settings
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreError, open_store
 
 SETTINGS = Settings()
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.errors.IntegrityError)
 
 
 def _save(store: Store, articles, index: StoryIndex) -> None:  # type: ignore[no-untyped-def]
@@ -21,11 +26,11 @@ def _index(store: Store, space: str = "table") -> StoryIndex:
     return store.open_story_index(3, space, SETTINGS)
 
 
-def test_sqlite_story_index_resumes_from_the_store(tmp_path: Path) -> None:
+def test_store_story_index_resumes_from_the_store(store_location: str) -> None:
     a = make_article("a", [1, 0, 0], ["bdpst"], dt.date(2025, 10, 21), text="Budapest summit postponed")
-    with Store(tmp_path / "s.db") as store:
+    with open_store(store_location) as store:
         _save(store, [a], _index(store))
-    with Store(tmp_path / "s.db") as store:
+    with open_store(store_location) as store:
         index = _index(store)
         assert index.story_of("a") == 1
         state = index.states([1])[1]
@@ -34,16 +39,16 @@ def test_sqlite_story_index_resumes_from_the_store(tmp_path: Path) -> None:
         assert store.story_rows()[0]["title"] == "Budapest summit postponed"
 
 
-def test_sqlite_refuses_vectors_of_another_embedder(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_store_refuses_vectors_of_another_embedder(store_location: str) -> None:
+    with open_store(store_location) as store:
         _save(store, [make_article("a", [1, 0, 0], [], None, text="First")], _index(store))
         with pytest.raises(StoreError, match="embedded with table, this ingest embeds with other"):
             _index(store, "other")
 
 
-def test_sqlite_already_stored_by_id_url_or_content(tmp_path: Path) -> None:
+def test_store_already_stored_by_id_url_or_content(store_location: str) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="Same words").evolve(url="https://x.org/1")
-    with Store(tmp_path / "s.db") as store:
+    with open_store(store_location) as store:
         _save(store, [a], _index(store))
         assert store.already_stored(a.evolve(id="other"))
         assert store.already_stored(a.evolve(id="other", url=None))
@@ -51,19 +56,19 @@ def test_sqlite_already_stored_by_id_url_or_content(tmp_path: Path) -> None:
         assert not store.already_stored(a.evolve(id="other", url=None, text="Different  words"))
 
 
-def test_sqlite_failed_batch_leaves_store_unchanged(tmp_path: Path) -> None:
+def test_store_failed_batch_leaves_store_unchanged(store_location: str) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="First")
-    with Store(tmp_path / "s.db") as store:
+    with open_store(store_location) as store:
         index = _index(store)
         _save(store, [a], index)
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(INTEGRITY_ERRORS):
             _save(store, [make_article("b", [0, 1, 0], [], None, text="Second"), a], index)
         assert store.counts()["articles"] == 1
 
 
-def test_sqlite_search_finds_inflected_forms(tmp_path: Path) -> None:
+def test_store_search_finds_inflected_forms(store_location: str) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="Срещата на върха в Будапеща беше отложена.")
-    with Store(tmp_path / "s.db") as store:
+    with open_store(store_location) as store:
         _save(store, [a], _index(store))
         assert [r["id"] for r in store.search("Будапешт")] == ["a"]
         assert store.search('"unbalanced (query') == []
@@ -73,25 +78,25 @@ def test_sqlite_refuses_foreign_and_newer_files(tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.commit()
     with pytest.raises(StoreError, match="not a storyline store"):
-        Store(other)
+        open_store(other)
     newer = tmp_path / "newer.db"
-    Store(newer).close()
+    open_store(newer).close()
     db = sqlite3.connect(newer)
     db.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
     db.commit()
     db.close()
     with pytest.raises(StoreError, match="newer than this storyline"):
-        Store(newer)
+        open_store(newer)
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StoreError, match="cannot open store"):
-        Store(garbage)
+        open_store(garbage)
 
 
 def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> None:
     import sqlite3
 
-    from storyline.store.sqlite import SCHEMA_VERSION
+    from storyline.store import SCHEMA_VERSION
 
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)
@@ -103,7 +108,7 @@ def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> Non
     db.execute("INSERT INTO article_entities VALUES ('a', 'lvrv', 'Лавров', 'Лавров', 'person', 2)")
     db.commit()
     db.close()
-    with Store(path) as store:
+    with open_store(path) as store:
         assert store.counts()["articles"] == 1
         (row,) = list(store.mention_rows())
         assert (row.key, row.given, row.count) == ("lvrv", "", 2)
@@ -113,39 +118,37 @@ def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> Non
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_sqlite_check_finds_broken_rules(tmp_path: Path) -> None:
+def test_store_check_finds_broken_rules(store_location: str) -> None:
     a = make_article("a", [1, 0, 0], [], None, text="First")
-    with Store(tmp_path / "s.db") as store:
+    with open_store(store_location) as store:
         _save(store, [a], _index(store))
         assert store.check() == []
-    raw = sqlite3.connect(tmp_path / "s.db")
-    raw.execute("DELETE FROM memberships")
-    raw.commit()
-    raw.close()
-    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store._db.execute("DELETE FROM memberships")
+    with open_store(store_location) as store:
         assert store.check() == [
             "1 article(s) in no story",
             "1 story(ies) whose size is not their number of articles",
         ]
 
 
-def test_sqlite_one_writer_at_a_time(tmp_path: Path) -> None:
+def test_store_one_writer_at_a_time(store_location: str) -> None:
     from storyline.store import StoreBusy
 
     with (
-        Store(tmp_path / "s.db") as first,
-        Store(tmp_path / "s.db") as second,
+        open_store(store_location) as first,
+        open_store(store_location) as second,
         first.writing(),
         pytest.raises(StoreBusy, match="store is busy"),
         second.writing(wait_seconds=0.3),
     ):
         pass
-    with Store(tmp_path / "s.db") as store, store.writing():
+    with open_store(store_location) as store, store.writing():
         pass  # released by the first writer
 
 
-def test_sqlite_snapshot_hides_commits_made_meanwhile(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as writer, Store(tmp_path / "s.db") as reader:
+def test_store_snapshot_hides_commits_made_meanwhile(store_location: str) -> None:
+    with open_store(store_location) as writer, open_store(store_location) as reader:
         with reader.snapshot():
             before = reader.counts()["articles"]
             _save(writer, [make_article("a", [1, 0, 0], [], None, text="First")], _index(writer))
@@ -170,7 +173,7 @@ def test_store_migrates_a_schema_3_store_keeping_ids_and_groupings(tmp_path: Pat
         (row[0], row[1], row[2]) for row in raw.execute("SELECT storyline_id, earlier, later FROM storyline_links")
     }
     raw.close()
-    with Store(path) as store:
+    with open_store(path) as store:
         assert store.check() == []
         after = {row[0]: row[1:] for row in store._db.execute("SELECT identity, id, articles, stories FROM entities")}
         assert after == entities
@@ -189,3 +192,52 @@ def test_store_migrates_a_schema_3_store_keeping_ids_and_groupings(tmp_path: Pat
             relink_after(store, ["new"])
         index.committed(labels)
         assert memberships[0].story_id == 1 and store.check() == []
+
+
+def test_postgres_refuses_newer_and_foreign_databases(postgres) -> None:  # type: ignore[no-untyped-def]
+    import psycopg
+
+    newer = postgres.new_database()
+    open_store(newer).close()
+    with psycopg.connect(newer, autocommit=True) as raw:
+        raw.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    with pytest.raises(StoreError, match="newer than this storyline"):
+        open_store(newer)
+    foreign = postgres.new_database()
+    with psycopg.connect(foreign, autocommit=True) as raw:
+        raw.execute("CREATE TABLE articles (x int)")
+    with pytest.raises(StoreError, match="not a storyline store"):
+        open_store(foreign)
+
+
+def test_postgres_unreachable_server_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"^postgresql://storyline:\*\*\*@/x\?host=.*: cannot connect"):
+        open_store(f"postgresql://storyline:secret@/x?host={tmp_path}&connect_timeout=2")
+
+
+def test_postgres_pool_connections_are_reused(postgres) -> None:  # type: ignore[no-untyped-def]
+    from storyline.store.pg_connection import pool_for
+
+    url = postgres.new_database()
+    for _ in range(20):
+        with open_store(url) as store:
+            store.counts()
+    assert pool_for(url).get_stats()["connections_num"] <= 5  # connections made, all told
+
+
+def test_postgres_without_pgvector_is_one_line_saying_how_to_install_it(postgres, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from storyline.store.pg_connection import PgConnection
+
+    real = PgConnection.execute
+
+    def no_extension(self, sql: str, parameters=()):  # type: ignore[no-untyped-def]
+        if "CREATE EXTENSION" in sql:
+            raise psycopg.errors.FeatureNotSupported('extension "vector" is not available')
+        return real(self, sql, parameters)
+
+    monkeypatch.setattr(PgConnection, "execute", no_extension)
+    with pytest.raises(StoreError) as raised:
+        open_store(postgres.new_database())
+    message = str(raised.value)
+    assert "\n" not in message and "pgvector extension is not available" in message
+    assert "CREATE EXTENSION vector" in message and "postgresql-16-pgvector" in message

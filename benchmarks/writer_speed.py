@@ -1,0 +1,100 @@
+"""How many articles a second the store's one writer sustains on its own: the map work (near-duplicates,
+grouping, storing, storylines, entity links) over articles enriched beforehand, as the Ray engine's
+writer receives them.
+
+Usage: python benchmarks/writer_speed.py ARTICLES.jsonl [--embedder hashing] [--backends sqlite,postgresql]
+                                        [--repeat 3] [--folder /tmp/writer-bench]
+
+The articles are read and enriched once (cached in FOLDER), then written into a new store of each
+backend ``--repeat`` times (PostgreSQL: a private server from the pgserver package, in FOLDER); each
+figure is the median. Prints map seconds and articles/s per backend.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pg_temp import temporary_postgres  # noqa: E402
+
+from storyline.ingest import read_sources  # noqa: E402
+from storyline.models import Article  # noqa: E402
+from storyline.pipeline import Ingestor, IngestReport, enrich, read_batches, unseen  # noqa: E402
+from storyline.settings import Settings  # noqa: E402
+from storyline.stages.clean import clean_text  # noqa: E402
+from storyline.stages.embed import make_embedder  # noqa: E402
+from storyline.store import open_store, remove_store  # noqa: E402
+
+
+def enriched_batches(path: Path, settings: Settings, folder: Path) -> list[list[Article]]:
+    """The file's articles, read, cleaned and enriched in the batches ingest makes (cached)."""
+    key = hashlib.sha256(path.read_bytes() + settings.embedder.encode()).hexdigest()[:16]
+    cache = folder / f"enriched-{key}.pickle"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
+    embedder = make_embedder(settings.embedder)
+    report = IngestReport()
+    batches = [
+        enrich(clean_text(batch), settings, embedder)
+        for batch in read_batches(read_sources([str(path)]), settings, report, lambda _r: None, lambda _n: None)
+    ]
+    cache.write_bytes(pickle.dumps(batches))
+    return batches
+
+
+def write_all(location: str, batches: list[list[Article]], settings: Settings) -> tuple[float, int]:
+    """(map seconds, articles stored) for one new store."""
+    report = IngestReport()
+    with open_store(location) as store:
+        writer = Ingestor(store, settings.with_changes(db=location), make_embedder(settings.embedder))
+        with writer.writing(report):
+            for batch in batches:
+                fresh = unseen(batch, store, report)
+                if fresh:
+                    writer.store_enriched(fresh, report)
+    return report.timings["map"], report.stored
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", type=Path)
+    parser.add_argument("--embedder", default="hashing")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/writer-bench"))
+    args = parser.parse_args()
+    args.folder.mkdir(parents=True, exist_ok=True)
+    settings = Settings().with_embedder(args.embedder)
+    batches = enriched_batches(args.articles, settings, args.folder)
+    print(f"{sum(len(b) for b in batches)} articles in {len(batches)} batches, embedder {args.embedder}")
+    for backend in args.backends.split(","):
+        seconds: list[float] = []
+        stored = 0
+        for run in range(args.repeat):
+            if backend == "sqlite":
+                location = str(args.folder / f"writer-{run}.db")
+                remove_store(location)
+                spent, stored = write_all(location, batches, settings)
+                remove_store(location)
+            else:
+                pg_folder = args.folder / "postgres"
+                shutil.rmtree(pg_folder, ignore_errors=True)
+                with temporary_postgres(pg_folder) as url:
+                    spent, stored = write_all(url, batches, settings)
+            seconds.append(spent)
+        median = statistics.median(seconds)
+        print(
+            f"{backend:10} map work {median:7.2f} s (runs: {', '.join(f'{s:.2f}' for s in seconds)})"
+            f"  {stored / median:7.1f} articles/s  {1000 * median / stored:6.2f} ms/article"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,287 @@
+"""The PostgreSQL store: the same tables and queries as SQLite's, shared by many processes.
+
+What differs from the SQLite store: vectors are pgvector values searched through an HNSW index
+(one per embedder dimension), keyword search is PostgreSQL's full-text search over a generated
+``tsvector`` (the "simple" configuration: no language's stemming, so every script is treated
+alike, with the same prefix matching as SQLite's), the one writer is chosen by an advisory lock,
+and readers read in REPEATABLE READ snapshots (never blocked, never blocking).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+import psycopg
+
+from storyline.settings import IndexSettings
+from storyline.store.base import POSTGRESQL
+from storyline.store.errors import StoreBusy, StoreError
+from storyline.store.pg_connection import PgConnection
+from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema, statements
+from storyline.store.sql_store import SEARCH_COLUMNS, SqlStore, search_terms
+
+WRITER_LOCK = 0x5354_4F52_5957  # an advisory lock key of storyline's own ("STORYW")
+SCHEMA_LOCK = WRITER_LOCK + 1
+POLL_SECONDS = 0.2
+TABLES = tuple(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", SCHEMA_TEXT))
+PGVECTOR_MISSING = (
+    "the pgvector extension is not available on this PostgreSQL server: install it (e.g. the package"
+    " postgresql-16-pgvector, or https://github.com/pgvector/pgvector#installation), then run"
+    " CREATE EXTENSION vector; in this database as a superuser"
+)
+
+
+class PostgresStore(SqlStore):
+    """A store in a PostgreSQL database (``postgresql://USER@HOST:PORT/DBNAME``)."""
+
+    _sql = POSTGRESQL
+
+    def __init__(self, url: str, any_thread: bool = False) -> None:
+        from storyline.store import display_location
+
+        self.url = url
+        self.location = display_location(url)
+        self._vectors: PgVectorIndex | None = None
+        try:
+            self._db = PgConnection(url)
+        except (psycopg.Error, OSError) as error:
+            raise StoreError(f"{self.location}: cannot connect ({_first_line(error)})") from error
+        try:
+            self._prepare_schema()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ---- schema -----------------------------------------------------------------------------------
+
+    def _prepare_schema(self) -> None:
+        """Create the schema in an empty database, in one transaction; two processes doing it at once
+        are serialised by an advisory lock, and the second finds the work done."""
+        if self._schema_version() != SCHEMA_VERSION:
+            self._db.execute("BEGIN")
+            try:
+                self._db.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+                version = self._schema_version()
+                if version is None:
+                    self._create_schema()
+                elif version < SCHEMA_VERSION:
+                    # No PostgreSQL store predates schema 4; later steps go in migrations.py, per dialect.
+                    raise StoreError(f"{self.location}: store has schema {version} and no migration to it exists")
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+        try:
+            self._db.register_vectors()
+        except psycopg.ProgrammingError as error:
+            raise StoreError(f"{self.location}: {PGVECTOR_MISSING}") from error
+
+    def _create_schema(self) -> None:
+        try:
+            self._db.execute("SAVEPOINT extension")
+            self._db.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        except psycopg.Error as error:
+            self._db.execute("ROLLBACK TO SAVEPOINT extension")
+            if self._db.execute("SELECT 1 FROM pg_extension WHERE extname='vector'").fetchone() is None:
+                raise StoreError(f"{self.location}: {PGVECTOR_MISSING} ({_first_line(error)})") from error
+        self._db.register_vectors()
+        for statement in statements(render_schema("postgresql")):
+            self._db.execute(statement)
+        self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _schema_version(self) -> int | None:
+        """The store's schema version; None for a database without storyline's tables."""
+        found = {
+            row[0]
+            for row in self._db.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema=current_schema()"
+            )
+        }
+        if "meta" not in found:
+            clashing = sorted(found & set(TABLES))
+            if clashing:
+                raise StoreError(
+                    f"{self.location}: not a storyline store (it has tables named {', '.join(clashing)}"
+                    " but no storyline meta table)"
+                )
+            return None
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        self._refuse_newer(version)
+        return version
+
+    # ---- what PostgreSQL does its own way -----------------------------------------------------
+
+    def _vector_of(self, stored: Any) -> np.ndarray:
+        return np.asarray(stored.to_numpy() if hasattr(stored, "to_numpy") else stored, dtype=np.float32)
+
+    def _vector_value(self, vector: np.ndarray) -> Any:
+        return np.asarray(vector, dtype=np.float32)
+
+    def _insert_returning(self, sql: str, parameters: Sequence[Any], column: str) -> int:
+        return int(self._db.execute(f"{sql} RETURNING {column}", parameters).fetchone()[0])
+
+    def write_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """COPY, for everything but the few meta rows (which the new store already has)."""
+        if table == "meta":
+            super().write_rows(table, columns, rows)
+            return
+        at = list(columns).index("vector") if "vector" in columns else None
+        with self._db.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                values = list(row)
+                if at is not None:
+                    values[at] = "[" + ",".join(map(str, np.asarray(values[at], np.float32).tolist())) + "]"
+                copy.write_row(values)
+
+    def after_copy(self) -> None:
+        """Identity sequences continue after the ids copied in."""
+        for table, column in (("articles", "seq"), ("entities", "id")):
+            self._db.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE(MAX({column}), 0) + 1, false)"
+                f" FROM {table}"
+            )
+
+    def vector_index(self, dim: int, settings: IndexSettings | None = None) -> PgVectorIndex:
+        if self._vectors is None or self._vectors.dim != dim:
+            self._vectors = PgVectorIndex(self._db, dim, settings or IndexSettings())
+        return self._vectors
+
+    @contextlib.contextmanager
+    def writing(self, wait_seconds: float = 0.0) -> Iterator[None]:
+        """Be the store's only writer (a session advisory lock: released when this process's
+        connection ends, however it ends)."""
+        deadline = time.monotonic() + wait_seconds
+        while not self._db.execute("SELECT pg_try_advisory_lock(?)", (WRITER_LOCK,)).fetchone()[0]:
+            if time.monotonic() >= deadline:
+                raise StoreBusy(f"{self.location}: store is busy: another ingest is writing to it")
+            time.sleep(POLL_SECONDS)
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self._db.execute("SELECT pg_advisory_unlock(?)", (WRITER_LOCK,))
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text matches, best first, each with its story."""
+        terms = search_terms(query)
+        if not terms:
+            return []
+        tsquery = " & ".join(f"'{term}':*" if prefix else f"'{term}'" for term, prefix in terms)
+        return [
+            dict(row)
+            for row in self._db.execute(
+                f"SELECT {SEARCH_COLUMNS}, ts_headline('simple', a.text, q,"
+                " 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1') AS snippet"
+                " FROM articles a CROSS JOIN to_tsquery('simple', ?) q"
+                " LEFT JOIN memberships m ON m.article_id=a.id LEFT JOIN stories s ON s.id=m.story_id"
+                " WHERE a.words @@ q ORDER BY ts_rank(a.words, q) DESC, a.seq LIMIT ?",
+                (tsquery, limit),
+            )
+        ]
+
+
+class PgVectorIndex:
+    """Nearest committed article vectors through pgvector's HNSW index (the ``NeighbourSearch`` of
+    the story index). The rows are the index: nothing is loaded, saved or caught up in memory.
+
+    A search is limited to the time shards of the article's window. pgvector 0.8 keeps scanning the
+    graph until enough rows pass that filter (iterative scans); with an older pgvector a filtered
+    graph scan can come back short, and the search is then made exactly over the window's shards
+    (their rows found through the shard index), so no candidate is ever missed for that reason."""
+
+    def __init__(self, db: PgConnection, dim: int, settings: IndexSettings) -> None:
+        self.dim = dim
+        self._db = db
+        self._column = f"vector::vector({int(dim)})"
+        name = f"article_vectors_hnsw_{int(dim)}"
+        if db.execute("SELECT 1 FROM pg_indexes WHERE indexname=?", (name,)).fetchone() is None:
+            db.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON article_vectors USING hnsw (({self._column}) vector_ip_ops)"
+                f" WITH (m={int(settings.connectivity)}, ef_construction={int(settings.expansion_add)})"
+            )
+        db.execute(f"SET hnsw.ef_search = {min(1000, int(settings.expansion_search))}")
+        row = db.execute("SELECT extversion FROM pg_extension WHERE extname='vector'").fetchone()
+        if row is not None and _version(row[0]) >= (0, 8):
+            db.execute("SET hnsw.iterative_scan = relaxed_order")
+
+    def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]:
+        """(label, cosine) of the ``limit`` nearest vectors in the given shards (all when None)."""
+        numbers = None if shards is None else list(shards)
+        hits = self._nearest(vector, numbers, limit, exact=False)
+        if len(hits) < limit and numbers is not None:
+            hits = self._nearest(vector, numbers, limit, exact=True)
+        return sorted(hits, key=lambda hit: -hit[1])
+
+    def search_many(
+        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int
+    ) -> list[list[tuple[int, float]]]:
+        numbers = None if shards is None else list(shards)
+        return [self.search(vector, numbers, limit) for vector in vectors]
+
+    def _nearest(
+        self, vector: np.ndarray, shards: list[int] | None, limit: int, exact: bool
+    ) -> list[tuple[int, float]]:
+        where, params = ("WHERE shard = ANY(?)", [shards]) if shards is not None else ("", [])
+        value = np.asarray(vector, dtype=np.float32)
+        # "+ 0" is not the indexed expression: the planner reads the shards' rows and sorts them.
+        order = f"({self._column} <#> ?) + 0" if exact else f"{self._column} <#> ?"
+        rows = self._db.execute(
+            f"SELECT label, {self._column} <#> ? AS distance FROM article_vectors {where} ORDER BY {order} LIMIT ?",
+            [value, *params, value, limit],
+        ).fetchall()
+        return [(int(row[0]), -float(row[1])) for row in rows]
+
+    def add(self, items: Sequence[tuple[int, int, np.ndarray]]) -> None:
+        """Committed vectors are already in the table (and its index)."""
+
+    def save(self) -> None:
+        """Nothing to write: PostgreSQL keeps the index."""
+
+    def forget(self) -> None:
+        """Nothing held in memory."""
+
+    def loaded_vectors(self) -> int:
+        return 0
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:2])
+
+
+def drop_store(url: str) -> None:
+    """Drop storyline's tables from the database at ``url`` (everything else in it stays)."""
+    connection = PgConnection(url)
+    try:
+        connection.execute("BEGIN")
+        connection.execute(f"DROP TABLE IF EXISTS {', '.join(TABLES)} CASCADE")
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

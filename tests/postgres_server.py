@@ -1,0 +1,60 @@
+"""A private PostgreSQL server (with pgvector) for the tests, from the pgserver package.
+
+One server per test session, in a temporary folder, stopped at the end; each store gets a database
+of its own. Where the package cannot start a server the PostgreSQL tests skip with the reason,
+except under CI (CI=true), where that is a failure: CI must test both backends.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+class PostgresForTests:
+    def __init__(self, folder: Path) -> None:
+        os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="storyline-runtime-"))
+        import pgserver
+
+        self.server: Any = pgserver.get_server(folder, cleanup_mode="stop")
+        self._numbers = itertools.count(1)
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database."""
+        name = f"storyline_test_{os.getpid()}_{next(self._numbers)}"
+        self._admin(f"CREATE DATABASE {name}")
+        return str(self.server.get_uri(name))
+
+    def drop_database(self, url: str) -> None:
+        from storyline.store.pg_connection import close_pool
+
+        close_pool(url)
+        name = url.rsplit("/", 1)[1].split("?", 1)[0]
+        self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def stop(self) -> None:
+        from storyline.store.pg_connection import close_pools
+
+        close_pools()
+        self.server.cleanup()
+
+    def _admin(self, statement: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.server.get_uri("postgres"), autocommit=True) as connection:
+            connection.execute(statement)  # type: ignore[arg-type]
+
+
+def start_or_skip(folder: Path) -> PostgresForTests:
+    try:
+        return PostgresForTests(folder)
+    except Exception as error:  # noqa: BLE001 - any reason the server cannot start is reported
+        message = f"no PostgreSQL for the tests (pgserver: {type(error).__name__}: {error})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
