@@ -100,10 +100,6 @@ class StoreBase:
         """An article vector as the database stores it."""
         return vector.astype(np.float32).tobytes()
 
-    def _insert_returning(self, sql: str, parameters: Sequence[Any], column: str) -> int:
-        """Run an INSERT and return the ``column`` (an integer key) the database gave the new row."""
-        return int(self._db.execute(sql, parameters).lastrowid or 0)
-
 
 def to_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None

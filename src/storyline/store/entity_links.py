@@ -9,6 +9,7 @@ touched entities' names, types and variant lists are recomputed from their varia
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.grouping.entities import MentionRow, VariantCount, dominant, is_full_name, link_entities, summarise
@@ -47,19 +48,22 @@ class EntityLinks(StoreBase):
             " rows=entity_full_names.rows+1",
             [(row.key, f"{row.given} {row.key}") for row in full],
         )
-        new: set[tuple[int, str]] = set()
-        for row in full:
-            if row.story_id is None:
-                continue
-            identity = f"{row.given} {row.key}"
-            updated = self._db.execute(
-                "UPDATE story_full_names SET rows=rows+1 WHERE story_id=? AND key=? AND identity=?",
-                (row.story_id, row.key, identity),
-            ).rowcount
-            if not updated:
-                self._db.execute("INSERT INTO story_full_names VALUES (?,?,?,1)", (row.story_id, row.key, identity))
-                new.add((row.story_id, row.key))
-        return new
+        in_stories = Counter(
+            (row.story_id, row.key, f"{row.given} {row.key}") for row in full if row.story_id is not None
+        )
+        existing = {
+            (int(row[0]), row[1], row[2])
+            for row in self._rows_for_ids(
+                "SELECT story_id, key, identity FROM story_full_names WHERE story_id IN ({marks})",
+                sorted({story_id for story_id, _key, _identity in in_stories}),
+            )
+        }
+        self._db.executemany(
+            "INSERT INTO story_full_names VALUES (?,?,?,?) ON CONFLICT(story_id, key, identity) DO UPDATE SET"
+            " rows=story_full_names.rows+excluded.rows",
+            [(story_id, key, identity, count) for (story_id, key, identity), count in in_stories.items()],
+        )
+        return {(story_id, key) for story_id, key, identity in in_stories if (story_id, key, identity) not in existing}
 
     def full_name_counts(self, keys: Sequence[str]) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
@@ -132,120 +136,128 @@ class EntityLinks(StoreBase):
         return found
 
     def apply_link_changes(self, changes: Sequence[LinkChange]) -> None:
+        """Move each changed mention to its new entity and carry every count along, in a few
+        statements for the whole batch (``_Deltas``), whatever the number of mentions."""
+        if not changes:
+            return
         ids = self._entity_ids({identity for change in changes for identity in (change.old, change.new) if identity})
-        touched: set[int] = set()
-        moved_to: dict[int, set[int]] = {}
+        deltas = _Deltas(self._linked_counts({change.row.article_id for change in changes}))
         for change in changes:
             if change.old is not None:
-                self._unlink(change.row, ids[change.old])
-                touched.add(ids[change.old])
-                moved_to.setdefault(ids[change.old], set()).add(ids[change.new])
-            self._link(change.row, ids[change.new])
-            touched.add(ids[change.new])
-        for entity_id in sorted(touched):
-            self._summarise(entity_id, moved_to.get(entity_id, set()))
+                deltas.unlink(change.row, ids[change.old], ids[change.new])
+            deltas.link(change.row, ids[change.new])
+        self._db.executemany(
+            "DELETE FROM entity_mentions WHERE article_id=? AND key=? AND given=?",
+            [(change.row.article_id, change.row.key, change.row.given) for change in changes if change.old is not None],
+        )
+        self._db.executemany(
+            "INSERT INTO entity_mentions VALUES (?,?,?,?)",
+            [(ids[change.new], change.row.article_id, change.row.key, change.row.given) for change in changes],
+        )
+        self._apply_counts(deltas)
+        self._summarise(sorted(deltas.touched), deltas.moved_to)
 
     # ---- deltas -----------------------------------------------------------------------------
 
     def _entity_ids(self, identities: Iterable[str]) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for identity in sorted(identities):
-            row = self._db.execute("SELECT id FROM entities WHERE identity=?", (identity,)).fetchone()
-            if row is None:
-                ids[identity] = self._insert_returning(
-                    "INSERT INTO entities (identity, name, kind, articles, stories, variants) VALUES (?,?,?,0,0,'[]')",
-                    (identity, identity, "misc"),
-                    "id",
-                )
-            else:
-                ids[identity] = int(row[0])
+        """Ids of these identities, new entities made for the ones the store does not have."""
+        wanted = sorted(identities)
+        sql = "SELECT identity, id FROM entities WHERE identity IN ({marks})"
+        ids = {row[0]: int(row[1]) for row in self._rows_for_ids(sql, wanted)}
+        missing = [identity for identity in wanted if identity not in ids]
+        if missing:
+            self._db.executemany(
+                "INSERT INTO entities (identity, name, kind, articles, stories, variants) VALUES (?,?,?,0,0,'[]')",
+                [(identity, identity, "misc") for identity in missing],
+            )
+            ids.update({row[0]: int(row[1]) for row in self._rows_for_ids(sql, missing)})
         return ids
 
-    def _link(self, row: MentionRow, entity_id: int) -> None:
-        first_in_article = not self._article_linked(entity_id, row.article_id)
-        self._db.execute(
-            "INSERT INTO entity_mentions VALUES (?,?,?,?)", (entity_id, row.article_id, row.key, row.given)
-        )
-        self._count(entity_id, row, +1, first_in_article)
+    def _linked_counts(self, article_ids: set[str]) -> dict[tuple[int, str], int]:
+        """Per (entity, article) of these articles: how many of the article's mentions link there."""
+        return {
+            (int(row[0]), row[1]): int(row[2])
+            for row in self._rows_for_ids(
+                "SELECT entity_id, article_id, COUNT(*) FROM entity_mentions WHERE article_id IN ({marks})"
+                " GROUP BY entity_id, article_id",
+                sorted(article_ids),
+            )
+        }
 
-    def _unlink(self, row: MentionRow, entity_id: int) -> None:
-        self._db.execute(
-            "DELETE FROM entity_mentions WHERE article_id=? AND key=? AND given=?", (row.article_id, row.key, row.given)
-        )
-        self._count(entity_id, row, -1, not self._article_linked(entity_id, row.article_id))
-
-    def _article_linked(self, entity_id: int, article_id: str) -> bool:
-        found = self._db.execute(
-            "SELECT 1 FROM entity_mentions WHERE entity_id=? AND article_id=? LIMIT 1", (entity_id, article_id)
-        )
-        return found.fetchone() is not None
-
-    def _count(self, entity_id: int, row: MentionRow, sign: int, article_changes: bool) -> None:
-        """Add (+1) or take away (-1) one mention's share of an entity's counts."""
-        variant = (entity_id, row.surface, row.language or "", row.lemma, row.kind)
-        self._db.execute(
+    def _apply_counts(self, deltas: _Deltas) -> None:
+        variants = [(*variant, mentions, rows) for variant, (mentions, rows) in deltas.variants.items()]
+        self._db.executemany(
             "INSERT INTO entity_variants VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity_id, surface, language, lemma, kind)"
             " DO UPDATE SET mentions=entity_variants.mentions+excluded.mentions, rows=entity_variants.rows+excluded.rows",
-            (*variant, sign * row.count, sign),
+            variants,
         )
-        self._db.execute(
+        self._db.executemany(
+            "DELETE FROM entity_variants WHERE entity_id=? AND surface=? AND language=? AND lemma=? AND kind=?"
+            " AND rows<=0",
+            [variant[:5] for variant in variants if variant[6] < 0],
+        )
+        keys = [(key, entity_id, rows) for (key, entity_id), rows in deltas.keys.items()]
+        self._db.executemany(
             "INSERT INTO key_entities VALUES (?,?,?) ON CONFLICT(key, entity_id) DO UPDATE SET"
             " rows=key_entities.rows+excluded.rows",
-            (row.key, entity_id, sign),
+            keys,
         )
-        if sign < 0:
-            self._db.execute(
-                "DELETE FROM entity_variants WHERE entity_id=? AND surface=? AND language=? AND lemma=? AND kind=?"
-                " AND rows<=0",
-                variant,
-            )
-            self._db.execute("DELETE FROM key_entities WHERE key=? AND entity_id=? AND rows<=0", (row.key, entity_id))
-        if not article_changes:
-            return
-        self._db.execute("UPDATE entities SET articles=articles+? WHERE id=?", (sign, entity_id))
-        if row.story_id is None:
-            return
-        self._db.execute(
+        self._db.executemany(
+            "DELETE FROM key_entities WHERE key=? AND entity_id=? AND rows<=0",
+            [(key, entity_id) for key, entity_id, rows in keys if rows < 0],
+        )
+        stories_before = self._entity_story_counts(list(deltas.stories))
+        story_changes: dict[int, int] = {}
+        for (entity_id, story_id), change in deltas.stories.items():
+            before = stories_before.get((entity_id, story_id), 0)
+            story_changes[entity_id] = story_changes.get(entity_id, 0) + (before + change > 0) - (before > 0)
+        self._db.executemany(
             "INSERT INTO entity_stories VALUES (?,?,?) ON CONFLICT(entity_id, story_id) DO UPDATE SET"
             " articles=entity_stories.articles+excluded.articles",
-            (entity_id, row.story_id, sign),
+            [(entity_id, story_id, change) for (entity_id, story_id), change in deltas.stories.items() if change],
         )
-        emptied = self._db.execute(
-            "DELETE FROM entity_stories WHERE entity_id=? AND story_id=? AND articles<=0", (entity_id, row.story_id)
-        ).rowcount
-        arrived = (
-            sign > 0
-            and self._db.execute(
-                "SELECT articles FROM entity_stories WHERE entity_id=? AND story_id=?", (entity_id, row.story_id)
-            ).fetchone()[0]
-            == 1
+        self._db.executemany(
+            "DELETE FROM entity_stories WHERE entity_id=? AND story_id=? AND articles<=0",
+            [pair for pair, change in deltas.stories.items() if change < 0],
         )
-        if emptied or arrived:
-            self._db.execute("UPDATE entities SET stories=stories+? WHERE id=?", (sign, entity_id))
+        self._db.executemany(
+            "UPDATE entities SET articles=articles+?, stories=stories+? WHERE id=?",
+            [
+                (deltas.articles.get(entity_id, 0), story_changes.get(entity_id, 0), entity_id)
+                for entity_id in sorted(set(deltas.articles) | set(story_changes))
+                if deltas.articles.get(entity_id, 0) or story_changes.get(entity_id, 0)
+            ],
+        )
 
-    def _summarise(self, entity_id: int, moved_to: set[int]) -> None:
-        identity, articles = self._db.execute(
-            "SELECT identity, articles FROM entities WHERE id=?", (entity_id,)
-        ).fetchone()
-        counts = [
-            VariantCount(row[0], row[1] or None, row[2], row[3], row[4], row[5])
-            for row in self._db.execute(
-                "SELECT surface, language, lemma, kind, mentions, rows FROM entity_variants WHERE entity_id=?",
-                (entity_id,),
-            )
-        ]
-        summary = summarise(identity, counts)
-        merged = next(iter(moved_to)) if articles == 0 and len(moved_to) == 1 else None
-        self._db.execute(
-            "UPDATE entities SET name=?, kind=?, variants=?, merged_into=? WHERE id=?",
-            (
-                summary.name,
-                summary.kind,
-                json.dumps([[v.surface, v.language, v.count] for v in summary.variants], ensure_ascii=False),
-                merged if articles == 0 else None,
-                entity_id,
-            ),
-        )
+    def _entity_story_counts(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
+        wanted = set(pairs)
+        found: dict[tuple[int, int], int] = {}
+        for row in self._rows_for_ids(
+            "SELECT entity_id, story_id, articles FROM entity_stories WHERE entity_id IN ({marks})",
+            sorted({entity_id for entity_id, _story in wanted}),
+        ):
+            if (row[0], row[1]) in wanted:
+                found[(int(row[0]), int(row[1]))] = int(row[2])
+        return found
+
+    def _summarise(self, entity_ids: Sequence[int], moved_to: Mapping[int, set[int]]) -> None:
+        """Names, types and variant lists of these entities, from their variant counts."""
+        counts: dict[int, list[VariantCount]] = {entity_id: [] for entity_id in entity_ids}
+        for row in self._rows_for_ids(
+            "SELECT entity_id, surface, language, lemma, kind, mentions, rows FROM entity_variants"
+            " WHERE entity_id IN ({marks})",
+            entity_ids,
+        ):
+            counts[row[0]].append(VariantCount(row[1], row[2] or None, row[3], row[4], row[5], row[6]))
+        updates = []
+        for row in self._rows_for_ids("SELECT id, identity, articles FROM entities WHERE id IN ({marks})", entity_ids):
+            entity_id, identity, articles = int(row[0]), row[1], int(row[2])
+            summary = summarise(identity, counts[entity_id])
+            targets = moved_to.get(entity_id, set())
+            merged = next(iter(targets)) if articles == 0 and len(targets) == 1 else None
+            variants = [[v.surface, v.language, v.count] for v in summary.variants]
+            updates.append((summary.name, summary.kind, json.dumps(variants, ensure_ascii=False), merged, entity_id))
+        self._db.executemany("UPDATE entities SET name=?, kind=?, variants=?, merged_into=? WHERE id=?", updates)
 
     # ---- from scratch ------------------------------------------------------------------------
 
@@ -268,9 +280,45 @@ class EntityLinks(StoreBase):
         full_keys = sorted({row.key for row in rows if is_full_name(row)})
         counts = self.full_name_counts(full_keys)
         self.set_surname_choices({key: dominant(counts.get(key, {})) for key in full_keys})
-        ids = self._entity_ids({entity.identity for entity in entities})
         by_mention = {(row.article_id, row.key, row.given): row for row in rows}
-        for mention, identity in links.items():
-            self._link(by_mention[mention], ids[identity])
-        for entity_id in sorted(set(ids.values())):
-            self._summarise(entity_id, set())
+        self.apply_link_changes(
+            [LinkChange(by_mention[mention], None, identity) for mention, identity in links.items()]
+        )
+
+
+class _Deltas:
+    """What a batch of link changes does to the counts, mention by mention, in the order given (an
+    article's first mention of an entity adds the article to it; its last one taken away removes it)."""
+
+    def __init__(self, linked: dict[tuple[int, str], int]) -> None:
+        self.linked = linked  # (entity, article) -> mentions linked there, as the changes go
+        self.variants: dict[tuple[int, str, str, str, str], tuple[int, int]] = {}
+        self.keys: dict[tuple[str, int], int] = {}
+        self.articles: dict[int, int] = {}
+        self.stories: dict[tuple[int, int], int] = {}
+        self.touched: set[int] = set()
+        self.moved_to: dict[int, set[int]] = {}
+
+    def link(self, row: MentionRow, entity_id: int) -> None:
+        first = self.linked.get((entity_id, row.article_id), 0) == 0
+        self.linked[(entity_id, row.article_id)] = self.linked.get((entity_id, row.article_id), 0) + 1
+        self._count(row, entity_id, +1, first)
+
+    def unlink(self, row: MentionRow, entity_id: int, to: int) -> None:
+        remaining = self.linked.get((entity_id, row.article_id), 0) - 1
+        self.linked[(entity_id, row.article_id)] = remaining
+        self._count(row, entity_id, -1, remaining <= 0)
+        self.moved_to.setdefault(entity_id, set()).add(to)
+
+    def _count(self, row: MentionRow, entity_id: int, sign: int, article_changes: bool) -> None:
+        self.touched.add(entity_id)
+        variant = (entity_id, row.surface, row.language or "", row.lemma, row.kind)
+        mentions, rows = self.variants.get(variant, (0, 0))
+        self.variants[variant] = (mentions + sign * row.count, rows + sign)
+        self.keys[(row.key, entity_id)] = self.keys.get((row.key, entity_id), 0) + sign
+        if not article_changes:
+            return
+        self.articles[entity_id] = self.articles.get(entity_id, 0) + sign
+        if row.story_id is not None:
+            place = (entity_id, row.story_id)
+            self.stories[place] = self.stories.get(place, 0) + sign

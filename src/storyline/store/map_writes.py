@@ -42,12 +42,9 @@ class MapWrites(StoreBase):
         by_id = {article.id: article for article in articles}
         stories = {membership.article_id: membership.story_id for membership in memberships}
         with Transaction(self._db, self._sql.begin_write):
-            labels = {
-                article.id: self._insert_article(article, model, bands, now, shards, stories.get(article.id))
-                for article in articles
-            }
+            labels = self._insert_articles(articles, model, bands, now, shards, stories)
+            self._insert_memberships(memberships)
             for membership in memberships:
-                self._insert_membership(membership)
                 if membership.article_id in by_id:
                     joined.setdefault(membership.story_id, []).append(by_id[membership.article_id])
             for story_id, members in joined.items():
@@ -55,48 +52,67 @@ class MapWrites(StoreBase):
             self._count_keys(articles, index)
         return labels
 
-    def _insert_article(
-        self, article: Article, model: str, bands: int, now: str, shards: dict[str, int], story_id: int | None
-    ) -> int:
-        label = self._insert_returning(
+    def _insert_articles(
+        self,
+        articles: Sequence[Article],
+        model: str,
+        bands: int,
+        now: str,
+        shards: dict[str, int],
+        stories: dict[str, int],
+    ) -> dict[str, int]:
+        """The batch's articles and everything read from them, a statement per table; returns each
+        article's number (given by the database, in the batch's order)."""
+        self._db.executemany(
             "INSERT INTO articles (id, url, content_hash, path, title, headline, text, source, published, published_from,"
             " language, language_confidence, boilerplate_removed, duplicate_of, metadata, ingested_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                article.id,
-                article.url,
-                content_hash(article.text),
-                article.path,
-                article.title,
-                article.headline,
-                article.text,
-                article.source,
-                iso(article.published),
-                article.published_from,
-                article.language,
-                article.language_confidence,
-                int(article.boilerplate_removed),
-                article.duplicate_of,
-                json.dumps(article.metadata, ensure_ascii=False, default=str),
-                now,
-            ),
-            "seq",
+            [
+                (
+                    article.id,
+                    article.url,
+                    content_hash(article.text),
+                    article.path,
+                    article.title,
+                    article.headline,
+                    article.text,
+                    article.source,
+                    iso(article.published),
+                    article.published_from,
+                    article.language,
+                    article.language_confidence,
+                    int(article.boilerplate_removed),
+                    article.duplicate_of,
+                    json.dumps(article.metadata, ensure_ascii=False, default=str),
+                    now,
+                )
+                for article in articles
+            ],
         )
-        if article.embedding is not None:
-            self._db.execute(
-                "INSERT INTO article_vectors (article_id, model, vector, label, shard, story_id) VALUES (?,?,?,?,?,?)",
+        sql = "SELECT id, seq FROM articles WHERE id IN ({marks})"
+        labels = {row[0]: int(row[1]) for row in self._rows_for_ids(sql, [article.id for article in articles])}
+        self._db.executemany(
+            "INSERT INTO article_vectors (article_id, model, vector, label, shard, story_id) VALUES (?,?,?,?,?,?)",
+            [
                 (
                     article.id,
                     model,
                     self._vector_value(article.embedding),
-                    label,
+                    labels[article.id],
                     shards.get(article.id, 0),
-                    story_id,
-                ),
-            )
+                    stories.get(article.id),
+                )
+                for article in articles
+                if article.embedding is not None
+            ],
+        )
         self._db.executemany(
             "INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions, given) VALUES (?,?,?,?,?,?,?)",
-            [(article.id, m.key, m.surface, m.lemma or m.surface, m.kind, m.count, m.given) for m in article.entities],
+            [
+                (article.id, m.key, m.surface, m.lemma or m.surface, m.kind, m.count, m.given)
+                for article in articles
+                for m in article.entities
+            ],
         )
         self._db.executemany(
             "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -114,30 +130,39 @@ class MapWrites(StoreBase):
                     json.dumps(list(s.sources), ensure_ascii=False),
                     json.dumps(list(s.entity_keys)),
                 )
+                for article in articles
                 for s in article.statements
             ],
         )
-        if article.signature is not None:
-            self._db.execute("INSERT INTO signatures VALUES (?,?)", (article.id, article.signature.tobytes()))
-            hashes = band_hashes(article.signature, bands)
-            self._db.executemany("INSERT INTO signature_bands VALUES (?,?)", [(band, article.id) for band in hashes])
-        return label
+        signed = [article for article in articles if article.signature is not None]
+        self._db.executemany(
+            "INSERT INTO signatures VALUES (?,?)",
+            [(a.id, a.signature.tobytes()) for a in signed],  # type: ignore[union-attr]
+        )
+        self._db.executemany(
+            "INSERT INTO signature_bands VALUES (?,?)",
+            [(band, a.id) for a in signed for band in band_hashes(a.signature, bands)],  # type: ignore[arg-type]
+        )
+        return labels
 
-    def _insert_membership(self, membership: Membership) -> None:
-        evidence = membership.evidence
-        self._db.execute(
+    def _insert_memberships(self, memberships: Sequence[Membership]) -> None:
+        self._db.executemany(
             "INSERT INTO memberships VALUES (?,?,?,?,?,?,?) ON CONFLICT(article_id) DO UPDATE SET"
             " story_id=excluded.story_id, similarity=excluded.similarity, entity_overlap=excluded.entity_overlap,"
             " shared_entities=excluded.shared_entities, gap_days=excluded.gap_days, score=excluded.score",
-            (
-                membership.article_id,
-                membership.story_id,
-                _number(evidence.similarity) if evidence else None,
-                _number(evidence.entity_overlap) if evidence else None,
-                json.dumps(list(evidence.shared_entities)) if evidence else None,
-                _number(evidence.gap_days) if evidence else None,
-                _number(evidence.score) if evidence else None,
-            ),
+            [
+                (
+                    membership.article_id,
+                    membership.story_id,
+                    _number(evidence.similarity) if evidence else None,
+                    _number(evidence.entity_overlap) if evidence else None,
+                    json.dumps(list(evidence.shared_entities)) if evidence else None,
+                    _number(evidence.gap_days) if evidence else None,
+                    _number(evidence.score) if evidence else None,
+                )
+                for membership in memberships
+                for evidence in (membership.evidence,)
+            ],
         )
 
     def _upsert_story(self, state: StoryState, joined: Sequence[Article]) -> None:

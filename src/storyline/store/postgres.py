@@ -127,9 +127,6 @@ class PostgresStore(SqlStore):
     def _vector_value(self, vector: np.ndarray) -> Any:
         return np.asarray(vector, dtype=np.float32)
 
-    def _insert_returning(self, sql: str, parameters: Sequence[Any], column: str) -> int:
-        return int(self._db.execute(f"{sql} RETURNING {column}", parameters).fetchone()[0])
-
     def write_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """COPY, for everything but the few meta rows (which the new store already has)."""
         if table == "meta":
