@@ -9,7 +9,8 @@ vectors (default 100,000) are made from them: blends of two real vectors plus no
 the set keeps the real vectors' anisotropy (every e5 cosine is high) without being copies of them. The index grows in batches of 2,000, as ingest adds them; then, one query at a time as
 grouping asks: latency (median, p99) for the 50 nearest, recall@50 against exact search, and
 saving, loading and adding after loading. Each library runs with the same graph size (M=16,
-ef_construction=128, ef_search=128) and one thread. Only installed libraries run.
+ef_construction=128, ef_search=128) and one thread; the queries are also run 128 at a time (an ingest
+batch searches a shard together), per query. Only installed libraries run.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ M = 16
 EF_ADD = 128
 EF_SEARCH = 128
 BATCH = 2000
-QUERIES = 500
+QUERIES = 512
+BATCH_QUERIES = 128  # an ingest batch's articles search a shard together
 
 
 class Candidate:
@@ -41,6 +43,7 @@ class Candidate:
 
     def add(self, keys: np.ndarray, vectors: np.ndarray) -> None: ...
     def search(self, vector: np.ndarray) -> np.ndarray: ...
+    def search_batch(self, vectors: np.ndarray) -> None: ...
     def save(self, path: Path) -> None: ...
     def load(self, path: Path) -> None: ...
 
@@ -62,6 +65,9 @@ class Usearch(Candidate):
 
     def search(self, vector: np.ndarray) -> np.ndarray:
         return np.asarray(self.index.search(vector, K, threads=1).keys)
+
+    def search_batch(self, vectors: np.ndarray) -> None:
+        self.index.search(vectors, K, threads=1)
 
     def save(self, path: Path) -> None:
         self.index.save(str(path))
@@ -94,6 +100,9 @@ class Hnswlib(Candidate):
         labels, _ = self.index.knn_query(vector, k=K)
         return labels[0]
 
+    def search_batch(self, vectors: np.ndarray) -> None:
+        self.index.knn_query(vectors, k=K)
+
     def save(self, path: Path) -> None:
         self.index.save_index(str(path))
 
@@ -125,6 +134,9 @@ class Faiss(Candidate):
         _, labels = self.index.search(vector.reshape(1, -1), K)
         return labels[0]
 
+    def search_batch(self, vectors: np.ndarray) -> None:
+        self.index.search(vectors, K)
+
     def save(self, path: Path) -> None:
         self._faiss.write_index(self.index, str(path))
 
@@ -149,6 +161,9 @@ class Voyager(Candidate):
     def search(self, vector: np.ndarray) -> np.ndarray:
         labels, _ = self.index.query(vector, k=K, query_ef=EF_SEARCH)
         return np.asarray(labels)
+
+    def search_batch(self, vectors: np.ndarray) -> None:
+        self.index.query(vectors, k=K, query_ef=EF_SEARCH, num_threads=1)
 
     def save(self, path: Path) -> None:
         self.index.save(str(path))
@@ -203,6 +218,10 @@ def measure(candidate_type: type[Candidate], data: np.ndarray, queries: np.ndarr
         latencies.append(1000 * (time.perf_counter() - began))
         recalls.append(len(expected & {int(key) for key in found}) / K)
     latencies.sort()
+    began = time.perf_counter()
+    for start in range(0, len(queries), BATCH_QUERIES):
+        candidate.search_batch(queries[start : start + BATCH_QUERIES])
+    batch_ms = 1000 * (time.perf_counter() - began) / len(queries)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "index"
         began = time.perf_counter()
@@ -222,6 +241,7 @@ def measure(candidate_type: type[Candidate], data: np.ndarray, queries: np.ndarr
         "add_per_s": round(len(data) / add_seconds),
         "query_ms_median": round(statistics.median(latencies), 3),
         "query_ms_p99": round(latencies[int(0.99 * (len(latencies) - 1))], 3),
+        "batched_query_ms": round(batch_ms, 3),
         "recall_at_50": round(float(np.mean(recalls)), 4),
         "memory_mib": round(memory),
         "file_mib": round(size / 2**20, 1),
@@ -233,21 +253,14 @@ def measure(candidate_type: type[Candidate], data: np.ndarray, queries: np.ndarr
 
 
 def flat_or_graph(data: np.ndarray, queries: np.ndarray, sizes: list[int]) -> None:
-    """Where a graph starts to pay: one query's latency on a flat matrix (numpy) and on usearch's graph."""
-    from usearch.index import Index
+    """Where a graph starts to pay: one query's latency on a flat matrix (numpy) and on voyager's graph."""
+    from voyager import Index, Space
 
-    print(f"{'vectors':>8} {'flat ms':>8} {'graph ms':>9} {'graph recall@50':>16}")
+    print(f"{'vectors':>8} {'flat ms':>8} {'flat ms (128 at once)':>22} {'graph ms':>9} {'graph recall@50':>16}")
     for size in sizes:
         part = data[:size]
-        graph = Index(
-            ndim=part.shape[1],
-            metric="ip",
-            dtype="f32",
-            connectivity=M,
-            expansion_add=EF_ADD,
-            expansion_search=EF_SEARCH,
-        )
-        graph.add(np.arange(size, dtype=np.uint64), part, threads=1)
+        graph = Index(Space.InnerProduct, num_dimensions=part.shape[1], M=M, ef_construction=EF_ADD)
+        graph.add_items(part, list(range(size)), num_threads=1)
         flat_ms, graph_ms, recalls = [], [], []
         for query in queries[:200]:
             began = time.perf_counter()
@@ -255,11 +268,17 @@ def flat_or_graph(data: np.ndarray, queries: np.ndarray, sizes: list[int]) -> No
             best = np.argpartition(-scores, K)[:K]
             flat_ms.append(1000 * (time.perf_counter() - began))
             began = time.perf_counter()
-            found = graph.search(query, K, threads=1)
+            found, _distances = graph.query(query, k=K, query_ef=EF_SEARCH, num_threads=1)
             graph_ms.append(1000 * (time.perf_counter() - began))
-            recalls.append(len(set(best.tolist()) & {int(key) for key in found.keys}) / K)
+            recalls.append(len(set(best.tolist()) & {int(key) for key in found}) / K)
+        began = time.perf_counter()
+        for start in range(0, 512, BATCH_QUERIES):
+            for row in queries[start : start + BATCH_QUERIES] @ part.T:
+                np.argpartition(-row, K)[:K]
+        batched_ms = 1000 * (time.perf_counter() - began) / 512
         print(
-            f"{size:>8} {statistics.median(flat_ms):8.3f} {statistics.median(graph_ms):9.3f} {np.mean(recalls):16.4f}"
+            f"{size:>8} {statistics.median(flat_ms):8.3f} {batched_ms:22.3f} {statistics.median(graph_ms):9.3f}"
+            f" {np.mean(recalls):16.4f}"
         )
 
 

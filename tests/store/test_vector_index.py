@@ -108,6 +108,6 @@ def test_vector_index_large_shards_search_the_graph(tmp_path: Path) -> None:
     found = index.search(vectors[42], [0], 10)
     assert len({label for label, _ in found} & set(exact.tolist())) >= 9
     index.save()
-    assert [path.suffix for path in (tmp_path / "ix").glob("0.*")] == [".usearch"], "past exact_below: a graph"
+    assert [path.suffix for path in (tmp_path / "ix").glob("0.*")] == [".voyager"], "past exact_below: a graph"
     again = _index(tmp_path / "ix", rows, exact_below=100)
     assert len({label for label, _ in again.search(vectors[42], [0], 10)} & set(exact.tolist())) >= 9

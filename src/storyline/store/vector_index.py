@@ -1,5 +1,5 @@
 """Article vectors for candidate look-up: time shards kept beside the store, each a flat matrix
-searched exactly while small and an HNSW graph (usearch) once large.
+searched exactly while small and an HNSW graph (voyager) once large.
 
 The store's ``article_vectors`` rows are the truth; the shard files are a cache of them that is
 never rebuilt at start: a shard is loaded from its file when a search first needs it, then
@@ -23,7 +23,8 @@ import numpy as np
 
 from storyline.settings import IndexSettings
 
-GRAPH = ".usearch"
+GRAPH = ".voyager"
+GRAPH_LIBRARY = "voyager"  # in the folder's marker: files another library wrote are never read
 FLAT = ".flat"
 
 
@@ -42,7 +43,7 @@ class Shard:
 
     While it holds fewer than ``exact_below`` vectors it is a flat matrix searched exactly (one
     matrix product: faster than a graph at that size, and nothing missed); past that it becomes an
-    HNSW graph (usearch), grown in place from then on.
+    HNSW graph (voyager, chosen by measurement: docs/benchmarks.md), grown in place from then on.
     """
 
     def __init__(self, number: int, dim: int, settings: IndexSettings) -> None:
@@ -67,7 +68,7 @@ class Shard:
         new_labels = np.asarray([labels[row] for row in keep], dtype=np.int64)
         new_vectors = np.asarray(vectors, dtype=np.float32)[keep]
         if self.graph is not None:
-            self.graph.add(new_labels.astype(np.uint64), new_vectors, threads=1)
+            self.graph.add_items(new_vectors, [int(label) for label in new_labels], num_threads=1)
         else:
             self._append(new_labels, new_vectors)
             if self._rows >= self.settings.exact_below:
@@ -80,10 +81,12 @@ class Shard:
         if not len(self):
             return [[] for _ in vectors]
         if self.graph is not None:
-            found = self.graph.search(vectors, min(limit, len(self)), threads=1)
+            keys, distances = self.graph.query(
+                vectors, k=min(limit, len(self)), query_ef=self.settings.expansion_search, num_threads=1
+            )
             return [
-                [(int(key), 1.0 - float(distance)) for key, distance in zip(keys, distances, strict=True)]
-                for keys, distances in zip(np.atleast_2d(found.keys), np.atleast_2d(found.distances), strict=True)
+                [(int(key), 1.0 - float(distance)) for key, distance in zip(row_keys, row_distances, strict=True)]
+                for row_keys, row_distances in zip(np.atleast_2d(keys), np.atleast_2d(distances), strict=True)
             ]
         # One matrix product for all the queries: the shard is read from memory once, not per query.
         scores = vectors @ self.matrix[: self._rows].T
@@ -104,8 +107,10 @@ class Shard:
 
     def load(self, path: Path, max_label: int) -> None:
         if path.name.endswith(GRAPH):
-            self.graph = self._new_graph()
-            self.graph.load(str(path))  # the search expansion stays as constructed
+            from voyager import Index
+
+            self.graph = Index.load(str(path))
+            self.graph.ef = self.settings.expansion_search
         else:
             with path.open("rb") as handle:
                 labels, matrix = np.load(handle), np.load(handle)
@@ -129,23 +134,25 @@ class Shard:
 
     def _build_graph(self) -> None:
         self.graph = self._new_graph()
-        self.graph.add(self.labels[: self._rows].astype(np.uint64), self.matrix[: self._rows], threads=1)
+        self.graph.add_items(
+            self.matrix[: self._rows], [int(label) for label in self.labels[: self._rows]], num_threads=1
+        )
         self.matrix = np.zeros((0, self.dim), dtype=np.float32)
         self.labels = np.zeros(0, dtype=np.int64)
         self._rows = 0
         self.unsaved += 1  # its file changes form
 
     def _new_graph(self) -> Any:
-        from usearch.index import Index
+        from voyager import Index, Space
 
-        return Index(
-            ndim=self.dim,
-            metric="ip",
-            dtype="f32",
-            connectivity=self.settings.connectivity,
-            expansion_add=self.settings.expansion_add,
-            expansion_search=self.settings.expansion_search,
+        graph = Index(
+            Space.InnerProduct,
+            num_dimensions=self.dim,
+            M=self.settings.connectivity,
+            ef_construction=self.settings.expansion_add,
         )
+        graph.ef = self.settings.expansion_search
+        return graph
 
     @property
     def suffix(self) -> str:
@@ -160,7 +167,7 @@ class VectorIndex:
         self.dim = dim
         self.settings = settings
         self._rows = rows
-        self._identity = {"store": identity, "dim": dim}
+        self._identity = {"store": identity, "dim": dim, "graphs": GRAPH_LIBRARY}
         self._shards: OrderedDict[int, Shard] = OrderedDict()
         self._checked = False
 
