@@ -1,7 +1,8 @@
 import pytest
-import simplemma
+from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 
 from storyline.models import Article, EntityMention
+from storyline.stages import lemmas
 from storyline.stages.entities import extract_entities
 from storyline.stages.keys import name_key
 
@@ -33,17 +34,18 @@ def test_entities_sentence_initial_common_word_is_not_an_entity() -> None:
 
 def test_entities_dictionary_checks_use_the_compact_dictionaries(monkeypatch: pytest.MonkeyPatch) -> None:
     # simplemma's default dictionaries hold 100-440 MiB per language in memory; the compact ones give the same answers
-    calls: list[bool] = []
-    real = simplemma.is_known
+    calls: list[str] = []
+    real = lemmas.is_known
 
-    def is_known(token: str, lang: str, low_memory: bool = False) -> bool:
-        calls.append(low_memory)
-        return real(token, lang=lang, low_memory=True)
+    def is_known(word: str, language: str) -> bool:
+        calls.append(language)
+        return real(word, language)
 
-    monkeypatch.setattr(simplemma, "is_known", is_known)
+    monkeypatch.setattr(lemmas, "is_known", is_known)
     keys = _keys("Die Krise: Es war ein Treffen. Scholz traf Macron in Berlin.", "de")
     assert name_key("Krise") not in keys and name_key("Macron") in keys
-    assert calls and all(calls)
+    assert calls and set(calls) == {"de"}
+    assert isinstance(lemmas._factory().get_dictionary("de"), StreamMap)
 
 
 def test_entities_punctuation_separates_names() -> None:

@@ -91,12 +91,12 @@ def _drain(store: Store) -> int:
 
 
 @pytest.mark.parametrize("budget", [128, 2])
-def test_entity_links_by_delta_equal_linking_from_scratch(tmp_path: Path, budget: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_entity_links_by_delta_equal_linking_from_scratch(store_location: str, budget: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(entity_updates, "RELINK_PER_ARTICLE", 0)
     monkeypatch.setattr(entity_updates, "RELINK_MIN", budget)
     rng = random.Random(11)
     tipped = drained = 0
-    with open_store(tmp_path / "e.db") as store:
+    with open_store(store_location) as store:
         index = store.open_story_index(GROUPS, "table", Settings())
         number = 0
         for _batch in range(25):

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.models import Article, EntityMention
+from storyline.stages import lemmas
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS
 from storyline.stages.entity_cues import has_org_word, is_person_title
 from storyline.stages.gazetteer import Place, find_place
@@ -125,11 +125,11 @@ def _common_word(mention: _Found, language: str | None) -> bool:
     if not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = _APOSTROPHE_SUFFIX.sub("", mention.surface)
-    # low_memory: the same answers from simplemma's compact dictionaries; its default ones hold 100-440 MiB
-    # per language in memory (docs/benchmarks.md)
-    if len(word) <= _FUNCTION_WORD_LETTERS and simplemma.is_known(word.lower(), lang=language, low_memory=True):
+    # simplemma's compact dictionaries (lemmas.py): the same answers as its default ones, which hold
+    # 100-440 MiB per language in memory (docs/benchmarks.md)
+    if len(word) <= _FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
         return True
-    return language in _NOUN_CAPITALISING and simplemma.is_known(word, lang=language, low_memory=True)
+    return language in _NOUN_CAPITALISING and lemmas.is_known(word, language)
 
 
 def _resolve_surnames(found: list[_Found]) -> list[_Found]:
@@ -297,8 +297,8 @@ def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
         return _morph_lemma(word, language)
     if language and language in SUPPORTED_LANGUAGES:
         # The low-memory backend gives the same lemmas from a seventh of the memory (measured:
-        # 115 MiB instead of 779 MiB with eight languages loaded).
-        return _capitalise(simplemma.lemmatize(word, lang=language, low_memory=True)), "misc"
+        # 115 MiB instead of 779 MiB with eight languages loaded); lemmas.py caches its index on disk.
+        return _capitalise(lemmas.lemmatize(word, language)), "misc"
     return word, "misc"
 
 

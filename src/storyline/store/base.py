@@ -83,6 +83,16 @@ class StoreBase:
             chunk = list(ids[start : start + CHUNK])
             yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
 
+    def _rows_for_pairs(self, sql: str, columns: tuple[str, str], pairs: Sequence[tuple[Any, Any]]) -> Iterator[Any]:
+        """Run ``sql`` (with a ``{pairs}`` placeholder) for exactly these (first, second) column pairs,
+        in chunks: each pair one index look-up, however many rows share its first column."""
+        first, second = columns
+        per_chunk = CHUNK // 2
+        for start in range(0, len(pairs), per_chunk):
+            chunk = list(pairs[start : start + per_chunk])
+            condition = " OR ".join([f"({first}=? AND {second}=?)"] * len(chunk))
+            yield from self._db.execute(sql.format(pairs=condition), [value for pair in chunk for value in pair])
+
     def _meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return None if row is None else str(row[0])

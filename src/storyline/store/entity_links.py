@@ -230,15 +230,14 @@ class EntityLinks(StoreBase):
         )
 
     def _entity_story_counts(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
-        wanted = set(pairs)
-        found: dict[tuple[int, int], int] = {}
-        for row in self._rows_for_ids(
-            "SELECT entity_id, story_id, articles FROM entity_stories WHERE entity_id IN ({marks})",
-            sorted({entity_id for entity_id, _story in wanted}),
-        ):
-            if (row[0], row[1]) in wanted:
-                found[(int(row[0]), int(row[1]))] = int(row[2])
-        return found
+        return {
+            (int(row[0]), int(row[1])): int(row[2])
+            for row in self._rows_for_pairs(
+                "SELECT entity_id, story_id, articles FROM entity_stories WHERE {pairs}",
+                ("entity_id", "story_id"),
+                sorted(set(pairs)),
+            )
+        }
 
     def _summarise(self, entity_ids: Sequence[int], moved_to: Mapping[int, set[int]]) -> None:
         """Names, types and variant lists of these entities, from their variant counts."""
