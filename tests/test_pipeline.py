@@ -143,6 +143,13 @@ def test_pipeline_storyline_ids_survive_growth_and_merges(tmp_path: Path, settin
         (merged,) = store.storyline_rows()
         assert merged["id"] == first["id"] and store.resolve_storyline(later) == first["id"]
         assert store.check() == []
+        # a long storyline is read by its latest stories, with its whole count and dates
+        (latest,) = store.storyline_rows(latest_stories=2)
+        dates = {row["id"]: row["first_seen"] for row in store.story_rows(merged["story_ids"])}
+        assert latest["story_count"] == len(merged["story_ids"]) > 2
+        assert latest["story_ids"] == sorted(sorted(merged["story_ids"], key=lambda s: (dates[s], s))[-2:])
+        assert (latest["first_seen"], latest["last_seen"]) == (merged["first_seen"], merged["last_seen"])
+        assert all({link["earlier"], link["later"]} <= set(latest["story_ids"]) for link in latest["links"])
 
 
 def test_pipeline_undated_article_finds_its_dated_story_among_many(tmp_path: Path, settings: Settings) -> None:

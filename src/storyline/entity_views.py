@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 
+PAGE_STORIES = 300  # on a storyline's own page and in its timeline: the latest ones of a long storyline
+
+
 def list_entities(
     store: Store, kind: str | None = None, story_id: int | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
@@ -69,7 +72,7 @@ def story_timeline(store: Store, story_id: int) -> list[dict[str, Any]] | None:
 
 
 def storyline_timeline(store: Store, storyline_id: int) -> list[dict[str, Any]] | None:
-    found = store.storyline_rows([storyline_id])
+    found = store.storyline_rows([storyline_id], latest_stories=PAGE_STORIES)
     if not found:
         return None
     return _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(found[0]["story_ids"])})

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storyline.entity_views import find_entity
+from storyline.entity_views import PAGE_STORIES, find_entity
 from storyline.grouping.entities import transliterate
 from storyline.grouping.explain import explain_members
 from storyline.models import Article, EntityMention, StoryQuery
@@ -131,28 +131,29 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
     return view
 
 
-LISTED_STORIES = 12  # per storyline in a list of storylines (its own page shows them all)
+LISTED_STORIES = 12  # per storyline in a list of storylines
 
 
 def list_storylines(
     store: Store, offset: int = 0, limit: int | None = None, storyline_ids: list[int] | None = None
 ) -> list[dict[str, Any]]:
-    """Storylines, latest first (or the given ones, whole), each with its stories in time order and its links."""
+    """Storylines, latest first (or the given ones), each with its latest stories in time order
+    (``LISTED_STORIES`` in a list, ``PAGE_STORIES`` for given ones), its story count and its links."""
     views = []
-    rows = store.storyline_rows(storyline_ids, offset=offset, limit=limit)
+    latest = LISTED_STORIES if storyline_ids is None else PAGE_STORIES
+    rows = store.storyline_rows(storyline_ids, offset=offset, limit=limit, latest_stories=latest)
     keys = sorted(
         {key for row in rows for link in row["links"] for key in json.loads(link["shared_entities"])}
         | {key for row in rows for key in row["entities"]}
     )
     names = display_names(store, keys)
     for storyline in rows:
-        ordered = sorted(store.story_summaries(storyline["story_ids"]), key=lambda s: (s["first_seen"] or "", s["id"]))
-        shown = ordered if storyline_ids is not None else ordered[-LISTED_STORIES:]
+        shown = sorted(store.story_summaries(storyline["story_ids"]), key=lambda s: (s["first_seen"] or "", s["id"]))
         views.append(
             {
                 "id": storyline["id"],
                 "entities": [names[key] for key in storyline["entities"]],
-                "story_count": len(ordered),
+                "story_count": storyline["story_count"],
                 "stories": [
                     {
                         "id": s["id"],
@@ -173,8 +174,8 @@ def list_storylines(
                     }
                     for l in storyline["links"]
                 ],
-                "first_seen": ordered[0]["first_seen"] if ordered else None,
-                "last_seen": max((s["last_seen"] or "" for s in ordered), default=None) or None,
+                "first_seen": storyline["first_seen"],
+                "last_seen": storyline["last_seen"],
             }
         )
     return views

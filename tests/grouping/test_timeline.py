@@ -56,3 +56,49 @@ def test_timeline_yearless_date_takes_the_year_from_the_story() -> None:
 def test_timeline_is_in_date_order() -> None:
     entries = _build([_statement("bg", dt.date(2025, 10, 20), ("a",)), _statement("en", dt.date(2025, 8, 15), ("b",))])
     assert [e.date for e in entries] == [dt.date(2025, 8, 15), dt.date(2025, 10, 20)]
+
+
+def _pairwise_components(group: list[DatedStatement]) -> set[frozenset[tuple[str, int]]]:
+    """The definition: statements sharing an article or an entity key are one event (transitively)."""
+    components = [{(s.article_id, s.position)} for s in group]
+    linked = [[s] for s in group]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(linked)):
+            for j in range(i + 1, len(linked)):
+                if any(
+                    a.article_id == b.article_id or set(a.entity_keys) & set(b.entity_keys)
+                    for a in linked[i]
+                    for b in linked[j]
+                ):
+                    linked[i] += linked.pop(j)
+                    components[i] |= components.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    return {frozenset(component) for component in components}
+
+
+def test_timeline_events_are_the_components_of_shared_article_or_entity() -> None:
+    import random
+
+    from storyline.grouping.timeline import _same_events
+
+    rng = random.Random(5)
+    for _round in range(30):
+        group = [
+            DatedStatement(
+                article_id=f"a{rng.randrange(12)}",
+                position=number,
+                text="t",
+                expression="e",
+                precision="day",
+                date=dt.date(2025, 1, 1),
+                entity_keys=tuple(f"k{rng.randrange(30)}" for _ in range(rng.randrange(3))),
+            )
+            for number in range(rng.randrange(1, 25))
+        ]
+        found = {frozenset((s.article_id, s.position) for s in cluster) for cluster in _same_events(group)}
+        assert found == _pairwise_components(group)

@@ -63,7 +63,7 @@ def _place(statement: DatedStatement, reference: Callable[[str], dt.date | None]
 
 
 def _same_events(group: list[DatedStatement]) -> list[list[DatedStatement]]:
-    """Union-find over statements of one date: shared entity or same article joins them."""
+    """Union-find over statements of one date: a shared entity or the same article joins them."""
     parent = list(range(len(group)))
 
     def root(index: int) -> int:
@@ -72,11 +72,15 @@ def _same_events(group: list[DatedStatement]) -> list[list[DatedStatement]]:
             index = parent[index]
         return index
 
-    for i, first in enumerate(group):
-        for j in range(i + 1, len(group)):
-            second = group[j]
-            if first.article_id == second.article_id or set(first.entity_keys) & set(second.entity_keys):
-                parent[root(j)] = root(i)
+    # each statement joins the first one seen with its article or any of its entity keys: the same
+    # components as comparing every pair, in time linear in the statements (a storyline's date can hold
+    # thousands of them)
+    first_with: dict[tuple[str, str], int] = {}
+    for index, statement in enumerate(group):
+        for mark in (("article", statement.article_id), *(("key", key) for key in statement.entity_keys)):
+            earlier = first_with.setdefault(mark, index)
+            if earlier != index:
+                parent[root(index)] = root(earlier)
     clusters: dict[int, list[DatedStatement]] = {}
     for index, statement in enumerate(group):
         clusters.setdefault(root(index), []).append(statement)

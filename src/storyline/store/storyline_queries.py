@@ -20,23 +20,38 @@ class StorylineQueries(StoreBase):
         return int(self._db.execute("SELECT COUNT(*) FROM storylines").fetchone()[0])
 
     def storyline_rows(
-        self, storyline_ids: Sequence[int] | None = None, offset: int = 0, limit: int | None = None
+        self,
+        storyline_ids: Sequence[int] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        latest_stories: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Storylines, latest first: each with its story ids, its links and the entities its stories share."""
+        """Storylines, latest first: each with its story ids (the ``latest_stories`` latest ones when
+        given: a storyline can hold thousands), its story count and dates, the links among those
+        stories and the entities they share."""
         if storyline_ids is None:
-            ids = [
+            found = self._db.execute(
+                "SELECT id, stories, first_seen, last_seen FROM storylines ORDER BY last_seen DESC, id DESC"
+                " LIMIT ? OFFSET ?",
+                (NO_LIMIT if limit is None else limit, offset),
+            ).fetchall()
+        else:
+            by_id = {
+                row[0]: row
+                for row in self._rows_for_ids(
+                    "SELECT id, stories, first_seen, last_seen FROM storylines WHERE id IN ({marks})",
+                    list(storyline_ids),
+                )
+            }
+            found = [by_id[storyline_id] for storyline_id in storyline_ids if storyline_id in by_id]
+        rows = []
+        for storyline_id, story_count, first_seen, last_seen in found:
+            story_ids = [
                 row[0]
                 for row in self._db.execute(
-                    "SELECT id FROM storylines ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?",
-                    (NO_LIMIT if limit is None else limit, offset),
+                    "SELECT id FROM stories WHERE storyline_id=? ORDER BY first_seen DESC, id DESC LIMIT ?",
+                    (storyline_id, NO_LIMIT if latest_stories is None else latest_stories),
                 )
-            ]
-        else:
-            ids = list(storyline_ids)
-        rows = []
-        for storyline_id in ids:
-            story_ids = [
-                row[0] for row in self._db.execute("SELECT id FROM stories WHERE storyline_id=?", (storyline_id,))
             ]
             if not story_ids:
                 continue
@@ -44,6 +59,9 @@ class StorylineQueries(StoreBase):
                 {
                     "id": storyline_id,
                     "story_ids": sorted(story_ids),
+                    "story_count": int(story_count),
+                    "first_seen": first_seen,
+                    "last_seen": last_seen,
                     "links": self._links_of(story_ids),
                     "entities": list(self._shared_keys(story_ids)),
                 }
@@ -69,6 +87,8 @@ class StorylineQueries(StoreBase):
         }
 
     def _links_of(self, story_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """The links between these stories."""
+        wanted = set(story_ids)
         return [
             dict(row)
             for row in self._rows_for_ids(
@@ -76,6 +96,7 @@ class StorylineQueries(StoreBase):
                 " WHERE earlier IN ({marks}) ORDER BY earlier, later",
                 story_ids,
             )
+            if row["later"] in wanted
         ]
 
     def _shared_keys(self, story_ids: Sequence[int]) -> tuple[str, ...]:
