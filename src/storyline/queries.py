@@ -49,7 +49,7 @@ def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
     entity = find_entity(store, filters.entity) if filters.entity else None
     story_ids: tuple[int, ...] | None = None
     if filters.text:
-        hits = search_articles(store, filters.text, limit=_TEXT_FILTER_HITS)
+        hits = search_articles(store, filters.text, limit=_TEXT_FILTER_HITS, snippets=False)
         story_ids = tuple(sorted({hit["story_id"] for hit in hits if hit["story_id"] is not None}))
     if filters.entity and entity is None:
         story_ids = ()
@@ -181,10 +181,10 @@ def list_storylines(
     return views
 
 
-def search_articles(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
+def search_articles(store: Store, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
     """Keyword matches (any inflection of the words), then articles naming the same entities
     in other scripts (a query "Budapest" finds "Будапеща" and "Будапешті")."""
-    results = store.search(query, limit)
+    results = store.search(query, limit, snippets)
     seen = {result["id"] for result in results}
     keys = [key for key in (_entity_key(word) for word in re.findall(r"\w+", query)) if len(key) >= 3]
     if keys and len(results) < limit:

@@ -181,17 +181,21 @@ class PostgresStore(SqlStore):
             if self._db.in_transaction:
                 self._db.execute("COMMIT")
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text matches, best first, each with its story."""
+    def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
+        """Full-text matches, best first, each with its story (and a snippet unless not wanted)."""
         terms = search_terms(query)
         if not terms:
             return []
         tsquery = " & ".join(f"'{term}':*" if prefix else f"'{term}'" for term, prefix in terms)
+        snippet = (
+            "ts_headline('simple', a.text, q, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1')"
+            if snippets
+            else "''"
+        )
         return [
             dict(row)
             for row in self._db.execute(
-                f"SELECT {SEARCH_COLUMNS}, ts_headline('simple', a.text, q,"
-                " 'StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1') AS snippet"
+                f"SELECT {SEARCH_COLUMNS}, {snippet} AS snippet"
                 " FROM articles a CROSS JOIN to_tsquery('simple', ?) q"
                 " LEFT JOIN memberships m ON m.article_id=a.id LEFT JOIN stories s ON s.id=m.story_id"
                 " WHERE a.words @@ q ORDER BY ts_rank(a.words, q) DESC, a.seq LIMIT ?",

@@ -148,8 +148,9 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         """The nearest-neighbour search over committed article vectors (``NeighbourSearch``)."""
         raise NotImplementedError
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text matches, best first, each with its story."""
+    def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
+        """Full-text matches, best first, each with its story (and a snippet of its text unless
+        ``snippets`` is false: a filter needs only the stories)."""
         raise NotImplementedError
 
     def _integrity_problems(self) -> list[str]:

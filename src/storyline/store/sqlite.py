@@ -159,12 +159,13 @@ class SQLiteStore(SqlStore):
         found = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
         return [f"integrity: {line}" for line in found if line != "ok"][:20]
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text matches, best first, each with its story."""
+    def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
+        """Full-text matches, best first, each with its story (and a snippet unless not wanted)."""
+        snippet = "snippet(articles_fts, 1, '[', ']', ' … ', 12)" if snippets else "''"
         return [
             dict(row)
             for row in self._db.execute(
-                f"SELECT {SEARCH_COLUMNS}, snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
+                f"SELECT {SEARCH_COLUMNS}, {snippet} AS snippet"
                 " FROM articles_fts JOIN articles a ON a.seq=articles_fts.rowid"
                 " LEFT JOIN memberships m ON m.article_id=a.id LEFT JOIN stories s ON s.id=m.story_id"
                 " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
