@@ -20,7 +20,7 @@ class BrowseQueries(StoreBase):
             row[0]
             for row in self._db.execute(
                 f"SELECT s.id FROM stories s {clause}"
-                " ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?",
+                " ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ? OFFSET ?",
                 [*params, query.limit, query.offset],
             )
         ]

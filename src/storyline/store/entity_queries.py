@@ -98,7 +98,7 @@ class EntityQueries(StoreBase):
             for row in self._db.execute(
                 "SELECT s.id, s.title, s.first_seen, s.last_seen, s.size AS articles FROM entity_stories es"
                 " JOIN stories s ON s.id=es.story_id WHERE es.entity_id=?"
-                " ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.id DESC LIMIT ?",
+                " ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ?",
                 (entity_id, NO_LIMIT if limit is None else limit),
             )
         ]
@@ -126,8 +126,9 @@ class EntityQueries(StoreBase):
         found: dict[str, tuple[int, str]] = {}
         best: dict[str, tuple[int, int]] = {}
         for row in self._rows_for_ids(
-            "SELECT k.key, e.id, e.name, k.rows FROM key_entities k JOIN entities e ON e.id=k.entity_id"
-            " WHERE k.key IN ({marks})",
+            # the name looked up per row (an index probe each): a join let PostgreSQL scan every entity
+            "SELECT k.key, k.entity_id AS id, (SELECT e.name FROM entities e WHERE e.id=k.entity_id) AS name, k.rows"
+            " FROM key_entities k WHERE k.key IN ({marks})",
             keys,
         ):
             rank = (row["rows"], -row["id"])

@@ -212,6 +212,10 @@ CREATE TABLE IF NOT EXISTS stories (
     storyline_id   INTEGER
 );
 CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
+-- begin postgresql
+-- the order of every story list (SQLite reads stories_last_seen backwards for it)
+CREATE INDEX IF NOT EXISTS stories_latest ON stories(last_seen DESC NULLS LAST, id DESC);
+-- end
 CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline_id);
 
 -- Per story and entity key: how many of its articles name it, with the story's dates, so that

@@ -270,7 +270,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             dict(row)
             for row in self._db.execute(
                 f"SELECT id, title, first_seen, last_seen, size FROM stories {where}"
-                " ORDER BY last_seen IS NULL, last_seen DESC, id DESC LIMIT ?",
+                " ORDER BY last_seen DESC NULLS LAST, id DESC LIMIT ?",
                 [*params, NO_LIMIT if limit is None else limit],
             )
         ]
