@@ -32,9 +32,7 @@ def seed_stories(settings: Settings, embedder: Embedder) -> list[list[str]]:
     samples = str(resources.files("storyline").joinpath("samples"))
     with open_store(settings.db) as store:
         ingest(read_sources([samples]), store, settings, embedder)
-        stories = [
-            [Path(row["path"]).name[:3] for row in store.story_articles(story["id"])] for story in store.story_rows()
-        ]
+        stories = [[Path(row["path"]).name[:3] for row in story["articles"]] for story in store.story_rows()]
     return sorted(sorted(story) for story in stories)
 
 

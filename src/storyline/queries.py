@@ -41,7 +41,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def list_stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """Stories newest first, each with its articles and top entities."""
-    return [_story_view(store, row) for row in store.story_rows(limit=limit)]
+    return _story_views(store, store.story_rows(limit=limit))
 
 
 def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
@@ -78,7 +78,7 @@ def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
             "text": filters.text,
         },
         "languages": store.languages(),
-        "stories": [_story_view(store, by_id[story_id]) for story_id in ids if story_id in by_id],
+        "stories": _story_views(store, [by_id[story_id] for story_id in ids if story_id in by_id]),
     }
 
 
@@ -91,7 +91,7 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
     rows = store.story_rows([story_id])
     if not rows:
         return None
-    view = _story_view(store, rows[0])
+    (view,) = _story_views(store, rows[:1])
     article_ids = [article["id"] for article in view["articles"]]
     vectors = store.article_vectors(article_ids)
     keys = store.article_entity_keys(article_ids)
@@ -108,7 +108,7 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
     ]
     evidence = explain_members(members, store.entity_stats(sorted(set().union(*keys.values()))), settings.grouping)
     titles = {a["id"]: a["title"] for a in view["articles"]}
-    names = {entity["key"]: entity["name"] for entity in store_entities(store, story_id)}
+    names = {entity["key"]: entity["name"] for entity in stories_entities(store, [story_id])[story_id]}
     by_language: dict[str, list[dict[str, Any]]] = {}
     for article in view["articles"]:
         found = evidence.get(article["id"])
@@ -200,21 +200,26 @@ def _entity_key(word: str) -> str:
     return place.id if place else name_key(word)
 
 
-def store_entities(store: Store, story_id: int) -> list[dict[str, Any]]:
-    rows = store.story_entity_rows(story_id)
-    keys = [row["key"] for row in rows]
+def stories_entities(store: Store, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each story's entities, most articles first, with their linked entity and display name
+    (a few queries for a whole page of stories, not a few per story)."""
+    rows = store.story_entity_rows(story_ids)
+    keys = sorted({row["key"] for story_rows in rows.values() for row in story_rows})
     linked = store.key_entities(keys)
     names = display_names(store, keys, {key: name for key, (_id, name) in linked.items()})
-    return [
-        {
-            "key": row["key"],
-            "entity_id": linked[row["key"]][0] if row["key"] in linked else None,
-            "name": names[row["key"]],
-            "type": row["kind"],
-            "articles": row["articles"],
-        }
-        for row in rows
-    ]
+    return {
+        story_id: [
+            {
+                "key": row["key"],
+                "entity_id": linked[row["key"]][0] if row["key"] in linked else None,
+                "name": names[row["key"]],
+                "type": row["kind"],
+                "articles": row["articles"],
+            }
+            for row in story_rows
+        ]
+        for story_id, story_rows in rows.items()
+    }
 
 
 def display_names(store: Store, keys: list[str], linked: dict[str, str] | None = None) -> dict[str, str]:
@@ -227,7 +232,12 @@ def display_names(store: Store, keys: list[str], linked: dict[str, str] | None =
     return names
 
 
-def _story_view(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+def _story_views(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    entities = stories_entities(store, [row["id"] for row in rows])
+    return [_story_view(row, entities[row["id"]]) for row in rows]
+
+
+def _story_view(row: dict[str, Any], entities: list[dict[str, Any]]) -> dict[str, Any]:
     articles = [
         {
             "id": a["id"],
@@ -251,6 +261,6 @@ def _story_view(store: Store, row: dict[str, Any]) -> dict[str, Any]:
         "languages": languages,
         "sources": sources,
         "article_count": len(articles),
-        "entities": store_entities(store, row["id"])[:_TOP_ENTITIES],
+        "entities": entities[:_TOP_ENTITIES],
         "articles": articles,
     }

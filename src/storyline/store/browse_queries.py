@@ -19,8 +19,7 @@ class BrowseQueries(StoreBase):
         ids = [
             row[0]
             for row in self._db.execute(
-                f"SELECT s.id FROM stories s {clause}"
-                " ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ? OFFSET ?",
+                f"SELECT s.id FROM stories s {clause} ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ? OFFSET ?",
                 [*params, query.limit, query.offset],
             )
         ]

@@ -274,8 +274,9 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
                 [*params, NO_LIMIT if limit is None else limit],
             )
         ]
+        articles = self.stories_articles([story["id"] for story in stories])
         for story in stories:
-            story["articles"] = self.story_articles(story["id"])
+            story["articles"] = articles[story["id"]]
         return stories
 
     def story_summaries(self, story_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -287,28 +288,34 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             )
         ]
 
-    def story_articles(self, story_id: int) -> list[dict[str, Any]]:
-        return [
-            dict(row)
-            for row in self._db.execute(
-                "SELECT a.id, a.path, a.url, a.title, a.headline, a.language, a.published, a.published_from, a.source,"
-                " a.duplicate_of, m.similarity, m.entity_overlap, m.shared_entities, m.gap_days, m.score"
-                " FROM memberships m JOIN articles a ON a.id=m.article_id WHERE m.story_id=? ORDER BY a.seq",
-                (story_id,),
-            )
-        ]
+    def stories_articles(self, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        """Each story's article rows in the order they were stored (one query for a page of stories)."""
+        found: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
+        for row in self._rows_for_ids(
+            "SELECT m.story_id, a.id, a.path, a.url, a.title, a.headline, a.language, a.published, a.published_from,"
+            " a.source, a.duplicate_of, m.similarity, m.entity_overlap, m.shared_entities, m.gap_days, m.score"
+            " FROM memberships m JOIN articles a ON a.id=m.article_id WHERE m.story_id IN ({marks})"
+            " ORDER BY m.story_id, a.seq",
+            list(found),
+        ):
+            article = dict(row)
+            found[article.pop("story_id")].append(article)
+        return found
 
-    def story_entity_rows(self, story_id: int) -> list[dict[str, Any]]:
-        """The story's entities: key, kind, number of articles and mentions."""
-        return [
-            dict(row)
-            for row in self._db.execute(
-                "SELECT e.key, MAX(e.kind) AS kind, COUNT(DISTINCT e.article_id) AS articles, SUM(e.mentions) AS mentions"
-                " FROM article_entities e JOIN memberships m ON m.article_id=e.article_id WHERE m.story_id=?"
-                " GROUP BY e.key ORDER BY articles DESC, mentions DESC",
-                (story_id,),
-            )
-        ]
+    def story_entity_rows(self, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        """Each story's entities: key, kind, number of articles and mentions, most articles first
+        (one query for a page of stories)."""
+        found: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
+        for row in self._rows_for_ids(
+            "SELECT m.story_id, e.key, MAX(e.kind) AS kind, COUNT(DISTINCT e.article_id) AS articles,"
+            " SUM(e.mentions) AS mentions FROM article_entities e JOIN memberships m ON m.article_id=e.article_id"
+            " WHERE m.story_id IN ({marks}) GROUP BY m.story_id, e.key"
+            " ORDER BY m.story_id, articles DESC, mentions DESC, e.key",
+            list(found),
+        ):
+            entity = dict(row)
+            found[entity.pop("story_id")].append(entity)
+        return found
 
     def entity_forms(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, int]]]:
         """For each key, its (lemma, surface, mentions) forms over the whole store, most used first."""
