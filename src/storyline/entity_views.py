@@ -57,10 +57,11 @@ def entity_detail(store: Store, name_or_id: str) -> dict[str, Any] | None:
         return None
     view = _entity_view(row)
     view["story_count"] = row["stories"]
-    view["stories"] = store.entity_story_rows(row["id"], SHOWN_STORIES)
+    view["stories"] = store.entity_story_rows(row["id"], max(SHOWN_STORIES, TIMELINE_STORIES))
     view["article_list"] = store.entity_articles(row["id"], SHOWN_ARTICLES)
     view["articles_by_date"] = store.entity_article_dates(row["id"])
-    view["timeline"] = entity_timeline(store, row["id"])
+    view["timeline"] = entity_timeline(store, row["id"], [story["id"] for story in view["stories"][:TIMELINE_STORIES]])
+    view["stories"] = view["stories"][:SHOWN_STORIES]
     return view
 
 
@@ -78,9 +79,10 @@ def storyline_timeline(store: Store, storyline_id: int) -> list[dict[str, Any]] 
     return _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(found[0]["story_ids"])})
 
 
-def entity_timeline(store: Store, entity_id: int) -> list[dict[str, Any]]:
-    """The timelines of the entity's stories, only the entries that name it."""
-    story_ids = [story["id"] for story in store.entity_story_rows(entity_id, TIMELINE_STORIES)]
+def entity_timeline(store: Store, entity_id: int, story_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """The timelines of the entity's latest stories (or of ``story_ids``), only the entries that name it."""
+    if story_ids is None:
+        story_ids = [story["id"] for story in store.entity_story_rows(entity_id, TIMELINE_STORIES)]
     entries = _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(story_ids)}, raw=True)
     keys = store.entity_keys(entity_id)
     return [
