@@ -1,7 +1,7 @@
 """How the story map's cost grows with the store: batches of a realistic stream into one store.
 
 Usage: python benchmarks/scale.py ARTICLES [--batch 2000] [--db /tmp/scale.db] [--embedder hashing]
-                                  [--probes 50] [--json FILE]
+                                  [--probes 50] [--json FILE] [--start N] [--probe-only N]
 
 The stream comes from benchmarks/news_stream.py (deterministic; ../shared's pair articles are used
 when present). Each batch is ingested by a fresh `storyline ingest` process, as a user would run it.
@@ -116,6 +116,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--start", type=int, default=0, help="resume: articles already in --db")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder (pair articles)")
+    parser.add_argument(
+        "--probe-only",
+        type=int,
+        default=0,
+        metavar="N",
+        help="no batches: the N stream articles from position --start, one at a time into --db (a copy of a"
+        " store of that many articles) through a long-running ingest; prints their map work (median, p99)",
+    )
     args = parser.parse_args()
 
     batches = -(-args.articles // args.batch)
@@ -125,6 +133,10 @@ def main() -> None:
     probes = [record for number, record in enumerate(records) if number % step == step - 1][:reserve]
     probe_ids = {record["id"] for record in probes}
     main_stream = [record for record in records if record["id"] not in probe_ids][: args.articles]
+    if args.probe_only:  # the stream's articles from --start on (not yet in a store of --start articles)
+        probe = long_running_probe(args.db, args.embedder, main_stream[args.start : args.start + args.probe_only + 1])
+        print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))
+        return
     if args.start == 0:
         for path in args.db.parent.glob(args.db.name + "*"):
             subprocess.run(["rm", "-rf", str(path)], check=True)

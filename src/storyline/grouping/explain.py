@@ -7,35 +7,84 @@ not only as it was when the article joined.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
 
 from storyline.grouping.evidence import EntityStats
 from storyline.grouping.stories import StoryState, story_evidence
+from storyline.grouping.story_index import entity_keys
 from storyline.models import Article, Evidence
 from storyline.settings import GroupingSettings
+
+CLOSEST_ROWS = 512  # articles compared with the whole story per matrix product (memory stays bounded)
 
 
 def explain_members(
     articles: Sequence[Article], stats: EntityStats, settings: GroupingSettings
 ) -> dict[str, Evidence | None]:
-    """Evidence for every member against the others; None for a story of one."""
+    """Evidence for every member against the others; None for a story of one.
+
+    The story without one article is the whole story minus that article (its vector, its entities, its
+    language, its date), so a story of n articles costs n times its number of entities, not n * n."""
     if len(articles) < 2:
         return {article.id: None for article in articles}
     dim = next((a.embedding.shape[0] for a in articles if a.embedding is not None), 1)
-    explanations: dict[str, Evidence | None] = {}
+    whole = StoryState(id=0, vector_sum=np.zeros(dim, dtype=np.float32))
     for article in articles:
-        others = [other for other in articles if other.id != article.id]
-        state = StoryState(id=0, vector_sum=np.zeros(dim, dtype=np.float32))
-        for other in others:
-            state.add(other)
-        explanations[article.id] = story_evidence(article, state, _closest(article, others), stats, settings)
-    return explanations
+        whole.add(article)
+    dates = sorted(article.published for article in articles if article.published is not None)
+    closest = _closest_others(articles)
+    return {
+        article.id: story_evidence(article, _without(whole, article, dates), closest[article.id], stats, settings)
+        for article in articles
+    }
 
 
-def _closest(article: Article, others: Sequence[Article]) -> tuple[float, str | None]:
-    if article.embedding is None:
-        return 0.0, None
-    scored = [(float(other.embedding @ article.embedding), other.id) for other in others if other.embedding is not None]
-    return max(scored) if scored else (0.0, None)
+def _without(whole: StoryState, article: Article, dates: list[dt.date]) -> StoryState:
+    """The story's state without ``article`` (``dates``: every member's date, sorted)."""
+    counts = dict(whole.entity_counts)
+    for key in entity_keys(article):
+        counts[key] -= 1
+        if not counts[key]:
+            del counts[key]
+    languages = dict(whole.languages)
+    if article.language:
+        languages[article.language] -= 1
+        if not languages[article.language]:
+            del languages[article.language]
+    first, last = whole.first, whole.last
+    if article.published is not None:
+        first = dates[1] if article.published == dates[0] and len(dates) > 1 else (dates[0] if len(dates) > 1 else None)
+        last = (
+            dates[-2] if article.published == dates[-1] and len(dates) > 1 else (dates[-1] if len(dates) > 1 else None)
+        )
+    vector_sum = whole.vector_sum - article.embedding if article.embedding is not None else whole.vector_sum
+    return StoryState(
+        id=0,
+        vector_sum=vector_sum,
+        size=whole.size - 1,
+        entity_counts=counts,
+        first=first,
+        last=last,
+        languages=languages,
+    )
+
+
+def _closest_others(articles: Sequence[Article]) -> dict[str, tuple[float, str | None]]:
+    """Per article, its most similar other member (similarity, id); ties go to the larger id."""
+    found: dict[str, tuple[float, str | None]] = {article.id: (0.0, None) for article in articles}
+    embedded = [(article.id, article.embedding) for article in articles if article.embedding is not None]
+    if len(embedded) < 2:
+        return found
+    matrix = np.stack([vector for _id, vector in embedded]).astype(np.float32)
+    ids = [article_id for article_id, _vector in embedded]
+    for start in range(0, len(ids), CLOSEST_ROWS):
+        block = matrix[start : start + CLOSEST_ROWS] @ matrix.T
+        for row, similarities in enumerate(block):
+            similarities[start + row] = -np.inf
+            best = float(similarities.max())
+            tied = np.flatnonzero(similarities == similarities.max())
+            found[ids[start + row]] = (best, max(ids[index] for index in tied))
+    return found
