@@ -141,12 +141,15 @@ class PostgresStore(SqlStore):
                 copy.write_row(values)
 
     def after_copy(self) -> None:
-        """Identity sequences continue after the ids copied in."""
+        """Identity sequences continue after the ids copied in, and the planner gets statistics of the
+        copied rows at once (before autovacuum's analyze, a copied store's front page took 0.5 s
+        instead of 27 ms at 200,000 articles)."""
         for table, column in (("articles", "seq"), ("entities", "id")):
             self._db.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE(MAX({column}), 0) + 1, false)"
                 f" FROM {table}"
             )
+        self._db.execute("ANALYZE")
 
     def vector_index(self, dim: int, settings: IndexSettings | None = None) -> PgVectorIndex:
         if self._vectors is None or self._vectors.dim != dim:
