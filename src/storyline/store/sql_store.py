@@ -290,31 +290,31 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
 
     def stories_articles(self, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """Each story's article rows in the order they were stored (one query for a page of stories)."""
-        found: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
-        for row in self._rows_for_ids(
+        return self._rows_by_story(
             "SELECT m.story_id, a.id, a.path, a.url, a.title, a.headline, a.language, a.published, a.published_from,"
             " a.source, a.duplicate_of, m.similarity, m.entity_overlap, m.shared_entities, m.gap_days, m.score"
             " FROM memberships m JOIN articles a ON a.id=m.article_id WHERE m.story_id IN ({marks})"
             " ORDER BY m.story_id, a.seq",
-            list(found),
-        ):
-            article = dict(row)
-            found[article.pop("story_id")].append(article)
-        return found
+            story_ids,
+        )
 
     def story_entity_rows(self, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """Each story's entities: key, kind, number of articles and mentions, most articles first
         (one query for a page of stories)."""
-        found: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
-        for row in self._rows_for_ids(
+        return self._rows_by_story(
             "SELECT m.story_id, e.key, MAX(e.kind) AS kind, COUNT(DISTINCT e.article_id) AS articles,"
             " SUM(e.mentions) AS mentions FROM article_entities e JOIN memberships m ON m.article_id=e.article_id"
             " WHERE m.story_id IN ({marks}) GROUP BY m.story_id, e.key"
             " ORDER BY m.story_id, articles DESC, mentions DESC, e.key",
-            list(found),
-        ):
-            entity = dict(row)
-            found[entity.pop("story_id")].append(entity)
+            story_ids,
+        )
+
+    def _rows_by_story(self, sql: str, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        """``sql``'s rows (its first column ``story_id``) per story, in the query's order."""
+        found: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
+        for row in self._rows_for_ids(sql, list(found)):
+            item = dict(row)
+            found[item.pop("story_id")].append(item)
         return found
 
     def entity_forms(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, int]]]:
