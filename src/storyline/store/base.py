@@ -42,6 +42,7 @@ class Dialect:
 
     name: str
     begin_write: tuple[str, ...]  # statements that open a write transaction
+    begin_read: str  # the statement that opens a read snapshot
     is_not: str  # NULL-safe "differs from"
     aggregate_text: str  # the text-joining aggregate
     nocase: str  # "{column}" compared with one parameter, ignoring case
@@ -58,6 +59,7 @@ SQLITE = Dialect(
     name="sqlite",
     # Rows of one batch point at each other (a membership at its new story): foreign keys checked at commit.
     begin_write=("BEGIN IMMEDIATE", "PRAGMA defer_foreign_keys=ON"),
+    begin_read="BEGIN",  # WAL: the snapshot starts at the first read
     is_not="IS NOT",
     aggregate_text="group_concat",
     nocase="{column}=? COLLATE NOCASE",
@@ -66,6 +68,7 @@ SQLITE = Dialect(
 POSTGRESQL = Dialect(
     name="postgresql",
     begin_write=("BEGIN",),  # the schema declares its foreign keys DEFERRABLE INITIALLY DEFERRED
+    begin_read="BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     is_not="IS DISTINCT FROM",
     aggregate_text="string_agg",
     nocase="lower({column})=lower(?)",

@@ -172,18 +172,6 @@ class PostgresStore(SqlStore):
                 self._db.execute("ROLLBACK")
             self._db.execute("SELECT pg_advisory_unlock(?)", (WRITER_LOCK,))
 
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[None]:
-        if self._db.in_transaction:
-            yield
-            return
-        self._db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        try:
-            yield
-        finally:
-            if self._db.in_transaction:
-                self._db.execute("COMMIT")
-
     def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
         """Full-text matches, best first, each with its story (and a snippet unless not wanted)."""
         terms = search_terms(query)

@@ -136,9 +136,18 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         """Be the store's only writer for the duration (StoreBusy if another one is)."""
         raise NotImplementedError
 
-    def snapshot(self) -> contextlib.AbstractContextManager[None]:
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
         """Reads inside see one consistent state of the store, whatever a writer commits meanwhile."""
-        raise NotImplementedError
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute(self._sql.begin_read)
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
 
     def background_checkpoints(self) -> contextlib.AbstractContextManager[None]:
         """For a long-running writer: whatever upkeep the database needs, off the write path."""

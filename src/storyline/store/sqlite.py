@@ -142,19 +142,6 @@ class SQLiteStore(SqlStore):
             thread.join()
             self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
 
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[None]:
-        """Reads inside see one consistent state of the store, whatever a writer commits meanwhile."""
-        if self._db.in_transaction:
-            yield
-            return
-        self._db.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if self._db.in_transaction:
-                self._db.execute("COMMIT")
-
     def _integrity_problems(self) -> list[str]:
         found = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
         return [f"integrity: {line}" for line in found if line != "ok"][:20]
