@@ -20,24 +20,12 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pg_temp import temporary_postgres  # noqa: E402
+from pg_temp import ensure_database, temporary_postgres  # noqa: E402
 
 STORYLINE = [sys.executable, "-m", "storyline"]
-
-
-def new_database(server_url: str) -> str:
-    """A new, empty database on the server of ``server_url``; its URL."""
-    import psycopg
-
-    name = f"run_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
-    parts = urlsplit(server_url)
-    return urlunsplit(parts._replace(path="/" + name))
 
 
 def ingest(articles: Path, location: str, embedder: str, engine_arguments: list[str]) -> tuple[float, int]:
@@ -69,7 +57,7 @@ def main() -> None:
                 location = str(args.folder / f"sqlite-{uuid.uuid4().hex[:8]}.db")
                 engine: list[str] = []
             else:
-                location = new_database(server_url)
+                location = ensure_database(server_url, f"run_{uuid.uuid4().hex[:8]}")
                 workers = run.partition(":")[2]
                 engine = ["--engine", "ray", "--workers", workers] if run.startswith("ray") else []
             seconds, stored = ingest(args.articles, location, args.embedder, engine)

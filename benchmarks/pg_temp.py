@@ -16,22 +16,28 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+
+def ensure_database(server_url: str, name: str) -> str:
+    """The URL of database ``name`` on the server of ``server_url``, created if it is not there."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname=%s", (name,)).fetchone():
+            admin.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
+    return urlunsplit(urlsplit(server_url)._replace(path="/" + name))
 
 
 @contextlib.contextmanager
 def temporary_postgres(folder: Path, database: str | None = None) -> Iterator[str]:
     os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="storyline-runtime-"))
     import pgserver
-    import psycopg
 
     folder.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(folder, cleanup_mode="stop")
-    name = database or f"bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname=%s", (name,)).fetchone():
-            admin.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
     try:
-        yield str(server.get_uri(name))
+        yield ensure_database(str(server.get_uri("postgres")), database or f"bench_{uuid.uuid4().hex[:8]}")
     finally:
         from storyline.store.pg_connection import close_pools
 
