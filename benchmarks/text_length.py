@@ -19,7 +19,7 @@ from pathlib import Path
 
 from storyline.evaluation.fit import fit_grouping
 from storyline.evaluation.pairs import evaluate_pairs, pair_rows, read_pairs
-from storyline.ingest import read_sources
+from storyline.ingest.sources import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings, load_settings
 from storyline.stages.embed import Embedder, make_embedder

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pg_temp import temporary_postgres  # noqa: E402
 
-from storyline.ingest import read_sources  # noqa: E402
+from storyline.ingest.sources import read_sources  # noqa: E402
 from storyline.models import Article  # noqa: E402
 from storyline.pipeline import Ingestor, IngestReport, enrich, read_batches, unseen  # noqa: E402
 from storyline.settings import Settings  # noqa: E402

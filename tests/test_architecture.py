@@ -68,3 +68,26 @@ def test_architecture_every_declared_dependency_is_pinned_in_the_lock() -> None:
     lock = (PACKAGE.parents[1] / "requirements.lock").read_text(encoding="utf-8")
     pinned = {_normalise(line.split("==")[0]) for line in lock.splitlines() if "==" in line}
     assert _declared_requirements() - pinned == set()
+
+
+def _modules_after_import(module: str) -> set[str]:
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return {name.split(".")[0] for name in result.stdout.split()}
+
+
+def test_architecture_reading_commands_do_not_load_the_ingest_libraries() -> None:
+    """`storyline stories` and `--help` start in a third of a second because the CLI module loads
+    neither the readers' nor the enrichment stages' libraries (they are imported where used)."""
+    loaded = _modules_after_import("storyline.cli")
+    heavy = {"trafilatura", "feedparser", "dateparser", "simplemma", "lingua", "onnxruntime", "scipy", "pyarrow"}
+    assert not loaded & heavy, sorted(loaded & heavy)
+
+
+def test_architecture_ingest_does_not_load_scipy() -> None:
+    """The pipeline's own MinHash keeps datasketch (and the scipy it imports) out of every ingest."""
+    loaded = _modules_after_import("storyline.pipeline")
+    assert not loaded & {"scipy", "datasketch", "trafilatura", "feedparser"}, sorted(loaded)

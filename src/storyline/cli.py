@@ -15,15 +15,16 @@ import click
 
 from storyline import entity_views, queries
 from storyline.export import FORMATS, export_rows
-from storyline.ingest import read_sources
 from storyline.models import Rejection
-from storyline.pipeline import IngestReport, ingest
 from storyline.settings import Settings, load_settings
-from storyline.stages.embed import Embedder, make_embedder
 from storyline.store import Store, StoreBusy, StoreError, display_location, open_store, remove_store
 
-if TYPE_CHECKING:  # the evaluation modules load scipy: only `storyline eval` needs them
+# Imported where they are used: the evaluation modules load scipy, and the ingest path loads
+# trafilatura, feedparser, dateparser and simplemma (half a second), which reading commands never need.
+if TYPE_CHECKING:
     from storyline.evaluation.pairs import LabeledPair
+    from storyline.pipeline import IngestReport
+    from storyline.stages.embed import Embedder
 
 DB_HELP = "Store: a SQLite file or a postgresql://USER@HOST:PORT/DBNAME URL (default: $STORYLINE_DB or ./storyline.db)."
 db_option = click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
@@ -437,6 +438,7 @@ def eval_fit_command(file: Path, as_json: bool, limit: int | None, embedder: str
     """Fit the grouping coefficients on a pair file, with cross-validated F1 and Pearson."""
     from storyline.evaluation.fit import fit_grouping
     from storyline.evaluation.pairs import articles_in_order, pair_rows
+    from storyline.pipeline import ingest
 
     pairs = _read_pair_file(file, limit)
     with _eval_store(keep_db, embedder) as (store, settings):
@@ -517,6 +519,9 @@ def _run_ingest(
                     on_progress=bar.update,
                     wait_seconds=wait_seconds,
                 )
+            from storyline.ingest.sources import read_sources
+            from storyline.pipeline import ingest
+
             return ingest(
                 read_sources(paths),
                 store,
@@ -562,6 +567,8 @@ def _progress(label: str) -> Any:
 
 
 def _embedder(settings: Settings) -> Embedder:
+    from storyline.stages.embed import make_embedder
+
     try:
         return make_embedder(settings.embedder)
     except ValueError as error:

@@ -20,8 +20,8 @@ from storyline.errors import StoreBusy
 from storyline.grouping.entity_updates import MentionStore, relink_after
 from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
 from storyline.grouping.storyline_updates import StorylineStore, refresh_storylines
-from storyline.ingest import ReadItem
 from storyline.ingest.identity import content_hash
+from storyline.ingest.sources import ReadItem
 from storyline.models import Article, Membership, Notice, Rejection
 from storyline.settings import Settings
 from storyline.stages.clean import clean_text

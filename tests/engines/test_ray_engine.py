@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from helpers import SHARED
-from storyline.ingest import read_sources
+from storyline.ingest.sources import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import make_embedder

@@ -2,7 +2,7 @@ import gzip
 import json
 from pathlib import Path
 
-from storyline.ingest import read_sources
+from storyline.ingest.sources import read_sources
 from storyline.models import Article, Rejection
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyline.evaluation.hostile import verify, write_corpus
-from storyline.ingest import read_sources
+from storyline.ingest.sources import read_sources
 from storyline.models import Rejection
 from storyline.pipeline import ingest
 from storyline.settings import Settings

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from storyline.ingest import read_sources
+from storyline.ingest.sources import read_sources
 from storyline.models import Article
 from storyline.stages.clean import clean_text
 

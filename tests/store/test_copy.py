@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest import read_sources
 from storyline.ingest.records import record_to_article
+from storyline.ingest.sources import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.ingest import read_sources
 from storyline.ingest.records import record_to_article
+from storyline.ingest.sources import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder

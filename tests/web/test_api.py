@@ -152,7 +152,7 @@ def test_api_storylines_page_and_a_merged_id_redirects(tmp_path, settings) -> No
     from importlib import resources
     from pathlib import Path
 
-    from storyline.ingest import read_sources
+    from storyline.ingest.sources import read_sources
     from storyline.pipeline import ingest
     from storyline.stages.embed import HashingEmbedder
     from storyline.store import open_store

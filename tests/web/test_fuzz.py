@@ -10,7 +10,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from storyline.ingest import read_sources
+from storyline.ingest.sources import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.stages.embed import HashingEmbedder

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
-
-import feedparser
-from lxml import html as lxml_html
 
 from storyline.ingest.identity import article_id
 from storyline.models import Article, Rejection
+
+if TYPE_CHECKING:
+    import feedparser
 
 
 def looks_like_feed(text: str) -> bool:
@@ -19,6 +20,8 @@ def looks_like_feed(text: str) -> bool:
 
 
 def read_feed(text: str, path: str) -> Iterator[Article | Rejection]:
+    import feedparser  # here: a tenth of a second to import, paid only when a feed is read
+
     parsed = feedparser.parse(text)
     if not parsed.entries:
         reason = str(parsed.get("bozo_exception") or "feed has no items")
@@ -59,6 +62,8 @@ def _entry_to_article(entry: feedparser.FeedParserDict, feed_title: str | None, 
 def _html_to_text(fragment: str) -> str:
     if "<" not in fragment:
         return fragment.strip()
+    from lxml import html as lxml_html
+
     try:
         return str(lxml_html.fromstring(fragment).text_content()).strip()
     except (ValueError, lxml_html.etree.ParserError):

@@ -9,8 +9,6 @@ import logging
 from typing import Any
 from urllib.parse import urlparse
 
-import trafilatura
-
 from storyline.ingest.identity import article_id
 from storyline.models import Article
 
@@ -22,6 +20,8 @@ for _chatty in ("trafilatura", "htmldate", "courlan"):
 
 def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:
     """The fields one page yields; missing ones are None."""
+    import trafilatura  # here: a fifth of a second to import, and most input is text or JSON
+
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     data: dict[str, Any] = {}
     if isinstance(document, dict):

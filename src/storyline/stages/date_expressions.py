@@ -200,7 +200,10 @@ def _patterns(language: str) -> list[tuple[_Maker, regex.Pattern[str]]]:
     def year_only(match: regex.Match[str]) -> Expression | None:
         return _checked(Expression(match[0].strip(), "year", int(match["year"])))
 
-    flags = regex.IGNORECASE | regex.VERSION1
+    # Simple case folding (VERSION0): full folding (VERSION1) compiles these alternations 6x slower,
+    # half a second of every fresh ingest, and found the very same expressions in 1,499 news articles
+    # in 8 languages (the dev pairs).
+    flags = regex.IGNORECASE | regex.VERSION0
     b = r"(?<![\p{L}\d])"
     e = r"(?![\p{L}\d])"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"

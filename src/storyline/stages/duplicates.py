@@ -7,6 +7,7 @@ and candidates are confirmed by their estimated Jaccard similarity.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -27,14 +28,43 @@ class SignatureIndex(Protocol):
 
 
 def minhash_signature(text: str, settings: DuplicateSettings) -> np.ndarray:
+    """The text's MinHash over its word shingles: for each permutation, the least permuted shingle hash.
+
+    The scheme is the one stored signatures were made with (datasketch 2's default, "affine32"): a
+    shingle's hash is the first 4 bytes of its SHA-1 (little-endian), mixed by the MurmurHash3 32-bit
+    finaliser, then permuted as ``a * h + b mod 2**32`` with odd ``a``; ``a`` and ``b`` come from
+    NumPy's frozen legacy generator seeded with 1. Computed here rather than by datasketch, whose
+    import loads scipy (0.8 s of every ingest's start-up); tests/stages/test_duplicates.py checks the
+    two agree.
+    """
     words = _WORD.findall(text.lower())
     size = settings.shingle_words
     shingles = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-    from datasketch import MinHash  # here: the package imports scipy, which commands that store nothing never need
+    hashes = np.array(
+        [int.from_bytes(hashlib.sha1(shingle.encode("utf-8")).digest()[:4], "little") for shingle in shingles],
+        dtype=np.uint32,
+    )
+    multipliers, offsets = _permutations(settings.permutations)
+    permuted = _fmix32(hashes)[:, None] * multipliers[None, :] + offsets[None, :]  # wraps: mod 2**32
+    return permuted.min(axis=0).astype(np.uint64)
 
-    minhash = MinHash(num_perm=settings.permutations, seed=1)
-    minhash.update_batch([shingle.encode("utf-8") for shingle in shingles])
-    return np.asarray(minhash.hashvalues, dtype=np.uint64)
+
+@functools.cache
+def _permutations(count: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The permutations' odd multipliers and offsets, the same for every run (RandomState's stream is frozen)."""
+    generator = np.random.RandomState(seed)
+    multipliers = generator.randint(0, 1 << 31, count, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    offsets = generator.randint(0, 1 << 32, count, dtype=np.uint32)
+    return multipliers, offsets
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, element-wise (a bijection that spreads every input bit)."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 def band_hashes(signature: np.ndarray, bands: int) -> list[int]:
