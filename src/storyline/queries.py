@@ -62,13 +62,15 @@ def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
         offset=(filters.page - 1) * filters.per_page,
         limit=filters.per_page,
     )
-    total, ids = store.story_page(query)
-    by_id = {row["id"]: row for row in store.story_rows(ids)}
+    page = store.story_page(query)
+    by_id = {row["id"]: row for row in store.story_rows(page.ids)}
     return {
-        "total": total,
+        "total": page.total,
+        "total_exact": page.exact,  # False: more than ``total`` stories match (several filters, many matches)
         "page": filters.page,
         "per_page": filters.per_page,
-        "pages": page_count(total, filters.per_page),
+        "pages": page_count(page.total, filters.per_page),
+        "has_more": page.has_more,
         "filters": {
             "language": filters.language,
             "since": filters.since.isoformat() if filters.since else None,
@@ -78,7 +80,7 @@ def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
             "text": filters.text,
         },
         "languages": store.languages(),
-        "stories": _story_views(store, [by_id[story_id] for story_id in ids if story_id in by_id]),
+        "stories": _story_views(store, [by_id[story_id] for story_id in page.ids if story_id in by_id]),
     }
 
 

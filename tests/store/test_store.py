@@ -194,6 +194,33 @@ def test_store_migrates_a_schema_3_store_keeping_ids_and_groupings(tmp_path: Pat
         assert memberships[0].story_id == 1 and store.check() == []
 
 
+def _indexes(store: Store, location: str) -> set[str]:
+    sql = (
+        "SELECT indexname FROM pg_indexes WHERE tablename='stories'"
+        if location.startswith("postgresql")
+        else "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='stories'"
+    )
+    return {row[0] for row in store._db.execute(sql)}
+
+
+def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str) -> None:
+    """Schema 5 indexes a storyline's stories by date; a schema-4 store (made here by undoing that)
+    is upgraded when opened, its rows kept."""
+    a = make_article("a", [1, 0, 0], ["bdpst"], dt.date(2025, 10, 21), text="Budapest summit postponed")
+    with open_store(store_location) as store:
+        _save(store, [a], _index(store))
+        counts = store.counts()
+        with store.transaction():
+            store._db.execute("DROP INDEX stories_storyline_dates")
+            store._db.execute("CREATE INDEX stories_storyline ON stories(storyline_id)")
+            store._db.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert store._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "5"
+        indexes = _indexes(store, store_location)
+        assert "stories_storyline_dates" in indexes and "stories_storyline" not in indexes
+        assert store.story_rows()[0]["title"] == "Budapest summit postponed" and store.counts() == counts
+
+
 def test_postgres_refuses_newer_and_foreign_databases(postgres) -> None:  # type: ignore[no-untyped-def]
     import psycopg
 

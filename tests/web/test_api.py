@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from fastapi.testclient import TestClient
+
+from storyline.store import browse_queries
 
 PAGES = ["/", "/stories", "/stories/1", "/storylines", "/entities", "/entities/1", "/search?q=Budapest"]
 
@@ -41,6 +46,53 @@ def test_api_stories_filter_by_entity_in_any_script(client: TestClient) -> None:
     assert latin["total"] >= 2 and latin["stories"] == cyrillic["stories"]
     unknown = client.get("/api/stories", params={"entity": "Nobody Atall"}).json()
     assert unknown["total"] == 0 and unknown["filters"]["entity_found"] is None
+
+
+FILTER_SETS = [
+    {},
+    {"language": "bg"},
+    {"entity": "Lavrov"},
+    {"language": "bg", "entity": "Trump"},
+    {"since": "2020-01-01", "language": "bg"},
+    {"entity": "Lavrov", "until": "2025-12-31"},
+    {"q": "Budapest"},
+    {"q": "Budapest", "since": "2020-01-01"},
+    {"since": "2030-01-01", "language": "uk"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS, ids=lambda f: ",".join(f) or "none")
+def test_api_story_lists_read_by_date_walk_or_by_sort_agree(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, filters: dict[str, str]
+) -> None:
+    """A list is read either by walking the stories newest first (filters that match many) or by
+    reading every match and sorting (filters that match few): both give the same pages."""
+
+    def pages(sort_limit: int, cap: int) -> list[dict[str, Any]]:
+        monkeypatch.setattr(browse_queries, "SORT_LIMIT", sort_limit)
+        monkeypatch.setattr(browse_queries, "COUNT_CAP", cap)
+        read = []
+        for page in range(1, 20):
+            body = client.get("/api/stories", params={**filters, "per_page": 1, "page": page}).json()
+            read.append(body)
+            if not body["has_more"]:
+                return read
+        raise AssertionError("has_more never ended")
+
+    walked, sorted_ = pages(sort_limit=0, cap=10_000), pages(sort_limit=10_000, cap=10_000)
+    ids = [[story["id"] for story in body["stories"]] for body in walked]
+    assert ids == [[story["id"] for story in body["stories"]] for body in sorted_]
+    matches = sum(len(page) for page in ids)
+    assert all(body["total"] == matches and body["total_exact"] for body in walked + sorted_)
+    capped = pages(sort_limit=0, cap=1)
+    assert [[story["id"] for story in body["stories"]] for body in capped] == ids
+    several = len([name for name in filters if name != "q"]) + ("q" in filters) > 1
+    if several and matches > 1:  # several filters, more matches than the cap: a lower bound, said so
+        assert all(body["total"] == 1 and not body["total_exact"] for body in capped)
+        html = client.get("/", params={**filters, "per_page": 1}).text
+        assert "more than 1 stories" in html and 'rel="next"' in html and "page 1 of" not in html
+    else:
+        assert all(body["total"] == matches and body["total_exact"] for body in capped)
 
 
 def test_api_stories_filter_by_words_in_another_language(client: TestClient) -> None:

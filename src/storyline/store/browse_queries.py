@@ -2,28 +2,73 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.models import StoryQuery
 from storyline.store.base import StoreBase
 
+# A list with several filters counts its matches up to this many, then says "more than" (an exact
+# count would read every match: 28,000 stories for one language of a 200,000-article store).
+COUNT_CAP = 10_000
+# A filter matching at most this many stories: read them all and sort by date. More: walk the stories
+# newest first and keep those that match, which stops after one page.
+SORT_LIMIT = 2_000
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    """One page of a filtered story list."""
+
+    total: int  # matching stories; a lower bound when ``exact`` is False
+    exact: bool
+    ids: list[int]  # the page's stories, newest first
+    has_more: bool  # another page follows
+
 
 class BrowseQueries(StoreBase):
     """Mixed into ``Store``; uses its connection."""
 
-    def story_page(self, query: StoryQuery) -> tuple[int, list[int]]:
-        """(number of matching stories, ids of the requested page), newest first."""
-        where, params = _story_conditions(query)
+    def story_page(self, query: StoryQuery) -> StoryPage:
+        """The requested page of matching stories, newest first, with how many match. Its cost
+        follows the page and the most selective filter, not the number of stories stored."""
+        sizes = self._filter_sizes(query)
+        total, exact = self._count_matches(query, sizes)
+        walk = not sizes or min(sizes) > SORT_LIMIT
+        where, params = _story_conditions(query, walk)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        total = self._db.execute(f"SELECT COUNT(*) FROM stories s {clause}", params).fetchone()[0]
         ids = [
             row[0]
             for row in self._db.execute(
                 f"SELECT s.id FROM stories s {clause} ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ? OFFSET ?",
-                [*params, query.limit, query.offset],
+                [*params, query.limit + 1, query.offset],
             )
         ]
-        return total, ids
+        return StoryPage(total, exact, ids[: query.limit], len(ids) > query.limit)
+
+    def _filter_sizes(self, query: StoryQuery) -> list[int]:
+        """How many stories each filter with its own table matches (index look-ups, no join)."""
+        sizes = []
+        if query.language:
+            sql = "SELECT COUNT(*) FROM story_languages WHERE language=?"
+            sizes.append(self._db.execute(sql, (query.language,)).fetchone()[0])
+        if query.entity_id is not None:
+            sql = "SELECT COUNT(*) FROM entity_stories WHERE entity_id=?"
+            sizes.append(self._db.execute(sql, (query.entity_id,)).fetchone()[0])
+        if query.story_ids is not None:
+            sizes.append(len(_listed_ids(query)))
+        return sizes
+
+    def _count_matches(self, query: StoryQuery, sizes: list[int]) -> tuple[int, bool]:
+        """(matches, exact): exact for no filter or one filter with its own table, else up to COUNT_CAP."""
+        where, params = _story_conditions(query, walk=False)
+        if not where:
+            return self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0], True
+        if len(where) == 1 and len(sizes) == 1:
+            return sizes[0], True
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM stories s WHERE {' AND '.join(where)} LIMIT ?) capped"
+        count = self._db.execute(sql, [*params, COUNT_CAP + 1]).fetchone()[0]
+        return min(count, COUNT_CAP), count <= COUNT_CAP
 
     def languages(self) -> list[dict[str, Any]]:
         """Languages of the stored articles with their article counts, most first."""
@@ -35,11 +80,17 @@ class BrowseQueries(StoreBase):
         ]
 
 
-def _story_conditions(query: StoryQuery) -> tuple[list[str], list[Any]]:
+def _story_conditions(query: StoryQuery, walk: bool) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``stories s``. ``walk``: written so that the database walks the stories in
+    date order and tests each (EXISTS) rather than reading every match first (IN)."""
     where: list[str] = []
     params: list[Any] = []
     if query.language:
-        where.append("s.id IN (SELECT story_id FROM story_languages WHERE language=?)")
+        where.append(
+            "EXISTS (SELECT 1 FROM story_languages l WHERE l.language=? AND l.story_id=s.id)"
+            if walk
+            else "s.id IN (SELECT story_id FROM story_languages WHERE language=?)"
+        )
         params.append(query.language)
     if query.since:
         where.append("s.last_seen >= ?")
@@ -48,10 +99,18 @@ def _story_conditions(query: StoryQuery) -> tuple[list[str], list[Any]]:
         where.append("s.first_seen <= ?")
         params.append(query.until.isoformat())
     if query.entity_id is not None:
-        where.append("s.id IN (SELECT story_id FROM entity_stories WHERE entity_id=?)")
+        where.append(
+            "EXISTS (SELECT 1 FROM entity_stories e WHERE e.entity_id=? AND e.story_id=s.id)"
+            if walk
+            else "s.id IN (SELECT story_id FROM entity_stories WHERE entity_id=?)"
+        )
         params.append(query.entity_id)
     if query.story_ids is not None:
-        ids = list(query.story_ids)[:5000]
+        ids = _listed_ids(query)
         where.append(f"s.id IN ({','.join('?' * len(ids))})" if ids else "1=0")
         params.extend(ids)
     return where, params
+
+
+def _listed_ids(query: StoryQuery) -> list[int]:
+    return list(query.story_ids or ())[:5000]

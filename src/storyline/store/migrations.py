@@ -4,6 +4,9 @@ Each step has statements run before the schema file (to reshape old tables), sta
 after it (to fill new tables from old rows), and may ask for the entities to be rebuilt from
 scratch. A store several versions behind runs every step's "before", the schema file once, then
 every step's "after".
+
+PostgreSQL stores start at schema 4 (``FIRST_POSTGRESQL_VERSION``): the steps from there on run on
+both databases, so their statements are written in SQL both accept.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from storyline.store.schema import render_schema, statements
 
 
 @dataclass(frozen=True)
@@ -105,36 +111,56 @@ MIGRATIONS: dict[int, Migration] = {
         """,
         rebuild_entities=True,
     ),
+    # Version 5: a storyline's stories indexed in date order (the schema file creates the new index).
+    4: Migration(before="DROP INDEX IF EXISTS stories_storyline;"),
 }
+
+# The first schema a PostgreSQL store was written with: its steps start there.
+FIRST_POSTGRESQL_VERSION = 4
 
 
 def migrate(
-    db: sqlite3.Connection, version: int, target: int, schema: str, rebuild_entities: Callable[[], None]
+    db: Any,
+    version: int,
+    target: int,
+    schema: str,
+    rebuild_entities: Callable[[], None],
+    dialect: str = "sqlite",
 ) -> None:
-    """Run the steps from ``version`` to ``target`` inside the caller's transaction (with foreign
-    keys off: tables are renamed and rebuilt); KeyError when a step is missing."""
+    """Run the steps from ``version`` to ``target`` inside the caller's transaction (on SQLite with
+    foreign keys off: tables are renamed and rebuilt); KeyError when a step is missing. ``schema`` is
+    the schema file rendered for ``dialect``."""
     steps = [MIGRATIONS[step] for step in range(version, target)]
     for step in steps:
         for table, column, declaration in step.columns:
-            add_column(db, table, column, declaration)
-        run_script(db, step.before)
-    run_script(db, schema)
+            add_column(db, table, column, declaration, dialect)
+        run_script(db, render_schema(dialect, step.before), dialect)
+    run_script(db, schema, dialect)
     for step in steps:
-        run_script(db, step.after)
+        run_script(db, render_schema(dialect, step.after), dialect)
     if any(step.rebuild_entities for step in steps):
         rebuild_entities()
     db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(target),))
 
 
-def add_column(db: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
+def add_column(db: Any, table: str, column: str, declaration: str, dialect: str = "sqlite") -> None:
     """Add a column to an existing table that lacks it (a missing table is created whole by the schema)."""
+    if dialect == "postgresql":
+        db.execute(
+            render_schema(dialect, f"ALTER TABLE IF EXISTS {table} ADD COLUMN IF NOT EXISTS {column} {declaration}")
+        )
+        return
     existing = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
     if existing and column not in existing:
         db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
 
-def run_script(db: sqlite3.Connection, script: str) -> None:
+def run_script(db: Any, script: str, dialect: str = "sqlite") -> None:
     """Execute statements one by one inside the caller's transaction (executescript would commit it)."""
+    if dialect == "postgresql":
+        for statement in statements(script):
+            db.execute(statement)
+        return
     statement = ""
     for line in script.splitlines(keepends=True):
         statement += line

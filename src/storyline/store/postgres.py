@@ -21,6 +21,7 @@ import psycopg
 from storyline.settings import IndexSettings
 from storyline.store.base import POSTGRESQL
 from storyline.store.errors import StoreBusy, StoreError
+from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, migrate
 from storyline.store.pg_connection import PgConnection
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema, statements
 from storyline.store.sql_store import SEARCH_COLUMNS, SqlStore, search_terms
@@ -73,8 +74,7 @@ class PostgresStore(SqlStore):
                 if version is None:
                     self._create_schema()
                 elif version < SCHEMA_VERSION:
-                    # No PostgreSQL store predates schema 4; later steps go in migrations.py, per dialect.
-                    raise StoreError(f"{self.location}: store has schema {version} and no migration to it exists")
+                    self._migrate(version)
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
@@ -84,6 +84,19 @@ class PostgresStore(SqlStore):
             self._db.register_vectors()
         except psycopg.ProgrammingError as error:
             raise StoreError(f"{self.location}: {PGVECTOR_MISSING}") from error
+
+    def _migrate(self, version: int) -> None:
+        """Upgrade an older store inside the caller's transaction: all the way, or not at all."""
+        steps = range(version, SCHEMA_VERSION)
+        if version < FIRST_POSTGRESQL_VERSION or any(step not in MIGRATIONS for step in steps):
+            raise StoreError(f"{self.location}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
+        try:
+            schema = render_schema("postgresql")
+            migrate(self._db, version, SCHEMA_VERSION, schema, self.rebuild_entities, dialect="postgresql")
+        except psycopg.Error as error:
+            raise StoreError(
+                f"{self.location}: cannot upgrade store from schema {version} ({_first_line(error)})"
+            ) from error
 
     def _create_schema(self) -> None:
         try:

@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 4
+-- schema_version: 5
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -216,7 +216,8 @@ CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
 -- the order of every story list (SQLite reads stories_last_seen backwards for it)
 CREATE INDEX IF NOT EXISTS stories_latest ON stories(last_seen DESC NULLS LAST, id DESC);
 -- end
-CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline_id);
+-- a storyline's stories in date order: its latest ones are an index range, however long it grows
+CREATE INDEX IF NOT EXISTS stories_storyline_dates ON stories(storyline_id, first_seen, id);
 
 -- Per story and entity key: how many of its articles name it, with the story's dates, so that
 -- the stories naming a key around a date are one index range (by first date, which seldom changes:
