@@ -44,7 +44,7 @@ def _article(number: int, rng: random.Random) -> Article:
         id=f"a{number}",
         text=f"article {number}",
         language=rng.choice(["en", "bg"]),
-        published=dt.date(2025, 3, 1),
+        published=dt.date(2025, 3, 1) + dt.timedelta(days=number % 3),  # entity_days: a few dates
         embedding=vector,
         entities=tuple(mentions.values()),
     )

@@ -204,13 +204,18 @@ def _indexes(store: Store, location: str) -> set[str]:
 
 
 def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str) -> None:
-    """Schema 5 indexes a storyline's stories by date; a schema-4 store (made here by undoing that)
-    is upgraded when opened, its rows kept."""
+    """Schema 5 indexes a storyline's stories by date and counts entities' articles per day; a
+    schema-4 store (made here by undoing both) is upgraded when opened, its rows kept."""
     a = make_article("a", [1, 0, 0], ["bdpst"], dt.date(2025, 10, 21), text="Budapest summit postponed")
+    from storyline.grouping.entity_updates import relink_after
+
     with open_store(store_location) as store:
         _save(store, [a], _index(store))
+        with store.transaction():
+            relink_after(store, ["a"])
         counts = store.counts()
         with store.transaction():
+            store._db.execute("DROP TABLE entity_days")
             store._db.execute("DROP INDEX stories_storyline_dates")
             store._db.execute("CREATE INDEX stories_storyline ON stories(storyline_id)")
             store._db.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
@@ -219,6 +224,8 @@ def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str)
         indexes = _indexes(store, store_location)
         assert "stories_storyline_dates" in indexes and "stories_storyline" not in indexes
         assert store.story_rows()[0]["title"] == "Budapest summit postponed" and store.counts() == counts
+        assert [tuple(row) for row in store._db.execute("SELECT day, articles FROM entity_days")] == [("2025-10-21", 1)]
+        assert store.check() == []
 
 
 def test_postgres_refuses_newer_and_foreign_databases(postgres) -> None:  # type: ignore[no-untyped-def]

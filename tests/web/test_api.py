@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.store import browse_queries
+from storyline.store import base, browse_queries
 
 PAGES = ["/", "/stories", "/stories/1", "/storylines", "/entities", "/entities/1", "/search?q=Budapest"]
 
@@ -69,7 +69,7 @@ def test_api_story_lists_read_by_date_walk_or_by_sort_agree(
     reading every match and sorting (filters that match few): both give the same pages."""
 
     def pages(sort_limit: int, cap: int) -> list[dict[str, Any]]:
-        monkeypatch.setattr(browse_queries, "SORT_LIMIT", sort_limit)
+        monkeypatch.setattr(base, "SORT_LIMIT", sort_limit)
         monkeypatch.setattr(browse_queries, "COUNT_CAP", cap)
         read = []
         for page in range(1, 20):
@@ -93,6 +93,20 @@ def test_api_story_lists_read_by_date_walk_or_by_sort_agree(
         assert "more than 1 stories" in html and 'rel="next"' in html and "page 1 of" not in html
     else:
         assert all(body["total"] == matches and body["total_exact"] for body in capped)
+
+
+def test_api_entity_pages_read_by_date_walk_or_by_sort_agree(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entity's latest articles and stories are the same whether walked newest first or sorted."""
+    entities = client.get("/api/entities", params={"per_page": 100}).json()["entities"]
+    assert len(entities) > 5
+
+    def pages(sort_limit: int) -> list[Any]:
+        monkeypatch.setattr(base, "SORT_LIMIT", sort_limit)
+        return [client.get(f"/api/entities/{entity['id']}").json() for entity in entities]
+
+    walked, sorted_ = pages(0), pages(10_000)
+    assert walked == sorted_
+    assert any(len(page["article_list"]) > 1 and len(page["stories"]) > 1 for page in walked)
 
 
 def test_api_stories_filter_by_words_in_another_language(client: TestClient) -> None:

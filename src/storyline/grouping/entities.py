@@ -40,6 +40,7 @@ class MentionRow:
     lemma: str
     count: int
     language: str | None
+    published: str | None = None  # the article's date (ISO), for the entity's articles per day
 
 
 def identity_of(row: MentionRow) -> str:

@@ -12,6 +12,9 @@ import numpy as np
 
 CHUNK = 500  # ids per query: well under SQLite's limit on bound parameters
 NO_LIMIT = 2**62  # LIMIT for "all rows" that both databases accept
+# A list narrowed to at most this many rows reads them all and sorts them; more, and it walks a date
+# index newest first, keeping the rows that qualify, which stops after one page.
+SORT_LIMIT = 2_000
 
 
 class Cursor(Protocol):

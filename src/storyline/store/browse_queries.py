@@ -6,14 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.models import StoryQuery
+from storyline.store import base
 from storyline.store.base import StoreBase
 
 # A list with several filters counts its matches up to this many, then says "more than" (an exact
 # count would read every match: 28,000 stories for one language of a 200,000-article store).
 COUNT_CAP = 10_000
-# A filter matching at most this many stories: read them all and sort by date. More: walk the stories
-# newest first and keep those that match, which stops after one page.
-SORT_LIMIT = 2_000
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class BrowseQueries(StoreBase):
         follows the page and the most selective filter, not the number of stories stored."""
         sizes = self._filter_sizes(query)
         total, exact = self._count_matches(query, sizes)
-        walk = not sizes or min(sizes) > SORT_LIMIT
+        walk = not sizes or min(sizes) > base.SORT_LIMIT
         where, params = _story_conditions(query, walk)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         ids = [

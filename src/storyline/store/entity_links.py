@@ -16,7 +16,9 @@ from storyline.grouping.entities import MentionRow, VariantCount, dominant, is_f
 from storyline.grouping.entity_updates import LinkChange, MentionId
 from storyline.store.base import StoreBase
 
-_COLUMNS = "SELECT e.article_id, m.story_id, e.key, e.given, e.kind, e.surface, e.lemma, e.mentions, a.language"
+_COLUMNS = (
+    "SELECT e.article_id, m.story_id, e.key, e.given, e.kind, e.surface, e.lemma, e.mentions, a.language, a.published"
+)
 _MENTION_COLUMNS = (
     _COLUMNS + " FROM article_entities e JOIN articles a ON a.id=e.article_id"
     " LEFT JOIN memberships m ON m.article_id=e.article_id"
@@ -220,6 +222,16 @@ class EntityLinks(StoreBase):
             "DELETE FROM entity_stories WHERE entity_id=? AND story_id=? AND articles<=0",
             [pair for pair, change in deltas.stories.items() if change < 0],
         )
+        days = [(entity_id, day, change) for (entity_id, day), change in deltas.days.items() if change]
+        self._db.executemany(
+            "INSERT INTO entity_days VALUES (?,?,?) ON CONFLICT(entity_id, day) DO UPDATE SET"
+            " articles=entity_days.articles+excluded.articles",
+            days,
+        )
+        self._db.executemany(
+            "DELETE FROM entity_days WHERE entity_id=? AND day=? AND articles<=0",
+            [(entity_id, day) for entity_id, day, change in days if change < 0],
+        )
         self._db.executemany(
             "UPDATE entities SET articles=articles+?, stories=stories+? WHERE id=?",
             [
@@ -268,7 +280,7 @@ class EntityLinks(StoreBase):
         Reads the whole store: for migrations and checks, never for ingest."""
         rows = self.mention_rows()
         entities, links = link_entities(rows)
-        for table in ("entity_mentions", "entity_variants", "entity_stories", "key_entities"):
+        for table in ("entity_mentions", "entity_variants", "entity_stories", "entity_days", "key_entities"):
             self._db.execute(f"DELETE FROM {table}")
         self._db.execute("DELETE FROM entity_full_names")
         self._db.execute("DELETE FROM story_full_names")
@@ -295,6 +307,7 @@ class _Deltas:
         self.keys: dict[tuple[str, int], int] = {}
         self.articles: dict[int, int] = {}
         self.stories: dict[tuple[int, int], int] = {}
+        self.days: dict[tuple[int, str], int] = {}  # (entity, publication date) -> articles
         self.touched: set[int] = set()
         self.moved_to: dict[int, set[int]] = {}
 
@@ -318,6 +331,9 @@ class _Deltas:
         if not article_changes:
             return
         self.articles[entity_id] = self.articles.get(entity_id, 0) + sign
+        if row.published is not None:
+            day = (entity_id, row.published)
+            self.days[day] = self.days.get(day, 0) + sign
         if row.story_id is not None:
             place = (entity_id, row.story_id)
             self.stories[place] = self.stories.get(place, 0) + sign

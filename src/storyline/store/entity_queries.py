@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.models import DatedStatement
+from storyline.store import base
 from storyline.store.base import NO_LIMIT, StoreBase
 
 
@@ -68,40 +69,53 @@ class EntityQueries(StoreBase):
         return _entity_dict(row) if row else None
 
     def entity_articles(self, entity_id: int, limit: int | None = None) -> list[dict[str, Any]]:
-        """The entity's articles, latest first (undated last)."""
+        """The entity's articles, latest first (undated last). An entity named in many articles
+        walks the articles newest first and keeps its own (the cost follows ``limit``); one named in
+        few reads them all and sorts."""
+        walk = limit is not None and self._entity_size(entity_id, "articles") > base.SORT_LIMIT
+        mentioned = (
+            "EXISTS (SELECT 1 FROM entity_mentions em WHERE em.entity_id=? AND em.article_id=a.id)"
+            if walk
+            else "a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id=?)"
+        )
         return [
             dict(row)
             for row in self._db.execute(
                 "SELECT a.id, a.headline, a.language, a.published, a.source, a.url, m.story_id, a.seq"
-                " FROM articles a LEFT JOIN memberships m ON m.article_id=a.id"
-                " WHERE a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id=?)"
-                " ORDER BY a.published IS NULL, a.published DESC, a.seq DESC LIMIT ?",
+                f" FROM articles a LEFT JOIN memberships m ON m.article_id=a.id WHERE {mentioned}"
+                " ORDER BY a.published DESC NULLS LAST, a.seq DESC LIMIT ?",
                 (entity_id, NO_LIMIT if limit is None else limit),
             )
         ]
 
     def entity_article_dates(self, entity_id: int) -> dict[str, int]:
-        """Number of the entity's articles per publication date."""
+        """Number of the entity's articles per publication date (kept by the entity links)."""
         return {
             row[0]: row[1]
-            for row in self._db.execute(
-                "SELECT a.published, COUNT(DISTINCT a.id) FROM entity_mentions em JOIN articles a ON a.id=em.article_id"
-                " WHERE em.entity_id=? AND a.published IS NOT NULL GROUP BY a.published",
-                (entity_id,),
-            )
+            for row in self._db.execute("SELECT day, articles FROM entity_days WHERE entity_id=?", (entity_id,))
         }
 
     def entity_story_rows(self, entity_id: int, limit: int | None = None) -> list[dict[str, Any]]:
-        """The entity's stories, latest first: id, title, dates, number of articles."""
+        """The entity's stories, latest first: id, title, dates, number of articles (walked in date
+        order like ``entity_articles`` when the entity has many)."""
+        walk = limit is not None and self._entity_size(entity_id, "stories") > base.SORT_LIMIT
+        named = (
+            "EXISTS (SELECT 1 FROM entity_stories es WHERE es.entity_id=? AND es.story_id=s.id)"
+            if walk
+            else "s.id IN (SELECT story_id FROM entity_stories WHERE entity_id=?)"
+        )
         return [
             dict(row)
             for row in self._db.execute(
-                "SELECT s.id, s.title, s.first_seen, s.last_seen, s.size AS articles FROM entity_stories es"
-                " JOIN stories s ON s.id=es.story_id WHERE es.entity_id=?"
+                f"SELECT s.id, s.title, s.first_seen, s.last_seen, s.size AS articles FROM stories s WHERE {named}"
                 " ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ?",
                 (entity_id, NO_LIMIT if limit is None else limit),
             )
         ]
+
+    def _entity_size(self, entity_id: int, column: str) -> int:
+        row = self._db.execute(f"SELECT {column} FROM entities WHERE id=?", (entity_id,)).fetchone()
+        return int(row[0]) if row else 0
 
     def entity_keys(self, entity_id: int) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT key FROM key_entities WHERE entity_id=?", (entity_id,))}

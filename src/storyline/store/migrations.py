@@ -111,8 +111,16 @@ MIGRATIONS: dict[int, Migration] = {
         """,
         rebuild_entities=True,
     ),
-    # Version 5: a storyline's stories indexed in date order (the schema file creates the new index).
-    4: Migration(before="DROP INDEX IF EXISTS stories_storyline;"),
+    # Version 5: a storyline's stories indexed in date order (the schema file creates the new index);
+    # entities' articles counted per publication date.
+    4: Migration(
+        before="DROP INDEX IF EXISTS stories_storyline;",
+        after="""
+        INSERT INTO entity_days
+            SELECT em.entity_id, a.published, COUNT(DISTINCT a.id) FROM entity_mentions em
+            JOIN articles a ON a.id = em.article_id WHERE a.published IS NOT NULL GROUP BY em.entity_id, a.published;
+        """,
+    ),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

@@ -34,6 +34,13 @@ CREATE TABLE IF NOT EXISTS articles (
     metadata             TEXT NOT NULL DEFAULT '{}',
     ingested_at          TEXT NOT NULL
 );
+-- articles newest first (an entity's latest articles walk it); undated ones last
+-- begin sqlite
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+-- end
+-- begin postgresql
+CREATE INDEX IF NOT EXISTS articles_latest ON articles(published DESC NULLS LAST, seq DESC);
+-- end
 
 -- label: the article's seq (numbers only grow), the key in the vector index's shards;
 -- shard: its time shard (grouping/window.py), the unit the vector index loads; story_id: its story
@@ -142,6 +149,14 @@ CREATE TABLE IF NOT EXISTS entity_stories (
     PRIMARY KEY (entity_id, story_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_stories_story ON entity_stories(story_id);
+
+-- Per entity and publication date: how many of its articles appeared that day (its activity chart).
+CREATE TABLE IF NOT EXISTS entity_days (
+    entity_id  INTEGER NOT NULL,
+    day        TEXT NOT NULL,
+    articles   INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, day)
+) WITHOUT ROWID;
 
 -- Per mention key: how many mentions are linked to each entity (a key's usual entity).
 CREATE TABLE IF NOT EXISTS key_entities (

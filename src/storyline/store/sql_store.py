@@ -33,6 +33,10 @@ from storyline.store.schema import SCHEMA_VERSION
 from storyline.store.storyline_queries import StorylineQueries
 from storyline.store.transaction import Transaction
 
+_ENTITY_DAYS = (
+    "SELECT em.entity_id, a.published AS day, COUNT(DISTINCT a.id) AS n FROM entity_mentions em"
+    " JOIN articles a ON a.id=em.article_id WHERE a.published IS NOT NULL GROUP BY em.entity_id, a.published"
+)
 # Each query counts the rows that break one rule of a sound store.
 _INVARIANTS = (
     (
@@ -90,6 +94,13 @@ _INVARIANTS = (
         "entit(ies) whose article count differs from their mentions",
         "SELECT COUNT(*) FROM entities e WHERE e.articles != (SELECT COUNT(DISTINCT em.article_id) FROM entity_mentions em"
         " WHERE em.entity_id=e.id)",
+    ),
+    (
+        "entity day count(s) that differ from the entities' articles",
+        # every (entity, day) of the mentions has its count, and there are no other rows
+        f"SELECT (SELECT COUNT(*) FROM ({_ENTITY_DAYS}) x LEFT JOIN entity_days d ON d.entity_id=x.entity_id"
+        f" AND d.day=x.day WHERE d.articles {{is_not}} x.n)"
+        f" + ABS((SELECT COUNT(*) FROM entity_days) - (SELECT COUNT(*) FROM ({_ENTITY_DAYS}) y))",
     ),
     (
         "article vector(s) whose story is not their article's",
