@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 
-PAGE_STORIES = 300  # on a storyline's own page and in its timeline: the latest ones of a long storyline
+PAGE_STORIES = 50  # a page of a storyline's stories (newest first), and the timeline of those
+CLI_TIMELINE_STORIES = 300  # `storyline timeline --storyline`: the latest ones of a long storyline
 
 
 def list_entities(
@@ -73,10 +74,15 @@ def story_timeline(store: Store, story_id: int) -> list[dict[str, Any]] | None:
 
 
 def storyline_timeline(store: Store, storyline_id: int) -> list[dict[str, Any]] | None:
-    found = store.storyline_rows([storyline_id], latest_stories=PAGE_STORIES)
+    found = store.storyline_rows([storyline_id], latest_stories=CLI_TIMELINE_STORIES)
     if not found:
         return None
-    return _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(found[0]["story_ids"])})
+    return stories_timeline(store, found[0]["story_ids"])
+
+
+def stories_timeline(store: Store, story_ids: list[int]) -> list[dict[str, Any]]:
+    """One timeline of these stories' dated events."""
+    return _timeline(store, {row["id"]: row["articles"] for row in store.story_rows(story_ids)})
 
 
 def entity_timeline(store: Store, entity_id: int, story_ids: list[int] | None = None) -> list[dict[str, Any]]:

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storyline.entity_views import PAGE_STORIES, find_entity
+from storyline import entity_views
+from storyline.entity_views import find_entity
 from storyline.grouping.entities import transliterate
 from storyline.grouping.explain import explain_members
 from storyline.models import Article, EntityMention, StoryQuery
@@ -88,13 +89,27 @@ def page_count(total: int, per_page: int) -> int:
     return max(1, -(-total // per_page))
 
 
-def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, Any] | None:
-    """One story, its articles grouped by language, each with why it is here."""
+STORY_ARTICLES_PER_PAGE = 100  # a story's articles on one page of it (the CLI shows them all)
+
+
+def story_detail(
+    store: Store, story_id: int, settings: Settings, page: int | None = None, per_page: int | None = None
+) -> dict[str, Any] | None:
+    """One story, its articles grouped by language, each with why it is here: all of them, or one
+    ``page`` of them (in the story's order) with the whole story's dates and counts beside."""
     rows = store.story_rows([story_id])
     if not rows:
         return None
     (view,) = _story_views(store, rows[:1])
-    article_ids = [article["id"] for article in view["articles"]]
+    everything = view["articles"]
+    view["article_dates"] = [article["published"] for article in everything]
+    if page is not None:
+        per_page = per_page or STORY_ARTICLES_PER_PAGE
+        view["page"], view["per_page"] = page, per_page
+        view["pages"] = page_count(len(view["articles"]), per_page)
+        view["articles"] = view["articles"][(page - 1) * per_page : page * per_page]
+    shown = {article["id"] for article in view["articles"]}
+    article_ids = [article["id"] for article in everything]
     vectors = store.article_vectors(article_ids)
     keys = store.article_entity_keys(article_ids)
     members = [
@@ -106,10 +121,12 @@ def story_detail(store: Store, story_id: int, settings: Settings) -> dict[str, A
             embedding=vectors.get(a["id"]),
             entities=tuple(EntityMention(key=key, surface=key, kind="misc") for key in sorted(keys[a["id"]])),
         )
-        for a in view["articles"]
+        for a in everything
     ]
-    evidence = explain_members(members, store.entity_stats(sorted(set().union(*keys.values()))), settings.grouping)
-    titles = {a["id"]: a["title"] for a in view["articles"]}
+    stats = store.entity_stats(sorted(set().union(*keys.values())))
+    evidence = explain_members(members, stats, settings.grouping, only=shown)
+    titles = {a["id"]: a["title"] for a in everything}
+    view["article_titles"] = titles  # every article's, in the story's order (the timeline names them)
     names = {entity["key"]: entity["name"] for entity in stories_entities(store, [story_id])[story_id]}
     by_language: dict[str, list[dict[str, Any]]] = {}
     for article in view["articles"]:
@@ -137,13 +154,21 @@ LISTED_STORIES = 12  # per storyline in a list of storylines
 
 
 def list_storylines(
-    store: Store, offset: int = 0, limit: int | None = None, storyline_ids: list[int] | None = None
+    store: Store,
+    offset: int = 0,
+    limit: int | None = None,
+    storyline_ids: list[int] | None = None,
+    stories_page: int = 1,
 ) -> list[dict[str, Any]]:
     """Storylines, latest first (or the given ones), each with its latest stories in time order
-    (``LISTED_STORIES`` in a list, ``PAGE_STORIES`` for given ones), its story count and its links."""
+    (``LISTED_STORIES`` in a list; for given ones, page ``stories_page`` of ``entity_views.PAGE_STORIES``, newest
+    first), its story count and its links."""
     views = []
-    latest = LISTED_STORIES if storyline_ids is None else PAGE_STORIES
-    rows = store.storyline_rows(storyline_ids, offset=offset, limit=limit, latest_stories=latest)
+    latest = LISTED_STORIES if storyline_ids is None else entity_views.PAGE_STORIES
+    skipped = 0 if storyline_ids is None else (stories_page - 1) * entity_views.PAGE_STORIES
+    rows = store.storyline_rows(
+        storyline_ids, offset=offset, limit=limit, latest_stories=latest, stories_offset=skipped
+    )
     keys = sorted(
         {key for row in rows for link in row["links"] for key in json.loads(link["shared_entities"])}
         | {key for row in rows for key in row["entities"]}

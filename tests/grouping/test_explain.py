@@ -49,6 +49,10 @@ def test_explain_leave_one_out_equals_rebuilding_the_story_without_each_article(
             )
         fast = explain_members(articles, stats, GroupingSettings())
         slow = _by_definition(articles, stats, GroupingSettings())
+        page = {article.id for article in rng.sample(articles, rng.randint(1, len(articles)))}
+        assert explain_members(articles, stats, GroupingSettings(), only=page) == {
+            article_id: fast[article_id] for article_id in fast if article_id in page
+        }, "a page of the story is explained exactly as the whole story's members are"
         for article in articles:
             got, want = fast[article.id], slow[article.id]
             assert got is not None and want is not None

@@ -95,7 +95,9 @@ def test_api_story_lists_read_by_date_walk_or_by_sort_agree(
         assert all(body["total"] == matches and body["total_exact"] for body in capped)
 
 
-def test_api_entity_pages_read_by_date_walk_or_by_sort_agree(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_api_entity_pages_read_by_date_walk_or_by_sort_agree(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An entity's latest articles and stories are the same whether walked newest first or sorted."""
     entities = client.get("/api/entities", params={"per_page": 100}).json()["entities"]
     assert len(entities) > 5
@@ -107,6 +109,40 @@ def test_api_entity_pages_read_by_date_walk_or_by_sort_agree(client: TestClient,
     walked, sorted_ = pages(0), pages(10_000)
     assert walked == sorted_
     assert any(len(page["article_list"]) > 1 and len(page["stories"]) > 1 for page in walked)
+
+
+def test_api_a_story_pages_its_articles_and_explains_each_as_the_whole_story_does(
+    writable: TestClient, auth: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import queries
+
+    body = (
+        "Foreign ministers Sergey Lavrov and Marco Rubio met in Vienna on Tuesday to prepare the summit in Budapest,"
+        " officials said. The summit was announced on Thursday after a call between Donald Trump and Vladimir Putin."
+    )
+    for number in range(4):
+        record = {
+            "id": f"copy-{number}",
+            "title": f"Vienna meeting, report {number}",
+            "text": f"{body} Report number {number} from desk {number}.",
+            "published": f"2025-10-2{number}",
+            "language": "en",
+        }
+        assert writable.post("/api/articles", json=record, headers=auth).status_code == 201
+    (story_id,) = {story["id"] for story in writable.get("/api/stories").json()["stories"]}
+    whole = writable.get(f"/api/stories/{story_id}").json()
+    assert whole["pages"] == 1 and len(whole["articles"]) == whole["article_count"] == 4
+    monkeypatch.setattr(queries, "STORY_ARTICLES_PER_PAGE", 1)
+    paged = [writable.get(f"/api/stories/{story_id}", params={"page": page}).json() for page in (1, 2, 3, 4)]
+    assert [body["pages"] for body in paged] == [4] * 4
+    assert [article for body in paged for article in body["articles"]] == whole["articles"]
+    assert all(
+        body["article_titles"] == whole["article_titles"] and body["timeline"] == whole["timeline"] for body in paged
+    )
+    html = writable.get(f"/stories/{story_id}", params={"page": 2}).text
+    assert "articles 2-2 of 4" in html and "later articles" in html and "earlier articles" in html
+    elsewhere = {a for entry in whole["timeline"] for a in entry["articles"]} - {whole["articles"][1]["id"]}
+    assert elsewhere and "?page=" in html, "the timeline links to articles on other pages of the story"
 
 
 def test_api_stories_filter_by_words_in_another_language(client: TestClient) -> None:
@@ -242,3 +278,19 @@ def test_api_storylines_page_and_a_merged_id_redirects(tmp_path, settings) -> No
         assert page.status_code == 301 and page.headers["location"] == "/storylines/5"
         assert client.get("/storylines/9").status_code == 200
         assert client.get("/api/storylines/77").status_code == 404
+        whole = client.get("/api/storylines/5").json()
+        assert whole["pages"] == 1 and len(whole["stories"]) == 4
+
+        from storyline import entity_views
+
+        entity_views.PAGE_STORIES, kept = 3, entity_views.PAGE_STORIES
+        try:
+            first, second, past = (client.get("/api/storylines/5", params={"page": n}).json() for n in (1, 2, 3))
+            html = client.get("/storylines/5", params={"page": 2}).text
+        finally:
+            entity_views.PAGE_STORIES = kept
+        undated = {s["id"] for s in whole["stories"] if s["first_seen"] is None}
+        assert undated and not undated & {s["id"] for s in first["stories"]}, "undated stories come last"
+        assert {s["id"] for s in first["stories"] + second["stories"]} == {s["id"] for s in whole["stories"]}
+        assert first["pages"] == second["pages"] == 2 and past["stories"] == [] and past["page"] == 3
+        assert "Stories 4-4 of 4" in html and "newer stories" in html

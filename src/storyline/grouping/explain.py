@@ -8,7 +8,7 @@ not only as it was when the article joined.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -22,23 +22,28 @@ CLOSEST_ROWS = 512  # articles compared with the whole story per matrix product 
 
 
 def explain_members(
-    articles: Sequence[Article], stats: EntityStats, settings: GroupingSettings
+    articles: Sequence[Article],
+    stats: EntityStats,
+    settings: GroupingSettings,
+    only: Collection[str] | None = None,
 ) -> dict[str, Evidence | None]:
-    """Evidence for every member against the others; None for a story of one.
+    """Evidence for every member (or the ``only`` ones: a page of a large story) against all the
+    others; None for a story of one.
 
     The story without one article is the whole story minus that article (its vector, its entities, its
     language, its date), so a story of n articles costs n times its number of entities, not n * n."""
+    explained = [article for article in articles if only is None or article.id in only]
     if len(articles) < 2:
-        return {article.id: None for article in articles}
+        return {article.id: None for article in explained}
     dim = next((a.embedding.shape[0] for a in articles if a.embedding is not None), 1)
     whole = StoryState(id=0, vector_sum=np.zeros(dim, dtype=np.float32))
     for article in articles:
         whole.add(article)
     dates = sorted(article.published for article in articles if article.published is not None)
-    closest = _closest_others(articles)
+    closest = _closest_others(articles, {article.id for article in explained})
     return {
         article.id: story_evidence(article, _without(whole, article, dates), closest[article.id], stats, settings)
-        for article in articles
+        for article in explained
     }
 
 
@@ -72,19 +77,21 @@ def _without(whole: StoryState, article: Article, dates: list[dt.date]) -> Story
     )
 
 
-def _closest_others(articles: Sequence[Article]) -> dict[str, tuple[float, str | None]]:
-    """Per article, its most similar other member (similarity, id); ties go to the larger id."""
+def _closest_others(articles: Sequence[Article], wanted: set[str]) -> dict[str, tuple[float, str | None]]:
+    """Per wanted article, its most similar other member (similarity, id); ties go to the larger id."""
     found: dict[str, tuple[float, str | None]] = {article.id: (0.0, None) for article in articles}
     embedded = [(article.id, article.embedding) for article in articles if article.embedding is not None]
     if len(embedded) < 2:
         return found
     matrix = np.stack([vector for _id, vector in embedded]).astype(np.float32)
     ids = [article_id for article_id, _vector in embedded]
-    for start in range(0, len(ids), CLOSEST_ROWS):
-        block = matrix[start : start + CLOSEST_ROWS] @ matrix.T
-        for row, similarities in enumerate(block):
-            similarities[start + row] = -np.inf
+    rows = [index for index, article_id in enumerate(ids) if article_id in wanted]
+    for start in range(0, len(rows), CLOSEST_ROWS):
+        chunk = rows[start : start + CLOSEST_ROWS]
+        block = matrix[chunk] @ matrix.T
+        for index, similarities in zip(chunk, block, strict=True):
+            similarities[index] = -np.inf
             best = float(similarities.max())
             tied = np.flatnonzero(similarities == similarities.max())
-            found[ids[start + row]] = (best, max(ids[index] for index in tied))
+            found[ids[index]] = (best, max(ids[other] for other in tied))
     return found

@@ -231,8 +231,14 @@ CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
 -- the order of every story list (SQLite reads stories_last_seen backwards for it)
 CREATE INDEX IF NOT EXISTS stories_latest ON stories(last_seen DESC NULLS LAST, id DESC);
 -- end
--- a storyline's stories in date order: its latest ones are an index range, however long it grows
+-- a storyline's stories in date order (undated last): its latest ones are an index range, however
+-- long it grows (SQLite reads this one backwards)
+-- begin sqlite
 CREATE INDEX IF NOT EXISTS stories_storyline_dates ON stories(storyline_id, first_seen, id);
+-- end
+-- begin postgresql
+CREATE INDEX IF NOT EXISTS stories_storyline_dates ON stories(storyline_id, first_seen DESC NULLS LAST, id DESC);
+-- end
 
 -- Per story and entity key: how many of its articles name it, with the story's dates, so that
 -- the stories naming a key around a date are one index range (by first date, which seldom changes:

@@ -25,10 +25,11 @@ class StorylineQueries(StoreBase):
         offset: int = 0,
         limit: int | None = None,
         latest_stories: int | None = None,
+        stories_offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Storylines, latest first: each with its story ids (the ``latest_stories`` latest ones when
-        given: a storyline can hold thousands), its story count and dates, the links among those
-        stories and the entities they share."""
+        given, after skipping ``stories_offset`` later ones: a storyline can hold thousands), its story
+        count and dates, the links among those stories and the entities they share."""
         if storyline_ids is None:
             found = self._db.execute(
                 "SELECT id, stories, first_seen, last_seen FROM storylines ORDER BY last_seen DESC, id DESC"
@@ -49,8 +50,9 @@ class StorylineQueries(StoreBase):
             story_ids = [
                 row[0]
                 for row in self._db.execute(
-                    "SELECT id FROM stories WHERE storyline_id=? ORDER BY first_seen DESC, id DESC LIMIT ?",
-                    (storyline_id, NO_LIMIT if latest_stories is None else latest_stories),
+                    "SELECT id FROM stories WHERE storyline_id=? ORDER BY first_seen DESC NULLS LAST, id DESC"
+                    " LIMIT ? OFFSET ?",
+                    (storyline_id, NO_LIMIT if latest_stories is None else latest_stories, stories_offset),
                 )
             ]
             if not story_ids:

@@ -48,8 +48,15 @@ def stories(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}", summary="One story: articles by language, why each is here, timeline")
-def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
-    return _found(views.story_page(store, story_id, request.app.state.settings), f"story {story_id}")
+def story(
+    request: Request,
+    store: StoreDep,
+    story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> dict[str, Any]:
+    """``articles``: one page of the story's articles (``page``, ``pages``, ``per_page``); ``article_titles``
+    and ``article_dates`` cover all of them."""
+    return _found(views.story_page(store, story_id, request.app.state.settings, page), f"story {story_id}")
 
 
 @router.get("/storylines", summary="Stories that continue one another, latest first, paged")
@@ -67,12 +74,16 @@ def storylines(
     response_model=None,
 )
 def storyline(
-    store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+    store: StoreDep,
+    storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> dict[str, Any] | RedirectResponse:
+    """``stories``: one page of the storyline's stories, newest first (``page``, ``pages``, ``per_page``),
+    and ``timeline``: the dated events of those stories."""
     current = store.resolve_storyline(storyline_id)
     if current is not None and current != storyline_id:
         return RedirectResponse(f"/api/storylines/{current}", status_code=308)
-    return _found(views.storyline_page(store, storyline_id), f"storyline {storyline_id}")
+    return _found(views.storyline_page(store, storyline_id, page), f"storyline {storyline_id}")
 
 
 @router.get("/entities", summary="Entities by number of stories")

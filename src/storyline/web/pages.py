@@ -24,13 +24,33 @@ def front(request: Request, store: StoreDep, filters: FiltersDep) -> str:
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> str:
-    data = views.story_page(store, story_id, request.app.state.settings)
+def story(
+    request: Request,
+    store: StoreDep,
+    story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> str:
+    data = views.story_page(store, story_id, request.app.state.settings, page)
     if data is None:
         raise HTTPException(404, f"story {story_id} not found")
-    chart = timeline_chart(data["timeline"], [a["published"] for a in data["articles"]])
-    titles = {article["id"]: article["title"] for article in data["articles"]}
-    return render(request, "story.html", data=data, chart=chart, titles=titles, title=data["title"])
+    chart = timeline_chart(data["timeline"], data["article_dates"])
+    on_page = {
+        article_id: position // data["per_page"] + 1 for position, article_id in enumerate(data["article_titles"])
+    }
+
+    def article_href(article_id: str) -> str:
+        there = on_page.get(article_id, page)
+        return f"{'' if there == page else f'?page={there}'}#article-{article_id}"
+
+    return render(
+        request,
+        "story.html",
+        data=data,
+        chart=chart,
+        titles=data["article_titles"],
+        article_href=article_href,
+        title=data["title"],
+    )
 
 
 @router.get("/storylines")
@@ -45,12 +65,15 @@ def storylines(
 
 @router.get("/storylines/{storyline_id}", response_model=None)
 def storyline(
-    request: Request, store: StoreDep, storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+    request: Request,
+    store: StoreDep,
+    storyline_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> str | RedirectResponse:
     current = store.resolve_storyline(storyline_id)
     if current is not None and current != storyline_id:
         return RedirectResponse(f"/storylines/{current}", status_code=301)  # merged into an older storyline
-    data = views.storyline_page(store, storyline_id)
+    data = views.storyline_page(store, storyline_id, page)
     if data is None:
         raise HTTPException(404, f"storyline {storyline_id} not found")
     published = [story["first_seen"] for story in data["stories"]] + [story["last_seen"] for story in data["stories"]]

@@ -11,8 +11,9 @@ from storyline.settings import Settings
 from storyline.store import Store
 
 
-def story_page(store: Store, story_id: int, settings: Settings) -> dict[str, Any] | None:
-    detail = queries.story_detail(store, story_id, settings)
+def story_page(store: Store, story_id: int, settings: Settings, page: int = 1) -> dict[str, Any] | None:
+    """A story with one page of its articles (``queries.STORY_ARTICLES_PER_PAGE``), its whole timeline."""
+    detail = queries.story_detail(store, story_id, settings, page=page)
     if detail is None:
         return None
     detail["timeline"] = entity_views.story_timeline(store, story_id) or []
@@ -31,11 +32,22 @@ def storyline_list(store: Store, page: int, per_page: int) -> dict[str, Any]:
     }
 
 
-def storyline_page(store: Store, storyline_id: int) -> dict[str, Any] | None:
-    found = queries.list_storylines(store, storyline_ids=[storyline_id])
+def storyline_page(store: Store, storyline_id: int, page: int = 1) -> dict[str, Any] | None:
+    """A storyline with one page of its stories (``entity_views.PAGE_STORIES``, newest first) and the
+    timeline of those stories."""
+    found = queries.list_storylines(store, storyline_ids=[storyline_id], stories_page=page)
     if not found:
+        if store.resolve_storyline(storyline_id) == storyline_id and page > 1:  # past its last page
+            found = queries.list_storylines(store, storyline_ids=[storyline_id], stories_page=1)
+            return {**found[0], "stories": [], "links": [], "timeline": [], **_story_pages(found[0], page)}
         return None
-    return {**found[0], "timeline": entity_views.storyline_timeline(store, storyline_id) or []}
+    timeline = entity_views.stories_timeline(store, [story["id"] for story in found[0]["stories"]])
+    return {**found[0], "timeline": timeline, **_story_pages(found[0], page)}
+
+
+def _story_pages(storyline: dict[str, Any], page: int) -> dict[str, int]:
+    per_page = entity_views.PAGE_STORIES
+    return {"page": page, "per_page": per_page, "pages": queries.page_count(storyline["story_count"], per_page)}
 
 
 def entity_list(store: Store, kind: str | None, page: int, per_page: int) -> dict[str, Any]:
