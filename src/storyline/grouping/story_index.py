@@ -11,6 +11,7 @@ Without sources (tests, explanations) everything stays in memory and is searched
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -157,6 +158,18 @@ class Pending:
     shard: int
 
 
+@dataclass
+class MemberVectors:
+    """A story's committed members' vectors, one row per member, for its closest member."""
+
+    ids: list[str]
+    matrix: np.ndarray  # (members, dim), float32
+
+    def append(self, article_id: str, vector: np.ndarray) -> None:
+        self.ids.append(article_id)
+        self.matrix = np.vstack([self.matrix, vector.astype(np.float32)[None, :]])
+
+
 class StoryIndex:
     """Story states and member vectors for candidate look-up and evidence."""
 
@@ -184,7 +197,9 @@ class StoryIndex:
         self._pending: list[Pending] = []
         self._pending_matrix = np.zeros((0, dim), dtype=np.float32)
         self._placed: dict[str, int] = {}
-        self._members: dict[int, list[tuple[str, np.ndarray]]] = {}  # committed members, per story looked at
+        # committed members per story looked at, least recently used first; their number of vectors
+        self._members: OrderedDict[int, MemberVectors] = OrderedDict()
+        self._member_count = 0
         self._outlines: dict[int, StoryOutline] = {}  # of stories not in ``stories``, as last read
         self._next_id: int | None = None
         self._prefetched: dict[str, tuple[tuple[int, ...] | None, list[tuple[int, float]]]] = {}
@@ -226,7 +241,7 @@ class StoryIndex:
         state = StoryState(id=self._next_id, vector_sum=np.zeros(self.dim, dtype=np.float32))
         self._next_id += 1
         self.stories[state.id] = state
-        self._members[state.id] = []
+        self._members[state.id] = MemberVectors([], np.zeros((0, self.dim), dtype=np.float32))
         return state
 
     def join(self, state: StoryState, article: Article) -> None:
@@ -306,21 +321,28 @@ class StoryIndex:
         """The story's member most similar to the article (similarity 0 when nothing to compare)."""
         if article.embedding is None:
             return 0.0, None
-        members = self._committed_members(story_id) + [
-            (pending.article_id, pending.vector)
-            for pending in self._pending
-            if pending.story_id == story_id and pending.vector is not None
-        ]
-        if not members:
+        committed = self._committed_members(story_id)
+        pending = [p for p in self._pending if p.story_id == story_id and p.vector is not None]
+        ids = committed.ids + [p.article_id for p in pending]
+        if not ids:
             return 0.0, None
-        scores = np.asarray([vector for _id, vector in members], dtype=np.float32) @ article.embedding
+        vector = article.embedding.astype(np.float32)
+        scores = committed.matrix @ vector
+        if pending:
+            scores = np.concatenate([scores, np.asarray([p.vector for p in pending], dtype=np.float32) @ vector])
         best = int(np.argmax(scores))
-        return float(scores[best]), members[best][0]
+        return float(scores[best]), ids[best]
 
-    def _committed_members(self, story_id: int) -> list[tuple[str, np.ndarray]]:
-        if story_id not in self._members:
-            self._members[story_id] = self.source.member_vectors(story_id)
-        return self._members[story_id]
+    def _committed_members(self, story_id: int) -> MemberVectors:
+        found = self._members.get(story_id)
+        if found is not None:
+            self._members.move_to_end(story_id)
+            return found
+        rows = self.source.member_vectors(story_id)
+        matrix = np.asarray([vector for _id, vector in rows], dtype=np.float32).reshape(len(rows), self.dim)
+        found = self._members[story_id] = MemberVectors([article_id for article_id, _vector in rows], matrix)
+        self._member_count += len(rows)
+        return found
 
     def _date_range(self, article: Article) -> tuple[dt.date | None, dt.date | None]:
         centre = article.published or self.newest
@@ -344,7 +366,8 @@ class StoryIndex:
             if pending.vector is None:
                 continue
             if pending.story_id in self._members:
-                self._members[pending.story_id].append((pending.article_id, pending.vector))
+                self._members[pending.story_id].append(pending.article_id, pending.vector)
+                self._member_count += 1
             if pending.article_id in labels:
                 items.append((labels[pending.article_id], pending.shard, pending.vector))
         if self.neighbours is not None:
@@ -360,14 +383,19 @@ class StoryIndex:
         if len(self.stories) > self.max_cached_stories:
             for story_id in list(self.stories)[: len(self.stories) - self.max_cached_stories // 2]:
                 del self.stories[story_id]
-                self._members.pop(story_id, None)
+                self._forget_members(story_id)
         if len(self._outlines) > self.max_cached_stories:  # the oldest read go first
             for story_id in list(self._outlines)[: len(self._outlines) - self.max_cached_stories // 2]:
                 del self._outlines[story_id]
-        member_vectors = sum(len(members) for members in self._members.values())
-        if member_vectors > self.max_cached_members:
-            self._members.clear()
+        if self._member_count > self.max_cached_members:  # the least recently used go first, to 3/4
+            while self._members and self._member_count > self.max_cached_members * 3 // 4:
+                self._forget_members(next(iter(self._members)))
         self.stats.trim(10 * self.max_cached_stories)
+
+    def _forget_members(self, story_id: int) -> None:
+        dropped = self._members.pop(story_id, None)
+        if dropped is not None:
+            self._member_count -= len(dropped.ids)
 
 
 def entity_keys(article: Article) -> set[str]:
