@@ -77,7 +77,7 @@ def test_cli_rejections_exit_1_and_keep_good_input(runner: CliRunner, tmp_path: 
 
 def test_cli_usage_error_exits_2(runner: CliRunner) -> None:
     assert runner.invoke(main, ["ingest"]).exit_code == 2
-    assert runner.invoke(main, ["export", "--format", "parquet"]).exit_code == 2
+    assert runner.invoke(main, ["ingest", "x", "--embedder", "e6"]).exit_code == 2
 
 
 def test_cli_stdin_jsonl(runner: CliRunner) -> None:
@@ -163,3 +163,122 @@ def test_cli_ingest_with_another_embedder_is_refused_in_one_line(runner: CliRunn
     message = result.output.strip().splitlines()[-1]
     assert "embedded with hashing" in message and "e5-small" in message
     assert runner.invoke(main, ["export", "--format", "jsonl"]).output == before
+
+
+READING_COMMANDS = [
+    ["stories"],
+    ["storylines"],
+    ["entities"],
+    ["entity", "Lavrov"],
+    ["search", "Vienna"],
+    ["show", "1"],
+    ["timeline", "--story", "1"],
+    ["export", "--format", "jsonl"],
+    ["check"],
+]
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda c: c[0])
+def test_cli_reading_a_missing_store_creates_nothing(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(main, [*command, "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"storyline: {missing}: no store here; ingest something first, e.g. storyline demo"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_ingest_of_nothing_readable_creates_no_store(runner: CliRunner, tmp_path: Path) -> None:
+    store = tmp_path / "wp.db"
+    result = runner.invoke(main, ["ingest", str(tmp_path / "nonexistent"), "--db", str(store)])
+    assert result.exit_code == 1 and "no such file or folder" in result.output
+    assert "read 1, stored 0" in result.output and "rejected 1" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_reads_a_store_it_cannot_write(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read-only media or another user's store: opened immutable, read, and left byte for byte."""
+    import os
+
+    from storyline.store import sqlite
+
+    runner.invoke(main, ["ingest", str(_corpus(tmp_path))])
+    store = Path(os.environ["STORYLINE_DB"])
+    assert runner.invoke(main, ["check"]).exit_code == 0  # checkpoints the WAL: the file holds everything
+    files = {path.name: path.read_bytes() for path in store.parent.iterdir() if path.is_file()}
+    monkeypatch.setattr(sqlite.os, "access", lambda path, mode: False)  # as if nothing here were writable
+    uri = sqlite._read_only_uri(store)
+    assert uri.endswith("?mode=ro&immutable=1")
+    listed = json.loads(runner.invoke(main, ["stories", "--json"]).output)
+    assert len(listed) == 2 and runner.invoke(main, ["search", "Valencia"]).exit_code == 0
+    assert {path.name: path.read_bytes() for path in store.parent.iterdir() if path.is_file()} == files
+
+
+def test_cli_ingest_summary_adds_up(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    (corpus / "broken.jsonl").write_text("{oops\n" + json.dumps({"title": "no text"}) + "\n", encoding="utf-8")
+    runner.invoke(main, ["ingest", str(corpus / "a.txt")])
+    result = runner.invoke(main, ["ingest", str(corpus)])
+    summary = result.output.strip().splitlines()[-1]
+    numbers = dict(
+        (name.strip().rsplit(" ", 1)[0], int(name.strip().rsplit(" ", 1)[1]))
+        for name in summary.split("(")[0].split(",")
+    )
+    assert numbers["read"] == 4 and numbers["stored"] == 1 and numbers["already stored"] == 1
+    assert numbers["read"] == numbers["stored"] + numbers["already stored"] + numbers["rejected"]
+
+
+def test_cli_every_listing_of_an_empty_store_says_so_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    from storyline.store import open_store
+
+    open_store(tmp_path / "cli.db").close()  # a store with nothing in it
+    expected = {
+        ("stories",): "no stories yet (ingest articles first, e.g. storyline demo)",
+        ("storylines",): "no storylines yet (stories need dates and shared actors to be linked)",
+        ("entities",): "no entities yet",
+        ("entities", "--type", "misc"): "no entities of type misc yet",
+        ("search", "Budapest"): "no matches",
+    }
+    for command, line in expected.items():
+        result = runner.invoke(main, list(command))
+        assert result.exit_code == 0 and result.output.splitlines() == [line], (command, result.output)
+
+
+def test_cli_counts_read_in_the_right_number(runner: CliRunner, tmp_path: Path) -> None:
+    from storyline.wording import plural
+
+    assert [plural(n, "story") for n in (0, 1, 2)] == ["0 stories", "1 story", "2 stories"]
+    assert plural(1, "entity") == "1 entity" and plural(3, "day") == "3 days" and plural(2, "entity") == "2 entities"
+    runner.invoke(main, ["ingest", str(_corpus(tmp_path))])
+    outputs = "".join(runner.invoke(main, command).output for command in (["stories"], ["check"], ["entities"]))
+    assert "1 article," in outputs and "1 articles" not in outputs and "1 stories" not in outputs
+    assert "(s)" not in outputs and "ok: 2 articles, 2 stories, 0 storylines" in outputs
+
+
+def test_cli_a_story_id_that_is_not_a_number_is_explained(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", "abc"])
+    assert result.exit_code == 2
+    assert "'abc' is not a story id: story ids are whole numbers from 1, as `storyline stories` shows them" in (
+        result.output
+    )
+    assert "is not a storyline id" in runner.invoke(main, ["timeline", "--storyline", "0"]).output
+
+
+def test_cli_parquet_export_goes_to_a_redirected_output(runner: CliRunner, tmp_path: Path) -> None:
+    import io
+
+    runner.invoke(main, ["ingest", str(_corpus(tmp_path))])
+    result = runner.invoke(main, ["export", "--format", "parquet"])  # the runner's output is not a terminal
+    assert result.exit_code == 0
+    assert pq.read_table(io.BytesIO(result.stdout_bytes)).num_rows == 2
+
+
+def test_cli_readme_usage_names_every_choice_the_commands_take() -> None:
+    import click
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    commands = {"entities": "--type", "export": "--format", "ingest": "--embedder"}
+    for command, option in commands.items():
+        (parameter,) = [p for p in main.commands[command].params if option in getattr(p, "opts", [])]
+        assert isinstance(parameter.type, click.Choice)
+        choices = "|".join(parameter.type.choices)
+        assert f"{option} {choices}" in readme or f"[{option} {choices}]" in readme, (command, option, choices)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sys
 import tempfile
@@ -15,9 +16,18 @@ import click
 
 from storyline import entity_views, queries
 from storyline.export import FORMATS, export_rows
-from storyline.models import Rejection
-from storyline.settings import Settings, load_settings
-from storyline.store import Store, StoreBusy, StoreError, display_location, open_store, remove_store
+from storyline.models import Article, Rejection
+from storyline.settings import EMBEDDER_NAMES, Settings, load_settings
+from storyline.store import (
+    Store,
+    StoreBusy,
+    StoreError,
+    StoreOutdated,
+    display_location,
+    open_store,
+    remove_store,
+)
+from storyline.wording import plural
 
 # Imported where they are used: the evaluation modules load scipy, and the ingest path loads
 # trafilatura, feedparser, dateparser and simplemma (half a second), which reading commands never need.
@@ -28,7 +38,30 @@ if TYPE_CHECKING:
 
 DB_HELP = "Store: a SQLite file or a postgresql://USER@HOST:PORT/DBNAME URL (default: $STORYLINE_DB or ./storyline.db)."
 db_option = click.option("--db", "db_path", default=None, metavar="FILE|URL", help=DB_HELP)
-STORE_ID = click.IntRange(1, 2**63 - 1)  # the databases' largest integer
+
+
+class StoreId(click.ParamType):
+    """A story, storyline or entity number as the listings show it (1 to the databases' largest integer)."""
+
+    name = "ID"
+
+    def __init__(self, what: str, listing: str) -> None:
+        self.what, self.listing = what, listing
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if not 1 <= number <= 2**63 - 1:
+            self.fail(
+                f"{value!r} is not a {self.what} id: {self.what} ids are whole numbers from 1, as `{self.listing}` shows them"
+            )
+        return number
+
+
+STORY_ID = StoreId("story", "storyline stories")
+STORYLINE_ID = StoreId("storyline", "storyline storylines")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
@@ -41,7 +74,12 @@ def main() -> None:
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--embedder", default=None, help="Embedding model name (default: e5-small).")
+@click.option(
+    "--embedder",
+    type=click.Choice(EMBEDDER_NAMES),
+    default=None,
+    help="Embedding model (default: $STORYLINE_EMBEDDER or e5-small; hashing: no model, for tests).",
+)
 @click.option(
     "--wait",
     "wait_seconds",
@@ -69,7 +107,17 @@ def ingest_command(
     ray_address: str | None,
     workers: int | None,
 ) -> None:
-    """Read files, folders (recursively) or - (JSONL on stdin) into the store."""
+    """Read files, folders (recursively) or - (JSONL on stdin) into the store.
+
+    \b
+    The summary at the end counts documents: read = stored + already stored + rejected.
+      stored          new articles grouped into stories (duplicates: how many of them are
+                      near-copies of an earlier article, kept and marked as copies)
+      already stored  the same id, URL or text as a stored article: nothing changed
+      rejected        not readable as an article; each gets one line naming the file and why
+      cut             stored, but shortened to the size limit
+    Exit status 1 when anything was rejected (the good input is stored all the same).
+    """
     settings = _settings(db_path, embedder)
     if engine == "local" and (ray_address or workers):
         raise click.UsageError("--ray-address and --workers go with --engine ray")
@@ -90,12 +138,14 @@ def stories_command(db_path: str | None, as_json: bool, limit: int | None) -> No
     if as_json:
         _print_json(stories)
         return
+    if not stories:
+        click.echo("no stories yet (ingest articles first, e.g. storyline demo)")
     for story in stories:
         _print_story_line(story)
 
 
 @main.command("show")
-@click.argument("story_id", type=STORE_ID)
+@click.argument("story_id", type=STORY_ID)
 @db_option
 @json_option
 def show_command(story_id: int, db_path: str | None, as_json: bool) -> None:
@@ -138,7 +188,8 @@ def storylines_command(db_path: str | None, as_json: bool, limit: int | None) ->
         click.echo(f"storyline {storyline['id']}: {storyline['first_seen']} .. {storyline['last_seen']}")
         for story in storyline["stories"]:
             click.echo(
-                f"  story {story['id']:>4}  {story['first_seen'] or '?':10}  {story['articles']:>3} art.  {story['title']}"
+                f"  story {story['id']:>4}  {story['first_seen'] or '?':10}  {plural(story['articles'], 'article'):>12}"
+                f"  {story['title']}"
             )
         for link in storyline["links"]:
             click.echo(
@@ -169,7 +220,7 @@ def search_command(query: str, db_path: str | None, as_json: bool, limit: int) -
 @db_option
 @json_option
 @click.option("--type", "kind", type=click.Choice(["person", "org", "place", "misc"]), default=None)
-@click.option("--story", "story_id", type=STORE_ID, default=None, help="Only entities of this story.")
+@click.option("--story", "story_id", type=STORY_ID, default=None, help="Only entities of this story.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 def entities_command(db_path: str | None, as_json: bool, kind: str | None, story_id: int | None, limit: int) -> None:
     """People, organisations and places, by number of stories."""
@@ -179,12 +230,13 @@ def entities_command(db_path: str | None, as_json: bool, kind: str | None, story
         _print_json(entities)
         return
     if not entities:
-        click.echo("no entities")
+        scope = (f" of type {kind}" if kind else "") + (f" in story {story_id}" if story_id else "")
+        click.echo(f"no entities{scope}" + ("" if story_id else " yet"))
     for entity in entities:
         variants = ", ".join(v["surface"] for v in entity["variants"][:4])
         click.echo(
-            f"{entity['id']:>5}  {entity['type']:6}  {entity['name']:28}  {entity['stories']:>3} stories"
-            f"  {entity['articles']:>4} articles  ({variants})"
+            f"{entity['id']:>5}  {entity['type']:6}  {entity['name']:28}  {plural(entity['stories'], 'story'):>11}"
+            f"  {plural(entity['articles'], 'article'):>13}  ({variants})"
         )
 
 
@@ -203,7 +255,10 @@ def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
     if as_json:
         _print_json(entity)
         return
-    click.echo(f"{entity['name']} ({entity['type']}), {entity['articles']} articles in {entity['story_count']} stories")
+    click.echo(
+        f"{entity['name']} ({entity['type']}), {plural(entity['articles'], 'article')}"
+        f" in {plural(entity['story_count'], 'story')}"
+    )
     by_language: dict[str, list[str]] = {}
     for variant in entity["variants"]:
         by_language.setdefault(variant["language"] or "?", []).append(f"{variant['surface']} ×{variant['count']}")
@@ -217,8 +272,8 @@ def entity_command(name_or_id: str, db_path: str | None, as_json: bool) -> None:
 
 
 @main.command("timeline")
-@click.option("--story", "story_id", type=STORE_ID, default=None)
-@click.option("--storyline", "storyline_id", type=STORE_ID, default=None)
+@click.option("--story", "story_id", type=STORY_ID, default=None)
+@click.option("--storyline", "storyline_id", type=STORYLINE_ID, default=None)
 @click.option("--entity", "entity_name", default=None, help="Entity name (any spelling) or id.")
 @db_option
 @json_option
@@ -260,15 +315,16 @@ def timeline_command(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Output file (default: standard output).",
+    help="Output file (default: standard output; parquet, being binary, only when it is redirected).",
 )
 @db_option
 def export_command(fmt: str, out: Path | None, db_path: str | None) -> None:
     """Articles with their story ids."""
-    if fmt == "parquet" and out is None:
-        raise click.UsageError("--format parquet needs --out FILE")
+    if fmt == "parquet" and out is None and sys.stdout.isatty():
+        raise click.UsageError("parquet is binary: give --out FILE, or redirect the output to a file")
     with _reading(_settings(db_path)) as store:
-        count = export_rows(store.export_rows(), fmt, stream=sys.stdout, path=out)
+        binary = sys.stdout.buffer if fmt == "parquet" and out is None else None
+        count = export_rows(store.export_rows(), fmt, stream=sys.stdout, path=out, binary=binary)
     if out is not None:
         click.echo(f"exported {count} articles to {out}", err=True)
 
@@ -279,7 +335,7 @@ def export_command(fmt: str, out: Path | None, db_path: str | None) -> None:
 def check_command(db_path: str | None, as_json: bool) -> None:
     """Check the store: the database's integrity check and storyline's own rules (exit 1 on a problem)."""
     settings = _settings(db_path)
-    with _open_store(settings) as store:
+    with _existing_store(settings) as store:
         problems = store.check()
         counts = store.counts()
     if as_json:
@@ -288,7 +344,10 @@ def check_command(db_path: str | None, as_json: bool) -> None:
         for problem in problems:
             click.echo(f"problem: {problem}")
     else:
-        click.echo(f"ok: {counts['articles']} articles, {counts['stories']} stories, {counts['storylines']} storylines")
+        click.echo(
+            f"ok: {plural(counts['articles'], 'article')}, {plural(counts['stories'], 'story')},"
+            f" {plural(counts['storylines'], 'storyline')}"
+        )
     sys.exit(1 if problems else 0)
 
 
@@ -316,8 +375,9 @@ def copy_command(source: str, target: str, as_json: bool) -> None:
         _print_json({**summary, "problems": problems})
     else:
         click.echo(
-            f"copied {copied.get('articles', 0)} article(s), {copied.get('stories', 0)} stories,"
-            f" {copied.get('entities', 0)} entities ({sum(copied.values())} rows) into {summary['target']}"
+            f"copied {plural(copied.get('articles', 0), 'article')}, {plural(copied.get('stories', 0), 'story')},"
+            f" {plural(copied.get('entities', 0), 'entity')} ({plural(sum(copied.values()), 'row')})"
+            f" into {summary['target']}"
         )
         for problem in problems:
             click.echo(f"problem: {problem}", err=True)
@@ -389,7 +449,7 @@ def demo_command(db_path: str, as_json: bool) -> None:
         click.echo(f"\ntimeline of story {largest['id']}:")
         _print_timeline(timeline)
     click.echo(
-        f"\n{len(storylines)} storyline(s). Explore: storyline show ID, storyline timeline --story ID,"
+        f"\n{plural(len(storylines), 'storyline')}. Explore: storyline show ID, storyline timeline --story ID,"
         f" storyline entities, storyline entity NAME (each with --db {db_path})"
     )
 
@@ -403,7 +463,12 @@ _eval_options = [
     click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
     json_option,
     click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N pairs of the file."),
-    click.option("--embedder", default=None, help="Embedding model name (default: e5-small)."),
+    click.option(
+        "--embedder",
+        type=click.Choice(EMBEDDER_NAMES),
+        default=None,
+        help="Embedding model (default: $STORYLINE_EMBEDDER or e5-small).",
+    ),
     click.option("--keep-db", type=click.Path(dir_okay=False), default=None, help="Build the store here and keep it."),
 ]
 
@@ -475,14 +540,26 @@ def _settings(db_path: str | None, embedder: str | None = None) -> Settings:
 
 @contextlib.contextmanager
 def _reading(settings: Settings) -> Iterator[Store]:
-    """The store, read in one snapshot: a concurrent ingest's commits do not show halfway."""
-    with _open_store(settings) as store, store.snapshot():
+    """The store, read in one snapshot (a concurrent ingest's commits do not show halfway), opened
+    without writing: a command that only reads never creates or changes a store."""
+    with _open_store(settings, read_only=True) as store, store.snapshot():
         yield store
 
 
-def _open_store(settings: Settings) -> Store:
+def _existing_store(settings: Settings) -> Store:
+    """The store, which must exist; upgraded if it is of an older schema (the one thing `check` writes)."""
     try:
-        return open_store(settings.db)
+        return open_store(settings.db, read_only=True)
+    except StoreOutdated:
+        return _open_store(settings)
+    except StoreError as error:
+        _fail(str(error), code=1)
+        raise
+
+
+def _open_store(settings: Settings, read_only: bool = False) -> Store:
+    try:
+        return open_store(settings.db, read_only=read_only)
     except StoreError as error:
         _fail(str(error), code=1)
         raise
@@ -499,6 +576,16 @@ def _ray_options(address: str | None, workers: int | None) -> Any:
 def _run_ingest(
     paths: list[str], settings: Settings, wait_seconds: float = 0.0, ray_options: Any = None
 ) -> IngestReport:
+    from storyline.ingest.sources import read_sources
+    from storyline.pipeline import IngestReport, ingest
+
+    items = read_sources(paths) if ray_options is None else iter(())
+    leading = _until_first_article(items)
+    if ray_options is None and not any(isinstance(item, Article) for item in leading):
+        # Nothing can be stored: say why, and create no store (nor its lock) for nothing.
+        for rejection in leading:
+            click.echo(f"rejected: {rejection.where}: {rejection.reason}", err=True)
+        return IngestReport(read=len(leading), rejected=list(leading))
     embedder = _embedder(settings)
     with _open_store(settings) as store, _progress("ingest") as bar:
 
@@ -519,11 +606,8 @@ def _run_ingest(
                     on_progress=bar.update,
                     wait_seconds=wait_seconds,
                 )
-            from storyline.ingest.sources import read_sources
-            from storyline.pipeline import ingest
-
             return ingest(
-                read_sources(paths),
+                itertools.chain(leading, items),
                 store,
                 settings,
                 embedder,
@@ -537,6 +621,16 @@ def _run_ingest(
         except StoreError as error:
             _fail(str(error), code=1)
             raise
+
+
+def _until_first_article(items: Iterator[Any]) -> list[Any]:
+    """The items read up to and including the first article (all of them when there is none)."""
+    leading = []
+    for item in items:
+        leading.append(item)
+        if isinstance(item, Article):
+            break
+    return leading
 
 
 def _read_pair_file(file: Path, limit: int | None) -> list[LabeledPair]:
@@ -617,7 +711,7 @@ def _print_story_line(story: dict[str, Any]) -> None:
     entities = ", ".join(entity["name"] for entity in story["entities"][:5])
     click.echo(
         f"story {story['id']:>4}  {dates:24}  {','.join(story['languages']) or '-':12}  "
-        f"{story['article_count']} article(s), {len(story['sources'])} outlet(s)  {story['title']}"
+        f"{plural(story['article_count'], 'article')}, {plural(len(story['sources']), 'outlet')}  {story['title']}"
     )
     if entities:
         click.echo(f"{'':11}entities: {entities}")
@@ -645,7 +739,7 @@ def _print_timeline(entries: list[dict[str, Any]]) -> None:
             date = f"week of {entry['date']}"
         reported = ", ".join(entry["sources"] + entry["outlets"]) or "source unknown"
         click.echo(f"{date:18} [{entry['language']}] {_shorten(entry['text'], 160)}")
-        click.echo(f"{'':18} {len(entry['articles'])} article(s); reported by: {reported}")
+        click.echo(f"{'':18} {plural(len(entry['articles']), 'article')}; reported by: {reported}")
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -25,13 +25,19 @@ COLUMNS = (
 
 
 def export_rows(
-    rows: Iterable[dict[str, Any]], fmt: str, stream: IO[str] | None = None, path: Path | None = None
+    rows: Iterable[dict[str, Any]],
+    fmt: str,
+    stream: IO[str] | None = None,
+    path: Path | None = None,
+    binary: IO[bytes] | None = None,
 ) -> int:
-    """Write rows in ``fmt`` to ``path`` (or ``stream`` for text formats); returns the count."""
+    """Write rows in ``fmt`` to ``path``, else to ``stream`` (text formats) or ``binary`` (parquet);
+    returns the count."""
     if fmt == "parquet":
-        if path is None:
-            raise ValueError("parquet export needs --out FILE")
-        return _write_parquet(rows, path)
+        target = path if path is not None else binary
+        if target is None:
+            raise ValueError("parquet export needs a file or a binary stream")
+        return _write_parquet(rows, target)
     if path is not None:
         with path.open("w", encoding="utf-8", newline="") as handle:
             return _write_text(rows, fmt, handle)
@@ -57,7 +63,7 @@ def _write_text(rows: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> in
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def _write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+def _write_parquet(rows: Iterable[dict[str, Any]], path: Path | IO[bytes]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 

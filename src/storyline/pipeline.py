@@ -100,10 +100,10 @@ class IngestReport:
     """What an ingest run did, and where its time went (seconds: enrich = steps 3-6, embed = step 7,
     map = near-duplicates, grouping, storing, storylines and entity links)."""
 
-    read: int = 0
+    read: int = 0  # documents read: stored + already_stored + rejected
     stored: int = 0
-    duplicates: int = 0  # near-duplicates stored and marked as copies
-    already_stored: int = 0  # same URL or content as a stored article: nothing changed
+    duplicates: int = 0  # of the stored ones, near-duplicates marked as copies of an earlier article
+    already_stored: int = 0  # same id, URL or content as a stored article: nothing changed
     rejected: list[Rejection] = field(default_factory=list)
     cut: list[Notice] = field(default_factory=list)  # kept, but shortened to the size limit
     seconds: float = 0.0
@@ -266,11 +266,11 @@ def read_batches(
     batch: list[Article] = []
     for item in items:
         on_progress(1)
+        report.read += 1
         if isinstance(item, Rejection):
             report.rejected.append(item)
             on_rejection(item)
             continue
-        report.read += 1
         batch.append(within_size(item, settings.max_article_chars, report.cut))
         if len(batch) >= settings.batch_size:
             yield batch

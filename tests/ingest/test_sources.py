@@ -114,3 +114,25 @@ def test_sources_rss_feed_gives_one_article_per_item(tmp_path: Path) -> None:
     assert [a.title for a in articles] == ["First story", "Second story"]
     assert articles[0].date_hints == (("metadata", "2025-10-21"),)
     assert articles[0].text == "The first body." and articles[0].source == "Example Feed"
+
+
+def test_sources_documents_that_are_not_text_are_rejected_whatever_their_name(tmp_path: Path) -> None:
+    files = {
+        "doc.pdf": (b"%PDF-1.4 junk", "a PDF document"),
+        "notes.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+        "photo.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        "scan": (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+        "report.docx": (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive or office document"),
+        "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an old Microsoft Office document"),
+        "letter.txt": (b"{\\rtf1\\ansi Dear reader", "an RTF document"),
+        "clip.json": (b"\x00\x00\x00\x18ftypmp42", "an audio or video file"),
+        "bundle.jsonl.gz": (gzip.compress(b"%PDF-1.4 inside gzip"), "a PDF document"),
+    }
+    for name, (content, _kind) in files.items():
+        (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.txt").write_text("PDF files are not read, officials said on Monday.\n", encoding="utf-8")
+    articles, rejected = _read(tmp_path)
+    assert [article.path for article in articles] == [str(tmp_path / "good.txt")]
+    reasons = {Path(rejection.where).name: rejection.reason for rejection in rejected}
+    for name, (_content, kind) in files.items():
+        assert reasons[name].startswith(kind) and "not text" in reasons[name], (name, reasons[name])

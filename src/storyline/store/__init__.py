@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from storyline.store.errors import StoreBusy, StoreError
+from storyline.store.errors import StoreBusy, StoreError, StoreOutdated
 from storyline.store.schema import SCHEMA_VERSION
 from storyline.store.sql_store import SqlStore as Store
 
@@ -20,6 +20,7 @@ __all__ = [
     "Store",
     "StoreBusy",
     "StoreError",
+    "StoreOutdated",
     "display_location",
     "is_postgres",
     "open_store",
@@ -33,16 +34,18 @@ def is_postgres(location: str | Path) -> bool:
     return str(location).startswith(_URL_SCHEMES)
 
 
-def open_store(location: str | Path, any_thread: bool = False) -> Store:
+def open_store(location: str | Path, any_thread: bool = False, read_only: bool = False) -> Store:
     """Open (creating or upgrading) the store at ``location``. ``any_thread``: the store may be
-    handed between threads (a web request's work), never used by two at once."""
+    handed between threads (a web request's work), never used by two at once. ``read_only``: never
+    create, upgrade or write anything (StoreError when there is no store there); works on read-only
+    media."""
     if is_postgres(location):
         from storyline.store.postgres import PostgresStore
 
-        return PostgresStore(str(location), any_thread=any_thread)
+        return PostgresStore(str(location), any_thread=any_thread, read_only=read_only)
     from storyline.store.sqlite import SQLiteStore
 
-    return SQLiteStore(location, any_thread=any_thread)
+    return SQLiteStore(location, any_thread=any_thread, read_only=read_only)
 
 
 def remove_store(location: str | Path) -> None:

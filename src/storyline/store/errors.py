@@ -2,4 +2,10 @@
 
 from storyline.errors import StoreBusy, StoreError
 
-__all__ = ["StoreBusy", "StoreError"]
+__all__ = ["NO_STORE_HINT", "StoreBusy", "StoreError", "StoreOutdated"]
+
+NO_STORE_HINT = "ingest something first, e.g. storyline demo"
+
+
+class StoreOutdated(StoreError):
+    """A store of an older schema, opened where it cannot be upgraded (read-only)."""

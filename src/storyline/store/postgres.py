@@ -20,7 +20,7 @@ import psycopg
 
 from storyline.settings import IndexSettings
 from storyline.store.base import POSTGRESQL
-from storyline.store.errors import StoreBusy, StoreError
+from storyline.store.errors import NO_STORE_HINT, StoreBusy, StoreError, StoreOutdated
 from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, migrate
 from storyline.store.pg_connection import PgConnection
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema, statements
@@ -42,7 +42,7 @@ class PostgresStore(SqlStore):
 
     _sql = POSTGRESQL
 
-    def __init__(self, url: str, any_thread: bool = False) -> None:
+    def __init__(self, url: str, any_thread: bool = False, read_only: bool = False) -> None:
         from storyline.store import display_location
 
         self.url = url
@@ -53,7 +53,7 @@ class PostgresStore(SqlStore):
         except (psycopg.Error, OSError) as error:
             raise StoreError(f"{self.location}: cannot connect ({_first_line(error)})") from error
         try:
-            self._prepare_schema()
+            self._check_readable() if read_only else self._prepare_schema()
         except BaseException:
             self._db.close()
             raise
@@ -62,6 +62,21 @@ class PostgresStore(SqlStore):
         self._db.close()
 
     # ---- schema -----------------------------------------------------------------------------------
+
+    def _check_readable(self) -> None:
+        """A store read without writing must be there, of this schema (nothing is created or upgraded)."""
+        version = self._schema_version()
+        if version is None:
+            raise StoreError(f"{self.location}: no store in this database; {NO_STORE_HINT}")
+        if version < SCHEMA_VERSION:
+            raise StoreOutdated(
+                f"{self.location}: store has schema {version}; upgrade it to {SCHEMA_VERSION}"
+                f" (storyline check --db URL)"
+            )
+        try:
+            self._db.register_vectors()
+        except psycopg.ProgrammingError as error:
+            raise StoreError(f"{self.location}: {PGVECTOR_MISSING}") from error
 
     def _prepare_schema(self) -> None:
         """Create the schema in an empty database, in one transaction; two processes doing it at once

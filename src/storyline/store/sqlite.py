@@ -7,6 +7,7 @@ the store as it was after the last whole batch.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from typing import Any
 
 from storyline.settings import IndexSettings
 from storyline.store.base import SQLITE
-from storyline.store.errors import StoreError
+from storyline.store.errors import NO_STORE_HINT, StoreError, StoreOutdated
 from storyline.store.lock import writer_lock
 from storyline.store.migrations import MIGRATIONS, migrate, run_script
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema
@@ -31,17 +32,27 @@ class SQLiteStore(SqlStore):
 
     _sql = SQLITE
 
-    def __init__(self, path: str | Path, any_thread: bool = False) -> None:
+    def __init__(self, path: str | Path, any_thread: bool = False, read_only: bool = False) -> None:
         """Open (creating or upgrading) the store. ``any_thread``: the connection may be handed
-        between threads, as a web server does with one request's work; it is never shared by two at once."""
+        between threads, as a web server does with one request's work; it is never shared by two at once.
+        ``read_only``: open an existing store without writing anything (StoreError when there is none)."""
         self.path = Path(path)
         self.location = str(path)
         self._vectors: VectorIndex | None = None
+        if read_only and not self.path.is_file():
+            raise StoreError(f"{self.path}: no store here; {NO_STORE_HINT}")
         try:
             self._db = sqlite3.connect(
-                str(self.path), timeout=30.0, isolation_level=None, check_same_thread=not any_thread
+                _read_only_uri(self.path) if read_only else str(self.path),
+                timeout=30.0,
+                isolation_level=None,
+                check_same_thread=not any_thread,
+                uri=read_only,
             )
             self._db.row_factory = sqlite3.Row
+            if read_only:
+                self._check_readable()
+                return
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
@@ -54,6 +65,18 @@ class SQLiteStore(SqlStore):
 
     def close(self) -> None:
         self._db.close()
+
+    def _check_readable(self) -> None:
+        """A read-only store must be a store of this schema: it cannot be created or upgraded here."""
+        self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        version = self._schema_version()
+        if version is None:
+            raise StoreError(f"{self.path}: no store here (an empty file); {NO_STORE_HINT}")
+        if version < SCHEMA_VERSION:
+            raise StoreOutdated(
+                f"{self.path}: store has schema {version}; upgrade it to {SCHEMA_VERSION} with write access"
+                f" (storyline check --db {self.path})"
+            )
 
     def _prepare_schema(self) -> None:
         """Create or upgrade the schema. Two processes opening a new or old store at once are
@@ -164,3 +187,10 @@ class SQLiteStore(SqlStore):
 def fts_query(text: str) -> str:
     """User words as an FTS5 query: each word quoted (no syntax errors), all required."""
     return " ".join(f'"{term}"*' if prefix else f'"{term}"' for term, prefix in search_terms(text)) or '""'
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that opens the file without writing: read-only, and immutable where nothing can write it
+    (read-only media, another user's file), since SQLite would otherwise need to write its WAL index."""
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if writable else "&immutable=1")

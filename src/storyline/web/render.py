@@ -9,6 +9,8 @@ from urllib.parse import urlencode, urlsplit
 import jinja2
 from starlette.requests import Request
 
+from storyline.wording import plural
+
 TEMPLATES = Path(__file__).parent / "templates"
 SAFE_SCHEMES = ("http", "https")
 
@@ -46,7 +48,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(safe_url=safe_url, percent=percent, date_range=date_range)
+    env.filters.update(safe_url=safe_url, percent=percent, date_range=date_range, plural=plural)
     return env
 
 
