@@ -99,10 +99,32 @@ def long_running_probe(db: Path, embedder: str, records: list[dict[str, Any]]) -
     map_ms.sort()
     return {
         "map_ms_median": statistics.median(map_ms),
+        "map_ms_p90": map_ms[int(round(0.9 * (len(map_ms) - 1)))],
         "map_ms_p99": map_ms[min(len(map_ms) - 1, int(round(0.99 * (len(map_ms) - 1))))],
         "map_ms_max": map_ms[-1],
         "enrich_ms_median": statistics.median(enrich_ms),
         "embed_ms_median": statistics.median(embed_ms),
+    }
+
+
+def one_batch(db: Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """One ingest call of ``records`` into ``db``: its seconds (start-up and model loading excluded)."""
+    from storyline.ingest.records import record_to_article
+    from storyline.pipeline import ingest
+    from storyline.settings import load_settings
+    from storyline.stages.embed import make_embedder
+    from storyline.store import open_store
+
+    settings = load_settings(db).with_embedder(embedder)
+    articles = [record_to_article(record, None) for record in records]
+    with open_store(db) as store:
+        started = time.perf_counter()
+        report = ingest(articles, store, settings, make_embedder(embedder))
+        seconds = time.perf_counter() - started
+    return {
+        "stored": report.stored,
+        "seconds": round(seconds, 1),
+        **{k: round(v, 1) for k, v in report.timings.items()},
     }
 
 
@@ -124,6 +146,12 @@ def main() -> None:
         help="no batches: the N stream articles from position --start, one at a time into --db (a copy of a"
         " store of that many articles) through a long-running ingest; prints their map work (median, p99)",
     )
+    parser.add_argument(
+        "--batch-only",
+        action="store_true",
+        help="no run: the --batch stream articles from position --start in one ingest call into --db (a copy"
+        " of a store of that many articles, or a new one); prints its seconds and where they went",
+    )
     args = parser.parse_args()
 
     batches = -(-args.articles // args.batch)
@@ -133,6 +161,9 @@ def main() -> None:
     probes = [record for number, record in enumerate(records) if number % step == step - 1][:reserve]
     probe_ids = {record["id"] for record in probes}
     main_stream = [record for record in records if record["id"] not in probe_ids][: args.articles]
+    if args.batch_only:  # the next --batch articles from --start, in one ingest call into --db
+        print(json.dumps(one_batch(args.db, args.embedder, main_stream[args.start : args.start + args.batch])))
+        return
     if args.probe_only:  # the stream's articles from --start on (not yet in a store of --start articles)
         probe = long_running_probe(args.db, args.embedder, main_stream[args.start : args.start + args.probe_only + 1])
         print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))

@@ -282,3 +282,16 @@ def test_cli_readme_usage_names_every_choice_the_commands_take() -> None:
         assert isinstance(parameter.type, click.Choice)
         choices = "|".join(parameter.type.choices)
         assert f"{option} {choices}" in readme or f"[{option} {choices}]" in readme, (command, option, choices)
+
+
+def test_cli_timeline_dates_read_as_precisely_as_they_are_known(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        " date 2025-10-21 Talks on Ukraine\nThe ministers first met in August 2025 in Vienna, the ministry said."
+        " Lavrov and Rubio spoke again on Thursday about the summit.\n",
+        encoding="utf-8",
+    )
+    runner.invoke(main, ["ingest", str(article)])
+    output = runner.invoke(main, ["timeline", "--story", "1"]).output
+    assert "August 2025" in output and "2025-08-01" not in output
+    assert "2025-10-16" in output  # "on Thursday" in an article of Tuesday 21 October

@@ -27,7 +27,7 @@ from storyline.store import (
     open_store,
     remove_store,
 )
-from storyline.wording import plural
+from storyline.wording import date_label, plural
 
 # Imported where they are used: the evaluation modules load scipy, and the ingest path loads
 # trafilatura, feedparser, dateparser and simplemma (half a second), which reading commands never need.
@@ -734,12 +734,10 @@ def _print_timeline(entries: list[dict[str, Any]]) -> None:
     if not entries:
         click.echo("no dated events")
     for entry in entries:
-        date = {"month": entry["date"][:7], "year": entry["date"][:4]}.get(entry["precision"], entry["date"])
-        if entry["precision"] == "week":
-            date = f"week of {entry['date']}"
+        date = date_label(entry["date"], entry["precision"])
         reported = ", ".join(entry["sources"] + entry["outlets"]) or "source unknown"
-        click.echo(f"{date:18} [{entry['language']}] {_shorten(entry['text'], 160)}")
-        click.echo(f"{'':18} {plural(len(entry['articles']), 'article')}; reported by: {reported}")
+        click.echo(f"{date:19} [{entry['language']}] {_shorten(entry['text'], 160)}")
+        click.echo(f"{'':19} {plural(len(entry['articles']), 'article')}; reported by: {reported}")
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -48,7 +48,7 @@ def test_copy_sqlite_to_postgresql_and_back_keeps_everything(postgres, tmp_path:
         [sys.executable, "-m", "storyline", "copy", original, server], capture_output=True, text=True, check=False
     )
     assert copied.returncode == 0, copied.stderr
-    assert copied.stdout.startswith("copied 5 article(s), ")
+    assert copied.stdout.startswith("copied 5 articles, ")
     back = str(tmp_path / "back.db")
     assert subprocess.run([sys.executable, "-m", "storyline", "copy", server, back], check=False).returncode == 0
     with open_store(original) as first, open_store(server) as second, open_store(back) as third:

@@ -294,3 +294,22 @@ def test_api_storylines_page_and_a_merged_id_redirects(tmp_path, settings) -> No
         assert {s["id"] for s in first["stories"] + second["stories"]} == {s["id"] for s in whole["stories"]}
         assert first["pages"] == second["pages"] == 2 and past["stories"] == [] and past["page"] == 3
         assert "Stories 4-4 of 4" in html and "newer stories" in html
+
+
+def test_app_start_up_warms_what_the_first_search_needs(seeded_settings, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from storyline import queries
+    from storyline.stages.embed import HashingEmbedder
+    from storyline.web import ServerOptions, create_app
+    from storyline.web.render import ENVIRONMENT
+
+    searched: list[str] = []
+    real = queries.search_articles
+    monkeypatch.setattr(
+        queries, "search_articles", lambda store, text, **kw: searched.append(text) or real(store, text, **kw)
+    )
+    ENVIRONMENT.cache.clear()  # type: ignore[union-attr]
+    app = create_app(seeded_settings, ServerOptions(), embedder=HashingEmbedder())
+    with TestClient(app):
+        assert searched == ["Budapest"], "a search ran before the first request"
+        compiled = {name for _loader, name in ENVIRONMENT.cache}  # type: ignore[union-attr]
+        assert {"search.html", "story.html", "stories.html", "entity.html"} <= compiled

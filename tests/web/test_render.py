@@ -57,3 +57,22 @@ def test_charts_activity_picks_a_unit_and_fills_empty_periods() -> None:
     chart = activity_chart(months)
     assert chart is not None and len(chart.bars) == 14 and max(bar.height for bar in chart.bars) > 0
     assert activity_chart(activity({})) is None
+
+
+def test_render_dates_read_as_precisely_as_they_are_known() -> None:
+    from storyline.web.render import _environment
+    from storyline.wording import date_label
+
+    assert date_label("2025-08-01", "month") == "August 2025"
+    assert date_label("2025-10-13", "week") == "week of 13 Oct 2025"
+    assert date_label("2025-01-01", "year") == "2025" and date_label("2025-10-16") == "2025-10-16"
+    macro = _environment().from_string('{% from "macros.html" import timeline %}{{ timeline(entries, {}) }}')
+    entries = [
+        {"date": "2025-08-01", "precision": "month", "text": "talks began", "language": "en", "articles": ["a"],
+         "sources": [], "outlets": []},
+        {"date": "2025-10-13", "precision": "week", "text": "a call", "language": "en", "articles": ["a", "b"],
+         "sources": [], "outlets": []},
+    ]  # fmt: skip
+    html = macro.render(entries=entries)
+    assert '<time datetime="2025-08">August 2025</time>' in html and "week of 13 Oct 2025" in html
+    assert "2025-08-01" not in html and "1 article · " in html and "2 articles · " in html

@@ -195,6 +195,7 @@ class StoryIndex:
         self.touched: set[int] = set()  # changed since the last commit
         self.newest = self.source.newest_date()
         self._pending: list[Pending] = []
+        self._pending_by_story: dict[int, list[Pending]] = {}  # the same, per story (with a vector)
         self._pending_matrix = np.zeros((0, dim), dtype=np.float32)
         self._placed: dict[str, int] = {}
         # committed members per story looked at, least recently used first; their number of vectors
@@ -252,7 +253,10 @@ class StoryIndex:
         if article.published and article.published <= self.today + FUTURE_TOLERANCE:
             self.newest = max(self.newest or article.published, article.published)
         shard = shard_of(article.published, self.today)
-        self._pending.append(Pending(article.id, state.id, article.embedding, shard))
+        pending = Pending(article.id, state.id, article.embedding, shard)
+        self._pending.append(pending)
+        if pending.vector is not None:
+            self._pending_by_story.setdefault(state.id, []).append(pending)
         if article.embedding is not None:
             self._pending_matrix = np.vstack([self._pending_matrix, article.embedding.astype(np.float32)[None, :]])
 
@@ -322,7 +326,7 @@ class StoryIndex:
         if article.embedding is None:
             return 0.0, None
         committed = self._committed_members(story_id)
-        pending = [p for p in self._pending if p.story_id == story_id and p.vector is not None]
+        pending = self._pending_by_story.get(story_id, [])
         ids = committed.ids + [p.article_id for p in pending]
         if not ids:
             return 0.0, None
@@ -373,6 +377,7 @@ class StoryIndex:
         if self.neighbours is not None:
             self.neighbours.add(items)
         self._pending = []
+        self._pending_by_story = {}
         self._pending_matrix = np.zeros((0, self.dim), dtype=np.float32)
         self._placed.clear()
         self._prefetched.clear()

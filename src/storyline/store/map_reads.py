@@ -44,14 +44,20 @@ class MapReads(StoreBase):
         return states
 
     def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]:
-        outlines: dict[int, StoryOutline] = {}
-        for row in self._rows_for_ids(
-            "SELECT id, vector_sum, first_seen, last_seen FROM stories WHERE id IN ({marks})", story_ids
-        ):
-            vector = np.frombuffer(row[1], dtype=np.float32)
-            norm = float(np.linalg.norm(vector)) or 1.0
-            outlines[row[0]] = StoryOutline(row[0], vector / norm, to_date(row[2]), to_date(row[3]))
-        return outlines
+        rows = list(
+            self._rows_for_ids(
+                "SELECT id, vector_sum, first_seen, last_seen FROM stories WHERE id IN ({marks})", story_ids
+            )
+        )
+        if not rows:
+            return {}
+        sums = np.frombuffer(b"".join(bytes(row[1]) for row in rows), dtype=np.float32).reshape(len(rows), -1)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        centroids = sums / np.where(norms == 0, 1.0, norms)  # one pass for all the stories' centroids
+        return {
+            row[0]: StoryOutline(row[0], centroid, to_date(row[2]), to_date(row[3]))
+            for row, centroid in zip(rows, centroids, strict=True)
+        }
 
     def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]:
         return [

@@ -93,7 +93,7 @@ class Shard:
         hits = []
         for row in scores:
             best = np.argpartition(-row, limit)[:limit] if self._rows > limit else np.arange(self._rows)
-            hits.append([(int(self.labels[column]), float(row[column])) for column in best])
+            hits.append(list(zip(self.labels[best].tolist(), row[best].tolist(), strict=True)))
         return hits
 
     def save(self, path: Path) -> None:

@@ -13,13 +13,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from storyline import queries
 from storyline.settings import Settings
 from storyline.stages.embed import Embedder
 from storyline.store import open_store
 from storyline.web import api, pages
-from storyline.web.render import render_error
+from storyline.web.render import compile_templates, render_error
 from storyline.web.writer import Writer
 
 STATIC = Path(__file__).parent / "static"
@@ -71,8 +73,17 @@ def create_app(settings: Settings, options: ServerOptions | None = None, embedde
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    await run_in_threadpool(_warm_up, app.state.settings)
     yield
     app.state.writer.close()  # writes the vector shards the HTTP ingests grew
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load before the first request what the first request would otherwise wait for: the templates,
+    and what a search loads (the place gazetteer, the lemma tables of the store's languages)."""
+    compile_templates()
+    with open_store(settings.db, read_only=True) as store:
+        queries.search_articles(store, "Budapest", limit=1)
 
 
 def _favicon() -> Response:

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.wording import date_label, plural
+
 WIDTH = 760
 MARGIN = 40
 MAX_TICKS = 8
@@ -60,13 +62,19 @@ def timeline_chart(entries: list[dict[str, Any]], published: list[str]) -> Chart
             x=scale.x(date),
             y=40,
             r=4 + 3 * math.sqrt(len(entry["articles"])),
-            title=f"{entry['date']} · {len(entry['articles'])} article(s): {entry['text'][:160]}",
+            title=f"{date_label(entry['date'], entry.get('precision', 'day'))} · {plural(len(entry['articles']), 'article')}:"
+            f" {entry['text'][:160]}",
             href=f"#event-{index}",
         )
         for index, (date, entry) in enumerate(zip(event_dates, entries, strict=True), start=1)
     ]
     published_dots = [
-        Dot(x=scale.x(day), y=86, r=2 + 2 * math.sqrt(count), title=f"published {day.isoformat()}: {count} article(s)")
+        Dot(
+            x=scale.x(day),
+            y=86,
+            r=2 + 2 * math.sqrt(count),
+            title=f"published {day.isoformat()}: {plural(count, 'article')}",
+        )
         for day, count in sorted(Counter(article_dates).items())
     ]
     return Chart(
@@ -96,12 +104,12 @@ def activity_chart(activity: dict[str, Any]) -> Chart | None:
                 y=height - 24 - bar_height,
                 width=max(step * 0.8, 1.0),
                 height=bar_height,
-                title=f"{activity['unit']} of {period['start']}: {period['articles']} article(s)",
+                title=f"{date_label(period['start'], activity['unit'])}: {plural(period['articles'], 'article')}",
             )
         )
     every = max(1, math.ceil(len(periods) / MAX_TICKS))
     ticks = tuple(
-        Tick(x=MARGIN + index * step + step / 2, label=period["start"])
+        Tick(x=MARGIN + index * step + step / 2, label=_tick_label(period["start"], activity["unit"]))
         for index, period in enumerate(periods)
         if index % every == 0
     )
@@ -137,3 +145,8 @@ class _TimeScale:
             Tick(self.x(self.first + dt.timedelta(days=n)), (self.first + dt.timedelta(days=n)).isoformat())
             for n in days
         )
+
+
+def _tick_label(start: str, unit: str) -> str:
+    """A period's short label under the chart: "August 2025" for a month, the first day otherwise."""
+    return date_label(start, unit if unit in ("month", "year") else "day")

@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit
 import jinja2
 from starlette.requests import Request
 
-from storyline.wording import plural
+from storyline.wording import date_label, plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 SAFE_SCHEMES = ("http", "https")
@@ -48,11 +48,17 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(safe_url=safe_url, percent=percent, date_range=date_range, plural=plural)
+    env.filters.update(safe_url=safe_url, percent=percent, date_range=date_range, plural=plural, date_label=date_label)
     return env
 
 
 ENVIRONMENT = _environment()
+
+
+def compile_templates() -> None:
+    """Compile every template now (Jinja compiles one when it is first used)."""
+    for template in sorted(TEMPLATES.glob("*.html")):
+        ENVIRONMENT.get_template(template.name)
 
 
 def twin_url(request: Request) -> str:
