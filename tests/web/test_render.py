@@ -76,3 +76,14 @@ def test_render_dates_read_as_precisely_as_they_are_known() -> None:
     html = macro.render(entries=entries)
     assert '<time datetime="2025-08">August 2025</time>' in html and "week of 13 Oct 2025" in html
     assert "2025-08-01" not in html and "1 article · " in html and "2 articles · " in html
+
+
+def test_render_a_story_page_shows_its_most_reported_events_in_date_order() -> None:
+    from storyline.web.views import most_reported
+
+    entries = [{"date": f"2025-10-{day:02d}", "articles": ["a"] * (day % 4 + 1)} for day in range(1, 21)]
+    shown = most_reported(entries, 6)
+    assert [entry["date"] for entry in shown] == sorted(entry["date"] for entry in shown)
+    assert sorted(len(entry["articles"]) for entry in shown) == [3] + [4] * 5
+    assert "2025-10-18" in [entry["date"] for entry in shown]  # of the events of 3 articles, the latest
+    assert most_reported(entries, 50) == entries

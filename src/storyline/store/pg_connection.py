@@ -48,7 +48,9 @@ class PgConnection:
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
-        return self.raw.execute(placeholders(sql), [_plain(value) for value in parameters])
+        # Results in binary: a vector arrives as its 4-byte floats, not as text to parse (600 vectors: 200 ms
+        # in text); every other column the store reads loads the same either way.
+        return self.raw.execute(placeholders(sql), [_plain(value) for value in parameters], binary=True)
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> None:
         rows = [[_plain(value) for value in row] for row in parameters]

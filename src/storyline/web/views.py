@@ -10,13 +10,24 @@ from storyline import entity_views, queries
 from storyline.settings import Settings
 from storyline.store import Store
 
+TIMELINE_EVENTS = 100  # a story page's timeline: its most reported events (`storyline timeline` lists all)
+
+
+def most_reported(entries: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """At most ``limit`` events, those reported by the most articles (the later first on a tie), in date order."""
+    if len(entries) <= limit:
+        return entries
+    ranked = sorted(range(len(entries)), key=lambda n: (-len(entries[n]["articles"]), -n))[:limit]
+    return [entries[n] for n in sorted(ranked)]
+
 
 def story_page(store: Store, story_id: int, settings: Settings, page: int = 1) -> dict[str, Any] | None:
     """A story with one page of its articles (``queries.STORY_ARTICLES_PER_PAGE``), its whole timeline."""
     detail = queries.story_detail(store, story_id, settings, page=page)
     if detail is None:
         return None
-    detail["timeline"] = entity_views.story_timeline(store, story_id) or []
+    timeline = entity_views.story_timeline(store, story_id) or []
+    detail["timeline"], detail["timeline_total"] = most_reported(timeline, TIMELINE_EVENTS), len(timeline)
     detail["storyline_id"] = store.storyline_of_stories([story_id]).get(story_id)
     return detail
 
