@@ -295,3 +295,18 @@ def test_cli_timeline_dates_read_as_precisely_as_they_are_known(runner: CliRunne
     output = runner.invoke(main, ["timeline", "--story", "1"]).output
     assert "August 2025" in output and "2025-08-01" not in output
     assert "2025-10-16" in output  # "on Thursday" in an article of Tuesday 21 October
+
+
+def test_cli_a_read_only_server_of_a_missing_store_creates_nothing(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: None)
+    monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(main, ["serve", "--db", str(missing)])
+    assert result.exit_code == 1 and "no store here" in result.output
+    assert list(tmp_path.iterdir()) == []
+    served = runner.invoke(main, ["serve", "--db", str(missing), "--token", "0123456789abcdef"])
+    assert served.exit_code == 0 and missing.exists(), "a server that takes ingests starts a new store"

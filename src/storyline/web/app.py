@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline import queries
 from storyline.settings import Settings
 from storyline.stages.embed import Embedder
-from storyline.store import open_store
+from storyline.store import StoreError, StoreOutdated, open_store
 from storyline.web import api, pages
 from storyline.web.render import compile_templates, render_error
 from storyline.web.writer import Writer
@@ -51,8 +51,7 @@ class ServerOptions:
 def create_app(settings: Settings, options: ServerOptions | None = None, embedder: Embedder | None = None) -> FastAPI:
     """The application over the store at ``settings.db`` (created or upgraded if needed)."""
     options = options or ServerOptions()
-    with open_store(settings.db):
-        pass  # create or migrate once, so requests only read
+    _prepare_store(settings.db, create=options.ingest_token is not None)
     app = FastAPIOffline(
         lifespan=_lifespan,
         title="storyline",
@@ -69,6 +68,19 @@ def create_app(settings: Settings, options: ServerOptions | None = None, embedde
     _add_error_handlers(app)
     app.middleware("http")(_security_headers)
     return app
+
+
+def _prepare_store(location: str, create: bool) -> None:
+    """Upgrade the store once if it is older, so that requests only read; create it only for a server
+    that takes ingests (a read-only server of a missing store is a StoreError, as for every reader)."""
+    try:
+        open_store(location, read_only=True).close()
+    except StoreOutdated:
+        open_store(location).close()
+    except StoreError:
+        if not create:
+            raise
+        open_store(location).close()
 
 
 @contextlib.asynccontextmanager

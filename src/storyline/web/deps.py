@@ -20,7 +20,7 @@ def request_store(request: Request) -> Iterator[Store]:
     """A store connection for one request, read in one snapshot (readers never block the writer,
     and see none of its commits halfway: SQLite's WAL, PostgreSQL's REPEATABLE READ)."""
     try:
-        store = open_store(request.app.state.settings.db, any_thread=True)
+        store = open_store(request.app.state.settings.db, any_thread=True, read_only=True)
     except StoreError as error:
         raise HTTPException(status_code=503, detail=str(error)) from error
     try:
