@@ -66,8 +66,11 @@ def entity_detail(store: Store, name_or_id: str) -> dict[str, Any] | None:
     return view
 
 
-def story_timeline(store: Store, story_id: int) -> list[dict[str, Any]] | None:
-    rows = store.story_rows([story_id])
+def story_timeline(
+    store: Store, story_id: int, rows: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]] | None:
+    """The story's timeline (``rows``: its row from ``store.story_rows``, when read already)."""
+    rows = store.story_rows([story_id]) if rows is None else rows
     if not rows:
         return None
     return _timeline(store, {story_id: rows[0]["articles"]})

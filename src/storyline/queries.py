@@ -93,11 +93,17 @@ STORY_ARTICLES_PER_PAGE = 100  # a story's articles on one page of it (the CLI s
 
 
 def story_detail(
-    store: Store, story_id: int, settings: Settings, page: int | None = None, per_page: int | None = None
+    store: Store,
+    story_id: int,
+    settings: Settings,
+    page: int | None = None,
+    per_page: int | None = None,
+    rows: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any] | None:
     """One story, its articles grouped by language, each with why it is here: all of them, or one
-    ``page`` of them (in the story's order) with the whole story's dates and counts beside."""
-    rows = store.story_rows([story_id])
+    ``page`` of them (in the story's order) with the whole story's dates and counts beside. ``rows``:
+    the story's row from ``store.story_rows``, when the caller has read it already."""
+    rows = store.story_rows([story_id]) if rows is None else rows
     if not rows:
         return None
     (view,) = _story_views(store, rows[:1])

@@ -23,10 +23,11 @@ def most_reported(entries: list[dict[str, Any]], limit: int) -> list[dict[str, A
 
 def story_page(store: Store, story_id: int, settings: Settings, page: int = 1) -> dict[str, Any] | None:
     """A story with one page of its articles (``queries.STORY_ARTICLES_PER_PAGE``), its whole timeline."""
-    detail = queries.story_detail(store, story_id, settings, page=page)
+    rows = store.story_rows([story_id])  # read once, for the articles and for the timeline
+    detail = queries.story_detail(store, story_id, settings, page=page, rows=rows)
     if detail is None:
         return None
-    timeline = entity_views.story_timeline(store, story_id) or []
+    timeline = entity_views.story_timeline(store, story_id, rows) or []
     detail["timeline"], detail["timeline_total"] = most_reported(timeline, TIMELINE_EVENTS), len(timeline)
     detail["storyline_id"] = store.storyline_of_stories([story_id]).get(story_id)
     return detail
