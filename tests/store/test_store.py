@@ -275,3 +275,22 @@ def test_postgres_without_pgvector_is_one_line_saying_how_to_install_it(postgres
     message = str(raised.value)
     assert "\n" not in message and "pgvector extension is not available" in message
     assert "CREATE EXTENSION vector" in message and "postgresql-16-pgvector" in message
+
+
+def test_store_a_keys_entity_is_the_one_most_of_its_mentions_link_to(store_location: str) -> None:
+    with open_store(store_location) as store, store.transaction():
+        for identity in ("Anna Ivanova", "Boris Ivanov", "Ivanov"):
+            store._db.execute(
+                "INSERT INTO entities (identity, name, kind, articles, stories, variants) VALUES (?,?,?,1,1,'[]')",
+                (identity, identity, "person"),
+            )
+        ids = {row[0]: row[1] for row in store._db.execute("SELECT identity, id FROM entities")}
+        rows = [("ivnv", ids["Anna Ivanova"], 3), ("ivnv", ids["Boris Ivanov"], 5), ("ivnv", ids["Ivanov"], 5)]
+        rows += [("ann", ids["Anna Ivanova"], 1)]
+        store._db.executemany("INSERT INTO key_entities VALUES (?,?,?)", rows)
+        found = store.key_entities(["ivnv", "ann", "nobody"])
+    tied = min(ids["Boris Ivanov"], ids["Ivanov"])  # five links each: the older entity
+    assert found == {
+        "ivnv": (tied, "Boris Ivanov" if tied == ids["Boris Ivanov"] else "Ivanov"),
+        "ann": (ids["Anna Ivanova"], "Anna Ivanova"),
+    }

@@ -136,19 +136,19 @@ class EntityQueries(StoreBase):
         return {key: name for key, (_id, name) in self.key_entities(keys).items()}
 
     def key_entities(self, keys: Sequence[str]) -> dict[str, tuple[int, str]]:
-        """Per mention key, (id, name) of the entity most articles link it to."""
-        found: dict[str, tuple[int, str]] = {}
-        best: dict[str, tuple[int, int]] = {}
-        for row in self._rows_for_ids(
-            # the name looked up per row (an index probe each): a join let PostgreSQL scan every entity
-            "SELECT k.key, k.entity_id AS id, (SELECT e.name FROM entities e WHERE e.id=k.entity_id) AS name, k.rows"
-            " FROM key_entities k WHERE k.key IN ({marks})",
-            keys,
-        ):
-            rank = (row["rows"], -row["id"])
-            if rank > best.get(row["key"], (0, 0)):
-                best[row["key"]], found[row["key"]] = rank, (row["id"], row["name"])
-        return found
+        """Per mention key, (id, name) of the entity most articles link it to (on a tie, the older)."""
+        return {
+            row["key"]: (row["id"], row["name"])
+            for row in self._rows_for_ids(
+                # the winner chosen in the database, and only its name looked up (an index probe each):
+                # a key can be linked to dozens of entities
+                "SELECT x.key, x.id, (SELECT e.name FROM entities e WHERE e.id=x.id) AS name FROM ("
+                " SELECT k.key, k.entity_id AS id,"
+                " ROW_NUMBER() OVER (PARTITION BY k.key ORDER BY k.rows DESC, k.entity_id) AS place"
+                " FROM key_entities k WHERE k.key IN ({marks})) x WHERE x.place = 1",
+                keys,
+            )
+        }
 
     def statements_of(self, article_ids: Sequence[str]) -> list[DatedStatement]:
         return [
