@@ -180,8 +180,10 @@ def list_storylines(
         | {key for row in rows for key in row["entities"]}
     )
     names = display_names(store, keys)
+    summaries = {s["id"]: s for s in store.story_summaries([i for row in rows for i in row["story_ids"]])}
     for storyline in rows:
-        shown = sorted(store.story_summaries(storyline["story_ids"]), key=lambda s: (s["first_seen"] or "", s["id"]))
+        mine = [summaries[story_id] for story_id in storyline["story_ids"] if story_id in summaries]
+        shown = sorted(mine, key=lambda s: (s["first_seen"] or "", s["id"]))
         views.append(
             {
                 "id": storyline["id"],

@@ -45,9 +45,9 @@ class StorylineQueries(StoreBase):
                 )
             }
             found = [by_id[storyline_id] for storyline_id in storyline_ids if storyline_id in by_id]
-        rows = []
-        for storyline_id, story_count, first_seen, last_seen in found:
-            story_ids = [
+        story_ids_of: dict[int, list[int]] = {}
+        for storyline_id, _count, _first, _last in found:
+            story_ids_of[storyline_id] = [
                 row[0]
                 for row in self._db.execute(
                     "SELECT id FROM stories WHERE storyline_id=? ORDER BY first_seen DESC NULLS LAST, id DESC"
@@ -55,8 +55,17 @@ class StorylineQueries(StoreBase):
                     (storyline_id, NO_LIMIT if latest_stories is None else latest_stories, stories_offset),
                 )
             ]
+        # The page's links and entity profiles in one query each, not one per storyline.
+        every_story = sorted({story for stories in story_ids_of.values() for story in stories})
+        links = self._links_of(every_story)
+        profiles = self._profiles(every_story)
+        stats = self.entity_stats(sorted({key for profile in profiles.values() for key in profile}))
+        rows = []
+        for storyline_id, story_count, first_seen, last_seen in found:
+            story_ids = story_ids_of[storyline_id]
             if not story_ids:
                 continue
+            mine = set(story_ids)
             rows.append(
                 {
                     "id": storyline_id,
@@ -64,8 +73,10 @@ class StorylineQueries(StoreBase):
                     "story_count": int(story_count),
                     "first_seen": first_seen,
                     "last_seen": last_seen,
-                    "links": self._links_of(story_ids),
-                    "entities": list(self._shared_keys(story_ids)),
+                    "links": [link for link in links if link["earlier"] in mine and link["later"] in mine],
+                    "entities": list(
+                        common_entities([profiles[story] for story in story_ids if story in profiles], stats)
+                    ),
                 }
             )
         return rows
@@ -101,10 +112,11 @@ class StorylineQueries(StoreBase):
             if row["later"] in wanted
         ]
 
-    def _shared_keys(self, story_ids: Sequence[int]) -> tuple[str, ...]:
+    def _profiles(self, story_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+        """Per story, its entity keys with the number of its articles naming each."""
         profiles: dict[int, dict[str, int]] = {}
         for row in self._rows_for_ids(
             "SELECT story_id, key, articles FROM story_entities WHERE story_id IN ({marks})", story_ids
         ):
             profiles.setdefault(row[0], {})[row[1]] = row[2]
-        return common_entities(list(profiles.values()), self.entity_stats())
+        return profiles
