@@ -148,3 +148,16 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_ray_engine_without_an_address_starts_its_own_ray(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a cluster found in Ray's files or $RAY_ADDRESS: a stale one would make the run wait forever."""
+    import ray
+
+    from storyline.engines.ray_engine import RayOptions, _start_ray
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(ray, "init", lambda **kwargs: calls.append(kwargs))
+    _start_ray(RayOptions(address=None, workers=None))
+    _start_ray(RayOptions(address="10.0.0.5:6379", workers=None))
+    assert [call["address"] for call in calls] == ["local", "10.0.0.5:6379"]

@@ -177,7 +177,9 @@ def _start_ray(options: RayOptions) -> None:
     if options.address:
         ray.init(address=options.address, log_to_driver=False, logging_level=logging.ERROR)
     else:
-        ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+        # "local": a new Ray of this process's own, even where `ray start` left a cluster file behind (a
+        # stale one made ray.init wait for a server that no longer runs)
+        ray.init(address="local", include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
 
 
 def _pipeline(units: list[_Unit], settings: Settings, store_location: str, options: RayOptions) -> Iterator[Any]:
