@@ -22,8 +22,8 @@ from storyline.store import (
     Store,
     StoreBusy,
     StoreError,
-    StoreOutdated,
     display_location,
+    open_existing_store,
     open_store,
     remove_store,
 )
@@ -549,9 +549,7 @@ def _reading(settings: Settings) -> Iterator[Store]:
 def _existing_store(settings: Settings) -> Store:
     """The store, which must exist; upgraded if it is of an older schema (the one thing `check` writes)."""
     try:
-        return open_store(settings.db, read_only=True)
-    except StoreOutdated:
-        return _open_store(settings)
+        return open_existing_store(settings.db)
     except StoreError as error:
         _fail(str(error), code=1)
         raise

@@ -23,6 +23,7 @@ __all__ = [
     "StoreOutdated",
     "display_location",
     "is_postgres",
+    "open_existing_store",
     "open_store",
     "remove_store",
 ]
@@ -46,6 +47,15 @@ def open_store(location: str | Path, any_thread: bool = False, read_only: bool =
     from storyline.store.sqlite import SQLiteStore
 
     return SQLiteStore(location, any_thread=any_thread, read_only=read_only)
+
+
+def open_existing_store(location: str | Path) -> Store:
+    """The store at ``location``, which must exist (StoreError if not): opened read-only, or upgraded
+    first when it is of an older schema (the one thing this writes)."""
+    try:
+        return open_store(location, read_only=True)
+    except StoreOutdated:
+        return open_store(location)
 
 
 def remove_store(location: str | Path) -> None:

@@ -17,6 +17,15 @@ NO_LIMIT = 2**62  # LIMIT for "all rows" that both databases accept
 SORT_LIMIT = 2_000
 
 
+def member_of(outer: str, table: str, key: str, member: str, walk: bool) -> str:
+    """SQL: ``outer`` is one of the ``member`` values of the ``table`` rows whose ``key`` is the one
+    parameter. ``walk``: written as EXISTS, so that the database walks the outer rows in index order
+    and tests each (cheap when many match); else as IN, every member read first (cheap when few do)."""
+    if walk:
+        return f"EXISTS (SELECT 1 FROM {table} x WHERE x.{key}=? AND x.{member}={outer})"
+    return f"{outer} IN (SELECT {member} FROM {table} WHERE {key}=?)"
+
+
 class Cursor(Protocol):
     rowcount: int
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from storyline.models import StoryQuery
 from storyline.store import base
-from storyline.store.base import StoreBase
+from storyline.store.base import StoreBase, member_of
 
 # A list with several filters counts its matches up to this many, then says "more than" (an exact
 # count would read every match: 28,000 stories for one language of a 200,000-article store).
@@ -84,11 +84,7 @@ def _story_conditions(query: StoryQuery, walk: bool) -> tuple[list[str], list[An
     where: list[str] = []
     params: list[Any] = []
     if query.language:
-        where.append(
-            "EXISTS (SELECT 1 FROM story_languages l WHERE l.language=? AND l.story_id=s.id)"
-            if walk
-            else "s.id IN (SELECT story_id FROM story_languages WHERE language=?)"
-        )
+        where.append(member_of("s.id", "story_languages", "language", "story_id", walk))
         params.append(query.language)
     if query.since:
         where.append("s.last_seen >= ?")
@@ -97,11 +93,7 @@ def _story_conditions(query: StoryQuery, walk: bool) -> tuple[list[str], list[An
         where.append("s.first_seen <= ?")
         params.append(query.until.isoformat())
     if query.entity_id is not None:
-        where.append(
-            "EXISTS (SELECT 1 FROM entity_stories e WHERE e.entity_id=? AND e.story_id=s.id)"
-            if walk
-            else "s.id IN (SELECT story_id FROM entity_stories WHERE entity_id=?)"
-        )
+        where.append(member_of("s.id", "entity_stories", "entity_id", "story_id", walk))
         params.append(query.entity_id)
     if query.story_ids is not None:
         ids = _listed_ids(query)

@@ -8,7 +8,7 @@ from typing import Any
 
 from storyline.models import DatedStatement
 from storyline.store import base
-from storyline.store.base import NO_LIMIT, StoreBase
+from storyline.store.base import NO_LIMIT, StoreBase, member_of
 
 
 class EntityQueries(StoreBase):
@@ -73,11 +73,7 @@ class EntityQueries(StoreBase):
         walks the articles newest first and keeps its own (the cost follows ``limit``); one named in
         few reads them all and sorts."""
         walk = limit is not None and self._entity_size(entity_id, "articles") > base.SORT_LIMIT
-        mentioned = (
-            "EXISTS (SELECT 1 FROM entity_mentions em WHERE em.entity_id=? AND em.article_id=a.id)"
-            if walk
-            else "a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id=?)"
-        )
+        mentioned = member_of("a.id", "entity_mentions", "entity_id", "article_id", walk)
         return [
             dict(row)
             for row in self._db.execute(
@@ -99,11 +95,7 @@ class EntityQueries(StoreBase):
         """The entity's stories, latest first: id, title, dates, number of articles (walked in date
         order like ``entity_articles`` when the entity has many)."""
         walk = limit is not None and self._entity_size(entity_id, "stories") > base.SORT_LIMIT
-        named = (
-            "EXISTS (SELECT 1 FROM entity_stories es WHERE es.entity_id=? AND es.story_id=s.id)"
-            if walk
-            else "s.id IN (SELECT story_id FROM entity_stories WHERE entity_id=?)"
-        )
+        named = member_of("s.id", "entity_stories", "entity_id", "story_id", walk)
         return [
             dict(row)
             for row in self._db.execute(

@@ -20,7 +20,7 @@ import psycopg
 
 from storyline.settings import IndexSettings
 from storyline.store.base import POSTGRESQL
-from storyline.store.errors import NO_STORE_HINT, StoreBusy, StoreError, StoreOutdated
+from storyline.store.errors import StoreBusy, StoreError
 from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, migrate
 from storyline.store.pg_connection import PgConnection
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema, statements
@@ -65,14 +65,11 @@ class PostgresStore(SqlStore):
 
     def _check_readable(self) -> None:
         """A store read without writing must be there, of this schema (nothing is created or upgraded)."""
-        version = self._schema_version()
-        if version is None:
-            raise StoreError(f"{self.location}: no store in this database; {NO_STORE_HINT}")
-        if version < SCHEMA_VERSION:
-            raise StoreOutdated(
-                f"{self.location}: store has schema {version}; upgrade it to {SCHEMA_VERSION}"
-                f" (storyline check --db URL)"
-            )
+        self._require_current_schema(
+            self._schema_version(),
+            missing="no store in this database",
+            upgrade=f"upgrade it to {SCHEMA_VERSION} (storyline check --db URL)",
+        )
         try:
             self._db.register_vectors()
         except psycopg.ProgrammingError as error:

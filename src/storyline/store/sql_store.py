@@ -26,7 +26,7 @@ from storyline.store.base import NO_LIMIT
 from storyline.store.browse_queries import BrowseQueries
 from storyline.store.entity_links import EntityLinks
 from storyline.store.entity_queries import EntityQueries
-from storyline.store.errors import StoreError
+from storyline.store.errors import NO_STORE_HINT, StoreError, StoreOutdated
 from storyline.store.map_reads import MapReads
 from storyline.store.map_writes import MapWrites
 from storyline.store.schema import SCHEMA_VERSION
@@ -133,6 +133,14 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _require_current_schema(self, version: int | None, missing: str, upgrade: str) -> None:
+        """For a store opened read-only: there must be one (``missing``: where, for the message), of this
+        schema; an older one is StoreOutdated (``upgrade``: the command that upgrades it)."""
+        if version is None:
+            raise StoreError(f"{self.location}: {missing}; {NO_STORE_HINT}")
+        if version < SCHEMA_VERSION:
+            raise StoreOutdated(f"{self.location}: store has schema {version}; {upgrade}")
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:

@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.settings import IndexSettings
 from storyline.store.base import SQLITE
-from storyline.store.errors import NO_STORE_HINT, StoreError, StoreOutdated
+from storyline.store.errors import NO_STORE_HINT, StoreError
 from storyline.store.lock import writer_lock
 from storyline.store.migrations import MIGRATIONS, migrate, run_script
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema
@@ -69,14 +69,11 @@ class SQLiteStore(SqlStore):
     def _check_readable(self) -> None:
         """A read-only store must be a store of this schema: it cannot be created or upgraded here."""
         self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        version = self._schema_version()
-        if version is None:
-            raise StoreError(f"{self.path}: no store here (an empty file); {NO_STORE_HINT}")
-        if version < SCHEMA_VERSION:
-            raise StoreOutdated(
-                f"{self.path}: store has schema {version}; upgrade it to {SCHEMA_VERSION} with write access"
-                f" (storyline check --db {self.path})"
-            )
+        self._require_current_schema(
+            self._schema_version(),
+            missing="no store here (an empty file)",
+            upgrade=f"upgrade it to {SCHEMA_VERSION} with write access (storyline check --db {self.path})",
+        )
 
     def _prepare_schema(self) -> None:
         """Create or upgrade the schema. Two processes opening a new or old store at once are

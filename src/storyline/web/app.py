@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline import queries
 from storyline.settings import Settings
 from storyline.stages.embed import Embedder
-from storyline.store import StoreError, StoreOutdated, open_store
+from storyline.store import StoreError, open_existing_store, open_store
 from storyline.web import api, pages
 from storyline.web.render import compile_templates, render_error
 from storyline.web.writer import Writer
@@ -74,9 +74,7 @@ def _prepare_store(location: str, create: bool) -> None:
     """Upgrade the store once if it is older, so that requests only read; create it only for a server
     that takes ingests (a read-only server of a missing store is a StoreError, as for every reader)."""
     try:
-        open_store(location, read_only=True).close()
-    except StoreOutdated:
-        open_store(location).close()
+        open_existing_store(location).close()
     except StoreError:
         if not create:
             raise
