@@ -71,8 +71,8 @@ def refresh_storylines(
     before = store.link_pairs_of(changed_ids)
     after = {(link.earlier, link.later) for link in links}
     store.replace_links(changed_ids, links)
-    _join(store, after - before)
-    _cut(store, before - after)
+    _cut(store, before - after)  # first: a story that moves from one storyline to another leaves,
+    _join(store, after - before)  # then joins (joining first would merge the two storylines' ids)
     store.widen_storylines(dated)
 
 
@@ -135,17 +135,26 @@ def _join(store: StorylineStore, added: set[Pair]) -> None:
 
 
 def _cut(store: StorylineStore, removed: set[Pair]) -> None:
-    """Storylines that a removed link cut in two are split."""
-    for earlier, later in sorted(removed):
-        lines = store.storylines_of([earlier, later])
-        line = lines.get(earlier)
-        if line is None or line != lines.get(later):
+    """Storylines that the removed links cut apart are split. A storyline that falls apart leaves
+    each of its pieces holding an end of a removed link, so checking that the ends left in each
+    storyline still reach one another finds every cut, however many links one story lost."""
+    pending = sorted({story for pair in removed for story in pair})
+    while pending:
+        lines = store.storylines_of(pending)
+        first = pending[0]
+        line = lines.get(first)
+        same = [story for story in pending[1:] if line is not None and lines.get(story) == line]
+        part = next((found for other in same if (found := _apart(store, first, other)) is not None), None)
+        if part is None:  # its ends still hang together (or it is in no storyline): done with them
+            pending = [story for story in pending[1:] if story not in same]
             continue
-        part = _apart(store, earlier, later)
-        if part is None:
-            continue
+        assert line is not None
+        # the search may have crossed into other storylines over new links (joined next): only
+        # this storyline's stories move
+        part = {story for story, other in store.storylines_of(part).items() if other == line}
         size = store.storyline_sizes([line]).get(line, 0)
-        part_leaves = 2 * len(part) < size or (2 * len(part) == size and min(part) > min({earlier, later} - part))
+        rest = next(iter(set(same) - part), first) if first in part else first
+        part_leaves = 2 * len(part) < size or (2 * len(part) == size and min(part) > min({first, rest} - part))
         leaving = len(part) if part_leaves else size - len(part)
         new_id = store.allocate_storyline_id() if leaving >= 2 else None
         store.split_storyline(line, part, new_id, part_leaves)
