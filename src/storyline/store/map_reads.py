@@ -79,13 +79,26 @@ class MapReads(StoreBase):
             )
             found = [row[0] for row in dated]
         else:
+            # First the stories that begin inside [low, high]: the index alone answers (no row is
+            # read for its last date); then those that began up to LONG_STORY_DAYS before and reach in.
             earliest = low - dt.timedelta(days=LONG_STORY_DAYS)
-            dated = self._db.execute(
-                "SELECT story_id FROM story_entities WHERE key=? AND first_seen BETWEEN ? AND ? AND last_seen >= ?"
-                " ORDER BY first_seen DESC LIMIT ?",
-                (key, iso(earliest), iso(high), iso(low), limit),
-            )
-            found = [row[0] for row in dated]
+            found = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT story_id FROM story_entities WHERE key=? AND first_seen BETWEEN ? AND ?"
+                    " ORDER BY first_seen DESC LIMIT ?",
+                    (key, iso(low), iso(high), limit),
+                )
+            ]
+            if len(found) < limit:
+                found += [
+                    row[0]
+                    for row in self._db.execute(
+                        "SELECT story_id FROM story_entities WHERE key=? AND first_seen >= ? AND first_seen < ?"
+                        " AND last_seen >= ? ORDER BY first_seen DESC LIMIT ?",
+                        (key, iso(earliest), iso(low), iso(low), limit - len(found)),
+                    )
+                ]
             if len(found) < limit:
                 found += [
                     row[0]
