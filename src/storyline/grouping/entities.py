@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.models import Entity, EntityVariant
 from storyline.stages.keys import latin
@@ -193,8 +194,10 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
 
 
 def is_latin(text: str) -> bool:
+    if text.isascii():
+        return any(ch.isalpha() for ch in text)
     letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all("LATIN" in _char_name(ch) for ch in letters)
+    return bool(letters) and all(_latin_letter(ch) for ch in letters)
 
 
 def transliterate(text: str) -> str:
@@ -202,7 +205,8 @@ def transliterate(text: str) -> str:
     return latin(text.replace("ъ", "а").replace("Ъ", "А"))
 
 
-def _char_name(ch: str) -> str:
+@lru_cache(maxsize=4096)
+def _latin_letter(ch: str) -> bool:
     import unicodedata
 
-    return unicodedata.name(ch, "")
+    return "LATIN" in unicodedata.name(ch, "")

@@ -191,7 +191,7 @@ class StoryIndex:
         self.max_cached_stories = max_cached_stories
         self.max_cached_members = max_cached_members
         self.stats = EntityStats(documents=self.source.document_count(), lookup=self.source.entity_frequencies)
-        self.stories: dict[int, StoryState] = {}
+        self.stories: OrderedDict[int, StoryState] = OrderedDict()  # least recently used first
         self.touched: set[int] = set()  # changed since the last commit
         self.newest = self.source.newest_date()
         self._pending: list[Pending] = []
@@ -201,7 +201,7 @@ class StoryIndex:
         # committed members per story looked at, least recently used first; their number of vectors
         self._members: OrderedDict[int, MemberVectors] = OrderedDict()
         self._member_count = 0
-        self._outlines: dict[int, StoryOutline] = {}  # of stories not in ``stories``, as last read
+        self._outlines: OrderedDict[int, StoryOutline] = OrderedDict()  # of stories not in ``stories``
         self._next_id: int | None = None
         self._prefetched: dict[str, tuple[tuple[int, ...] | None, list[tuple[int, float]]]] = {}
 
@@ -211,6 +211,9 @@ class StoryIndex:
         """The states of these stories (loaded from the source when not in memory)."""
         wanted = list(dict.fromkeys(story_ids))
         missing = [story_id for story_id in wanted if story_id not in self.stories]
+        for story_id in wanted:
+            if story_id in self.stories:
+                self.stories.move_to_end(story_id)
         if missing:
             loaded = self.source.story_states(missing)
             self.stories.update(loaded)
@@ -225,7 +228,10 @@ class StoryIndex:
             for story_id in wanted
             if (state := self.stories.get(story_id)) is not None
         }
-        found.update({story_id: self._outlines[story_id] for story_id in wanted if story_id in self._outlines})
+        for story_id in wanted:
+            if story_id in self._outlines:
+                self._outlines.move_to_end(story_id)
+                found[story_id] = self._outlines[story_id]
         loaded = self.source.story_outlines([story_id for story_id in wanted if story_id not in found])
         self._outlines.update(loaded)
         found.update(loaded)
@@ -385,13 +391,13 @@ class StoryIndex:
         self._trim()
 
     def _trim(self) -> None:
-        if len(self.stories) > self.max_cached_stories:
-            for story_id in list(self.stories)[: len(self.stories) - self.max_cached_stories // 2]:
-                del self.stories[story_id]
-                self._forget_members(story_id)
-        if len(self._outlines) > self.max_cached_stories:  # the oldest read go first
-            for story_id in list(self._outlines)[: len(self._outlines) - self.max_cached_stories // 2]:
-                del self._outlines[story_id]
+        # the least recently used go first, a few at a time (emptying half of a cache at once made
+        # the next articles reload what they had just dropped)
+        while len(self.stories) > self.max_cached_stories:
+            story_id, _state = self.stories.popitem(last=False)
+            self._forget_members(story_id)
+        while len(self._outlines) > self.max_cached_stories:
+            self._outlines.popitem(last=False)
         if self._member_count > self.max_cached_members:  # the least recently used go first, to 3/4
             while self._members and self._member_count > self.max_cached_members * 3 // 4:
                 self._forget_members(next(iter(self._members)))
