@@ -1,4 +1,5 @@
 import datetime as dt
+import gc
 from pathlib import Path
 
 from helpers import TableEmbedder
@@ -99,6 +100,8 @@ def test_pipeline_long_running_ingestor_groups_as_one_run(tmp_path: Path, settin
             for article in _corpus():
                 report = ingestor.ingest([article])
                 assert report.stored == 1 and report.timings["map"] > 0
+                assert gc.get_freeze_count() > 0  # what it keeps is out of the collector's full passes
+        assert gc.get_freeze_count() == 0  # closed: everything collectable again
         assert _partition(store) == expected
         assert store.check() == []
 
