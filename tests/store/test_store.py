@@ -11,7 +11,7 @@ import pytest
 from helpers import make_article
 from storyline.grouping.stories import StoryIndex, assign_stories
 from storyline.settings import GroupingSettings, Settings
-from storyline.store import Store, StoreError, open_store
+from storyline.store import SCHEMA_VERSION, Store, StoreError, open_store
 
 SETTINGS = Settings()
 INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.errors.IntegrityError)
@@ -220,12 +220,40 @@ def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str)
             store._db.execute("CREATE INDEX stories_storyline ON stories(storyline_id)")
             store._db.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
     with open_store(store_location) as store:
-        assert store._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "5"
+        assert store._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
         indexes = _indexes(store, store_location)
         assert "stories_storyline_dates" in indexes and "stories_storyline" not in indexes
         assert store.story_rows()[0]["title"] == "Budapest summit postponed" and store.counts() == counts
         assert [tuple(row) for row in store._db.execute("SELECT day, articles FROM entity_days")] == [("2025-10-21", 1)]
         assert store.check() == []
+
+
+def test_store_check_finds_a_storyline_in_pieces_and_the_upgrade_splits_it(store_location: str) -> None:
+    """Before schema 6 a storyline could fall into pieces that no link joins (a story that bridged
+    two parts lost its links): ``check`` says so, and the upgrade splits it (the largest piece keeps
+    the id)."""
+    from storyline.models import StorylineLink
+
+    vectors = {"a": [1, 0, 0], "b": [0, 1, 0], "c": [0, 0, 1]}
+    articles = [
+        make_article(name, vector, [], dt.date(2025, 10, 21), text=f"Story {name}") for name, vector in vectors.items()
+    ]
+    with open_store(store_location) as store:
+        _save(store, articles, _index(store))
+        story = store.stories_of_articles(list(vectors))
+        first, second, third = (story[name] for name in vectors)
+        with store.transaction():
+            line = store.allocate_storyline_id()
+            store.join_storylines(line, [], [first, second, third])
+            store.replace_links([first, second, third], [StorylineLink(first, second, ("k",), 0.9, 1.0)])
+        assert store.check(integrity=False) == ["1 storyline(s) whose links do not join all their stories"]
+        with store.transaction():
+            store._db.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert store.check() == []
+        assert store.storyline_of_stories([first, second, third]) == {first: line, second: line}
 
 
 def test_postgres_refuses_newer_and_foreign_databases(postgres) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ def link_storylines(states: Sequence[StoryState], stats: EntityStats, settings: 
             if link is not None:
                 links.append(link)
     by_id = {state.id: state for state in dated}
-    groups = components({state.id for state in dated}, links)
+    groups = components({state.id for state in dated}, [(link.earlier, link.later) for link in links])
     ordered = sorted(groups, key=lambda group: min((by_id[i].first, i) for i in group))
     storylines = []
     for number, group in enumerate(ordered, start=1):
@@ -161,8 +161,8 @@ def links_between(
     return list(found.values())
 
 
-def components(nodes: Iterable[int], links: Iterable[StorylineLink]) -> list[set[int]]:
-    """Connected groups of two or more stories."""
+def components(nodes: Iterable[int], links: Iterable[tuple[int, int]]) -> list[set[int]]:
+    """Connected groups of two or more stories (``links``: (earlier, later) story pairs)."""
     parent: dict[int, int] = {node: node for node in nodes}
 
     def root(node: int) -> int:
@@ -171,12 +171,21 @@ def components(nodes: Iterable[int], links: Iterable[StorylineLink]) -> list[set
             node = parent[node]
         return node
 
-    for link in links:
-        parent[root(link.later)] = root(link.earlier)
+    for earlier, later in links:
+        parent[root(later)] = root(earlier)
     groups: dict[int, set[int]] = {}
     for node in list(parent):
         groups.setdefault(root(node), set()).add(node)
     return [group for group in groups.values() if len(group) > 1]
+
+
+def pieces(members: Iterable[int], links: Iterable[tuple[int, int]]) -> list[set[int]]:
+    """A storyline's stories grouped by what its own links join, largest first (then by first id):
+    one group when the storyline hangs together."""
+    stories = set(members)
+    joined = components(stories, [(a, b) for a, b in links if a in stories and b in stories])
+    alone = stories.difference(*joined) if joined else stories
+    return sorted([*joined, *({story} for story in alone)], key=lambda group: (-len(group), min(group)))
 
 
 def common_entities(profiles: Sequence[Mapping[str, int]], stats: EntityStats) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 
 from storyline.grouping.story_index import FUTURE_TOLERANCE, StoryIndex, StoryState, entity_keys
+from storyline.grouping.storylines import pieces
 from storyline.ingest.identity import content_hash
 from storyline.models import Article, Membership, StorylineLink
 from storyline.stages.duplicates import band_hashes
@@ -360,6 +361,30 @@ class MapWrites(StoreBase):
         for number in (storyline_id, new_id):
             if number is not None:
                 self._recount_storyline(number)
+
+    def storylines_in_pieces(self) -> dict[int, list[set[int]]]:
+        """Storylines whose own links do not join all their stories (a store written before schema 6
+        could hold some): storyline id -> its pieces, largest first. Reads every storyline."""
+        members: dict[int, list[int]] = {}
+        for story_id, line in self._db.execute("SELECT id, storyline_id FROM stories WHERE storyline_id IS NOT NULL"):
+            members.setdefault(int(line), []).append(int(story_id))
+        links: dict[int, list[tuple[int, int]]] = {}
+        for earlier, later, line in self._db.execute(
+            "SELECT l.earlier, l.later, s.storyline_id FROM storyline_links l JOIN stories s ON s.id=l.earlier"
+            " WHERE s.storyline_id IS NOT NULL"
+        ):
+            links.setdefault(int(line), []).append((int(earlier), int(later)))
+        found = {line: pieces(stories, links.get(line, [])) for line, stories in members.items()}
+        return {line: groups for line, groups in found.items() if len(groups) > 1}
+
+    def split_storylines_in_pieces(self) -> int:
+        """Each storyline in pieces keeps its id for its largest piece; the others become storylines
+        of their own (or lone stories). How many storylines were split."""
+        broken = self.storylines_in_pieces()
+        for line, groups in sorted(broken.items()):
+            for group in groups[1:]:
+                self.split_storyline(line, group, self.allocate_storyline_id() if len(group) >= 2 else None, True)
+        return len(broken)
 
     def _recount_storyline(self, storyline_id: int) -> None:
         count, first, last = self._db.execute(

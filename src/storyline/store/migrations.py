@@ -2,7 +2,7 @@
 
 Each step has statements run before the schema file (to reshape old tables), statements run
 after it (to fill new tables from old rows), and may ask for the entities to be rebuilt from
-scratch. A store several versions behind runs every step's "before", the schema file once, then
+scratch or storylines in pieces to be split. A store several versions behind runs every step's "before", the schema file once, then
 every step's "after".
 
 PostgreSQL stores start at schema 4 (``FIRST_POSTGRESQL_VERSION``): the steps from there on run on
@@ -25,6 +25,7 @@ class Migration:
     before: str = ""
     after: str = ""
     rebuild_entities: bool = False
+    split_storylines: bool = False  # storylines that fell into pieces are split (``split_storylines_in_pieces``)
 
 
 # Shard numbers as grouping/window.py computes them (SHARD_DAYS = 7): day number // 7 for a dated
@@ -121,6 +122,9 @@ MIGRATIONS: dict[int, Migration] = {
             JOIN articles a ON a.id = em.article_id WHERE a.published IS NOT NULL GROUP BY em.entity_id, a.published;
         """,
     ),
+    # Version 6: storyline upkeep cuts before it joins and checks every end of a removed link; a
+    # store written before could hold a storyline in pieces that no link joins: they are split.
+    5: Migration(split_storylines=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
@@ -134,6 +138,7 @@ def migrate(
     schema: str,
     rebuild_entities: Callable[[], None],
     dialect: str = "sqlite",
+    split_storylines: Callable[[], object] = lambda: None,
 ) -> None:
     """Run the steps from ``version`` to ``target`` inside the caller's transaction (on SQLite with
     foreign keys off: tables are renamed and rebuilt); KeyError when a step is missing. ``schema`` is
@@ -148,6 +153,8 @@ def migrate(
         run_script(db, render_schema(dialect, step.after), dialect)
     if any(step.rebuild_entities for step in steps):
         rebuild_entities()
+    if any(step.split_storylines for step in steps):
+        split_storylines()
     db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(target),))
 
 

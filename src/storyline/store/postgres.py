@@ -104,7 +104,15 @@ class PostgresStore(SqlStore):
             raise StoreError(f"{self.location}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
         try:
             schema = render_schema("postgresql")
-            migrate(self._db, version, SCHEMA_VERSION, schema, self.rebuild_entities, dialect="postgresql")
+            migrate(
+                self._db,
+                version,
+                SCHEMA_VERSION,
+                schema,
+                self.rebuild_entities,
+                dialect="postgresql",
+                split_storylines=self.split_storylines_in_pieces,
+            )
         except psycopg.Error as error:
             raise StoreError(
                 f"{self.location}: cannot upgrade store from schema {version} ({_first_line(error)})"

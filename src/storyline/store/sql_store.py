@@ -277,6 +277,9 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
                 count = self._db.execute(sql.format(is_not=self._sql.is_not)).fetchone()[0]
                 if count:
                     problems.append(f"{count} {description}")
+            broken = len(self.storylines_in_pieces())
+            if broken:
+                problems.append(f"{broken} storyline(s) whose links do not join all their stories")
         return problems
 
     def counts(self) -> dict[str, int]:

@@ -114,7 +114,14 @@ class SQLiteStore(SqlStore):
         if any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION)):
             raise StoreError(f"{self.path}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
         try:
-            migrate(self._db, version, SCHEMA_VERSION, render_schema("sqlite", SCHEMA_TEXT), self.rebuild_entities)
+            migrate(
+                self._db,
+                version,
+                SCHEMA_VERSION,
+                render_schema("sqlite", SCHEMA_TEXT),
+                self.rebuild_entities,
+                split_storylines=self.split_storylines_in_pieces,
+            )
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
 
