@@ -255,6 +255,7 @@ def test_api_storylines_page_and_a_merged_id_redirects(tmp_path, settings) -> No
     from pathlib import Path
 
     from storyline.ingest.sources import read_sources
+    from storyline.models import StorylineLink
     from storyline.pipeline import ingest
     from storyline.stages.embed import HashingEmbedder
     from storyline.store import open_store
@@ -267,6 +268,8 @@ def test_api_storylines_page_and_a_merged_id_redirects(tmp_path, settings) -> No
         store.join_storylines(5, [], [1, 2])
         store.join_storylines(9, [], [3, 4])
         store.join_storylines(5, [9], [])
+        links = [StorylineLink(earlier, later, ("k",), 0.9, 1.0) for earlier, later in ((1, 2), (3, 4), (2, 3))]
+        store.replace_links([1, 2, 3, 4], links)  # a storyline's links join all its stories
         assert store.check() == [] and store.resolve_storyline(9) == 5
     app = create_app(settings, ServerOptions(), embedder=HashingEmbedder())
     with TestClient(app, raise_server_exceptions=False) as client:
