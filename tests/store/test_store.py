@@ -230,6 +230,38 @@ def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str)
         assert store.check() == []
 
 
+def test_store_stories_with_key_in_order_on_either_database(store_location: str) -> None:
+    """The stories naming a key whose dates reach into a range: those beginning inside it (latest
+    first), those beginning up to 60 days before that reach in, longer ones that reach in, then the
+    undated (newest first); limited, as grouping and storyline upkeep ask for them."""
+    spans = {
+        1: ("2025-01-10", "2025-01-10"),
+        2: ("2025-01-20", "2025-01-25"),
+        3: ("2024-12-01", "2025-01-05"),  # began before the range, reaches into it
+        4: ("2024-12-01", "2024-12-20"),  # began before, ends before
+        5: ("2024-08-01", "2025-01-15"),  # a long story reaching in
+        6: ("2024-08-01", "2024-09-01"),  # a long story that ended long before
+        7: (None, None),
+        8: ("2025-03-01", "2025-03-01"),  # after the range
+        9: (None, None),
+    }
+    with open_store(store_location) as store, store.transaction():
+        for story_id, (first, last) in spans.items():
+            store._db.execute("INSERT INTO story_entities VALUES (?,?,?,?,?)", (story_id, "k", 1, first, last))
+            store._db.execute(
+                "INSERT INTO story_entities VALUES (?,?,?,?,?)", (story_id + 100, "other", 1, first, last)
+            )
+        for story_id in (5, 6):
+            store._db.execute("INSERT INTO long_stories VALUES (?,?,?)", (story_id, *spans[story_id]))
+        january = (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+        assert store.stories_with_key("k", *january, 100) == [2, 1, 3, 5, 9, 7]
+        assert store.stories_with_key("k", *january, 3) == [2, 1, 3]
+        assert store.stories_with_key("k", *january, 5) == [2, 1, 3, 5, 9]
+        anytime = store.stories_with_key("k", None, None, 100)
+        assert anytime[:3] == [8, 2, 1] and set(anytime[3:7]) == {3, 4, 5, 6} and anytime[7:] == [9, 7]
+        assert store.stories_with_key("missing", *january, 100) == []
+
+
 def test_store_check_finds_a_storyline_in_pieces_and_the_upgrade_splits_it(store_location: str) -> None:
     """Before schema 6 a storyline could fall into pieces that no link joins (a story that bridged
     two parts lost its links): ``check`` says so, and the upgrade splits it (the largest piece keeps

@@ -17,6 +17,25 @@ from storyline.store.base import StoreBase, iso, to_date
 
 LONG_STORY_DAYS = 60  # stories longer than this are kept in long_stories too
 
+# The parts of ``stories_with_key``, in the order their stories come; each gives (story_id, part, day).
+_BEGIN_INSIDE = (
+    "SELECT story_id, 0 AS part, first_seen AS day FROM story_entities WHERE key=? AND first_seen BETWEEN ? AND ?"
+    " ORDER BY first_seen DESC, story_id DESC"
+)
+_BEGIN_BEFORE = (
+    "SELECT story_id, 1 AS part, first_seen AS day FROM story_entities WHERE key=? AND first_seen >= ?"
+    " AND first_seen < ? AND last_seen >= ? ORDER BY first_seen DESC, story_id DESC"
+)
+_LONGER = (
+    "SELECT l.story_id, 2 AS part, l.last_seen AS day FROM long_stories l JOIN story_entities e"
+    " ON e.story_id=l.story_id AND e.key=? WHERE l.first_seen < ? AND l.last_seen >= ?"
+    " ORDER BY l.last_seen DESC, l.story_id DESC"
+)
+_UNDATED = (
+    "SELECT story_id, 3 AS part, first_seen AS day FROM story_entities WHERE key=? AND first_seen IS NULL"
+    " ORDER BY story_id DESC"
+)
+
 
 class MapReads(StoreBase):
     """Mixed into ``Store``."""
@@ -69,55 +88,47 @@ class MapReads(StoreBase):
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
         """Stories naming ``key`` whose dates reach into [low, high] (any date when None), latest
-        first, then undated ones, newest first. One index range however many stories name the key
-        (stories by first date, from ``LONG_STORY_DAYS`` before ``low``), and the few longer stories."""
+        first, then undated ones, newest first: the stories that begin inside the range (the index
+        alone answers), those that began up to ``LONG_STORY_DAYS`` before it and reach in, the few
+        longer ones, the undated ones. SQLite stops as soon as it has ``limit``; PostgreSQL, where each
+        statement is a round trip to the server, asks for all four parts in one statement."""
         if low is None or high is None:
-            dated = self._db.execute(
-                "SELECT story_id FROM story_entities WHERE key=? AND first_seen IS NOT NULL"
-                " ORDER BY first_seen DESC LIMIT ?",
-                (key, limit),
-            )
-            found = [row[0] for row in dated]
-        else:
-            # First the stories that begin inside [low, high]: the index alone answers (no row is
-            # read for its last date); then those that began up to LONG_STORY_DAYS before and reach in.
-            earliest = low - dt.timedelta(days=LONG_STORY_DAYS)
-            found = [
+            latest = [
                 row[0]
                 for row in self._db.execute(
-                    "SELECT story_id FROM story_entities WHERE key=? AND first_seen BETWEEN ? AND ?"
+                    "SELECT story_id FROM story_entities WHERE key=? AND first_seen IS NOT NULL"
                     " ORDER BY first_seen DESC LIMIT ?",
-                    (key, iso(low), iso(high), limit),
+                    (key, limit),
                 )
             ]
-            if len(found) < limit:
-                found += [
-                    row[0]
-                    for row in self._db.execute(
-                        "SELECT story_id FROM story_entities WHERE key=? AND first_seen >= ? AND first_seen < ?"
-                        " AND last_seen >= ? ORDER BY first_seen DESC LIMIT ?",
-                        (key, iso(earliest), iso(low), iso(low), limit - len(found)),
-                    )
-                ]
-            if len(found) < limit:
-                found += [
-                    row[0]
-                    for row in self._db.execute(
-                        "SELECT l.story_id FROM long_stories l JOIN story_entities e ON e.story_id=l.story_id AND e.key=?"
-                        " WHERE l.first_seen < ? AND l.last_seen >= ? ORDER BY l.last_seen DESC LIMIT ?",
-                        (key, iso(earliest), iso(low), limit - len(found)),
-                    )
-                ]
-        if len(found) < limit:
-            found += [
+            return latest + self._undated_with_key(key, limit - len(latest))
+        earliest, low_text, high_text = iso(low - dt.timedelta(days=LONG_STORY_DAYS)), iso(low), iso(high)
+        parts = [
+            (_BEGIN_INSIDE, (key, low_text, high_text)),
+            (_BEGIN_BEFORE, (key, earliest, low_text, low_text)),
+            (_LONGER, (key, earliest, low_text)),
+            (_UNDATED, (key,)),
+        ]
+        if self._sql.name == "postgresql":
+            sql = " UNION ALL ".join(f"SELECT * FROM ({part} LIMIT ?) AS p{n}" for n, (part, _) in enumerate(parts))
+            arguments = [value for _part, values in parts for value in (*values, limit)]
+            return [
                 row[0]
                 for row in self._db.execute(
-                    "SELECT story_id FROM story_entities WHERE key=? AND first_seen IS NULL"
-                    " ORDER BY story_id DESC LIMIT ?",
-                    (key, limit - len(found)),
+                    f"SELECT story_id FROM ({sql}) AS found ORDER BY part, day DESC, story_id DESC LIMIT ?",
+                    [*arguments, limit],
                 )
             ]
+        found: list[int] = []
+        for part, values in parts:
+            if len(found) < limit:
+                found += [row[0] for row in self._db.execute(f"{part} LIMIT ?", (*values, limit - len(found)))]
         return found
+
+    def _undated_with_key(self, key: str, limit: int) -> list[int]:
+        if limit <= 0:
+            return []
+        return [row[0] for row in self._db.execute(f"{_UNDATED} LIMIT ?", (key, limit))]
 
     def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]:
         return {
