@@ -51,9 +51,9 @@ class MentionStore(Protocol):
 
     def set_surname_choices(self, choices: Mapping[str, str | None]) -> None: ...
 
-    def full_names_in_story(self, story_id: int, key: str) -> set[str]: ...
+    def full_names_in_stories(self, places: Sequence[tuple[int, str]]) -> dict[tuple[int, str], set[str]]: ...
 
-    def bare_mentions(self, key: str, story_id: int) -> list[MentionRow]: ...
+    def bare_mentions(self, places: Sequence[tuple[int, str]]) -> list[MentionRow]: ...
 
     def queue_relinks(self, keys: Sequence[str]) -> None: ...
 
@@ -80,25 +80,26 @@ def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkCh
     store.queue_relinks(tipped)
 
     to_decide: dict[MentionId, MentionRow] = {mention_id(row): row for row in new_rows}
-    for story_id, key in sorted(widened):
-        to_decide.update({mention_id(row): row for row in store.bare_mentions(key, story_id)})
+    to_decide.update({mention_id(row): row for row in store.bare_mentions(sorted(widened))})
     queued = store.next_queued_mentions(max(RELINK_MIN, RELINK_PER_ARTICLE * len(article_ids)))
     to_decide.update({mention_id(row): row for row in queued})
     in_store.update(store.full_name_counts(sorted({row.key for row in queued} - set(in_store))))
 
-    in_story: dict[tuple[int | None, str], set[str]] = {}
+    def needs_context(row: MentionRow) -> bool:
+        return not row.given and row.kind != "place" and bool(in_store.get(row.key))
 
-    def story_full_names(row: MentionRow) -> set[str]:
-        place = (row.story_id, row.key)
-        if place not in in_story:
-            in_story[place] = set() if row.story_id is None else store.full_names_in_story(row.story_id, row.key)
-        return in_story[place]
-
+    places = sorted(
+        {(row.story_id, row.key) for row in to_decide.values() if row.story_id is not None and needs_context(row)}
+    )
+    in_story = store.full_names_in_stories(places)
     current = store.mention_links(list(to_decide))
     changes = []
     for mention, row in to_decide.items():
-        needs_context = not row.given and row.kind != "place" and bool(in_store.get(row.key))
-        identity = decide(row, story_full_names(row), in_store.get(row.key)) if needs_context else identity_of(row)
+        if needs_context(row):
+            known = set() if row.story_id is None else in_story.get((row.story_id, row.key), set())
+            identity = decide(row, known, in_store.get(row.key))
+        else:
+            identity = identity_of(row)
         if current.get(mention) != identity:
             changes.append(LinkChange(row, current.get(mention), identity))
     store.apply_link_changes(changes)

@@ -31,6 +31,12 @@ _STORY_MENTIONS = (
 )
 
 
+_STORY_MENTIONS_IN = (
+    _COLUMNS + " FROM memberships m {ordered_join} article_entities e ON e.article_id=m.article_id"
+    " JOIN articles a ON a.id=e.article_id WHERE e.given='' AND ({pairs})"
+)
+
+
 class EntityLinks(StoreBase):
     """Mixed into ``Store``."""
 
@@ -85,17 +91,23 @@ class EntityLinks(StoreBase):
             list(choices.items()),
         )
 
-    def full_names_in_story(self, story_id: int, key: str) -> set[str]:
-        return {
-            row[0]
-            for row in self._db.execute(
-                "SELECT identity FROM story_full_names WHERE story_id=? AND key=?", (story_id, key)
-            )
-        }
+    def full_names_in_stories(self, places: Sequence[tuple[int, str]]) -> dict[tuple[int, str], set[str]]:
+        """Per (story, surname key): the full names with that surname its articles use."""
+        found: dict[tuple[int, str], set[str]] = {place: set() for place in places}
+        for row in self._rows_for_pairs(
+            "SELECT story_id, key, identity FROM story_full_names WHERE {pairs}", ("story_id", "key"), sorted(found)
+        ):
+            found[(int(row[0]), row[1])].add(row[2])
+        return found
 
-    def bare_mentions(self, key: str, story_id: int) -> list[MentionRow]:
+    def bare_mentions(self, places: Sequence[tuple[int, str]]) -> list[MentionRow]:
+        """The bare mentions (surname alone) of each (story, surname key). SQLite reads them place by
+        place (each a walk over the story's members); PostgreSQL in one statement per chunk."""
+        if self._sql.name == "postgresql":
+            sql = _STORY_MENTIONS_IN.replace("{ordered_join}", self._sql.ordered_join)
+            return [MentionRow(*row) for row in self._rows_for_pairs(sql, ("m.story_id", "e.key"), places)]
         sql = _STORY_MENTIONS.format(ordered_join=self._sql.ordered_join)
-        return [MentionRow(*row) for row in self._db.execute(sql, (story_id, key))]
+        return [MentionRow(*row) for story_id, key in places for row in self._db.execute(sql, (story_id, key))]
 
     def queue_relinks(self, keys: Sequence[str]) -> None:
         """Every bare mention of these surnames is to be decided again (from the first one stored on)."""
