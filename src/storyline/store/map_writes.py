@@ -48,8 +48,7 @@ class MapWrites(StoreBase):
             for membership in memberships:
                 if membership.article_id in by_id:
                     joined.setdefault(membership.story_id, []).append(by_id[membership.article_id])
-            for story_id, members in joined.items():
-                self._upsert_story(index.stories[story_id], members)
+            self._upsert_stories([(index.stories[story_id], members) for story_id, members in joined.items()])
             self._count_keys(articles, index)
         return labels
 
@@ -166,46 +165,63 @@ class MapWrites(StoreBase):
             ],
         )
 
-    def _upsert_story(self, state: StoryState, joined: Sequence[Article]) -> None:
-        before = self._db.execute("SELECT first_seen, last_seen, title_article FROM stories WHERE id=?", (state.id,))
-        previous = before.fetchone()
-        title, title_article = self._story_title(state, joined, previous["title_article"] if previous else None)
-        self._db.execute(
+    def _upsert_stories(self, changed: Sequence[tuple[StoryState, Sequence[Article]]]) -> None:
+        """The stories a batch changed, with the articles each one got: a few statements for all of
+        them (on PostgreSQL each statement is a round trip), the titles one story at a time."""
+        previous = {
+            int(row["id"]): row
+            for row in self._rows_for_ids(
+                "SELECT id, first_seen, last_seen, title_article FROM stories WHERE id IN ({marks})",
+                [state.id for state, _joined in changed],
+            )
+        }
+        rows, languages, long_ones, keys, firsts, lasts = [], [], [], [], [], []
+        for state, joined in changed:
+            before = previous.get(state.id)
+            title, title_article = self._story_title(state, joined, before["title_article"] if before else None)
+            first, last = iso(state.first), iso(state.last)
+            vector_sum = state.vector_sum.astype(np.float32).tobytes()
+            rows.append(
+                (
+                    state.id,
+                    title,
+                    first,
+                    last,
+                    state.size,
+                    vector_sum,
+                    json.dumps(state.languages, sort_keys=True),
+                    title_article,
+                )
+            )
+            languages += [(language, state.id) for language in sorted({a.language for a in joined if a.language})]
+            if state.first and state.last and (state.last - state.first).days > LONG_STORY_DAYS:
+                long_ones.append((state.id, first, last))
+            counts = Counter(key for article in joined for key in entity_keys(article))
+            keys += [(state.id, key, count, first, last) for key, count in counts.items()]
+            if before is not None and before["first_seen"] != first:
+                firsts.append((first, state.id))
+            if before is not None and before["last_seen"] != last:  # not indexed: rows of one story
+                lasts.append((last, state.id))
+        self._db.executemany(
             "INSERT INTO stories (id, title, first_seen, last_seen, size, vector_sum, languages, title_article)"
             " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
             " first_seen=excluded.first_seen, last_seen=excluded.last_seen, size=excluded.size,"
             " vector_sum=excluded.vector_sum, languages=excluded.languages, title_article=excluded.title_article",
-            (
-                state.id,
-                title,
-                iso(state.first),
-                iso(state.last),
-                state.size,
-                state.vector_sum.astype(np.float32).tobytes(),
-                json.dumps(state.languages, sort_keys=True),
-                title_article,
-            ),
+            rows,
         )
+        self._db.executemany("INSERT INTO story_languages VALUES (?,?) ON CONFLICT DO NOTHING", languages)
         self._db.executemany(
-            "INSERT INTO story_languages VALUES (?,?) ON CONFLICT DO NOTHING",
-            [(language, state.id) for language in sorted({a.language for a in joined if a.language})],
+            "INSERT INTO long_stories VALUES (?,?,?) ON CONFLICT(story_id) DO UPDATE SET"
+            " first_seen=excluded.first_seen, last_seen=excluded.last_seen",
+            long_ones,
         )
-        if state.first and state.last and (state.last - state.first).days > LONG_STORY_DAYS:
-            self._db.execute(
-                "INSERT INTO long_stories VALUES (?,?,?) ON CONFLICT(story_id) DO UPDATE SET"
-                " first_seen=excluded.first_seen, last_seen=excluded.last_seen",
-                (state.id, iso(state.first), iso(state.last)),
-            )
-        counts = Counter(key for article in joined for key in entity_keys(article))
         self._db.executemany(
             "INSERT INTO story_entities VALUES (?,?,?,?,?) ON CONFLICT(story_id, key) DO UPDATE SET"
             " articles=story_entities.articles+excluded.articles",
-            [(state.id, key, count, iso(state.first), iso(state.last)) for key, count in counts.items()],
+            keys,
         )
-        if previous is not None and previous["first_seen"] != iso(state.first):
-            self._db.execute("UPDATE story_entities SET first_seen=? WHERE story_id=?", (iso(state.first), state.id))
-        if previous is not None and previous["last_seen"] != iso(state.last):  # not indexed: rows of one story
-            self._db.execute("UPDATE story_entities SET last_seen=? WHERE story_id=?", (iso(state.last), state.id))
+        self._db.executemany("UPDATE story_entities SET first_seen=? WHERE story_id=?", firsts)
+        self._db.executemany("UPDATE story_entities SET last_seen=? WHERE story_id=?", lasts)
 
     def _story_title(self, state: StoryState, joined: Sequence[Article], current: str | None) -> tuple[str, str | None]:
         """The headline of the member closest to the story's centroid, preferring real titles. Small
