@@ -233,6 +233,7 @@ class Ingestor:
     def _commit(self, enriched: list[Article], index: StoryIndex) -> None:
         """Steps 8-11 for one batch, all its writes in one transaction."""
         enriched = mark_near_duplicates(enriched, self.store, self.settings.duplicates)
+        index.stats.prefetch({key for article in enriched for key in entity_keys(article)})  # one read for all
         for article in enriched:
             index.stats.add(entity_keys(article))
         memberships = assign_stories(enriched, index, self.settings.grouping)

@@ -198,6 +198,7 @@ class StoryIndex:
         self._pending_by_story: dict[int, list[Pending]] = {}  # the same, per story (with a vector)
         self._pending_matrix = np.zeros((0, dim), dtype=np.float32)
         self._placed: dict[str, int] = {}
+        self._stored_places: dict[str, int | None] = {}  # prefetched story_of answers, until the next commit
         # committed members per story looked at, least recently used first; their number of vectors
         self._members: OrderedDict[int, MemberVectors] = OrderedDict()
         self._member_count = 0
@@ -240,7 +241,16 @@ class StoryIndex:
     def story_of(self, article_id: str) -> int | None:
         if article_id in self._placed:
             return self._placed[article_id]
+        if article_id in self._stored_places:
+            return self._stored_places[article_id]
         return self.source.stories_of_articles([article_id]).get(article_id)
+
+    def prefetch_places(self, article_ids: Iterable[str]) -> None:
+        """The stored stories of these articles (a batch's own, and the originals its copies point
+        at), read in one query for ``story_of``; until the next commit."""
+        wanted = sorted(set(article_ids) - set(self._placed))
+        found = self.source.stories_of_articles(wanted) if wanted else {}
+        self._stored_places.update({article_id: found.get(article_id) for article_id in wanted})
 
     def new_story(self) -> StoryState:
         if self._next_id is None:
@@ -386,6 +396,7 @@ class StoryIndex:
         self._pending_by_story = {}
         self._pending_matrix = np.zeros((0, self.dim), dtype=np.float32)
         self._placed.clear()
+        self._stored_places.clear()
         self._prefetched.clear()
         self.touched.clear()
         self._trim()

@@ -119,6 +119,7 @@ class EntityLinks(StoreBase):
     def next_queued_mentions(self, limit: int) -> list[MentionRow]:
         """Up to ``limit`` queued bare mentions, in the order they were stored; the queue moves past them."""
         found: list[MentionRow] = []
+        done: list[tuple[str]] = []
         for key, after in self._db.execute("SELECT key, after_seq FROM relink_queue ORDER BY key").fetchall():
             rows = self._db.execute(  # the key's index holds its rows in the order they were stored
                 _COLUMNS + ", e.rowid FROM article_entities e JOIN articles a ON a.id=e.article_id"
@@ -128,10 +129,11 @@ class EntityLinks(StoreBase):
             ).fetchall()
             found += [MentionRow(*row[:-1]) for row in rows]
             if len(found) < limit:
-                self._db.execute("DELETE FROM relink_queue WHERE key=?", (key,))
+                done.append((key,))
             else:
                 self._db.execute("UPDATE relink_queue SET after_seq=? WHERE key=?", (rows[-1][-1], key))
                 break
+        self._db.executemany("DELETE FROM relink_queue WHERE key=?", done)  # one pipelined round on PostgreSQL
         return found
 
     def queued_relinks(self) -> int:
