@@ -57,6 +57,8 @@ class Store(SignatureIndex, StorylineStore, MentionStore, Protocol):
 
     def already_stored(self, article: Article) -> bool: ...
 
+    def stored_among(self, articles: Sequence[Article]) -> set[str]: ...
+
     def save_batch(
         self, articles: Sequence[Article], memberships: Sequence[Membership], index: StoryIndex, model: str, bands: int
     ) -> dict[str, int]: ...
@@ -316,11 +318,12 @@ def unseen(batch: list[Article], store: Store, report: IngestReport) -> list[Art
     """Drop articles already stored, and repeats inside the batch (same id, URL or content)."""
     fresh: list[Article] = []
     seen: set[str] = set()
+    stored = store.stored_among(batch)  # one look-up for the batch
     for article in batch:
         marks = {f"id:{article.id}", f"text:{content_hash(article.text)}"} | (
             {f"url:{article.url}"} if article.url else set()
         )
-        if marks & seen or store.already_stored(article):
+        if marks & seen or article.id in stored:
             report.already_stored += 1
             continue
         seen |= marks

@@ -54,6 +54,14 @@ def test_store_already_stored_by_id_url_or_content(store_location: str) -> None:
         assert store.already_stored(a.evolve(id="other", url=None))
         assert store.already_stored(a.evolve(text="Different words"))
         assert not store.already_stored(a.evolve(id="other", url=None, text="Different  words"))
+        batch = [
+            a.evolve(id="same-url", text="New words 1"),
+            a.evolve(id="same-text", url=None),
+            a.evolve(id="same-text-too", url="https://x.org/2"),  # two of the batch copy one stored text
+            a.evolve(text="New words 2", url=None),  # the stored id
+            a.evolve(id="new", url=None, text="New words 3"),
+        ]
+        assert store.stored_among(batch) == {"same-url", "same-text", "same-text-too", "a"}
 
 
 def test_store_failed_batch_leaves_store_unchanged(store_location: str) -> None:

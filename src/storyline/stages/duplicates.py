@@ -84,13 +84,25 @@ def estimated_jaccard(left: np.ndarray, right: np.ndarray) -> float:
 def mark_near_duplicates(
     articles: Sequence[Article], index: SignatureIndex, settings: DuplicateSettings
 ) -> list[Article]:
-    """Sign every article and point copies at the earliest article they copy."""
+    """Sign every article and point copies at the earliest article they copy. The stored articles
+    that share a band with any of the batch are read at once (one look-up for the batch), then
+    each article weighs those that share one of its own bands."""
+    signed = [
+        (article, signature := minhash_signature(article.text, settings), band_hashes(signature, settings.bands))
+        for article in articles
+    ]
+    stored: dict[int, list[tuple[str, np.ndarray]]] = {}
+    seen: set[str] = set()
+    wanted = sorted({band for _article, _signature, bands in signed for band in bands})
+    for candidate_id, candidate in index.signature_candidates(wanted) if wanted else ():
+        if candidate_id not in seen:
+            seen.add(candidate_id)
+            for band in band_hashes(candidate, settings.bands):
+                stored.setdefault(band, []).append((candidate_id, candidate))
     out: list[Article] = []
     batch_bands: dict[int, list[tuple[str, np.ndarray]]] = {}
-    for article in articles:
-        signature = minhash_signature(article.text, settings)
-        bands = band_hashes(signature, settings.bands)
-        candidates = list(index.signature_candidates(bands))
+    for article, signature, bands in signed:
+        candidates = [pair for band in bands for pair in stored.get(band, [])]
         candidates += [pair for band in bands for pair in batch_bands.get(band, [])]
         original = _best_original(signature, candidates, settings.min_jaccard)
         out.append(article.evolve(signature=signature, duplicate_of=original))

@@ -218,15 +218,33 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         return row is not None
 
     def signature_candidates(self, band_hashes: Sequence[int]) -> Iterator[tuple[str, np.ndarray]]:
-        if not band_hashes:
-            return
-        marks = ",".join("?" * len(band_hashes))
-        rows = self._db.execute(
-            f"SELECT DISTINCT s.article_id, s.signature FROM signature_bands b JOIN signatures s ON s.article_id=b.article_id WHERE b.band_hash IN ({marks})",
+        """Stored articles with one of these band hashes, each once (by chunks of hashes)."""
+        seen: set[str] = set()
+        for row in self._rows_for_ids(
+            "SELECT DISTINCT s.article_id, s.signature FROM signature_bands b JOIN signatures s"
+            " ON s.article_id=b.article_id WHERE b.band_hash IN ({marks})",
             list(band_hashes),
-        )
-        for row in rows:
-            yield row["article_id"], np.frombuffer(row["signature"], dtype=np.uint64)
+        ):
+            if row[0] not in seen:
+                seen.add(row[0])
+                yield row[0], np.frombuffer(row[1], dtype=np.uint64)
+
+    def stored_among(self, articles: Sequence[Article]) -> set[str]:
+        """The ids of those of ``articles`` that are stored already: same id, same URL or same content."""
+        ids_by: dict[tuple[str, str], list[str]] = {}
+        for article in articles:
+            ids_by.setdefault(("hash", content_hash(article.text)), []).append(article.id)
+            if article.url:
+                ids_by.setdefault(("url", article.url), []).append(article.id)
+        found = {
+            row[0]
+            for row in self._rows_for_ids("SELECT id FROM articles WHERE id IN ({marks})", [a.id for a in articles])
+        }
+        for column, kind in (("url", "url"), ("content_hash", "hash")):
+            values = [value for (what, value) in ids_by if what == kind]
+            for row in self._rows_for_ids(f"SELECT {column} FROM articles WHERE {column} IN ({{marks}})", values):
+                found.update(ids_by[(kind, row[0])])
+        return found
 
     def open_story_index(self, dim: int, vector_space: str, settings: Settings) -> StoryIndex:
         """Grouping's view of this store, for an embedder whose vectors compare with the stored ones
