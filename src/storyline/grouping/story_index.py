@@ -199,6 +199,7 @@ class StoryIndex:
         self._pending_matrix = np.zeros((0, dim), dtype=np.float32)
         self._placed: dict[str, int] = {}
         self._stored_places: dict[str, int | None] = {}  # prefetched story_of answers, until the next commit
+        self._label_members: dict[int, tuple[str, int]] = {}  # the prefetched neighbours' articles and stories
         # committed members per story looked at, least recently used first; their number of vectors
         self._members: OrderedDict[int, MemberVectors] = OrderedDict()
         self._member_count = 0
@@ -306,6 +307,8 @@ class StoryIndex:
             vectors = np.asarray([article.embedding for article in members], dtype=np.float32)
             for article, found in zip(members, self.neighbours.search_many(vectors, shards, limit), strict=True):
                 self._prefetched[article.id] = (shards, found)
+        labels = sorted({label for _shards, found in self._prefetched.values() for label, _score in found})
+        self._label_members.update(self.source.members_by_label(labels) if labels else {})
 
     def _window_shards(self, article: Article) -> tuple[int, ...] | None:
         window = search_window(article.published, self.newest, self.today, self.window_days)
@@ -323,7 +326,10 @@ class StoryIndex:
             found = cached[1] if cached is not None and cached[0] == shards else None
             if found is None:
                 found = self.neighbours.search(vector, shards, limit)
-            members = self.source.members_by_label([label for label, _score in found])
+            labels = [label for label, _score in found]
+            members = {label: self._label_members[label] for label in labels if label in self._label_members}
+            if len(members) < len(labels):
+                members.update(self.source.members_by_label([label for label in labels if label not in members]))
             hits += [(score, *members[label]) for label, score in found if label in members]
         if len(self._pending_matrix):
             scores = self._pending_matrix @ vector
@@ -397,6 +403,7 @@ class StoryIndex:
         self._pending_matrix = np.zeros((0, self.dim), dtype=np.float32)
         self._placed.clear()
         self._stored_places.clear()
+        self._label_members.clear()
         self._prefetched.clear()
         self.touched.clear()
         self._trim()
