@@ -22,7 +22,7 @@ _WORD = re.compile(r"\w+")
 
 
 class SignatureIndex(Protocol):
-    """Where earlier signatures live: band hashes to (article id, signature)."""
+    """Where earlier signatures live: band hashes to (article id, signature), each article once."""
 
     def signature_candidates(self, band_hashes: Sequence[int]) -> Iterable[tuple[str, np.ndarray]]: ...
 
@@ -92,13 +92,10 @@ def mark_near_duplicates(
         for article in articles
     ]
     stored: dict[int, list[tuple[str, np.ndarray]]] = {}
-    seen: set[str] = set()
     wanted = sorted({band for _article, _signature, bands in signed for band in bands})
     for candidate_id, candidate in index.signature_candidates(wanted) if wanted else ():
-        if candidate_id not in seen:
-            seen.add(candidate_id)
-            for band in band_hashes(candidate, settings.bands):
-                stored.setdefault(band, []).append((candidate_id, candidate))
+        for band in band_hashes(candidate, settings.bands):
+            stored.setdefault(band, []).append((candidate_id, candidate))
     out: list[Article] = []
     batch_bands: dict[int, list[tuple[str, np.ndarray]]] = {}
     for article, signature, bands in signed:

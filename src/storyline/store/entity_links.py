@@ -31,8 +31,9 @@ _STORY_MENTIONS = (
 )
 
 
+# PostgreSQL's form: the mentions of many (story, key) pairs at once (``{pairs}``: their condition).
 _STORY_MENTIONS_IN = (
-    _COLUMNS + " FROM memberships m {ordered_join} article_entities e ON e.article_id=m.article_id"
+    _COLUMNS + " FROM memberships m JOIN article_entities e ON e.article_id=m.article_id"
     " JOIN articles a ON a.id=e.article_id WHERE e.given='' AND ({pairs})"
 )
 
@@ -104,8 +105,8 @@ class EntityLinks(StoreBase):
         """The bare mentions (surname alone) of each (story, surname key). SQLite reads them place by
         place (each a walk over the story's members); PostgreSQL in one statement per chunk."""
         if self._sql.name == "postgresql":
-            sql = _STORY_MENTIONS_IN.replace("{ordered_join}", self._sql.ordered_join)
-            return [MentionRow(*row) for row in self._rows_for_pairs(sql, ("m.story_id", "e.key"), places)]
+            rows = self._rows_for_pairs(_STORY_MENTIONS_IN, ("m.story_id", "e.key"), places)
+            return [MentionRow(*row) for row in rows]
         sql = _STORY_MENTIONS.format(ordered_join=self._sql.ordered_join)
         return [MentionRow(*row) for story_id, key in places for row in self._db.execute(sql, (story_id, key))]
 

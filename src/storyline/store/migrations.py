@@ -2,8 +2,8 @@
 
 Each step has statements run before the schema file (to reshape old tables), statements run
 after it (to fill new tables from old rows), and may ask for the entities to be rebuilt from
-scratch or storylines in pieces to be split. A store several versions behind runs every step's "before", the schema file once, then
-every step's "after".
+scratch or for storylines in pieces to be split. A store several versions behind runs every
+step's "before", the schema file once, then every step's "after".
 
 PostgreSQL stores start at schema 4 (``FIRST_POSTGRESQL_VERSION``): the steps from there on run on
 both databases, so their statements are written in SQL both accept.

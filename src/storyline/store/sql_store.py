@@ -211,11 +211,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
 
     def already_stored(self, article: Article) -> bool:
         """Same id, same URL or same content as something stored."""
-        row = self._db.execute(
-            "SELECT 1 FROM articles WHERE id=? OR (url IS NOT NULL AND url=?) OR content_hash=? LIMIT 1",
-            (article.id, article.url, content_hash(article.text)),
-        ).fetchone()
-        return row is not None
+        return article.id in self.stored_among([article])
 
     def signature_candidates(self, band_hashes: Sequence[int]) -> Iterator[tuple[str, np.ndarray]]:
         """Stored articles with one of these band hashes, each once (by chunks of hashes)."""
