@@ -10,6 +10,7 @@ import pytest
 
 from helpers import make_article
 from storyline.grouping.stories import StoryIndex, assign_stories
+from storyline.models import StoryQuery
 from storyline.settings import GroupingSettings, Settings
 from storyline.store import SCHEMA_VERSION, Store, StoreError, open_store
 
@@ -294,6 +295,38 @@ def test_store_check_finds_a_storyline_in_pieces_and_the_upgrade_splits_it(store
     with open_store(store_location) as store:
         assert store.check() == []
         assert store.storyline_of_stories([first, second, third]) == {first: line, second: line}
+
+
+def test_store_keeps_its_story_count_and_the_upgrade_counts_them(store_location: str) -> None:
+    """The front page's story count is kept by the writer (new stories only, not grown ones); ``check``
+    finds a wrong one, and the upgrade to schema 7 counts the stories of an older store."""
+    first = [
+        make_article(name, vector, [], dt.date(2025, 10, 21), text=f"Story {name}")
+        for name, vector in (("a", [1, 0, 0]), ("b", [0, 1, 0]))
+    ]
+    with open_store(store_location) as store:
+        index = _index(store)
+        _save(store, first, index)
+        assert store.story_count() == 2
+        _save(
+            store,
+            [
+                make_article("a2", [1, 0, 0], [], dt.date(2025, 10, 21), text="Story a again"),
+                make_article("c", [0, 0, 1], [], dt.date(2025, 10, 21), text="Story c"),
+            ],
+            index,
+        )
+        assert store.story_count() == store.counts()["stories"] == 3
+        page = store.story_page(StoryQuery(limit=1))
+        assert (page.total, page.exact) == (3, True)
+        with store.transaction():
+            store._db.execute("UPDATE meta SET value='7' WHERE key='stories'")
+        assert store.check(integrity=False) == ["1 kept count(s) of stories that differ from the stories"]
+        with store.transaction():
+            store._db.execute("DELETE FROM meta WHERE key='stories'")
+            store._db.execute("UPDATE meta SET value='6' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert store.story_count() == 3 and store.check() == []
 
 
 def test_postgres_refuses_newer_and_foreign_databases(postgres) -> None:  # type: ignore[no-untyped-def]

@@ -112,6 +112,18 @@ class StoreBase:
         row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    def story_count(self) -> int:
+        """The stories in the store, as the writer counts them (``COUNT(*)`` walks a whole index on
+        PostgreSQL: 11 ms of a 26 ms front page at 117,000 stories)."""
+        return int(self._meta("stories") or 0)
+
+    def _add_to_meta(self, key: str, number: int) -> None:
+        """Add to a count kept in ``meta`` (one statement, however many rows were counted)."""
+        if number:
+            self._db.execute(
+                "UPDATE meta SET value=CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key=?", (number, key)
+            )
+
     def _set_meta(self, key: str, value: object) -> None:
         self._db.execute(
             "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, str(value))

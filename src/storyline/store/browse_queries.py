@@ -61,7 +61,7 @@ class BrowseQueries(StoreBase):
         """(matches, exact): exact for no filter or one filter with its own table, else up to COUNT_CAP."""
         where, params = _story_conditions(query, walk=False)
         if not where:
-            return self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0], True
+            return self.story_count(), True
         if len(where) == 1 and len(sizes) == 1:
             return sizes[0], True
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM stories s WHERE {' AND '.join(where)} LIMIT ?) capped"

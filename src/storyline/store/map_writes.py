@@ -175,6 +175,7 @@ class MapWrites(StoreBase):
                 [state.id for state, _joined in changed],
             )
         }
+        self._add_to_meta("stories", sum(state.id not in previous for state, _joined in changed))
         rows, languages, long_ones, keys, firsts, lasts = [], [], [], [], [], []
         for state, joined in changed:
             before = previous.get(state.id)
@@ -263,7 +264,7 @@ class MapWrites(StoreBase):
             " articles=language_counts.articles+excluded.articles",
             list(languages.items()),
         )
-        self._set_meta("documents", int(self._meta("documents") or 0) + len(articles))
+        self._add_to_meta("documents", len(articles))
         latest = dt.date.today() + FUTURE_TOLERANCE
         dates = [a.published for a in articles if a.published and a.published <= latest]
         newest = self._meta("newest_date")

@@ -125,6 +125,9 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 6: storyline upkeep cuts before it joins and checks every end of a removed link; a
     # store written before could hold a storyline in pieces that no link joins: they are split.
     5: Migration(split_storylines=True),
+    # Version 7: the number of stories is kept as the documents are (the front page read it with a
+    # COUNT(*) that walks a whole index on PostgreSQL).
+    6: Migration(after="UPDATE meta SET value=(SELECT CAST(COUNT(*) AS TEXT) FROM stories) WHERE key='stories';"),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

@@ -61,6 +61,45 @@ class PostgresStore(SqlStore):
     def close(self) -> None:
         self._db.close()
 
+    def _latest_stories(self, storyline_ids: Sequence[int], limit: int, offset: int) -> dict[int, list[int]]:
+        """Each storyline's latest stories in one round trip (each still one walk of the date index)."""
+        found: dict[int, list[int]] = {storyline_id: [] for storyline_id in storyline_ids}
+        if found:
+            for storyline_id, story_id in self._db.execute(
+                "SELECT line.id, s.id FROM unnest(?::int[]) AS line(id) CROSS JOIN LATERAL ("
+                " SELECT id FROM stories WHERE storyline_id=line.id"
+                " ORDER BY first_seen DESC NULLS LAST, id DESC LIMIT ? OFFSET ?) s",
+                (list(found), limit, offset),
+            ):
+                found[storyline_id].append(story_id)
+        return found
+
+    def key_entities(self, keys: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """As SQLite's, with each key's winner found by walking its index entries (a window over all
+        the keys' rows: 6.8 ms for a front page's 307 keys at 200,000 articles; this way 3.1 ms)."""
+        if not keys:
+            return {}
+        return {
+            row[0]: (row[1], row[2])
+            for row in self._db.execute(
+                "SELECT wanted.key, k.entity_id, e.name FROM unnest(?::text[]) AS wanted(key) CROSS JOIN LATERAL ("
+                " SELECT entity_id FROM key_entities WHERE key=wanted.key ORDER BY rows DESC, entity_id LIMIT 1) k"
+                " JOIN entities e ON e.id=k.entity_id",
+                (list(keys),),
+            )
+        }
+
+    def _rows_for_ids(self, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
+        """Run ``sql`` over all the ids at once, as one array parameter: a server parses and plans a
+        list of 900 placeholders in about twice the time of the same look-up by array (4.3 ms against
+        1.9 ms for 900 keys at 200,000 articles), and the chunks of SQLite's limit were several round trips."""
+        by_array = sql.replace(" IN ({marks})", " = ANY(?)")
+        if "{marks}" in by_array:  # a list that is not an IN (...) test
+            yield from super()._rows_for_ids(sql, ids)
+        elif ids:
+            values = [value.item() if isinstance(value, np.generic) else value for value in ids]
+            yield from self._db.execute(by_array, [values] * sql.count("{marks}"))
+
     # ---- schema -----------------------------------------------------------------------------------
 
     def _check_readable(self) -> None:
@@ -216,14 +255,19 @@ class PostgresStore(SqlStore):
             if snippets
             else "''"
         )
+        # The matches are ranked first and only the best are joined to their stories and given a
+        # snippet: joining every match before the sort cost twice as much (3,578 matches at 200,000
+        # articles: 53 ms -> 33 ms, most of what is left reading each match's words to rank it).
         return [
             dict(row)
             for row in self._db.execute(
-                f"SELECT {SEARCH_COLUMNS}, {snippet} AS snippet"
-                " FROM articles a CROSS JOIN to_tsquery('simple', ?) q"
+                f"SELECT {SEARCH_COLUMNS}, {snippet} AS snippet FROM ("
+                " SELECT a.seq, ts_rank(a.words, q) AS rank FROM articles a CROSS JOIN to_tsquery('simple', ?) q"
+                " WHERE a.words @@ q ORDER BY rank DESC, a.seq LIMIT ?) best"
+                " JOIN articles a ON a.seq=best.seq CROSS JOIN to_tsquery('simple', ?) q"
                 " LEFT JOIN memberships m ON m.article_id=a.id LEFT JOIN stories s ON s.id=m.story_id"
-                " WHERE a.words @@ q ORDER BY ts_rank(a.words, q) DESC, a.seq LIMIT ?",
-                (tsquery, limit),
+                " ORDER BY best.rank DESC, a.seq",
+                (tsquery, limit, tsquery),
             )
         ]
 

@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 6
+-- schema_version: 7
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -326,5 +326,6 @@ CREATE INDEX IF NOT EXISTS articles_words ON articles USING gin(words);
 -- Counters the map keeps (the schema version row is written by the store).
 INSERT INTO meta VALUES ('store_id', {random_id}) ON CONFLICT DO NOTHING;
 INSERT INTO meta VALUES ('documents', '0') ON CONFLICT DO NOTHING;
+INSERT INTO meta VALUES ('stories', '0') ON CONFLICT DO NOTHING;
 INSERT INTO meta VALUES ('generation', '0') ON CONFLICT DO NOTHING;
 INSERT INTO meta VALUES ('next_storyline_id', '1') ON CONFLICT DO NOTHING;

@@ -40,6 +40,10 @@ _ENTITY_DAYS = (
 # Each query counts the rows that break one rule of a sound store.
 _INVARIANTS = (
     (
+        "kept count(s) of stories that differ from the stories",
+        "SELECT COUNT(*) FROM meta WHERE key='stories' AND CAST(value AS INTEGER) != (SELECT COUNT(*) FROM stories)",
+    ),
+    (
         "article(s) in no story",
         "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.article_id=a.id)",
     ),

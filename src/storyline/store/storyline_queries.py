@@ -45,16 +45,9 @@ class StorylineQueries(StoreBase):
                 )
             }
             found = [by_id[storyline_id] for storyline_id in storyline_ids if storyline_id in by_id]
-        story_ids_of: dict[int, list[int]] = {}
-        for storyline_id, _count, _first, _last in found:
-            story_ids_of[storyline_id] = [
-                row[0]
-                for row in self._db.execute(
-                    "SELECT id FROM stories WHERE storyline_id=? ORDER BY first_seen DESC NULLS LAST, id DESC"
-                    " LIMIT ? OFFSET ?",
-                    (storyline_id, NO_LIMIT if latest_stories is None else latest_stories, stories_offset),
-                )
-            ]
+        story_ids_of = self._latest_stories(
+            [row[0] for row in found], NO_LIMIT if latest_stories is None else latest_stories, stories_offset
+        )
         # The page's links and entity profiles in one query each, not one per storyline.
         every_story = sorted({story for stories in story_ids_of.values() for story in stories})
         links = self._links_of(every_story)
@@ -80,6 +73,20 @@ class StorylineQueries(StoreBase):
                 }
             )
         return rows
+
+    def _latest_stories(self, storyline_ids: Sequence[int], limit: int, offset: int) -> dict[int, list[int]]:
+        """Each storyline's stories, latest first, ``limit`` of them after skipping ``offset``."""
+        return {
+            storyline_id: [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT id FROM stories WHERE storyline_id=? ORDER BY first_seen DESC NULLS LAST, id DESC"
+                    " LIMIT ? OFFSET ?",
+                    (storyline_id, limit, offset),
+                )
+            ]
+            for storyline_id in storyline_ids
+        }
 
     def resolve_storyline(self, storyline_id: int) -> int | None:
         """The storyline an id names now: itself, the one it was merged into, or None."""
