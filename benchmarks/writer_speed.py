@@ -26,7 +26,7 @@ from pg_temp import temporary_postgres  # noqa: E402
 
 from storyline.ingest.sources import read_sources  # noqa: E402
 from storyline.models import Article  # noqa: E402
-from storyline.pipeline import Ingestor, IngestReport, enrich, read_batches, unseen  # noqa: E402
+from storyline.pipeline import Ingestor, IngestReport, enrich, enrichment_stages, read_batches, unseen  # noqa: E402
 from storyline.settings import Settings  # noqa: E402
 from storyline.stages.clean import clean_text  # noqa: E402
 from storyline.stages.embed import make_embedder  # noqa: E402
@@ -35,7 +35,8 @@ from storyline.store import open_store, remove_store  # noqa: E402
 
 def enriched_batches(path: Path, settings: Settings, folder: Path) -> list[list[Article]]:
     """The file's articles, read, cleaned and enriched in the batches ingest makes (cached)."""
-    key = hashlib.sha256(path.read_bytes() + settings.embedder.encode()).hexdigest()[:16]
+    stages = ",".join(name for name, _stage in enrichment_stages(settings, make_embedder("hashing")))
+    key = hashlib.sha256(path.read_bytes() + settings.embedder.encode() + stages.encode()).hexdigest()[:16]
     cache = folder / f"enriched-{key}.pickle"
     if cache.exists():
         return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]

@@ -27,7 +27,7 @@ from storyline.models import Article, Membership, Notice, Rejection
 from storyline.settings import Settings
 from storyline.stages.clean import clean_text
 from storyline.stages.dates import find_publication_date
-from storyline.stages.duplicates import SignatureIndex, mark_near_duplicates
+from storyline.stages.duplicates import SignatureIndex, mark_near_duplicates, sign_articles
 from storyline.stages.embed import Embedder, embed_articles
 from storyline.stages.entities import extract_entities
 from storyline.stages.language import detect_language
@@ -65,11 +65,11 @@ class Store(SignatureIndex, StorylineStore, MentionStore, Protocol):
 
 
 def enrichment_stages(settings: Settings, embedder: Embedder) -> list[tuple[str, Stage]]:
-    """Steps 3-7 of the pipeline, in order.
+    """Steps 3-8 of the pipeline, in order: everything computed from one article alone.
 
     Reading (1) and cleaning (2) come before: an article is recognised as already stored by
-    its cleaned content, so that nothing is computed for it twice. Near-duplicates (8),
-    stories (9), storylines (10) and entity linking (11) come after.
+    its cleaned content, so that nothing is computed for it twice. Near-duplicates (9),
+    stories (10), storylines (11) and entity linking (12) come after: the map's own work.
     """
     return [
         ("language", lambda batch: detect_language(batch, settings.languages)),
@@ -77,18 +77,19 @@ def enrichment_stages(settings: Settings, embedder: Embedder) -> list[tuple[str,
         ("entities", extract_entities),
         ("statements", find_statements),
         ("embed", lambda batch: embed_articles(batch, embedder, settings.max_embed_chars)),
+        ("signature", lambda batch: sign_articles(batch, settings.duplicates)),
     ]
 
 
 def enrich(articles: Sequence[Article], settings: Settings, embedder: Embedder) -> list[Article]:
-    """Steps 3-7 over cleaned articles."""
+    """Steps 3-8 over cleaned articles."""
     return timed_enrich(articles, settings, embedder)[0]
 
 
 def timed_enrich(
     articles: Sequence[Article], settings: Settings, embedder: Embedder
 ) -> tuple[list[Article], dict[str, float]]:
-    """Steps 3-7 over cleaned articles, and the seconds they took (``enrich``: 3-6, ``embed``: 7)."""
+    """Steps 3-8 over cleaned articles, and the seconds they took (``embed``: 7, ``enrich``: the others)."""
     batch = list(articles)
     timings = {"enrich": 0.0, "embed": 0.0}
     for name, stage in enrichment_stages(settings, embedder):
@@ -100,7 +101,7 @@ def timed_enrich(
 
 @dataclass
 class IngestReport:
-    """What an ingest run did, and where its time went (seconds: enrich = steps 3-6, embed = step 7,
+    """What an ingest run did, and where its time went (seconds: enrich = steps 3-6 and 8, embed = step 7,
     map = near-duplicates, grouping, storing, storylines and entity links)."""
 
     read: int = 0  # documents read: stored + already_stored + rejected
@@ -209,7 +210,7 @@ class Ingestor:
         gc.freeze()
 
     def store_enriched(self, enriched: list[Article], report: IngestReport) -> None:
-        """Steps 8-11 for one batch of enriched articles, unseen by the store, in one transaction."""
+        """Steps 9-12 for one batch of enriched articles, unseen by the store, in one transaction."""
         began = time.perf_counter()
         index = self._story_index()
         try:
@@ -233,7 +234,7 @@ class Ingestor:
         self._saved_at = time.monotonic()
 
     def _commit(self, enriched: list[Article], index: StoryIndex) -> None:
-        """Steps 8-11 for one batch, all its writes in one transaction."""
+        """Steps 9-12 for one batch, all its writes in one transaction."""
         enriched = mark_near_duplicates(enriched, self.store, self.settings.duplicates)
         index.stats.prefetch({key for article in enriched for key in entity_keys(article)})  # one read for all
         for article in enriched:

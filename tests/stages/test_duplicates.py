@@ -6,7 +6,7 @@ import pytest
 
 from storyline.models import Article
 from storyline.settings import DuplicateSettings
-from storyline.stages.duplicates import estimated_jaccard, mark_near_duplicates, minhash_signature
+from storyline.stages.duplicates import estimated_jaccard, mark_near_duplicates, minhash_signature, sign_articles
 
 BODY = " ".join(f"word{i} sentence part {i % 7} of the long syndicated wire story" for i in range(60))
 
@@ -35,6 +35,33 @@ def test_duplicates_found_through_the_index() -> None:
 
     (later,) = mark_near_duplicates([Article(id="later", text=BODY)], Index(), settings)
     assert later.duplicate_of == "orig"
+
+
+def test_enrichment_signs_articles_and_the_writer_uses_their_signatures() -> None:
+    """The signature is an enrichment stage (workers compute it); marking copies takes it as given."""
+    from storyline.pipeline import enrich
+    from storyline.settings import Settings
+    from storyline.stages.embed import make_embedder
+
+    settings = Settings(embedder="hashing")
+    original, copy = enrich(
+        [Article(id="orig", text=BODY), Article(id="copy", text=BODY + " One more line.")],
+        settings,
+        make_embedder("hashing"),
+    )
+    assert original.signature is not None and np.array_equal(
+        original.signature, minhash_signature(BODY, settings.duplicates)
+    )
+    assert sign_articles([original], settings.duplicates)[0] is original  # signed once
+    unlike = copy.evolve(signature=np.zeros_like(original.signature))  # a given signature is what counts
+    assert [a.duplicate_of for a in mark_near_duplicates([original, copy], EmptyIndex(), settings.duplicates)] == [
+        None,
+        "orig",
+    ]
+    assert [a.duplicate_of for a in mark_near_duplicates([original, unlike], EmptyIndex(), settings.duplicates)] == [
+        None,
+        None,
+    ]
 
 
 def test_signatures_are_the_scheme_stored_signatures_were_made_with() -> None:

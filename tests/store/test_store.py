@@ -269,6 +269,16 @@ def test_store_stories_with_key_in_order_on_either_database(store_location: str)
         anytime = store.stories_with_key("k", None, None, 100)
         assert anytime[:3] == [8, 2, 1] and set(anytime[3:7]) == {3, 4, 5, 6} and anytime[7:] == [9, 7]
         assert store.stories_with_key("missing", *january, 100) == []
+        # a batch's probes at once give what each gives alone (PostgreSQL: one statement for all)
+        probes = [
+            (key, dt.date(2025, month, 1), dt.date(2025, month, 1) + dt.timedelta(days=days))
+            for key in ("k", "other", "missing")
+            for month in (1, 2, 3)
+            for days in (0, 30, 90)
+        ]
+        for limit in (1, 3, 100):
+            together = store.stories_with_keys([*probes, probes[0]], limit)
+            assert together == {probe: store.stories_with_key(*probe, limit) for probe in probes}
 
 
 def test_store_check_finds_a_storyline_in_pieces_and_the_upgrade_splits_it(store_location: str) -> None:

@@ -67,6 +67,7 @@ def could_join(article: Article, outline: StoryOutline, similarity: float, setti
 def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: GroupingSettings) -> list[Membership]:
     """Place every article, in order, updating ``index`` as it goes."""
     index.prefetch_neighbours(articles, settings.candidate_neighbours)
+    index.prefetch_key_stories(articles)
     index.prefetch_places([article.id for article in articles] + [a.duplicate_of for a in articles if a.duplicate_of])
     memberships = []
     for article in articles:

@@ -87,6 +87,10 @@ class StorySource(Protocol):
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]: ...
 
+    def stories_with_keys(
+        self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
+    ) -> dict[tuple[str, dt.date, dt.date], list[int]]: ...
+
     def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]: ...
 
     def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]: ...
@@ -125,6 +129,11 @@ class NothingStored:
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
         return []
+
+    def stories_with_keys(
+        self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
+    ) -> dict[tuple[str, dt.date, dt.date], list[int]]:
+        return {}
 
     def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]:
         return {}
@@ -206,6 +215,7 @@ class StoryIndex:
         self._outlines: OrderedDict[int, StoryOutline] = OrderedDict()  # of stories not in ``stories``
         self._next_id: int | None = None
         self._prefetched: dict[str, tuple[tuple[int, ...] | None, list[tuple[int, float]]]] = {}
+        self._key_stories: dict[tuple[str, dt.date, dt.date], list[int]] = {}  # prefetched, until the next commit
 
     # ---- states ------------------------------------------------------------------------------
 
@@ -283,16 +293,38 @@ class StoryIndex:
         """Stories worth comparing, with each one's closest member: the stories of the ``limit``
         nearest articles in the time window, and stories sharing one of the article's rarest entities."""
         chosen: dict[int, tuple[float, str | None]] = dict(self.nearest_members(article, limit))
-        keys = entity_keys(article)
-        self.stats.prefetch(keys)
         low, high = self._date_range(article)
-        for key in sorted(keys, key=lambda key: (-self.stats.weight(key), key))[:RARE_KEYS_FOR_CANDIDATES]:
-            found = self.source.stories_with_key(key, low, high, STORIES_PER_KEY)
+        for key in self._rare_keys(article):
+            stored = self._key_stories.get((key, low, high)) if low and high else None
+            found = (
+                list(stored) if stored is not None else self.source.stories_with_key(key, low, high, STORIES_PER_KEY)
+            )
             found += [story_id for story_id in self.touched if key in self.stories[story_id].entity_counts]
             for story_id in found:
                 if story_id not in chosen:
                     chosen[story_id] = self.closest_member(article, story_id)
         return chosen
+
+    def _rare_keys(self, article: Article) -> list[str]:
+        """The article's rarest entity keys: their stories are candidates whatever their meaning."""
+        keys = entity_keys(article)
+        self.stats.prefetch(keys)
+        return sorted(keys, key=lambda key: (-self.stats.weight(key), key))[:RARE_KEYS_FOR_CANDIDATES]
+
+    def prefetch_key_stories(self, articles: Sequence[Article]) -> None:
+        """The stored stories of a batch's rare keys around its articles' dates, read together
+        (``candidates`` asks for them one article at a time; on PostgreSQL each was a round trip).
+        Stored stories do not change until the batch is committed; the batch's own are added apart."""
+        self.stats.prefetch({key for article in articles for key in entity_keys(article)})
+        probes = []
+        for article in articles:
+            low, high = self._date_range(article)
+            if low and high and article.id not in self._placed:
+                probes += [
+                    (key, low, high) for key in self._rare_keys(article) if (key, low, high) not in self._key_stories
+                ]
+        if probes:
+            self._key_stories.update(self.source.stories_with_keys(probes, STORIES_PER_KEY))
 
     def prefetch_neighbours(self, articles: Sequence[Article], limit: int) -> None:
         """The committed neighbours of a batch's articles, searched together (one pass over each shard
@@ -405,6 +437,7 @@ class StoryIndex:
         self._stored_places.clear()
         self._label_members.clear()
         self._prefetched.clear()
+        self._key_stories.clear()
         self.touched.clear()
         self._trim()
 

@@ -1,8 +1,10 @@
 """Near-duplicates: syndicated copies and re-posts, by MinHash over word shingles.
 
-Reads ``text``; writes ``signature`` and ``duplicate_of`` (the id of the earlier copy). The
-signature's bands are looked up in an index (the store's, so detection resumes across runs)
-and candidates are confirmed by their estimated Jaccard similarity.
+Two steps: ``sign_articles`` reads ``text`` and writes ``signature`` (an enrichment stage: per
+article, so the workers of the distributed engine compute it, not the store's one writer);
+``mark_near_duplicates`` writes ``duplicate_of`` (the id of the earlier copy): the signature's bands
+are looked up in an index (the store's, so detection resumes across runs) and candidates are
+confirmed by their estimated Jaccard similarity.
 """
 
 from __future__ import annotations
@@ -81,15 +83,26 @@ def estimated_jaccard(left: np.ndarray, right: np.ndarray) -> float:
     return float(np.mean(left == right))
 
 
+def sign_articles(articles: Sequence[Article], settings: DuplicateSettings) -> list[Article]:
+    """Each article with its MinHash signature (an article signed already keeps its own)."""
+    return [
+        article
+        if article.signature is not None
+        else article.evolve(signature=minhash_signature(article.text, settings))
+        for article in articles
+    ]
+
+
 def mark_near_duplicates(
     articles: Sequence[Article], index: SignatureIndex, settings: DuplicateSettings
 ) -> list[Article]:
-    """Sign every article and point copies at the earliest article they copy. The stored articles
-    that share a band with any of the batch are read at once (one look-up for the batch), then
-    each article weighs those that share one of its own bands."""
+    """Point copies at the earliest article they copy (articles not signed yet are signed here). The
+    stored articles that share a band with any of the batch are read at once (one look-up for the
+    batch), then each article weighs those that share one of its own bands."""
     signed = [
-        (article, signature := minhash_signature(article.text, settings), band_hashes(signature, settings.bands))
-        for article in articles
+        (article, signature := article.signature, band_hashes(signature, settings.bands))
+        for article in sign_articles(articles, settings)
+        if article.signature is not None
     ]
     stored: dict[int, list[tuple[str, np.ndarray]]] = {}
     wanted = sorted({band for _article, _signature, bands in signed for band in bands})

@@ -18,20 +18,20 @@ from storyline.store.base import StoreBase, iso, to_date
 LONG_STORY_DAYS = 60  # stories longer than this are kept in long_stories too
 
 # The parts of ``stories_with_key``, in the order their stories come; each gives (story_id, part, day).
-_BEGIN_INSIDE = (
+BEGIN_INSIDE = (
     "SELECT story_id, 0 AS part, first_seen AS day FROM story_entities WHERE key=? AND first_seen BETWEEN ? AND ?"
     " ORDER BY first_seen DESC, story_id DESC"
 )
-_BEGIN_BEFORE = (
+BEGIN_BEFORE = (
     "SELECT story_id, 1 AS part, first_seen AS day FROM story_entities WHERE key=? AND first_seen >= ?"
     " AND first_seen < ? AND last_seen >= ? ORDER BY first_seen DESC, story_id DESC"
 )
-_LONGER = (
+LONGER = (
     "SELECT l.story_id, 2 AS part, l.last_seen AS day FROM long_stories l JOIN story_entities e"
     " ON e.story_id=l.story_id AND e.key=? WHERE l.first_seen < ? AND l.last_seen >= ?"
     " ORDER BY l.last_seen DESC, l.story_id DESC"
 )
-_UNDATED = (
+UNDATED = (
     "SELECT story_id, 3 AS part, first_seen AS day FROM story_entities WHERE key=? AND first_seen IS NULL"
     " ORDER BY story_id DESC"
 )
@@ -104,10 +104,10 @@ class MapReads(StoreBase):
             return latest + self._undated_with_key(key, limit - len(latest))
         earliest, low_text, high_text = iso(low - dt.timedelta(days=LONG_STORY_DAYS)), iso(low), iso(high)
         parts = [
-            (_BEGIN_INSIDE, (key, low_text, high_text)),
-            (_BEGIN_BEFORE, (key, earliest, low_text, low_text)),
-            (_LONGER, (key, earliest, low_text)),
-            (_UNDATED, (key,)),
+            (BEGIN_INSIDE, (key, low_text, high_text)),
+            (BEGIN_BEFORE, (key, earliest, low_text, low_text)),
+            (LONGER, (key, earliest, low_text)),
+            (UNDATED, (key,)),
         ]
         if self._sql.name == "postgresql":
             sql = " UNION ALL ".join(f"SELECT * FROM ({part} LIMIT ?) AS p{n}" for n, (part, _) in enumerate(parts))
@@ -125,10 +125,16 @@ class MapReads(StoreBase):
                 found += [row[0] for row in self._db.execute(f"{part} LIMIT ?", (*values, limit - len(found)))]
         return found
 
+    def stories_with_keys(
+        self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
+    ) -> dict[tuple[str, dt.date, dt.date], list[int]]:
+        """``stories_with_key`` for many (key, low, high) at once (PostgreSQL: in one statement)."""
+        return {probe: self.stories_with_key(*probe, limit) for probe in dict.fromkeys(probes)}
+
     def _undated_with_key(self, key: str, limit: int) -> list[int]:
         if limit <= 0:
             return []
-        return [row[0] for row in self._db.execute(f"{_UNDATED} LIMIT ?", (key, limit))]
+        return [row[0] for row in self._db.execute(f"{UNDATED} LIMIT ?", (key, limit))]
 
     def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]:
         return {

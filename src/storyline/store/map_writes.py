@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Collection, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -25,6 +26,10 @@ from storyline.store.transaction import Transaction
 _PUT_STORYLINE = (
     "INSERT INTO storylines (id, first_seen, last_seen, stories) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
     " first_seen=excluded.first_seen, last_seen=excluded.last_seen, stories=excluded.stories"
+)
+_TITLE_ROWS = (
+    "SELECT m.story_id, a.id, a.seq, a.headline, a.title, v.vector FROM memberships m JOIN articles a ON a.id=m.article_id"
+    " LEFT JOIN article_vectors v ON v.article_id=a.id"
 )
 TITLE_RECOMPUTE_SIZE = 64  # stories up to this size choose their title among all members; larger ones among the new
 
@@ -176,10 +181,11 @@ class MapWrites(StoreBase):
             )
         }
         self._add_to_meta("stories", sum(state.id not in previous for state, _joined in changed))
+        titles = self._story_titles(changed, {story_id: row["title_article"] for story_id, row in previous.items()})
         rows, languages, long_ones, keys, firsts, lasts = [], [], [], [], [], []
         for state, joined in changed:
             before = previous.get(state.id)
-            title, title_article = self._story_title(state, joined, before["title_article"] if before else None)
+            title, title_article = titles[state.id]
             first, last = iso(state.first), iso(state.last)
             vector_sum = state.vector_sum.astype(np.float32).tobytes()
             rows.append(
@@ -224,28 +230,40 @@ class MapWrites(StoreBase):
         self._db.executemany("UPDATE story_entities SET first_seen=? WHERE story_id=?", firsts)
         self._db.executemany("UPDATE story_entities SET last_seen=? WHERE story_id=?", lasts)
 
-    def _story_title(self, state: StoryState, joined: Sequence[Article], current: str | None) -> tuple[str, str | None]:
-        """The headline of the member closest to the story's centroid, preferring real titles. Small
-        stories choose among all members; large ones between the current title and the new members."""
-        params: list[object]
-        if state.size <= TITLE_RECOMPUTE_SIZE or current is None:
-            where, params = "m.story_id=?", [state.id]
-        else:
-            ids = [current, *(article.id for article in joined)]
-            where, params = f"a.id IN ({','.join('?' * len(ids))})", list(ids)
-        rows = self._db.execute(
-            "SELECT a.id, a.headline, a.title, v.vector FROM memberships m JOIN articles a ON a.id=m.article_id"
-            f" LEFT JOIN article_vectors v ON v.article_id=a.id WHERE {where} ORDER BY a.seq",
-            params,
-        ).fetchall()
+    def _story_titles(
+        self, changed: Sequence[tuple[StoryState, Sequence[Article]]], current: dict[int, str | None]
+    ) -> dict[int, tuple[str, str | None]]:
+        """Per changed story, (headline, article id) of the member closest to its centroid, preferring
+        real titles. Small stories (and those without a title yet) choose among all their members,
+        larger ones between the current title and the new members; read in two statements for all."""
+        whole = [
+            state.id
+            for state, _joined in changed
+            if state.size <= TITLE_RECOMPUTE_SIZE or current.get(state.id) is None
+        ]
+        rows_of: dict[int, list[Any]] = {story_id: [] for story_id in whole}
+        for row in self._rows_for_ids(_TITLE_ROWS + " WHERE m.story_id IN ({marks})", whole):
+            rows_of[row["story_id"]].append(row)
+        chosen = {
+            state.id: {current[state.id], *(article.id for article in joined)}
+            for state, joined in changed
+            if state.id not in rows_of
+        }
+        wanted = sorted({article_id for ids in chosen.values() for article_id in ids if article_id})
+        by_id = {row["id"]: row for row in self._rows_for_ids(_TITLE_ROWS + " WHERE a.id IN ({marks})", wanted)}
+        for story_id, ids in chosen.items():
+            rows_of[story_id] = [by_id[article_id] for article_id in ids if article_id in by_id]
+        return {state.id: self._closest_title(state, rows_of[state.id]) for state, _joined in changed}
+
+    def _closest_title(self, state: StoryState, rows: list[Any]) -> tuple[str, str | None]:
         if not rows:
             return "", None
         centroid = state.centroid
 
-        def rank(row: object) -> tuple[int, float]:
-            vector = row["vector"]  # type: ignore[index]
+        def rank(row: Any) -> tuple[int, float, int]:
+            vector = row["vector"]
             closeness = float(self._vector_of(vector) @ centroid) if vector is not None else 0.0
-            return (1 if row["title"] else 0, closeness)  # type: ignore[index]
+            return (1 if row["title"] else 0, closeness, -int(row["seq"]))  # a tie goes to the earliest stored
 
         best = max(rows, key=rank)
         return str(best["headline"]), str(best["id"])

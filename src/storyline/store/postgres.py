@@ -10,6 +10,7 @@ and readers read in REPEATABLE READ snapshots (never blocked, never blocking).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,8 +20,9 @@ import numpy as np
 import psycopg
 
 from storyline.settings import IndexSettings
-from storyline.store.base import POSTGRESQL
+from storyline.store.base import POSTGRESQL, iso
 from storyline.store.errors import StoreBusy, StoreError
+from storyline.store.map_reads import BEGIN_BEFORE, BEGIN_INSIDE, LONG_STORY_DAYS, LONGER, UNDATED
 from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, migrate
 from storyline.store.pg_connection import PgConnection
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema, statements
@@ -34,6 +36,37 @@ PGVECTOR_MISSING = (
     "the pgvector extension is not available on this PostgreSQL server: install it (e.g. the package"
     " postgresql-16-pgvector, or https://github.com/pgvector/pgvector#installation), then run"
     " CREATE EXTENSION vector; in this database as a superuser"
+)
+
+
+PROBES_PER_STATEMENT = 1000
+
+
+def _bound(part: str, names: Sequence[str]) -> str:
+    """A part of ``stories_with_key`` with its placeholders replaced by these columns, in order."""
+    pieces = part.split("?")
+    assert len(pieces) == len(names) + 1, part
+    return "".join(piece + name for piece, name in zip(pieces, [*names, ""], strict=True))
+
+
+# Each probe (key, earliest, low, high), numbered, with its stories in the order ``stories_with_key`` gives.
+_KEY_STORIES_OF_PROBES = (
+    "SELECT probe.n, found.story_id FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+    " AS probe(key, earliest, low, high, n) CROSS JOIN LATERAL ("
+    " SELECT story_id, part, day FROM ("
+    + " UNION ALL ".join(
+        f"SELECT * FROM ({_bound(part, names)} LIMIT ?) AS p{number}"
+        for number, (part, names) in enumerate(
+            [
+                (BEGIN_INSIDE, ("probe.key", "probe.low", "probe.high")),
+                (BEGIN_BEFORE, ("probe.key", "probe.earliest", "probe.low", "probe.low")),
+                (LONGER, ("probe.key", "probe.earliest", "probe.low")),
+                (UNDATED, ("probe.key",)),
+            ]
+        )
+    )
+    + ") AS parts ORDER BY part, day DESC, story_id DESC LIMIT ?) AS found"
+    " ORDER BY probe.n, found.part, found.day DESC, found.story_id DESC"
 )
 
 
@@ -88,6 +121,25 @@ class PostgresStore(SqlStore):
                 (list(keys),),
             )
         }
+
+    def stories_with_keys(
+        self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
+    ) -> dict[tuple[str, dt.date, dt.date], list[int]]:
+        """``stories_with_key`` for a batch's probes in one statement per 1,000 (each probe still
+        walks the key's index for its own range: a lateral join over the probes)."""
+        unique = list(dict.fromkeys(probes))
+        found: dict[tuple[str, dt.date, dt.date], list[int]] = {probe: [] for probe in unique}
+        for start in range(0, len(unique), PROBES_PER_STATEMENT):
+            chunk = unique[start : start + PROBES_PER_STATEMENT]
+            columns = (
+                [key for key, _low, _high in chunk],
+                [iso(low - dt.timedelta(days=LONG_STORY_DAYS)) for _key, low, _high in chunk],
+                [iso(low) for _key, low, _high in chunk],
+                [iso(high) for _key, _low, high in chunk],
+            )
+            for number, story_id in self._db.execute(_KEY_STORIES_OF_PROBES, [*columns, *[limit] * 5]):
+                found[chunk[number - 1]].append(story_id)
+        return found
 
     def _rows_for_ids(self, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
         """Run ``sql`` over all the ids at once, as one array parameter: a server parses and plans a
