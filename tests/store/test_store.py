@@ -339,6 +339,25 @@ def test_store_keeps_its_story_count_and_the_upgrade_counts_them(store_location:
         assert store.story_count() == 3 and store.check() == []
 
 
+def test_store_relink_queue_gives_queued_mentions_in_order_and_moves_past_them(store_location: str) -> None:
+    """Queued surnames' bare mentions come key by key, each key's in the order they were stored, at
+    most ``limit`` a call; the next call goes on where the last stopped, and the queue empties."""
+    keys = {"a1": ["x", "y"], "a2": ["y"], "a3": ["x"], "a4": ["z"], "a5": ["x", "y"]}
+    articles = [
+        make_article(name, [1, 0, 0], found, dt.date(2025, 10, 21), text=f"Story {name}")
+        for name, found in keys.items()
+    ]
+    with open_store(store_location) as store:
+        _save(store, articles, _index(store))
+        with store.transaction():
+            store.queue_relinks(["z", "x", "y"])
+            first = [(row.article_id, row.key) for row in store.next_queued_mentions(4)]
+            second = [(row.article_id, row.key) for row in store.next_queued_mentions(4)]
+            assert store.queued_relinks() == 0 and store.next_queued_mentions(4) == []
+    assert first == [("a1", "x"), ("a3", "x"), ("a5", "x"), ("a1", "y")]
+    assert second == [("a2", "y"), ("a5", "y"), ("a4", "z")]
+
+
 def test_postgres_refuses_newer_and_foreign_databases(postgres) -> None:  # type: ignore[no-untyped-def]
     import psycopg
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from storyline.grouping.entities import MentionRow, VariantCount, dominant, is_full_name, link_entities, summarise
 from storyline.grouping.entity_updates import LinkChange, MentionId
@@ -18,6 +19,10 @@ from storyline.store.base import StoreBase
 
 _COLUMNS = (
     "SELECT e.article_id, m.story_id, e.key, e.given, e.kind, e.surface, e.lemma, e.mentions, a.language, a.published"
+)
+QUEUED_MENTIONS = (
+    _COLUMNS + ", e.rowid FROM article_entities e JOIN articles a ON a.id=e.article_id"
+    " LEFT JOIN memberships m ON m.article_id=e.article_id"
 )
 _MENTION_COLUMNS = (
     _COLUMNS + " FROM article_entities e JOIN articles a ON a.id=e.article_id"
@@ -118,24 +123,42 @@ class EntityLinks(StoreBase):
         )
 
     def next_queued_mentions(self, limit: int) -> list[MentionRow]:
-        """Up to ``limit`` queued bare mentions, in the order they were stored; the queue moves past them."""
+        """Up to ``limit`` queued bare mentions, in the order they were stored; the queue moves past them.
+        The keys are read ``_QUEUED_KEYS_PER_READ`` at a time (a key's rows are cut to what is still wanted)."""
         found: list[MentionRow] = []
         done: list[tuple[str]] = []
-        for key, after in self._db.execute("SELECT key, after_seq FROM relink_queue ORDER BY key").fetchall():
-            rows = self._db.execute(  # the key's index holds its rows in the order they were stored
-                _COLUMNS + ", e.rowid FROM article_entities e JOIN articles a ON a.id=e.article_id"
-                " LEFT JOIN memberships m ON m.article_id=e.article_id"
-                " WHERE e.key=? AND e.rowid>? AND e.given='' ORDER BY e.rowid LIMIT ?",
-                (key, after, limit - len(found)),
-            ).fetchall()
-            found += [MentionRow(*row[:-1]) for row in rows]
-            if len(found) < limit:
-                done.append((key,))
-            else:
-                self._db.execute("UPDATE relink_queue SET after_seq=? WHERE key=?", (rows[-1][-1], key))
+        queue = [
+            (str(key), int(after))
+            for key, after in self._db.execute("SELECT key, after_seq FROM relink_queue ORDER BY key")
+        ]
+        for start in range(0, len(queue), self._QUEUED_KEYS_PER_READ):
+            chunk = queue[start : start + self._QUEUED_KEYS_PER_READ]
+            rows_of = self._queued_rows(chunk, limit - len(found))
+            for key, _after in chunk:
+                rows = rows_of.get(key, [])[: limit - len(found)]
+                found += [MentionRow(*row[:-1]) for row in rows]
+                if len(found) < limit:
+                    done.append((key,))
+                else:
+                    self._db.execute("UPDATE relink_queue SET after_seq=? WHERE key=?", (rows[-1][-1], key))
+                    break
+            if len(found) >= limit:
                 break
         self._db.executemany("DELETE FROM relink_queue WHERE key=?", done)  # one pipelined round on PostgreSQL
         return found
+
+    _QUEUED_KEYS_PER_READ = 1  # SQLite: a statement costs no round trip
+
+    def _queued_rows(self, queue: Sequence[tuple[str, int]], limit: int) -> dict[str, list[Any]]:
+        """Per queued (key, after), up to ``limit`` of its bare mentions stored after ``after``, in order
+        (with their row number last). The key's index holds its rows in the order they were stored."""
+        return {
+            key: self._db.execute(
+                QUEUED_MENTIONS + " WHERE e.key=? AND e.rowid>? AND e.given='' ORDER BY e.rowid LIMIT ?",
+                (key, after, limit),
+            ).fetchall()
+            for key, after in queue
+        }
 
     def queued_relinks(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM relink_queue").fetchone()[0])

@@ -21,6 +21,7 @@ import psycopg
 
 from storyline.settings import IndexSettings
 from storyline.store.base import POSTGRESQL, iso
+from storyline.store.entity_links import QUEUED_MENTIONS
 from storyline.store.errors import StoreBusy, StoreError
 from storyline.store.map_reads import BEGIN_BEFORE, BEGIN_INSIDE, LONG_STORY_DAYS, LONGER, UNDATED
 from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, migrate
@@ -139,6 +140,20 @@ class PostgresStore(SqlStore):
             )
             for number, story_id in self._db.execute(_KEY_STORIES_OF_PROBES, [*columns, *[limit] * 5]):
                 found[chunk[number - 1]].append(story_id)
+        return found
+
+    _QUEUED_KEYS_PER_READ = 64
+
+    def _queued_rows(self, queue: Sequence[tuple[str, int]], limit: int) -> dict[str, list[Any]]:
+        """The queued keys' next bare mentions in one statement (each key walks its own index entries)."""
+        found: dict[str, list[Any]] = {key: [] for key, _after in queue}
+        for row in self._db.execute(
+            "SELECT queued.key AS queued_key, mention.* FROM unnest(?::text[], ?::bigint[]) AS queued(key, after)"
+            " CROSS JOIN LATERAL (" + QUEUED_MENTIONS + " WHERE e.key=queued.key AND e.rowid>queued.after"
+            " AND e.given='' ORDER BY e.rowid LIMIT ?) AS mention ORDER BY queued.key, mention.rowid",
+            ([key for key, _after in queue], [after for _key, after in queue], limit),
+        ):
+            found[row[0]].append(row[1:])
         return found
 
     def _rows_for_ids(self, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
