@@ -389,6 +389,15 @@ def test_postgres_pool_connections_are_reused(postgres) -> None:  # type: ignore
     assert pool_for(url).get_stats()["connections_num"] <= 5  # connections made, all told
 
 
+def test_postgres_keeps_search_words_in_the_row(postgres) -> None:  # type: ignore[no-untyped-def]
+    """A search ranks its matches by their words: kept compressed in the row, not in the TOAST table."""
+    with open_store(postgres.new_database()) as store:
+        _save(store, [make_article("a", [1, 0, 0], [], None, text="Budapest summit " * 400)], _index(store))
+        storage = "SELECT attstorage FROM pg_attribute WHERE attrelid='articles'::regclass AND attname='words'"
+        assert store._db.execute(storage).fetchone()[0] == "m"
+        assert [hit["id"] for hit in store.search("budapest")] == ["a"]
+
+
 def test_postgres_without_pgvector_is_one_line_saying_how_to_install_it(postgres, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from storyline.store.pg_connection import PgConnection
 

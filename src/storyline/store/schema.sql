@@ -320,6 +320,10 @@ END;
 -- begin postgresql
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS words tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', headline || ' ' || text)) STORED;
+-- The words stay in the row (compressed), where ranking a search's matches reads them: out of line,
+-- each match cost a look-up in the TOAST table (3,578 matches: 33 ms -> 18 ms at 200,000 articles).
+-- Rows stored before schema 7 keep theirs out of line until rewritten (VACUUM FULL articles).
+ALTER TABLE articles ALTER COLUMN words SET STORAGE MAIN;
 CREATE INDEX IF NOT EXISTS articles_words ON articles USING gin(words);
 -- end
 
