@@ -3,10 +3,13 @@ recently used stories are the ones forgotten (not all at once)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 import numpy as np
 
 from storyline.grouping.story_index import NothingStored, StoryIndex
-from storyline.models import Article
+from storyline.models import Article, EntityMention
 
 DIM = 8
 
@@ -58,3 +61,42 @@ def test_story_index_forgets_the_least_recently_used_members_first() -> None:
     assert source.reads == [], "the recently used stories are still in memory"
     index.closest_member(article, 2)
     assert source.reads == [2], "the least recently used one was forgotten"
+
+
+class KeyStories(NothingStored):
+    """Stored stories per (key, low, high): story 100 + the key's number; counts the look-ups."""
+
+    def __init__(self) -> None:
+        self.single: list[str] = []
+        self.batched: list[list[tuple[str, dt.date, dt.date]]] = []
+
+    def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
+        self.single.append(key)
+        return [100 + int(key[1:])]
+
+    def stories_with_keys(
+        self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
+    ) -> dict[tuple[str, dt.date, dt.date], list[int]]:
+        self.batched.append(list(probes))
+        return {probe: [100 + int(probe[0][1:])] for probe in probes}
+
+
+def test_story_index_reads_a_batchs_key_stories_together() -> None:
+    """A batch's dated articles get their rare keys' stored stories from one look-up made before
+    they are placed; an undated one (no date range yet) asks for its own."""
+    source = KeyStories()
+    index = StoryIndex(DIM, source=source, window_days=10)
+    mentions = [
+        tuple(EntityMention(key=f"k{n}", surface=f"K{n}", kind="person", lemma=f"K{n}") for n in range(m, m + 2))
+        for m in (0, 2)
+    ]
+    dated = [
+        Article(id=f"a{n}", text="", published=dt.date(2025, 1, 10 + n), entities=found)
+        for n, found in enumerate(mentions)
+    ]
+    undated = Article(id="u", text="", entities=mentions[0])
+    index.prefetch_key_stories([*dated, undated])
+    assert len(source.batched) == 1 and {key for key, _low, _high in source.batched[0]} == {"k0", "k1", "k2", "k3"}
+    assert set(index.candidates(dated[0], 5)) == {100, 101} and set(index.candidates(dated[1], 5)) == {102, 103}
+    assert source.single == []
+    assert set(index.candidates(undated, 5)) == {100, 101} and sorted(source.single) == ["k0", "k1"]

@@ -314,15 +314,14 @@ class StoryIndex:
     def prefetch_key_stories(self, articles: Sequence[Article]) -> None:
         """The stored stories of a batch's rare keys around its articles' dates, read together
         (``candidates`` asks for them one article at a time; on PostgreSQL each was a round trip).
-        Stored stories do not change until the batch is committed; the batch's own are added apart."""
+        Stored stories do not change while a batch is placed; the batch's own are added apart."""
+        self._key_stories.clear()  # read afresh for each batch placed
         self.stats.prefetch({key for article in articles for key in entity_keys(article)})
         probes = []
         for article in articles:
             low, high = self._date_range(article)
             if low and high and article.id not in self._placed:
-                probes += [
-                    (key, low, high) for key in self._rare_keys(article) if (key, low, high) not in self._key_stories
-                ]
+                probes += [(key, low, high) for key in self._rare_keys(article)]
         if probes:
             self._key_stories.update(self.source.stories_with_keys(probes, STORIES_PER_KEY))
 
