@@ -17,29 +17,22 @@ from storyline.grouping.entities import MentionRow, VariantCount, dominant, is_f
 from storyline.grouping.entity_updates import LinkChange, MentionId
 from storyline.store.base import StoreBase
 
-_COLUMNS = (
+COLUMNS = (
     "SELECT e.article_id, m.story_id, e.key, e.given, e.kind, e.surface, e.lemma, e.mentions, a.language, a.published"
 )
 QUEUED_MENTIONS = (
-    _COLUMNS + ", e.rowid FROM article_entities e JOIN articles a ON a.id=e.article_id"
+    COLUMNS + ", e.rowid FROM article_entities e JOIN articles a ON a.id=e.article_id"
     " LEFT JOIN memberships m ON m.article_id=e.article_id"
 )
 _MENTION_COLUMNS = (
-    _COLUMNS + " FROM article_entities e JOIN articles a ON a.id=e.article_id"
+    COLUMNS + " FROM article_entities e JOIN articles a ON a.id=e.article_id"
     " LEFT JOIN memberships m ON m.article_id=e.article_id"
 )
 # SQLite's CROSS JOIN keeps the story's members as the outer loop: the cost is the story's size, not
 # the number of mentions of the key in the whole store (PostgreSQL's planner chooses by statistics).
 _STORY_MENTIONS = (
-    _COLUMNS + " FROM memberships m {ordered_join} article_entities e ON e.article_id=m.article_id"
+    COLUMNS + " FROM memberships m {ordered_join} article_entities e ON e.article_id=m.article_id"
     " JOIN articles a ON a.id=e.article_id WHERE m.story_id=? AND e.key=? AND e.given=''"
-)
-
-
-# PostgreSQL's form: the mentions of many (story, key) pairs at once (``{pairs}``: their condition).
-_STORY_MENTIONS_IN = (
-    _COLUMNS + " FROM memberships m JOIN article_entities e ON e.article_id=m.article_id"
-    " JOIN articles a ON a.id=e.article_id WHERE e.given='' AND ({pairs})"
 )
 
 
@@ -107,11 +100,8 @@ class EntityLinks(StoreBase):
         return found
 
     def bare_mentions(self, places: Sequence[tuple[int, str]]) -> list[MentionRow]:
-        """The bare mentions (surname alone) of each (story, surname key). SQLite reads them place by
-        place (each a walk over the story's members); PostgreSQL in one statement per chunk."""
-        if self._sql.name == "postgresql":
-            rows = self._rows_for_pairs(_STORY_MENTIONS_IN, ("m.story_id", "e.key"), places)
-            return [MentionRow(*row) for row in rows]
+        """The bare mentions (surname alone) of each (story, surname key), place by place (each a walk
+        over the story's members; PostgreSQL reads them all in one statement per chunk)."""
         sql = _STORY_MENTIONS.format(ordered_join=self._sql.ordered_join)
         return [MentionRow(*row) for story_id, key in places for row in self._db.execute(sql, (story_id, key))]
 

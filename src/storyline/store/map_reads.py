@@ -90,8 +90,8 @@ class MapReads(StoreBase):
         """Stories naming ``key`` whose dates reach into [low, high] (any date when None), latest
         first, then undated ones, newest first: the stories that begin inside the range (the index
         alone answers), those that began up to ``LONG_STORY_DAYS`` before it and reach in, the few
-        longer ones, the undated ones. SQLite stops as soon as it has ``limit``; PostgreSQL, where each
-        statement is a round trip to the server, asks for all four parts in one statement."""
+        longer ones, the undated ones, stopping as soon as it has ``limit`` (PostgreSQL, where each
+        statement is a round trip, asks for the four parts in one: ``stories_with_keys``)."""
         if low is None or high is None:
             latest = [
                 row[0]
@@ -109,16 +109,6 @@ class MapReads(StoreBase):
             (LONGER, (key, earliest, low_text)),
             (UNDATED, (key,)),
         ]
-        if self._sql.name == "postgresql":
-            sql = " UNION ALL ".join(f"SELECT * FROM ({part} LIMIT ?) AS p{n}" for n, (part, _) in enumerate(parts))
-            arguments = [value for _part, values in parts for value in (*values, limit)]
-            return [
-                row[0]
-                for row in self._db.execute(
-                    f"SELECT story_id FROM ({sql}) AS found ORDER BY part, day DESC, story_id DESC LIMIT ?",
-                    [*arguments, limit],
-                )
-            ]
         found: list[int] = []
         for part, values in parts:
             if len(found) < limit:

@@ -172,7 +172,7 @@ class MapWrites(StoreBase):
 
     def _upsert_stories(self, changed: Sequence[tuple[StoryState, Sequence[Article]]]) -> None:
         """The stories a batch changed, with the articles each one got: a few statements for all of
-        them (on PostgreSQL each statement is a round trip), the titles one story at a time."""
+        them (on PostgreSQL each statement is a round trip), their titles' candidates in two."""
         previous = {
             int(row["id"]): row
             for row in self._rows_for_ids(
