@@ -72,7 +72,7 @@ def store_bytes(db: Path) -> int:
     return total
 
 
-def long_running_probe(db: Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, float] | None:
+def long_running_probe(db: str | Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, float] | None:
     """Map-work milliseconds per article (median, p99) and enrichment, in one process that stays open."""
     try:
         from storyline.ingest.records import record_to_article
@@ -107,7 +107,7 @@ def long_running_probe(db: Path, embedder: str, records: list[dict[str, Any]]) -
     }
 
 
-def one_batch(db: Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+def one_batch(db: str | Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, Any]:
     """One ingest call of ``records`` into ``db``: its seconds (start-up and model loading excluded)."""
     from storyline.ingest.records import record_to_article
     from storyline.pipeline import ingest
@@ -132,7 +132,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int)
     parser.add_argument("--batch", type=int, default=2000)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/scale.db"))
+    parser.add_argument(
+        "--db", default="/tmp/scale.db", help="a SQLite file (a PostgreSQL URL for --batch-only and --probe-only)"
+    )
     parser.add_argument("--embedder", default="hashing")
     parser.add_argument("--probes", type=int, default=50, help="articles for the long-running probe per batch")
     parser.add_argument("--json", type=Path, default=None)
@@ -169,7 +171,7 @@ def main() -> None:
         print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))
         return
     if args.start == 0:
-        for path in args.db.parent.glob(args.db.name + "*"):
+        for path in Path(args.db).parent.glob(Path(args.db).name + "*"):
             subprocess.run(["rm", "-rf", str(path)], check=True)
     out = args.json.open("a", encoding="utf-8") if args.json else None
     header = (
@@ -186,7 +188,7 @@ def main() -> None:
         for number in range(args.start // args.batch, batches):
             batch = main_stream[number * args.batch : (number + 1) * args.batch]
             mine = probes[number * (1 + args.probes) : (number + 1) * (1 + args.probes)]
-            ingest = [*STORYLINE, "ingest", "--db", str(args.db), "--embedder", args.embedder]
+            ingest = [*STORYLINE, "ingest", "--db", args.db, "--embedder", args.embedder]
             seconds, peak, _code = run_process([*ingest, str(write_jsonl(batch, work / "batch.jsonl"))])
             one_seconds, one_peak, _ = run_process([*ingest, str(write_jsonl(mine[:1], work / "one.jsonl"))])
             noop_seconds, _, _ = run_process([*ingest, str(write_jsonl(batch[:1], work / "again.jsonl"))])
@@ -196,7 +198,7 @@ def main() -> None:
                 "batch_seconds": round(seconds, 2),
                 "articles_per_second": round(len(batch) / seconds, 1),
                 "peak_mib": round(peak),
-                "store_mib": round(store_bytes(args.db) / 2**20, 1),
+                "store_mib": round(store_bytes(Path(args.db)) / 2**20, 1),
                 "one_fresh_seconds": round(one_seconds, 2),
                 "one_fresh_peak_mib": round(one_peak),
                 "noop_seconds": round(noop_seconds, 2),
