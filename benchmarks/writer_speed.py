@@ -3,7 +3,7 @@ grouping, storing, storylines, entity links) over articles enriched beforehand, 
 writer receives them.
 
 Usage: python benchmarks/writer_speed.py ARTICLES.jsonl [--embedder hashing] [--backends sqlite,postgresql]
-                                        [--repeat 3] [--folder /tmp/writer-bench]
+                                        [--repeat 3] [--folder /tmp/writer-bench] [--into STORE ...]
 
 The articles are read and enriched once (cached in FOLDER), then written into a new store of each
 backend ``--repeat`` times (PostgreSQL: a private server from the pgserver package, in FOLDER); each
@@ -70,11 +70,21 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--folder", type=Path, default=Path("/tmp/writer-bench"))
+    parser.add_argument(
+        "--into", nargs="+", metavar="STORE", help="write once into each of these existing stores (copies: they grow)"
+    )
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
     settings = Settings().with_embedder(args.embedder)
     batches = enriched_batches(args.articles, settings, args.folder)
     print(f"{sum(len(b) for b in batches)} articles in {len(batches)} batches, embedder {args.embedder}")
+    for location in args.into or ():
+        spent, stored = write_all(location, batches, settings)
+        print(
+            f"{location}: map work {spent:.2f} s  {stored / spent:7.1f} articles/s  {1000 * spent / stored:6.2f} ms/article"
+        )
+    if args.into:
+        return
     for backend in args.backends.split(","):
         seconds: list[float] = []
         stored = 0
