@@ -1,5 +1,6 @@
 import datetime as dt
 import gc
+import threading
 from pathlib import Path
 
 from helpers import TableEmbedder
@@ -90,6 +91,10 @@ def _index_files(store: Store) -> dict[Path, int]:
     return {} if folder is None else {path: path.stat().st_mtime_ns for path in folder.iterdir()}
 
 
+def _checkpoint_threads() -> int:
+    return sum(thread.name == "storyline-checkpoints" for thread in threading.enumerate())
+
+
 def test_pipeline_long_running_ingestor_groups_as_one_run(tmp_path: Path, settings: Settings) -> None:
     with open_store(tmp_path / "once.db") as store:
         ingest(_corpus(), store, settings.with_changes(db=tmp_path / "once.db"), HashingEmbedder())
@@ -101,7 +106,9 @@ def test_pipeline_long_running_ingestor_groups_as_one_run(tmp_path: Path, settin
                 report = ingestor.ingest([article])
                 assert report.stored == 1 and report.timings["map"] > 0
                 assert gc.get_freeze_count() > 0  # what it keeps is out of the collector's full passes
+                assert _checkpoint_threads() == 1  # held from the first call to close, not one per call
         assert gc.get_freeze_count() == 0  # closed: everything collectable again
+        assert _checkpoint_threads() == 0
         assert _partition(store) == expected
         assert store.check() == []
 

@@ -3,6 +3,7 @@ what only one of them has (SQLite's files and migrations, PostgreSQL's schema ch
 
 import datetime as dt
 import sqlite3
+import threading
 from pathlib import Path
 
 import psycopg
@@ -100,6 +101,26 @@ def test_sqlite_refuses_foreign_and_newer_files(tmp_path: Path) -> None:
     garbage.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StoreError, match="cannot open store"):
         open_store(garbage)
+
+
+def test_sqlite_background_checkpoints_nest_and_commits_leave_the_wal_to_them(tmp_path: Path) -> None:
+    """A writer's commits never checkpoint (the thread does); a nested use (the web server's writer
+    around an ingest call) shares the outer one, which alone restores automatic checkpoints."""
+    from storyline.store.sqlite import CHECKPOINT_PAGES
+
+    with open_store(tmp_path / "s.db") as store:
+
+        def automatic() -> int:
+            return int(store._db.execute("PRAGMA wal_autocheckpoint").fetchone()[0])  # type: ignore[attr-defined]
+
+        threads = lambda: sum(t.name == "storyline-checkpoints" for t in threading.enumerate())  # noqa: E731
+        with store.background_checkpoints():
+            with store.background_checkpoints():
+                assert automatic() == 0 and threads() == 1
+            assert automatic() == 0 and threads() == 1
+            _save(store, [make_article("a", [1, 0, 0], [], None, text="First")], _index(store))
+        assert automatic() == CHECKPOINT_PAGES and threads() == 0
+        assert store._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0] == 0  # type: ignore[attr-defined]
 
 
 def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> None:

@@ -375,20 +375,24 @@ class StoryIndex:
         return closest
 
     def closest_member(self, article: Article, story_id: int) -> tuple[float, str | None]:
-        """The story's member most similar to the article (similarity 0 when nothing to compare)."""
+        """The story's member most similar to the article (similarity 0 when nothing to compare;
+        on a tie the committed member, then the earlier one)."""
         if article.embedding is None:
             return 0.0, None
+        vector = np.asarray(article.embedding, dtype=np.float32)
         committed = self._committed_members(story_id)
-        pending = self._pending_by_story.get(story_id, [])
-        ids = committed.ids + [p.article_id for p in pending]
-        if not ids:
-            return 0.0, None
-        vector = article.embedding.astype(np.float32)
-        scores = committed.matrix @ vector
+        best: tuple[float, str | None] = (0.0, None)
+        if committed.ids:
+            scores = committed.matrix @ vector
+            row = int(np.argmax(scores))
+            best = (float(scores[row]), committed.ids[row])
+        pending = self._pending_by_story.get(story_id)
         if pending:
-            scores = np.concatenate([scores, np.asarray([p.vector for p in pending], dtype=np.float32) @ vector])
-        best = int(np.argmax(scores))
-        return float(scores[best]), ids[best]
+            scores = np.asarray([p.vector for p in pending], dtype=np.float32) @ vector
+            row = int(np.argmax(scores))
+            if best[1] is None or float(scores[row]) > best[0]:
+                best = (float(scores[row]), pending[row].article_id)
+        return best
 
     def _committed_members(self, story_id: int) -> MemberVectors:
         found = self._members.get(story_id)

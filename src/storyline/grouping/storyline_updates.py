@@ -23,7 +23,7 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from storyline.grouping.story_index import StoryIndex, StoryState
-from storyline.grouping.storylines import gap_reach, links_between, near_stories, probe_keys
+from storyline.grouping.storylines import DatedTable, gap_reach, links_between, near_stories, probe_keys
 from storyline.models import StorylineLink
 from storyline.settings import StorylineSettings
 
@@ -91,10 +91,11 @@ def _links_of(
                 break
         candidates[state.id] = mine - changed_ids
     outlines = index.outlines({other for others in candidates.values() for other in others})
+    table = DatedTable(list(outlines.values()))
     near: dict[int, set[int]] = {}  # per changed story: its candidates close enough to weigh
     for state in dated:
-        mine_outlines = [outlines[other] for other in sorted(candidates[state.id]) if other in outlines]
-        near.update(near_stories([state], mine_outlines, settings))
+        if found := table.near(state, settings, table.rows_of(candidates[state.id])):
+            near[state.id] = found
     states = index.states({other for others in near.values() for other in others})
     pairs = [(state, states[other]) for state in dated for other in near.get(state.id, ()) if other in states]
     by_id = {state.id: state for state in dated}
@@ -138,7 +139,7 @@ def _cut(store: StorylineStore, removed: set[Pair]) -> None:
     """Storylines that the removed links cut apart are split. A storyline that falls apart leaves
     each of its pieces holding an end of a removed link, so checking that the ends left in each
     storyline still reach one another finds every cut, however many links one story lost."""
-    pending = sorted({story for pair in removed for story in pair})
+    pending = _representatives(store, {story for pair in removed for story in pair})
     while pending:
         lines = store.storylines_of(pending)
         first = pending[0]
@@ -158,6 +159,33 @@ def _cut(store: StorylineStore, removed: set[Pair]) -> None:
         leaving = len(part) if part_leaves else size - len(part)
         new_id = store.allocate_storyline_id() if leaving >= 2 else None
         store.split_storyline(line, part, new_id, part_leaves)
+
+
+def _representatives(store: StorylineStore, ends: set[int]) -> list[int]:
+    """One end for each group of ends that plainly still hang together (in one storyline, and linked
+    or linked to a common story), and every end in no storyline: the ends ``_cut`` must search
+    between. One read of their links, where a search for each pair took a few."""
+    if not ends:
+        return []
+    lines = store.storylines_of(ends)
+    neighbours = store.linked_stories(ends)
+    parent: dict[int, int] = {}
+
+    def root(story: int) -> int:
+        while parent.setdefault(story, story) != story:
+            parent[story] = parent[parent[story]]
+            story = parent[story]
+        return story
+
+    met: dict[tuple[int, int], int] = {}  # (storyline, a story next to or at an end) -> the first such end
+    for end in sorted(ends):
+        line = lines.get(end)
+        if line is None:
+            continue
+        for near in {end, *neighbours.get(end, ())}:
+            other = met.setdefault((line, near), end)
+            parent[root(end)] = root(other)
+    return sorted({root(end) if lines.get(end) is not None else end for end in ends})
 
 
 def _apart(store: StorylineStore, first: int, second: int) -> set[int] | None:

@@ -104,25 +104,42 @@ def close_enough(first: Dated, second: Dated, settings: StorylineSettings) -> bo
 def near_stories(states: Sequence[Dated], others: Sequence[Dated], settings: StorylineSettings) -> dict[int, set[int]]:
     """Per id of ``states``, the ids among ``others`` that ``close_enough`` could accept, computed
     for all at once (a hair of tolerance on the cosine: ``story_link`` decides exactly)."""
-    dated = [other for other in others if other.first is not None and other.last is not None]
-    if not dated:
-        return {}
-    firsts = np.asarray([other.first.toordinal() for other in dated])  # type: ignore[union-attr]
-    lasts = np.asarray([other.last.toordinal() for other in dated])  # type: ignore[union-attr]
-    ids = np.asarray([other.id for other in dated])
-    centroids = np.asarray([other.centroid for other in dated], dtype=np.float32)
-    near: dict[int, set[int]] = {}
-    for state in states:
-        if state.first is None or state.last is None:
-            continue
+    table = DatedTable(others)
+    return {state.id: found for state in states if (found := table.near(state, settings))}
+
+
+class DatedTable:
+    """The dates, ids and centroids of many stories as arrays, built once and searched by many
+    stories, each over all of them or over the rows of its own candidates."""
+
+    def __init__(self, others: Sequence[Dated]) -> None:
+        dated = [other for other in others if other.first is not None and other.last is not None]
+        self.firsts = np.asarray([other.first.toordinal() for other in dated], dtype=np.int64)  # type: ignore[union-attr]
+        self.lasts = np.asarray([other.last.toordinal() for other in dated], dtype=np.int64)  # type: ignore[union-attr]
+        self.ids = np.asarray([other.id for other in dated], dtype=np.int64)
+        self.centroids = np.asarray([other.centroid for other in dated], dtype=np.float32)
+        self.row = {other.id: number for number, other in enumerate(dated)}
+
+    def rows_of(self, story_ids: Iterable[int]) -> np.ndarray:
+        return np.fromiter((self.row[story] for story in story_ids if story in self.row), dtype=np.int64)
+
+    def near(self, state: Dated, settings: StorylineSettings, rows: np.ndarray | None = None) -> set[int]:
+        """The ids (among ``rows``, or all) that ``close_enough`` could accept for ``state``."""
+        if state.first is None or state.last is None or not len(self.ids):
+            return set()
+        firsts, lasts, ids, centroids = (
+            (self.firsts, self.lasts, self.ids, self.centroids)
+            if rows is None
+            else (self.firsts[rows], self.lasts[rows], self.ids[rows], self.centroids[rows])
+        )
+        if not len(ids):
+            return set()
         mine_first, mine_last = state.first.toordinal(), state.last.toordinal()
         earlier = (firsts < mine_first) | ((firsts == mine_first) & (ids < state.id))
         gaps = np.where(earlier, mine_first - lasts, firsts - mine_last).clip(min=0)
         similarity = centroids @ state.centroid
         keep = (gaps <= settings.max_gap_days) & (similarity >= settings.min_similarity - 1e-4) & (ids != state.id)
-        if keep.any():
-            near[state.id] = {int(story_id) for story_id in ids[keep]}
-    return near
+        return {int(story_id) for story_id in ids[keep]}
 
 
 def probe_keys(state: StoryState, stats: EntityStats, settings: StorylineSettings) -> list[str]:

@@ -386,16 +386,39 @@ class MapWrites(StoreBase):
         one story, in no storyline); a side of one story left behind leaves it too."""
         part_ids = sorted(part)
         marks = ",".join("?" * len(part_ids))
-        if part_leaves:
+        if part_leaves:  # the usual case, a small part leaving a large storyline: work in the part's size
             self._db.execute(f"UPDATE stories SET storyline_id=? WHERE id IN ({marks})", [new_id, *part_ids])
-        else:
-            self._db.execute(
-                f"UPDATE stories SET storyline_id=? WHERE storyline_id=? AND id NOT IN ({marks})",
-                [new_id, storyline_id, *part_ids],
-            )
+            self._recount_after_leaving(storyline_id, part_ids)
+            if new_id is not None:
+                self._recount_storyline(new_id)
+            return
+        self._db.execute(
+            f"UPDATE stories SET storyline_id=? WHERE storyline_id=? AND id NOT IN ({marks})",
+            [new_id, storyline_id, *part_ids],
+        )
         for number in (storyline_id, new_id):
             if number is not None:
                 self._recount_storyline(number)
+
+    def _recount_after_leaving(self, storyline_id: int, left: Sequence[int]) -> None:
+        """A storyline's count and dates after the stories ``left`` (no longer in it) left it, without
+        reading its other stories: the count goes down by theirs, the first date is one index step,
+        and the last is read again only when one of them held it."""
+        kept = self._db.execute("SELECT stories, last_seen FROM storylines WHERE id=?", (storyline_id,)).fetchone()
+        if kept is None or kept[0] - len(left) < 2:
+            self._recount_storyline(storyline_id)
+            return
+        marks = ",".join("?" * len(left))
+        (left_last,) = self._db.execute(f"SELECT MAX(last_seen) FROM stories WHERE id IN ({marks})", left).fetchone()
+        (first,) = self._db.execute(
+            "SELECT MIN(first_seen) FROM stories WHERE storyline_id=?", (storyline_id,)
+        ).fetchone()
+        last = kept[1]
+        if left_last is not None and (last is None or left_last >= last):
+            (last,) = self._db.execute(
+                "SELECT MAX(last_seen) FROM stories WHERE storyline_id=?", (storyline_id,)
+            ).fetchone()
+        self._db.execute(_PUT_STORYLINE, (storyline_id, first, last, kept[0] - len(left)))
 
     def storylines_in_pieces(self) -> dict[int, list[set[int]]]:
         """Storylines whose own links do not join all their stories (a store written before schema 6

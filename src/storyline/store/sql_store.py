@@ -79,6 +79,11 @@ _INVARIANTS = (
         "SELECT COUNT(*) FROM storylines t WHERE t.stories != (SELECT COUNT(*) FROM stories s WHERE s.storyline_id=t.id)",
     ),
     (
+        "storyline(s) whose dates are not their stories' first and last",
+        "SELECT COUNT(*) FROM storylines t WHERE t.first_seen {is_not} (SELECT MIN(s.first_seen) FROM stories s"
+        " WHERE s.storyline_id=t.id) OR t.last_seen {is_not} (SELECT MAX(s.last_seen) FROM stories s WHERE s.storyline_id=t.id)",
+    ),
+    (
         "story(ies) in a storyline that does not exist",
         "SELECT COUNT(*) FROM stories s WHERE s.storyline_id IS NOT NULL"
         " AND NOT EXISTS (SELECT 1 FROM storylines t WHERE t.id=s.storyline_id)",

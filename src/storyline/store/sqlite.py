@@ -39,6 +39,7 @@ class SQLiteStore(SqlStore):
         self.path = Path(path)
         self.location = str(path)
         self._vectors: VectorIndex | None = None
+        self._checkpointing = 0  # background_checkpoints entered and not yet left
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no store here; {NO_STORE_HINT}")
         try:
@@ -146,8 +147,15 @@ class SQLiteStore(SqlStore):
 
     @contextlib.contextmanager
     def background_checkpoints(self, every_seconds: float = 2.0) -> Iterator[None]:
-        """For a long-running writer (the web server): the WAL is copied back into the store by a
-        thread of its own (SQLite works outside Python's lock), so no write waits for a checkpoint."""
+        """For a writer: the WAL is copied back into the store by a thread of its own (SQLite works
+        outside Python's lock), so no commit waits for a checkpoint. Nested uses share the outer one."""
+        if self._checkpointing:
+            self._checkpointing += 1
+            try:
+                yield
+            finally:
+                self._checkpointing -= 1
+            return
         self._db.execute("PRAGMA wal_autocheckpoint=0")
         stop = threading.Event()
 
@@ -162,9 +170,11 @@ class SQLiteStore(SqlStore):
 
         thread = threading.Thread(target=checkpoint, name="storyline-checkpoints", daemon=True)
         thread.start()
+        self._checkpointing = 1
         try:
             yield
         finally:
+            self._checkpointing = 0
             stop.set()
             thread.join()
             self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
