@@ -1,7 +1,8 @@
 """How the story map's cost grows with the store: batches of a realistic stream into one store.
 
 Usage: python benchmarks/scale.py ARTICLES [--batch 2000] [--db /tmp/scale.db] [--embedder hashing]
-                                  [--probes 50] [--json FILE] [--start N] [--probe-only N]
+                                  [--probes 50] [--json FILE] [--start N] [--probe-only N | --batch-only]
+                                  [--beyond]
 
 The stream comes from benchmarks/news_stream.py (deterministic; ../shared's pair articles are used
 when present). Each batch is ingested by a fresh `storyline ingest` process, as a user would run it.
@@ -10,7 +11,9 @@ already stored is offered again (nothing to do), and ``--probes`` more go in one
 long-running ingest in this process, whose map work (everything after enrichment: near-duplicates,
 grouping, storing, storylines, entities) is timed apart from enrichment and embedding.
 Per batch it prints: articles/s, peak memory of the batch's process, store size on disk, and those
-latencies. Rows are also written as JSON lines to ``--json``.
+latencies. Rows are also written as JSON lines to ``--json``. ``--probe-only`` and ``--batch-only``
+measure one probe or one batch in a copy of a store the run made; with ``--beyond``, into a store that
+holds the whole stream, the articles a longer stream adds at its end.
 """
 
 from __future__ import annotations
@@ -128,6 +131,15 @@ def one_batch(db: str | Path, embedder: str, records: list[dict[str, Any]]) -> d
     }
 
 
+def articles_beyond(records: list[dict[str, Any]], count: int, shared: Path) -> list[dict[str, Any]]:
+    """The last ``count`` articles, in arrival order, of those a longer stream adds to ``records``: the
+    same generator goes on with new events over the same year, so these arrive at its end, as the next
+    articles would for a store that holds the whole stream."""
+    held = {record["id"] for record in records}
+    longer = stream(len(records) + 20 * count, shared=shared if shared.exists() else None)
+    return [record for record in longer if record["id"] not in held][-count:]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int)
@@ -154,6 +166,12 @@ def main() -> None:
         help="no run: the --batch stream articles from position --start in one ingest call into --db (a copy"
         " of a store of that many articles, or a new one); prints its seconds and where they went",
     )
+    parser.add_argument(
+        "--beyond",
+        action="store_true",
+        help="with --probe-only or --batch-only, for a store that holds the whole stream: the next articles a"
+        " longer stream adds at its end (new events), in arrival order",
+    )
     args = parser.parse_args()
 
     batches = -(-args.articles // args.batch)
@@ -164,7 +182,16 @@ def main() -> None:
     probe_ids = {record["id"] for record in probes}
     main_stream = [record for record in records if record["id"] not in probe_ids][: args.articles]
     if args.batch_only:  # the next --batch articles from --start, in one ingest call into --db
-        print(json.dumps(one_batch(args.db, args.embedder, main_stream[args.start : args.start + args.batch])))
+        batch = (
+            articles_beyond(records, args.batch, args.shared)
+            if args.beyond
+            else main_stream[args.start : args.start + args.batch]
+        )
+        print(json.dumps(one_batch(args.db, args.embedder, batch)))
+        return
+    if args.probe_only and args.beyond:
+        probe = long_running_probe(args.db, args.embedder, articles_beyond(records, args.probe_only + 1, args.shared))
+        print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))
         return
     if args.probe_only:  # the stream's articles from --start on (not yet in a store of --start articles)
         probe = long_running_probe(args.db, args.embedder, main_stream[args.start : args.start + args.probe_only + 1])
