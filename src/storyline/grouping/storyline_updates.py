@@ -23,7 +23,14 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from storyline.grouping.story_index import StoryIndex, StoryState
-from storyline.grouping.storylines import DatedTable, gap_reach, links_between, near_stories, probe_keys
+from storyline.grouping.storylines import (
+    DatedTable,
+    components,
+    gap_reach,
+    links_between,
+    near_stories,
+    probe_keys,
+)
 from storyline.models import StorylineLink
 from storyline.settings import StorylineSettings
 
@@ -162,30 +169,23 @@ def _cut(store: StorylineStore, removed: set[Pair]) -> None:
 
 
 def _representatives(store: StorylineStore, ends: set[int]) -> list[int]:
-    """One end for each group of ends that plainly still hang together (in one storyline, and linked
-    or linked to a common story), and every end in no storyline: the ends ``_cut`` must search
-    between. One read of their links, where a search for each pair took a few."""
+    """One end (the smallest) for each group of ends that plainly still hang together (in one
+    storyline, and linked or linked to a common story), and every other end: the ends ``_cut`` must
+    search between. One read of their links, where a search for each pair took a few."""
     if not ends:
         return []
     lines = store.storylines_of(ends)
     neighbours = store.linked_stories(ends)
-    parent: dict[int, int] = {}
-
-    def root(story: int) -> int:
-        while parent.setdefault(story, story) != story:
-            parent[story] = parent[parent[story]]
-            story = parent[story]
-        return story
-
     met: dict[tuple[int, int], int] = {}  # (storyline, a story next to or at an end) -> the first such end
-    for end in sorted(ends):
-        line = lines.get(end)
-        if line is None:
-            continue
-        for near in {end, *neighbours.get(end, ())}:
-            other = met.setdefault((line, near), end)
-            parent[root(end)] = root(other)
-    return sorted({root(end) if lines.get(end) is not None else end for end in ends})
+    touching = [
+        (met.setdefault((line, near), end), end)
+        for end in sorted(ends)
+        if (line := lines.get(end)) is not None
+        for near in {end, *neighbours.get(end, ())}
+    ]
+    groups = components(ends, touching)
+    grouped = set().union(*groups)
+    return sorted({min(group) for group in groups} | (ends - grouped))
 
 
 def _apart(store: StorylineStore, first: int, second: int) -> set[int] | None:

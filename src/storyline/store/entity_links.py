@@ -20,14 +20,11 @@ from storyline.store.base import StoreBase
 COLUMNS = (
     "SELECT e.article_id, m.story_id, e.key, e.given, e.kind, e.surface, e.lemma, e.mentions, a.language, a.published"
 )
-QUEUED_MENTIONS = (
-    COLUMNS + ", e.rowid FROM article_entities e JOIN articles a ON a.id=e.article_id"
-    " LEFT JOIN memberships m ON m.article_id=e.article_id"
+_MENTIONS_FROM = (
+    " FROM article_entities e JOIN articles a ON a.id=e.article_id LEFT JOIN memberships m ON m.article_id=e.article_id"
 )
-_MENTION_COLUMNS = (
-    COLUMNS + " FROM article_entities e JOIN articles a ON a.id=e.article_id"
-    " LEFT JOIN memberships m ON m.article_id=e.article_id"
-)
+QUEUED_MENTIONS = COLUMNS + ", e.rowid" + _MENTIONS_FROM  # with the row number, for the relink queue
+_MENTION_COLUMNS = COLUMNS + _MENTIONS_FROM
 # SQLite's CROSS JOIN keeps the story's members as the outer loop: the cost is the story's size, not
 # the number of mentions of the key in the whole store (PostgreSQL's planner chooses by statistics).
 _STORY_MENTIONS = (
