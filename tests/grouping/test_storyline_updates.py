@@ -10,10 +10,11 @@ from collections.abc import Collection, Sequence
 import numpy as np
 import pytest
 
+from storyline.grouping import storyline_updates
 from storyline.grouping.evidence import EntityStats
 from storyline.grouping.story_index import StoryIndex, StoryState
 from storyline.grouping.storyline_updates import refresh_storylines
-from storyline.grouping.storylines import link_storylines
+from storyline.grouping.storylines import link_storylines, probe_keys
 from storyline.models import StorylineLink
 from storyline.settings import StorylineSettings
 
@@ -30,6 +31,7 @@ class MemoryStorylines:
         self.line_of: dict[int, int] = {}
         self.aliases: dict[int, int] = {}
         self.next_id = 1
+        self.probe_rounds: list[int] = []  # probes per ``stories_with_keys`` call
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
         found = [
@@ -41,6 +43,12 @@ class MemoryStorylines:
             and (low is None or high is None or (state.last >= low and state.first <= high))
         ]
         return [state.id for state in sorted(found, key=lambda s: (s.first, s.id), reverse=True)][:limit]
+
+    def stories_with_keys(
+        self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
+    ) -> dict[tuple[str, dt.date, dt.date], list[int]]:
+        self.probe_rounds.append(len(probes))
+        return {probe: self.stories_with_key(*probe, limit) for probe in probes}
 
     def link_pairs_of(self, story_ids: Collection[int]) -> set[tuple[int, int]]:
         return {pair for pair in self.links if set(pair) & set(story_ids)}
@@ -172,3 +180,37 @@ def test_the_random_growth_forms_storylines_and_splits_them() -> None:
     outcomes = [_follow(seed) for seed in range(16)]
     assert sum(1 for lines, _splits in outcomes if lines >= 2) >= 8
     assert sum(splits for _lines, splits in outcomes) >= 10
+
+
+def test_candidates_are_probed_in_rounds_and_equal_story_by_story_probing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each round asks every pending story's next key in one read; a story stops as soon as it has
+    ``CANDIDATES_PER_STORY``, exactly where probing it alone, key after key, stops."""
+    monkeypatch.setattr(storyline_updates, "CANDIDATES_PER_STORY", 4)
+    rng = random.Random(3)
+    keys = [f"k{number}" for number in range(5 * THEMES)]
+    index = StoryIndex(dim=THEMES)
+    index.stats = EntityStats(documents=300, frequency={key: 2 + 4 * number for number, key in enumerate(keys)})
+    store = MemoryStorylines(index)
+    for _ in range(40):
+        state = index.new_story()
+        for _ in range(rng.randint(1, 4)):
+            _grow(state, rng, keys, rng.randrange(THEMES))
+    unnamed = index.new_story()  # a story without names has nothing to probe
+    unnamed.first = unnamed.last = DAY
+    dated = [*list(index.stories.values())[:10], unnamed]
+    reach = dt.timedelta(days=storyline_updates.gap_reach(SETTINGS))
+
+    def alone(state: StoryState) -> set[int]:
+        assert state.first is not None and state.last is not None
+        found: set[int] = set()
+        for key in probe_keys(state, index.stats, SETTINGS):
+            found.update(store.stories_with_key(key, state.first - reach, state.last + reach, 100))
+            if len(found) >= 4:
+                break
+        return found
+
+    rounds = storyline_updates._probed_candidates(store, index, dated, SETTINGS)
+    assert rounds == {state.id: alone(state) for state in dated}
+    assert any(len(found) >= 4 for found in rounds.values())  # some stopped early
+    assert len(store.probe_rounds) <= max(len(probe_keys(state, index.stats, SETTINGS)) for state in dated)
+    assert store.probe_rounds[0] == len(dated) - 1 and store.probe_rounds == sorted(store.probe_rounds, reverse=True)

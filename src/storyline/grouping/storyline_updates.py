@@ -43,7 +43,9 @@ Pair = tuple[int, int]
 class StorylineStore(Protocol):
     """What storyline upkeep reads from and writes to the store."""
 
-    def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]: ...
+    def stories_with_keys(
+        self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
+    ) -> dict[tuple[str, dt.date, dt.date], list[int]]: ...
 
     def link_pairs_of(self, story_ids: Collection[int]) -> set[Pair]: ...
 
@@ -86,17 +88,10 @@ def refresh_storylines(
 def _links_of(
     store: StorylineStore, index: StoryIndex, dated: Sequence[StoryState], settings: StorylineSettings
 ) -> list[StorylineLink]:
-    reach = dt.timedelta(days=gap_reach(settings))
     changed_ids = {state.id for state in dated}
-    candidates: dict[int, set[int]] = {}
-    for state in dated:
-        assert state.first is not None and state.last is not None
-        mine: set[int] = set()
-        for key in probe_keys(state, index.stats, settings):
-            mine.update(store.stories_with_key(key, state.first - reach, state.last + reach, STORIES_PER_PROBE_KEY))
-            if len(mine) >= CANDIDATES_PER_STORY:
-                break
-        candidates[state.id] = mine - changed_ids
+    candidates = {
+        story_id: found - changed_ids for story_id, found in _probed_candidates(store, index, dated, settings).items()
+    }
     outlines = index.outlines({other for others in candidates.values() for other in others})
     table = DatedTable(list(outlines.values()))
     near: dict[int, set[int]] = {}  # per changed story: its candidates close enough to weigh
@@ -109,6 +104,30 @@ def _links_of(
     among = near_stories(dated, dated, settings)  # the changed stories among themselves
     pairs += [(by_id[first], by_id[second]) for first, seconds in among.items() for second in seconds]
     return links_between(pairs, index.stats, settings)
+
+
+def _probed_candidates(
+    store: StorylineStore, index: StoryIndex, dated: Sequence[StoryState], settings: StorylineSettings
+) -> dict[int, set[int]]:
+    """Per changed story, the stories that share one of its probe keys within the gap: its keys are
+    probed heaviest first until it has ``CANDIDATES_PER_STORY``. The probes go in rounds, a round
+    asking every story's next key at once (``stories_with_keys``: one statement on PostgreSQL), so
+    the look-ups made are those a story-by-story probe makes, in at most ``MAX_PROBE_KEYS`` reads."""
+    reach = dt.timedelta(days=gap_reach(settings))
+    found: dict[int, set[int]] = {state.id: set() for state in dated}
+    pending: dict[int, list[tuple[str, dt.date, dt.date]]] = {}
+    for state in dated:
+        assert state.first is not None and state.last is not None
+        low, high = state.first - reach, state.last + reach
+        if keys := probe_keys(state, index.stats, settings):
+            pending[state.id] = [(key, low, high) for key in keys]
+    while pending:
+        answers = store.stories_with_keys([probes[0] for probes in pending.values()], STORIES_PER_PROBE_KEY)
+        for story_id, probes in list(pending.items()):
+            found[story_id].update(answers[probes.pop(0)])
+            if not probes or len(found[story_id]) >= CANDIDATES_PER_STORY:
+                del pending[story_id]
+    return found
 
 
 def _join(store: StorylineStore, added: set[Pair]) -> None:
