@@ -111,8 +111,9 @@ def _probed_candidates(
 ) -> dict[int, set[int]]:
     """Per changed story, the stories that share one of its probe keys within the gap: its keys are
     probed heaviest first until it has ``CANDIDATES_PER_STORY``. The probes go in rounds, a round
-    asking every story's next key at once (``stories_with_keys``: one statement on PostgreSQL), so
-    the look-ups made are those a story-by-story probe makes, in at most ``MAX_PROBE_KEYS`` reads."""
+    asking every story's next key at once (``stories_with_keys``: on PostgreSQL one statement per
+    1,000 probes), so the look-ups made are those a story-by-story probe makes, in at most
+    ``MAX_PROBE_KEYS`` rounds."""
     reach = dt.timedelta(days=gap_reach(settings))
     found: dict[int, set[int]] = {state.id: set() for state in dated}
     pending: dict[int, list[tuple[str, dt.date, dt.date]]] = {}
