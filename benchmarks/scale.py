@@ -131,6 +131,19 @@ def one_batch(db: str | Path, embedder: str, records: list[dict[str, Any]]) -> d
     }
 
 
+def split_stream(
+    articles: int, batch: int, probes: int, shared: Path
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The run's whole stream, the ``articles`` it ingests in batches, and the articles set aside
+    for the probes after each batch (one fresh-process article and ``probes`` long-running ones)."""
+    reserve = -(-articles // batch) * (1 + probes)
+    records = stream(articles + reserve, shared=shared if shared.exists() else None)
+    step = len(records) // reserve
+    set_aside = [record for number, record in enumerate(records) if number % step == step - 1][:reserve]
+    aside_ids = {record["id"] for record in set_aside}
+    return records, [record for record in records if record["id"] not in aside_ids][:articles], set_aside
+
+
 def articles_beyond(records: list[dict[str, Any]], count: int, shared: Path) -> list[dict[str, Any]]:
     """The last ``count`` articles, in arrival order, of those a longer stream adds to ``records``: the
     same generator goes on with new events over the same year, so these arrive at its end, as the next
@@ -174,13 +187,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    batches = -(-args.articles // args.batch)
-    reserve = batches * (1 + args.probes)
-    records = stream(args.articles + reserve, shared=args.shared if args.shared.exists() else None)
-    step = len(records) // reserve
-    probes = [record for number, record in enumerate(records) if number % step == step - 1][:reserve]
-    probe_ids = {record["id"] for record in probes}
-    main_stream = [record for record in records if record["id"] not in probe_ids][: args.articles]
+    records, main_stream, probes = split_stream(args.articles, args.batch, args.probes, args.shared)
     if args.batch_only:  # the next --batch articles from --start, in one ingest call into --db
         batch = (
             articles_beyond(records, args.batch, args.shared)
@@ -212,7 +219,7 @@ def main() -> None:
     print(header, flush=True)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        for number in range(args.start // args.batch, batches):
+        for number in range(args.start // args.batch, -(-args.articles // args.batch)):
             batch = main_stream[number * args.batch : (number + 1) * args.batch]
             mine = probes[number * (1 + args.probes) : (number + 1) * (1 + args.probes)]
             ingest = [*STORYLINE, "ingest", "--db", args.db, "--embedder", args.embedder]
