@@ -1,8 +1,11 @@
 import datetime as dt
 
+import numpy as np
+
 from helpers import make_article
 from storyline.grouping.evidence import combine
-from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
+from storyline.grouping.outline_table import UNDATED
+from storyline.grouping.stories import StoryIndex, assign_stories, could_join, entity_keys, might_join
 from storyline.settings import GroupingSettings
 
 SETTINGS = GroupingSettings()
@@ -60,3 +63,43 @@ def test_stories_near_duplicate_follows_its_original() -> None:
     index = _index_with(a, copy)
     first, second = assign_stories([a, copy], index, SETTINGS)
     assert second.story_id == first.story_id
+
+
+def test_stories_might_join_never_rules_out_a_story_could_join_accepts() -> None:
+    """The array filter keeps every story the exact check accepts, whatever the dates (undated on
+    either side) and settings, and it does rule out the hopeless ones."""
+    rng = np.random.default_rng(3)
+    for settings in (SETTINGS, GroupingSettings(weight_cross_lingual=0.0), GroupingSettings(join_probability=0.7)):
+        for published in (DAY, None):
+            article = make_article("a", [1.0, 0.0, 0.0], published=published)
+            starts = [DAY + dt.timedelta(days=int(d)) for d in rng.integers(-120, 120, 400)]
+            spans = [dt.timedelta(days=int(d)) for d in rng.integers(0, 30, 400)]
+            dated = rng.random(400) < 0.8
+            firsts = np.asarray([s.toordinal() if d else UNDATED for s, d in zip(starts, dated, strict=True)])
+            lasts = np.asarray(
+                [(s + w).toordinal() if d else UNDATED for s, w, d in zip(starts, spans, dated, strict=True)]
+            )
+            similarities = rng.uniform(-0.2, 1.0, 400)
+            hopeful = might_join(article, firsts, lasts, similarities, settings)
+            exact = [
+                could_join(article, s if d else None, s + w if d else None, float(similarity), settings)
+                for s, w, d, similarity in zip(starts, spans, dated, similarities, strict=True)
+            ]
+            assert all(hope for hope, accepted in zip(hopeful, exact, strict=True) if accepted)
+            assert not hopeful.all() and any(exact)
+
+
+def test_stories_closest_members_equal_closest_member_one_story_at_a_time() -> None:
+    index = _index_with()
+    rng = np.random.default_rng(4)
+    stories = [index.new_story() for _ in range(4)]
+    for number, state in enumerate(stories):
+        for member in range(number):  # story 0 has no members
+            vector = rng.normal(size=3)
+            index.join(state, make_article(f"s{number}-{member}", list(vector / np.linalg.norm(vector))))
+    article = make_article("x", [0.3, 0.5, 0.8])
+    together = index.closest_members(article, [state.id for state in reversed(stories)])
+    assert list(together) == [state.id for state in reversed(stories)]
+    for state in stories:
+        assert together[state.id] == index.closest_member(article, state.id)
+    assert together[stories[0].id] == (0.0, None) and together[stories[3].id][1] is not None

@@ -25,9 +25,9 @@ class Members(NothingStored):
         }
         self.reads: list[int] = []
 
-    def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]:
-        self.reads.append(story_id)
-        return self.vectors[story_id]
+    def members_of_stories(self, story_ids: Sequence[int]) -> dict[int, list[tuple[str, np.ndarray]]]:
+        self.reads += story_ids
+        return {story_id: self.vectors[story_id] for story_id in story_ids}
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ BODY = " ".join(f"word{i} sentence part {i % 7} of the long syndicated wire stor
 
 
 class EmptyIndex:
-    def signature_candidates(self, band_hashes: Sequence[int]) -> Iterable[tuple[str, np.ndarray]]:
+    def signature_candidates(self, band_hashes: Sequence[int]) -> Iterable[tuple[str, np.ndarray, list[int]]]:
         return []
 
 
@@ -29,9 +29,9 @@ def test_duplicates_found_through_the_index() -> None:
     (signed,) = mark_near_duplicates([Article(id="orig", text=BODY)], EmptyIndex(), settings)
 
     class Index:
-        def signature_candidates(self, band_hashes: Sequence[int]) -> Iterable[tuple[str, np.ndarray]]:
+        def signature_candidates(self, band_hashes: Sequence[int]) -> Iterable[tuple[str, np.ndarray, list[int]]]:
             assert signed.signature is not None
-            return [("orig", signed.signature)]
+            return [("orig", signed.signature, list(band_hashes))]
 
     (later,) = mark_near_duplicates([Article(id="later", text=BODY)], Index(), settings)
     assert later.duplicate_of == "orig"

@@ -6,13 +6,16 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import numpy as np
 import psycopg
 import pytest
 
 from helpers import make_article
+from storyline.grouping.outline_table import UNDATED
 from storyline.grouping.stories import StoryIndex, assign_stories
 from storyline.models import StoryQuery
-from storyline.settings import GroupingSettings, Settings
+from storyline.settings import DuplicateSettings, GroupingSettings, Settings
+from storyline.stages.duplicates import band_hashes, mark_near_duplicates, sign_articles
 from storyline.store import SCHEMA_VERSION, Store, StoreError, open_store
 
 SETTINGS = Settings()
@@ -454,3 +457,42 @@ def test_store_a_keys_entity_is_the_one_most_of_its_mentions_link_to(store_locat
         "ivnv": (tied, "Boris Ivanov" if tied == ids["Boris Ivanov"] else "Ivanov"),
         "ann": (ids["Anna Ivanova"], "Anna Ivanova"),
     }
+
+
+def test_store_reads_for_grouping_on_either_database(store_location: str) -> None:
+    """What grouping reads in bulk: the stories' members (in the order stored) and outlines (dates as
+    ordinals, unit centroids), and the signatures sharing a band with a batch, each once with the bands
+    it shares, so that a copy in a later batch finds its original through the store."""
+    duplicates = DuplicateSettings(bands=32)
+    text = " ".join(f"word{i} of a long wire story that outlets copy" for i in range(40))
+    first = make_article("a", [1, 0, 0], ["k"], dt.date(2025, 3, 1), text=text)
+    second = make_article("b", [0.9, 0.1, 0], ["k"], dt.date(2025, 3, 3), text="Another text about the same")
+    third = make_article("c", [0, 0, 1], [], None, text="Unrelated words entirely")
+    signed = mark_near_duplicates([first, second, third], EmptySignatures(), duplicates)
+    with open_store(store_location) as store:
+        index = _index(store)
+        with store.transaction():
+            _save(store, signed, index)
+        members = store.members_of_stories([index.story_of("c"), index.story_of("a"), 999])
+        assert [article for article, _vector in members[index.story_of("a")]] == ["a", "b"]
+        assert [article for article, _vector in members[index.story_of("c")]] == ["c"] and 999 not in members
+        outlines = store.story_outlines([index.story_of("a"), index.story_of("c")])
+        assert outlines.ids.tolist() == [index.story_of("a"), index.story_of("c")]
+        assert outlines.firsts.tolist() == [dt.date(2025, 3, 1).toordinal(), UNDATED]
+        assert outlines.lasts.tolist()[0] == dt.date(2025, 3, 3).toordinal()
+        assert np.allclose(np.linalg.norm(outlines.centroids, axis=1), 1.0)
+        copy = make_article("copy", [1, 0, 0], ["k"], dt.date(2025, 3, 4), text=text + " One line more.")
+        (copy_signed,) = sign_articles([copy], duplicates)
+        wanted = band_hashes(copy_signed.signature, 32)
+        found = list(store.signature_candidates(wanted))
+        assert [article for article, _signature, _bands in found] == ["a"]
+        (_id, signature, shared), *_ = found
+        assert np.array_equal(signature, signed[0].signature)
+        assert sorted(shared) == sorted(set(wanted) & set(band_hashes(signature, 32))) and shared
+        (marked,) = mark_near_duplicates([copy_signed], store, duplicates)
+        assert marked.duplicate_of == "a"
+
+
+class EmptySignatures:
+    def signature_candidates(self, band_hashes):  # type: ignore[no-untyped-def]
+        return []

@@ -8,10 +8,15 @@ later run resumes without recomputing or loading everything.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from storyline.grouping.evidence import EntityStats, combine, gap_in_days, weigh_evidence
-from storyline.grouping.story_index import StoryIndex, StoryOutline, StoryState, entity_keys
+from storyline.grouping.outline_table import UNDATED
+from storyline.grouping.story_index import StoryIndex, StoryState, entity_keys
 from storyline.models import Article, Evidence, Membership
 from storyline.settings import GroupingSettings
 
@@ -54,14 +59,35 @@ def is_cross_lingual(language: str | None, others: Iterable[str]) -> bool:
     return bool(language and known and language not in known)
 
 
-def could_join(article: Article, outline: StoryOutline, similarity: float, settings: GroupingSettings) -> bool:
-    """Whether the story could reach the join probability with the best entity overlap there is:
-    the others need not be weighed (most nearest neighbours are far below it)."""
-    gap = gap_in_days(article.published, outline.first, outline.last)
+def could_join(
+    article: Article, first: dt.date | None, last: dt.date | None, similarity: float, settings: GroupingSettings
+) -> bool:
+    """Whether a story with these dates could reach the join probability with the best entity
+    overlap there is: the others need not be weighed (most nearest neighbours are far below it)."""
+    gap = gap_in_days(article.published, first, last)
     best = combine(
         similarity, 1.0 if settings.weight_entities > 0 else 0.0, gap, settings, settings.weight_cross_lingual > 0
     )
     return round(best, 4) >= settings.join_probability
+
+
+def might_join(
+    article: Article, firsts: np.ndarray, lasts: np.ndarray, similarities: np.ndarray, settings: GroupingSettings
+) -> np.ndarray:
+    """``could_join`` for many stories at once (dates as ordinals, ``UNDATED`` when unknown), with a
+    margin: every story it rules out, ``could_join`` rules out too."""
+    if not 0.0 < settings.join_probability - 1e-3 < 1.0:
+        return np.ones(len(similarities), dtype=bool)
+    needed = settings.join_probability - 1e-3
+    logit = settings.intercept + settings.weight_similarity * similarities.astype(np.float64)
+    logit += max(0.0, settings.weight_entities) + max(0.0, settings.weight_cross_lingual)
+    if article.published is not None:
+        day = article.published.toordinal()
+        dated = firsts != UNDATED
+        firsts, lasts = np.where(dated, firsts, day), np.where(dated, lasts, day)  # undated: no gap
+        gaps = (np.maximum(firsts - day, 0) + np.maximum(day - lasts, 0)).astype(np.float64)
+        logit -= settings.weight_gap_week * np.maximum(0.0, gaps - settings.gap_grace_days) / 7.0
+    return logit >= math.log(needed / (1.0 - needed)) - 1e-9
 
 
 def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: GroupingSettings) -> list[Membership]:
@@ -88,11 +114,14 @@ def _place(article: Article, index: StoryIndex, settings: GroupingSettings) -> M
         return Membership(article.id, state.id, evidence)
     best: tuple[float, StoryState, Evidence] | None = None
     candidates = index.candidates(article, settings.candidate_neighbours)
-    outlines = index.outlines(candidates)
+    ids, rows = index.outline_rows(candidates)
+    table = index.outlines
+    similarities = np.fromiter((candidates[story][0] for story in ids.tolist()), dtype=np.float64, count=len(ids))
+    hopeful = might_join(article, table.firsts[rows], table.lasts[rows], similarities, settings)
     viable = {
-        story_id: closest
-        for story_id, closest in candidates.items()
-        if story_id in outlines and could_join(article, outlines[story_id], closest[0], settings)
+        story_id: candidates[story_id]
+        for story_id, row in zip(ids[hopeful].tolist(), rows[hopeful].tolist(), strict=True)
+        if could_join(article, _day(table.firsts[row]), _day(table.lasts[row]), candidates[story_id][0], settings)
     }
     states = index.states(viable)
     for story_id, closest in viable.items():
@@ -106,3 +135,7 @@ def _place(article: Article, index: StoryIndex, settings: GroupingSettings) -> M
     state = index.new_story()
     index.join(state, article)
     return Membership(article.id, state.id, None)
+
+
+def _day(number: int) -> dt.date | None:
+    return None if number == UNDATED else dt.date.fromordinal(int(number))

@@ -19,6 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from storyline.grouping.evidence import EntityStats
+from storyline.grouping.outline_table import Outlines, OutlineTable
 from storyline.grouping.window import search_window, shard_of
 from storyline.models import Article
 
@@ -68,22 +69,12 @@ class StoryState:
             self.last = max(self.last or article.published, article.published)
 
 
-@dataclass(frozen=True)
-class StoryOutline:
-    """A story's centroid and dates: enough to rule it out cheaply before its entities are read."""
-
-    id: int
-    centroid: np.ndarray
-    first: dt.date | None
-    last: dt.date | None
-
-
 class StorySource(Protocol):
     """Stored stories, read on demand (the store implements it)."""
 
     def story_states(self, story_ids: Sequence[int]) -> dict[int, StoryState]: ...
 
-    def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]: ...
+    def members_of_stories(self, story_ids: Sequence[int]) -> dict[int, list[tuple[str, np.ndarray]]]: ...
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]: ...
 
@@ -91,7 +82,7 @@ class StorySource(Protocol):
         self, probes: Sequence[tuple[str, dt.date, dt.date]], limit: int
     ) -> dict[tuple[str, dt.date, dt.date], list[int]]: ...
 
-    def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]: ...
+    def story_outlines(self, story_ids: Sequence[int]) -> Outlines: ...
 
     def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]: ...
 
@@ -124,8 +115,8 @@ class NothingStored:
     def story_states(self, story_ids: Sequence[int]) -> dict[int, StoryState]:
         return {}
 
-    def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]:
-        return []
+    def members_of_stories(self, story_ids: Sequence[int]) -> dict[int, list[tuple[str, np.ndarray]]]:
+        return {}
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
         return []
@@ -135,8 +126,8 @@ class NothingStored:
     ) -> dict[tuple[str, dt.date, dt.date], list[int]]:
         return {}
 
-    def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]:
-        return {}
+    def story_outlines(self, story_ids: Sequence[int]) -> Outlines:
+        return Outlines.empty(0)
 
     def members_by_label(self, labels: Sequence[int]) -> dict[int, tuple[str, int]]:
         return {}
@@ -212,7 +203,8 @@ class StoryIndex:
         # committed members per story looked at, least recently used first; their number of vectors
         self._members: OrderedDict[int, MemberVectors] = OrderedDict()
         self._member_count = 0
-        self._outlines: OrderedDict[int, StoryOutline] = OrderedDict()  # of stories not in ``stories``
+        # dates and centroids of the stories looked at, for ruling most of them out at once
+        self.outlines = OutlineTable(dim, capacity=3 * max_cached_stories)
         self._next_id: int | None = None
         self._prefetched: dict[str, tuple[tuple[int, ...] | None, list[tuple[int, float]]]] = {}
         self._key_stories: dict[tuple[str, dt.date, dt.date], list[int]] = {}  # prefetched, until the next commit
@@ -232,22 +224,22 @@ class StoryIndex:
             self.stats.prefetch({key for state in loaded.values() for key in state.entity_counts})
         return {story_id: self.stories[story_id] for story_id in wanted if story_id in self.stories}
 
-    def outlines(self, story_ids: Iterable[int]) -> dict[int, StoryOutline]:
-        """Centroid and dates of these stories (from memory when loaded, else one light query)."""
+    def outline_rows(self, story_ids: Iterable[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The ids of these stories that exist and their rows in ``outlines`` (in the order given):
+        stories in memory written from their states, the others read from the source."""
         wanted = list(dict.fromkeys(story_ids))
-        found = {
-            story_id: StoryOutline(story_id, state.centroid, state.first, state.last)
-            for story_id in wanted
-            if (state := self.stories.get(story_id)) is not None
-        }
-        for story_id in wanted:
-            if story_id in self._outlines:
-                self._outlines.move_to_end(story_id)
-                found[story_id] = self._outlines[story_id]
-        loaded = self.source.story_outlines([story_id for story_id in wanted if story_id not in found])
-        self._outlines.update(loaded)
-        found.update(loaded)
-        return found
+        missing = self.outlines.missing(wanted)
+        if missing:
+            states = [self.stories[story_id] for story_id in missing if story_id in self.stories]
+            if states:
+                self.outlines.put(
+                    Outlines.of([(s.id, s.first, s.last) for s in states], [s.centroid for s in states], self.dim)
+                )
+            rest = [story_id for story_id in missing if story_id not in self.stories]
+            if rest:
+                self.outlines.put(self.source.story_outlines(rest))
+        rows = self.outlines.rows_of(wanted)
+        return self.outlines.ids[rows], rows
 
     def story_of(self, article_id: str) -> int | None:
         if article_id in self._placed:
@@ -274,7 +266,7 @@ class StoryIndex:
 
     def join(self, state: StoryState, article: Article) -> None:
         state.add(article)
-        self._outlines.pop(state.id, None)
+        self.outlines.drop(state.id)
         self.touched.add(state.id)
         self._placed[article.id] = state.id
         if article.published and article.published <= self.today + FUTURE_TOLERANCE:
@@ -294,15 +286,15 @@ class StoryIndex:
         nearest articles in the time window, and stories sharing one of the article's rarest entities."""
         chosen: dict[int, tuple[float, str | None]] = dict(self.nearest_members(article, limit))
         low, high = self._date_range(article)
+        extra: dict[int, None] = {}  # the stories found by their entities, in the order found
         for key in self._rare_keys(article):
             stored = self._key_stories.get((key, low, high)) if low and high else None
             found = (
                 list(stored) if stored is not None else self.source.stories_with_key(key, low, high, STORIES_PER_KEY)
             )
             found += [story_id for story_id in self.touched if key in self.stories[story_id].entity_counts]
-            for story_id in found:
-                if story_id not in chosen:
-                    chosen[story_id] = self.closest_member(article, story_id)
+            extra.update(dict.fromkeys(story_id for story_id in found if story_id not in chosen))
+        chosen.update(self.closest_members(article, list(extra)))
         return chosen
 
     def _rare_keys(self, article: Article) -> list[str]:
@@ -377,32 +369,52 @@ class StoryIndex:
     def closest_member(self, article: Article, story_id: int) -> tuple[float, str | None]:
         """The story's member most similar to the article (similarity 0 when nothing to compare;
         on a tie the committed member, then the earlier one)."""
-        if article.embedding is None:
-            return 0.0, None
-        vector = np.asarray(article.embedding, dtype=np.float32)
-        committed = self._committed_members(story_id)
-        best: tuple[float, str | None] = (0.0, None)
-        if committed.ids:
-            scores = committed.matrix @ vector
-            row = int(np.argmax(scores))
-            best = (float(scores[row]), committed.ids[row])
-        pending = self._pending_by_story.get(story_id)
-        if pending:
-            scores = np.asarray([p.vector for p in pending], dtype=np.float32) @ vector
-            row = int(np.argmax(scores))
-            if best[1] is None or float(scores[row]) > best[0]:
-                best = (float(scores[row]), pending[row].article_id)
-        return best
+        return self.closest_members(article, [story_id])[story_id]
 
-    def _committed_members(self, story_id: int) -> MemberVectors:
-        found = self._members.get(story_id)
-        if found is not None:
-            self._members.move_to_end(story_id)
-            return found
-        rows = self.source.member_vectors(story_id)
-        matrix = np.asarray([vector for _id, vector in rows], dtype=np.float32).reshape(len(rows), self.dim)
-        found = self._members[story_id] = MemberVectors([article_id for article_id, _vector in rows], matrix)
-        self._member_count += len(rows)
+    def closest_members(self, article: Article, story_ids: Sequence[int]) -> dict[int, tuple[float, str | None]]:
+        """``closest_member`` of each of these stories: their members read together (those not in
+        memory in one query) and compared with the article in one product."""
+        if article.embedding is None:
+            return {story_id: (0.0, None) for story_id in story_ids}
+        vector = np.asarray(article.embedding, dtype=np.float32)
+        committed = self._committed_members(story_ids)
+        sizes = [len(committed[story_id].ids) for story_id in story_ids]
+        scores = (
+            np.concatenate([committed[story_id].matrix for story_id in story_ids]) @ vector
+            if sum(sizes)
+            else np.zeros(0, dtype=np.float32)
+        )
+        found: dict[int, tuple[float, str | None]] = {}
+        start = 0
+        for story_id, size in zip(story_ids, sizes, strict=True):
+            best: tuple[float, str | None] = (0.0, None)
+            if size:
+                row = int(np.argmax(scores[start : start + size]))
+                best = (float(scores[start + row]), committed[story_id].ids[row])
+            start += size
+            pending = self._pending_by_story.get(story_id)
+            if pending:
+                more = np.asarray([p.vector for p in pending], dtype=np.float32) @ vector
+                row = int(np.argmax(more))
+                if best[1] is None or float(more[row]) > best[0]:
+                    best = (float(more[row]), pending[row].article_id)
+            found[story_id] = best
+        return found
+
+    def _committed_members(self, story_ids: Sequence[int]) -> dict[int, MemberVectors]:
+        """The stored members of these stories (from memory, the others read in one call)."""
+        found: dict[int, MemberVectors] = {}
+        for story_id in story_ids:
+            if (held := self._members.get(story_id)) is not None:
+                self._members.move_to_end(story_id)
+                found[story_id] = held
+        missing = [story_id for story_id in dict.fromkeys(story_ids) if story_id not in found]
+        read = self.source.members_of_stories(missing) if missing else {}
+        for story_id in missing:
+            rows = read.get(story_id, [])
+            matrix = np.asarray([vector for _id, vector in rows], dtype=np.float32).reshape(len(rows), self.dim)
+            found[story_id] = self._members[story_id] = MemberVectors([article_id for article_id, _ in rows], matrix)
+            self._member_count += len(rows)
         return found
 
     def _date_range(self, article: Article) -> tuple[dt.date | None, dt.date | None]:
@@ -450,8 +462,6 @@ class StoryIndex:
         while len(self.stories) > self.max_cached_stories:
             story_id, _state = self.stories.popitem(last=False)
             self._forget_members(story_id)
-        while len(self._outlines) > self.max_cached_stories:
-            self._outlines.popitem(last=False)
         if self._member_count > self.max_cached_members:  # the least recently used go first, to 3/4
             while self._members and self._member_count > self.max_cached_members * 3 // 4:
                 self._forget_members(next(iter(self._members)))

@@ -24,10 +24,10 @@ from typing import Protocol
 
 from storyline.grouping.story_index import StoryIndex, StoryState
 from storyline.grouping.storylines import (
-    DatedTable,
     components,
     gap_reach,
     links_between,
+    near,
     near_stories,
     probe_keys,
 )
@@ -92,14 +92,16 @@ def _links_of(
     candidates = {
         story_id: found - changed_ids for story_id, found in _probed_candidates(store, index, dated, settings).items()
     }
-    outlines = index.outlines({other for others in candidates.values() for other in others})
-    table = DatedTable(list(outlines.values()))
-    near: dict[int, set[int]] = {}  # per changed story: its candidates close enough to weigh
+    table = index.outlines
+    for story_id in changed_ids:  # joins drop them already; a state changed any other way is caught here
+        table.drop(story_id)
+    index.outline_rows({other for others in candidates.values() for other in others})
+    close: dict[int, set[int]] = {}  # per changed story: its candidates close enough to weigh
     for state in dated:
-        if found := table.near(state, settings, table.rows_of(candidates[state.id])):
-            near[state.id] = found
-    states = index.states({other for others in near.values() for other in others})
-    pairs = [(state, states[other]) for state in dated for other in near.get(state.id, ()) if other in states]
+        if found := near(table, state, settings, table.rows_of(candidates[state.id])):
+            close[state.id] = found
+    states = index.states({other for others in close.values() for other in others})
+    pairs = [(state, states[other]) for state in dated for other in close.get(state.id, ()) if other in states]
     by_id = {state.id: state for state in dated}
     among = near_stories(dated, dated, settings)  # the changed stories among themselves
     pairs += [(by_id[first], by_id[second]) for first, seconds in among.items() for second in seconds]

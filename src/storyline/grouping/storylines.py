@@ -23,6 +23,7 @@ from typing import Protocol
 import numpy as np
 
 from storyline.grouping.evidence import EntityStats, entity_overlap
+from storyline.grouping.outline_table import UNDATED, Outlines, OutlineTable
 from storyline.grouping.story_index import StoryState
 from storyline.models import Storyline, StorylineLink
 from storyline.settings import StorylineSettings
@@ -104,42 +105,27 @@ def close_enough(first: Dated, second: Dated, settings: StorylineSettings) -> bo
 def near_stories(states: Sequence[Dated], others: Sequence[Dated], settings: StorylineSettings) -> dict[int, set[int]]:
     """Per id of ``states``, the ids among ``others`` that ``close_enough`` could accept, computed
     for all at once (a hair of tolerance on the cosine: ``story_link`` decides exactly)."""
-    table = DatedTable(others)
-    return {state.id: found for state in states if (found := table.near(state, settings))}
+    dated = [other for other in others if other.first is not None]
+    table = OutlineTable(len(dated[0].centroid) if dated else 0, capacity=max(1, len(dated)))
+    table.put(Outlines.of([(o.id, o.first, o.last) for o in dated], [o.centroid for o in dated], table.dim))
+    everything = table.rows_of(table.row)
+    return {state.id: found for state in states if (found := near(table, state, settings, everything))}
 
 
-class DatedTable:
-    """The dates, ids and centroids of many stories as arrays, built once and searched by many
-    stories, each over all of them or over the rows of its own candidates."""
-
-    def __init__(self, others: Sequence[Dated]) -> None:
-        dated = [other for other in others if other.first is not None and other.last is not None]
-        self.firsts = np.asarray([other.first.toordinal() for other in dated], dtype=np.int64)  # type: ignore[union-attr]
-        self.lasts = np.asarray([other.last.toordinal() for other in dated], dtype=np.int64)  # type: ignore[union-attr]
-        self.ids = np.asarray([other.id for other in dated], dtype=np.int64)
-        self.centroids = np.asarray([other.centroid for other in dated], dtype=np.float32)
-        self.row = {other.id: number for number, other in enumerate(dated)}
-
-    def rows_of(self, story_ids: Iterable[int]) -> np.ndarray:
-        return np.fromiter((self.row[story] for story in story_ids if story in self.row), dtype=np.int64)
-
-    def near(self, state: Dated, settings: StorylineSettings, rows: np.ndarray | None = None) -> set[int]:
-        """The ids (among ``rows``, or all) that ``close_enough`` could accept for ``state``."""
-        if state.first is None or state.last is None or not len(self.ids):
-            return set()
-        firsts, lasts, ids, centroids = (
-            (self.firsts, self.lasts, self.ids, self.centroids)
-            if rows is None
-            else (self.firsts[rows], self.lasts[rows], self.ids[rows], self.centroids[rows])
-        )
-        if not len(ids):
-            return set()
-        mine_first, mine_last = state.first.toordinal(), state.last.toordinal()
-        earlier = (firsts < mine_first) | ((firsts == mine_first) & (ids < state.id))
-        gaps = np.where(earlier, mine_first - lasts, firsts - mine_last).clip(min=0)
-        similarity = centroids @ state.centroid
-        keep = (gaps <= settings.max_gap_days) & (similarity >= settings.min_similarity - 1e-4) & (ids != state.id)
-        return {int(story_id) for story_id in ids[keep]}
+def near(table: OutlineTable, state: Dated, settings: StorylineSettings, rows: np.ndarray) -> set[int]:
+    """The ids of the table's ``rows`` that ``close_enough`` could accept for ``state``."""
+    if state.first is None or state.last is None or not len(rows):
+        return set()
+    firsts, lasts, ids = table.firsts[rows], table.lasts[rows], table.ids[rows]
+    mine_first, mine_last = state.first.toordinal(), state.last.toordinal()
+    dated = firsts != UNDATED
+    firsts, lasts = np.where(dated, firsts, mine_first), np.where(dated, lasts, mine_first)
+    earlier = (firsts < mine_first) | ((firsts == mine_first) & (ids < state.id))
+    gaps = np.where(earlier, mine_first - lasts, firsts - mine_last).clip(min=0)
+    keep = dated & (gaps <= settings.max_gap_days) & (ids != state.id)
+    similarity = table.centroids[rows[keep]] @ state.centroid
+    found = ids[keep][similarity >= settings.min_similarity - 1e-4]
+    return {int(story_id) for story_id in found}
 
 
 def probe_keys(state: StoryState, stats: EntityStats, settings: StorylineSettings) -> list[str]:

@@ -24,9 +24,10 @@ _WORD = re.compile(r"\w+")
 
 
 class SignatureIndex(Protocol):
-    """Where earlier signatures live: band hashes to (article id, signature), each article once."""
+    """Where earlier signatures live: band hashes to (article id, signature, which of the hashes it
+    has), each article once."""
 
-    def signature_candidates(self, band_hashes: Sequence[int]) -> Iterable[tuple[str, np.ndarray]]: ...
+    def signature_candidates(self, band_hashes: Sequence[int]) -> Iterable[tuple[str, np.ndarray, list[int]]]: ...
 
 
 def minhash_signature(text: str, settings: DuplicateSettings) -> np.ndarray:
@@ -106,8 +107,8 @@ def mark_near_duplicates(
     ]
     stored: dict[int, list[tuple[str, np.ndarray]]] = {}
     wanted = sorted({band for _article, _signature, bands in signed for band in bands})
-    for candidate_id, candidate in index.signature_candidates(wanted) if wanted else ():
-        for band in band_hashes(candidate, settings.bands):
+    for candidate_id, candidate, shared in index.signature_candidates(wanted) if wanted else ():
+        for band in shared:
             stored.setdefault(band, []).append((candidate_id, candidate))
     out: list[Article] = []
     batch_bands: dict[int, list[tuple[str, np.ndarray]]] = {}

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from storyline.grouping.story_index import StoryOutline, StoryState
+from storyline.grouping.outline_table import Outlines, ordinal
+from storyline.grouping.story_index import StoryState
 from storyline.store.base import StoreBase, iso, to_date
 
 LONG_STORY_DAYS = 60  # stories longer than this are kept in long_stories too
@@ -62,29 +63,36 @@ class MapReads(StoreBase):
             states[row[0]].entity_counts[row[1]] = row[2]
         return states
 
-    def story_outlines(self, story_ids: Sequence[int]) -> dict[int, StoryOutline]:
+    def story_outlines(self, story_ids: Sequence[int]) -> Outlines:
         rows = list(
             self._rows_for_ids(
                 "SELECT id, vector_sum, first_seen, last_seen FROM stories WHERE id IN ({marks})", story_ids
             )
         )
         if not rows:
-            return {}
+            return Outlines.empty(0)
         sums = np.frombuffer(b"".join(bytes(row[1]) for row in rows), dtype=np.float32).reshape(len(rows), -1)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         centroids = sums / np.where(norms == 0, 1.0, norms)  # one pass for all the stories' centroids
-        return {
-            row[0]: StoryOutline(row[0], centroid, to_date(row[2]), to_date(row[3]))
-            for row, centroid in zip(rows, centroids, strict=True)
-        }
+        return Outlines(
+            np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows)),
+            np.fromiter((ordinal(to_date(row[2])) for row in rows), dtype=np.int64, count=len(rows)),
+            np.fromiter((ordinal(to_date(row[3])) for row in rows), dtype=np.int64, count=len(rows)),
+            centroids.astype(np.float32, copy=False),
+        )
 
-    def member_vectors(self, story_id: int) -> list[tuple[str, np.ndarray]]:
-        return [
-            (row[0], self._vector_of(row[1]))
-            for row in self._db.execute(
-                "SELECT article_id, vector FROM article_vectors WHERE story_id=? ORDER BY label", (story_id,)
-            )
-        ]
+    def members_of_stories(self, story_ids: Sequence[int]) -> dict[int, list[tuple[str, np.ndarray]]]:
+        """Each story's stored members' vectors, in the order they were stored."""
+        found: dict[int, list[tuple[int, str, np.ndarray]]] = {}
+        for row in self._rows_for_ids(
+            "SELECT story_id, label, article_id, vector FROM article_vectors WHERE story_id IN ({marks})",
+            sorted(set(story_ids)),
+        ):
+            found.setdefault(row[0], []).append((row[1], row[2], self._vector_of(row[3])))
+        return {
+            story_id: [(article_id, vector) for _label, article_id, vector in sorted(rows, key=lambda row: row[0])]
+            for story_id, rows in found.items()
+        }
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
         """Stories naming ``key`` whose dates reach into [low, high] (any date when None), latest

@@ -222,17 +222,21 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         """Same id, same URL or same content as something stored."""
         return article.id in self.stored_among([article])
 
-    def signature_candidates(self, band_hashes: Sequence[int]) -> Iterator[tuple[str, np.ndarray]]:
-        """Stored articles with one of these band hashes, each once (by chunks of hashes)."""
-        seen: set[str] = set()
+    def signature_candidates(self, band_hashes: Sequence[int]) -> Iterator[tuple[str, np.ndarray, list[int]]]:
+        """Stored articles with one of these band hashes, each once (in the order first found), with
+        the ones of these hashes it has."""
+        found: dict[str, tuple[np.ndarray, list[int]]] = {}
         for row in self._rows_for_ids(
-            "SELECT DISTINCT s.article_id, s.signature FROM signature_bands b JOIN signatures s"
+            "SELECT b.article_id, s.signature, b.band_hash FROM signature_bands b JOIN signatures s"
             " ON s.article_id=b.article_id WHERE b.band_hash IN ({marks})",
             list(band_hashes),
         ):
-            if row[0] not in seen:
-                seen.add(row[0])
-                yield row[0], np.frombuffer(row[1], dtype=np.uint64)
+            if row[0] in found:
+                found[row[0]][1].append(row[2])
+            else:
+                found[row[0]] = (np.frombuffer(row[1], dtype=np.uint64), [row[2]])
+        for article_id, (signature, bands) in found.items():
+            yield article_id, signature, bands
 
     def stored_among(self, articles: Sequence[Article]) -> set[str]:
         """The ids of those of ``articles`` that are stored already: same id, same URL or same content."""

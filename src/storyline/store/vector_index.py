@@ -76,25 +76,23 @@ class Shard:
         self.max_label = int(new_labels.max())
         self.unsaved += 0 if saved else len(keep)
 
-    def search(self, vectors: np.ndarray, limit: int) -> list[list[tuple[int, float]]]:
-        """The ``limit`` nearest of this shard's vectors to each row of ``vectors``: (label, cosine)."""
+    def search(self, vectors: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``limit`` nearest of this shard's vectors to each row of ``vectors``: labels and cosines,
+        one row per query (as many columns as the shard has vectors, up to ``limit``; unordered)."""
         if not len(self):
-            return [[] for _ in vectors]
+            return np.zeros((len(vectors), 0), dtype=np.int64), np.zeros((len(vectors), 0), dtype=np.float32)
         if self.graph is not None:
             keys, distances = self.graph.query(
                 vectors, k=min(limit, len(self)), query_ef=self.settings.expansion_search, num_threads=1
             )
-            return [
-                [(int(key), 1.0 - float(distance)) for key, distance in zip(row_keys, row_distances, strict=True)]
-                for row_keys, row_distances in zip(np.atleast_2d(keys), np.atleast_2d(distances), strict=True)
-            ]
+            keys, distances = np.atleast_2d(keys), np.atleast_2d(distances)
+            return keys.astype(np.int64), 1.0 - distances.astype(np.float64)
         # One matrix product for all the queries: the shard is read from memory once, not per query.
         scores = vectors @ self.matrix[: self._rows].T
-        hits = []
-        for row in scores:
-            best = np.argpartition(-row, limit)[:limit] if self._rows > limit else np.arange(self._rows)
-            hits.append(list(zip(self.labels[best].tolist(), row[best].tolist(), strict=True)))
-        return hits
+        if self._rows <= limit:
+            return np.broadcast_to(self.labels[: self._rows], scores.shape), scores
+        best = np.argpartition(-scores, limit, axis=1)[:, :limit]
+        return self.labels[best], np.take_along_axis(scores, best, axis=1)
 
     def save(self, path: Path) -> None:
         """Write the shard to ``path`` (a graph file, or the flat matrix with its labels)."""
@@ -180,13 +178,19 @@ class VectorIndex:
     ) -> list[list[tuple[int, float]]]:
         """``search`` for each row of ``vectors``, all in the same shards, each shard read once."""
         numbers = self._all_shards() if shards is None else list(shards)
-        queries = np.asarray(vectors, dtype=np.float32)
-        found: list[list[tuple[int, float]]] = [[] for _ in queries]
-        for number in numbers:
-            for hits, more in zip(found, self._shard(number).search(queries, limit), strict=True):
-                hits += more
+        queries = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        found = [self._shard(number).search(queries, limit) for number in numbers]
         self._evict()
-        return [sorted(hits, key=lambda hit: -hit[1])[:limit] for hits in found]
+        if not found:
+            return [[] for _ in queries]
+        labels = np.concatenate([part[0] for part in found], axis=1)
+        scores = np.concatenate([part[1] for part in found], axis=1)
+        best = np.argsort(-scores, axis=1, kind="stable")[:, :limit]  # all the shards' hits, best first
+        labels, scores = np.take_along_axis(labels, best, axis=1), np.take_along_axis(scores, best, axis=1)
+        return [
+            list(zip(row_labels, row_scores, strict=True))
+            for row_labels, row_scores in zip(labels.tolist(), scores.tolist(), strict=True)
+        ]
 
     def add(self, items: Sequence[tuple[int, int, np.ndarray]]) -> None:
         """Committed articles: (label, shard, vector)."""
