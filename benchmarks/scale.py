@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/scale.py ARTICLES [--batch 2000] [--db /tmp/scale.db] [--embedder hashing]
                                   [--probes 50] [--json FILE] [--start N] [--probe-only N | --batch-only]
-                                  [--beyond]
+                                  [--fresh-process] [--beyond]
 
 The stream comes from benchmarks/news_stream.py (deterministic; ../shared's pair articles are used
 when present). Each batch is ingested by a fresh `storyline ingest` process, as a user would run it.
@@ -12,8 +12,10 @@ long-running ingest in this process, whose map work (everything after enrichment
 grouping, storing, storylines, entities) is timed apart from enrichment and embedding.
 Per batch it prints: articles/s, peak memory of the batch's process, store size on disk, and those
 latencies. Rows are also written as JSON lines to ``--json``. ``--probe-only`` and ``--batch-only``
-measure one probe or one batch in a copy of a store the run made; with ``--beyond``, into a store that
-holds the whole stream, the articles a longer stream adds at its end.
+measure one probe or one batch in a copy of a store the run made (the batch in this process, its time
+split into enrichment and map work, or with ``--fresh-process`` in a fresh ``storyline ingest`` as a run
+makes it, which is faster: this process holds the whole generated stream); with ``--beyond``, into a store
+that holds the whole stream, the articles a longer stream adds at its end.
 """
 
 from __future__ import annotations
@@ -180,6 +182,12 @@ def main() -> None:
         " of a store of that many articles, or a new one); prints its seconds and where they went",
     )
     parser.add_argument(
+        "--fresh-process",
+        action="store_true",
+        help="with --batch-only: the ingest call made by a fresh `storyline ingest` process, as in a run; prints"
+        " its whole seconds (start-up included) and peak memory",
+    )
+    parser.add_argument(
         "--beyond",
         action="store_true",
         help="with --probe-only or --batch-only, for a store that holds the whole stream: the next articles a"
@@ -194,7 +202,13 @@ def main() -> None:
             if args.beyond
             else main_stream[args.start : args.start + args.batch]
         )
-        print(json.dumps(one_batch(args.db, args.embedder, batch)))
+        if not args.fresh_process:
+            print(json.dumps(one_batch(args.db, args.embedder, batch)))
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            ingest = [*STORYLINE, "ingest", "--db", args.db, "--embedder", args.embedder]
+            seconds, peak, _code = run_process([*ingest, str(write_jsonl(batch, Path(folder) / "batch.jsonl"))])
+        print(json.dumps({"articles": len(batch), "seconds": round(seconds, 1), "peak_mib": round(peak)}))
         return
     if args.probe_only and args.beyond:
         probe = long_running_probe(args.db, args.embedder, articles_beyond(records, args.probe_only + 1, args.shared))

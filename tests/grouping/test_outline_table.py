@@ -1,5 +1,5 @@
-"""The outline table: rows look-up in the order asked, a changed story written again, and the
-capacity kept by compacting (dropped rows) or emptying (too many held) without mixing rows up."""
+"""The outline table: rows look-up in the order asked, a changed story written again, dropped rows
+reused, and the capacity kept by forgetting the least recently used rows, never those a look-up holds."""
 
 from __future__ import annotations
 
@@ -45,15 +45,17 @@ def test_outline_table_a_story_put_again_is_overwritten_and_a_dropped_one_is_gon
     assert _held(table, [1, 2]) == {2: 7.0} and len(table) == 1
 
 
-def test_outline_table_keeps_its_capacity_by_compacting_then_by_emptying() -> None:
-    table = OutlineTable(DIM, capacity=6)
-    table.put(_outlines([1, 2, 3, 4, 5]))
-    for story in (1, 2, 3):
-        table.drop(story)
-    table.put(_outlines([6, 7, 8]))  # 8 rows written, 5 held: compacted, nothing held is lost
-    assert _held(table, [4, 5, 6, 7, 8]) == {4: 4.0, 5: 5.0, 6: 6.0, 7: 7.0, 8: 8.0}
+def test_outline_table_reuses_dropped_rows_and_forgets_the_least_recently_used_not_the_kept() -> None:
+    table = OutlineTable(DIM, capacity=4)
+    table.put(_outlines([1, 2, 3, 4]))
+    table.drop(2)
+    table.put(_outlines([5]))  # in the dropped story's row: nothing forgotten, no growth
+    assert _held(table, [1, 3, 4, 5]) == {1: 1.0, 3: 3.0, 4: 4.0, 5: 5.0} and len(table.ids) == 4
+    table.keep([3])
+    table.keep([4])  # 1 and 5 were used before 3, 4 only since the last keep
+    table.put(_outlines([6]))  # full: the least recently used goes
+    assert set(_held(table, [1, 3, 4, 5, 6])) == {3, 4, 5, 6} and len(table.ids) == 4
+    table.keep([3, 4, 5, 6])
+    table.put(_outlines([7, 8]))  # everything held is kept: the table grows rather than lose one
+    assert _held(table, [3, 4, 5, 6, 7, 8]) == {i: float(i) for i in range(3, 9)}
     assert len(table.ids) == 6
-    table.put(_outlines([9, 10]))  # 7 held would pass the capacity: emptied, the new rows kept
-    assert _held(table, [4, 5, 6, 7, 8, 9, 10]) == {9: 9.0, 10: 10.0}
-    table.put(_outlines(list(range(20, 30))))  # more in one go than the capacity: it grows
-    assert _held(table, list(range(20, 30))) == {i: float(i) for i in range(20, 30)}

@@ -61,18 +61,25 @@ class Outlines:
 class OutlineTable:
     """Outlines of the stories looked at, one row per story (a changed story's row is dropped and
     written again). ``firsts``, ``lasts``, ``ids`` and ``centroids`` are indexed by the rows that
-    ``rows_of`` returns; rows of dropped stories stay behind until the table is compacted."""
+    ``rows_of`` returns. A dropped story's row is reused; when every row is held, the quarter used
+    least recently is forgotten (read again when next needed), so the table never copies itself. Rows
+    used since the last ``keep`` are never forgotten (the table grows instead): a look-up that needs
+    more stories than the capacity still gets them all."""
 
     def __init__(self, dim: int, capacity: int = 60_000) -> None:
         self.dim = dim
         self.capacity = capacity
         self.row: dict[int, int] = {}
-        self._used = 0
+        self._free: list[int] = []  # rows of dropped stories, reused first
+        self._used = 0  # rows ever written
+        self._clock = 0
+        self._kept_since = 1  # rows used at or after this tick stay
         # allocated once: the system hands out the pages as rows are first written
         self.ids = np.zeros(capacity, dtype=np.int64)
         self.firsts = np.zeros(capacity, dtype=np.int64)
         self.lasts = np.zeros(capacity, dtype=np.int64)
         self.centroids = np.zeros((capacity, dim), dtype=np.float32)
+        self._used_at = np.zeros(capacity, dtype=np.int64)  # when each row was last asked for
 
     def __len__(self) -> int:
         return len(self.row)
@@ -83,31 +90,41 @@ class OutlineTable:
     def missing(self, story_ids: Iterable[int]) -> list[int]:
         return [story_id for story_id in story_ids if story_id not in self.row]
 
+    def keep(self, story_ids: Iterable[int]) -> None:
+        """From now until the next ``keep``, these stories' rows (and every row used or written
+        meanwhile) are not forgotten to make room."""
+        self._clock += 1
+        self._kept_since = self._clock
+        self.rows_of(story_ids)
+
     def rows_of(self, story_ids: Iterable[int]) -> np.ndarray:
         """The rows of those of these stories the table holds, in their order."""
         row = self.row
-        return np.fromiter((row[story] for story in story_ids if story in row), dtype=np.int64)
+        rows = np.fromiter((row[story] for story in story_ids if story in row), dtype=np.int64)
+        self._used_at[rows] = self._clock
+        return rows
 
     def put(self, outlines: Outlines) -> None:
         """Add these rows (a story already held is written again)."""
-        fresh = [number for number, story in enumerate(outlines.ids.tolist()) if story not in self.row]
-        held = [number for number, story in enumerate(outlines.ids.tolist()) if story in self.row]
+        numbers = {story: number for number, story in enumerate(outlines.ids.tolist())}  # the last of repeats
+        held = [(self.row[story], number) for story, number in numbers.items() if story in self.row]
+        fresh = [(story, number) for story, number in numbers.items() if story not in self.row]
         if held:
-            at = np.fromiter((self.row[int(outlines.ids[number])] for number in held), dtype=np.int64)
-            self._write(at, outlines, np.asarray(held, dtype=np.int64))
+            self._write(np.asarray([row for row, _ in held]), outlines, np.asarray([number for _, number in held]))
         if fresh:
-            self._make_room(len(fresh))
-            at = np.arange(self._used, self._used + len(fresh), dtype=np.int64)
-            self._write(at, outlines, np.asarray(fresh, dtype=np.int64))
-            for row, number in zip(at.tolist(), fresh, strict=True):
-                self.row[int(outlines.ids[number])] = row
-            self._used += len(fresh)
+            rows = self._rows_for(len(fresh))
+            self._write(rows, outlines, np.asarray([number for _, number in fresh], dtype=np.int64))
+            self.row.update(zip([story for story, _ in fresh], rows.tolist(), strict=True))
+            self._used_at[rows] = self._clock
 
     def drop(self, story_id: int) -> None:
-        self.row.pop(story_id, None)
+        row = self.row.pop(story_id, None)
+        if row is not None:
+            self._free.append(row)
 
     def clear(self) -> None:
         self.row.clear()
+        self._free.clear()
         self._used = 0
 
     def _write(self, at: np.ndarray, outlines: Outlines, numbers: np.ndarray) -> None:
@@ -116,29 +133,33 @@ class OutlineTable:
         self.lasts[at] = outlines.lasts[numbers]
         self.centroids[at] = outlines.centroids[numbers]
 
-    def _make_room(self, count: int) -> None:
-        """Room for ``count`` more rows: compacted when the dropped rows would make the difference,
-        emptied when the held ones alone pass the capacity (the next look-ups read them again)."""
-        if self._used + count > self.capacity:
-            if len(self.row) + count > self.capacity:
-                self.clear()
-            else:
-                self._compact()
-        needed = self._used + count
-        if needed > len(self.ids):  # more rows in one go than the capacity
-            grow = needed - len(self.ids)
-            self.ids = np.concatenate([self.ids, np.zeros(grow, dtype=np.int64)])
-            self.firsts = np.concatenate([self.firsts, np.zeros(grow, dtype=np.int64)])
-            self.lasts = np.concatenate([self.lasts, np.zeros(grow, dtype=np.int64)])
-            self.centroids = np.concatenate([self.centroids, np.zeros((grow, self.dim), dtype=np.float32)])
+    def _rows_for(self, count: int) -> np.ndarray:
+        """``count`` rows to write new stories to: dropped stories' rows, then rows never written,
+        then the rows of the stories used least recently (forgotten here)."""
+        if len(self._free) + self.capacity - self._used < count:
+            self._forget_least_used(max(count, self.capacity // 4))
+        taken = [self._free.pop() for _ in range(min(count, len(self._free)))]
+        more = min(count - len(taken), self.capacity - self._used)
+        taken += range(self._used, self._used + more)
+        self._used += more
+        if len(taken) < count:  # more new rows in one call than the table holds: it grows
+            self._grow(count - len(taken))
+            taken += range(self._used, self._used + count - len(taken))
+            self._used = len(self.ids)
+        return np.asarray(taken, dtype=np.int64)
 
-    def _compact(self) -> None:
-        kept = np.fromiter(self.row.values(), dtype=np.int64, count=len(self.row))
-        kept.sort()
-        count = len(kept)
-        self.ids[:count] = self.ids[kept]
-        self.firsts[:count] = self.firsts[kept]
-        self.lasts[:count] = self.lasts[kept]
-        self.centroids[:count] = self.centroids[kept]
-        self.row = {int(story): row for row, story in enumerate(self.ids[:count].tolist())}
-        self._used = count
+    def _forget_least_used(self, count: int) -> None:
+        held = np.fromiter(self.row.values(), dtype=np.int64, count=len(self.row))
+        held = held[self._used_at[held] < self._kept_since]
+        oldest = held[np.argsort(self._used_at[held], kind="stable")[:count]]
+        for story, row in zip(self.ids[oldest].tolist(), oldest.tolist(), strict=True):
+            del self.row[story]
+            self._free.append(row)
+
+    def _grow(self, extra: int) -> None:
+        self.ids = np.concatenate([self.ids, np.zeros(extra, dtype=np.int64)])
+        self.firsts = np.concatenate([self.firsts, np.zeros(extra, dtype=np.int64)])
+        self.lasts = np.concatenate([self.lasts, np.zeros(extra, dtype=np.int64)])
+        self.centroids = np.concatenate([self.centroids, np.zeros((extra, self.dim), dtype=np.float32)])
+        self._used_at = np.concatenate([self._used_at, np.zeros(extra, dtype=np.int64)])
+        self.capacity = len(self.ids)

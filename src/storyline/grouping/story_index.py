@@ -228,6 +228,7 @@ class StoryIndex:
         """The ids of these stories that exist and their rows in ``outlines`` (in the order given):
         stories in memory written from their states, the others read from the source."""
         wanted = list(dict.fromkeys(story_ids))
+        self.outlines.keep(wanted)
         missing = self.outlines.missing(wanted)
         if missing:
             states = [self.stories[story_id] for story_id in missing if story_id in self.stories]

@@ -24,7 +24,6 @@ from storyline.store.sql_store import SEARCH_COLUMNS, SqlStore, search_terms
 from storyline.store.vector_index import VectorIndex
 
 CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
-MMAP_BYTES = 1 << 40  # pages read through memory mapping, not a read() each (SQLite caps it: 2 GiB here)
 CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
 
 
@@ -58,7 +57,6 @@ class SQLiteStore(SqlStore):
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-            self._db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
             self._db.execute(f"PRAGMA journal_size_limit={4096 * CHECKPOINT_PAGES}")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -72,7 +70,6 @@ class SQLiteStore(SqlStore):
     def _check_readable(self) -> None:
         """A read-only store must be a store of this schema: it cannot be created or upgraded here."""
         self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self._db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         self._require_current_schema(
             self._schema_version(),
             missing="no store here (an empty file)",
