@@ -84,9 +84,6 @@ class OutlineTable:
     def __len__(self) -> int:
         return len(self.row)
 
-    def __contains__(self, story_id: object) -> bool:
-        return story_id in self.row
-
     def missing(self, story_ids: Iterable[int]) -> list[int]:
         return [story_id for story_id in story_ids if story_id not in self.row]
 
@@ -121,11 +118,6 @@ class OutlineTable:
         row = self.row.pop(story_id, None)
         if row is not None:
             self._free.append(row)
-
-    def clear(self) -> None:
-        self.row.clear()
-        self._free.clear()
-        self._used = 0
 
     def _write(self, at: np.ndarray, outlines: Outlines, numbers: np.ndarray) -> None:
         self.ids[at] = outlines.ids[numbers]

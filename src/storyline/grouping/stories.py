@@ -76,9 +76,9 @@ def might_join(
 ) -> np.ndarray:
     """``could_join`` for many stories at once (dates as ordinals, ``UNDATED`` when unknown), with a
     margin: every story it rules out, ``could_join`` rules out too."""
-    if not 0.0 < settings.join_probability - 1e-3 < 1.0:
-        return np.ones(len(similarities), dtype=bool)
     needed = settings.join_probability - 1e-3
+    if not 0.0 < needed < 1.0:
+        return np.ones(len(similarities), dtype=bool)
     logit = settings.intercept + settings.weight_similarity * similarities.astype(np.float64)
     logit += max(0.0, settings.weight_entities) + max(0.0, settings.weight_cross_lingual)
     if article.published is not None:
