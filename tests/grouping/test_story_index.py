@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from storyline.grouping.story_index import NothingStored, StoryIndex
+from storyline.grouping.story_index import NothingStored, StoryIndex, _best_per_segment
 from storyline.models import Article, EntityMention
 
 DIM = 8
@@ -100,3 +100,16 @@ def test_story_index_reads_a_batchs_key_stories_together() -> None:
     assert set(index.candidates(dated[0], 5)) == {100, 101} and set(index.candidates(dated[1], 5)) == {102, 103}
     assert source.single == []
     assert set(index.candidates(undated, 5)) == {100, 101} and sorted(source.single) == ["k0", "k1"]
+
+
+def test_best_per_segment_is_argmax_of_each_segment_first_on_ties() -> None:
+    rng = np.random.default_rng(7)
+    for _trial in range(500):
+        sizes = rng.integers(0, 5, size=int(rng.integers(0, 6)))
+        scores = rng.integers(0, 3, size=int(sizes.sum())).astype(np.float32)  # many ties
+        expected, start = [], 0
+        for size in sizes.tolist():
+            row = int(np.argmax(scores[start : start + size])) if size else -1
+            expected.append((row, float(scores[start + row]) if size else 0.0))
+            start += size
+        assert _best_per_segment(scores, sizes) == expected

@@ -111,3 +111,27 @@ def test_vector_index_large_shards_search_the_graph(tmp_path: Path) -> None:
     assert [path.suffix for path in (tmp_path / "ix").glob("0.*")] == [".voyager"], "past exact_below: a graph"
     again = _index(tmp_path / "ix", rows, exact_below=100)
     assert len({label for label, _ in again.search(vectors[42], [0], 10)} & set(exact.tolist())) >= 9
+
+
+def test_vector_index_floor_keeps_exactly_the_hits_at_or_above_it(tmp_path: Path) -> None:
+    rows, vectors = Rows(), _vectors(300, seed=5)
+    flat = _index(tmp_path / "flat", rows)
+    graph = _index(tmp_path / "graph", Rows(), exact_below=100)
+    items = [rows.commit(label, label % 3, vectors[label - 1]) for label in range(1, 301)]
+    flat.add(items)
+    graph.search(vectors[0], [0, 1, 2], 1)  # loaded while empty: grows in memory, past exact_below a graph
+    graph.add(items)
+    queries = vectors[:40]
+    for limit in (1, 5, 30, 400):
+        for floor in (-1.0, 0.2, 0.5, 0.9, 1.1):
+            with_floor = flat.search_many(queries, [0, 1, 2], limit, floor)
+            for query, found in zip(queries, with_floor, strict=True):
+                scores = vectors @ query
+                ranked = [(int(i) + 1, float(scores[i])) for i in np.argsort(-scores, kind="stable")]
+                expected = [hit for hit in ranked if hit[1] >= floor][:limit]
+                assert [label for label, _ in found] == [label for label, _ in expected]
+                assert np.allclose([s for _, s in found], [s for _, s in expected], atol=1e-5)
+            for query, found in zip(queries, graph.search_many(queries, [0, 1, 2], limit, floor), strict=True):
+                assert all(score >= floor for _, score in found)
+                unfloored = [hit for hit in graph.search(query, [0, 1, 2], limit) if hit[1] >= floor]
+                assert [label for label, _ in found] == [label for label, _ in unfloored]

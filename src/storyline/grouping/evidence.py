@@ -53,6 +53,7 @@ class EntityStats:
         cached = self._norms.get(id(profile))
         if cached is not None and cached[0] is profile:
             return cached[1]
+        self.prefetch(profile)
         value = math.sqrt(sum((share * self.weight(key)) ** 2 for key, share in profile.items()))
         if len(self._norms) > 100_000:
             self._norms.clear()
@@ -96,7 +97,7 @@ def entity_overlap(
     shared = left.keys() & right.keys()
     if not shared:
         return 0.0, ()
-    stats.prefetch(left.keys() | right.keys())
+    stats.prefetch(shared)  # (``norm`` fetches a profile's other keys when it is not known yet)
     weight = stats.weight
     dot = sum(left[key] * right[key] * weight(key) ** 2 for key in shared)
     ranked = tuple(sorted(shared, key=lambda key: (-weight(key), key)))

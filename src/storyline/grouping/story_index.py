@@ -100,10 +100,12 @@ class StorySource(Protocol):
 class NeighbourSearch(Protocol):
     """Nearest committed article vectors in time shards: (label, cosine), best first."""
 
-    def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]: ...
+    def search(
+        self, vector: np.ndarray, shards: Iterable[int] | None, limit: int, floor: float | None = None
+    ) -> list[tuple[int, float]]: ...
 
     def search_many(
-        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int
+        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int, floor: float | None = None
     ) -> list[list[tuple[int, float]]]: ...
 
     def add(self, items: Sequence[tuple[int, int, np.ndarray]]) -> None: ...
@@ -179,6 +181,7 @@ class StoryIndex:
         source: StorySource | None = None,
         neighbours: NeighbourSearch | None = None,
         window_days: float | None = None,
+        similarity_floor: float | None = None,
         today: dt.date | None = None,
         max_cached_stories: int = 20_000,
         max_cached_members: int = 50_000,
@@ -187,6 +190,7 @@ class StoryIndex:
         self.source: StorySource = source or NothingStored()
         self.neighbours = neighbours
         self.window_days = window_days
+        self.similarity_floor = similarity_floor  # nearest neighbours below it could never be joined
         self.today = today or dt.date.today()
         self.max_cached_stories = max_cached_stories
         self.max_cached_members = max_cached_members
@@ -329,7 +333,9 @@ class StoryIndex:
                 groups.setdefault(self._window_shards(article), []).append(article)
         for shards, members in groups.items():
             vectors = np.asarray([article.embedding for article in members], dtype=np.float32)
-            for article, found in zip(members, self.neighbours.search_many(vectors, shards, limit), strict=True):
+            for article, found in zip(
+                members, self.neighbours.search_many(vectors, shards, limit, self.similarity_floor), strict=True
+            ):
                 self._prefetched[article.id] = (shards, found)
         labels = sorted({label for _shards, found in self._prefetched.values() for label, _score in found})
         self._label_members.update(self.source.members_by_label(labels) if labels else {})
@@ -339,7 +345,8 @@ class StoryIndex:
         return tuple(window.shards()) if window else None
 
     def nearest_members(self, article: Article, limit: int) -> dict[int, tuple[float, str]]:
-        """For the stories of the ``limit`` nearest articles: (similarity, article id) of the closest member."""
+        """For the stories of the ``limit`` nearest articles (those at or above the similarity floor):
+        (similarity, article id) of the closest member."""
         if article.embedding is None:
             return {}
         vector = article.embedding.astype(np.float32)
@@ -349,7 +356,7 @@ class StoryIndex:
             cached = self._prefetched.pop(article.id, None)
             found = cached[1] if cached is not None and cached[0] == shards else None
             if found is None:
-                found = self.neighbours.search(vector, shards, limit)
+                found = self.neighbours.search(vector, shards, limit, self.similarity_floor)
             labels = [label for label, _score in found]
             members = {label: self._label_members[label] for label in labels if label in self._label_members}
             if len(members) < len(labels):
@@ -359,6 +366,8 @@ class StoryIndex:
             scores = self._pending_matrix @ vector
             rows = [pending for pending in self._pending if pending.vector is not None]
             for row in np.argsort(-scores)[:limit]:
+                if self.similarity_floor is not None and scores[row] < self.similarity_floor:
+                    break
                 hits.append((float(scores[row]), rows[row].article_id, rows[row].story_id))
         hits.sort(key=lambda hit: -hit[0])
         closest: dict[int, tuple[float, str]] = {}
@@ -379,20 +388,16 @@ class StoryIndex:
             return {story_id: (0.0, None) for story_id in story_ids}
         vector = np.asarray(article.embedding, dtype=np.float32)
         committed = self._committed_members(story_ids)
-        sizes = [len(committed[story_id].ids) for story_id in story_ids]
-        scores = (
+        sizes = np.fromiter((len(committed[story_id].ids) for story_id in story_ids), dtype=np.int64)
+        bests = _best_per_segment(
             np.concatenate([committed[story_id].matrix for story_id in story_ids]) @ vector
-            if sum(sizes)
-            else np.zeros(0, dtype=np.float32)
+            if sizes.sum()
+            else np.zeros(0, dtype=np.float32),
+            sizes,
         )
         found: dict[int, tuple[float, str | None]] = {}
-        start = 0
-        for story_id, size in zip(story_ids, sizes, strict=True):
-            best: tuple[float, str | None] = (0.0, None)
-            if size:
-                row = int(np.argmax(scores[start : start + size]))
-                best = (float(scores[start + row]), committed[story_id].ids[row])
-            start += size
+        for story_id, (row, score) in zip(story_ids, bests, strict=True):
+            best: tuple[float, str | None] = (0.0, None) if row < 0 else (score, committed[story_id].ids[row])
             pending = self._pending_by_story.get(story_id)
             if pending:
                 more = np.asarray([p.vector for p in pending], dtype=np.float32) @ vector
@@ -476,3 +481,18 @@ class StoryIndex:
 
 def entity_keys(article: Article) -> set[str]:
     return {mention.key for mention in article.entities}
+
+
+def _best_per_segment(scores: np.ndarray, sizes: np.ndarray) -> list[tuple[int, float]]:
+    """For consecutive segments of ``scores`` of these sizes: (row of the highest within its segment,
+    its score), the first on a tie; (-1, 0.0) for an empty segment."""
+    if not len(scores):
+        return [(-1, 0.0)] * len(sizes)
+    starts = np.cumsum(sizes) - sizes
+    segment = np.repeat(np.arange(len(sizes)), sizes)
+    order = np.lexsort((-scores, segment))  # stable: per segment best first, the earliest on a tie
+    first = order[np.minimum(starts, len(order) - 1)]
+    return [
+        (int(at - start), float(scores[at])) if size else (-1, 0.0)
+        for at, start, size in zip(first.tolist(), starts.tolist(), sizes.tolist(), strict=True)
+    ]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from storyline.settings import GroupingSettings
 
 SHARD_DAYS = 7
+FLOOR_MARGIN = 1e-3  # below the similarity floor: float32 products and rounding never rule a joinable story out
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,17 @@ def join_window_days(settings: GroupingSettings) -> float | None:
     if best_logit < needed:
         return 0.0
     return settings.gap_grace_days + 7.0 * (best_logit - needed) / settings.weight_gap_week
+
+
+def join_similarity_floor(settings: GroupingSettings) -> float | None:
+    """The lowest closest-member cosine at which any story can still be joined (no gap, full entity
+    overlap, the cross-lingual weight if it helps), less a small margin; None when meaning never
+    rules one out. Nearest neighbours below it are no candidates: they could never win."""
+    if settings.weight_similarity <= 0 or not 0.0 < settings.join_probability < 1.0:
+        return None
+    needed = math.log(settings.join_probability / (1.0 - settings.join_probability))
+    others = settings.intercept + max(0.0, settings.weight_entities) + max(0.0, settings.weight_cross_lingual)
+    return (needed - others) / settings.weight_similarity - FLOOR_MARGIN
 
 
 def dated_shard(day: dt.date) -> int:

@@ -380,19 +380,22 @@ class PgVectorIndex:
         if row is not None and _version(row[0]) >= (0, 8):
             db.execute("SET hnsw.iterative_scan = relaxed_order")
 
-    def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]:
-        """(label, cosine) of the ``limit`` nearest vectors in the given shards (all when None)."""
+    def search(
+        self, vector: np.ndarray, shards: Iterable[int] | None, limit: int, floor: float | None = None
+    ) -> list[tuple[int, float]]:
+        """(label, cosine) of the ``limit`` nearest vectors in the given shards (all when None), best
+        first; with a ``floor``, only those at or above it."""
         numbers = None if shards is None else list(shards)
         hits = self._nearest(vector, numbers, limit, exact=False)
         if len(hits) < limit and numbers is not None:
             hits = self._nearest(vector, numbers, limit, exact=True)
-        return sorted(hits, key=lambda hit: -hit[1])
+        return sorted((hit for hit in hits if floor is None or hit[1] >= floor), key=lambda hit: -hit[1])
 
     def search_many(
-        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int
+        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int, floor: float | None = None
     ) -> list[list[tuple[int, float]]]:
         numbers = None if shards is None else list(shards)
-        return [self.search(vector, numbers, limit) for vector in vectors]
+        return [self.search(vector, numbers, limit, floor) for vector in vectors]
 
     def _nearest(
         self, vector: np.ndarray, shards: list[int] | None, limit: int, exact: bool

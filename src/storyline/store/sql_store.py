@@ -18,7 +18,7 @@ import numpy as np
 
 from storyline.grouping.evidence import EntityStats
 from storyline.grouping.story_index import StoryIndex
-from storyline.grouping.window import join_window_days
+from storyline.grouping.window import join_similarity_floor, join_window_days
 from storyline.ingest.identity import content_hash
 from storyline.models import Article
 from storyline.settings import IndexSettings, Settings
@@ -264,6 +264,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             source=self,
             neighbours=self.vector_index(dim, settings.index),
             window_days=join_window_days(settings.grouping),
+            similarity_floor=join_similarity_floor(settings.grouping),
             max_cached_stories=settings.index.max_cached_stories,
             max_cached_members=settings.index.max_cached_members,
         )

@@ -26,6 +26,7 @@ from storyline.settings import IndexSettings
 GRAPH = ".voyager"
 GRAPH_LIBRARY = "voyager"  # in the folder's marker: files another library wrote are never read
 FLAT = ".flat"
+NO_LABEL = -1  # padding in a search's rows: no hit (article numbers start at 1)
 
 
 class VectorRows(Protocol):
@@ -76,19 +77,22 @@ class Shard:
         self.max_label = int(new_labels.max())
         self.unsaved += 0 if saved else len(keep)
 
-    def search(self, vectors: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    def search(self, vectors: np.ndarray, limit: int, floor: float | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The ``limit`` nearest of this shard's vectors to each row of ``vectors``: labels and cosines,
-        one row per query (as many columns as the shard has vectors, up to ``limit``; unordered)."""
+        one row per query (unordered). With a ``floor``, only hits at or above it: rows with fewer
+        are padded with label ``NO_LABEL`` and cosine -inf."""
         if not len(self):
             return np.zeros((len(vectors), 0), dtype=np.int64), np.zeros((len(vectors), 0), dtype=np.float32)
         if self.graph is not None:
             keys, distances = self.graph.query(
                 vectors, k=min(limit, len(self)), query_ef=self.settings.expansion_search, num_threads=1
             )
-            keys, distances = np.atleast_2d(keys), np.atleast_2d(distances)
-            return keys.astype(np.int64), 1.0 - distances.astype(np.float64)
+            labels, scores = np.atleast_2d(keys).astype(np.int64), 1.0 - np.atleast_2d(distances).astype(np.float64)
+            return _below_floor_padded(labels, scores, floor)
         # One matrix product for all the queries: the shard is read from memory once, not per query.
         scores = vectors @ self.matrix[: self._rows].T
+        if floor is not None:
+            return _best_above(scores, self.labels[: self._rows], limit, floor)
         if self._rows <= limit:
             return np.broadcast_to(self.labels[: self._rows], scores.shape), scores
         best = np.argpartition(-scores, limit, axis=1)[:, :limit]
@@ -169,17 +173,20 @@ class VectorIndex:
         self._shards: OrderedDict[int, Shard] = OrderedDict()
         self._checked = False
 
-    def search(self, vector: np.ndarray, shards: Iterable[int] | None, limit: int) -> list[tuple[int, float]]:
-        """The ``limit`` nearest committed articles in the given shards (all shards when None): (label, cosine)."""
-        return self.search_many(np.asarray(vector, dtype=np.float32)[None, :], shards, limit)[0]
+    def search(
+        self, vector: np.ndarray, shards: Iterable[int] | None, limit: int, floor: float | None = None
+    ) -> list[tuple[int, float]]:
+        """The ``limit`` nearest committed articles in the given shards (all shards when None): (label,
+        cosine), best first; with a ``floor``, only those at or above it."""
+        return self.search_many(np.asarray(vector, dtype=np.float32)[None, :], shards, limit, floor)[0]
 
     def search_many(
-        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int
+        self, vectors: np.ndarray, shards: Iterable[int] | None, limit: int, floor: float | None = None
     ) -> list[list[tuple[int, float]]]:
         """``search`` for each row of ``vectors``, all in the same shards, each shard read once."""
         numbers = self._all_shards() if shards is None else list(shards)
         queries = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
-        found = [self._shard(number).search(queries, limit) for number in numbers]
+        found = [self._shard(number).search(queries, limit, floor) for number in numbers]
         self._evict()
         if not found:
             return [[] for _ in queries]
@@ -188,7 +195,7 @@ class VectorIndex:
         best = np.argsort(-scores, axis=1, kind="stable")[:, :limit]  # all the shards' hits, best first
         labels, scores = np.take_along_axis(labels, best, axis=1), np.take_along_axis(scores, best, axis=1)
         return [
-            list(zip(row_labels, row_scores, strict=True))
+            [(label, score) for label, score in zip(row_labels, row_scores, strict=True) if label != NO_LABEL]
             for row_labels, row_scores in zip(labels.tolist(), scores.tolist(), strict=True)
         ]
 
@@ -299,3 +306,29 @@ def _label_of(path: Path) -> int:
         return int(path.name.split(".")[1])
     except (IndexError, ValueError):
         return -1
+
+
+def _best_above(scores: np.ndarray, labels: np.ndarray, limit: int, floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of ``scores``, the ``limit`` best columns at or above ``floor`` (their labels and
+    scores), padded: only the few hits are sorted, not every column (most are far below the floor)."""
+    rows, columns = np.nonzero(scores >= floor)
+    hits = scores[rows, columns]
+    order = np.lexsort((-hits, rows))  # by row, best first
+    rows, columns, hits = rows[order], columns[order], hits[order]
+    starts = np.searchsorted(rows, np.arange(len(scores)))
+    rank = np.arange(len(rows)) - starts[rows]
+    keep = rank < limit
+    width = int(rank[keep].max()) + 1 if keep.any() else 0
+    found_labels = np.full((len(scores), width), NO_LABEL, dtype=np.int64)
+    found_scores = np.full((len(scores), width), -np.inf, dtype=scores.dtype)
+    found_labels[rows[keep], rank[keep]] = labels[columns[keep]]
+    found_scores[rows[keep], rank[keep]] = hits[keep]
+    return found_labels, found_scores
+
+
+def _below_floor_padded(labels: np.ndarray, scores: np.ndarray, floor: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """A graph's hits with those under ``floor`` replaced by padding."""
+    if floor is None:
+        return labels, scores
+    below = scores < floor
+    return np.where(below, NO_LABEL, labels), np.where(below, -np.inf, scores)
