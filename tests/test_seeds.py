@@ -100,9 +100,17 @@ def test_seeds_budapest_timeline_has_the_three_events_with_sources(seeded: tuple
     assert call and len(call["articles"]) == 2 and {"CNN", "Financial Times"} <= set(call["sources"])
     assert rubio_lavrov and {"Marco Rubio", "Sergey Lavrov"} <= set(rubio_lavrov["entities"])
     assert "CNN" in rubio_lavrov["sources"]
-    for key in ("date", "precision", "text", "language", "entities", "articles", "sources"):
+    for key in ("date", "precision", "text", "language", "entities", "articles", "sources", "speakers", "planned"):
         assert key in call
     assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+    assert "Доналд Тръмп" in call["speakers"] and "Доналд Тръмп" not in call["sources"], "a person speaks, not reports"
+    dates_of: dict[str, set[tuple[str, str]]] = {}
+    for entry in entries:
+        for statement in entry["statements"]:
+            dates_of.setdefault(" ".join(statement["text"].casefold().split()), set()).add(
+                (entry["date"], entry["precision"])
+            )
+    assert all(len(dates) == 1 for dates in dates_of.values()), "one sentence, one date"
 
 
 def test_seeds_entities_are_one_across_scripts(seeded: tuple[CliRunner, Path]) -> None:

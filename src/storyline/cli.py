@@ -734,8 +734,10 @@ def _print_timeline(entries: list[dict[str, Any]]) -> None:
     for entry in entries:
         date = date_label(entry["date"], entry["precision"])
         reported = ", ".join(entry["sources"] + entry["outlets"]) or "source unknown"
-        click.echo(f"{date:19} [{entry['language']}] {_shorten(entry['text'], 160)}")
-        click.echo(f"{'':19} {plural(len(entry['articles']), 'article')}; reported by: {reported}")
+        speakers = f"; speakers: {', '.join(entry['speakers'])}" if entry["speakers"] else ""
+        planned = "planned: " if entry["planned"] else ""
+        click.echo(f"{date:19} [{entry['language']}] {planned}{_shorten(entry['text'], 160)}")
+        click.echo(f"{'':19} {plural(len(entry['articles']), 'article')}; reported by: {reported}{speakers}")
 
 
 def _shorten(text: str, limit: int) -> str:

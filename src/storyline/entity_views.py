@@ -119,15 +119,20 @@ def _timeline(store: Store, articles_by_story: dict[int, list[dict[str, Any]]], 
         return facts[article_id].published or story_reference.get(story_of[article_id])
 
     def entity_name(article_id: str, key: str) -> str:
-        return names.get((article_id, key), (0, key))[1]
+        return names.get((article_id, key), (0, key, ""))[1]
 
-    entries = build_timeline(store.statements_of(ids), facts, reference, entity_name)
+    def is_person(article_id: str, name: str) -> bool:
+        """A source is a person when the article names an entity of that type with its last word."""
+        found = names.get((article_id, name_key(name.split()[-1]))) if name.split() else None
+        return found is not None and found[2] == "person"
+
+    entries = build_timeline(store.statements_of(ids), facts, reference, entity_name, is_person)
     if raw:
         return [(entry, names) for entry in entries]
     return [_entry_view(entry, names) for entry in entries]
 
 
-def _entry_view(entry: TimelineEntry, names: dict[tuple[str, str], tuple[int, str]]) -> dict[str, Any]:
+def _entry_view(entry: TimelineEntry, names: dict[tuple[str, str], tuple[int, str, str]]) -> dict[str, Any]:
     return {
         "date": entry.date.isoformat(),
         "precision": entry.precision,
@@ -136,7 +141,9 @@ def _entry_view(entry: TimelineEntry, names: dict[tuple[str, str], tuple[int, st
         "entities": list(entry.entities),
         "articles": list(entry.articles),
         "sources": list(entry.sources),
+        "speakers": list(entry.speakers),
         "outlets": list(entry.outlets),
+        "planned": entry.planned,
         "statements": [
             {
                 "article": s.article_id,

@@ -192,9 +192,11 @@ class TimelineEntry:
     language: str | None
     entities: tuple[str, ...]
     articles: tuple[str, ...]
-    sources: tuple[str, ...]
-    outlets: tuple[str, ...]
+    sources: tuple[str, ...]  # outlets and agencies the articles cite ("according to Reuters")
+    outlets: tuple[str, ...]  # the reporting articles' own outlets
     statements: tuple[DatedStatement, ...]
+    speakers: tuple[str, ...] = ()  # people the articles quote ("Trump said")
+    planned: bool = False  # dated after every reporting article: announced, not (yet) happened
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 from storyline.grouping.timeline import ArticleFacts, build_timeline
@@ -59,7 +60,7 @@ def test_timeline_is_in_date_order() -> None:
 
 
 def _pairwise_components(group: list[DatedStatement]) -> set[frozenset[tuple[str, int]]]:
-    """The definition: statements sharing an article or an entity key are one event (transitively)."""
+    """The definition: statements sharing an article, a sentence or an entity key are one event (transitively)."""
     components = [{(s.article_id, s.position)} for s in group]
     linked = [[s] for s in group]
     merged = True
@@ -68,7 +69,7 @@ def _pairwise_components(group: list[DatedStatement]) -> set[frozenset[tuple[str
         for i in range(len(linked)):
             for j in range(i + 1, len(linked)):
                 if any(
-                    a.article_id == b.article_id or set(a.entity_keys) & set(b.entity_keys)
+                    a.article_id == b.article_id or a.text == b.text or set(a.entity_keys) & set(b.entity_keys)
                     for a in linked[i]
                     for b in linked[j]
                 ):
@@ -81,7 +82,7 @@ def _pairwise_components(group: list[DatedStatement]) -> set[frozenset[tuple[str
     return {frozenset(component) for component in components}
 
 
-def test_timeline_events_are_the_components_of_shared_article_or_entity() -> None:
+def test_timeline_events_are_the_components_of_shared_article_sentence_or_entity() -> None:
     import random
 
     from storyline.grouping.timeline import _same_events
@@ -92,7 +93,7 @@ def test_timeline_events_are_the_components_of_shared_article_or_entity() -> Non
             DatedStatement(
                 article_id=f"a{rng.randrange(12)}",
                 position=number,
-                text="t",
+                text=f"t{rng.randrange(40)}",
                 expression="e",
                 precision="day",
                 date=dt.date(2025, 1, 1),
@@ -102,3 +103,49 @@ def test_timeline_events_are_the_components_of_shared_article_or_entity() -> Non
         ]
         found = {frozenset((s.article_id, s.position) for s in cluster) for cluster in _same_events(group)}
         assert found == _pairwise_components(group)
+
+
+def test_timeline_one_sentence_has_one_date_the_event_not_the_plan() -> None:
+    # "On Thursday (16 Oct) they agreed that next week (27 Oct) there will be a meeting", written on 21 Oct
+    thursday = _statement("bg", dt.date(2025, 10, 16), ("trmp",), relative=True)
+    next_week = dataclasses.replace(thursday, date=dt.date(2025, 10, 27), precision="week")
+    (entry,) = _build([next_week, thursday])
+    assert (entry.date, entry.precision, entry.planned) == (dt.date(2025, 10, 16), "day", False)
+    # of two past dates, the more precise; a plan alone stays, marked as planned
+    last_week = dataclasses.replace(thursday, date=dt.date(2025, 10, 13), precision="week")
+    assert [(e.date, e.precision) for e in _build([last_week, thursday])] == [(dt.date(2025, 10, 16), "day")]
+    (plan,) = _build([next_week])
+    assert plan.planned and plan.date == dt.date(2025, 10, 27)
+
+
+def test_timeline_same_sentence_in_two_articles_has_the_date_read_against_the_earlier() -> None:
+    facts = {
+        "first": ArticleFacts("first", "bg", dt.date(2025, 10, 17), "a.bg", 0),
+        "copy": ArticleFacts("copy", "bg", dt.date(2025, 10, 24), "b.bg", 1),
+    }
+    text = "В четвъртък  Тръмп заяви, че..."
+    statements = [
+        dataclasses.replace(_statement("copy", dt.date(2025, 10, 23), (), relative=True), text=text.upper()),
+        dataclasses.replace(_statement("first", dt.date(2025, 10, 16), (), relative=True), text=text),
+    ]
+    (entry,) = build_timeline(statements, facts, lambda _a: None, lambda _a, key: key)
+    assert entry.date == dt.date(2025, 10, 16) and entry.articles == ("first", "copy")
+    # a date written out wins over one read against an article's date, whichever article is earlier
+    written = dataclasses.replace(statements[0], date=dt.date(2025, 10, 15), relative=False)
+    (entry,) = build_timeline([written, statements[1]], facts, lambda _a: None, lambda _a, key: key)
+    assert entry.date == dt.date(2025, 10, 15)
+
+
+def test_timeline_speakers_are_apart_from_the_outlets_that_reported() -> None:
+    statements = [
+        _statement("bg", dt.date(2025, 10, 16), ("trmp",), ("Доналд Тръмп", "CNN")),
+        _statement("en", dt.date(2025, 10, 16), ("trmp",), ("Financial Times", "доналд тръмп")),
+    ]
+    (entry,) = build_timeline(
+        statements,
+        FACTS,
+        lambda _a: dt.date(2025, 10, 21),
+        lambda _a, key: key,
+        lambda article, name: article == "bg" and name.endswith("Тръмп"),
+    )
+    assert entry.speakers == ("Доналд Тръмп",) and entry.sources == ("CNN", "Financial Times")

@@ -93,3 +93,31 @@ def test_entities_first_name_alone_is_not_a_surname() -> None:
     mentions = _mentions("Президент подякував Першій леді, Меланії, за участь.", "uk")
     melania = mentions[name_key("Меланія")]
     assert melania.given == melania.key
+
+
+def test_entities_countries_and_regions_by_their_short_names_in_any_script_and_inflection() -> None:
+    for text, language in [
+        ("Переговоры России и Украины продолжаются.", "ru"),
+        ("Переговорите между Русия и Украйна продължават.", "bg"),
+        ("Переговори з Росією тривають.", "uk"),
+    ]:
+        assert _mentions(text, language)["iso:RU"].lemma == "Russia", text
+    assert "iso:US" in _mentions("Позицията на Съединените щати не се промени.", "bg")
+    assert "iso:US" in _mentions("Позиция Соединенных Штатов не изменилась.", "ru")
+    assert "org:EU" in _mentions("Лидерите на Европейския съюз се срещнаха.", "bg")
+    assert "region:151" in _mentions("Сигурността в Източна Европа е под въпрос.", "bg")
+    assert "iso:KP" in _mentions("Ракетата на Северна Корея падна в морето.", "bg")
+    # a word that differs in more than its ending is another name
+    assert not {"iso:KR", "iso:KP"} & set(_mentions("Посланикът на Южна Каролина пристигна.", "bg"))
+
+
+def test_entities_name_going_on_in_lowercase_after_a_capitalised_adjective() -> None:
+    bulgarian = _mentions("Говорител на Белия дом каза, че Държавния департамент е готов.", "bg")
+    russian = _mentions("Источник в Белом доме сообщил, что Государственный департамент против.", "ru")
+    assert bulgarian[name_key("дом")].surface == "Белия дом" and russian[name_key("дом")].surface == "Белом доме"
+    assert bulgarian[name_key("дом")].given == russian[name_key("дом")].given == name_key("бял")
+    assert bulgarian[name_key("департамент")].surface == "Държавния департамент"
+    assert russian[name_key("департамент")].surface == "Государственный департамент"
+    # a name is not an adjective: it never takes the verb after it
+    russian = _mentions("Об этом в среду Путин заявил журналистам.", "ru")
+    assert russian[name_key("путин")].surface == "Путин"

@@ -1,9 +1,17 @@
 """Timelines: dated statements of several articles merged into one entry per event.
 
 Two statements are the same event when they name the same date at the same precision and
-share an entity (a person, place or organisation, matched across scripts), or come from the
-same article. A statement written with a day and month but no year ("15 серпня") in an
-undated article takes its year from the story's dates (shown as ``year_inferred``).
+share an entity (a person, place or organisation, matched across scripts), come from the
+same article, or are the same sentence. A statement written with a day and month but no year
+("15 серпня") in an undated article takes its year from the story's dates (shown as
+``year_inferred``).
+
+A sentence has one date: of the dates it names, the event's (one not after its article's own
+date, the most precise, the first written) rather than a plan it mentions. The same sentence in
+several articles has one date too: the one read against the earliest article (a copy published
+later would place "on Thursday" a week later). A date after every reporting article's own date is
+a plan, not an event: its entry is marked ``planned``. Sources that name a person are speakers,
+shown apart from the outlets and agencies that reported.
 """
 
 from __future__ import annotations
@@ -36,10 +44,13 @@ def build_timeline(
     facts: dict[str, ArticleFacts],
     reference: Callable[[str], dt.date | None],
     entity_name: Callable[[str, str], str],
+    is_person: Callable[[str, str], bool] = lambda _article, _name: False,
 ) -> list[TimelineEntry]:
     """Entries in date order. ``reference(article_id)`` dates an undated article's story;
-    ``entity_name(article_id, key)`` names an entity key."""
+    ``entity_name(article_id, key)`` names an entity key; ``is_person(article_id, name)`` tells a
+    source that is a person (a speaker) from an outlet or agency."""
     dated = [placed for statement in statements if (placed := _place(statement, reference)) is not None]
+    dated = _one_date_per_text(_one_date_per_sentence(dated, facts), facts)
     groups: dict[tuple[dt.date, str], list[DatedStatement]] = {}
     for statement in dated:
         assert statement.date is not None
@@ -47,9 +58,55 @@ def build_timeline(
     entries = []
     for (date, precision), group in groups.items():
         for cluster in _same_events(group):
-            entries.append(_entry(date, precision, cluster, facts, entity_name))
+            entries.append(_entry(date, precision, cluster, facts, entity_name, is_person))
     entries.sort(key=lambda e: (e.date, _PRECISION_ORDER.get(e.precision, 9), -len(e.articles), e.text))
     return entries
+
+
+def is_planned(statement: DatedStatement, facts: dict[str, ArticleFacts]) -> bool:
+    """Whether the statement's date (the start of its period) lies after its article's own date."""
+    fact = facts.get(statement.article_id)
+    return bool(fact and fact.published and statement.date and statement.date > fact.published)
+
+
+def _one_date_per_sentence(statements: list[DatedStatement], facts: dict[str, ArticleFacts]) -> list[DatedStatement]:
+    """Of the dates one sentence names, the event's: not a plan if it names an event, then the most
+    precise, then the first written."""
+    best: dict[tuple[str, int], tuple[tuple[bool, int, int], DatedStatement]] = {}
+    for number, statement in enumerate(statements):
+        rank = (is_planned(statement, facts), -_PRECISION_ORDER.get(statement.precision, -1), number)
+        place = (statement.article_id, statement.position)
+        if place not in best or rank < best[place][0]:
+            best[place] = (rank, statement)
+    return [statement for _rank, statement in best.values()]
+
+
+def _one_date_per_text(statements: list[DatedStatement], facts: dict[str, ArticleFacts]) -> list[DatedStatement]:
+    """The same sentence in several articles takes one date: a written date before one read against
+    an article's date, then the one read against the earliest article."""
+
+    def rank(statement: DatedStatement) -> tuple[bool, dt.date, int]:
+        fact = facts.get(statement.article_id)
+        published = fact.published if fact and fact.published else dt.date.max
+        return (statement.relative, published, fact.order if fact else 1 << 30)
+
+    chosen: dict[str, DatedStatement] = {}
+    for statement in statements:
+        text = same_text(statement.text)
+        if text not in chosen or rank(statement) < rank(chosen[text]):
+            chosen[text] = statement
+    placed = []
+    for statement in statements:
+        winner = chosen[same_text(statement.text)]
+        if (winner.date, winner.precision) != (statement.date, statement.precision):
+            statement = dataclasses.replace(statement, date=winner.date, precision=winner.precision)
+        placed.append(statement)
+    return placed
+
+
+def same_text(text: str) -> str:
+    """A sentence as compared across articles (case and spacing aside)."""
+    return " ".join(text.casefold().split())
 
 
 def _place(statement: DatedStatement, reference: Callable[[str], dt.date | None]) -> DatedStatement | None:
@@ -63,7 +120,8 @@ def _place(statement: DatedStatement, reference: Callable[[str], dt.date | None]
 
 
 def _same_events(group: list[DatedStatement]) -> list[list[DatedStatement]]:
-    """Union-find over statements of one date: a shared entity or the same article joins them."""
+    """Union-find over statements of one date: a shared entity, the same article or the same
+    sentence joins them."""
     parent = list(range(len(group)))
 
     def root(index: int) -> int:
@@ -77,7 +135,8 @@ def _same_events(group: list[DatedStatement]) -> list[list[DatedStatement]]:
     # thousands of them)
     first_with: dict[tuple[str, str], int] = {}
     for index, statement in enumerate(group):
-        for mark in (("article", statement.article_id), *(("key", key) for key in statement.entity_keys)):
+        marks = (("article", statement.article_id), ("text", same_text(statement.text)))
+        for mark in (*marks, *(("key", key) for key in statement.entity_keys)):
             earlier = first_with.setdefault(mark, index)
             if earlier != index:
                 parent[root(index)] = root(earlier)
@@ -93,6 +152,7 @@ def _entry(
     cluster: list[DatedStatement],
     facts: dict[str, ArticleFacts],
     entity_name: Callable[[str, str], str],
+    is_person: Callable[[str, str], bool],
 ) -> TimelineEntry:
     def order(statement: DatedStatement) -> tuple[int, int]:
         fact = facts.get(statement.article_id)
@@ -105,6 +165,8 @@ def _entry(
         for key in statement.entity_keys:
             names[entity_name(statement.article_id, key)] += 1
     articles = list(dict.fromkeys(statement.article_id for statement in cluster))
+    named = _distinct(source for statement in cluster for source in statement.sources)
+    people = {name.casefold() for s in cluster for name in s.sources if is_person(s.article_id, name)}
     return TimelineEntry(
         date=date,
         precision=precision,
@@ -112,9 +174,11 @@ def _entry(
         language=facts[first.article_id].language if first.article_id in facts else None,
         entities=tuple(name for name, _ in names.most_common()),
         articles=tuple(articles),
-        sources=_distinct(source for statement in cluster for source in statement.sources),
+        sources=tuple(name for name in named if name.casefold() not in people),
         outlets=_distinct(facts[a].outlet or "" for a in articles if a in facts),
         statements=tuple(cluster),
+        speakers=tuple(name for name in named if name.casefold() in people),
+        planned=all(is_planned(statement, facts) for statement in cluster),
     )
 
 

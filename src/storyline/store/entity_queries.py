@@ -112,15 +112,15 @@ class EntityQueries(StoreBase):
     def entity_keys(self, entity_id: int) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT key FROM key_entities WHERE entity_id=?", (entity_id,))}
 
-    def entity_names(self, article_ids: Sequence[str]) -> dict[tuple[str, str], tuple[int, str]]:
-        """(article, key) -> (entity id, display name), for naming the keys statements carry."""
-        names: dict[tuple[str, str], tuple[int, str]] = {}
+    def entity_names(self, article_ids: Sequence[str]) -> dict[tuple[str, str], tuple[int, str, str]]:
+        """(article, key) -> (entity id, display name, type), for naming the keys statements carry."""
+        names: dict[tuple[str, str], tuple[int, str, str]] = {}
         for row in self._rows_for_ids(
-            "SELECT em.article_id, em.key, e.id, e.name FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
-            " WHERE em.article_id IN ({marks}) ORDER BY e.articles",
+            "SELECT em.article_id, em.key, e.id, e.name, e.kind FROM entity_mentions em"
+            " JOIN entities e ON e.id=em.entity_id WHERE em.article_id IN ({marks}) ORDER BY e.articles",
             article_ids,
         ):
-            names[(row[0], row[1])] = (row[2], row[3])
+            names[(row[0], row[1])] = (row[2], row[3], row[4])
         return names
 
     def key_names(self, keys: Sequence[str]) -> dict[str, str]:
