@@ -121,3 +121,16 @@ def test_entities_name_going_on_in_lowercase_after_a_capitalised_adjective() -> 
     # a name is not an adjective: it never takes the verb after it
     russian = _mentions("Об этом в среду Путин заявил журналистам.", "ru")
     assert russian[name_key("путин")].surface == "Путин"
+
+
+def test_entities_cyrillic_names_typed_from_russian_dictionary_in_languages_without_morphology() -> None:
+    bulgarian = _mentions("Марко Рубио пристигна. Колегата му Сергей Лавров мълчи, а Белия дом чака.", "bg")
+    assert bulgarian[name_key("рубио")].kind == "person", "a sentence-initial given name starts the name"
+    assert bulgarian[name_key("лавров")].kind == "person"
+    assert bulgarian[name_key("дом")].kind != "person", "a word the dictionary only guesses at is no name"
+
+
+def test_entities_the_one_that_reported_is_an_organisation() -> None:
+    assert _mentions("Това съобщи Ройтерс.", "bg")[name_key("ройтерс")].kind == "org"
+    assert _mentions("Как сообщает Bloomberg, переговоры идут.", "ru")[name_key("bloomberg")].kind == "org"
+    assert _mentions("Об этом сообщил Сергей Лавров.", "ru")[name_key("лавров")].kind == "person"

@@ -28,6 +28,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
+from storyline.stages.attribution import find_sources
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS
 from storyline.stages.entity_cues import has_org_word, is_person_title
 from storyline.stages.gazetteer import Place, find_place, find_place_inflected
@@ -39,6 +40,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|\n+
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
+_CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
@@ -112,11 +114,29 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
     mid_sentence_caps = {word.lower() for words in tokenised for word, _ in words[1:] if _is_capitalised(word)}
     found: list[_Found] = []
-    for words in tokenised:
+    for sentence, words in zip(sentences, tokenised, strict=True):
         plain = [word for word, _ in words]
-        for start, run in _capitalised_runs(words, mid_sentence_caps, article.language):
-            found.extend(_mentions_for_run(run, plain[max(0, start - 3) : start], article.language))
+        mentions = [
+            mention
+            for start, run in _capitalised_runs(words, mid_sentence_caps, article.language)
+            for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], article.language)
+        ]
+        found.extend(_reporters_are_organisations(mentions, sentence, article.language))
     return _merge_in_article([m for m in _resolve_surnames(found) if not _common_word(m, article.language)])
+
+
+def _reporters_are_organisations(mentions: list[_Found], sentence: str, language: str | None) -> list[_Found]:
+    """A name the sentence gives as the one that reported ("съобщи Ройтерс", "according to
+    Bloomberg") is an outlet or agency, unless something already makes it a person or a place."""
+    if not any(mention.kind == "misc" for mention in mentions):
+        return mentions
+    reporters = {name.casefold() for name in find_sources(sentence, language)}
+    return [
+        dataclasses.replace(mention, kind="org")
+        if mention.kind == "misc" and not mention.given and mention.surface.casefold() in reporters
+        else mention
+        for mention in mentions
+    ]
 
 
 def _common_word(mention: _Found, language: str | None) -> bool:
@@ -336,13 +356,30 @@ def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
     if language and language in SUPPORTED_LANGUAGES:
         # The low-memory backend gives the same lemmas from a seventh of the memory (measured:
         # 115 MiB instead of 779 MiB with eight languages loaded); lemmas.py caches its index on disk.
-        return _capitalise(lemmas.lemmatize(word, language)), "misc"
-    return word, "misc"
+        return _capitalise(lemmas.lemmatize(word, language)), _cyrillic_name_kind(word)
+    return word, _cyrillic_name_kind(word)
+
+
+@lru_cache(maxsize=100_000)
+def _cyrillic_name_kind(word: str) -> str:
+    """A person's kind for a Cyrillic word of a language without its own morphology here (Bulgarian,
+    Macedonian, Serbian, Belarusian...) that Russian's dictionary lists as a given name or a surname
+    (Сергей, Доналд, Петков): those names are shared across the Cyrillic languages. Only words the
+    dictionary holds, never its guesses for unknown ones (it would guess a name for "Белия")."""
+    if not _CYRILLIC.match(word):
+        return "misc"
+    analyzer = _analyzer("ru")
+    lowered = word.lower()
+    if not analyzer.word_is_known(lowered):
+        return "misc"
+    grammemes = analyzer.parse(lowered)[0].tag.grammemes
+    return "given" if "Name" in grammemes else "person" if "Surn" in grammemes else "misc"
 
 
 def _proper_kind(word: str, language: str | None) -> str | None:
     if language not in _MORPHOLOGY_LANGUAGES:
-        return None
+        kind = _cyrillic_name_kind(word)
+        return None if kind == "misc" else kind
     kind = _morph_lemma(word, language)[1]
     return None if kind == "misc" else kind
 
