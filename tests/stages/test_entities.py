@@ -134,3 +134,19 @@ def test_entities_the_one_that_reported_is_an_organisation() -> None:
     assert _mentions("Това съобщи Ройтерс.", "bg")[name_key("ройтерс")].kind == "org"
     assert _mentions("Как сообщает Bloomberg, переговоры идут.", "ru")[name_key("bloomberg")].kind == "org"
     assert _mentions("Об этом сообщил Сергей Лавров.", "ru")[name_key("лавров")].kind == "person"
+
+
+def test_entities_russian_name_order_glued_names_and_sentence_initial_prepositions() -> None:
+    reversed_order = _mentions("Песков Дмитрий заявил журналистам, что Дмитрий Песков устал.", "ru")
+    assert (reversed_order[name_key("песков")].given, len(reversed_order)) == (name_key("дмитрий"), 1)
+    glued = _mentions("Вчера Зеленский Владимир Путин и другие встретились.", "ru")
+    assert glued[name_key("путин")].surface == "Владимир Путин" and glued[name_key("зеленский")].given == ""
+    patronymic = _mentions("Вчера Лавров Сергей Викторович прибыл в Анкару.", "ru")
+    assert patronymic[name_key("лавров")].given == name_key("сергей")
+    kremlin = _mentions("В Кремле заявили, что переговоры идут.", "ru")
+    assert kremlin[name_key("кремль")].surface == "Кремле" and kremlin[name_key("кремль")].given == ""
+
+
+def test_entities_a_place_among_the_other_dictionary_forms() -> None:
+    (place,) = _mentions("Зустріч у Києві відбулася.", "uk").values()
+    assert place.key.startswith("geo:") and place.lemma == "Kyiv"

@@ -105,7 +105,7 @@ def keys_in_sentence(sentence: str, language: str | None) -> set[str]:
     return {
         mention.key
         for start, run in _capitalised_runs(words, every_word, language)
-        for mention in _mentions_for_run(run, [], language)
+        for mention in _mentions_for_run(run, [], language, start == 0)
     }
 
 
@@ -119,7 +119,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         mentions = [
             mention
             for start, run in _capitalised_runs(words, mid_sentence_caps, article.language)
-            for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], article.language)
+            for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], article.language, start == 0)
         ]
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
     return _merge_in_article([m for m in _resolve_surnames(found) if not _common_word(m, article.language)])
@@ -278,22 +278,62 @@ def _is_adjective_before_noun(word: str, following: str, language: str) -> bool:
     return bool(after) and after[0].tag.POS == "NOUN"
 
 
-def _mentions_for_run(run: list[str], before: list[str], language: str | None) -> list[_Found]:
+def _mentions_for_run(run: list[str], before: list[str], language: str | None, at_start: bool = False) -> list[_Found]:
     """A run that starts with a country and goes on with a name ("Италии Джорджа Мелони") is two.
 
     Only countries: city names are also given names too often (Vladimir, Victoria, Marka).
-    A title at the start ("Chancellor Merz") is context, not part of the name.
+    A title at the start ("Chancellor Merz") is context, not part of the name, and so is a short
+    function word that opens the sentence ("В Кремле"). Where morphology tells a surname from a given
+    name, two names in a row are two ("Зеленский Владимир Путин"), and a name written surname first
+    ("Песков Дмитрий") is keyed as any other.
     """
     while len(run) > 1 and is_person_title(run[0]):
         before, run = [*before, run[0]], run[1:]
+    if at_start and len(run) > 1 and _is_function_word(run[0], language):
+        before, run = [*before, run[0]], run[1:]
+    if language in _MORPHOLOGY_LANGUAGES and len(run) > 2:
+        tags = [_name_part(word, language) for word in run]
+        for cut in range(1, len(run) - 1):
+            if tags[cut - 1 : cut + 2] == ["Surn", "Name", "Surn"]:
+                return _mentions_for_run(run[:cut], before, language) + _mentions_for_run(run[cut:], before, language)
     if len(run) > 1 and _place_for_run(run, "", language) is None:
         place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language)
         if place is not None and place.id.startswith("iso:"):
             rest = _mention_for_run(run[1:], [*before, run[0]], language)
             first = _Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
             return [first] + ([rest] if rest else [])
-    mention = _mention_for_run(run, before, language)
-    return [mention] if mention else []
+    mention = _mention_for_run(_given_name_first(run, language), before, language)
+    return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _is_function_word(word: str, language: str | None) -> bool:
+    """A short word the dictionary knows and nothing makes a name or a place ("В", "На", "The")."""
+    if len(word) > _FUNCTION_WORD_LETTERS - 1 or word.isupper() and len(word) > 1:
+        return False
+    if not language or language not in SUPPORTED_LANGUAGES or not lemmas.is_known(word.lower(), language):
+        return False
+    # a lone letter joined to the next word is no initial (an initial has its full stop, which ends a run)
+    return (len(word) == 1 or _proper_kind(word, language) is None) and find_place(word) is None
+
+
+def _given_name_first(run: list[str], language: str | None) -> list[str]:
+    """A name written surname first ("Песков Дмитрий", "Лавров Сергей Викторович") in the usual order,
+    so that it is keyed by its surname and given name as any other."""
+    if language not in _MORPHOLOGY_LANGUAGES or len(run) not in (2, 3):
+        return run
+    tags = [_name_part(word, language) for word in run]
+    if tags in (["Surn", "Name"], ["Surn", "Name", "Patr"]):
+        return [*run[1:], run[0]]
+    return run
+
+
+def _name_part(word: str, language: str) -> str | None:
+    """Which part of a person's name morphology reads the word as (Name, Patr or Surn), if any."""
+    for parse in _analyzer(language).parse(_APOSTROPHE_SUFFIX.sub("", word)):
+        for tag in _PROPER_TAGS:
+            if tag in parse.tag.grammemes:
+                return tag if tag in ("Name", "Patr", "Surn") else None
+    return None
 
 
 def _mention_for_run(run: list[str], before: list[str], language: str | None) -> _Found | None:
@@ -327,11 +367,21 @@ def _is_acronym(word: str) -> bool:
 
 def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Place | None:
     if len(run) == 1:
-        return find_place(_APOSTROPHE_SUFFIX.sub("", run[0])) or (find_place(head_lemma) if head_lemma else None)
+        word = _APOSTROPHE_SUFFIX.sub("", run[0])
+        return find_place(word) or (find_place(head_lemma) if head_lemma else None) or _place_reading(word, language)
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
         return None
     return find_place(" ".join(run)) or find_place_inflected(run, language)
+
+
+def _place_reading(word: str, language: str | None) -> Place | None:
+    """A known place among the word's other dictionary forms, where morphology preferred a rarer
+    reading (Києві: the given name Кий, or the city Київ)."""
+    if language not in _MORPHOLOGY_LANGUAGES:
+        return None
+    forms = dict.fromkeys(parse.normal_form for parse in _analyzer(language).parse(word))
+    return next((place for form in forms if (place := find_place(form)) is not None), None)
 
 
 def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str) -> str:
