@@ -56,3 +56,14 @@ def test_display_name_prefers_latin_spelling_then_transliterates() -> None:
         display_name("dnld trmp", variant_counts([_row("a", 1, "trmp", "dnld", "Доналд Тръмп", "bg")]))
         == "Donald Tramp"
     )
+
+
+def test_entity_linking_a_name_going_on_in_lowercase_takes_no_bare_mention() -> None:
+    rows = [
+        MentionRow("a1", 1, "dm", "bl", "org", "Белия дом", "Бял Дом", 1, "bg"),
+        MentionRow("a2", 2, "dm", "", "misc", "Дом", "Дом", 1, "bg"),
+        MentionRow("a3", 3, "lvrv", "srh", "person", "Сергей Лавров", "Сергей Лавров", 1, "bg"),
+        MentionRow("a4", 4, "lvrv", "", "misc", "Лавров", "Лавров", 1, "bg"),
+    ]
+    _entities, links = link_entities(rows)
+    assert links[("a2", "dm", "")] == "dm" and links[("a4", "lvrv", "")] == "srh lvrv"

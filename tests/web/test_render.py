@@ -69,13 +69,14 @@ def test_render_dates_read_as_precisely_as_they_are_known() -> None:
     macro = _environment().from_string('{% from "macros.html" import timeline %}{{ timeline(entries, {}) }}')
     entries = [
         {"date": "2025-08-01", "precision": "month", "text": "talks began", "language": "en", "articles": ["a"],
-         "sources": [], "outlets": []},
+         "sources": [], "speakers": [], "outlets": [], "planned": False},
         {"date": "2025-10-13", "precision": "week", "text": "a call", "language": "en", "articles": ["a", "b"],
-         "sources": [], "outlets": []},
+         "sources": ["CNN"], "speakers": ["Donald Trump"], "outlets": [], "planned": True},
     ]  # fmt: skip
     html = macro.render(entries=entries)
     assert '<time datetime="2025-08">August 2025</time>' in html and "week of 13 Oct 2025" in html
     assert "2025-08-01" not in html and "1 article · " in html and "2 articles · " in html
+    assert html.count('class="planned"') == 1 and "speakers: Donald Trump" in html and "reported by: CNN" in html
 
 
 def test_render_a_story_page_shows_its_most_reported_events_in_date_order() -> None:

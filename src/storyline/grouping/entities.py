@@ -78,7 +78,9 @@ def mention_id(row: MentionRow) -> tuple[str, str, str]:
 
 
 def is_full_name(row: MentionRow) -> bool:
-    return bool(row.given) and row.given != row.key
+    """A given name and a surname: a bare surname may join it. A name that goes on in lowercase
+    ("Белия дом", keyed by both its words) is no person's, and nothing bare joins it."""
+    return bool(row.given) and row.given != row.key and not row.surface.rsplit(" ", 1)[-1][:1].islower()
 
 
 def decide(row: MentionRow, full_in_story: set[str], full_in_store: Mapping[str, int] | None) -> str:
