@@ -136,3 +136,12 @@ def test_seeds_entity_lookup_by_any_spelling(seeded: tuple[CliRunner, Path]) -> 
         assert isinstance(entity, dict) and entity["name"] == "Sergey Lavrov", spelling
     budapest = _json(seeded, "entity", "Будапешт")
     assert isinstance(budapest, dict) and budapest["name"] == "Budapest" and len(budapest["stories"]) == 1
+
+
+def test_seeds_entity_listing_names_each_spelling_once(seeded: tuple[CliRunner, Path]) -> None:
+    runner, db = seeded
+    result = runner.invoke(main, ["entities", "--limit", "200", "--db", str(db)])
+    assert result.exit_code == 0 and "United States" in result.output
+    for line in result.output.splitlines():
+        spellings = line.rsplit("(", 1)[-1].rstrip(")").split(", ")
+        assert len(spellings) == len(set(spellings)), line

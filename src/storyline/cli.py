@@ -233,7 +233,7 @@ def entities_command(db_path: str | None, as_json: bool, kind: str | None, story
         scope = (f" of type {kind}" if kind else "") + (f" in story {story_id}" if story_id else "")
         click.echo(f"no entities{scope}" + ("" if story_id else " yet"))
     for entity in entities:
-        variants = ", ".join(v["surface"] for v in entity["variants"][:4])
+        variants = ", ".join(list(dict.fromkeys(v["surface"] for v in entity["variants"]))[:4])  # a spelling once
         click.echo(
             f"{entity['id']:>5}  {entity['type']:6}  {entity['name']:28}  {plural(entity['stories'], 'story'):>11}"
             f"  {plural(entity['articles'], 'article'):>13}  ({variants})"
