@@ -150,3 +150,30 @@ def test_entities_russian_name_order_glued_names_and_sentence_initial_prepositio
 def test_entities_a_place_among_the_other_dictionary_forms() -> None:
     (place,) = _mentions("Зустріч у Києві відбулася.", "uk").values()
     assert place.key.startswith("geo:") and place.lemma == "Kyiv"
+
+
+def test_entities_russian_names_come_from_the_packaged_ner_model() -> None:
+    from storyline.stages.named_entities import named_spans, read_sentences
+
+    spans = named_spans("Как сообщает Bloomberg, Сергей Лавров прилетел в Анкоридж.", "ru")
+    assert spans is not None and [span.kind for span in spans] == ["org", "person", "place"]
+    assert named_spans("Sergey Lavrov flew to Anchorage.", "en") is None, "no model: the heuristic serves"
+    sentences = ["Сергей Лавров прилетел в Анкоридж.", "Как сообщает Bloomberg, переговоры идут."]
+    read = read_sentences(sentences, "ru")  # one run of the model, spans placed in their own sentence
+    assert read is not None
+    assert [[text[s.start : s.stop] for s in spans] for text, spans in zip(sentences, read, strict=True)] == [
+        ["Сергей Лавров", "Анкоридж"],
+        ["Bloomberg"],
+    ]
+    found = _mentions("Встреча Путин-Зеленский в Белом доме обсуждалась. Владимир Путин молчал.", "ru")
+    assert found[name_key("зеленский")].kind == "person" and found[name_key("путин")].given == name_key("владимир")
+    assert found[name_key("дом")].surface == "Белом доме"
+
+
+def test_entities_russian_falls_back_to_the_heuristic_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.stages import named_entities
+
+    monkeypatch.setattr(named_entities, "_russian_model", lambda: None)
+    assert named_entities.named_spans("Сергей Лавров прилетел.", "ru") is None
+    found = _mentions("Вчера Сергей Лавров прилетел в Анкоридж.", "ru")
+    assert found[name_key("лавров")].kind == "person" and any(key.startswith("geo:") for key in found)

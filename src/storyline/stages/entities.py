@@ -33,6 +33,7 @@ from storyline.stages.date_expressions import MONTHS, WEEKDAYS
 from storyline.stages.entity_cues import has_org_word, is_person_title
 from storyline.stages.gazetteer import Place, find_place, find_place_inflected
 from storyline.stages.keys import acronym_key, name_key
+from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
 # A closing quote ends a sentence only after end punctuation: «“very productive,” the FT writes» is one.
@@ -40,6 +41,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|\n+
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
+_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
@@ -101,11 +103,8 @@ def split_sentences(text: str) -> list[str]:
 def keys_in_sentence(sentence: str, language: str | None) -> set[str]:
     """Entity keys a single sentence names (sentence-initial words included; callers filter)."""
     words = _words_with_breaks(sentence)
-    every_word = {word.lower() for word, _ in words}
     return {
-        mention.key
-        for start, run in _capitalised_runs(words, every_word, language)
-        for mention in _mentions_for_run(run, [], language, start == 0)
+        mention.key for mention in _sentence_mentions(sentence, words, {word.lower() for word, _ in words}, language)
     }
 
 
@@ -113,16 +112,68 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     sentences = split_sentences((article.title or "") + "\n" + article.text)
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
     mid_sentence_caps = {word.lower() for words in tokenised for word, _ in words[1:] if _is_capitalised(word)}
+    read_sentences(sentences, article.language)  # a model, where one serves the language, reads them all at once
     found: list[_Found] = []
     for sentence, words in zip(sentences, tokenised, strict=True):
-        plain = [word for word, _ in words]
-        mentions = [
-            mention
-            for start, run in _capitalised_runs(words, mid_sentence_caps, article.language)
-            for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], article.language, start == 0)
-        ]
+        mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language)
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
     return _merge_in_article([m for m in _resolve_surnames(found) if not _common_word(m, article.language)])
+
+
+def _sentence_mentions(
+    sentence: str, words: list[tuple[str, bool]], mid_caps: set[str], language: str | None
+) -> list[_Found]:
+    """The mentions of one sentence: the names a packaged NER model finds where one serves the
+    language (``named_entities.py``), else the runs of capitalised words."""
+    plain = [word for word, _ in words]
+    spans = named_spans(sentence, language)
+    if spans is None:
+        return [
+            mention
+            for start, run in _capitalised_runs(words, mid_caps, language)
+            for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], language, start == 0)
+        ]
+    return _model_mentions(sentence, words, spans, _capitalised_runs(words, mid_caps, language), language)
+
+
+def _model_mentions(
+    sentence: str,
+    words: list[tuple[str, bool]],
+    spans: list[NamedSpan],
+    runs: list[tuple[int, list[str]]],
+    language: str | None,
+) -> list[_Found]:
+    """Mentions from a model's names, with what the capitalised runs add where morphology backs them:
+    a person's name the model cut short ("Песков Дмитрий", read as "Дмитрий") is the whole run when
+    every word of it is a name part; a run the model missed counts when morphology knows one of its
+    words as a proper noun ("Зеленский" next to a name), never a bare capitalised word."""
+    plain = [word for word, _ in words]
+    places = [match.span() for match in _WORD.finditer(sentence)]  # one per word of ``words``
+    run_of = {index: (start, len(run)) for start, run in runs for index in range(start, start + len(run))}
+    found: list[_Found] = []
+    used: set[int] = set()
+    for span in spans:
+        inside = [index for index, (a, b) in enumerate(places) if a >= span.start and b <= span.stop]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        if span.kind == "person" and first in run_of:
+            start, length = run_of[first]
+            if start + length - 1 >= last and all(_name_part(w, language or "") for w in plain[start : start + length]):
+                first, last = start, start + length - 1
+        used.update(range(first, last + 1))
+        text = sentence[places[first][0] : places[last][1]]
+        # "Путин-Зеленский" (their meeting, read as a place) is two names, of no kind the model gave;
+        # "Нью-Йорк" is one place, "Римский-Корсаков" one person
+        parts = [text] if span.kind == "person" or find_place(text) is not None else _NAME_HYPHEN.split(text)
+        for part in parts:
+            run = [_ELISION.sub("", word) for word in _WORD.findall(part)]
+            kind = span.kind if len(parts) == 1 else None
+            found.extend(_mentions_for_run(run, plain[max(0, first - 3) : first], language, first == 0, kind))
+    for start, run in runs:
+        if used.isdisjoint(range(start, start + len(run))) and any(_proper_kind(w, language) for w in run):
+            found.extend(_mentions_for_run(run, plain[max(0, start - 3) : start], language, start == 0))
+    return found
 
 
 def _reporters_are_organisations(mentions: list[_Found], sentence: str, language: str | None) -> list[_Found]:
@@ -278,14 +329,16 @@ def _is_adjective_before_noun(word: str, following: str, language: str) -> bool:
     return bool(after) and after[0].tag.POS == "NOUN"
 
 
-def _mentions_for_run(run: list[str], before: list[str], language: str | None, at_start: bool = False) -> list[_Found]:
+def _mentions_for_run(
+    run: list[str], before: list[str], language: str | None, at_start: bool = False, kind: str | None = None
+) -> list[_Found]:
     """A run that starts with a country and goes on with a name ("Италии Джорджа Мелони") is two.
 
     Only countries: city names are also given names too often (Vladimir, Victoria, Marka).
     A title at the start ("Chancellor Merz") is context, not part of the name, and so is a short
     function word that opens the sentence ("В Кремле"). Where morphology tells a surname from a given
     name, two names in a row are two ("Зеленский Владимир Путин"), and a name written surname first
-    ("Песков Дмитрий") is keyed as any other.
+    ("Песков Дмитрий") is keyed as any other. ``kind``: what a NER model said the run is.
     """
     while len(run) > 1 and is_person_title(run[0]):
         before, run = [*before, run[0]], run[1:]
@@ -295,7 +348,12 @@ def _mentions_for_run(run: list[str], before: list[str], language: str | None, a
         tags = [_name_part(word, language) for word in run]
         for cut in range(1, len(run) - 1):
             if tags[cut - 1 : cut + 2] == ["Surn", "Name", "Surn"]:
-                return _mentions_for_run(run[:cut], before, language) + _mentions_for_run(run[cut:], before, language)
+                return _mentions_for_run(run[:cut], before, language, kind=kind) + _mentions_for_run(
+                    run[cut:], before, language, kind=kind
+                )
+    if kind == "person":  # the model read a person: no place, whatever the gazetteer holds (Владимир)
+        mention = _mention_for_run(_given_name_first(run, language), before, language, person=True)
+        return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
     if len(run) > 1 and _place_for_run(run, "", language) is None:
         place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language)
         if place is not None and place.id.startswith("iso:"):
@@ -303,6 +361,8 @@ def _mentions_for_run(run: list[str], before: list[str], language: str | None, a
             first = _Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
             return [first] + ([rest] if rest else [])
     mention = _mention_for_run(_given_name_first(run, language), before, language)
+    if mention is not None and kind is not None and ":" not in mention.key:
+        mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
 
 
@@ -336,18 +396,19 @@ def _name_part(word: str, language: str) -> str | None:
     return None
 
 
-def _mention_for_run(run: list[str], before: list[str], language: str | None) -> _Found | None:
-    """The mention a run of capitalised words makes, or None when it has no usable key."""
+def _mention_for_run(run: list[str], before: list[str], language: str | None, person: bool = False) -> _Found | None:
+    """The mention a run of capitalised words makes, or None when it has no usable key.
+    ``person``: a model read the run as a person's name (never a place)."""
     surface = " ".join(run)
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
-    place = _place_for_run(run, head_lemma, language)
+    place = None if person else _place_for_run(run, head_lemma, language)
     if place is not None:
         return _Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
     key = acronym_key(head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
     if len(key) < 2:
         return None
     first_kind = _lemma_and_kind(run[0], language)[1] if len(run) > 1 else head_kind
-    kind = _run_kind(run, before, head_kind, first_kind)
+    kind = "person" if person and head_kind != "given" else _run_kind(run, before, head_kind, first_kind)
     given = ""
     lemma = head_lemma
     if len(run) > 1:
