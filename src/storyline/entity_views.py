@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.grouping.timeline import ArticleFacts, build_timeline
 from storyline.models import TimelineEntry
 from storyline.stages.gazetteer import find_place
-from storyline.stages.keys import name_key
+from storyline.stages.keys import last_word_key, name_key
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -123,7 +123,7 @@ def _timeline(store: Store, articles_by_story: dict[int, list[dict[str, Any]]], 
 
     def is_person(article_id: str, name: str) -> bool:
         """A source is a person when the article names an entity of that type with its last word."""
-        found = names.get((article_id, name_key(name.split()[-1]))) if name.split() else None
+        found = names.get((article_id, last_word_key(name)))
         return found is not None and found[2] == "person"
 
     entries = build_timeline(store.statements_of(ids), facts, reference, entity_name, is_person)

@@ -9,7 +9,6 @@ later run resumes without recomputing or loading everything.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -17,6 +16,7 @@ import numpy as np
 from storyline.grouping.evidence import EntityStats, combine, gap_in_days, weigh_evidence
 from storyline.grouping.outline_table import UNDATED
 from storyline.grouping.story_index import StoryIndex, StoryState, entity_keys
+from storyline.grouping.window import best_logit_without_meaning, logit_of
 from storyline.models import Article, Evidence, Membership
 from storyline.settings import GroupingSettings
 
@@ -79,15 +79,14 @@ def might_join(
     needed = settings.join_probability - 1e-3
     if not 0.0 < needed < 1.0:
         return np.ones(len(similarities), dtype=bool)
-    logit = settings.intercept + settings.weight_similarity * similarities.astype(np.float64)
-    logit += max(0.0, settings.weight_entities) + max(0.0, settings.weight_cross_lingual)
+    logit = best_logit_without_meaning(settings) + settings.weight_similarity * similarities.astype(np.float64)
     if article.published is not None:
         day = article.published.toordinal()
         dated = firsts != UNDATED
         firsts, lasts = np.where(dated, firsts, day), np.where(dated, lasts, day)  # undated: no gap
         gaps = (np.maximum(firsts - day, 0) + np.maximum(day - lasts, 0)).astype(np.float64)
         logit -= settings.weight_gap_week * np.maximum(0.0, gaps - settings.gap_grace_days) / 7.0
-    return logit >= math.log(needed / (1.0 - needed)) - 1e-9
+    return logit >= logit_of(needed) - 1e-9
 
 
 def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: GroupingSettings) -> list[Membership]:

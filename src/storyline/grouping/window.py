@@ -36,13 +36,22 @@ class Window:
         return [*self.dated, *self.undated]
 
 
+def best_logit_without_meaning(settings: GroupingSettings) -> float:
+    """The decision's logit with no gap, a full entity overlap and the cross-lingual weight where it
+    helps: the most any story gets from everything but the cosine."""
+    return settings.intercept + max(0.0, settings.weight_entities) + max(0.0, settings.weight_cross_lingual)
+
+
+def logit_of(probability: float) -> float:
+    return math.log(probability / (1.0 - probability))
+
+
 def join_window_days(settings: GroupingSettings) -> float | None:
     """The largest gap in days at which any story can still be joined; None when time never rules one out."""
     if settings.weight_gap_week <= 0:
         return None
-    best_logit = settings.intercept + max(0.0, settings.weight_similarity) + max(0.0, settings.weight_entities)
-    best_logit += max(0.0, settings.weight_cross_lingual)
-    needed = math.log(settings.join_probability / (1.0 - settings.join_probability))
+    best_logit = best_logit_without_meaning(settings) + max(0.0, settings.weight_similarity)
+    needed = logit_of(settings.join_probability)
     if best_logit < needed:
         return 0.0
     return settings.gap_grace_days + 7.0 * (best_logit - needed) / settings.weight_gap_week
@@ -54,9 +63,8 @@ def join_similarity_floor(settings: GroupingSettings) -> float | None:
     rules one out. Nearest neighbours below it are no candidates: they could never win."""
     if settings.weight_similarity <= 0 or not 0.0 < settings.join_probability < 1.0:
         return None
-    needed = math.log(settings.join_probability / (1.0 - settings.join_probability))
-    others = settings.intercept + max(0.0, settings.weight_entities) + max(0.0, settings.weight_cross_lingual)
-    return (needed - others) / settings.weight_similarity - FLOOR_MARGIN
+    needed = logit_of(settings.join_probability)
+    return (needed - best_logit_without_meaning(settings)) / settings.weight_similarity - FLOOR_MARGIN
 
 
 def dated_shard(day: dt.date) -> int:

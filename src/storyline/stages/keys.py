@@ -61,6 +61,13 @@ def name_key(word: str) -> str:
     return "".join(skeleton)
 
 
+def last_word_key(name: str) -> str:
+    """The key of a written name's last word (a person's surname, an outlet's one word): how a source
+    the text names ("Тръмп заяви") is matched with the article's entities; '' for no word."""
+    words = name.split()
+    return name_key(words[-1]) if words else ""
+
+
 def acronym_key(word: str) -> str:
     """Acronyms keep every letter (США -> "#ssha", NATO -> "#nato"): vowels carry their identity."""
     spelled = _NOT_LETTER.sub("", latin(word).lower())

@@ -19,7 +19,7 @@ from storyline.models import Article, DatedStatement, EntityMention
 from storyline.stages.attribution import find_sources
 from storyline.stages.date_expressions import find_expressions, resolve
 from storyline.stages.entities import keys_in_sentence, split_sentences
-from storyline.stages.keys import name_key
+from storyline.stages.keys import last_word_key
 
 MAX_STATEMENT_CHARS = 400
 LEAD_SENTENCES = 2
@@ -88,7 +88,7 @@ def _canonical(names: list[str], mentions: Sequence[EntityMention]) -> list[str]
     by_key = {mention.key: mention.lemma or mention.surface for mention in mentions if ":" not in mention.key}
     canonical: list[str] = []
     for name in names:
-        chosen = by_key.get(name_key(name.split()[-1]), name)
+        chosen = by_key.get(last_word_key(name), name)
         if chosen not in canonical:
             canonical.append(chosen)
     return canonical

@@ -82,17 +82,15 @@ class MapReads(StoreBase):
         )
 
     def members_of_stories(self, story_ids: Sequence[int]) -> dict[int, list[tuple[str, np.ndarray]]]:
-        """Each story's stored members' vectors, in the order they were stored."""
-        found: dict[int, list[tuple[int, str, np.ndarray]]] = {}
+        """Each story's stored members' vectors, in the order they were stored (a story's rows all
+        come in one chunk of ids, so ordering each chunk by label orders each story)."""
+        found: dict[int, list[tuple[str, np.ndarray]]] = {}
         for row in self._rows_for_ids(
-            "SELECT story_id, label, article_id, vector FROM article_vectors WHERE story_id IN ({marks})",
+            "SELECT story_id, article_id, vector FROM article_vectors WHERE story_id IN ({marks}) ORDER BY label",
             sorted(set(story_ids)),
         ):
-            found.setdefault(row[0], []).append((row[1], row[2], self._vector_of(row[3])))
-        return {
-            story_id: [(article_id, vector) for _label, article_id, vector in sorted(rows, key=lambda row: row[0])]
-            for story_id, rows in found.items()
-        }
+            found.setdefault(row[0], []).append((row[1], self._vector_of(row[2])))
+        return found
 
     def stories_with_key(self, key: str, low: dt.date | None, high: dt.date | None, limit: int) -> list[int]:
         """Stories naming ``key`` whose dates reach into [low, high] (any date when None), latest
