@@ -63,6 +63,12 @@ class StoreId(click.ParamType):
 STORY_ID = StoreId("story", "storyline stories")
 STORYLINE_ID = StoreId("storyline", "storyline storylines")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+embedder_option = click.option(
+    "--embedder",
+    type=click.Choice(EMBEDDER_NAMES),
+    default=None,
+    help="Embedding model (default: $STORYLINE_EMBEDDER or e5-small; hashing: no model, for tests).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,12 +80,7 @@ def main() -> None:
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--embedder",
-    type=click.Choice(EMBEDDER_NAMES),
-    default=None,
-    help="Embedding model (default: $STORYLINE_EMBEDDER or e5-small; hashing: no model, for tests).",
-)
+@embedder_option
 @click.option(
     "--wait",
     "wait_seconds",
@@ -125,6 +126,82 @@ def ingest_command(
     report = _run_ingest(list(paths), settings, wait_seconds, ray_options)
     _print_report(report)
     sys.exit(1 if report.rejected else 0)
+
+
+@main.command("follow")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--every",
+    default="10m",
+    show_default=True,
+    metavar="DURATION",
+    help="Time between rounds: seconds, or with s, m or h (90s, 10m, 1h).",
+)
+@click.option("--once", is_flag=True, help="One round, then exit (for cron).")
+@embedder_option
+@click.option(
+    "--host-delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests to one host.",
+)
+def follow_command(
+    sources: tuple[str, ...], db_path: str | None, every: str, once: bool, embedder: str | None, host_delay: float
+) -> None:
+    """Follow feeds: poll them, fetch each new item's page, and ingest it, round after round.
+
+    \b
+    A SOURCE is an RSS or Atom feed URL, an OPML file of feeds, or a file listing feed URLs
+    (one a line). Each round prints one line; each feed or page that fails prints one line
+    and the others go on. Ctrl-C stops between two steps; what was stored stays, and the
+    next run takes up what was not. Every feed's state (validators, last success, last
+    error, items taken) is kept in the store: `storyline feeds` lists it.
+    """
+    from storyline.follow import follow
+    from storyline.ingest.feed_list import feed_urls
+    from storyline.ingest.fetch import FetchSettings, PoliteFetcher
+    from storyline.pipeline import Ingestor
+
+    seconds = _duration(every)
+    urls, rejected = feed_urls(sources)
+    for rejection in rejected:
+        click.echo(f"rejected: {rejection.where}: {rejection.reason}", err=True)
+    if not urls:
+        _fail("no feed to follow", code=1)
+    settings = _settings(db_path, embedder)
+    fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=host_delay))
+    with _open_store(settings) as store, Ingestor(store, settings, _embedder(settings), keep_open=True) as ingestor:
+        try:
+            follow(urls, store, ingestor, fetcher, seconds, once=once, on_round=_print_round)
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+        except StoreBusy as error:
+            _fail(f"{error} (another writer holds the store)", code=1)
+        finally:
+            fetcher.close()
+
+
+@main.command("feeds")
+@db_option
+@json_option
+def feeds_command(db_path: str | None, as_json: bool) -> None:
+    """The feeds followed, with their state: last success, last error, items taken."""
+    with _reading(_settings(db_path)) as store:
+        rows = store.feed_rows()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no feeds followed yet (storyline follow SOURCE...)")
+    for row in rows:
+        state = f"ok {row['last_success']}" if row["last_success"] else "never read"
+        if row["failures"]:
+            state += f"; failing x{row['failures']} since {row['last_error_at']}: {row['last_error']}"
+        if row["wait_until"]:
+            state += f"; asked to wait until {row['wait_until']}"
+        click.echo(f"{row['url']}  {plural(row['items_seen'], 'item')}  {state}")
 
 
 @main.command("stories")
@@ -619,6 +696,31 @@ def _run_ingest(
         except StoreError as error:
             _fail(str(error), code=1)
             raise
+
+
+def _duration(text: str) -> float:
+    """Seconds in "90", "90s", "10m" or "1h"."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = (text[:-1], text[-1]) if text[-1:] in units else (text, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a duration (90s, 10m, 1h)", param_hint="--every") from None
+    if seconds <= 0:
+        raise click.BadParameter("must be more than 0", param_hint="--every")
+    return seconds
+
+
+def _print_round(report: Any) -> None:
+    for problem in report.problems:
+        click.echo(f"failed: {problem}", err=True)
+    click.echo(
+        f"round {report.number}: {plural(report.feeds, 'feed')} ({report.not_modified} not modified,"
+        f" {report.waiting} waiting, {report.failed} failed), {report.new_items} new items"
+        f" ({report.pages} from their page), stored {report.stored}, already stored {report.already_stored},"
+        f" rejected {report.rejected} ({report.seconds} s)",
+        err=True,
+    )
 
 
 def _until_first_article(items: Iterator[Any]) -> list[Any]:

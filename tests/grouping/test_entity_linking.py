@@ -21,7 +21,7 @@ def test_link_entities_bare_surname_joins_the_full_name_of_its_story() -> None:
         _row("c", 2, "trmp", "", "Trump"),
     ]
     _, links = link_entities(rows)
-    assert links[("c", "trmp", "")] == "mln trmp"
+    assert links[("c", "trmp", "")] == "mln trmp~trmp"
 
 
 def test_link_entities_ambiguous_bare_surname_stays_its_own_entity() -> None:
@@ -31,14 +31,14 @@ def test_link_entities_ambiguous_bare_surname_stays_its_own_entity() -> None:
         _row("c", 3, "trmp", "", "Trump"),
     ]
     _, links = link_entities(rows)
-    assert links[("c", "trmp", "")] == "trmp"
+    assert links[("c", "trmp", "")] == "trmp~=trump"
 
 
 def test_link_entities_dominant_full_name_takes_bare_surnames() -> None:
     rows = [_row(f"a{i}", i, "lvrv", "srh", "Sergey Lavrov") for i in range(3)]
     rows += [_row("z", 9, "lvrv", "", "Лавров", "bg")]
     entities, links = link_entities(rows)
-    assert links[("z", "lvrv", "")] == "srh lvrv"
+    assert links[("z", "lvrv", "")] == "srh lvrv~lvrv"
     (lavrov,) = entities
     assert {v.language for v in lavrov.variants} == {"en", "bg"} and len(lavrov.article_ids) == 4
 
@@ -46,7 +46,7 @@ def test_link_entities_dominant_full_name_takes_bare_surnames() -> None:
 def test_link_entities_first_name_alone_never_joins_a_surname() -> None:
     rows = [_row("a", 1, "mln", "ar", "Джорджа Мелони", "ru"), _row("b", 1, "mln", "mln", "Меланії", "uk")]
     _, links = link_entities(rows)
-    assert links[("b", "mln", "mln")] == "mln"
+    assert links[("b", "mln", "mln")] == "mln mln~mln*"
 
 
 def test_display_name_prefers_latin_spelling_then_transliterates() -> None:
@@ -66,4 +66,67 @@ def test_entity_linking_a_name_going_on_in_lowercase_takes_no_bare_mention() -> 
         MentionRow("a4", 4, "lvrv", "", "misc", "Лавров", "Лавров", 1, "bg"),
     ]
     _entities, links = link_entities(rows)
-    assert links[("a2", "dm", "")] == "dm" and links[("a4", "lvrv", "")] == "srh lvrv"
+    assert links[("a2", "dm", "")] == "dm~dm" and links[("a4", "lvrv", "")] == "srh lvrv~lvrv"
+
+
+def test_names_whose_keys_collide_are_entities_apart_by_their_spelling() -> None:
+    rows = [
+        _row("a", 1, "apl", "", "Apple", kind="org"),
+        _row("b", 2, "apl", "", "Опель", "ru", kind="org"),
+        _row("c", 3, "andks", "", "Яндекс", "ru", kind="org"),
+        _row("d", 4, "andks", "bd", "Body Mass Index", kind="misc"),
+        _row("e", 5, "tms", "", "New York Times", kind="org"),
+        _row("f", 6, "tms", "", "Times", kind="org"),
+    ]
+    entities, links = link_entities(rows)
+    assert len(entities) == 6
+    assert links[("c", "andks", "")] == "andks~Andks"  # no full name is spelled "Яндекс"
+
+
+def test_a_bare_name_in_another_script_joins_the_latin_spelling_the_store_makes_dominant() -> None:
+    rows = [
+        _row("a", 1, "rtrs", "", "Reuters", kind="org"),
+        _row("b", 2, "rtrs", "", "Reuters", kind="org"),
+        _row("c", 3, "rtrs", "", "Ройтерс", "bg", kind="org"),
+        _row("d", 4, "pls", "", "Plaza", "es", kind="misc"),
+        _row("e", 5, "pls", "", "Please", kind="misc"),
+        _row("f", 6, "andks", "", "Index", kind="misc"),
+        _row("g", 7, "andks", "", "Яндекс", "ru", kind="org"),
+    ]
+    _, links = link_entities(rows)
+    assert links[("c", "rtrs", "")] == links[("a", "rtrs", "")] == "rtrs~=reuters"
+    assert links[("d", "pls", "")] != links[("e", "pls", "")]  # Latin script: spelled with its vowels
+    assert links[("g", "andks", "")] == "andks~Andks"  # Index is not spelled as Яндекс
+
+
+def test_a_bare_surname_joins_only_a_full_name_spelled_as_it() -> None:
+    rows = [
+        _row("a", 1, "asln", "lk", "Lucia Azzolina", "es"),
+        _row("b", 2, "asln", "", "Ashlynn", "es"),
+        _row("c", 3, "asln", "", "Azzolina", "es"),
+        _row("d", 4, "trmp", "dnld", "Donald Trump"),
+        _row("e", 5, "trmp", "", "Тръмп", "bg"),
+        _row("f", 6, "wds", "tgr", "Tiger Woods"),
+        _row("g", 6, "wds", "", "Weeds", kind="misc"),  # same story, spelled alike but for its vowels
+        _row("h", 7, "wds", "", "Woods", kind="misc"),
+        _row("i", 8, "bdn", "", "Байден", "ru"),
+        _row("j", 9, "bdn", "", "Biden"),
+        _row("k", 9, "bdn", "j", "Joe Biden"),
+    ]
+    _, links = link_entities(rows)
+    assert links[("c", "asln", "")] == links[("a", "asln", "lk")] != links[("b", "asln", "")]
+    assert links[("g", "wds", "")] == "wds~=veds" and links[("h", "wds", "")] == "tgr wds~vds"
+    assert links[("i", "bdn", "")] == links[("j", "bdn", "")] == "j bdn~bdn"
+    assert links[("e", "trmp", "")] == "dnld trmp~trmp"  # across scripts
+
+
+def test_an_acronym_joins_the_name_its_articles_spell_it_out_as() -> None:
+    rows = [
+        MentionRow("a", 1, "tms", "", "org", "Financial Times", "Financial Times", 1, "en"),
+        MentionRow("a", 1, "#ft", "", "org", "FT", "Financial Times", 1, "en"),
+        MentionRow("b", 2, "#ft", "", "org", "FT", "FT", 1, "en"),
+        MentionRow("c", 3, "#ap", "", "org", "AP", "AP", 1, "en"),
+    ]
+    _, links = link_entities(rows)
+    assert links[("a", "#ft", "")] == links[("a", "tms", "")] == links[("b", "#ft", "")]  # the store shows both
+    assert links[("c", "#ap", "")] == "#ap"  # spelled out nowhere

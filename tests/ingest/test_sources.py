@@ -101,6 +101,27 @@ def test_sources_html_page_extracts_text_title_and_date(tmp_path: Path) -> None:
     assert "Home | World" not in article.text and "Vienna to discuss" in article.text
 
 
+def test_sources_html_page_loses_tooltips_and_hidden_widgets_but_keeps_the_names(tmp_path: Path) -> None:
+    sentence = (
+        'Blinken told his Russian counterpart <a class="glossary-term has-tooltip" href="/tag/lavrov">Sergei Lavrov'
+        '<span class="glossary-tooltip">Sergei Viktorovich Lavrov is a Russian diplomat, foreign minister since 2004</span>'
+        "</a> in a phone call today that Russia should pull its troops back from the border. "
+    )
+    html = (
+        '<?xml version="1.0" encoding="utf-8"?><html><head><title>Blinken calls Lavrov</title></head><body><article>'
+        f"<p>{sentence * 3}</p><p>The call lasted about 30 minutes<span hidden>Share on social media</span>"
+        ' and was frank<span role="tooltip">Definition of frank</span>, an official said.</p></article></body></html>'
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    (article,), rejected = _read(path)
+    assert not rejected
+    assert "counterpart Sergei Lavrov in a phone call today" in article.text
+    assert "lasted about 30 minutes and was frank, an official said." in article.text
+    for widget in ("Russian diplomat", "2004", "Share on", "Definition of"):
+        assert widget not in article.text
+
+
 def test_sources_rss_feed_gives_one_article_per_item(tmp_path: Path) -> None:
     feed = """<?xml version="1.0"?><rss version="2.0"><channel><title>Example Feed</title>
     <item><title>First story</title><link>https://ex.org/1</link><pubDate>Tue, 21 Oct 2025 10:00:00 GMT</pubDate>

@@ -24,6 +24,17 @@ def test_clean_seed_002_loses_all_boilerplate(seeds_dir: Path) -> None:
     assert cleaned.text.startswith("Държавният секретар на САЩ Антъни Блинкън")
     assert cleaned.text.rstrip().endswith('следващите стъпки в процеса".')
     assert "01 февруари 2022 18:02" in cleaned.preamble
+    # the glossary tooltip glued to Lavrov's name is set apart: the name and the first sentence end there
+    assert "колега Сергей Лавров. Сергей Викторович Лавров е руски дипломат" in cleaned.text
+    assert "ЛавровСергей" not in cleaned.text
+
+
+def test_glued_tooltips_are_told_from_names_written_in_camel_case() -> None:
+    text = "Glued: NATO chief RutteMark Rutte is a Dutch politician said. Not glued: McDonald, YouTube, iPhone, PlayStation."
+    (cleaned,) = clean_text([Article(id="a", text=text)])
+    assert "chief Rutte. Mark Rutte is a Dutch politician said." in cleaned.text
+    assert "McDonald, YouTube, iPhone, PlayStation." in cleaned.text
+    assert cleaned.boilerplate_removed == 1
 
 
 def test_clean_keeps_subheadings_inside_the_body() -> None:

@@ -177,3 +177,24 @@ def test_entities_russian_falls_back_to_the_heuristic_without_the_model(monkeypa
     assert named_entities.named_spans("Сергей Лавров прилетел.", "ru") is None
     found = _mentions("Вчера Сергей Лавров прилетел в Анкоридж.", "ru")
     assert found[name_key("лавров")].kind == "person" and any(key.startswith("geo:") for key in found)
+
+
+def test_entities_an_acronym_the_article_spells_out_links_to_the_spelled_out_name() -> None:
+    (article,) = extract_entities(
+        [
+            Article(
+                id="a",
+                text="The Financial Times reported on Monday that talks stalled. FT sources say Lavrov surprised Rubio."
+                " The Wall Street Journal and the WSJ differ.",
+                language="en",
+            )
+        ]
+    )
+    by_surface = {m.surface: m for m in article.entities}
+    assert by_surface["FT"].key == "#ft" and by_surface["FT"].lemma == "Financial Times"
+    assert by_surface["WSJ"].lemma == "Wall Street Journal"
+
+
+def test_entities_a_word_the_text_writes_in_lowercase_is_no_name_where_it_opens_a_sentence() -> None:
+    keys = _keys('Ще има среща, ако Москва иска. "Ако президентът Путин наистина иска, ще има мир.', "bg")
+    assert name_key("Ako") not in keys and name_key("Putin") in keys

@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.stages.keys import latin, name_key
+from storyline.stages.keys import latin, name_key, spelling, vowel_pattern
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,43 @@ def test_keys_keep_different_names_apart() -> None:
 
 def test_keys_latin_display() -> None:
     assert latin("Блинкън") == "Blinkn"
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Тръмп", "Трамп", "Trump"),
+        ("Лавров", "Lavrov"),
+        ("Ройтерс", "Reuters"),
+        ("Єрмак", "Ермак", "Yermak"),
+        ("Блумберг", "Bloomberg"),
+        ("Зеленский", "Зеленський", "Zelensky", "Zelenskyy", "Selenskyj"),
+        ("Байден", "Biden"),
+        ("Твиттер", "Twitter"),
+        ("Кремъл", "Кремль"),
+    ],
+)
+def test_spelling_keeps_one_name_together_across_scripts(spellings: tuple[str, ...]) -> None:
+    assert len({spelling(word) for word in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("Apple", "Opel"),
+        ("Яндекс", "Index"),
+        ("Senate", "Saints"),
+        ("Nike", "Naik"),
+        ("Times", "New York Times"),
+        ("Apple", "Opel"),
+    ],
+)
+def test_spelling_tells_apart_names_whose_keys_collide(pair: tuple[str, str]) -> None:
+    assert spelling(pair[0]) != spelling(pair[1])
+
+
+def test_exact_spelling_keeps_latin_vowels_and_reduces_to_the_plain_one() -> None:
+    assert spelling("Plaza", exact=True) != spelling("Please", exact=True)
+    assert spelling("Qassem", exact=True) == spelling("Qasem", exact=True)
+    for word in ("Plaza", "Rivero", "New York Times", "Yandex"):
+        assert vowel_pattern(spelling(word, exact=True)) == spelling(word)

@@ -53,12 +53,21 @@ def load_articles(gold: dict[str, Any], pairs_path: Path) -> dict[str, Article]:
             (article,) = detect_language(
                 clean_text([read_text(path.read_text(encoding="utf-8"), str(path))]), Settings().languages
             )
-            articles[ref] = Article(id=ref, text=article.text[:window], language=article.language)
+            articles[ref] = Article(id=ref, text=_first(article.text, window), language=article.language)
         else:
             _, pair_id, side = ref.split(":")
             record = pairs[pair_id][side]
-            articles[ref] = Article(id=ref, text=record["text"][:window], language=record["lang"])
+            articles[ref] = Article(id=ref, text=_first(record["text"], window), language=record["lang"])
     return {article.id: article for article in extract_entities(list(articles.values()))}
+
+
+def _first(text: str, window: int) -> str:
+    """The first ``window`` characters, with the word the window ends in kept whole (a change that
+    moves the text by a character must not cut a name in two)."""
+    end = window
+    while end < len(text) and not text[end].isspace() and text[end - 1 : end].isalnum():
+        end += 1
+    return text[:end]
 
 
 def words_match(first: str, second: str) -> bool:

@@ -6,10 +6,24 @@ Each article's mentions already carry keys that match across scripts and inflect
 - places found in the gazetteer are one entity per place id;
 - a full name (given name + surname) is one entity per pair of keys, so Donald Trump and
   Melania Trump stay apart;
-- a bare surname ("Лавров" in an article that never says "Сергей") joins a full-name entity
+- every other name is one entity per key *and spelling* (``keys.spelling``): the phonetic key alone
+  is coarse on purpose (it is evidence that weighs rare keys), and as an identity it would make one
+  entity of Apple and Opel, or of Яндекс and "Body Mass Index"; a name of several words is spelled
+  whole ("New York Times" is not "Times"), a person's by the surname. A name written in Latin script
+  is spelled with its vowels (Plaza is not Please); one in another script by where its vowels are,
+  since scripts spell vowels differently (Тръмп, Трамп, Trump);
+- a bare surname ("Лавров" in an article that never says "Сергей") joins a person's full name
   only when the context supports it: the only full name with that surname in the same story,
   else the only one in the whole store, else one named at least ``DOMINANCE`` times as often
-  as every other. Otherwise it stays an entity of its own, marked by its bare key.
+  as every other, among the full names whose surname is spelled as the bare one;
+- a bare name in another script that joins no full name joins the Latin spelling the store makes
+  dominant the same way (Ройтерс joins Reuters, Яндекс joins Yandex, never Index);
+- an acronym is the entity of the name its article spells it out as ("FT" beside "Financial
+  Times"), and where its article does not, of the spelled-out name the store makes dominant.
+  Otherwise a name stays an entity of its own, marked by its bare key and spelling.
+
+Full names, Latin spellings and spelled-out acronyms are the *anchors* bare names may join
+(``is_anchor``).
 """
 
 from __future__ import annotations
@@ -17,11 +31,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyline.models import Entity, EntityVariant
-from storyline.stages.keys import latin
+from storyline.stages.keys import latin, name_key, spelling, vowel_pattern
 
 DOMINANCE = 3.0
 MAX_NAME_WORDS = 3
@@ -45,8 +59,127 @@ class MentionRow:
 
 
 def identity_of(row: MentionRow) -> str:
-    """The entity a mention names before linking: its place id, given+surname keys, or bare key."""
-    return f"{row.given} {row.key}" if row.given and row.given != row.key else row.key
+    """The entity a mention names before linking: its place id or acronym, else its given-name and
+    surname keys (a lone given name: its key twice) or its bare key, with the name's spelling (a
+    bare name in Latin script: exact, marked "="). An acronym its article spells out ("FT" beside
+    "Financial Times", ``stages/entities._expand_acronyms``) is the spelled-out name's entity."""
+    if is_spelled_out(row):
+        row = replace(row, key=name_key(row.lemma.split()[-1]))
+    plain = spelling_of(row)
+    if not plain:
+        return row.key
+    if row.given:
+        return f"{row.given} {row.key}~{plain}"
+    if is_latin_bare(row):
+        return f"{row.key}~={_exact_spelling(row)}"
+    return f"{row.key}~{plain}"
+
+
+def spelling_of(row: MentionRow) -> str:
+    """The spelling an identity carries ('' for places and acronyms, whose keys are exact): a
+    person's surname, or the whole of any other name."""
+    words = _spelled_words(row)
+    return spelling(" ".join(words)) if words else ""
+
+
+def _exact_spelling(row: MentionRow) -> str:
+    return spelling(" ".join(_spelled_words(row)), exact=True)
+
+
+def _spelled_words(row: MentionRow) -> list[str]:
+    if ":" in row.key or row.key.startswith("#"):
+        return []
+    words = _POSSESSIVE.sub("", row.lemma).split()
+    return words[-1:] if row.given else words
+
+
+def is_latin_bare(row: MentionRow) -> bool:
+    """A name without a given name, not a place, written in Latin script: an anchor (see the module doc)."""
+    return not row.given and row.kind != "place" and bool(_spelled_words(row)) and is_latin(row.lemma)
+
+
+def is_spelled_out(row: MentionRow) -> bool:
+    """An acronym whose article spells it out (its lemma is the name it stands for)."""
+    return row.key.startswith("#") and " " not in row.surface and row.lemma != row.lemma.upper()
+
+
+def is_foreign_bare(row: MentionRow) -> bool:
+    """A bare name in a script other than Latin (not a place), or an acronym its article does not spell
+    out: the mentions whose link follows the store's dominant Latin spelling or spelled-out name."""
+    if row.given or row.kind == "place":
+        return False
+    if row.key.startswith("#"):
+        return not is_spelled_out(row)
+    return bool(_spelled_words(row)) and not is_latin(row.lemma)
+
+
+def is_anchor(row: MentionRow) -> bool:
+    """What a bare name may join: a person's full name, a bare name in Latin script, or an acronym's
+    spelled-out name (which the acronym joins where its article does not spell it out)."""
+    return is_full_name(row) or is_latin_bare(row) or is_spelled_out(row)
+
+
+def choice_key(row: MentionRow) -> str:
+    """What the store-wide choice for bare names is kept under: the key and the plain spelling."""
+    return f"{row.key}~{spelling_of(row)}"
+
+
+def anchor_of(row: MentionRow) -> str:
+    """How an anchor is counted: its identity, and for a person's full name written in Latin script
+    the surname's exact spelling after a tab (a bare name in Latin script joins only a full name
+    spelled as it, or one written in another script: "Weeds" never joins Tiger Woods)."""
+    identity = identity_of(row)
+    if is_full_name(row) and is_latin(row.lemma.split()[-1]):
+        return f"{identity}\t{_exact_spelling(row)}"
+    return identity
+
+
+def alike_anchors(row: MentionRow, anchors: Mapping[str, int]) -> tuple[dict[str, int], dict[str, int]]:
+    """The anchors spelled as ``row``'s name (identity -> rows): persons' full names, and Latin
+    spellings. For a bare name in Latin script, only full names whose surname it spells exactly."""
+    exact = _exact_spelling(row) if is_latin_bare(row) else None
+    return _alike(row.key.startswith("#"), spelling_of(row), exact, anchors)
+
+
+def _alike(
+    acronym: bool, plain: str, exact: str | None, anchors: Mapping[str, int]
+) -> tuple[dict[str, int], dict[str, int]]:
+    persons: dict[str, int] = {}
+    spelled: dict[str, int] = {}
+    if acronym:  # an acronym: the names its articles spell it out as
+        return persons, {anchor.partition("\t")[0]: count for anchor, count in anchors.items()}
+    for anchor, count in anchors.items():
+        identity, _, written = anchor.partition("\t")
+        tail = identity.rsplit("~", 1)[-1]
+        if (vowel_pattern(tail[1:]) if tail.startswith("=") else tail) != plain:
+            continue
+        if " " not in identity:
+            spelled[identity] = spelled.get(identity, 0) + count
+        elif exact is None or written in ("", exact):
+            persons[identity] = persons.get(identity, 0) + count
+    return persons, spelled
+
+
+def store_choice(row: MentionRow, anchors: Mapping[str, int]) -> str:
+    """What the whole store decides for every bare name with ``row``'s key and plain spelling
+    (``decide`` without the story), however each is written: when it changes, their mentions are
+    decided again. It depends on the key and spelling only, never on which row asks. Its second part
+    ("|"-separated) is the dominant Latin spelling, which only bare names in other scripts follow
+    (``latin_part_only_changed``); then, for each exact spelling of a full name's surname, the full
+    name a bare Latin name spelled so would join."""
+    plain = spelling_of(row)
+    persons, spelled = _alike(row.key.startswith("#"), plain, None, anchors)
+    written = sorted({anchor.partition("\t")[2] for anchor in anchors if anchor.partition("\t")[0] in persons})
+    by_spelling = [f"{exact}:{dominant(_alike(False, plain, exact, anchors)[0])}" for exact in written]
+    return "|".join([str(dominant(persons)), str(dominant(spelled)), *by_spelling])
+
+
+def latin_part_only_changed(before: str | None, after: str) -> bool:
+    """Whether two store choices differ only in the dominant Latin spelling."""
+    if before is None:
+        return after.split("|")[0] == "None" and len(after.split("|")) == 2
+    old, new = before.split("|"), after.split("|")
+    return old[1] != new[1] and old[:1] + old[2:] == new[:1] + new[2:]
 
 
 def link_entities(rows: Iterable[MentionRow]) -> tuple[list[Entity], dict[tuple[str, str, str], str]]:
@@ -56,12 +189,13 @@ def link_entities(rows: Iterable[MentionRow]) -> tuple[list[Entity], dict[tuple[
     one rule both use) and its tests compare the two.
     """
     rows = list(rows)
-    full_by_key: dict[str, Counter[str]] = defaultdict(Counter)
-    full_by_story: dict[tuple[int | None, str], set[str]] = defaultdict(set)
+    full_by_key: dict[str, Counter[str]] = defaultdict(Counter)  # the anchors
+    full_by_story: dict[tuple[int | None, str], set[str]] = defaultdict(set)  # the full names
     for row in rows:
+        if is_anchor(row):
+            full_by_key[row.key][anchor_of(row)] += 1
         if is_full_name(row):
-            full_by_key[row.key][identity_of(row)] += 1
-            full_by_story[(row.story_id, row.key)].add(identity_of(row))
+            full_by_story[(row.story_id, row.key)].add(anchor_of(row))
     links = {
         mention_id(row): decide(row, full_by_story.get((row.story_id, row.key), set()), full_by_key.get(row.key))
         for row in rows
@@ -78,18 +212,31 @@ def mention_id(row: MentionRow) -> tuple[str, str, str]:
 
 
 def is_full_name(row: MentionRow) -> bool:
-    """A given name and a surname: a bare surname may join it. A name that goes on in lowercase
-    ("Белия дом", keyed by both its words) is no person's, and nothing bare joins it."""
-    return bool(row.given) and row.given != row.key and not row.surface.rsplit(" ", 1)[-1][:1].islower()
+    """A person's given name and surname: a bare surname may join it. Nothing bare joins a name of
+    another kind ("Harry Potter" read as a title, "App Settings", "Ford Mondeo" would take every
+    "Peter", "Zeitung" and "Mondays"), nor one that goes on in lowercase ("Белия дом")."""
+    return (
+        row.kind == "person"
+        and bool(row.given)
+        and row.given != row.key
+        and not row.surface.rsplit(" ", 1)[-1][:1].islower()
+    )
 
 
-def decide(row: MentionRow, full_in_story: set[str], full_in_store: Mapping[str, int] | None) -> str:
-    """The entity a mention names: its own identity, except for a bare surname that has full names
-    in the store, which joins the one its story or the store makes clear (see the module doc)."""
+def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] | None) -> str:
+    """The entity a mention names: its own identity, except for a bare name that has anchors spelled
+    as it in the store, which joins the one its story or the store makes clear (see the module doc).
+    ``anchors``: anchor (``anchor_of``) -> rows, of the anchors with the row's key; ``full_in_story``:
+    the anchors of the full names with that key in the row's story."""
     identity = identity_of(row)
-    if not row.given and row.kind != "place" and full_in_store:
-        identity = context_choice(full_in_story, full_in_store) or identity
-    return identity
+    if row.given or row.kind == "place" or not anchors or is_spelled_out(row):
+        return identity
+    persons, spelled = alike_anchors(row, anchors)
+    in_story, _ = alike_anchors(row, dict.fromkeys(full_in_story, 1))
+    chosen = context_choice(set(in_story), persons) if persons else None
+    if chosen is None and not is_latin_bare(row):
+        chosen = dominant(spelled)
+    return chosen or identity
 
 
 def context_choice(in_story: set[str], in_store: Mapping[str, int]) -> str | None:

@@ -7,7 +7,8 @@ these mentions can change entity:
 - the batch's own mentions;
 - bare mentions of a surname in a story that just got a full name with that surname it did not have;
 - every bare mention of a surname whose store-wide dominant full name changed (the balance between
-  two full names tipped). There can be many, so they are queued and re-decided a few per new
+  two full names tipped), or of a name whose dominant Latin spelling changed where the store holds
+  the name written in another script (the only mentions that follow it). There can be many, so they are queued and re-decided a few per new
   article (``RELINK_PER_ARTICLE``, at least ``RELINK_MIN``): a batch never pays for the size of the
   store, a single article (the long-running HTTP ingest) pays for a few, and a surname with thousands
   of bare mentions settles over a few batches.
@@ -22,7 +23,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from storyline.grouping.entities import MentionRow, decide, dominant, identity_of, is_full_name, mention_id
+from storyline.grouping.entities import (
+    MentionRow,
+    choice_key,
+    decide,
+    identity_of,
+    is_anchor,
+    is_foreign_bare,
+    latin_part_only_changed,
+    mention_id,
+    store_choice,
+)
 
 MentionId = tuple[str, str, str]  # (article, key, given)
 RELINK_PER_ARTICLE = 1  # queued bare mentions re-decided per article stored (128 a batch: about 10 ms)
@@ -47,6 +58,10 @@ class MentionStore(Protocol):
 
     def full_name_counts(self, keys: Sequence[str]) -> dict[str, dict[str, int]]: ...
 
+    def foreign_bare_counts(self, choices: Sequence[str]) -> dict[str, int]: ...
+
+    def count_foreign_bare(self, rows: Sequence[MentionRow]) -> None: ...
+
     def surname_choices(self, keys: Sequence[str]) -> dict[str, str | None]: ...
 
     def set_surname_choices(self, choices: Mapping[str, str | None]) -> None: ...
@@ -68,16 +83,23 @@ def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkCh
     """Link the mentions of newly stored articles, re-decide the ones they can change, and work
     through the queue of surnames whose dominant full name changed."""
     new_rows = store.mentions_of_articles(article_ids)
-    full_rows = [row for row in new_rows if is_full_name(row)]
+    full_rows = [row for row in new_rows if is_anchor(row)]
     widened = store.count_full_names(full_rows)  # (story, key): a full name the story did not have
     keys = sorted({row.key for row in new_rows})
     in_store = store.full_name_counts(keys)
-    changed_keys = sorted({row.key for row in full_rows})
-    before = store.surname_choices(changed_keys)
-    after = {key: dominant(in_store.get(key, {})) for key in changed_keys}
-    tipped = [key for key in changed_keys if before.get(key) != after[key]]
-    store.set_surname_choices({key: after[key] for key in changed_keys})
-    store.queue_relinks(tipped)
+    changed = {choice_key(row): row for row in full_rows}  # per surname key and spelling
+    before = store.surname_choices(sorted(changed))
+    after = {choice: store_choice(row, in_store.get(row.key, {})) for choice, row in changed.items()}
+    waiting = store.foreign_bare_counts(sorted(changed))  # stored before this batch
+
+    def tipped(choice: str) -> bool:
+        if before.get(choice) == after[choice]:
+            return False
+        return waiting.get(choice, 0) > 0 or not latin_part_only_changed(before.get(choice), after[choice])
+
+    store.count_foreign_bare([row for row in new_rows if is_foreign_bare(row)])
+    store.set_surname_choices(after)
+    store.queue_relinks(sorted({row.key for choice, row in changed.items() if tipped(choice)}))
 
     to_decide: dict[MentionId, MentionRow] = {mention_id(row): row for row in new_rows}
     to_decide.update({mention_id(row): row for row in store.bare_mentions(sorted(widened))})

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import xml.sax
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
@@ -33,6 +36,44 @@ def read_feed(text: str, path: str) -> Iterator[Article | Rejection]:
             yield _entry_to_article(entry, feed_title, path)
         except ValueError as error:
             yield Rejection(f"{path}:item {number}", str(error))
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One item of a polled feed: a key that stays the same across polls, its link, and the article
+    its own text makes (used when the page cannot be fetched), or why it makes none."""
+
+    key: str
+    link: str | None
+    article: Article | Rejection
+
+
+def feed_items(text: str, where: str) -> list[FeedItem]:
+    """The items of a feed document; ValueError (one line) when it is not a readable feed."""
+    import feedparser
+
+    parsed = feedparser.parse(text)
+    problem = parsed.get("bozo_exception")
+    # A feed that is not well-formed XML may be cut off: its items are taken once it is whole again.
+    # Lesser faults (a wrong declared encoding, a text/html content type) are the web's normal state.
+    if isinstance(problem, xml.sax.SAXException) or (not parsed.entries and problem is not None):
+        raise ValueError(f"feed unreadable: {problem}")
+    feed_title = parsed.feed.get("title")
+    items = []
+    for number, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link")
+        key = entry.get("id") or link or _content_key(entry)
+        try:
+            article: Article | Rejection = _entry_to_article(entry, feed_title, where)
+        except ValueError as error:
+            article = Rejection(f"{where}:item {number}", str(error))
+        items.append(FeedItem(key, link, article))
+    return items
+
+
+def _content_key(entry: feedparser.FeedParserDict) -> str:
+    text = (entry.get("title") or "") + "\n" + (entry.get("summary") or "")
+    return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _entry_to_article(entry: feedparser.FeedParserDict, feed_title: str | None, path: str) -> Article:

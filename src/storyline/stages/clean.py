@@ -10,6 +10,12 @@ The rules are structural, so they work in any language: bare timestamps and coun
 listing blocks (a headline followed by a timestamp, as in "related news" lists), a tail of
 short unpunctuated lines after the last paragraph, and a small multilingual lexicon of
 interface phrases (share, comments, video of the day, ...).
+
+A glossary tooltip that a page flattened into its text ("колега Сергей ЛавровСергей Викторович
+Лавров е руски дипломат...") is told by its shape: a name glued, without a space, to a
+capitalised word that repeats it within a few words. HTML input loses such widgets before
+extraction (``ingest/html.py``); in text their end cannot be told, so the tooltip is set apart
+as a sentence of its own: the name before it stays whole and the story's title ends there.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ _UI_PHRASES = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+_TOOLTIP_HEAD_WORDS = 4  # the tooltip's headword repeats the name within this many words
+_MIN_ANCHOR_LETTERS = 3
 _LONG_LINE_WORDS = 25
 _TAIL_PROSE_WORDS = 6
 _TAIL_MAX_PROSE_SHARE = 0.25
@@ -103,7 +111,45 @@ def _clean_one(article: Article) -> Article:
     removed = sum(1 for line in lines if line) - sum(1 for line in body if line)
     text = "\n".join(body).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return article.evolve(text=text, preamble=preamble, boilerplate_removed=removed)
+    text, tooltips = split_glued_tooltips(text)
+    return article.evolve(text=text, preamble=preamble, boilerplate_removed=removed + tooltips)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def split_glued_tooltips(text: str) -> tuple[str, int]:
+    """``text`` with each glued tooltip set apart as a sentence of its own, and how many there were."""
+    words = list(_WORD.finditer(text))
+    cuts = [
+        word.start() + glue
+        for index, word in enumerate(words)
+        if (glue := _tooltip_glue(word.group(), [w.group() for w in words[index + 1 : index + _TOOLTIP_HEAD_WORDS]]))
+    ]
+    for cut in reversed(cuts):
+        text = text[:cut] + ". " + text[cut:]
+    return text, len(cuts)
+
+
+def _tooltip_glue(word: str, following: list[str]) -> int:
+    """Where a tooltip is glued into ``word`` (0 for none): a lowercase letter directly followed by a
+    capital, where the capitalised part or the next words repeat the name before the glue."""
+    for index in range(_MIN_ANCHOR_LETTERS, len(word) - 1):
+        before, after = word[index - 1], word[index]
+        if not (before.isalpha() and before.islower() and after.isalpha() and after.isupper()):
+            continue
+        anchor = _letters(word[:index]).casefold()
+        if len(anchor) < _MIN_ANCHOR_LETTERS or not _letters(word[:index])[:1].isupper():
+            continue
+        stem = anchor[: max(_MIN_ANCHOR_LETTERS, len(anchor) - 2)]
+        head = [_letters(word[index:]), *(_letters(w) for w in following)]
+        if any(part.casefold().startswith(stem) for part in head):
+            return index
+    return 0
+
+
+def _letters(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalpha() or ch == "-")
 
 
 def _line_kind(line: str) -> str:

@@ -112,16 +112,24 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     sentences = split_sentences((article.title or "") + "\n" + article.text)
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
     mid_sentence_caps = {word.lower() for words in tokenised for word, _ in words[1:] if _is_capitalised(word)}
+    # a word the article also writes in lowercase, and never capitalised inside a sentence, is no name
+    # when it opens one ("Ако президентът..." beside "ако Москва..."), whatever a dictionary says of it
+    common = {word for words in tokenised for word, _ in words if word[:1].islower()} - mid_sentence_caps
     read_sentences(sentences, article.language)  # a model, where one serves the language, reads them all at once
     found: list[_Found] = []
     for sentence, words in zip(sentences, tokenised, strict=True):
-        mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language)
+        mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common)
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
-    return _merge_in_article([m for m in _resolve_surnames(found) if not _common_word(m, article.language)])
+    kept = [m for m in _resolve_surnames(found) if not _common_word(m, article.language)]
+    return _merge_in_article(_expand_acronyms(kept))
 
 
 def _sentence_mentions(
-    sentence: str, words: list[tuple[str, bool]], mid_caps: set[str], language: str | None
+    sentence: str,
+    words: list[tuple[str, bool]],
+    mid_caps: set[str],
+    language: str | None,
+    common: frozenset[str] | set[str] = frozenset(),
 ) -> list[_Found]:
     """The mentions of one sentence: the names a packaged NER model finds where one serves the
     language (``named_entities.py``), else the runs of capitalised words."""
@@ -130,10 +138,10 @@ def _sentence_mentions(
     if spans is None:
         return [
             mention
-            for start, run in _capitalised_runs(words, mid_caps, language)
+            for start, run in _capitalised_runs(words, mid_caps, language, common)
             for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], language, start == 0)
         ]
-    return _model_mentions(sentence, words, spans, _capitalised_runs(words, mid_caps, language), language)
+    return _model_mentions(sentence, words, spans, _capitalised_runs(words, mid_caps, language, common), language)
 
 
 def _model_mentions(
@@ -223,6 +231,31 @@ def _resolve_surnames(found: list[_Found]) -> list[_Found]:
     return resolved
 
 
+def _expand_acronyms(found: list[_Found]) -> list[_Found]:
+    """An acronym the article also spells out ("Financial Times" ... "FT", "World Health Organization"
+    ... "WHO") takes the name it stands for as its lemma and given name: it stays a mention of its own
+    key (the evidence of articles that only write "FT"), and links to the spelled-out name's entity
+    (``grouping/entities.identity_of``). Only one spelled-out name per acronym, or none."""
+    spelled: dict[str, set[tuple[str, str]]] = {}
+    for mention in found:
+        words = mention.surface.split()
+        if len(words) < 2 or mention.key.startswith("#") or ":" in mention.key:
+            continue
+        initials = "".join(word[0] for word in words if word[0].isupper())
+        if 1 < len(initials) <= _MAX_ACRONYM:
+            spelled.setdefault(initials, set()).add((mention.lemma, mention.given))
+    if not spelled:
+        return found
+    expanded = []
+    for mention in found:
+        names = spelled.get(mention.surface) if mention.key.startswith("#") else None
+        if names and len(names) == 1:
+            ((lemma, given),) = names
+            mention = dataclasses.replace(mention, lemma=lemma, given=given)
+        expanded.append(mention)
+    return expanded
+
+
 def _merge_in_article(found: list[_Found]) -> tuple[EntityMention, ...]:
     grouped: dict[tuple[str, str], list[_Found]] = {}
     for mention in found:
@@ -261,9 +294,13 @@ def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
 
 
 def _capitalised_runs(
-    words: list[tuple[str, bool]], mid_caps: set[str], language: str | None
+    words: list[tuple[str, bool]],
+    mid_caps: set[str],
+    language: str | None,
+    common: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, list[str]]]:
-    """(start index, words) of each run of capitalised words; punctuation and acronym/name boundaries end a run."""
+    """(start index, words) of each run of capitalised words; punctuation and acronym/name boundaries end a run.
+    ``common``: lowercase words of the text, never names when they open the sentence."""
     runs: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = 0
@@ -271,10 +308,9 @@ def _capitalised_runs(
         acronym = word.isupper() and len(word) > 1
         keep = _is_capitalised(word) and (
             index > 0
-            or acronym
-            or word.lower() in mid_caps
-            or _proper_kind(word, language) is not None
             or find_place(_APOSTROPHE_SUFFIX.sub("", word)) is not None
+            or word.lower() not in common
+            and (acronym or word.lower() in mid_caps or _proper_kind(word, language) is not None)
         )
         continues = (
             keep

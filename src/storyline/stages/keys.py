@@ -61,6 +61,75 @@ def name_key(word: str) -> str:
     return "".join(skeleton)
 
 
+def spelling(name: str, exact: bool = False) -> str:
+    """A finer key that tells apart names whose phonetic keys collide (Apple and Opel, Яндекс and
+    Index, Nike and Naik, "Times" and "New York Times") and keeps one name's spellings across scripts
+    together (Лавров/Lavrov, Тръмп/Trump, Ройтерс/Reuters, Кремъл/Кремль, Єрмак/Yermak): the phonetic
+    skeleton with the vowel a word opens with, upper case (Я is "A", Є "E", Ю "U", И and Y "I"), and
+    "*" where it ends in a vowel. Vowels inside a word are what scripts spell differently (Тръмп,
+    Трамп, Trump; a Bulgarian "ъ" where Russian has none), so they do not count. ``exact``: every
+    vowel as written, for names in Latin script, where they do not vary (Plaza is not Please);
+    ``vowel_pattern`` turns that back into the first form. Words are joined by "_"; '' for none."""
+    return "_".join(part for part in (_word_spelling(word, exact) for word in name.split()) if part)
+
+
+def vowel_pattern(exact: str) -> str:
+    """The plain spelling of an exact one."""
+    return "_".join(_plain(word) for word in exact.split("_"))
+
+
+def _plain(exact_word: str) -> str:
+    out: list[str] = []
+    for place, letter in enumerate(exact_word):
+        if letter in "aeiou":
+            ends_the_word = exact_word[place + 1 :].strip("aeiou") == ""
+            if ends_the_word and (not out or out[-1] != "*"):
+                out.append("*")
+            continue
+        if not out or out[-1] != letter:
+            out.append(letter)
+    return "".join(out)
+
+
+def _word_spelling(word: str, exact: bool) -> str:
+    # the Bulgarian "ъ" is the "a" of English spellings (Тръмп, Блинкън), not a silent hard sign
+    spelled = _NOT_LETTER.sub("", latin(word.replace("ъ", "а").replace("Ъ", "А")).lower())
+    for written, sound in _SPELLINGS:
+        spelled = spelled.replace(written, sound)
+    out: list[str] = []
+    index = 0
+    while index < len(spelled):
+        letter = spelled[index]
+        if letter in _VOWELS or letter in "ij":
+            end = index
+            while end < len(spelled) and (spelled[end] in _VOWELS or spelled[end] in "ij"):
+                end += 1
+            if index == 0:
+                out.append(_opening_vowel(spelled[index:end]))
+            elif exact:
+                out.append(_written_vowels(spelled[index:end]))
+            elif end == len(spelled):
+                out.append("*")
+            index = end
+            continue
+        if not out or out[-1] != letter:
+            out.append(letter)
+        index += 1
+    return "".join(out)
+
+
+def _written_vowels(vowels: str) -> str:
+    """A run of vowels as written, "y" and "j" read as "i", a letter written twice once (Moore, Qassem)."""
+    read = vowels.replace("y", "i").replace("j", "i")
+    return "".join(letter for place, letter in enumerate(read) if place == 0 or read[place - 1] != letter)
+
+
+def _opening_vowel(vowels: str) -> str:
+    """The class of the vowels a word opens with, upper case: "ya", "ia" -> "A"; "i", "y", "j" -> "I"."""
+    sound = vowels[1] if len(vowels) > 1 and vowels[0] in "yij" else vowels[0]
+    return "I" if sound in "yij" else sound.upper()
+
+
 def last_word_key(name: str) -> str:
     """The key of a written name's last word (a person's surname, an outlet's one word): how a source
     the text names ("Тръмп заяви") is matched with the article's entities; '' for no word."""

@@ -13,7 +13,18 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from storyline.grouping.entities import MentionRow, VariantCount, dominant, is_full_name, link_entities, summarise
+from storyline.grouping.entities import (
+    MentionRow,
+    VariantCount,
+    anchor_of,
+    choice_key,
+    is_anchor,
+    is_foreign_bare,
+    is_full_name,
+    link_entities,
+    store_choice,
+    summarise,
+)
 from storyline.grouping.entity_updates import LinkChange, MentionId
 from storyline.store.base import StoreBase
 
@@ -45,16 +56,15 @@ class EntityLinks(StoreBase):
         ]
 
     def count_full_names(self, rows: Sequence[MentionRow]) -> set[tuple[int, str]]:
-        """Count the full names; returns the (story, surname key) pairs that got a full name they had not."""
-        full = [row for row in rows if is_full_name(row)]
+        """Count the anchors (full names and Latin spellings, ``entities.is_anchor``); returns the (story,
+        surname key) pairs that got a full name they had not."""
         self._db.executemany(
             "INSERT INTO entity_full_names VALUES (?,?,1) ON CONFLICT(key, identity) DO UPDATE SET"
             " rows=entity_full_names.rows+1",
-            [(row.key, f"{row.given} {row.key}") for row in full],
+            [(row.key, anchor_of(row)) for row in rows if is_anchor(row)],
         )
-        in_stories = Counter(
-            (row.story_id, row.key, f"{row.given} {row.key}") for row in full if row.story_id is not None
-        )
+        full = [row for row in rows if is_full_name(row)]
+        in_stories = Counter((row.story_id, row.key, anchor_of(row)) for row in full if row.story_id is not None)
         existing = {
             (int(row[0]), row[1], row[2])
             for row in self._rows_for_ids(
@@ -74,6 +84,20 @@ class EntityLinks(StoreBase):
         for row in self._rows_for_ids("SELECT key, identity, rows FROM entity_full_names WHERE key IN ({marks})", keys):
             counts.setdefault(row[0], {})[row[1]] = row[2]
         return counts
+
+    def foreign_bare_counts(self, choices: Sequence[str]) -> dict[str, int]:
+        return {
+            row[0]: int(row[1])
+            for row in self._rows_for_ids("SELECT key, rows FROM foreign_bare_names WHERE key IN ({marks})", choices)
+        }
+
+    def count_foreign_bare(self, rows: Sequence[MentionRow]) -> None:
+        counts = Counter(choice_key(row) for row in rows)
+        self._db.executemany(
+            "INSERT INTO foreign_bare_names VALUES (?,?) ON CONFLICT(key) DO UPDATE SET"
+            " rows=foreign_bare_names.rows+excluded.rows",
+            sorted(counts.items()),
+        )
 
     def surname_choices(self, keys: Sequence[str]) -> dict[str, str | None]:
         return {
@@ -305,21 +329,57 @@ class EntityLinks(StoreBase):
         Reads the whole store: for migrations and checks, never for ingest."""
         rows = self.mention_rows()
         entities, links = link_entities(rows)
+        votes = self._keep_ids(links)
         for table in ("entity_mentions", "entity_variants", "entity_stories", "entity_days", "key_entities"):
             self._db.execute(f"DELETE FROM {table}")
         self._db.execute("DELETE FROM entity_full_names")
         self._db.execute("DELETE FROM story_full_names")
         self._db.execute("DELETE FROM relink_queue")
         self._db.execute("DELETE FROM surname_choices")
+        self._db.execute("DELETE FROM foreign_bare_names")
         self._db.execute("UPDATE entities SET articles=0, stories=0, variants='[]', merged_into=NULL")
         self.count_full_names(rows)
-        full_keys = sorted({row.key for row in rows if is_full_name(row)})
-        counts = self.full_name_counts(full_keys)
-        self.set_surname_choices({key: dominant(counts.get(key, {})) for key in full_keys})
+        self.count_foreign_bare([row for row in rows if is_foreign_bare(row)])
+        anchors = {choice_key(row): row for row in rows if is_anchor(row)}
+        counts = self.full_name_counts(sorted({row.key for row in anchors.values()}))
+        self.set_surname_choices(
+            {choice: store_choice(row, counts.get(row.key, {})) for choice, row in anchors.items()}
+        )
         by_mention = {(row.article_id, row.key, row.given): row for row in rows}
         self.apply_link_changes(
             [LinkChange(by_mention[mention], None, identity) for mention, identity in links.items()]
         )
+        ids = {str(row[0]): int(row[1]) for row in self._db.execute("SELECT identity, id FROM entities")}
+        went: dict[int, Counter[int]] = {}
+        for (identity, entity_id), count in votes.items():
+            if ids[identity] != entity_id:
+                went.setdefault(entity_id, Counter())[ids[identity]] += count
+        self._db.executemany(
+            "UPDATE entities SET merged_into=? WHERE id=? AND articles=0",
+            [(targets.most_common(1)[0][0], entity_id) for entity_id, targets in went.items()],
+        )
+
+    def _keep_ids(self, links: Mapping[MentionId, str]) -> Counter[tuple[str, int]]:
+        """Before relinking from scratch: an identity the rule now writes differently (a new schema's
+        spelling) takes the id of the entity most of its mentions were linked to, so pages and links to
+        an entity stay where they were. Returns how many mentions go from each old entity to each
+        identity (an entity left without mentions then points to the one most of them went to)."""
+        ids = {str(row[0]): int(row[1]) for row in self._db.execute("SELECT identity, id FROM entities")}
+        before = {
+            (row[0], row[1], row[2]): int(row[3])
+            for row in self._db.execute("SELECT article_id, key, given, entity_id FROM entity_mentions")
+        }
+        votes = Counter((identity, before[mention]) for mention, identity in links.items() if mention in before)
+        wanted = set(links.values())
+        identity_of_id = {entity_id: identity for identity, entity_id in ids.items()}
+        renamed: set[int] = set()
+        for (identity, entity_id), _count in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+            if identity in ids or entity_id in renamed or identity_of_id[entity_id] in wanted:
+                continue
+            self._db.execute("UPDATE entities SET identity=? WHERE id=?", (identity, entity_id))
+            ids[identity] = entity_id
+            renamed.add(entity_id)
+        return votes
 
 
 class _Deltas:

@@ -18,12 +18,12 @@ class EntityQueries(StoreBase):
     def entity_rows(
         self, kind: str | None = None, story_id: int | None = None, limit: int | None = None, offset: int = 0
     ) -> list[dict[str, Any]]:
-        """Entities by number of stories, then articles."""
+        """Entities by number of stories, then articles, name and id (one order on either database)."""
         clause, params = _entity_conditions(kind, story_id)
         return [
             _entity_dict(row)
             for row in self._db.execute(
-                f"SELECT * FROM entities e {clause} ORDER BY e.stories DESC, e.articles DESC, e.name LIMIT ? OFFSET ?",
+                f"SELECT * FROM entities e {clause} ORDER BY e.stories DESC, e.articles DESC, e.name, e.id LIMIT ? OFFSET ?",
                 [*params, NO_LIMIT if limit is None else limit, offset],
             )
         ]
@@ -53,12 +53,13 @@ class EntityQueries(StoreBase):
             ).fetchone()
         return _entity_dict(row) if row else None
 
-    def find_entity_by_key(self, key: str, given: str = "") -> dict[str, Any] | None:
-        """The entity most articles link a mention key (and given-name key, when known) to."""
+    def find_entity_by_key(self, key: str, given: str = "", spelled: str = "") -> dict[str, Any] | None:
+        """The entity most articles link a mention key (and given-name key and surname spelling, when
+        known) to."""
         row = None
-        if given:
+        if given and spelled:
             row = self._db.execute(
-                "SELECT * FROM entities WHERE identity=? AND articles>0", (f"{given} {key}",)
+                "SELECT * FROM entities WHERE identity=? AND articles>0", (f"{given} {key}~{spelled}",)
             ).fetchone()
         if row is None:
             row = self._db.execute(

@@ -128,6 +128,11 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 7: the number of stories is kept as the documents are (the front page read it with a
     # COUNT(*) that walks a whole index on PostgreSQL).
     6: Migration(after="UPDATE meta SET value=(SELECT CAST(COUNT(*) AS TEXT) FROM stories) WHERE key='stories';"),
+    # Version 8: an entity's identity carries its name's spelling (grouping/entities.py), so names
+    # whose phonetic keys collide are no longer one entity; the store-wide surname choices are kept
+    # per key and spelling. The feeds `storyline follow` polls get their tables (the schema file's), and
+    # the entity listing's index ends with the id (entities of one name and counts list in one order).
+    7: Migration(before="DROP INDEX IF EXISTS entities_rank;", rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 7
+-- schema_version: 8
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -119,7 +119,7 @@ CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
 -- begin postgresql
 CREATE INDEX IF NOT EXISTS entities_name ON entities(lower(name));
 -- end
-CREATE INDEX IF NOT EXISTS entities_rank ON entities(stories DESC, articles DESC, name);
+CREATE INDEX IF NOT EXISTS entities_rank ON entities(stories DESC, articles DESC, name, id);
 
 -- Written forms of each entity with their counts (its name, type and variants are computed from these).
 CREATE TABLE IF NOT EXISTS entity_variants (
@@ -167,7 +167,7 @@ CREATE TABLE IF NOT EXISTS key_entities (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS key_entities_entity ON key_entities(entity_id);
 
--- Full names (given name + surname) per surname key, and the one the store makes dominant.
+-- Anchors (full names, and bare names in Latin script) per key: what bare names may join.
 CREATE TABLE IF NOT EXISTS entity_full_names (
     key       TEXT NOT NULL,
     identity  TEXT NOT NULL,
@@ -190,8 +190,15 @@ CREATE TABLE IF NOT EXISTS relink_queue (
     after_seq  INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+-- Bare names in a script other than Latin, per key and plain spelling (grouping/entities.choice_key):
+-- only where there are some does a change of the store's dominant Latin spelling relink anything.
+CREATE TABLE IF NOT EXISTS foreign_bare_names (
+    key   TEXT PRIMARY KEY,
+    rows  INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS surname_choices (
-    key       TEXT PRIMARY KEY,
+    key       TEXT PRIMARY KEY,  -- a surname's key and spelling (grouping/entities.choice_key)
     identity  TEXT
 ) WITHOUT ROWID;
 
@@ -307,6 +314,30 @@ CREATE TABLE IF NOT EXISTS storyline_aliases (
     id            INTEGER PRIMARY KEY,
     storyline_id  INTEGER NOT NULL
 );
+
+-- Feeds that `storyline follow` polls, with what it needs to ask politely and to resume after a
+-- restart: the validators of the last answer, when it last worked, the last failure, how long the
+-- host asked to be left alone (an ISO time), and the items already taken (docs/follow.md).
+CREATE TABLE IF NOT EXISTS feeds (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    last_polled    TEXT,
+    last_success   TEXT,
+    last_error     TEXT,
+    last_error_at  TEXT,
+    failures       INTEGER NOT NULL DEFAULT 0,
+    items_seen     INTEGER NOT NULL DEFAULT 0,
+    wait_until     TEXT
+);
+
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed_url    TEXT NOT NULL,
+    item        TEXT NOT NULL,
+    article_id  TEXT,
+    seen_at     TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item)
+) WITHOUT ROWID;
 
 -- Full-text search: words of any script, matched by prefix (docs/pipeline.md).
 -- begin sqlite

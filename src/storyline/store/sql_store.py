@@ -27,6 +27,7 @@ from storyline.store.browse_queries import BrowseQueries
 from storyline.store.entity_links import EntityLinks
 from storyline.store.entity_queries import EntityQueries
 from storyline.store.errors import NO_STORE_HINT, StoreError, StoreOutdated
+from storyline.store.feed_state import FeedState
 from storyline.store.map_reads import MapReads
 from storyline.store.map_writes import MapWrites
 from storyline.store.schema import SCHEMA_VERSION
@@ -129,7 +130,7 @@ SEARCH_COLUMNS = (
 )
 
 
-class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, StorylineQueries):
+class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, StorylineQueries, FeedState):
     """All reads and writes of storyline's data go through here (open one with ``open_store``)."""
 
     location: str  # what the user named: a file path or a URL (without its password)

@@ -1,0 +1,170 @@
+"""Following feeds: rounds of polite polling; each new item's page is read and ingested by the store's
+one writer, which stays open between rounds (models and index loaded once).
+
+A round asks every feed once (a feed whose host asked to be left alone waits its turn), with its
+validators, so an unchanged feed costs one 304. The new items of a feed are those it has not listed
+before (``feed_items``); each one's page is fetched (robots.txt permitting) and extracted as an HTML
+file is; where that fails the item's own text from the feed is used. Their articles are ingested, and
+only then is the feed's state written (validators, items taken): a run killed in between takes the
+same items again next time, and ingest finds them already stored. A feed that fails is one line; the
+others go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.ingest.decode import UnreadableInput, decode_text
+from storyline.ingest.fetch import FetchError, PoliteFetcher
+from storyline.ingest.identity import article_id
+from storyline.ingest.limits import MAX_DOCUMENT_BYTES
+from storyline.models import Article, Rejection
+
+if TYPE_CHECKING:
+    from storyline.ingest.feeds import FeedItem
+    from storyline.pipeline import Ingestor, IngestReport
+    from storyline.store import Store
+
+LOCK_WAIT_SECONDS = 60.0  # a feed's state is written as the store's writer: wait this long for the lock
+
+
+@dataclass
+class RoundReport:
+    """One round over the feeds."""
+
+    number: int
+    feeds: int = 0
+    not_modified: int = 0
+    waiting: int = 0  # feeds whose host asked to be left alone for now
+    failed: int = 0
+    new_items: int = 0
+    pages: int = 0  # new items read from their page (the rest from the feed's own text)
+    stored: int = 0
+    already_stored: int = 0
+    rejected: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: value for name, value in vars(self).items() if name != "problems"}
+
+    def add(self, ingested: IngestReport) -> None:
+        self.stored += ingested.stored
+        self.already_stored += ingested.already_stored
+        self.rejected += len(ingested.rejected)
+
+
+def follow(
+    feeds: Sequence[str],
+    store: Store,
+    ingestor: Ingestor,
+    fetcher: PoliteFetcher,
+    every_seconds: float,
+    once: bool = False,
+    on_round: Callable[[RoundReport], None] = lambda _r: None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Rounds until stopped (KeyboardInterrupt), or one round with ``once``."""
+    number = 0
+    while True:
+        number += 1
+        began = time.monotonic()
+        report = follow_round(number, feeds, store, ingestor, fetcher)
+        on_round(report)
+        if once:
+            return
+        sleep(max(0.0, every_seconds - (time.monotonic() - began)))
+
+
+def follow_round(
+    number: int, feeds: Sequence[str], store: Store, ingestor: Ingestor, fetcher: PoliteFetcher
+) -> RoundReport:
+    report = RoundReport(number, feeds=len(feeds))
+    began = time.monotonic()
+    for url in feeds:
+        _poll(url, store, ingestor, fetcher, report)
+    report.seconds = round(time.monotonic() - began, 2)
+    return report
+
+
+def _poll(url: str, store: Store, ingestor: Ingestor, fetcher: PoliteFetcher, report: RoundReport) -> None:
+    from storyline.ingest.feeds import feed_items
+
+    state = store.feed(url) or {}
+    now = _now()
+    if state.get("wait_until") and str(state["wait_until"]) > now.isoformat(timespec="seconds"):
+        report.waiting += 1
+        return
+    try:
+        fetched = fetcher.get(url, state.get("etag"), state.get("last_modified"))
+        items = [] if fetched.status == 304 else feed_items(decode_text(fetched.body), url)
+    except (FetchError, UnreadableInput, ValueError) as error:
+        reason = str(error)
+        retry = error.retry_after if isinstance(error, FetchError) else None
+        until = _stamp(now + dt.timedelta(seconds=retry)) if retry else None
+        _write(store, lambda: store.feed_failed(url, _stamp(now), reason, until))
+        report.failed += 1
+        report.problems.append(f"{url}: {reason}")
+        return
+    if fetched.status == 304:
+        report.not_modified += 1
+    seen = store.seen_feed_items(url, [item.key for item in items])
+    new = [item for item in items if item.key not in seen]
+    report.new_items += len(new)
+    articles = [_item_article(item, fetcher, report) for item in new]
+    if articles:
+        report.add(ingestor.ingest(articles, on_rejection=lambda r: report.problems.append(f"{r.where}: {r.reason}")))
+    taken = [
+        (item.key, article.id if isinstance(article, Article) else None)
+        for item, article in zip(new, articles, strict=True)
+    ]
+    _write(store, lambda: store.feed_polled(url, _stamp(now), fetched.etag, fetched.last_modified, taken))
+
+
+def _item_article(item: FeedItem, fetcher: PoliteFetcher, report: RoundReport) -> Article | Rejection:
+    """The article of an item's page, else the one its feed text makes."""
+    from storyline.ingest.html import extract_html
+
+    if not item.link or not fetcher.allowed(item.link):
+        return item.article
+    try:
+        fetched = fetcher.get(item.link, max_bytes=MAX_DOCUMENT_BYTES)
+        fields = extract_html(decode_text(fetched.body), fetched.url)
+    except (FetchError, UnreadableInput) as error:
+        report.problems.append(f"{item.link}: {error}; the feed's own text is used")
+        return item.article
+    text = fields["text"] or ""
+    if not text:
+        return item.article
+    feed_article = item.article if isinstance(item.article, Article) else None
+    hints = tuple(feed_article.date_hints if feed_article else ()) + (
+        (("html", fields["date"]),) if fields["date"] else ()
+    )
+    report.pages += 1
+    url = fields["url"] or item.link  # the page's canonical URL where it gives one
+    return Article(
+        id=article_id(url, text),
+        text=text,
+        title=fields["title"] or (feed_article.title if feed_article else None),
+        url=url,
+        path=item.link,
+        source=fields["source"] or (feed_article.source if feed_article else None),
+        date_hints=hints,
+    )
+
+
+def _write(store: Store, change: Callable[[], None]) -> None:
+    with store.writing(LOCK_WAIT_SECONDS), store.transaction():
+        change()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")

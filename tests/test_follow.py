@@ -1,0 +1,174 @@
+"""Following feeds end to end, against a server the test starts on 127.0.0.1: rounds, conditional
+GET, a failing feed among good ones, pages read (or the feed's text where they cannot be), every item
+stored once, and a round cut short taken up by the next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from feed_server import FeedServer, Route, atom, feed_server, page, rss
+from storyline.follow import RoundReport, follow_round
+from storyline.ingest.feed_list import feed_urls
+from storyline.ingest.fetch import FetchSettings, PoliteFetcher
+from storyline.pipeline import Ingestor
+from storyline.settings import Settings
+from storyline.stages.embed import make_embedder
+from storyline.store import open_store
+
+PARAGRAPHS = {
+    "en": [
+        "Foreign ministers met in Vienna on Monday to discuss the ceasefire proposal for the region in detail.",
+        "The talks lasted six hours and ended without an agreement, officials from both delegations said.",
+        "A second round is planned for next week, the host government announced in a statement.",
+    ],
+    "de": [
+        "Die Außenminister trafen sich am Montag in Wien, um über den Vorschlag für eine Waffenruhe zu sprechen.",
+        "Die Gespräche dauerten sechs Stunden und endeten ohne Einigung, teilten beide Delegationen mit.",
+        "Eine zweite Runde ist für die kommende Woche geplant, erklärte die Regierung des Gastlandes.",
+    ],
+}
+
+
+def _serve(server: FeedServer, name: str, language: str, numbers: list[int], kind: str = "rss") -> str:
+    items = [
+        (f"{name}-{n}", f"{server.base}/{name}/{n}.html", f"{name} story {n}", f"Summary of {name} {n}.")
+        for n in numbers
+    ]
+    for n in numbers:
+        paragraphs = [f"{text} ({name} {n})" for text in PARAGRAPHS[language]]
+        server.routes[f"/{name}/{n}.html"] = Route(page(f"{name} story {n}", paragraphs))
+    feed = rss(name, items) if kind == "rss" else atom(name, items)
+    server.routes[f"/{name}.{kind}"] = Route(feed, etag='"' + "-".join([name, *map(str, numbers)]) + '"')
+    return f"{server.base}/{name}.{kind}"
+
+
+def _round(number: int, urls: list[str], store: object, ingestor: Ingestor, fetcher: PoliteFetcher) -> RoundReport:
+    return follow_round(number, urls, store, ingestor, fetcher)  # type: ignore[arg-type]
+
+
+def _articles(store: object) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in store._db.execute("SELECT url, headline FROM articles ORDER BY url")]  # type: ignore[attr-defined]
+
+
+def test_follow_rounds_store_every_new_item_once(settings: Settings, tmp_path: Path) -> None:
+    with feed_server() as server:
+        wire = _serve(server, "wire", "en", [1, 2])
+        daily = _serve(server, "daily", "de", [1], kind="atom")
+        server.routes["/broken.rss"] = Route(b"<rss><channel><item><title>cut off")
+        server.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /daily/\n")
+        opml = tmp_path / "feeds.opml"
+        opml.write_text(
+            f'<opml version="2.0"><body><outline text="wire" xmlUrl="{wire}"/>'
+            f'<outline text="broken" xmlUrl="{server.base}/broken.rss"/></body></opml>'
+        )
+        urls, rejected = feed_urls([str(opml), daily])
+        assert urls == [wire, f"{server.base}/broken.rss", daily] and not rejected
+        fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
+        with (
+            open_store(settings.db) as store,
+            Ingestor(store, settings, make_embedder("hashing"), keep_open=True) as ingestor,
+        ):
+            first = _round(1, urls, store, ingestor, fetcher)
+            assert (first.new_items, first.stored, first.failed, first.pages) == (3, 3, 1, 2)
+            assert any("broken.rss" in problem for problem in first.problems)
+            stored = _articles(store)
+            assert len(stored) == 3 and ("wire story 1" in {title for _url, title in stored})
+            # robots.txt forbids the daily's pages: its item is the feed's own text, with its link
+            assert (f"{server.base}/daily/1.html", "daily story 1") in stored
+
+            second = _round(2, urls, store, ingestor, fetcher)
+            assert (second.not_modified, second.new_items, second.stored, second.failed) == (2, 0, 0, 1)
+
+            _serve(server, "wire", "en", [2, 3])  # item 1 vanished, item 3 is new
+            third = _round(3, urls, store, ingestor, fetcher)
+            assert (third.new_items, third.stored) == (1, 1)
+            assert len(_articles(store)) == 4
+            wire_state = store.feed(wire)
+            assert wire_state is not None and wire_state["items_seen"] == 3 and wire_state["etag"] == '"wire-2-3"'
+            broken = store.feed(f"{server.base}/broken.rss")
+            assert broken is not None and broken["failures"] == 3 and "unreadable" in broken["last_error"]
+        assert server.hits["/wire/1.html"] == 1  # each page fetched once
+
+
+def test_follow_a_host_that_asks_to_wait_is_not_asked_again_until_then(settings: Settings) -> None:
+    with feed_server() as server:
+        server.routes["/busy.rss"] = Route(status=503, headers={"Retry-After": "3600"})
+        url = f"{server.base}/busy.rss"
+        fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
+        with (
+            open_store(settings.db) as store,
+            Ingestor(store, settings, make_embedder("hashing"), keep_open=True) as ingestor,
+        ):
+            assert _round(1, [url], store, ingestor, fetcher).failed == 1
+            assert _round(2, [url], store, ingestor, fetcher).waiting == 1
+            state = store.feed(url)
+            assert state is not None and state["wait_until"] > state["last_polled"]
+        assert server.hits["/busy.rss"] == 1
+
+
+def test_follow_a_round_cut_short_after_storing_is_taken_up_without_duplicates(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with feed_server() as server:
+        wire = _serve(server, "wire", "en", [1, 2])
+        fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
+        with (
+            open_store(settings.db) as store,
+            Ingestor(store, settings, make_embedder("hashing"), keep_open=True) as ingestor,
+        ):
+
+            def killed(*_args: object) -> None:
+                raise KeyboardInterrupt  # between storing the articles and writing the feed's state
+
+            monkeypatch.setattr(store, "feed_polled", killed)
+            with pytest.raises(KeyboardInterrupt):
+                _round(1, [wire], store, ingestor, fetcher)
+            monkeypatch.undo()
+            assert len(_articles(store)) == 2 and store.feed(wire) is None
+            again = _round(2, [wire], store, ingestor, fetcher)
+            assert (again.new_items, again.stored, again.already_stored) == (2, 0, 2)
+            assert len(_articles(store)) == 2 and store.feed(wire)["items_seen"] == 2  # type: ignore[index]
+
+
+def test_feed_list_reads_urls_opml_and_url_files(tmp_path: Path) -> None:
+    listing = tmp_path / "feeds.txt"
+    listing.write_text("# my feeds\nhttps://a.example/rss\n\nhttps://b.example/atom  # the second\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("nothing here\n")
+    urls, rejected = feed_urls(["https://a.example/rss", str(listing), str(empty), str(tmp_path / "missing.opml")])
+    assert urls == ["https://a.example/rss", "https://b.example/atom"]
+    assert [r.where for r in rejected] == [str(empty), str(tmp_path / "missing.opml")]
+
+
+def test_follow_command_killed_mid_round_resumes_and_lists_its_feeds(tmp_path: Path) -> None:
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "follow.db"
+    command = [sys.executable, "-m", "storyline", "follow", "--once", "--db", str(db), "--embedder", "hashing"]
+    with feed_server() as server:
+        wire = _serve(server, "wire", "en", [1, 2, 3])
+        server.routes["/wire/3.html"].delay = 60.0  # the round hangs on its last page
+        process = subprocess.Popen([*command, "--host-delay", "0", wire], stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while server.hits["/wire/3.html"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        server.routes["/wire/3.html"].delay = 0.0
+        done = subprocess.run([*command, "--host-delay", "0", wire], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "round 1: 1 feed" in done.stderr and "stored 3" in done.stderr
+        again = subprocess.run([*command, wire], capture_output=True, text=True, timeout=120)
+        assert "0 new items" in again.stderr and "1 not modified" in again.stderr
+    listing = subprocess.run(
+        [sys.executable, "-m", "storyline", "feeds", "--json", "--db", str(db)], capture_output=True, text=True
+    )
+    (feed,) = json.loads(listing.stdout)
+    assert feed["url"] == wire and feed["items_seen"] == 3 and feed["failures"] == 0
