@@ -32,6 +32,7 @@ class FeedServer:
     routes: dict[str, Route]
     hits: Counter[str]
     seen_headers: dict[str, dict[str, str]]
+    posts: list[tuple[str, bytes]]  # (path, body) of every POST answered 2xx (a webhook receiver)
 
 
 @contextmanager
@@ -39,6 +40,7 @@ def feed_server() -> Iterator[FeedServer]:
     routes: dict[str, Route] = {}
     hits: Counter[str] = Counter()
     seen: dict[str, dict[str, str]] = {}
+    posts: list[tuple[str, bytes]] = []
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -64,6 +66,15 @@ def feed_server() -> Iterator[FeedServer]:
                 return
             body = route.body() if callable(route.body) else route.body
             self._send(route.status, headers, body)
+
+        def do_POST(self) -> None:  # noqa: N802
+            path = self.path.split("?")[0]
+            hits[path] += 1
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            route = routes.get(path, Route(status=404))
+            if 200 <= route.status < 300:
+                posts.append((path, body))
+            self._send(route.status, {}, b"")
 
         def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
             self.send_response(status)
@@ -100,7 +111,7 @@ def feed_server() -> Iterator[FeedServer]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield FeedServer(f"http://127.0.0.1:{server.server_address[1]}", routes, hits, seen)
+        yield FeedServer(f"http://127.0.0.1:{server.server_address[1]}", routes, hits, seen, posts)
     finally:
         server.shutdown()
         server.server_close()

@@ -204,6 +204,148 @@ def feeds_command(db_path: str | None, as_json: bool) -> None:
         click.echo(f"{row['url']}  {plural(row['items_seen'], 'item')}  {state}")
 
 
+@main.group("watch")
+def watch_group() -> None:
+    """Alerts: watch an entity or a query; hear when a new story matches, or a watched one grows."""
+
+
+@watch_group.command("add")
+@click.argument("name")
+@click.option("--entity", default=None, help="An entity by name (any spelling, any script) or id.")
+@click.option("--query", default=None, help="Keywords, matched as `storyline search` matches them.")
+@click.option("--webhook", default=None, metavar="URL", help="POST each alert there as JSON (with retries).")
+@click.option("--to", "to_file", default=None, metavar="FILE", help="Append each alert to FILE as a JSON line.")
+@click.option(
+    "--grow",
+    "grow_by",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Alert again when a story gains this many outlets.",
+)
+@db_option
+def watch_add_command(
+    name: str,
+    entity: str | None,
+    query: str | None,
+    webhook: str | None,
+    to_file: str | None,
+    grow_by: int,
+    db_path: str | None,
+) -> None:
+    """Watch an entity or a query; alerts go to a webhook or a file. Only articles stored from now on count."""
+    import datetime as dt
+
+    if (entity is None) == (query is None):
+        raise click.UsageError("give one of --entity or --query")
+    if (webhook is None) == (to_file is None):
+        raise click.UsageError("give one of --webhook or --to")
+    if webhook is not None and not webhook.startswith(("http://", "https://")):
+        raise click.UsageError("--webhook must be an http(s) URL")
+    settings = _settings(db_path)
+    with _open_store(settings) as store:
+        entity_id = None
+        watched = f"query {query!r}"
+        if entity is not None:
+            found = entity_views.find_entity(store, entity)
+            if found is None:
+                _fail(
+                    f"no entity named {entity!r} in {display_location(settings.db)} (storyline entities lists them)",
+                    code=1,
+                )
+                return
+            entity_id = int(found["id"])
+            watched = f"entity {found['name']} ({entity_id})"
+        watch = {
+            "name": name,
+            "entity_id": entity_id,
+            "query": query,
+            "webhook": webhook,
+            "to_file": str(Path(to_file).resolve()) if to_file else None,
+            "grow_by": grow_by,
+            "after_seq": store.last_seq(),
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        with store.writing(60.0), store.transaction():
+            added = store.add_watch(watch)
+    if not added:
+        _fail(f"a watch named {name!r} exists (storyline watch remove {name})", code=1)
+    click.echo(f"watching {name}: {watched}")
+
+
+@watch_group.command("list")
+@db_option
+@json_option
+def watch_list_command(db_path: str | None, as_json: bool) -> None:
+    """The watches, with their alerts raised, sent and pending."""
+    with _reading(_settings(db_path)) as store:
+        watches = store.watch_rows()
+        for watch in watches:
+            alerts = store.alert_rows(watch["name"])
+            watch["alerts"] = len(alerts)
+            watch["pending"] = sum(1 for alert in alerts if not alert["sent_at"])
+    if as_json:
+        click.echo(json.dumps(watches, ensure_ascii=False, indent=2))
+        return
+    if not watches:
+        click.echo("no watches (storyline watch add NAME --entity E --to FILE)")
+    for watch in watches:
+        what = f"entity {watch['entity_id']}" if watch["entity_id"] is not None else f"query {watch['query']!r}"
+        where = watch["webhook"] or watch["to_file"]
+        click.echo(
+            f"{watch['name']}: {what} -> {where}; {plural(watch['alerts'], 'alert')}, {watch['pending']} pending"
+        )
+
+
+@watch_group.command("remove")
+@click.argument("name")
+@db_option
+def watch_remove_command(name: str, db_path: str | None) -> None:
+    """Stop a watch (its alerts stay in the store)."""
+    with _open_store(_settings(db_path)) as store, store.writing(60.0), store.transaction():
+        removed = store.remove_watch(name)
+    if not removed:
+        _fail(f"no watch named {name!r}", code=1)
+    click.echo(f"removed {name}")
+
+
+@watch_group.command("check")
+@db_option
+def watch_check_command(db_path: str | None) -> None:
+    """Raise and deliver the alerts due now (`follow` does this after every round; this is for
+    stores fed by `ingest`)."""
+    from storyline.alerts import check_watches
+
+    with _open_store(_settings(db_path)) as store:
+        report = check_watches(store)
+    click.echo(f"alerts: {report.raised} raised, {report.sent} sent, {report.failed} not delivered (kept for later)")
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command("top")
+@db_option
+@click.option(
+    "--since", "since", default="24h", show_default=True, metavar="DURATION", help="The window: 90m, 24h, 3d."
+)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@json_option
+def top_command(db_path: str | None, since: str, limit: int, as_json: bool) -> None:
+    """What matters now: the stories of the articles stored lately, ranked by how many outlets report
+    them, in how many languages, and how fast they grow; each says why."""
+    import datetime as dt
+
+    hours = _duration(since, "--since", days=True) / 3600
+    with _reading(_settings(db_path)) as store:
+        ranked = queries.top_stories(store, hours, dt.datetime.now(dt.UTC), limit)
+    if as_json:
+        click.echo(json.dumps(ranked, ensure_ascii=False, indent=2))
+        return
+    if not ranked:
+        click.echo(f"no articles stored in the last {since}")
+    for story in ranked:
+        click.echo(f"{story['rank']:>3}. story {story['story_id']:>4}  {story['why']}  {story['title']}")
+
+
 @main.command("stories")
 @db_option
 @json_option
@@ -698,16 +840,16 @@ def _run_ingest(
             raise
 
 
-def _duration(text: str) -> float:
-    """Seconds in "90", "90s", "10m" or "1h"."""
-    units = {"s": 1, "m": 60, "h": 3600}
+def _duration(text: str, option: str = "--every", days: bool = False) -> float:
+    """Seconds in "90", "90s", "10m", "1h" (and "3d" where ``days``)."""
+    units = {"s": 1, "m": 60, "h": 3600, **({"d": 86400} if days else {})}
     number, unit = (text[:-1], text[-1]) if text[-1:] in units else (text, "s")
     try:
         seconds = float(number) * units[unit]
     except ValueError:
-        raise click.BadParameter(f"{text!r} is not a duration (90s, 10m, 1h)", param_hint="--every") from None
+        raise click.BadParameter(f"{text!r} is not a duration (90s, 10m, 1h)", param_hint=option) from None
     if seconds <= 0:
-        raise click.BadParameter("must be more than 0", param_hint="--every")
+        raise click.BadParameter("must be more than 0", param_hint=option)
     return seconds
 
 
@@ -718,7 +860,13 @@ def _print_round(report: Any) -> None:
         f"round {report.number}: {plural(report.feeds, 'feed')} ({report.not_modified} not modified,"
         f" {report.waiting} waiting, {report.failed} failed), {report.new_items} new items"
         f" ({report.pages} from their page), stored {report.stored}, already stored {report.already_stored},"
-        f" rejected {report.rejected} ({report.seconds} s)",
+        f" rejected {report.rejected}"
+        + (
+            f", alerts sent {report.alerts_sent}, pending {report.alerts_pending}"
+            if report.alerts_sent or report.alerts_pending
+            else ""
+        )
+        + f" ({report.seconds} s)",
         err=True,
     )
 

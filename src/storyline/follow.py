@@ -7,7 +7,7 @@ before (``feed_items``); each one's page is fetched (robots.txt permitting) and 
 file is; where that fails the item's own text from the feed is used. Their articles are ingested, and
 only then is the feed's state written (validators, items taken): a run killed in between takes the
 same items again next time, and ingest finds them already stored. A feed that fails is one line; the
-others go on.
+others go on. After the round, the watches raise and deliver their alerts (``alerts.py``).
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ class RoundReport:
     stored: int = 0
     already_stored: int = 0
     rejected: int = 0
+    alerts_sent: int = 0
+    alerts_pending: int = 0  # raised but not delivered yet (tried again after the next round)
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
@@ -87,6 +89,11 @@ def follow_round(
     began = time.monotonic()
     for url in feeds:
         _poll(url, store, ingestor, fetcher, report)
+    if store.watch_rows():
+        from storyline.alerts import check_watches
+
+        delivered = check_watches(store)
+        report.alerts_sent, report.alerts_pending = delivered.sent, delivered.failed
     report.seconds = round(time.monotonic() - began, 2)
     return report
 

@@ -40,6 +40,34 @@ class StoryFilters:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def top_stories(store: Store, hours: float, now: dt.datetime, limit: int = 20) -> list[dict[str, Any]]:
+    """The stories that matter now (``ranking.py``): of the articles stored in the last ``hours``,
+    ranked by outlets, languages and growth, each with why, its title, dates and size."""
+    from storyline.ranking import Activity, rank_stories
+
+    since = (now - dt.timedelta(hours=hours)).isoformat(timespec="seconds")
+    ranked = rank_stories((Activity(*row) for row in store.story_activity_since(since)), now, limit)
+    summaries = {row["id"]: row for row in store.story_summaries([story.story_id for story in ranked])}
+    return [
+        {
+            "rank": number,
+            "story_id": story.story_id,
+            "title": summaries.get(story.story_id, {}).get("title"),
+            "first_seen": summaries.get(story.story_id, {}).get("first_seen"),
+            "last_seen": summaries.get(story.story_id, {}).get("last_seen"),
+            "size": summaries.get(story.story_id, {}).get("size"),
+            "score": story.score,
+            "outlets": story.outlets,
+            "languages": story.languages,
+            "articles_in_window": story.articles,
+            "recent": story.recent,
+            "latest": story.latest,
+            "why": story.why,
+        }
+        for number, story in enumerate(ranked, 1)
+    ]
+
+
 def list_stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
     """Stories newest first, each with its articles and top entities."""
     return _story_views(store, store.story_rows(limit=limit))

@@ -9,7 +9,17 @@ from fastapi.testclient import TestClient
 
 from storyline.store import base, browse_queries
 
-PAGES = ["/", "/stories", "/stories/1", "/storylines", "/entities", "/entities/1", "/search?q=Budapest"]
+PAGES = [
+    "/",
+    "/stories",
+    "/stories/1",
+    "/storylines",
+    "/entities",
+    "/entities/1",
+    "/search?q=Budapest",
+    "/top",
+    "/feeds",
+]
 
 
 def test_api_health_reports_the_store(client: TestClient) -> None:
@@ -316,3 +326,12 @@ def test_app_start_up_warms_what_the_first_search_needs(seeded_settings, monkeyp
         assert searched == ["Budapest"], "a search ran before the first request"
         compiled = {name for _loader, name in ENVIRONMENT.cache}  # type: ignore[union-attr]
         assert {"search.html", "story.html", "stories.html", "entity.html"} <= compiled
+
+
+def test_pages_now_feeds_and_when_a_story_last_grew(client: TestClient) -> None:
+    top = client.get("/api/top", params={"hours": 1}).json()
+    assert top["stories"] and top["stories"][0]["rank"] == 1 and "outlet" in top["stories"][0]["why"]
+    assert top["stories"][0]["title"] in client.get("/top", params={"hours": 1}).text
+    assert client.get("/api/feeds").json() == {"feeds": []}
+    story = client.get("/api/stories/1").json()
+    assert story["last_grew"] and "last grew" in client.get("/stories/1").text

@@ -77,6 +77,26 @@ class BrowseQueries(StoreBase):
             )
         ]
 
+    def story_last_grew(self, story_id: int) -> str | None:
+        """When the story's latest article was stored (ISO, UTC)."""
+        row = self._db.execute(
+            "SELECT MAX(a.ingested_at) FROM memberships m JOIN articles a ON a.id=m.article_id WHERE m.story_id=?",
+            (story_id,),
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def story_activity_since(self, since: str) -> list[tuple[int, str | None, str, str | None, str]]:
+        """(story, outlet, article, language, stored at) of every article stored since ``since`` (ISO,
+        UTC): what ``ranking.rank_stories`` weighs. An index on the storing time keeps this to the window."""
+        return [
+            (int(row[0]), row[1], row[2], row[3], row[4])
+            for row in self._db.execute(
+                "SELECT m.story_id, a.source, a.id, a.language, a.ingested_at FROM articles a"
+                " JOIN memberships m ON m.article_id=a.id WHERE a.ingested_at >= ?",
+                (since,),
+            )
+        ]
+
 
 def _story_conditions(query: StoryQuery, walk: bool) -> tuple[list[str], list[Any]]:
     """SQL conditions on ``stories s``. ``walk``: written so that the database walks the stories in

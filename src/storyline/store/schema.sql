@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS articles (
 -- articles newest first (an entity's latest articles walk it); undated ones last
 -- begin sqlite
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_stored ON articles(ingested_at);  -- what arrived lately (storyline top)
 -- end
 -- begin postgresql
 CREATE INDEX IF NOT EXISTS articles_latest ON articles(published DESC NULLS LAST, seq DESC);
@@ -338,6 +339,34 @@ CREATE TABLE IF NOT EXISTS feed_items (
     seen_at     TEXT NOT NULL,
     PRIMARY KEY (feed_url, item)
 ) WITHOUT ROWID;
+
+-- Watches (`storyline watch`) and the alerts they raised. An alert row is written once, before it is
+-- sent; sent_at is set once it was delivered (docs/follow.md).
+CREATE TABLE IF NOT EXISTS watches (
+    name        TEXT PRIMARY KEY,
+    entity_id   INTEGER,
+    query       TEXT,
+    webhook     TEXT,
+    to_file     TEXT,
+    grow_by     INTEGER NOT NULL,
+    after_seq   INTEGER NOT NULL,
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS watch_alerts (
+    id          INTEGER PRIMARY KEY,
+    watch       TEXT NOT NULL,
+    story_id    INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    outlets     INTEGER NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    sent_at     TEXT,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    UNIQUE (watch, story_id, kind, outlets)
+);
+CREATE INDEX IF NOT EXISTS watch_alerts_pending ON watch_alerts(sent_at, id);
 
 -- Full-text search: words of any script, matched by prefix (docs/pipeline.md).
 -- begin sqlite

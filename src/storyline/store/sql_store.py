@@ -33,6 +33,7 @@ from storyline.store.map_writes import MapWrites
 from storyline.store.schema import SCHEMA_VERSION
 from storyline.store.storyline_queries import StorylineQueries
 from storyline.store.transaction import Transaction
+from storyline.store.watch_state import WatchState
 
 _ENTITY_DAYS = (
     "SELECT em.entity_id, a.published AS day, COUNT(DISTINCT a.id) AS n FROM entity_mentions em"
@@ -130,7 +131,7 @@ SEARCH_COLUMNS = (
 )
 
 
-class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, StorylineQueries, FeedState):
+class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, StorylineQueries, FeedState, WatchState):
     """All reads and writes of storyline's data go through here (open one with ``open_store``)."""
 
     location: str  # what the user named: a file path or a URL (without its password)

@@ -59,6 +59,21 @@ def story(
     return _found(views.story_page(store, story_id, request.app.state.settings, page), f"story {story_id}")
 
 
+@router.get("/top", summary="What matters now: the stories of the last hours ranked by outlets, languages, growth")
+def top(
+    store: StoreDep,
+    hours: Annotated[float, Query(gt=0, le=24 * 365)] = 24,
+    limit: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+) -> dict[str, Any]:
+    """``stories``: ranked, each with ``why`` ("14 outlets in 5 languages, 9 in the last 3 hours")."""
+    return views.top_page(store, hours, limit)
+
+
+@router.get("/feeds", summary="The feeds followed, with their state")
+def feeds(store: StoreDep) -> dict[str, Any]:
+    return views.feeds_page(store)
+
+
 @router.get("/storylines", summary="Stories that continue one another, latest first, paged")
 def storylines(
     store: StoreDep,

@@ -53,6 +53,21 @@ def story(
     )
 
 
+@router.get("/top")
+def top(
+    request: Request,
+    store: StoreDep,
+    hours: Annotated[float, Query(gt=0, le=24 * 365)] = 24,
+    limit: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20,
+) -> str:
+    return render(request, "top.html", data=views.top_page(store, hours, limit), title="Now")
+
+
+@router.get("/feeds")
+def feeds(request: Request, store: StoreDep) -> str:
+    return render(request, "feeds.html", data=views.feeds_page(store), title="Feeds")
+
+
 @router.get("/storylines")
 def storylines(
     request: Request,

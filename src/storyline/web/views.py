@@ -30,7 +30,20 @@ def story_page(store: Store, story_id: int, settings: Settings, page: int = 1) -
     timeline = entity_views.story_timeline(store, story_id, rows) or []
     detail["timeline"], detail["timeline_total"] = most_reported(timeline, TIMELINE_EVENTS), len(timeline)
     detail["storyline_id"] = store.storyline_of_stories([story_id]).get(story_id)
+    detail["last_grew"] = store.story_last_grew(story_id)
     return detail
+
+
+def top_page(store: Store, hours: float, limit: int) -> dict[str, Any]:
+    """What matters now: the stories of the last ``hours`` ranked (``ranking.py``), with why."""
+    import datetime as dt
+
+    return {"hours": hours, "stories": queries.top_stories(store, hours, dt.datetime.now(dt.UTC), limit)}
+
+
+def feeds_page(store: Store) -> dict[str, Any]:
+    """The feeds `storyline follow` polls, with their health."""
+    return {"feeds": store.feed_rows()}
 
 
 def storyline_list(store: Store, page: int, per_page: int) -> dict[str, Any]:
