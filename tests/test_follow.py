@@ -166,9 +166,30 @@ def test_follow_command_killed_mid_round_resumes_and_lists_its_feeds(tmp_path: P
         assert done.returncode == 0, done.stderr
         assert "round 1: 1 feed" in done.stderr and "stored 3" in done.stderr
         again = subprocess.run([*command, wire], capture_output=True, text=True, timeout=120)
-        assert "0 new items" in again.stderr and "1 not modified" in again.stderr
+        assert "0 new items" in again.stderr and "stored 0" in again.stderr and "1 not due" in again.stderr
     listing = subprocess.run(
         [sys.executable, "-m", "storyline", "feeds", "--json", "--db", str(db)], capture_output=True, text=True
     )
     (feed,) = json.loads(listing.stdout)
     assert feed["url"] == wire and feed["items_seen"] == 3 and feed["failures"] == 0
+
+
+def test_follow_each_feed_keeps_its_own_schedule(settings: Settings) -> None:
+    from storyline.follow import QUIET_ROUNDS, _slower
+
+    with feed_server() as server:
+        wire = _serve(server, "wire", "en", [1])
+        fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
+        with (
+            open_store(settings.db) as store,
+            Ingestor(store, settings, make_embedder("hashing"), keep_open=True) as ingestor,
+        ):
+            first = follow_round(1, [wire], store, ingestor, fetcher, every_seconds=600)
+            assert first.stored == 1
+            again = follow_round(2, [wire], store, ingestor, fetcher, every_seconds=600)  # right away: not due
+            assert (again.not_due, again.not_modified) == (1, 0)
+            state = store.feed(wire)
+            assert state is not None and state["next_poll"] > state["last_polled"] and state["quiet"] == 0
+        assert server.hits["/wire.rss"] == 1
+    # a feed that brings nothing new is asked every round, then every second, then every fourth
+    assert [_slower(quiet) for quiet in range(5)] == [1, 1, 2, 4, 4] and QUIET_ROUNDS == 4

@@ -858,7 +858,7 @@ def _print_round(report: Any) -> None:
         click.echo(f"failed: {problem}", err=True)
     click.echo(
         f"round {report.number}: {plural(report.feeds, 'feed')} ({report.not_modified} not modified,"
-        f" {report.waiting} waiting, {report.failed} failed), {report.new_items} new items"
+        f" {report.not_due} not due, {report.waiting} waiting, {report.failed} failed), {report.new_items} new items"
         f" ({report.pages} from their page), stored {report.stored}, already stored {report.already_stored},"
         f" rejected {report.rejected}"
         + (

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 LOCK_WAIT_SECONDS = 60.0  # a feed's state is written as the store's writer: wait this long for the lock
+QUIET_ROUNDS = 4  # a feed that brings nothing new is asked at most every fourth round
 
 
 @dataclass
@@ -40,6 +41,7 @@ class RoundReport:
     feeds: int = 0
     not_modified: int = 0
     waiting: int = 0  # feeds whose host asked to be left alone for now
+    not_due: int = 0  # feeds whose own schedule skips this round (quiet lately)
     failed: int = 0
     new_items: int = 0
     pages: int = 0  # new items read from their page (the rest from the feed's own text)
@@ -75,7 +77,7 @@ def follow(
     while True:
         number += 1
         began = time.monotonic()
-        report = follow_round(number, feeds, store, ingestor, fetcher)
+        report = follow_round(number, feeds, store, ingestor, fetcher, every_seconds)
         on_round(report)
         if once:
             return
@@ -83,12 +85,19 @@ def follow(
 
 
 def follow_round(
-    number: int, feeds: Sequence[str], store: Store, ingestor: Ingestor, fetcher: PoliteFetcher
+    number: int,
+    feeds: Sequence[str],
+    store: Store,
+    ingestor: Ingestor,
+    fetcher: PoliteFetcher,
+    every_seconds: float = 0.0,
 ) -> RoundReport:
+    """One round. ``every_seconds``: the time between rounds, from which each feed's own schedule
+    follows (0: every feed is due every round)."""
     report = RoundReport(number, feeds=len(feeds))
     began = time.monotonic()
     for url in feeds:
-        _poll(url, store, ingestor, fetcher, report)
+        _poll(url, store, ingestor, fetcher, report, every_seconds)
     if store.watch_rows():
         from storyline.alerts import check_watches
 
@@ -98,13 +107,18 @@ def follow_round(
     return report
 
 
-def _poll(url: str, store: Store, ingestor: Ingestor, fetcher: PoliteFetcher, report: RoundReport) -> None:
+def _poll(
+    url: str, store: Store, ingestor: Ingestor, fetcher: PoliteFetcher, report: RoundReport, every: float
+) -> None:
     from storyline.ingest.feeds import feed_items
 
     state = store.feed(url) or {}
     now = _now()
-    if state.get("wait_until") and str(state["wait_until"]) > now.isoformat(timespec="seconds"):
+    if state.get("wait_until") and str(state["wait_until"]) > _stamp(now):
         report.waiting += 1
+        return
+    if every and state.get("next_poll") and str(state["next_poll"]) > _stamp(now):
+        report.not_due += 1
         return
     try:
         fetched = fetcher.get(url, state.get("etag"), state.get("last_modified"))
@@ -129,7 +143,15 @@ def _poll(url: str, store: Store, ingestor: Ingestor, fetcher: PoliteFetcher, re
         (item.key, article.id if isinstance(article, Article) else None)
         for item, article in zip(new, articles, strict=True)
     ]
-    _write(store, lambda: store.feed_polled(url, _stamp(now), fetched.etag, fetched.last_modified, taken))
+    quiet = 0 if new else int(state.get("quiet") or 0) + 1
+    next_poll = _stamp(now + dt.timedelta(seconds=every * _slower(quiet) * 0.95)) if every else None
+    _write(store, lambda: store.feed_polled(url, _stamp(now), fetched.etag, fetched.last_modified, taken, next_poll))
+
+
+def _slower(quiet: int) -> int:
+    """Rounds between two polls of a feed that brought nothing new ``quiet`` polls in a row: 1, 1, 2,
+    then 4 (``QUIET_ROUNDS``): a feed that rarely changes is asked less, and one with news every round."""
+    return min(QUIET_ROUNDS, 2 ** max(0, quiet - 1))
 
 
 def _item_article(item: FeedItem, fetcher: PoliteFetcher, report: RoundReport) -> Article | Rejection:

@@ -9,7 +9,8 @@ from typing import Any
 from storyline.store.base import StoreBase
 
 _FEED_COLUMNS = (
-    "url, etag, last_modified, last_polled, last_success, last_error, last_error_at, failures, items_seen, wait_until"
+    "url, etag, last_modified, last_polled, last_success, last_error, last_error_at, failures, items_seen, wait_until,"
+    " quiet, next_poll"
 )
 
 
@@ -31,8 +32,10 @@ class FeedState(StoreBase):
         etag: str | None,
         last_modified: str | None,
         new_items: Sequence[tuple[str, str | None]],
+        next_poll: str | None = None,
     ) -> None:
-        """A poll that got an answer: its validators, and the new items taken (item, article id)."""
+        """A poll that got an answer: its validators, the new items taken (item, article id), and when
+        to ask again."""
         self._ensure_feed(url)
         self._db.executemany(
             "INSERT INTO feed_items VALUES (?,?,?,?) ON CONFLICT(feed_url, item) DO NOTHING",
@@ -40,8 +43,8 @@ class FeedState(StoreBase):
         )
         self._db.execute(
             "UPDATE feeds SET etag=?, last_modified=?, last_polled=?, last_success=?, failures=0, wait_until=NULL,"
-            " items_seen=items_seen+? WHERE url=?",
-            (etag, last_modified, at, at, len(new_items), url),
+            " items_seen=items_seen+?, quiet=CASE WHEN ? > 0 THEN 0 ELSE quiet+1 END, next_poll=? WHERE url=?",
+            (etag, last_modified, at, at, len(new_items), len(new_items), next_poll, url),
         )
 
     def feed_failed(self, url: str, at: str, reason: str, wait_until: str | None) -> None:

@@ -329,7 +329,9 @@ CREATE TABLE IF NOT EXISTS feeds (
     last_error_at  TEXT,
     failures       INTEGER NOT NULL DEFAULT 0,
     items_seen     INTEGER NOT NULL DEFAULT 0,
-    wait_until     TEXT
+    wait_until     TEXT,
+    quiet          INTEGER NOT NULL DEFAULT 0,  -- polls in a row that brought nothing new
+    next_poll      TEXT  -- its own schedule: sooner while it brings news, up to 4 rounds apart when quiet
 );
 
 CREATE TABLE IF NOT EXISTS feed_items (
