@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from storyline.ingest.decode import UnreadableInput, decode_text
 from storyline.ingest.fetch import FetchError, PoliteFetcher
-from storyline.ingest.identity import article_id
 from storyline.ingest.limits import MAX_DOCUMENT_BYTES
 from storyline.models import Article, Rejection
 
@@ -155,34 +154,28 @@ def _slower(quiet: int) -> int:
 
 
 def _item_article(item: FeedItem, fetcher: PoliteFetcher, report: RoundReport) -> Article | Rejection:
-    """The article of an item's page, else the one its feed text makes."""
-    from storyline.ingest.html import extract_html
+    """The article of an item's page (read as an HTML file is), else the one its feed text makes; the
+    feed's title, outlet and date fill in what the page lacks."""
+    from storyline.ingest.html import read_html
 
     if not item.link or not fetcher.allowed(item.link):
         return item.article
     try:
         fetched = fetcher.get(item.link, max_bytes=MAX_DOCUMENT_BYTES)
-        fields = extract_html(decode_text(fetched.body), fetched.url)
+        page = read_html(decode_text(fetched.body), item.link, fetched.url)
     except (FetchError, UnreadableInput) as error:
         report.problems.append(f"{item.link}: {error}; the feed's own text is used")
         return item.article
-    text = fields["text"] or ""
-    if not text:
+    except ValueError:  # no article text on the page
         return item.article
-    feed_article = item.article if isinstance(item.article, Article) else None
-    hints = tuple(feed_article.date_hints if feed_article else ()) + (
-        (("html", fields["date"]),) if fields["date"] else ()
-    )
     report.pages += 1
-    url = fields["url"] or item.link  # the page's canonical URL where it gives one
-    return Article(
-        id=article_id(url, text),
-        text=text,
-        title=fields["title"] or (feed_article.title if feed_article else None),
-        url=url,
-        path=item.link,
-        source=fields["source"] or (feed_article.source if feed_article else None),
-        date_hints=hints,
+    if not isinstance(item.article, Article):
+        return page
+    feed = item.article
+    return page.evolve(
+        title=page.title or feed.title,
+        source=page.source or feed.source,
+        date_hints=feed.date_hints + page.date_hints,
     )
 
 

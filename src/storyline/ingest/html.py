@@ -87,8 +87,9 @@ def _is_widget(element: Any) -> bool:
     )
 
 
-def read_html(html: str, path: str | None) -> Article:
-    fields = extract_html(html)
+def read_html(html: str, path: str | None, url: str | None = None) -> Article:
+    """The article of one page; ``url``: where it was fetched from (else the page's own canonical URL)."""
+    fields = extract_html(html, url)
     text = fields["text"] or ""
     if not text:
         raise ValueError("HTML page has no extractable article text")

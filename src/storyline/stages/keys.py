@@ -46,11 +46,9 @@ def latin(text: str) -> str:
 
 def name_key(word: str) -> str:
     """The phonetic skeleton of one (already lemmatised) word; '' when nothing is left."""
-    spelled = _NOT_LETTER.sub("", latin(word).lower())
+    spelled = _sounds(latin(word))
     if not spelled:
         return ""
-    for written, sound in _SPELLINGS:
-        spelled = spelled.replace(written, sound)
     head = "a" if spelled[0] in _VOWELS or spelled[0] in "ij" else spelled[0]
     skeleton = [head]
     for letter in spelled[1:]:
@@ -59,6 +57,14 @@ def name_key(word: str) -> str:
         if letter != skeleton[-1]:
             skeleton.append(letter)
     return "".join(skeleton)
+
+
+def _sounds(written: str) -> str:
+    """A Latin-script word in lowercase letters only, spellings of one sound made one (sh -> s, x -> ks)."""
+    spelled = _NOT_LETTER.sub("", written.lower())
+    for letters, sound in _SPELLINGS:
+        spelled = spelled.replace(letters, sound)
+    return spelled
 
 
 def spelling(name: str, exact: bool = False) -> str:
@@ -93,9 +99,7 @@ def _plain(exact_word: str) -> str:
 
 def _word_spelling(word: str, exact: bool) -> str:
     # the Bulgarian "ъ" is the "a" of English spellings (Тръмп, Блинкън), not a silent hard sign
-    spelled = _NOT_LETTER.sub("", latin(word.replace("ъ", "а").replace("Ъ", "А")).lower())
-    for written, sound in _SPELLINGS:
-        spelled = spelled.replace(written, sound)
+    spelled = _sounds(latin(word.replace("ъ", "а").replace("Ъ", "А")))
     out: list[str] = []
     index = 0
     while index < len(spelled):
