@@ -504,3 +504,30 @@ def test_store_reads_for_grouping_on_either_database(store_location: str) -> Non
 class EmptySignatures:
     def signature_candidates(self, band_hashes):  # type: ignore[no-untyped-def]
         return []
+
+
+def test_store_new_sqlite_store_opened_by_several_processes_at_once(tmp_path: Path) -> None:
+    """Two ingests started together both create the store: SQLite answers one of the two WAL switches
+    "database is locked" at once (it waits for nothing there); opening asks again, and both go on."""
+    import subprocess
+    import sys
+    import time
+
+    opener = (
+        "import sys, time\n"
+        "start = float(sys.argv[2])\n"
+        "from storyline.store import open_store\n"
+        "while time.time() < start: pass\n"
+        "with open_store(sys.argv[1]) as store:\n"
+        "    assert store.check() == []\n"
+    )
+    failures = []
+    for trial in range(12):
+        path = str(tmp_path / f"new{trial}.db")
+        start = str(time.time() + 1.5)  # after every process has imported storyline
+        processes = [
+            subprocess.Popen([sys.executable, "-c", opener, path, start], stderr=subprocess.PIPE, text=True)
+            for _ in range(4)
+        ]
+        failures += [errors for process in processes if (errors := process.communicate(timeout=120)[1])]
+    assert failures == []

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema
 from storyline.store.sql_store import SEARCH_COLUMNS, SqlStore, search_terms
 from storyline.store.vector_index import VectorIndex
 
+OPEN_SECONDS = 30.0  # how long opening waits for another process that holds the file (SQLite's own timeout)
 CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
 CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
 
@@ -45,7 +48,7 @@ class SQLiteStore(SqlStore):
         try:
             self._db = sqlite3.connect(
                 _read_only_uri(self.path) if read_only else str(self.path),
-                timeout=30.0,
+                timeout=OPEN_SECONDS,
                 isolation_level=None,
                 check_same_thread=not any_thread,
                 uri=read_only,
@@ -54,7 +57,7 @@ class SQLiteStore(SqlStore):
             if read_only:
                 self._check_readable()
                 return
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._switch_to_wal()
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
@@ -66,6 +69,20 @@ class SQLiteStore(SqlStore):
 
     def close(self) -> None:
         self._db.close()
+
+    def _switch_to_wal(self) -> None:
+        """Put the file in WAL mode. Two processes opening a new store at once both ask for it, and
+        SQLite answers one of them "database is locked" at once, without waiting (it needs the file
+        alone, and waiting could deadlock): that one asks again until ``OPEN_SECONDS`` have passed."""
+        deadline = time.monotonic() + OPEN_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.01, 0.1))
 
     def _check_readable(self) -> None:
         """A read-only store must be a store of this schema: it cannot be created or upgraded here."""
