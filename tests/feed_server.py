@@ -117,16 +117,20 @@ def feed_server() -> Iterator[FeedServer]:
         server.server_close()
 
 
-def rss(title: str, items: list[tuple[str, str, str, str]]) -> bytes:
-    """An RSS 2.0 feed; each item (guid, link, title, description)."""
+SYNDICATION = "http://purl.org/rss/1.0/modules/syndication/"
+
+
+def rss(title: str, items: list[tuple[str, str, str, str]], channel: str = "") -> bytes:
+    """An RSS 2.0 feed; each item (guid, link, title, description); ``channel``: more of the channel's
+    elements (``<ttl>``, the syndication module's)."""
     entries = "".join(
         f"<item><guid>{guid}</guid><link>{link}</link><title>{heading}</title>"
         f"<description>{text}</description><pubDate>Mon, 20 Oct 2025 08:00:00 GMT</pubDate></item>"
         for guid, link, heading, text in items
     )
     return (
-        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
-        f"{entries}</channel></rss>"
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:sy="{SYNDICATION}"><channel>'
+        f"<title>{title}</title>{channel}{entries}</channel></rss>"
     ).encode()
 
 

@@ -193,3 +193,49 @@ def test_follow_each_feed_keeps_its_own_schedule(settings: Settings) -> None:
         assert server.hits["/wire.rss"] == 1
     # a feed that brings nothing new is asked every round, then every second, then every fourth
     assert [_slower(quiet) for quiet in range(5)] == [1, 1, 2, 4, 4] and QUIET_ROUNDS == 4
+
+
+@pytest.mark.parametrize(
+    ("channel", "asks"),
+    [
+        ("<ttl>60</ttl>", 3600.0),
+        ("<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>", 1800.0),
+        ("<sy:updatePeriod>daily</sy:updatePeriod>", 86400.0),
+        ("<ttl>30</ttl><sy:updatePeriod>hourly</sy:updatePeriod>", 3600.0),  # the larger wait wins
+        ("<ttl>soon</ttl><sy:updatePeriod>fortnightly</sy:updatePeriod>", None),  # unreadable: no hint
+        ("", None),
+    ],
+)
+def test_follow_reads_the_wait_a_feed_asks_for(channel: str, asks: float | None) -> None:
+    from storyline.ingest.feeds import poll_feed
+
+    polled = poll_feed(rss("wire", [("1", "http://127.0.0.1/1", "One", "Text.")], channel).decode(), "feed")
+    assert polled.asks_seconds == asks and len(polled.items) == 1
+
+
+def test_follow_never_asks_a_feed_sooner_than_its_ttl(settings: Settings) -> None:
+    from storyline.follow import MAX_ASKED_SECONDS, poll_wait
+
+    with feed_server() as server:
+        items = [("1", f"{server.base}/wire/1.html", "One", "Text of one.")]
+        server.routes["/wire/1.html"] = Route(page("One", PARAGRAPHS["en"]))
+        server.routes["/wire.rss"] = Route(rss("wire", items, "<ttl>120</ttl>"), etag='"w1"')
+        wire = f"{server.base}/wire.rss"
+        fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
+        with (
+            open_store(settings.db) as store,
+            Ingestor(store, settings, make_embedder("hashing"), keep_open=True) as ingestor,
+        ):
+            first = follow_round(1, [wire], store, ingestor, fetcher)  # --once: rounds have no length
+            state = store.feed(wire)
+            assert first.stored == 1 and state is not None and state["asks_seconds"] == 7200.0
+            assert state["next_poll"] > state["last_polled"]
+            again = follow_round(2, [wire], store, ingestor, fetcher, every_seconds=60)
+            assert again.not_due == 1
+            store._db.execute("UPDATE feeds SET next_poll=NULL")  # as if two hours went by
+            third = follow_round(3, [wire], store, ingestor, fetcher, every_seconds=60)
+            after_304 = store.feed(wire)
+            assert third.not_modified == 1 and after_304 is not None and after_304["asks_seconds"] == 7200.0
+        assert server.hits["/wire.rss"] == 2
+    assert poll_wait(600, 0, None) == 600 and poll_wait(600, 2, None) == 1200 and poll_wait(0, 0, None) == 0
+    assert poll_wait(600, 0, 3600) == 3600 and poll_wait(600, 0, 10 * 86400) == MAX_ASKED_SECONDS

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from storyline import queries
 from storyline.cli import main
 from storyline.ranking import Activity, rank_stories
+from storyline.store import open_store
 
 NOW = dt.datetime(2025, 10, 21, 12, 0, tzinfo=dt.UTC)
 
@@ -61,3 +63,23 @@ def test_top_command_ranks_the_stories_stored_lately(
     text = runner.invoke(main, ["top"])
     assert text.exit_code == 0 and f"story {ranked[0]['story_id']:>4}" in text.output
     assert runner.invoke(main, ["top", "--since", "soon"]).exit_code == 2
+
+
+def test_front_page_lists_the_newest_when_nothing_arrived_in_the_last_day(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORYLINE_EMBEDDER", "hashing")
+    store_path = tmp_path / "front.db"
+    assert CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(store_path)]).exit_code == 0
+    now = dt.datetime.now(dt.UTC)
+    with open_store(store_path) as store:
+        today = queries.front_page(store, queries.StoryFilters(), now)
+        later = queries.front_page(store, queries.StoryFilters(), now + dt.timedelta(days=2))
+        asked = queries.front_page(store, queries.StoryFilters(), now, order="newest")
+        newest = queries.browse_stories(store, queries.StoryFilters())
+    assert today["order"] == "important" and today["ranked_none"] is False
+    assert sorted(story["id"] for story in today["stories"]) == sorted(story["id"] for story in newest["stories"])
+    assert later["order"] == "newest" and later["ranked_none"] is True
+    assert asked["order"] == "newest" and asked["ranked_none"] is False
+    for front in (later, asked):
+        assert [story["id"] for story in front["stories"]] == [story["id"] for story in newest["stories"]]

@@ -201,6 +201,8 @@ def feeds_command(db_path: str | None, as_json: bool) -> None:
             state += f"; failing x{row['failures']} since {row['last_error_at']}: {row['last_error']}"
         if row["wait_until"]:
             state += f"; asked to wait until {row['wait_until']}"
+        if row["next_poll"]:
+            state += f"; next read {row['next_poll']}"
         click.echo(f"{row['url']}  {plural(row['items_seen'], 'item')}  {state}")
 
 

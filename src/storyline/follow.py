@@ -1,9 +1,10 @@
 """Following feeds: rounds of polite polling; each new item's page is read and ingested by the store's
 one writer, which stays open between rounds (models and index loaded once).
 
-A round asks every feed once (a feed whose host asked to be left alone waits its turn), with its
-validators, so an unchanged feed costs one 304. The new items of a feed are those it has not listed
-before (``feed_items``); each one's page is fetched (robots.txt permitting) and extracted as an HTML
+A round asks every feed that is due, with its validators, so an unchanged feed costs one 304. Each
+feed keeps its own schedule (``poll_wait``): every round while it brings news, fewer while it is
+quiet, never sooner than it asks (RSS ``<ttl>``, ``sy:updatePeriod``), and not before a host that
+answered 429 or 503 said to come back. The new items of a feed are those it has not listed before; each one's page is fetched (robots.txt permitting) and extracted as an HTML
 file is; where that fails the item's own text from the feed is used. Their articles are ingested, and
 only then is the feed's state written (validators, items taken): a run killed in between takes the
 same items again next time, and ingest finds them already stored. A feed that fails is one line; the
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 LOCK_WAIT_SECONDS = 60.0  # a feed's state is written as the store's writer: wait this long for the lock
 QUIET_ROUNDS = 4  # a feed that brings nothing new is asked at most every fourth round
+MAX_ASKED_SECONDS = 86400.0  # a feed asking to be left alone longer is still read once a day
 
 
 @dataclass
@@ -109,19 +111,23 @@ def follow_round(
 def _poll(
     url: str, store: Store, ingestor: Ingestor, fetcher: PoliteFetcher, report: RoundReport, every: float
 ) -> None:
-    from storyline.ingest.feeds import feed_items
+    from storyline.ingest.feeds import PolledFeed, poll_feed
 
     state = store.feed(url) or {}
     now = _now()
     if state.get("wait_until") and str(state["wait_until"]) > _stamp(now):
         report.waiting += 1
         return
-    if every and state.get("next_poll") and str(state["next_poll"]) > _stamp(now):
+    if state.get("next_poll") and str(state["next_poll"]) > _stamp(now):
         report.not_due += 1
         return
     try:
         fetched = fetcher.get(url, state.get("etag"), state.get("last_modified"))
-        items = [] if fetched.status == 304 else feed_items(decode_text(fetched.body), url)
+        polled = (
+            PolledFeed([], state.get("asks_seconds"))  # unchanged: what it asked for last time still holds
+            if fetched.status == 304
+            else poll_feed(decode_text(fetched.body), url)
+        )
     except (FetchError, UnreadableInput, ValueError) as error:
         reason = str(error)
         retry = error.retry_after if isinstance(error, FetchError) else None
@@ -132,8 +138,8 @@ def _poll(
         return
     if fetched.status == 304:
         report.not_modified += 1
-    seen = store.seen_feed_items(url, [item.key for item in items])
-    new = [item for item in items if item.key not in seen]
+    seen = store.seen_feed_items(url, [item.key for item in polled.items])
+    new = [item for item in polled.items if item.key not in seen]
     report.new_items += len(new)
     articles = [_item_article(item, fetcher, report) for item in new]
     if articles:
@@ -143,8 +149,21 @@ def _poll(
         for item, article in zip(new, articles, strict=True)
     ]
     quiet = 0 if new else int(state.get("quiet") or 0) + 1
-    next_poll = _stamp(now + dt.timedelta(seconds=every * _slower(quiet) * 0.95)) if every else None
-    _write(store, lambda: store.feed_polled(url, _stamp(now), fetched.etag, fetched.last_modified, taken, next_poll))
+    wait = poll_wait(every, quiet, polled.asks_seconds)
+    next_poll = _stamp(now + dt.timedelta(seconds=wait * 0.95)) if wait else None
+    _write(
+        store,
+        lambda: store.feed_polled(
+            url, _stamp(now), fetched.etag, fetched.last_modified, taken, next_poll, polled.asks_seconds
+        ),
+    )
+
+
+def poll_wait(every: float, quiet: int, asks_seconds: float | None) -> float:
+    """Seconds until a feed is asked again: the round's length, times ``_slower`` while it is quiet,
+    and never sooner than the feed asks (its RSS ttl or syndication period, up to ``MAX_ASKED_SECONDS``).
+    0: whenever the next round comes (``--once`` runs, of a feed that asks nothing)."""
+    return max(every * _slower(quiet), min(asks_seconds or 0.0, MAX_ASKED_SECONDS))
 
 
 def _slower(quiet: int) -> int:

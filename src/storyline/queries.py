@@ -73,6 +73,45 @@ def list_stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]
     return _story_views(store, store.story_rows(limit=limit))
 
 
+FRONT_HOURS = 24.0  # the front page ranks the stories of the articles stored in the last day
+
+
+def front_page(store: Store, filters: StoryFilters, now: dt.datetime, order: str | None = None) -> dict[str, Any]:
+    """The front page. Unfiltered, it shows what matters now: the stories of the articles stored in
+    the last ``FRONT_HOURS``, ranked (``ranking.py``), each with why. Filtered, paged on, asked for
+    ``newest``, or with nothing stored in that time, it is the story list, newest first; ``order``
+    says which it is, and ``ranked_none`` that a ranking was wanted but nothing arrived to rank."""
+    narrowed = filters != StoryFilters(per_page=filters.per_page)
+    wants_ranking = order != "newest" and not narrowed
+    if wants_ranking:
+        ranked = top_stories(store, FRONT_HOURS, now, limit=filters.per_page)
+        if ranked:
+            return _ranked_front(store, filters, ranked)
+    return {**browse_stories(store, filters), "order": "newest", "hours": FRONT_HOURS, "ranked_none": wants_ranking}
+
+
+def _ranked_front(store: Store, filters: StoryFilters, ranked: list[dict[str, Any]]) -> dict[str, Any]:
+    by_id = {row["id"]: row for row in store.story_rows([story["story_id"] for story in ranked])}
+    views = _story_views(store, [by_id[story["story_id"]] for story in ranked if story["story_id"] in by_id])
+    ranks = {story["story_id"]: story for story in ranked}
+    for view in views:
+        view.update({name: ranks[view["id"]][name] for name in ("rank", "score", "why")})
+    return {
+        "order": "important",
+        "hours": FRONT_HOURS,
+        "ranked_none": False,
+        "total": len(views),
+        "total_exact": True,
+        "page": 1,
+        "per_page": filters.per_page,
+        "pages": 1,
+        "has_more": False,
+        "filters": {name: None for name in ("language", "since", "until", "entity", "entity_found", "text")},
+        "languages": store.languages(),
+        "stories": views,
+    }
+
+
 def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
     """One page of stories matching the filters, newest first, with the counts to page on."""
     entity = find_entity(store, filters.entity) if filters.entity else None

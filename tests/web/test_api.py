@@ -33,7 +33,24 @@ def test_api_stories_pages_through_all_stories(client: TestClient) -> None:
     total = first["total"]
     seen = {story["id"] for page in range(1, total + 1) for story in _stories(client, page=page, per_page=1)}
     assert len(seen) == total == first["pages"]
-    assert client.get("/api/").json() == client.get("/api/stories").json()
+    newest = client.get("/api/", params={"order": "newest"}).json()
+    assert newest.pop("order") == "newest" and newest.pop("ranked_none") is False and newest.pop("hours") == 24
+    assert newest == client.get("/api/stories").json()
+
+
+def test_api_front_ranks_the_last_days_stories_and_filters_list_the_newest(client: TestClient) -> None:
+    front = client.get("/api/").json()  # the store was written just now: everything is in the last day
+    assert front["order"] == "important" and front["total"] == client.get("/api/stories").json()["total"]
+    assert [story["rank"] for story in front["stories"]] == list(range(1, front["total"] + 1))
+    assert all("outlet" in story["why"] and "language" in story["why"] for story in front["stories"])
+    ranked = client.get("/api/top", params={"limit": 100}).json()["stories"]
+    assert [story["id"] for story in front["stories"]] == [story["story_id"] for story in ranked]
+    filtered = client.get("/api/", params={"language": "bg"}).json()
+    assert filtered["order"] == "newest" and filtered["ranked_none"] is False
+    assert client.get("/api/", params={"order": "sideways"}).status_code == 422
+    html = client.get("/").text
+    assert "<strong>Most important now</strong>" in html and 'href="/stories">Newest first' in html
+    assert "Ranked 1:" in html
 
 
 def test_api_stories_filter_by_language(client: TestClient) -> None:

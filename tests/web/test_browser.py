@@ -100,12 +100,16 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def test_browser_front_page_lists_the_seed_stories(page: Any, base_url: str) -> None:
-    page.goto(base_url + "/")
+    page.goto(base_url + "/")  # stored just now: ranked, each story saying why
     cards = page.locator(".story-card")
     assert cards.count() == 3
     assert "3 stories" in page.locator(".count").inner_text()
-    assert page.locator(".story-card .lang").all_inner_texts()[:3] == ["BG", "EN", "UK"]
+    assert page.locator(".story-card .why").count() == 3
     page.screenshot(path=str(SHOTS / "front.png"), full_page=True)
+    page.click("nav.order >> text=Newest first")
+    page.wait_for_url("**/stories")
+    assert page.locator(".story-card").count() == 3 and page.locator(".story-card .why").count() == 0
+    assert page.locator(".story-card .lang").all_inner_texts()[:3] == ["BG", "EN", "UK"]
 
 
 def test_browser_search_in_english_finds_other_languages_then_the_story_timeline(page: Any, base_url: str) -> None:

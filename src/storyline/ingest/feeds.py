@@ -48,11 +48,43 @@ class FeedItem:
     article: Article | Rejection
 
 
-def feed_items(text: str, where: str) -> list[FeedItem]:
-    """The items of a feed document; ValueError (one line) when it is not a readable feed."""
+@dataclass(frozen=True)
+class PolledFeed:
+    """A feed document as a poll reads it: its items, and how long it asks readers to wait before
+    asking again (RSS ``<ttl>``, or the syndication module's period and frequency), if it says."""
+
+    items: list[FeedItem]
+    asks_seconds: float | None = None
+
+
+_PERIOD_SECONDS = {"hourly": 3600, "daily": 86400, "weekly": 7 * 86400, "monthly": 30 * 86400, "yearly": 365 * 86400}
+
+
+def poll_feed(text: str, where: str) -> PolledFeed:
+    """The items of a feed document and its refresh hint; ValueError (one line) when it is not a
+    readable feed."""
     import feedparser
 
     parsed = feedparser.parse(text)
+    return PolledFeed(_items(parsed, where), refresh_hint(parsed.feed))
+
+
+def refresh_hint(channel: feedparser.FeedParserDict) -> float | None:
+    """Seconds the feed asks to be left alone between reads: the larger of RSS ``<ttl>`` (minutes) and
+    ``sy:updatePeriod`` / ``sy:updateFrequency`` (so many times per period); None when it says neither
+    or says it in a way that cannot be read."""
+    hints = []
+    ttl = str(channel.get("ttl") or "").strip()
+    if ttl.isdigit() and int(ttl) > 0:
+        hints.append(int(ttl) * 60.0)
+    period = _PERIOD_SECONDS.get(str(channel.get("sy_updateperiod") or "").strip().lower())
+    frequency = str(channel.get("sy_updatefrequency") or "1").strip()
+    if period and frequency.isdigit() and int(frequency) > 0:
+        hints.append(period / int(frequency))
+    return max(hints) if hints else None
+
+
+def _items(parsed: feedparser.FeedParserDict, where: str) -> list[FeedItem]:
     problem = parsed.get("bozo_exception")
     # A feed that is not well-formed XML may be cut off: its items are taken once it is whole again.
     # Lesser faults (a wrong declared encoding, a text/html content type) are the web's normal state.

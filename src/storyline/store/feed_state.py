@@ -10,7 +10,7 @@ from storyline.store.base import StoreBase
 
 _FEED_COLUMNS = (
     "url, etag, last_modified, last_polled, last_success, last_error, last_error_at, failures, items_seen, wait_until,"
-    " quiet, next_poll"
+    " quiet, next_poll, asks_seconds"
 )
 
 
@@ -33,9 +33,10 @@ class FeedState(StoreBase):
         last_modified: str | None,
         new_items: Sequence[tuple[str, str | None]],
         next_poll: str | None = None,
+        asks_seconds: float | None = None,
     ) -> None:
-        """A poll that got an answer: its validators, the new items taken (item, article id), and when
-        to ask again."""
+        """A poll that got an answer: its validators, the new items taken (item, article id), when to
+        ask again, and the wait the feed asks for."""
         self._ensure_feed(url)
         self._db.executemany(
             "INSERT INTO feed_items VALUES (?,?,?,?) ON CONFLICT(feed_url, item) DO NOTHING",
@@ -43,8 +44,9 @@ class FeedState(StoreBase):
         )
         self._db.execute(
             "UPDATE feeds SET etag=?, last_modified=?, last_polled=?, last_success=?, failures=0, wait_until=NULL,"
-            " items_seen=items_seen+?, quiet=CASE WHEN ? > 0 THEN 0 ELSE quiet+1 END, next_poll=? WHERE url=?",
-            (etag, last_modified, at, at, len(new_items), len(new_items), next_poll, url),
+            " items_seen=items_seen+?, quiet=CASE WHEN ? > 0 THEN 0 ELSE quiet+1 END, next_poll=?, asks_seconds=?"
+            " WHERE url=?",
+            (etag, last_modified, at, at, len(new_items), len(new_items), next_poll, asks_seconds, url),
         )
 
     def feed_failed(self, url: str, at: str, reason: str, wait_until: str | None) -> None:

@@ -331,7 +331,8 @@ CREATE TABLE IF NOT EXISTS feeds (
     items_seen     INTEGER NOT NULL DEFAULT 0,
     wait_until     TEXT,
     quiet          INTEGER NOT NULL DEFAULT 0,  -- polls in a row that brought nothing new
-    next_poll      TEXT  -- its own schedule: sooner while it brings news, up to 4 rounds apart when quiet
+    next_poll      TEXT,  -- its own schedule: sooner while it brings news, up to 4 rounds apart when quiet
+    asks_seconds   REAL  -- the wait between reads the feed asks for (RSS ttl, sy:updatePeriod), if it does
 );
 
 CREATE TABLE IF NOT EXISTS feed_items (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 from typing import Annotated, Any
 
@@ -13,7 +14,7 @@ from storyline import queries
 from storyline.models import Article, Rejection
 from storyline.store import SCHEMA_VERSION, StoreBusy, StoreError
 from storyline.web import views
-from storyline.web.deps import MAX_ID, MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
+from storyline.web.deps import MAX_ID, MAX_PER_PAGE, FiltersDep, OrderDep, StoreDep, entity_kind
 from storyline.web.writer import BodyError, parse_body
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -41,7 +42,14 @@ def health(request: Request, store: StoreDep) -> dict[str, Any]:
     }
 
 
-@router.get("/", summary="Latest stories (the front page's twin)")
+@router.get("/", summary="The front page's twin: what matters now, or the newest stories when filtered")
+def front(store: StoreDep, filters: FiltersDep, order: OrderDep = None) -> dict[str, Any]:
+    """``order``: ``important`` (unfiltered: the stories of the last day's articles, ranked, each with
+    ``why``) or ``newest`` (the story list, as ``/api/stories``); ``ranked_none``: a ranking was wanted
+    and nothing was stored in the last day."""
+    return queries.front_page(store, filters, dt.datetime.now(dt.UTC), order)
+
+
 @router.get("/stories", summary="Stories, newest first, filtered and paged")
 def stories(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
     return queries.browse_stories(store, filters)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 
@@ -57,6 +57,10 @@ def story_filters(
 
 
 FiltersDep = Annotated[StoryFilters, Depends(story_filters)]
+OrderDep = Annotated[
+    Literal["important", "newest"] | None,
+    Query(description="important: the last day's stories ranked (the default, unfiltered); newest: newest first"),
+]
 
 
 def entity_kind(

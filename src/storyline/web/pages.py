@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -10,16 +11,21 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from storyline import queries
 from storyline.web import views
 from storyline.web.charts import activity_chart, timeline_chart
-from storyline.web.deps import MAX_ID, MAX_PER_PAGE, FiltersDep, StoreDep, entity_kind
+from storyline.web.deps import MAX_ID, MAX_PER_PAGE, FiltersDep, OrderDep, StoreDep, entity_kind
 from storyline.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @router.get("/")
+def front(request: Request, store: StoreDep, filters: FiltersDep, order: OrderDep = None) -> str:
+    data = queries.front_page(store, filters, dt.datetime.now(dt.UTC), order)
+    return render(request, "stories.html", data=data, title="Stories")
+
+
 @router.get("/stories")
-def front(request: Request, store: StoreDep, filters: FiltersDep) -> str:
-    data = queries.browse_stories(store, filters)
+def stories(request: Request, store: StoreDep, filters: FiltersDep) -> str:
+    data = {**queries.browse_stories(store, filters), "order": "newest", "ranked_none": False}
     return render(request, "stories.html", data=data, title="Stories")
 
 
