@@ -198,3 +198,35 @@ def test_entities_an_acronym_the_article_spells_out_links_to_the_spelled_out_nam
 def test_entities_a_word_the_text_writes_in_lowercase_is_no_name_where_it_opens_a_sentence() -> None:
     keys = _keys('Ще има среща, ако Москва иска. "Ако президентът Путин наистина иска, ще има мир.', "bg")
     assert name_key("Ako") not in keys and name_key("Putin") in keys
+
+
+def test_entities_a_name_that_opens_with_a_listed_first_name_is_a_persons() -> None:
+    spanish = _mentions("La fiscalía dijo que Jorge Winckler no se presentó. El caso de Winckler sigue abierto.", "es")
+    polish = _mentions("Minister zdrowia Łukasz Szumowski ogłosił nowe zasady.", "pl")
+    assert spanish[name_key("Winckler")].kind == "person" and polish[name_key("Szumowski")].kind == "person"
+    # a first name the article also writes as a word, a two-letter one, or one before an organisation word
+    english = _mentions("They will talk. The talks with Will Hartley ended.", "en")
+    french = _mentions("Selon le journal Le Monde, la réunion a eu lieu. Daniel Bank Holdings a confirmé.", "fr")
+    assert english[name_key("Hartley")].kind != "person"
+    assert all(mention.kind != "person" for mention in french.values())
+
+
+def test_entities_a_capitalised_word_the_article_also_writes_in_lowercase_is_no_name() -> None:
+    mentions = _mentions(
+        "El alcalde nombró al nuevo secretario. El Secretario de Seguridad habló con Quintero en Medellín.", "es"
+    )
+    assert {m.surface for m in mentions.values()} >= {"Quintero", "Medellín"}
+    assert all(m.surface != "Secretario" for m in mentions.values())
+
+
+def test_entities_a_place_named_with_a_hyphen_is_one_place() -> None:
+    mentions = _mentions("Le président des États-Unis a parlé. La rencontre Merkel-Macron est reportée.", "fr")
+    assert mentions["iso:US"].kind == "place"
+    assert {name_key("Merkel"), name_key("Macron")} <= set(mentions)  # two names joined by a hyphen stay two
+
+
+def test_given_names_come_from_many_locales() -> None:
+    from storyline.stages.given_names import is_given_name
+
+    assert all(is_given_name(name) for name in ("Jorge", "łukasz", "Philippe", "Óscar", "Seda"))
+    assert not any(is_given_name(word) for word in ("Penguins", "Veracruz", "Ministry"))

@@ -35,7 +35,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyline.models import Entity, EntityVariant
-from storyline.stages.keys import latin, name_key, spelling, vowel_pattern
+from storyline.stages.keys import name_key, spelling, vowel_pattern
+from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
 MAX_NAME_WORDS = 3
@@ -327,8 +328,11 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         if places:
             return min(places, key=lambda lemma: (-places[lemma], lemma))
     lemmas: Counter[str] = Counter()
+    languages: dict[str, Counter[str]] = {}
     for count in counts:
-        lemmas[_POSSESSIVE.sub("", count.lemma)] += count.mentions
+        lemma = _POSSESSIVE.sub("", count.lemma)
+        lemmas[lemma] += count.mentions
+        languages.setdefault(lemma, Counter())[count.language or ""] += count.mentions
     latin_forms = [lemma for lemma in lemmas if is_latin(lemma)]
     pool = latin_forms or list(lemmas)
     if not pool:
@@ -339,7 +343,10 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         return (min(words, MAX_NAME_WORDS) - (words > MAX_NAME_WORDS), lemmas[lemma], lemma)
 
     chosen = max(pool, key=fullness)
-    return chosen if is_latin(chosen) else transliterate(chosen)
+    if is_latin(chosen):
+        return chosen
+    language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
+    return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
 
 
 def is_latin(text: str) -> bool:
@@ -350,8 +357,8 @@ def is_latin(text: str) -> bool:
 
 
 def transliterate(text: str) -> str:
-    # anyascii drops the Bulgarian "ъ" (Тръмп -> "Trmp"); it is an "a" in English spellings.
-    return latin(text.replace("ъ", "а").replace("Ъ", "А"))
+    """Any script in Latin letters, whatever its language (``romanise``'s fallback)."""
+    return romanise(text, None)
 
 
 @lru_cache(maxsize=4096)

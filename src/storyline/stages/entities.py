@@ -32,6 +32,7 @@ from storyline.stages.attribution import find_sources
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS
 from storyline.stages.entity_cues import has_org_word, is_person_title
 from storyline.stages.gazetteer import Place, find_place, find_place_inflected
+from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, name_key
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
 
@@ -50,6 +51,7 @@ _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA
 # Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
 _NOUN_CAPITALISING = {"de", "lb"}
 _FUNCTION_WORD_LETTERS = 4
+_MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or particles too often
 _MAX_ACRONYM = 5
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
@@ -120,8 +122,49 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     for sentence, words in zip(sentences, tokenised, strict=True):
         mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common)
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
-    kept = [m for m in _resolve_surnames(found) if not _common_word(m, article.language)]
+    lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
+    typed = [_person_by_given_name(m, lowercase, article.language) for m in found]
+    kept = [
+        m for m in _resolve_surnames(typed) if not _common_word(m, article.language) and not _generic_here(m, lowercase)
+    ]
     return _merge_in_article(_expand_acronyms(kept))
+
+
+def _person_by_given_name(mention: _Found, lowercase: set[str], language: str | None) -> _Found:
+    """A name of no known kind that opens with a first name some locale lists (``given_names.py``:
+    "Jorge Winckler", "Łukasz Szumowski", "Philippe Close") is a person's, unless an organisation
+    word is in it, the article writes that first name as a word of its own ("will", "les"), or the
+    last word is a word of the language.
+    Cyrillic names are morphology's to tell."""
+    words = mention.surface.split()
+    first = words[0]
+    if mention.kind != "misc" or len(words) < 2 or len(first) < _MIN_GIVEN_LETTERS or has_org_word(words):
+        return mention
+    if _CYRILLIC.match(first) or first.isupper() or first.casefold() in _NOT_NAMES:
+        return mention
+    if first.lower() in lowercase or not is_given_name(first):
+        return mention
+    # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
+    if len(words) > 3 or not all(_may_be_surname(word, language) for word in words[1:]):
+        return mention
+    return dataclasses.replace(mention, kind="person")
+
+
+def _may_be_surname(word: str, language: str | None) -> bool:
+    """A word a name may go on with: a family name some locale lists, a first name (a middle name), or
+    no word of the language ("Winckler"; not "Road", "Avenue", "For")."""
+    if is_family_name(word) or is_given_name(word):
+        return True
+    return not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language))
+
+
+def _generic_here(mention: _Found, lowercase: set[str]) -> bool:
+    """A lone capitalised word that nothing makes a name, which the article itself also writes in
+    lowercase: a common noun capitalised as part of a title or an office ("Secretario de Seguridad"
+    beside "el secretario"; "la Ville de Bruxelles" beside "la ville"), not a name of its own."""
+    if mention.kind != "misc" or mention.given or " " in mention.surface or mention.surface.isupper():
+        return False
+    return _APOSTROPHE_SUFFIX.sub("", mention.surface).lower() in lowercase
 
 
 def _sentence_mentions(
@@ -288,7 +331,10 @@ def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
     previous_end = 0
     for match in _WORD.finditer(sentence):
         between = sentence[previous_end : match.start()]
-        words.append((_ELISION.sub("", match.group(0)), bool(between.strip())))
+        word = _ELISION.sub("", match.group(0))
+        # a hyphen inside a place's name is no break ("États-Unis"); between two names it is ("Merkel-Macron")
+        hyphenated_place = between == "-" and bool(words) and find_place(f"{words[-1][0]}-{word}") is not None
+        words.append((word, bool(between.strip()) and not hyphenated_place))
         previous_end = match.end()
     return words
 
@@ -469,7 +515,8 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
         return None
-    return find_place(" ".join(run)) or find_place_inflected(run, language)
+    # words split at a hyphen ("États-Unis", "Baden-Württemberg") are looked up joined by one too
+    return find_place(" ".join(run)) or find_place("-".join(run)) or find_place_inflected(run, language)
 
 
 def _place_reading(word: str, language: str | None) -> Place | None:

