@@ -230,3 +230,13 @@ def test_given_names_come_from_many_locales() -> None:
 
     assert all(is_given_name(name) for name in ("Jorge", "łukasz", "Philippe", "Óscar", "Seda"))
     assert not any(is_given_name(word) for word in ("Penguins", "Veracruz", "Ministry"))
+
+
+def test_entities_a_heading_in_capitals_is_no_name_and_a_dateline_is_its_place() -> None:
+    mentions = _mentions("JUST IN Police arrested a man. READ MORE about NATO in Vienna.", "en")
+    assert {m.surface for m in mentions.values()} >= {"NATO", "Vienna"}
+    assert not {"JUST IN", "READ MORE"} & {m.surface for m in mentions.values()}
+    dateline = _mentions("NEW YORK (Reuters) - Stocks fell on Monday. PKN ORLEN shares rose.", "en")
+    new_york = [m for m in dateline.values() if m.surface == "NEW YORK"]
+    assert new_york and new_york[0].kind == "place" and new_york[0].key.startswith("geo:")
+    assert any(m.surface == "PKN ORLEN" for m in dateline.values())  # capitals that are no words stay a name

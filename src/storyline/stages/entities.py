@@ -124,9 +124,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     typed = [_person_by_given_name(m, lowercase, article.language) for m in found]
-    kept = [
-        m for m in _resolve_surnames(typed) if not _common_word(m, article.language) and not _generic_here(m, lowercase)
-    ]
+    kept = [m for m in _resolve_surnames(typed) if not _not_a_name(m, article.language, lowercase)]
     return _merge_in_article(_expand_acronyms(kept))
 
 
@@ -156,6 +154,21 @@ def _may_be_surname(word: str, language: str | None) -> bool:
     if is_family_name(word) or is_given_name(word):
         return True
     return not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language))
+
+
+def _not_a_name(mention: _Found, language: str | None, lowercase: set[str]) -> bool:
+    return _common_word(mention, language) or _generic_here(mention, lowercase) or _heading(mention, language)
+
+
+def _heading(mention: _Found, language: str | None) -> bool:
+    """A run of words in capitals that are all words of the article's language or of English: a page's
+    heading or button ("JUST IN", "READ MORE", "REMEMBER ME SIGN IN", "POZİTİF ÇIKTI"), not a name."""
+    words = mention.surface.split()
+    if len(words) < 2 or not all(word.isupper() for word in words) or ":" in mention.key:
+        return False
+    languages = [code for code in dict.fromkeys((language, "en")) if code and code in SUPPORTED_LANGUAGES]
+    # "İ" lowercases to "i" and a combining dot in Python; Turkish writes a plain "i"
+    return all(any(lemmas.is_known(word.lower().replace("\u0307", ""), code) for code in languages) for word in words)
 
 
 def _generic_here(mention: _Found, lowercase: set[str]) -> bool:
@@ -516,7 +529,10 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
     if has_org_word(run):
         return None
     # words split at a hyphen ("États-Unis", "Baden-Württemberg") are looked up joined by one too
-    return find_place(" ".join(run)) or find_place("-".join(run)) or find_place_inflected(run, language)
+    written = " ".join(run)
+    # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
+    in_capitals = find_place(written.title()) if written.isupper() else None
+    return in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
 
 
 def _place_reading(word: str, language: str | None) -> Place | None:
