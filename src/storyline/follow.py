@@ -4,10 +4,11 @@ one writer, which stays open between rounds (models and index loaded once).
 A round asks every feed that is due, with its validators, so an unchanged feed costs one 304. Each
 feed keeps its own schedule (``poll_wait``): every round while it brings news, fewer while it is
 quiet, never sooner than it asks (RSS ``<ttl>``, ``sy:updatePeriod``), and not before a host that
-answered 429 or 503 said to come back. The new items of a feed are those it has not listed before; each one's page is fetched (robots.txt permitting) and extracted as an HTML
-file is; where that fails the item's own text from the feed is used. Their articles are ingested, and
-only then is the feed's state written (validators, items taken): a run killed in between takes the
-same items again next time, and ingest finds them already stored. A feed that fails is one line; the
+answered 429 or 503 said to come back. The new items of a feed are those it has not listed before;
+each one's page is fetched (robots.txt permitting) and extracted as an HTML file is; where that
+fails the item's own text from the feed is used. Their articles are ingested, and only then is the
+feed's state written (validators, items taken): a run killed in between takes the same items again
+next time, and ingest finds them already stored. A feed that fails is one line; the
 others go on. After the round, the watches raise and deliver their alerts (``alerts.py``).
 """
 

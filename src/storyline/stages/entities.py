@@ -114,15 +114,15 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     sentences = split_sentences((article.title or "") + "\n" + article.text)
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
     mid_sentence_caps = {word.lower() for words in tokenised for word, _ in words[1:] if _is_capitalised(word)}
+    lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     # a word the article also writes in lowercase, and never capitalised inside a sentence, is no name
     # when it opens one ("Ако президентът..." beside "ако Москва..."), whatever a dictionary says of it
-    common = {word for words in tokenised for word, _ in words if word[:1].islower()} - mid_sentence_caps
+    common = lowercase - mid_sentence_caps
     read_sentences(sentences, article.language)  # a model, where one serves the language, reads them all at once
     found: list[_Found] = []
     for sentence, words in zip(sentences, tokenised, strict=True):
         mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common)
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
-    lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     typed = [_person_by_given_name(m, lowercase, article.language) for m in found]
     kept = [m for m in _resolve_surnames(typed) if not _not_a_name(m, article.language, lowercase)]
     return _merge_in_article(_expand_acronyms(kept))
@@ -131,9 +131,8 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
 def _person_by_given_name(mention: _Found, lowercase: set[str], language: str | None) -> _Found:
     """A name of no known kind that opens with a first name some locale lists (``given_names.py``:
     "Jorge Winckler", "Łukasz Szumowski", "Philippe Close") is a person's, unless an organisation
-    word is in it, the article writes that first name as a word of its own ("will", "les"), or the
-    last word is a word of the language.
-    Cyrillic names are morphology's to tell."""
+    word is in it, the article writes that first name as a word of its own ("will", "les"), or a later
+    word is a word of the language and no listed name. Cyrillic names are morphology's to tell."""
     words = mention.surface.split()
     first = words[0]
     if mention.kind != "misc" or len(words) < 2 or len(first) < _MIN_GIVEN_LETTERS or has_org_word(words):
@@ -175,9 +174,12 @@ def _generic_here(mention: _Found, lowercase: set[str]) -> bool:
     """A lone capitalised word that nothing makes a name, which the article itself also writes in
     lowercase: a common noun capitalised as part of a title or an office ("Secretario de Seguridad"
     beside "el secretario"; "la Ville de Bruxelles" beside "la ville"), not a name of its own."""
-    if mention.kind != "misc" or mention.given or " " in mention.surface or mention.surface.isupper():
-        return False
-    return _APOSTROPHE_SUFFIX.sub("", mention.surface).lower() in lowercase
+    return _lone_untyped_word(mention) and _APOSTROPHE_SUFFIX.sub("", mention.surface).lower() in lowercase
+
+
+def _lone_untyped_word(mention: _Found) -> bool:
+    """One capitalised word (not in capitals) that no cue typed and no given name goes with."""
+    return mention.kind == "misc" and not mention.given and " " not in mention.surface and not mention.surface.isupper()
 
 
 def _sentence_mentions(
@@ -257,9 +259,7 @@ def _reporters_are_organisations(mentions: list[_Found], sentence: str, language
 def _common_word(mention: _Found, language: str | None) -> bool:
     """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
     a short function word after a colon ("Es", "Un", "But"), or a German noun ("Krise")."""
-    if mention.kind != "misc" or mention.given or " " in mention.surface or mention.surface.isupper():
-        return False
-    if not language or language not in SUPPORTED_LANGUAGES:
+    if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = _APOSTROPHE_SUFFIX.sub("", mention.surface)
     # simplemma's compact dictionaries (lemmas.py): the same answers as its default ones, which hold
@@ -528,10 +528,10 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
         return None
-    # words split at a hyphen ("États-Unis", "Baden-Württemberg") are looked up joined by one too
     written = " ".join(run)
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None
+    # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
     return in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
 
 

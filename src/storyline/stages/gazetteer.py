@@ -58,9 +58,19 @@ SUBDIVISION_TYPES = {
     "Territory",
 }
 # common words that some countries name a region by: never a place on their own
-GENERIC_GEOGRAPHY = {
-    *["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center"],
-    *[
+GENERIC_GEOGRAPHY = set(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
         "nord",
         "sud",
         "est",
@@ -77,8 +87,6 @@ GENERIC_GEOGRAPHY = {
         "coastal",
         "gulf",
         "bay",
-    ],
-    *[
         "lake",
         "lakes",
         "river",
@@ -91,8 +99,6 @@ GENERIC_GEOGRAPHY = {
         "highlands",
         "lowlands",
         "plateau",
-    ],
-    *[
         "valley",
         "pool",
         "golf",
@@ -104,8 +110,8 @@ GENERIC_GEOGRAPHY = {
         "border",
         "oriental",
         "occidental",
-    ],
-}
+    ]
+)
 # a catalogue's sorting form ("Madrid, Comunidad de") or an explanation in brackets is no written name
 _NOT_A_NAME = re.compile(r"[,(]")
 # Catalogues of country names to load (ISO 639-1); English is the catalogues' source language.
@@ -359,6 +365,8 @@ def _generic(name: str) -> bool:
     if set(re.split(r"[\s-]+", folded)) <= GENERIC_GEOGRAPHY:
         return True
     singular = lemmas.lemmatize(folded, "en") if folded.isalpha() and folded.endswith("s") else folded
+    # a plural's singular is the same word less its ending (lakes: lake, canaries: canary); "Texas" is
+    # only capitalised by the lemmatiser
     return singular != folded and folded.startswith(singular[:-1])
 
 

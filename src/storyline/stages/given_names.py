@@ -7,8 +7,8 @@ names of its 80-odd locales, 31,000 names in all (Jorge, Łukasz, Philippe, Ósc
 family names. The sets are built once per installation (1.5 s: it imports every locale's module) and
 then read from the user's cache folder, as the gazetteer's index is.
 
-A given name that is also a word of the article's language (Will, Grace, North, Santa) is no
-evidence on its own: ``is_given_name`` asks the caller's dictionary first.
+A given name that is also a word (Will, Grace, North, Santa) is no evidence on its own: the caller
+(``entities._person_by_given_name``) weighs it against how the article writes the word.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ def front(request: Request, store: StoreDep, filters: FiltersDep, order: OrderDe
 
 @router.get("/stories")
 def stories(request: Request, store: StoreDep, filters: FiltersDep) -> str:
-    data = {**queries.browse_stories(store, filters), "order": "newest", "ranked_none": False}
+    data = queries.front_page(store, filters, dt.datetime.now(dt.UTC), order="newest")
     return render(request, "stories.html", data=data, title="Stories")
 
 
