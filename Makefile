@@ -37,7 +37,7 @@ lint: $(STAMP)
 
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -e ".[dev,cluster]"
+	.lock-venv/bin/pip install --quiet -e ".[dev,cluster,train]"
 	(echo "# Pinned versions of every dependency (runtime and test tools) for Python 3.11."; \
 	 echo "# Regenerate with: make lock"; \
 	 .lock-venv/bin/pip freeze --exclude-editable | grep -v '^storyline') > requirements.lock

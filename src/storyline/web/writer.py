@@ -96,7 +96,7 @@ class Writer:
     def _open(self) -> Ingestor:
         if self._ingestor is None:
             if self._embedder is None:
-                self._embedder = make_embedder(self.settings.embedder)
+                self._embedder = make_embedder(self.settings.embedder, self.settings.model)
             self._store = open_store(self.settings.db, any_thread=True)
             self._resources.enter_context(self._store.background_checkpoints())
             self._ingestor = Ingestor(self._store, self.settings, self._embedder, keep_open=True)
