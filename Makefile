@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	@# PyTorch's CPU wheel first (PyPI's Linux torch is the CUDA build, gigabytes); the lock's pin accepts it.
+	-$(BIN)/python -m pip install --quiet --no-deps --timeout 20 --retries 1 \
+	  --index-url https://download.pytorch.org/whl/cpu "$$(grep '^torch==' requirements.lock)"
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
