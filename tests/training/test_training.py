@@ -10,8 +10,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from seed_pairs import seed_pair_file
 
-from storyline.encoders.e5_encoder import PASSAGE_PREFIX, E5Encoder, bundled_model_path
+from storyline.encoders.e5_encoder import PASSAGE_PREFIX, E5Encoder, bundled_model_path, padded
 from storyline.encoders.e5_file import E5File
 from storyline.encoders.e5_tuned import (
     BUNDLED_VECTOR_SPACE,
@@ -21,7 +22,7 @@ from storyline.encoders.e5_tuned import (
     load_weights,
     tuned_vector_space,
 )
-from storyline.evaluation.pairs import LabeledPair
+from storyline.evaluation.pairs import LabeledPair, read_pairs
 from storyline.models import Article
 from storyline.stages.embed import E5SmallEmbedder, embedding_text, make_embedder
 
@@ -31,7 +32,7 @@ from storyline.training.e5_torch import LayerStack, input_embeddings, load_layer
 from storyline.training.export import save_trained  # noqa: E402
 from storyline.training.objectives import contrastive, cosent  # noqa: E402
 from storyline.training.pair_data import pair_folds, training_set  # noqa: E402
-from storyline.training.train import TrainOptions, padded, train_encoder  # noqa: E402
+from storyline.training.train import TrainOptions, train_encoder  # noqa: E402
 
 MAX_CHARS = 600
 
@@ -41,30 +42,13 @@ def base() -> E5Weights:
     return load_weights(E5File(bundled_model_path()), None)
 
 
-def _seed_pairs(seeds_dir: Path) -> list[LabeledPair]:
-    """Two halves of one seed article are the same story (1.0); halves of two seeds are not (3.5)."""
-    halves = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        middle = len(text) // 2
-        halves.append(
-            (
-                Article(id=f"{path.stem}-1", text=text[:middle][:MAX_CHARS]),
-                Article(id=f"{path.stem}-2", text=text[middle:][:MAX_CHARS]),
-            )
-        )
-    pairs = [LabeledPair(f"same-{i}", first, second, 1.0, 1) for i, (first, second) in enumerate(halves)]
-    for i in range(len(halves)):
-        first, second = halves[i][0], halves[(i + 1) % len(halves)][1]
-        pairs.append(LabeledPair(f"other-{i}", first, second, 3.5, 0))
-    return pairs
-
-
 @pytest.fixture(scope="module")
-def seed_pairs() -> list[LabeledPair]:
+def seed_pairs(tmp_path_factory: pytest.TempPathFactory) -> list[LabeledPair]:
+    """Two halves of one seed article are the same story (1.0); halves of two seeds are not (3.5)."""
     from importlib import resources
 
-    return _seed_pairs(Path(str(resources.files("storyline").joinpath("samples"))))
+    seeds = Path(str(resources.files("storyline").joinpath("samples")))
+    return read_pairs(seed_pair_file(seeds, tmp_path_factory.mktemp("pairs")))
 
 
 def _torch_vectors(layers: list, norm: torch.nn.LayerNorm, base: E5Weights, texts: list[str]) -> np.ndarray:

@@ -111,15 +111,22 @@ class E5Encoder:
 
     def _run(self, batch: list[Window]) -> tuple[np.ndarray, np.ndarray]:
         """Hidden states (batch x length x width) of padded windows, and the mask of real tokens."""
-        length = max(len(window.ids) for window in batch)
-        ids = np.full((len(batch), length), self.model.tokenizer.eos, dtype=np.int64)
-        mask = np.zeros((len(batch), length), dtype=np.int32)
-        for row, window in enumerate(batch):
-            ids[row, : len(window.ids)] = window.ids
-            mask[row, : len(window.ids)] = 1
-        embeddings = self.model.word_vectors(ids) + self._positions[:length] + self._token_type
+        ids, mask = padded([window.ids for window in batch], self.model.tokenizer.eos)
+        mask = mask.astype(np.int32)
+        embeddings = self.model.word_vectors(ids) + self._positions[: ids.shape[1]] + self._token_type
         (hidden,) = self._session.run(None, {"embeddings": embeddings.astype(np.float32), "mask": mask})
         return hidden, mask
+
+
+def padded(sequences: Sequence[Sequence[int]], filler: int) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids padded with ``filler`` to the longest sequence [batch, length], and the mask of real ones."""
+    length = max(len(sequence) for sequence in sequences)
+    ids = np.full((len(sequences), length), filler, dtype=np.int64)
+    mask = np.zeros((len(sequences), length), dtype=np.int64)
+    for row, sequence in enumerate(sequences):
+        ids[row, : len(sequence)] = sequence
+        mask[row, : len(sequence)] = 1
+    return ids, mask
 
 
 def batches(windows: list[Window], tokens: int = TOKENS_PER_BATCH) -> Iterator[list[Window]]:

@@ -9,7 +9,6 @@ folds.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tempfile
 from collections.abc import Callable, Sequence
@@ -19,7 +18,7 @@ from typing import Any
 
 from storyline.encoders.e5_encoder import bundled_model_path
 from storyline.encoders.e5_file import E5File
-from storyline.encoders.e5_tuned import MODEL_JSON, load_weights, read_model_info
+from storyline.encoders.e5_tuned import MODEL_JSON, file_sha256, load_weights, read_model_info
 from storyline.evaluation.fit import fit_grouping
 from storyline.evaluation.pairs import LabeledPair, articles_in_order, pair_rows
 from storyline.pipeline import ingest
@@ -44,7 +43,7 @@ def train_and_save(
     data = training_set(pairs, base, settings.max_embed_chars)
     trained = train_encoder(data, base, options, on_step=on_step)
     info = {
-        "data": {"file": source.name, "sha256": _sha256(source), "pairs": len(data.pairs)},
+        "data": {"file": source.name, "sha256": file_sha256(source), "pairs": len(data.pairs)},
         "embedded_text": f"title + first {settings.max_embed_chars} characters, 'passage: ' prefix",
     }
     save_trained(trained, base, folder, info)
@@ -70,10 +69,6 @@ def fit_for_model(
     info["grouping_fit"] = {key: value for key, value in report.items() if key != "coefficients"}
     (folder / MODEL_JSON).write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return report
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def default_options(**changes: Any) -> TrainOptions:

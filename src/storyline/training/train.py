@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from storyline.encoders.e5_encoder import padded
 from storyline.encoders.e5_tuned import E5Weights
 from storyline.training.e5_torch import EncoderLayer, LayerStack, input_embeddings, load_layers, mean_pooled
 from storyline.training.objectives import OBJECTIVES
@@ -131,16 +132,6 @@ def frozen_states(
                 states[index] = hidden[row, : len(tokens[index])].clone()
             start += size
     return states
-
-
-def padded(sequences: list[list[int]], filler: int) -> tuple[np.ndarray, np.ndarray]:
-    length = max(len(sequence) for sequence in sequences)
-    ids = np.full((len(sequences), length), filler, dtype=np.int64)
-    mask = np.zeros((len(sequences), length), dtype=np.int64)
-    for row, sequence in enumerate(sequences):
-        ids[row, : len(sequence)] = sequence
-        mask[row, : len(sequence)] = 1
-    return ids, mask
 
 
 def _pooled(top: LayerStack, frozen: list[torch.Tensor], indices: list[int]) -> torch.Tensor:
