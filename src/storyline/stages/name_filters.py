@@ -1,0 +1,123 @@
+"""Which capitalised runs are not names after all: common words, headings, generic nouns, cities
+named by a word of the text. Helpers of the entities stage (``entities.py``), with the mention
+record it passes them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+from storyline.stages import lemmas
+from storyline.stages.entity_cues import is_generic_org_noun
+from storyline.stages.gazetteer import find_place, spoken_in
+from storyline.stages.given_names import is_family_name
+from storyline.stages.name_shapes import is_known_word, lower_for
+
+# Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
+NOUN_CAPITALISING = {"de", "lb"}
+FUNCTION_WORD_LETTERS = 4
+MAX_ACRONYM = 5
+# "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
+APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
+
+_COMMON_WORD_CITY_POPULATION = 1_000_000
+_COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
+_COMPOUND_TAIL = 5
+# trades that end German surnames more often than nouns: Steinmeier, Karrenbauer, Schuhmacher, Hofreiter
+_SURNAME_TAILS = frozenset(
+    ["bauer", "meier", "maier", "mayer", "meyer", "macher", "mann", "reiter", "müller", "schmidt", "schneider", "huber"]
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention as the entities stage finds it, before the mentions of one article are merged."""
+
+    key: str  # evidence key: place id, or phonetic key of the head word
+    given: str  # phonetic key of the given name ("" when the run has none)
+    surface: str
+    kind: str
+    lemma: str
+
+
+def not_a_name(mention: Found, language: str | None, lowercase: set[str]) -> bool:
+    """Whether a mention is no name after all (``lowercase``: the article's lowercase words)."""
+    return (
+        _common_word(mention, language)
+        or _generic_here(mention, lowercase)
+        or _heading(mention, language)
+        or _common_word_city(mention, language, lowercase)
+    )
+
+
+def _heading(mention: Found, language: str | None) -> bool:
+    """Words in capitals that are mostly words of the article's language or of English: a page's
+    heading or button ("JUST IN", "READ MORE", "POZİTİF ÇIKTI", "SZCZEGÓŁY") or a sentence set in
+    capitals ("MITTELLING DER MITTE DER"), not a name. One word must be longer than an acronym."""
+    words = mention.surface.split()
+    if not all(word.isupper() for word in words) or ":" in mention.key:
+        return False
+    if len(words) == 1:
+        return len(words[0]) > MAX_ACRONYM and is_known_word(words[0], language)
+    return sum(is_known_word(word, language) for word in words) * 2 > len(words)
+
+
+def _generic_here(mention: Found, lowercase: set[str]) -> bool:
+    """A lone capitalised word that nothing makes a name, which the article itself also writes in
+    lowercase: a common noun capitalised as part of a title or an office ("Secretario de Seguridad"
+    beside "el secretario"; "la Ville de Bruxelles" beside "la ville"), not a name of its own."""
+    return _lone_untyped_word(mention) and APOSTROPHE_SUFFIX.sub("", mention.surface).lower() in lowercase
+
+
+def _lone_untyped_word(mention: Found) -> bool:
+    """One capitalised word (not in capitals) that no cue typed and no given name goes with; an
+    organisation word alone ("Congreso", "Regierung", "Ville") counts as untyped: it is a common noun."""
+    if mention.given or " " in mention.surface or mention.surface.isupper():
+        return False
+    return mention.kind == "misc" or mention.kind == "org" and is_generic_org_noun(mention.surface)
+
+
+def _common_word(mention: Found, language: str | None) -> bool:
+    """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
+    a short function word after a colon ("Es", "Un", "But"), or a German noun ("Krise")."""
+    if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
+        return False
+    word = APOSTROPHE_SUFFIX.sub("", mention.surface)
+    # simplemma's compact dictionaries (lemmas.py): the same answers as its default ones, which hold
+    # 100-440 MiB per language in memory (docs/benchmarks.md)
+    if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
+        return True
+    return language in NOUN_CAPITALISING and (lemmas.is_known(word, language) or _noun_compound(word, language))
+
+
+def _noun_compound(word: str, language: str) -> bool:
+    """A German compound of dictionary nouns the dictionary does not list ("Impfstoffsuche",
+    "Tierprüfungsanforderungen"): a known noun of at least ``_COMPOUND_TAIL`` letters at its end,
+    after a known word of at least ``_COMPOUND_HEAD`` letters (with or without a linking "s", "n",
+    "en", "es"). Surnames built so are rarer than these nouns, and named with a first name."""
+    if is_family_name(word):  # "Steinmeier", "Wagenknecht" as some locale lists them
+        return False
+    for cut in range(_COMPOUND_HEAD, len(word) - _COMPOUND_TAIL + 1):
+        tail = word[cut:].capitalize()
+        if tail.lower() in _SURNAME_TAILS or not lemmas.is_known(tail, language):
+            continue
+        head = word[:cut]
+        heads = [head, *(head[: -len(link)] for link in ("s", "n", "en", "es") if head.endswith(link))]
+        if any(len(h) >= _COMPOUND_HEAD and lemmas.is_known(h, language) for h in heads):
+            return True
+    return False
+
+
+def _common_word_city(mention: Found, language: str | None, lowercase: set[str]) -> bool:
+    """A city abroad named by one word that the article also writes in lowercase: the word, not the
+    city ("kara" and "Kara" in Turkish text, "morena" and "Morena" in Spanish). Where the article's
+    language is spoken the city stays, and so do cities of ``_COMMON_WORD_CITY_POPULATION``. (The
+    dictionaries list proper names too, "Canberra" among German words: only the article's own
+    lowercase use tells a word.)"""
+    place = find_place(mention.lemma) if mention.key.startswith("geo:") and " " not in mention.surface else None
+    if place is None or place.population >= _COMMON_WORD_CITY_POPULATION or not language:
+        return False
+    written = APOSTROPHE_SUFFIX.sub("", mention.surface)
+    return lower_for(written, language) in lowercase and not spoken_in(language, place)

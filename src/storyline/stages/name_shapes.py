@@ -1,0 +1,128 @@
+"""Where capital letters do not mark names: title-case headings, and the small words inside
+institutions' names. Helpers of the entities stage (``entities.py``).
+
+- A **title-case heading** ("Fort Lauderdale Man Arrested After Allegedly Using Dog to Attack
+  Officers", "Hastanelerde Randevulu Sisteme Geçildi") capitalises every word: there a dictionary
+  word is a name only where the article also capitalises it outside such headings.
+- An **institution's name** goes on across a small word of its language when it holds an
+  organisation word ("Universidad de Antioquia", "Bank of England", "Sąd Rejonowy dla Warszawy"):
+  the name is one, not a fragment on each side of "de".
+"""
+
+from __future__ import annotations
+
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+from storyline.stages import lemmas
+from storyline.stages.entity_cues import has_org_word, is_person_title
+
+Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from the word before)
+
+# A heading has at least this many capitalised words (acronyms aside), most of them dictionary words.
+HEADING_MIN_WORDS = 4
+HEADING_MIN_KNOWN = 3
+HEADING_KNOWN_SHARE = 0.6
+HEADING_LOWERCASE_SHARE = 1 / 3
+SMALL_WORD_LETTERS = 3  # lowercase words a heading may hold between capitalised ones ("to", "in", "de")
+MAX_NAME_WORDS = 8  # an institution's name with its small words ("Fiscalía General del Estado de Veracruz")
+# The small words an institution's name goes on across, by language. German and Dutch only "für"/"voor":
+# they capitalise nouns, so "der"/"van" would run a name on into whatever noun follows.
+CONNECTORS = {
+    "en": frozenset({"of", "the", "for"}),
+    "es": frozenset({"de", "del", "la", "los", "las", "para"}),
+    "fr": frozenset({"de", "du", "des", "la", "pour"}),
+    "it": frozenset({"di", "del", "della", "dei", "degli", "delle", "per"}),
+    "pt": frozenset({"de", "do", "da", "dos", "das", "para"}),
+    "de": frozenset({"für"}),
+    "nl": frozenset({"voor"}),
+    "pl": frozenset({"dla"}),
+}
+# a cabinet's or a reign's number; not "XI" or "LI", which are names written in capitals too
+_ROMAN_NUMERALS = frozenset(
+    ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+)
+_TURKIC = {"tr", "az"}
+
+
+def lower_for(word: str, language: str | None) -> str:
+    """The word in lowercase by its language's rules: Turkish writes I/ı and İ/i as two letters."""
+    if language in _TURKIC:
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower().replace("\u0307", "")
+
+
+def is_known_word(word: str, language: str | None) -> bool:
+    """A word the dictionary of the article's language, or English's, lists (in lowercase)."""
+    codes = [code for code in dict.fromkeys((language, "en")) if code and code in SUPPORTED_LANGUAGES]
+    return any(lemmas.is_known(lower_for(word, code), code) for code in codes)
+
+
+def is_roman_numeral(word: str) -> bool:
+    """ "II", "XIV": a reign's or a cabinet's number ("Kabinett Kurz II"), not a name of its own."""
+    return word in _ROMAN_NUMERALS
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and len(word) > 1
+
+
+def heading_stretches(words: Words, language: str | None, lowercase: set[str] | frozenset[str]) -> list[range]:
+    """The stretches of a sentence written in title case: consecutive capitalised words (small
+    lowercase words between two of them allowed), no punctuation between, with at least
+    ``HEADING_MIN_WORDS`` capitalised words that are not acronyms, of which at least
+    ``HEADING_MIN_KNOWN`` and ``HEADING_KNOWN_SHARE`` of them are dictionary words, and at least
+    ``HEADING_LOWERCASE_SHARE`` of them words the article (``lowercase``: its lowercase words) also
+    writes in lowercase. A list of names ("Sergey Lavrov, Marco Rubio") is cut by its commas; a run of
+    names is not dictionary words; an institution's name of dictionary words ("Podhalański Szpital
+    Specjalistyczny") is not written in lowercase elsewhere, a heading's words are ("man", "dog")."""
+    stretches: list[range] = []
+    start = None
+    for index, (word, broken) in enumerate([*words, ("", True)]):
+        joins = start is not None and not broken
+        small = word.islower() and len(word) <= SMALL_WORD_LETTERS and index + 1 < len(words)
+        small = small and _capitalised(words[index + 1][0]) and not words[index + 1][1]
+        if joins and (_capitalised(word) or small):
+            continue
+        if start is not None:
+            stretches.append(range(start, index))
+        start = index if word and _capitalised(word) else None
+    return [stretch for stretch in stretches if _title_case(words, stretch, language, lowercase)]
+
+
+def _title_case(words: Words, stretch: range, language: str | None, lowercase: set[str] | frozenset[str]) -> bool:
+    capitalised = [words[i][0] for i in stretch if _capitalised(words[i][0]) and not _acronym(words[i][0])]
+    if len(capitalised) < HEADING_MIN_WORDS:
+        return False
+    if sum(lower_for(word, language) in lowercase for word in capitalised) < HEADING_LOWERCASE_SHARE * len(capitalised):
+        return False
+    known = sum(is_known_word(word, language) for word in capitalised)
+    return known >= HEADING_MIN_KNOWN and known >= HEADING_KNOWN_SHARE * len(capitalised)
+
+
+def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -> set[int]:
+    """Indices of the small words an institution's name goes on across: a connector of the language,
+    after a name word with an organisation word or a person's title among the up to three name words
+    before it (the title makes the run an office, "Secretario de Educación", which is no name), and
+    before a name word (a second connector may follow the first: "de la", "of the"). ``is_name_word``:
+    the indices of the words that may be part of a name."""
+    connectors = CONNECTORS.get(language or "", frozenset())
+    glue: set[int] = set()
+    if not connectors:
+        return glue
+    for index, (word, broken) in enumerate(words):
+        if broken or word not in connectors or index - 1 not in is_name_word:
+            continue
+        before = [words[i][0] for i in range(max(0, index - 3), index) if i in is_name_word or i in glue]
+        # an institution ("Universidad de Antioquia"), or an office ("Secretario de Educación"): one run
+        if not has_org_word(before) and not any(is_person_title(word) for word in before):
+            continue
+        after = index + 1
+        if after < len(words) and words[after][0] in connectors and not words[after][1]:
+            after += 1
+        if after < len(words) and after in is_name_word and not words[after][1]:
+            glue.update(range(index, after))
+    return glue
