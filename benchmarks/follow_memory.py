@@ -3,20 +3,30 @@ after a warm-up and at the end, and (``--tracemalloc``) what the Python heap gre
 
 Usage: python benchmarks/follow_memory.py [--rounds 55] [--warm-up 15] [--per-round 24]
        [--embedder hashing] [--sqlite-cache-kib 32768] [--tracemalloc]
-       [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl]
+       [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl] [--stream] [--every 10]
 
 One feed on the tests' fixture server (127.0.0.1) publishes ``--per-round`` new real article pages
 before every round (the labeled pairs' texts, each once; the feed lists its 60 latest items); the
 rounds run in this process with one kept-open ``Ingestor``, as `storyline follow` runs them.
 ``--sqlite-cache-kib`` sets SQLite's page cache per connection (the store's default: 32 MiB), to tell
 the cache filling from the rest.
+
+``--stream``: the items are the scale benchmark's dated stream instead (``news_stream.py``: events over
+a year in date order, each item's date in its feed entry and on its page), so that a long run passes
+the grouping's time windows, as months of real news do: what a follower holds for the active window
+then stops growing. ``--every N`` adds the resident memory every N rounds to the output (``series``).
+``--max-cached-stories`` / ``--max-cached-members``: the story map's caches (``IndexSettings``), smaller
+than their defaults to see memory level off within a short run.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import gc
 import json
+import sqlite3
 import sys
 import tempfile
 import tracemalloc
@@ -28,12 +38,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from follow_speed import html_page, texts  # noqa: E402
+from news_stream import stream  # noqa: E402
 
 from feed_server import Route, feed_server, rss  # noqa: E402
 from storyline.follow import follow_round  # noqa: E402
 from storyline.ingest.fetch import FetchSettings, PoliteFetcher  # noqa: E402
 from storyline.pipeline import Ingestor  # noqa: E402
-from storyline.settings import Settings  # noqa: E402
+from storyline.settings import IndexSettings, Settings  # noqa: E402
 from storyline.stages.embed import make_embedder  # noqa: E402
 from storyline.store import open_store, sqlite  # noqa: E402
 
@@ -47,6 +58,48 @@ def resident_mib() -> float:
     return 0.0
 
 
+def items(args: argparse.Namespace) -> list[tuple[str, str, str]]:
+    """(title, text, ISO date or "") of each item, in publishing order."""
+    wanted = args.rounds * args.per_round
+    if not args.stream:
+        return [(title, text, "") for title, text in texts(Path(args.pairs), wanted)]
+    shared = Path(args.pairs).parent.parent.parent
+    records = stream(wanted, shared=shared if shared.exists() else None)
+    return [(record["title"], record["text"], record.get("published", "")) for record in records]
+
+
+def stored_dates(db: str) -> dict[str, object]:
+    """The stored articles' publication dates: first, last, how many have none."""
+    with sqlite3.connect(db) as connection:
+        first, last, undated = connection.execute(
+            "SELECT min(published), max(published), sum(published IS NULL) FROM articles"
+        ).fetchone()
+    return {"first": first, "last": last, "undated": undated}
+
+
+def dated_page(title: str, text: str, date: str) -> bytes:
+    page = html_page(title, text)
+    if not date:
+        return page
+    meta = f'<meta property="article:published_time" content="{date}T08:00:00Z">'
+    return page.replace(b"<head>", b"<head>" + meta.encode(), 1)
+
+
+def dated_rss(listed: list[tuple[str, str, str, str, str]]) -> bytes:
+    """The feed with each item's own date (the tests' ``rss`` gives every item one date)."""
+    undated = [entry[:4] for entry in listed]
+    feed = rss("feed", undated).decode()
+    for guid, *_rest, date in listed:
+        stamp = dt.date.fromisoformat(date).strftime("%a, %d %b %Y 08:00:00 GMT") if date else ""
+        old = f"<guid>{guid}</guid>"
+        start = feed.index(old)
+        end = feed.index("</pubDate>", start) + len("</pubDate>")
+        item = feed[start:end]
+        dated = item.split("<pubDate>")[0] + (f"<pubDate>{stamp}</pubDate>" if stamp else "")
+        feed = feed[:start] + dated + feed[end:]
+    return feed.encode()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=55)
@@ -55,37 +108,50 @@ def main() -> None:
     parser.add_argument("--embedder", default="hashing")
     parser.add_argument("--sqlite-cache-kib", type=int, default=sqlite.CACHE_KIB)
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--stream", action="store_true")
+    parser.add_argument("--every", type=int, default=0)
+    parser.add_argument("--max-cached-stories", type=int, default=IndexSettings.max_cached_stories)
+    parser.add_argument("--max-cached-members", type=int, default=IndexSettings.max_cached_members)
     parser.add_argument(
         "--pairs", default=str(ROOT.parent / "shared" / "data" / "pairs" / "semeval2022-task8-dev.jsonl")
     )
     args = parser.parse_args()
     sqlite.CACHE_KIB = args.sqlite_cache_kib
-    articles = texts(Path(args.pairs), args.rounds * args.per_round)
-    listed: list[tuple[str, str, str, str]] = []
+    articles = items(args)
+    listed: list[tuple[str, str, str, str, str]] = []
     result: dict[str, object] = {**vars(args)}
     with feed_server() as server, tempfile.TemporaryDirectory() as folder:
         published = 0
 
         def publish() -> None:
             nonlocal published
-            for title, text in articles[published : published + args.per_round]:
+            for title, text, date in articles[published : published + args.per_round]:
                 path = f"/items/{published}.html"
-                server.routes[path] = Route(html_page(title, text))
-                listed.insert(0, (f"item-{published}", server.base + path, escape(title), escape(text[:200])))
+                server.routes[path] = Route(dated_page(title, text, date))
+                entry = (f"item-{published}", server.base + path, escape(title), escape(text[:200]), date)
+                listed.insert(0, entry)
                 published += 1
+            for entry in listed[FEED_ITEMS:]:  # pages that left the feed: the server forgets them too
+                server.routes.pop(entry[1].removeprefix(server.base), None)
             del listed[FEED_ITEMS:]
-            server.routes["/feed.rss"] = Route(rss("feed", listed), etag=f'"{published}"')
+            server.routes["/feed.rss"] = Route(dated_rss(listed), etag=f'"{published}"')
 
         settings = Settings(db=str(Path(folder) / "memory.db")).with_embedder(args.embedder)
+        caches = {"max_cached_stories": args.max_cached_stories, "max_cached_members": args.max_cached_members}
+        settings = dataclasses.replace(settings, index=dataclasses.replace(settings.index, **caches))
         fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
         with (
             open_store(settings.db) as store,
             Ingestor(store, settings, make_embedder(args.embedder), keep_open=True) as ingestor,
         ):
             before = None
+            series: list[dict[str, float]] = []
+            result["series"] = series
             for number in range(1, args.rounds + 1):
                 publish()
                 follow_round(number, [server.base + "/feed.rss"], store, ingestor, fetcher)
+                if args.every and number % args.every == 0:
+                    series.append({"round": number, "articles": published, "resident_mib": round(resident_mib(), 1)})
                 if number == args.warm_up:
                     gc.collect()
                     if args.tracemalloc:
@@ -94,6 +160,7 @@ def main() -> None:
                     result["after_warm_up"] = {"articles": published, "resident_mib": round(resident_mib(), 1)}
             gc.collect()
             result["at_end"] = {"articles": published, "resident_mib": round(resident_mib(), 1)}
+            result["stored_dates"] = stored_dates(settings.db)
             if before is not None:
                 grown = tracemalloc.take_snapshot().compare_to(before, "filename")
                 result["python_heap_grew_mib"] = round(sum(stat.size_diff for stat in grown) / 2**20, 1)

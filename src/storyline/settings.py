@@ -126,6 +126,7 @@ class IndexSettings:
     expansion_add: int = 128
     expansion_search: int = 128  # recall@50 0.996 on e5-like vectors (docs/benchmarks.md)
     max_loaded_vectors: int = 2_000_000  # shards kept in memory, least recently used dropped first
+    idle_searches: int = 256  # a shard no search read for this many searches is dropped (it reloads from its file)
     max_cached_stories: int = 20_000  # story states kept in memory between batches (outlines: 3x as many)
     max_cached_members: int = 50_000  # member vectors kept in memory, for stories found by their entities
 

@@ -316,8 +316,20 @@ def test_entities_turkish_month_with_a_suffix_is_no_name() -> None:
 def test_entities_an_office_with_its_title_inside_is_no_name_and_the_name_after_it_is_one() -> None:
     text = "The Deputy Governor of Imo spoke. The Minister of Health Jane Mitchell and the Bank of England met."
     surfaces = {m.surface: m.kind for m in _mentions(text, "en").values()}
-    assert not any("Governor" in surface for surface in surfaces)
+    assert not any("Governor" in surface or "Health" in surface for surface in surfaces)
     assert surfaces.get("Jane Mitchell") == "person" and surfaces.get("Bank of England") == "org"
+    assert surfaces.get("Imo") == "misc"  # what the office is of, when it is no ministry's field, stays
+
+
+def test_entities_the_organisation_an_officer_heads_is_a_name_not_a_person() -> None:
+    surfaces = {m.surface: m.kind for m in _mentions("The CEO of Microsoft Satya Nadella said so.", "en").values()}
+    assert surfaces.get("Microsoft") == "misc" and surfaces.get("Satya Nadella") == "person"
+
+
+def test_entities_a_dateline_in_capitals_is_its_place() -> None:
+    mentions = _mentions("BOSTON – GasBuddy said prices fall. KÖLN (dpa-AFX) - Ströer zieht Prognosen zurück.", "en")
+    places = {m.surface for m in mentions.values() if m.kind == "place"}
+    assert {"BOSTON", "KÖLN"} <= places
 
 
 def test_entities_an_article_before_a_german_noun_makes_no_person() -> None:

@@ -135,3 +135,14 @@ def test_vector_index_floor_keeps_exactly_the_hits_at_or_above_it(tmp_path: Path
                 assert all(score >= floor for _, score in found)
                 unfloored = [hit for hit in graph.search(query, [0, 1, 2], limit) if hit[1] >= floor]
                 assert [label for label, _ in found] == [label for label, _ in unfloored]
+
+
+def test_vector_index_drops_shards_no_search_has_read_for_a_while(tmp_path: Path) -> None:
+    rows, vectors = Rows(), _vectors(60)
+    index = _index(tmp_path / "ix", rows, idle_searches=1)
+    for shard in range(6):
+        index.add([rows.commit(shard * 10 + offset + 1, shard, vectors[shard * 10 + offset]) for offset in range(10)])
+    for shard in range(6):  # a stream moving on week by week: each search reads the latest two weeks
+        index.search(vectors[0], [max(0, shard - 1), shard], 3)
+    assert index.loaded_vectors() == 30, "the weeks left behind are dropped (the last three searched stay)"
+    assert [label for label, _ in index.search(vectors[0], [0], 1)] == [1], "a dropped shard comes back from its file"

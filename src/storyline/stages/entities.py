@@ -29,7 +29,7 @@ from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.attribution import find_sources
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS
-from storyline.stages.entity_cues import has_org_word, is_person_title
+from storyline.stages.entity_cues import has_org_word, is_person_title, is_portfolio
 from storyline.stages.gazetteer import Place, find_place, find_place_inflected
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, name_key
@@ -64,6 +64,8 @@ _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
+_ALL_CONNECTORS = frozenset().union(*CONNECTORS.values())
+_PLACE_IN_CAPITALS = 4  # letters of the shortest place name looked up from capitals ("KÖLN", "ROMA")
 _MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or particles too often
 # Capitalised words that are not names in the languages that capitalise them mid-sentence.
 _NOT_NAMES = {
@@ -529,8 +531,9 @@ def _mentions_for_run(
         before, run = [*before, run[0]], run[1:]
     if run[0].islower() or len(run) == 1 and is_person_title(run[0]):  # "Secretario de Educación", "Fiscal"
         return []
-    if any(is_person_title(word) and following.islower() for word, following in zip(run, run[1:], strict=False)):
-        return []  # an office with its title inside ("Deputy Governor of Imo")
+    after_office = _after_office(run)
+    if after_office is not None:
+        return _mentions_for_run(after_office, [], language) if after_office else []
     if _names_an_office(run, before, language):
         return []
     if at_start and len(run) > 1 and _is_function_word(run[0], language):
@@ -557,13 +560,24 @@ def _mentions_for_run(
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
 
 
+def _after_office(run: list[str]) -> list[str] | None:
+    """None for a run that holds no office; for one that does ("Deputy Governor of Imo", "CEO of Spring
+    Option", "Minister of Health"), the words after its last small word, unless they are a ministry's
+    field: what the office is of may be a name, the office itself is none."""
+    if not any(is_person_title(word) and following.islower() for word, following in zip(run, run[1:], strict=False)):
+        return None
+    rest = run[len(run) - next(i for i, word in enumerate(reversed(run)) if word.islower()) :]
+    return [] if len(rest) == 1 and is_portfolio(rest[0]) else rest
+
+
 def _names_an_office(run: list[str], before: list[str], language: str | None) -> bool:
-    """The rest of an office's name after a title and a small word ("secretario de Educación",
-    "minister of Health"), unless it is a place ("presidente de Colombia")."""
+    """The rest of an office's name after a title and a small word: a ministry's field ("secretario de
+    Educación", "minister of Health"), not a place ("presidente de Colombia") nor an organisation's name
+    ("CEO of Spring Option", "CEO of Microsoft")."""
     connectors = CONNECTORS.get(language or "", frozenset())
     if len(before) < 2 or before[-1] not in connectors or not is_person_title(before[-2]):
         return False
-    return _place_for_run(run, _lemma_and_kind(run[-1], language)[0], language) is None
+    return len(run) == 1 and is_portfolio(run[0])
 
 
 def _is_function_word(word: str, language: str | None) -> bool:
@@ -629,7 +643,10 @@ def _is_acronym(word: str) -> bool:
 def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Place | None:
     if len(run) == 1:
         word = APOSTROPHE_SUFFIX.sub("", run[0])
-        return find_place(word) or (find_place(head_lemma) if head_lemma else None) or _place_reading(word, language)
+        # a dateline in capitals ("BOSTON –", "KÖLN (dpa-AFX)"), unless the acronyms' table knows the word
+        in_capitals = find_place(word.title()) if word.isupper() and len(word) >= _PLACE_IN_CAPITALS else None
+        place = find_place(word) or in_capitals
+        return place or (find_place(head_lemma) if head_lemma else None) or _place_reading(word, language)
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
         return None
@@ -669,7 +686,7 @@ def _title_before(before: list[str]) -> bool:
     for word in reversed(before[-2:]):
         if is_person_title(word):
             return True
-        if not word.islower():
+        if not word.islower() or word in _ALL_CONNECTORS:  # "CEO of Microsoft": the title is the office's
             return False
     return False
 

@@ -427,3 +427,78 @@ def has_org_word(words: list[str]) -> bool:
 def is_generic_org_noun(word: str) -> bool:
     """An organisation word that alone is a common noun ("Ministry", "Congreso", "Regierung")."""
     return word.casefold() in _GENERIC_ORG_WORDS
+
+
+# What a ministry, a secretary or a minister is "of" ("secretario de Educación", "Minister of Health",
+# "ministre de l'Intérieur"): capitalised as part of an office, a portfolio and no name of its own.
+PORTFOLIOS = frozenset(
+    [
+        "health",
+        "education",
+        "defence",
+        "defense",
+        "interior",
+        "justice",
+        "finance",
+        "finances",
+        "economy",
+        "security",
+        "treasury",
+        "labour",
+        "labor",
+        "agriculture",
+        "energy",
+        "transport",
+        "culture",
+        "environment",
+        "salud",
+        "sanidad",
+        "educación",
+        "defensa",
+        "gobernación",
+        "justicia",
+        "hacienda",
+        "finanzas",
+        "economía",
+        "seguridad",
+        "tesoro",
+        "trabajo",
+        "agricultura",
+        "energía",
+        "transporte",
+        "cultura",
+        "santé",
+        "éducation",
+        "défense",
+        "intérieur",
+        "économie",
+        "sécurité",
+        "trésor",
+        "travail",
+        "gesundheit",
+        "bildung",
+        "verteidigung",
+        "inneres",
+        "justiz",
+        "finanzen",
+        "wirtschaft",
+        "sicherheit",
+        "arbeit",
+        "zdrowia",
+        "edukacji",
+        "obrony",
+        "sprawiedliwości",
+        "finansów",
+        "gospodarki",
+        "sağlık",
+        "eğitim",
+        "savunma",
+        "adalet",
+        "maliye",
+    ]
+)
+
+
+def is_portfolio(word: str) -> bool:
+    """A ministry's field ("Health", "Educación"): what an office is of, not a name."""
+    return word.casefold() in PORTFOLIOS

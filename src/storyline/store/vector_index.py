@@ -6,8 +6,8 @@ never rebuilt at start: a shard is loaded from its file when a search first need
 catches up with the rows committed after the file was written (each file's name carries the
 last article number it holds). Files are written after the store commits, atomically (write,
 then rename), so a crash leaves at worst an older file and a longer catch-up. Only committed
-articles ever enter a shard. Memory is bounded: the least recently used shards are dropped past
-``max_loaded_vectors``.
+articles ever enter a shard. Memory is bounded: shards no search has read for ``idle_searches``
+searches are dropped, and the least recently used past ``max_loaded_vectors``.
 """
 
 from __future__ import annotations
@@ -171,6 +171,8 @@ class VectorIndex:
         self._rows = rows
         self._identity = {"store": identity, "dim": dim, "graphs": GRAPH_LIBRARY}
         self._shards: OrderedDict[int, Shard] = OrderedDict()
+        self._searches = 0  # searches so far, the clock of ``_last_search``
+        self._last_search: dict[int, int] = {}  # shard -> the search that last read it
         self._checked = False
 
     def search(
@@ -186,6 +188,8 @@ class VectorIndex:
         """``search`` for each row of ``vectors``, all in the same shards, each shard read once."""
         numbers = self._all_shards() if shards is None else list(shards)
         queries = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        self._searches += 1
+        self._last_search.update(dict.fromkeys(numbers, self._searches))
         found = [self._shard(number).search(queries, limit, floor) for number in numbers]
         self._evict()
         if not found:
@@ -217,6 +221,7 @@ class VectorIndex:
     def forget(self) -> None:
         """Drop everything loaded (another writer changed the store, or a batch failed)."""
         self._shards.clear()
+        self._last_search.clear()
         self._checked = False
 
     def loaded_vectors(self) -> int:
@@ -256,10 +261,25 @@ class VectorIndex:
             shard.add(labels, np.asarray(vectors))
 
     def _evict(self) -> None:
+        """Drop the shards no search has read for ``idle_searches`` searches (weeks the stream has left
+        behind: a follower's memory is the active window's, not its history's), then the least recently
+        used past ``max_loaded_vectors``. A dropped shard is written first if it holds unsaved vectors,
+        and comes back from its file when a search needs it again."""
+        idle = [
+            number
+            for number in self._shards
+            if self._searches - self._last_search.get(number, self._searches) > self.settings.idle_searches
+        ]
+        for number in idle:
+            self._drop(number)
         while len(self._shards) > 1 and self.loaded_vectors() > self.settings.max_loaded_vectors:
-            _number, shard = self._shards.popitem(last=False)
-            if shard.unsaved:
-                self._write(shard)
+            self._drop(next(iter(self._shards)))
+
+    def _drop(self, number: int) -> None:
+        shard = self._shards.pop(number)
+        self._last_search.pop(number, None)
+        if shard.unsaved:
+            self._write(shard)
 
     def _write(self, shard: Shard) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
