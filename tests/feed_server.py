@@ -120,13 +120,15 @@ def feed_server() -> Iterator[FeedServer]:
 SYNDICATION = "http://purl.org/rss/1.0/modules/syndication/"
 
 
-def rss(title: str, items: list[tuple[str, str, str, str]], channel: str = "") -> bytes:
+def rss(title: str, items: list[tuple[str, str, str, str]], channel: str = "", dates: list[str] | None = None) -> bytes:
     """An RSS 2.0 feed; each item (guid, link, title, description); ``channel``: more of the channel's
-    elements (``<ttl>``, the syndication module's)."""
+    elements (``<ttl>``, the syndication module's); ``dates``: each item's ``pubDate`` ("" for none),
+    else one date for all."""
+    stamps = dates if dates is not None else ["Mon, 20 Oct 2025 08:00:00 GMT"] * len(items)
     entries = "".join(
         f"<item><guid>{guid}</guid><link>{link}</link><title>{heading}</title>"
-        f"<description>{text}</description><pubDate>Mon, 20 Oct 2025 08:00:00 GMT</pubDate></item>"
-        for guid, link, heading, text in items
+        f"<description>{text}</description>{f'<pubDate>{stamp}</pubDate>' if stamp else ''}</item>"
+        for (guid, link, heading, text), stamp in zip(items, stamps, strict=True)
     )
     return (
         f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:sy="{SYNDICATION}"><channel>'

@@ -194,7 +194,7 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
 def _may_be_surname(word: str, language: str | None) -> bool:
     """A word a name may go on with: a family name some locale lists, a first name (a middle name), or
     no word of the language ("Winckler"; not "Road", "Avenue", "For")."""
-    if is_family_name(word) or is_given_name(word):
+    if _listed_name(word):
         return True
     return not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language))
 
