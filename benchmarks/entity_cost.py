@@ -4,7 +4,7 @@ Usage: python benchmarks/entity_cost.py ../shared/data/pairs/semeval2022-task8-d
 
 Reads the first N distinct articles (default all), runs the entities stage once over them as a warm-up
 (dictionaries and models load) and then once timed, and prints milliseconds per article. For A/B figures
-run it in whole processes under farm-bench (docs/benchmarks.md).
+run it in whole processes, the two builds in turn (docs/benchmarks.md).
 """
 
 from __future__ import annotations

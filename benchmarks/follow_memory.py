@@ -68,6 +68,22 @@ def items(args: argparse.Namespace) -> list[tuple[str, str, str]]:
     return [(record["title"], record["text"], record.get("published", "")) for record in records]
 
 
+def cache_sizes(ingestor: Ingestor, store: object) -> dict[str, int]:
+    """How much the story map holds in memory: story states, member vectors, outline rows, entity
+    counts, loaded shard vectors (what should level off once the stream passes the time windows)."""
+    index = ingestor._index  # noqa: SLF001 (a benchmark's look inside)
+    if index is None:
+        return {}
+    neighbours = index.neighbours
+    return {
+        "states": len(index.stories),
+        "member_vectors": index._member_count,  # noqa: SLF001
+        "outlines": len(index.outlines),
+        "entity_counts": len(index.stats.frequency),
+        "shard_vectors": neighbours.loaded_vectors() if neighbours is not None else 0,
+    }
+
+
 def stored_dates(db: str) -> dict[str, object]:
     """The stored articles' publication dates: first, last, how many have none."""
     with sqlite3.connect(db) as connection:
@@ -125,7 +141,10 @@ def main() -> None:
                 listed.insert(0, entry)
                 published += 1
             for entry in listed[FEED_ITEMS:]:  # pages that left the feed: the server forgets them too
-                server.routes.pop(entry[1].removeprefix(server.base), None)
+                path = entry[1].removeprefix(server.base)
+                server.routes.pop(path, None)
+                server.seen_headers.pop(path, None)  # the server runs in this process: its records
+                server.hits.pop(path, None)  # of old requests are not the follower's memory
             del listed[FEED_ITEMS:]
             server.routes["/feed.rss"] = Route(dated_rss(listed), etag=f'"{published}"')
 
@@ -144,7 +163,8 @@ def main() -> None:
                 publish()
                 follow_round(number, [server.base + "/feed.rss"], store, ingestor, fetcher)
                 if args.every and number % args.every == 0:
-                    series.append({"round": number, "articles": published, "resident_mib": round(resident_mib(), 1)})
+                    point = {"round": number, "articles": published, "resident_mib": round(resident_mib(), 1)}
+                    series.append({**point, **cache_sizes(ingestor, store)})
                 if number == args.warm_up:
                     gc.collect()
                     if args.tracemalloc:

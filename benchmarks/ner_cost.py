@@ -1,7 +1,7 @@
 """What Russian named-entity recognition costs: entity extraction of the bundled Russian sample, 20 times
 (the text varied so nothing is answered from memory), with natasha's model or with the heuristic alone.
 
-python benchmarks/ner_cost.py model|heuristic   (time the two with farm-bench: docs/benchmarks.md)
+python benchmarks/ner_cost.py model|heuristic   (time the two as whole processes, in turn: docs/benchmarks.md)
 """
 
 import sys

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from storyline.grouping.story_index import NothingStored, StoryIndex, _best_per_segment
+from storyline.grouping.story_index import NothingStored, StoryIndex, StoryState, _best_per_segment
 from storyline.models import Article, EntityMention
 
 DIM = 8
@@ -113,3 +113,46 @@ def test_best_per_segment_is_argmax_of_each_segment_first_on_ties() -> None:
             expected.append((row, float(scores[start + row]) if size else 0.0))
             start += size
         assert _best_per_segment(scores, sizes) == expected
+
+
+class DatedStates(NothingStored):
+    """Stored stories 1..n, story n ending on day n of 2025; counts the states read."""
+
+    def __init__(self, stories: int) -> None:
+        self.days = {
+            story_id: dt.date(2025, 1, 1) + dt.timedelta(days=story_id - 1) for story_id in range(1, stories + 1)
+        }
+        self.reads: list[int] = []
+
+    def story_states(self, story_ids: Sequence[int]) -> dict[int, StoryState]:
+        self.reads += story_ids
+        return {
+            story_id: StoryState(
+                story_id, np.ones(DIM, dtype=np.float32), 1, {}, self.days[story_id], self.days[story_id]
+            )
+            for story_id in story_ids
+            if story_id in self.days
+        }
+
+    def next_story_id(self) -> int:
+        return len(self.days) + 1
+
+
+def test_story_index_forgets_stories_that_ended_before_its_horizon() -> None:
+    """After a commit, stories that ended more than ``keep_days`` before the newest date leave memory
+    (states and outlines), recent and undated ones stay; a forgotten one is read again when asked for."""
+    source = DatedStates(stories=60)
+    index = StoryIndex(DIM, source=source, window_days=5, keep_days=20)
+    index.states(range(1, 61))
+    index.outline_rows(range(1, 61))
+    undated = index.new_story()
+    index.join(undated, Article(id="u", text="", embedding=_unit(np.ones(DIM))))
+    latest = index.states([60])[60]
+    index.join(latest, Article(id="n", text="", published=dt.date(2025, 3, 1), embedding=_unit(np.ones(DIM))))
+    index.committed({})
+    horizon = dt.date(2025, 3, 1) - dt.timedelta(days=20)
+    kept = {story_id for story_id, day in source.days.items() if day >= horizon}
+    assert set(index.stories) == kept | {60, undated.id}
+    assert set(index.outlines.row) == kept - {60}, "a changed story's outline is written again when next needed"
+    source.reads.clear()
+    assert index.states([1])[1].last == dt.date(2025, 1, 1) and source.reads == [1]

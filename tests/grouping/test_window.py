@@ -1,7 +1,9 @@
-"""The time window: exactly the gap past which no story can be joined, and the shards that cover it."""
+"""The time window: exactly the gap past which no story can be joined, the shards that cover it, and
+how long a writer keeps stories in memory."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from storyline.grouping.evidence import combine
@@ -9,11 +11,12 @@ from storyline.grouping.window import (
     SHARD_DAYS,
     dated_shard,
     join_window_days,
+    memory_horizon_days,
     search_window,
     shard_of,
     undated_shard,
 )
-from storyline.settings import GROUPING_FOR_EMBEDDER, GroupingSettings
+from storyline.settings import GROUPING_FOR_EMBEDDER, GroupingSettings, Settings
 
 DAY = dt.date(2025, 10, 21)
 
@@ -53,3 +56,14 @@ def test_window_of_an_undated_article_centres_on_the_newest_date() -> None:
 def test_window_dated_and_undated_shards_never_collide() -> None:
     assert shard_of(DAY, DAY) >= 0 > shard_of(None, DAY)
     assert shard_of(dt.date.min, DAY) >= 0 and shard_of(None, dt.date.min) < 0
+
+
+def test_memory_horizon_reaches_past_both_the_window_and_the_storyline_gap() -> None:
+    settings = Settings()
+    window = join_window_days(settings.grouping)
+    assert window is not None
+    assert memory_horizon_days(settings) == max(window, settings.storylines.max_gap_days) + SHARD_DAYS
+    longer = dataclasses.replace(settings, storylines=dataclasses.replace(settings.storylines, max_gap_days=400.0))
+    assert memory_horizon_days(longer) == 400.0 + SHARD_DAYS
+    timeless = dataclasses.replace(settings, grouping=dataclasses.replace(settings.grouping, weight_gap_week=0.0))
+    assert memory_horizon_days(timeless) is None

@@ -119,6 +119,14 @@ class OutlineTable:
         if row is not None:
             self._free.append(row)
 
+    def forget_ended_before(self, day: int) -> None:
+        """Drop the dated stories whose last day (an ordinal) is before ``day`` (between look-ups: the
+        rows a look-up returned are reused)."""
+        held = np.fromiter(self.row.values(), dtype=np.int64, count=len(self.row))
+        ended = held[(self.lasts[held] != UNDATED) & (self.lasts[held] < day)]
+        for story in self.ids[ended].tolist():
+            self.drop(story)
+
     def _write(self, at: np.ndarray, outlines: Outlines, numbers: np.ndarray) -> None:
         self.ids[at] = outlines.ids[numbers]
         self.firsts[at] = outlines.firsts[numbers]

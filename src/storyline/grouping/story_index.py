@@ -11,6 +11,7 @@ Without sources (tests, explanations) everything stays in memory and is searched
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from storyline.grouping.evidence import EntityStats
-from storyline.grouping.outline_table import Outlines, OutlineTable
+from storyline.grouping.outline_table import Outlines, OutlineTable, ordinal
 from storyline.grouping.window import search_window, shard_of
 from storyline.models import Article
 
@@ -185,6 +186,7 @@ class StoryIndex:
         today: dt.date | None = None,
         max_cached_stories: int = 20_000,
         max_cached_members: int = 50_000,
+        keep_days: float | None = None,
     ) -> None:
         self.dim = dim
         self.source: StorySource = source or NothingStored()
@@ -194,6 +196,8 @@ class StoryIndex:
         self.today = today or dt.date.today()
         self.max_cached_stories = max_cached_stories
         self.max_cached_members = max_cached_members
+        self.keep_days = keep_days  # stories that ended this long before the newest date leave memory
+        self._horizon: dt.date | None = None
         self.stats = EntityStats(documents=self.source.document_count(), lookup=self.source.entity_frequencies)
         self.stories: OrderedDict[int, StoryState] = OrderedDict()  # least recently used first
         self.touched: set[int] = set()  # changed since the last commit
@@ -463,6 +467,7 @@ class StoryIndex:
         self._trim()
 
     def _trim(self) -> None:
+        self._forget_past()
         # the least recently used go first, a few at a time (emptying half of a cache at once made
         # the next articles reload what they had just dropped)
         while len(self.stories) > self.max_cached_stories:
@@ -472,6 +477,23 @@ class StoryIndex:
             while self._members and self._member_count > self.max_cached_members * 3 // 4:
                 self._forget_members(next(iter(self._members)))
         self.stats.trim(10 * self.max_cached_stories)
+
+    def _forget_past(self) -> None:
+        """Forget the stories that ended more than ``keep_days`` before the newest date (their states,
+        member vectors and outlines): no new article near that date can join them or link to them,
+        so a follower's memory holds the weeks the stream is in, not its history. A late article
+        that needs one reads it from the store again."""
+        if self.keep_days is None or self.newest is None:
+            return
+        horizon = self.newest - dt.timedelta(days=math.ceil(self.keep_days))
+        if horizon == self._horizon:
+            return  # looked through when the newest date last moved on (a late story read since stays a while)
+        self._horizon = horizon
+        past = [story_id for story_id, state in self.stories.items() if state.last is not None and state.last < horizon]
+        for story_id in past:
+            del self.stories[story_id]
+            self._forget_members(story_id)
+        self.outlines.forget_ended_before(ordinal(horizon))
 
     def _forget_members(self, story_id: int) -> None:
         dropped = self._members.pop(story_id, None)

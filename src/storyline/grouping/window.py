@@ -19,7 +19,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from storyline.settings import GroupingSettings
+from storyline.settings import GroupingSettings, Settings
 
 SHARD_DAYS = 7
 FLOOR_MARGIN = 1e-3  # below the similarity floor: float32 products and rounding never rule a joinable story out
@@ -55,6 +55,16 @@ def join_window_days(settings: GroupingSettings) -> float | None:
     if best_logit < needed:
         return 0.0
     return settings.gap_grace_days + 7.0 * (best_logit - needed) / settings.weight_gap_week
+
+
+def memory_horizon_days(settings: Settings) -> float | None:
+    """How far before the newest date a writer keeps stories in memory: past both the grouping
+    window and the storyline gap (nothing a new article does reaches further), plus one shard of
+    slack for articles a few days late. None (keep by count only) when time never rules a story out."""
+    window = join_window_days(settings.grouping)
+    if window is None:
+        return None
+    return max(window, settings.storylines.max_gap_days) + SHARD_DAYS
 
 
 def join_similarity_floor(settings: GroupingSettings) -> float | None:

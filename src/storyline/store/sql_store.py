@@ -18,7 +18,7 @@ import numpy as np
 
 from storyline.grouping.evidence import EntityStats
 from storyline.grouping.story_index import StoryIndex
-from storyline.grouping.window import join_similarity_floor, join_window_days
+from storyline.grouping.window import join_similarity_floor, join_window_days, memory_horizon_days
 from storyline.ingest.identity import content_hash
 from storyline.models import Article
 from storyline.settings import IndexSettings, Settings
@@ -269,6 +269,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             similarity_floor=join_similarity_floor(settings.grouping),
             max_cached_stories=settings.index.max_cached_stories,
             max_cached_members=settings.index.max_cached_members,
+            keep_days=memory_horizon_days(settings),
         )
 
     def _refuse_other_vectors(self, vector_space: str, dim: int) -> None:
