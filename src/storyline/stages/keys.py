@@ -9,6 +9,7 @@ whether two articles share an entity to the evidence that weighs it (rare keys c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -44,6 +45,7 @@ def latin(text: str) -> str:
     return anyascii(text).replace("'", "").replace("`", "")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """The phonetic skeleton of one (already lemmatised) word; '' when nothing is left."""
     spelled = _sounds(latin(word))
@@ -67,6 +69,7 @@ def _sounds(written: str) -> str:
     return spelled
 
 
+@lru_cache(maxsize=1 << 15)
 def spelling(name: str, exact: bool = False) -> str:
     """A finer key that tells apart names whose phonetic keys collide (Apple and Opel, Яндекс and
     Index, Nike and Naik, "Times" and "New York Times") and keeps one name's spellings across scripts
@@ -79,6 +82,7 @@ def spelling(name: str, exact: bool = False) -> str:
     return "_".join(part for part in (_word_spelling(word, exact) for word in name.split()) if part)
 
 
+@lru_cache(maxsize=1 << 14)
 def vowel_pattern(exact: str) -> str:
     """The plain spelling of an exact one."""
     return "_".join(_plain(word) for word in exact.split("_"))
@@ -97,6 +101,7 @@ def _plain(exact_word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a writer sees the same names over and over (its memory stays flat)
 def _word_spelling(word: str, exact: bool) -> str:
     # the Bulgarian "ъ" is the "a" of English spellings (Тръмп, Блинкън), not a silent hard sign
     spelled = _sounds(latin(word.replace("ъ", "а").replace("Ъ", "А")))
