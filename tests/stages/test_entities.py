@@ -3,7 +3,8 @@ from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMa
 
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
-from storyline.stages.entities import extract_entities
+from storyline.stages.entities import extract_entities, split_sentences
+from storyline.stages.entity_cues import names_a_disease
 from storyline.stages.keys import name_key
 
 
@@ -336,3 +337,34 @@ def test_entities_an_article_before_a_german_noun_makes_no_person() -> None:
     text = "Geburtenbilanz erneut positiv Die Geburtenbilanz in Österreich war positiv, sagte die Statistik Austria."
     kinds = {m.surface: m.kind for m in _mentions(text, "de").values()}
     assert "Die Geburtenbilanz" not in kinds and "person" not in kinds.values()
+
+
+def test_entities_sentences_a_page_glued_together_are_two() -> None:
+    """A full stop between a lowercase word and a capitalised one with no space is a lost line break:
+    the word after it opens a sentence (a dictionary word there is no name); "U.S." is no break."""
+    found = _mentions("Zmiany od 25 maja.Niektóre szkoły otworzą się. Minister Łukasz Szumowski potwierdził.", "pl")
+    assert "Niektóre" not in {mention.surface for mention in found.values()}
+    assert split_sentences("od 25 maja.Niektóre szkoły") == ["od 25 maja.", "Niektóre szkoły"]
+    assert split_sentences("The U.S.Army base and Mr.Smith") == ["The U.S.Army base and Mr.Smith"]
+
+
+def test_entities_a_listed_first_name_opening_a_sentence_keeps_the_full_name() -> None:
+    found = _mentions("El alcalde habló.  Daniel Quintero comenzó a descubrir sus cartas en Medellín.", "es")
+    quintero = [mention for mention in found.values() if "Quintero" in mention.surface]
+    assert [(mention.surface, mention.kind) for mention in quintero] == [("Daniel Quintero", "person")]
+
+
+def test_entities_a_family_name_the_dictionary_lists_as_a_word_is_still_a_surname() -> None:
+    found = _mentions("Wczoraj minister zdrowia Łukasz Szumowski ogłosił nowe zasady.", "pl")
+    assert ("Łukasz Szumowski", "person") in {(m.surface, m.kind) for m in found.values()}
+
+
+def test_entities_diseases_and_viruses_are_no_names() -> None:
+    """COVID, Corona (also a Californian city) and SARS-CoV-2 are neither persons, organisations nor places."""
+    found = _mentions(
+        "Die Corona-Pandemie trifft Bayern. COVID-19 und SARS-CoV-2 breiten sich aus, sagt Markus Söder.", "de"
+    )
+    surfaces = {mention.surface for mention in found.values()}
+    assert not surfaces & {"Corona", "COVID", "SARS", "CoV", "COVID-19", "SARS-CoV-2"}
+    assert {"Bayern", "Markus Söder"} <= surfaces
+    assert names_a_disease("SARS-CoV-2") and names_a_disease("Коронавирус") and not names_a_disease("Corona Norco")

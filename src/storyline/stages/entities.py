@@ -54,7 +54,13 @@ from storyline.stages.named_entities import NamedSpan, named_spans, read_sentenc
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
 # A closing quote ends a sentence only after end punctuation: «“very productive,” the FT writes» is one.
 # "LAREDO, TX.- Aunque...": a dateline's full stop and dash end it as a sentence
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
+# endings of family names that dictionaries of some languages list as words too (Szumowski, Kovalenko)
+_SURNAME_ENDINGS = (
+    "ski", "ska", "cki", "cka", "wicz", "czyk", "enko", "chuk", "yuk", "iuk", "ov", "ova", "ev", "eva",
+    "sky", "skyi", "skiy", "oğlu", "ović", "ovic", "ević", "evic",
+)  # fmt: skip
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})([^\W\d_])\.(?=([^\W\d_])([^\W\d_]))")  # "maja.Changes": x.Yz
+_SENTENCE_BREAK = re.compile(r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
@@ -103,8 +109,22 @@ def extract_entities(articles: Sequence[Article]) -> list[Article]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences and headings, blank pieces dropped."""
-    return [sentence.strip() for sentence in _SENTENCE_BREAK.split(text) if sentence.strip()]
+    """Sentences and headings, blank pieces dropped; sentences a page glued together ("od 25
+    maja.Changes można") are two."""
+    return [piece.strip() for sentence in _SENTENCE_BREAK.split(text) for piece in _unglued(sentence) if piece.strip()]
+
+
+def _unglued(sentence: str) -> list[str]:
+    """A sentence cut where a full stop follows a lowercase word and a capitalised word follows it
+    with no space: a lost line break, not an abbreviation ("U.S.", "e.g.") or a web address."""
+    cuts = [
+        match.end()
+        for match in _GLUED.finditer(sentence)
+        if match.group(1).islower() and match.group(2).isupper() and match.group(3).islower()
+    ]
+    if not cuts:
+        return [sentence]
+    return [sentence[start:end] for start, end in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
 
 
 def keys_in_sentence(sentence: str, language: str | None) -> set[str]:
@@ -194,7 +214,7 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
 def _may_be_surname(word: str, language: str | None) -> bool:
     """A word a name may go on with: a family name some locale lists, a first name (a middle name), or
     no word of the language ("Winckler"; not "Road", "Avenue", "For")."""
-    if _listed_name(word):
+    if _listed_name(word) or (len(word) > 4 and word.casefold().endswith(_SURNAME_ENDINGS)):
         return True
     return not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language))
 
@@ -379,6 +399,8 @@ def _capitalised_runs(
     ``common``: lowercase words of the text, never names when they open the sentence. An institution's
     name goes on across its language's small words (``name_shapes.connector_glue``)."""
     keeps = [_may_be_name_word(index, word, mid_caps, language, common) for index, (word, _) in enumerate(words)]
+    if keeps and not keeps[0] and words[0][0].lower() not in common and _opens_full_name(words, 0):
+        keeps[0] = True  # a listed first name opening the sentence before a capitalised word: "Daniel Quintero dijo"
     glue = connector_glue(words, language, {index for index, keep in enumerate(keeps) if keep})
     runs: list[tuple[int, list[str]]] = []
     current: list[str] = []

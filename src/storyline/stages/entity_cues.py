@@ -7,6 +7,8 @@ it an organisation. Lower-case forms; inflected Slavic forms are listed where th
 
 from __future__ import annotations
 
+import re
+
 PERSON_TITLES = frozenset(
     [
         "president",
@@ -502,3 +504,22 @@ PORTFOLIOS = frozenset(
 def is_portfolio(word: str) -> bool:
     """A ministry's field ("Health", "Educación"): what an office is of, not a name."""
     return word.casefold() in PORTFOLIOS
+
+
+# Diseases and the viruses that cause them, as news in many languages names them: capitalised, set in
+# capitals or spelled like a town ("Corona", a city in California), yet no person, organisation or
+# place. The words of a mention, less a number after a hyphen ("COVID-19", "SARS-CoV-2").
+_DISEASES = frozenset(
+    [
+        "covid", "corona", "korona", "coronavirus", "koronavirus", "koronawirus", "koronavirüs", "kovid",
+        "коронавирус", "коронавірус", "коронавирусът", "ковид", "ковід", "sars", "cov", "mers", "ebola",
+        "zika", "hiv", "aids", "h1n1", "h5n1", "mpox", "virus", "wirus", "virüs", "вирус", "вірус",
+        "influenza", "grippe", "grypa", "грип", "грипп",
+    ]
+)  # fmt: skip
+
+
+def names_a_disease(surface: str) -> bool:
+    """Whether every word of a mention names a disease or a virus ("COVID", "Corona", "SARS-CoV-2")."""
+    parts = [part for part in re.split(r"[\s\-‐–]+", surface.casefold()) if part and not part.isdigit()]
+    return bool(parts) and all(part in _DISEASES for part in parts)

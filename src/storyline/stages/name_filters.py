@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import is_generic_org_noun
+from storyline.stages.entity_cues import is_generic_org_noun, names_a_disease
 from storyline.stages.gazetteer import find_place, spoken_in
 from storyline.stages.given_names import is_family_name
 from storyline.stages.name_shapes import is_known_word, lower_for
@@ -43,12 +43,14 @@ class Found:
 
 
 def not_a_name(mention: Found, language: str | None, lowercase: set[str]) -> bool:
-    """Whether a mention is no name after all (``lowercase``: the article's lowercase words)."""
+    """Whether a mention is no name after all (``lowercase``: the article's lowercase words); a
+    disease or a virus is none either (``entity_cues.names_a_disease``)."""
     return (
         _common_word(mention, language)
         or _generic_here(mention, lowercase)
         or _heading(mention, language)
         or _common_word_city(mention, language, lowercase)
+        or names_a_disease(mention.surface)
     )
 
 
