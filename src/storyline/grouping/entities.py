@@ -64,12 +64,6 @@ def identity_of(row: MentionRow) -> str:
     surname keys (a lone given name: its key twice) or its bare key, with the name's spelling (a
     bare name in Latin script: exact, marked "="). An acronym its article spells out ("FT" beside
     "Financial Times", ``stages/entities._expand_acronyms``) is the spelled-out name's entity."""
-    return _identity(row.key, row.given, row.kind, row.surface, row.lemma)
-
-
-@lru_cache(maxsize=1 << 16)  # the writer asks again for the same names in every batch (bounded)
-def _identity(key: str, given: str, kind: str, surface: str, lemma: str) -> str:
-    row = MentionRow("", None, key, given, kind, surface, lemma, 0, None)
     if is_spelled_out(row):
         row = replace(row, key=name_key(row.lemma.split()[-1]))
     plain = spelling_of(row)
@@ -135,13 +129,7 @@ def anchor_of(row: MentionRow) -> str:
     """How an anchor is counted: its identity, and for a person's full name written in Latin script
     the surname's exact spelling after a tab (a bare name in Latin script joins only a full name
     spelled as it, or one written in another script: "Weeds" never joins Tiger Woods)."""
-    return _anchor(row.key, row.given, row.kind, row.surface, row.lemma)
-
-
-@lru_cache(maxsize=1 << 15)
-def _anchor(key: str, given: str, kind: str, surface: str, lemma: str) -> str:
-    row = MentionRow("", None, key, given, kind, surface, lemma, 0, None)
-    identity = _identity(key, given, kind, surface, lemma)
+    identity = identity_of(row)
     if is_full_name(row) and is_latin(row.lemma.split()[-1]):
         return f"{identity}\t{_exact_spelling(row)}"
     return identity

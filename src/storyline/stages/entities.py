@@ -398,9 +398,7 @@ def _capitalised_runs(
     """(start index, words) of each run of capitalised words; punctuation and acronym/name boundaries end a run.
     ``common``: lowercase words of the text, never names when they open the sentence. An institution's
     name goes on across its language's small words (``name_shapes.connector_glue``)."""
-    keeps = [_may_be_name_word(index, word, mid_caps, language, common) for index, (word, _) in enumerate(words)]
-    if keeps and not keeps[0] and words[0][0].lower() not in common and _opens_full_name(words, 0):
-        keeps[0] = True  # a listed first name opening the sentence before a capitalised word: "Daniel Quintero dijo"
+    keeps = [_may_be_name_word(index, words, mid_caps, language, common) for index in range(len(words))]
     glue = connector_glue(words, language, {index for index, keep in enumerate(keeps) if keep})
     runs: list[tuple[int, list[str]]] = []
     current: list[str] = []
@@ -467,17 +465,26 @@ def _opens_full_name(words: list[tuple[str, bool]], index: int) -> bool:
 
 
 def _may_be_name_word(
-    index: int, word: str, mid_caps: set[str], language: str | None, common: frozenset[str] | set[str]
+    index: int,
+    words: list[tuple[str, bool]],
+    mid_caps: set[str],
+    language: str | None,
+    common: frozenset[str] | set[str],
 ) -> bool:
     """A capitalised word that may be part of a name; one that opens the sentence only when the article
-    capitalises it elsewhere, it is a place, an acronym, or morphology knows it as a proper noun."""
+    capitalises it elsewhere, it is a place, an acronym, morphology knows it as a proper noun, or it is
+    a listed first name before another capitalised word ("Daniel Quintero dijo")."""
+    word = words[index][0]
     if not _is_capitalised(word):
         return False
     if index > 0 or find_place(APOSTROPHE_SUFFIX.sub("", word)) is not None:
         return True
     acronym = word.isupper() and len(word) > 1
     return word.lower() not in common and (
-        acronym or word.lower() in mid_caps or _proper_kind(word, language) is not None
+        acronym
+        or word.lower() in mid_caps
+        or _proper_kind(word, language) is not None
+        or _opens_full_name(words, index)
     )
 
 

@@ -69,7 +69,7 @@ def _sounds(written: str) -> str:
     return spelled
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 16)  # bounded: a writer spells the same names in every batch (its memory stays flat)
 def spelling(name: str, exact: bool = False) -> str:
     """A finer key that tells apart names whose phonetic keys collide (Apple and Opel, Яндекс and
     Index, Nike and Naik, "Times" and "New York Times") and keeps one name's spellings across scripts
@@ -101,7 +101,6 @@ def _plain(exact_word: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1 << 16)  # bounded: a writer sees the same names over and over (its memory stays flat)
 def _word_spelling(word: str, exact: bool) -> str:
     # the Bulgarian "ъ" is the "a" of English spellings (Тръмп, Блинкън), not a silent hard sign
     spelled = _sounds(latin(word.replace("ъ", "а").replace("Ъ", "А")))
