@@ -23,3 +23,17 @@ def test_entity_gate_mentions_and_links_stay_above_their_floors() -> None:
         if name.startswith("_"):
             continue
         assert result[name] >= floor, f"{name} {result[name]} fell below its floor {floor}"
+
+
+def test_a_gold_mention_is_scored_against_the_most_alike_system_mention() -> None:
+    """The gold "États-Unis" shares a word with "Organisation des États" and with "États Unis": it is
+    the second, whichever comes first or is written more often."""
+    from storyline.evaluation.entity_gold import best_hit
+    from storyline.models import EntityMention
+
+    organisation = EntityMention(key="atk", surface="Organisation des États", kind="org", lemma="", count=2)
+    country = EntityMention(key="iso:US", surface="États Unis", kind="place", lemma="")
+    assert best_hit("États-Unis", [organisation, country]) is country
+    germans = EntityMention(key="hrmn", surface="Germans", kind="misc", lemma="", count=3)
+    germany = EntityMention(key="iso:DE", surface="Germany’s", kind="place", lemma="")
+    assert best_hit("Germany", [germans, germany]) is germany

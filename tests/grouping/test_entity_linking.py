@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from storyline.grouping.entities import MentionRow, display_name, link_entities, variant_counts
 
 
@@ -63,10 +65,33 @@ def test_entity_linking_a_name_going_on_in_lowercase_takes_no_bare_mention() -> 
         MentionRow("a1", 1, "dm", "bl", "org", "Белия дом", "Бял Дом", 1, "bg"),
         MentionRow("a2", 2, "dm", "", "misc", "Дом", "Дом", 1, "bg"),
         MentionRow("a3", 3, "lvrv", "srh", "person", "Сергей Лавров", "Сергей Лавров", 1, "bg"),
+        MentionRow("a5", 5, "lvrv", "srh", "person", "Сергей Лавров", "Сергей Лавров", 1, "bg"),
         MentionRow("a4", 4, "lvrv", "", "misc", "Лавров", "Лавров", 1, "bg"),
     ]
     _entities, links = link_entities(rows)
     assert links[("a2", "dm", "")] == "dm~dm" and links[("a4", "lvrv", "")] == "srh lvrv~lvrv"
+
+
+def test_a_full_name_of_one_article_takes_no_bare_name_of_another_story() -> None:
+    """One page's "Nikol Paryan Facebook", a run misread as a person's name, must not take every
+    "Facebook" of the store; a name two articles write may (and one in the same story always does)."""
+    rows = [
+        _row("a", 1, "fsbk", "nkl", "Nikol Paryan Facebook"),
+        _row("b", 2, "fsbk", "", "Facebook", kind="misc"),
+        _row("c", 1, "fsbk", "", "Facebook", kind="misc"),
+    ]
+    _, links = link_entities(rows)
+    full = links[("a", "fsbk", "nkl")]
+    assert links[("b", "fsbk", "")] == "fsbk~=fakebok" and links[("c", "fsbk", "")] == full
+    _, links = link_entities([*rows, _row("d", 3, "fsbk", "nkl", "Nikol Paryan Facebook")])
+    assert links[("b", "fsbk", "")] == full
+
+
+def test_latin_spellings_keep_g_apart_from_h() -> None:
+    rows = [_row(f"a{i}", i, "hrmn", "jkm", "Joachim Herrmann", "de") for i in range(3)]
+    rows.append(_row("b", 9, "hrmn", "", "German", kind="misc"))
+    _, links = link_entities(rows)
+    assert links[("b", "hrmn", "")] == "hrmn~=german"
 
 
 def test_names_whose_keys_collide_are_entities_apart_by_their_spelling() -> None:
@@ -113,6 +138,8 @@ def test_a_bare_surname_joins_only_a_full_name_spelled_as_it() -> None:
         _row("j", 9, "bdn", "", "Biden"),
         _row("k", 9, "bdn", "j", "Joe Biden"),
     ]
+    # each full name written in a second article: a bare name of another story may join it (MIN_SUPPORT)
+    rows += [replace(row, article_id=f"{row.article_id}2", story_id=20 + n) for n, row in enumerate(rows) if row.given]
     _, links = link_entities(rows)
     assert links[("c", "asln", "")] == links[("a", "asln", "lk")] != links[("b", "asln", "")]
     assert links[("g", "wds", "")] == "wds~=veds" and links[("h", "wds", "")] == "tgr wds~vds"

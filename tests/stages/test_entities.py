@@ -5,7 +5,7 @@ from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.entities import extract_entities, split_sentences
 from storyline.stages.entity_cues import names_a_disease
-from storyline.stages.keys import name_key
+from storyline.stages.keys import acronym_key, name_key
 
 
 def _mentions(text: str, language: str) -> dict[str, EntityMention]:
@@ -261,7 +261,7 @@ def test_entities_an_institutions_name_goes_on_across_its_small_words() -> None:
     surfaces = {m.surface: m.kind for m in mentions.values()}
     assert surfaces["Universidad de Antioquia"] == "org"
     assert surfaces["Organización de los Estados Americanos"] == "org"
-    assert mentions["#oea"].lemma == mentions[name_key("Americano")].lemma  # the acronym is spelled out
+    assert mentions["#oea"].lemma == mentions[name_key("Americanos")].lemma  # the acronym is spelled out
 
 
 def test_entities_an_office_is_no_name_but_a_place_after_a_title_is() -> None:
@@ -368,3 +368,48 @@ def test_entities_diseases_and_viruses_are_no_names() -> None:
     assert not surfaces & {"Corona", "COVID", "SARS", "CoV", "COVID-19", "SARS-CoV-2"}
     assert {"Bayern", "Markus Söder"} <= surfaces
     assert names_a_disease("SARS-CoV-2") and names_a_disease("Коронавирус") and not names_a_disease("Corona Norco")
+
+
+def test_entities_a_bare_word_joins_an_untyped_full_name_without_making_a_person() -> None:
+    """The bare "Senators" after "Ottawa Senators" is the same name, not a person's surname; "Stonoga" after
+    "Zbigniew Stonoga" is (a listed first name opens the full name, though the surname is a word too)."""
+    teams = _mentions("The Penguins beat the visiting Ottawa Senators 5-2. The Senators lost again.", "en")
+    assert "person" not in {mention.kind for mention in teams.values()}
+    assert ("Ottawa Senators", "org") in {(mention.surface, mention.kind) for mention in teams.values()}
+    polish = _mentions("Zbigniew Stonoga opublikował nagranie. Według niego Stonoga nie kłamie.", "pl")
+    assert ("Zbigniew Stonoga", "person") in {(mention.surface, mention.kind) for mention in polish.values()}
+
+
+def test_entities_a_name_is_no_form_of_a_common_word_where_names_do_not_inflect() -> None:
+    """Spanish, English: "Fuentes" is a surname, not the plural of "fuente"; "Edited" and "Editing"
+    are not Edith, and "Estado" is not a form of "estar"."""
+    found = _mentions("Martín Fuentes dio negativo. Fuentes habló con su familia.", "es")
+    assert [mention.lemma for mention in found.values() if "Fuentes" in mention.surface] == ["Martín Fuentes"]
+    edited = _mentions("Story by Tom Lane, Edited by Sue Park.", "en")
+    assert [mention.lemma for mention in edited.values() if mention.surface == "Edited"] == ["Edited"]
+    assert set(_keys("Ayer dijo el presidente que el Estado pagará.", "es").values()) == {"Estado"}
+
+
+def test_entities_a_word_a_city_abroad_also_goes_by_is_the_word() -> None:
+    """A sentence-initial German adverb GeoNames lists for Dubai ("Dabei"), a first name it lists for
+    Milan ("Mila") in English text: no place. Where the city's language is spoken, its name stays."""
+    german = _mentions("Dabei wurde klar, dass Dubai weiter wächst.", "de")
+    assert [mention.surface for mention in german.values() if mention.kind == "place"] == ["Dubai"]
+    english = _mentions("Her friend Mila Stone and Mila's sister came from Milan.", "en")
+    assert {m.surface for m in english.values() if m.kind == "place"} == {"Milan"}
+    italian = _mentions("Roma ha deciso. Il sindaco di Roma parla.", "it")
+    assert "place" in {mention.kind for mention in italian.values()}
+
+
+def test_entities_a_companys_legal_form_is_no_name_and_makes_an_organisation() -> None:
+    """The "Siemens AG" is Siemens, an organisation; no entity "AG" joins every company of the store."""
+    german = _mentions("Die Siemens AG und die Bayer AG melden Gewinne.", "de")
+    assert {(m.surface, m.kind) for m in german.values()} == {("Siemens", "org"), ("Bayer", "org")}
+    english = _mentions("Volkswagen AG said on Monday that sales rose at Barclays PLC.", "en")
+    assert {"Volkswagen", "Barclays"} <= {m.surface for m in english.values()}
+    assert not {"AG", "PLC"} & {m.surface for m in english.values()}
+
+
+def test_entities_a_run_of_acronyms_is_one_name_not_its_last_acronym() -> None:
+    found = _mentions("Klienci PKO BP narzekają. Koncern BP podał wyniki.", "pl")
+    assert found[acronym_key("PKOBP")].surface == "PKO BP" and found[acronym_key("BP")].surface == "BP"

@@ -18,6 +18,8 @@ from storyline.stages.gazetteer import find_place
         ("Будапеща", None, "Budapest"),  # a city keeps its GeoNames id
         ("Madrid", None, "Madrid"),  # the city, not the region of the same name
         ("Русия", "iso:RU", "Russia"),
+        ("Turkey", "iso:TR", "Türkiye"),  # GeoNames' English name, where ISO 3166 and CLDR moved on
+        ("Ivory Coast", "iso:CI", "Côte d’Ivoire"),
     ],
 )
 def test_gazetteer_finds_places_in_any_script(written: str, place_id: str | None, english: str) -> None:

@@ -129,9 +129,10 @@ def test_entity_links_an_emptied_entity_points_where_its_mentions_went(tmp_path:
     full = EntityMention(key="lvrv", surface="Sergey Lavrov", kind="person", lemma="Sergey Lavrov", given="srh")
     first = Article(id="a", text="one", embedding=np.array([1.0, 0.0], np.float32), entities=(bare,))
     second = Article(id="b", text="two", embedding=np.array([0.0, 1.0], np.float32), entities=(full,))
+    third = Article(id="c", text="three", embedding=np.array([0.0, 1.0], np.float32), entities=(full,))
     with open_store(tmp_path / "e.db") as store:
         index = store.open_story_index(2, "table", Settings())
-        for article in (first, second):
+        for article in (first, second, third):  # two articles write the full name (MIN_SUPPORT)
             memberships = assign_stories([article], index, GroupingSettings())
             with store.transaction():
                 index_labels = store.save_batch([article], memberships, index, "table", bands=32)
@@ -139,4 +140,4 @@ def test_entity_links_an_emptied_entity_points_where_its_mentions_went(tmp_path:
             index.committed(index_labels)
         bare_entity = store._db.execute("SELECT id FROM entities WHERE identity='lvrv~lvrv'").fetchone()[0]
         found = store.find_entity(str(bare_entity))
-        assert found is not None and found["identity"] == "srh lvrv~lvrv" and found["articles"] == 2
+        assert found is not None and found["identity"] == "srh lvrv~lvrv" and found["articles"] == 3

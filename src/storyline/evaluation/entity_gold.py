@@ -6,24 +6,28 @@ organisation and place named there (once per article) with a canonical name shar
 articles. A gold mention is found when a system mention in the same article shares a word
 with it (up to inflection: one word starts with the other, or they share all but their last
 two letters). Links are scored over pairs of gold mentions of the same entity in articles of
-different languages: found when both mentions are found and linked to one entity.
+different languages: found when both mentions are found and linked to one entity. Where several
+system mentions share a word with a gold one, it is scored against the most alike (``best_hit``).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 from typing import Any
 
 from storyline.grouping.entities import MentionRow, link_entities
 from storyline.ingest.text import read_text
-from storyline.models import Article
+from storyline.models import Article, EntityMention
 from storyline.settings import Settings
 from storyline.stages.clean import clean_text
 from storyline.stages.entities import extract_entities
 from storyline.stages.language import detect_language
 
 SEEDS = Path(__file__).resolve().parent.parent / "samples"
+_APOSTROPHE_TAIL = re.compile(r"['’].*$")
 
 
 class GoldError(RuntimeError):
@@ -92,6 +96,33 @@ def mentions_match(gold_surface: str, system_surface: str) -> bool:
     )
 
 
+def best_hit(gold_surface: str, hits: list[EntityMention]) -> EntityMention:
+    """The system mention a gold mention is scored against: the one whose words are most alike (the
+    gold "États-Unis" is the system's "États Unis", not its "Organisation des États"), then the most
+    frequent."""
+    return max(hits, key=lambda mention: (likeness(gold_surface, mention.surface), mention.count))
+
+
+def likeness(gold_surface: str, system_surface: str) -> float:
+    """How alike two written names are, 0 to 1: each word's best share of letters it opens with in
+    common with a word of the other name (possessives and suffixes after an apostrophe dropped), over
+    the words of both."""
+    first, second = _plain_words(gold_surface), _plain_words(system_surface)
+    if not first or not second:
+        return 0.0
+    shares = [max(_shared_start(a, b) for b in second) for a in first]
+    shares += [max(_shared_start(a, b) for a in first) for b in second]
+    return sum(shares) / len(shares)
+
+
+def _plain_words(surface: str) -> list[str]:
+    return [_APOSTROPHE_TAIL.sub("", word).casefold() for word in surface.replace("-", " ").split()]
+
+
+def _shared_start(a: str, b: str) -> float:
+    return len(os.path.commonprefix([a, b])) / max(len(a), len(b), 1)
+
+
 def score(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
     found_gold = 0
     matched: dict[tuple[str, int], tuple[str, str]] = {}  # (article, gold index) -> system (key, given)
@@ -109,7 +140,7 @@ def score(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
             hits = [m for m in system if mentions_match(surface, m.surface)]
             if hits:
                 found_gold += 1
-                best = max(hits, key=lambda m: m.count)
+                best = best_hit(surface, hits)
                 typed_right += best.kind == kind
                 matched[(item["ref"], index)] = (best.key, best.given)
     rows = [

@@ -15,7 +15,8 @@ Each article's mentions already carry keys that match across scripts and inflect
 - a bare surname ("Лавров" in an article that never says "Сергей") joins a person's full name
   only when the context supports it: the only full name with that surname in the same story,
   else the only one in the whole store, else one named at least ``DOMINANCE`` times as often
-  as every other, among the full names whose surname is spelled as the bare one;
+  as every other, among the full names whose surname is spelled as the bare one (for a bare name
+  in Latin script, in either of the last two cases, one written in at least ``MIN_SUPPORT`` articles);
 - a bare name in another script that joins no full name joins the Latin spelling the store makes
   dominant the same way (Ройтерс joins Reuters, Яндекс joins Yandex, never Index);
 - an acronym is the entity of the name its article spells it out as ("FT" beside "Financial
@@ -39,6 +40,7 @@ from storyline.stages.keys import name_key, spelling, vowel_pattern
 from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
+MIN_SUPPORT = 2  # articles that write a full name before a bare name of another story joins it
 MAX_NAME_WORDS = 3
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -171,7 +173,7 @@ def store_choice(row: MentionRow, anchors: Mapping[str, int]) -> str:
     plain = spelling_of(row)
     persons, spelled = _alike(row.key.startswith("#"), plain, None, anchors)
     written = sorted({anchor.partition("\t")[2] for anchor in anchors if anchor.partition("\t")[0] in persons})
-    by_spelling = [f"{exact}:{dominant(_alike(False, plain, exact, anchors)[0])}" for exact in written]
+    by_spelling = [f"{exact}:{supported(_alike(False, plain, exact, anchors)[0])}" for exact in written]
     return "|".join([str(dominant(persons)), str(dominant(spelled)), *by_spelling])
 
 
@@ -234,16 +236,27 @@ def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] 
         return identity
     persons, spelled = alike_anchors(row, anchors)
     in_story, _ = alike_anchors(row, dict.fromkeys(full_in_story, 1))
-    chosen = context_choice(set(in_story), persons) if persons else None
+    least = MIN_SUPPORT if is_latin_bare(row) else 1
+    chosen = context_choice(set(in_story), persons, least) if persons else None
     if chosen is None and not is_latin_bare(row):
         chosen = dominant(spelled)
     return chosen or identity
 
 
-def context_choice(in_story: set[str], in_store: Mapping[str, int]) -> str | None:
+def context_choice(in_story: set[str], in_store: Mapping[str, int], least: int = 1) -> str | None:
     if len(in_story) == 1:
         return next(iter(in_story))
-    return dominant(in_store)
+    return supported(in_store, least)
+
+
+def supported(in_store: Mapping[str, int], least: int = MIN_SUPPORT) -> str | None:
+    """The dominant full name, if the store writes it in at least ``least`` articles. A bare name in
+    Latin script asks for ``MIN_SUPPORT``: one page's run of capitalised words misread as a person's
+    name ("Nikol Paryan Facebook", "File Photo Reuters") takes no bare word of another story. (Names in
+    other scripts are typed by morphology or a model, and "Зеленского" joins "Володимир Зеленський"
+    however few articles write it.)"""
+    chosen = dominant(in_store)
+    return chosen if chosen is not None and in_store[chosen] >= least else None
 
 
 def dominant(in_store: Mapping[str, int]) -> str | None:

@@ -29,10 +29,10 @@ from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.attribution import find_sources
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS
-from storyline.stages.entity_cues import has_org_word, is_person_title, is_portfolio
-from storyline.stages.gazetteer import Place, find_place, find_place_inflected
+from storyline.stages.entity_cues import has_org_word, is_legal_form, is_person_title, is_portfolio
+from storyline.stages.gazetteer import Place, find_place, find_place_inflected, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
-from storyline.stages.keys import acronym_key, name_key
+from storyline.stages.keys import acronym_key, name_key, spelling
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     FUNCTION_WORD_LETTERS,
@@ -62,6 +62,8 @@ _SURNAME_ENDINGS = (
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})([^\W\d_])\.(?=([^\W\d_])([^\W\d_]))")  # "maja.Changes": x.Yz
 _SENTENCE_BREAK = re.compile(r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
+# languages that write a name the same in every sentence (no case endings on names)
+_NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
@@ -159,7 +161,11 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common, lowercase)
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
     typed = [_person_by_given_name(m, lowercase, article.language) for m in found]
-    kept = [m for m in _resolve_surnames(typed, lowercase) if not not_a_name(m, article.language, lowercase)]
+    kept = [
+        m
+        for m in _resolve_surnames(typed, lowercase, article.language)
+        if not not_a_name(m, article.language, lowercase)
+    ]
     return _merge_in_article(_expand_acronyms(kept))
 
 
@@ -295,22 +301,35 @@ def _reporters_are_organisations(mentions: list[Found], sentence: str, language:
     ]
 
 
-def _resolve_surnames(found: list[Found], lowercase: set[str]) -> list[Found]:
+def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | None) -> list[Found]:
     """In-article coreference: a bare surname takes the given name the article uses with it.
 
     Where the article names several people with one surname (Donald and Melania Trump), the
-    bare surname goes to the one named most often.
+    bare surname goes to the one named most often. The pair makes a person only when something says
+    so: the full name is a person's (``_person_by_its_name``), or the bare word may be a surname
+    (``_may_be_surname``: a listed name, a surname's ending, no word of the language). "Ottawa Senators ... Senators",
+    "Justice Officer ... Officer" stay untyped, and so no anchor other articles' bare words join.
     """
     givens: dict[str, Counter[str]] = {}
     for mention in found:  # a person's full name; "Die Geburtenbilanz" makes no person of "Geburtenbilanz"
         if mention.given and mention.given != mention.key and _full_name(mention, lowercase):
             givens.setdefault(mention.key, Counter())[mention.given] += 1
+    persons = {m.key for m in found if m.given and m.given != m.key and _person_by_its_name(m)}
     resolved = []
     for mention in found:
         if not mention.given and mention.key in givens:
-            mention = dataclasses.replace(mention, given=givens[mention.key].most_common(1)[0][0], kind="person")
+            given = givens[mention.key].most_common(1)[0][0]
+            kind = "person" if mention.key in persons or _may_be_surname(mention.surface, language) else mention.kind
+            mention = dataclasses.replace(mention, given=given, kind=kind)
         resolved.append(mention)
     return resolved
+
+
+def _person_by_its_name(mention: Found) -> bool:
+    """A full name typed a person's, or one that opens with a first name some locale lists
+    ("Zbigniew Stonoga", "Ali Çelik": surnames that are words too)."""
+    first = mention.surface.split()[0]
+    return mention.kind == "person" or (len(first) >= _MIN_GIVEN_LETTERS and is_given_name(first))
 
 
 def _full_name(mention: Found, lowercase: set[str]) -> bool:
@@ -425,7 +444,7 @@ def _capitalised_runs(
             and current
             and not broken
             and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
-            and (glued or acronym == (current[-1].isupper() and len(current[-1]) > 1))
+            and (glued or acronym == (current[-1].isupper() and len(current[-1]) > 1) or is_legal_form(word))
         )
         if continues:
             current.append(word)
@@ -472,20 +491,45 @@ def _may_be_name_word(
     common: frozenset[str] | set[str],
 ) -> bool:
     """A capitalised word that may be part of a name; one that opens the sentence only when the article
-    capitalises it elsewhere, it is a place, an acronym, morphology knows it as a proper noun, or it is
-    a listed first name before another capitalised word ("Daniel Quintero dijo")."""
+    capitalises it elsewhere, it is a place, an acronym, morphology knows it as a proper noun, it is
+    a listed first name before another capitalised word ("Daniel Quintero dijo"), or a company's legal
+    form follows it ("Volkswagen AG")."""
     word = words[index][0]
     if not _is_capitalised(word):
         return False
-    if index > 0 or find_place(APOSTROPHE_SUFFIX.sub("", word)) is not None:
+    if index > 0:
         return True
+    place = find_place(APOSTROPHE_SUFFIX.sub("", word))
+    if place is not None:
+        return word.lower() in mid_caps or not _opens_as_a_word(word, place, language)
     acronym = word.isupper() and len(word) > 1
     return word.lower() not in common and (
         acronym
         or word.lower() in mid_caps
         or _proper_kind(word, language) is not None
         or _opens_full_name(words, index)
+        or _before_legal_form(words, index)
     )
+
+
+def _before_legal_form(words: list[tuple[str, bool]], index: int) -> bool:
+    """A word right before a company's legal form: the company's name ("Volkswagen AG said")."""
+    return index + 1 < len(words) and not words[index + 1][1] and is_legal_form(words[index + 1][0])
+
+
+def _opens_as_a_word(word: str, place: Place, language: str | None) -> bool:
+    """A sentence's first word that a city also goes by, read by the dictionary as a common word: a
+    form of another word ("Reading the report": read), or a word of the language where the place's
+    language is not spoken ("Dabei" in German, which GeoNames lists for Dubai). The city's own
+    language keeps its name ("Roma" in Italian, whatever the dictionary says). Only where names do not
+    inflect, or every noun is capitalised: elsewhere a city's inflected name has a lemma of its own
+    ("Denizli'nin")."""
+    if language not in _NAMES_NOT_INFLECTED and language not in NOUN_CAPITALISING or word.isupper():
+        return False
+    lemma = lemmas.lemmatize(APOSTROPHE_SUFFIX.sub("", word), language)
+    if not lemma[:1].islower():
+        return False
+    return lemma != word.lower() or not spoken_in(language, place)
 
 
 def _trimmed(
@@ -556,6 +600,8 @@ def _mentions_for_run(
     name, two names in a row are two ("Зеленский Владимир Путин"), and a name written surname first
     ("Песков Дмитрий") is keyed as any other. ``kind``: what a NER model said the run is.
     """
+    if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
+        return _mentions_for_run(run[:-1], before, language, at_start, "org")
     while len(run) > 1 and is_person_title(run[0]):
         before, run = [*before, run[0]], run[1:]
     if run[0].islower() or len(run) == 1 and is_person_title(run[0]):  # "Secretario de Educación", "Fiscal"
@@ -647,11 +693,14 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     place = None if person else _place_for_run(run, head_lemma, language)
     if place is not None:
         return Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
-    key = acronym_key(head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
+    acronyms = len(run) > 1 and all(_is_acronym(word) for word in run)  # "PKO BP" is not BP
+    key = acronym_key("".join(run) if acronyms else head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
     if len(key) < 2:
         return None
+    if acronyms:
+        return Found(key=key, given="", surface=surface, kind="org", lemma=surface)
     first_kind = _lemma_and_kind(run[0], language)[1] if len(run) > 1 else head_kind
-    kind = "person" if person and head_kind != "given" else _run_kind(run, before, head_kind, first_kind)
+    kind = "person" if person and head_kind != "given" else _run_kind(run, before, head_kind, first_kind, language)
     given = ""
     lemma = head_lemma
     if len(run) > 1:
@@ -675,7 +724,8 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
         # a dateline in capitals ("BOSTON –", "KÖLN (dpa-AFX)"), unless the acronyms' table knows the word
         in_capitals = find_place(word.title()) if word.isupper() and len(word) >= _PLACE_IN_CAPITALS else None
         place = find_place(word) or in_capitals
-        return place or (find_place(head_lemma) if head_lemma else None) or _place_reading(word, language)
+        place = place or (find_place(head_lemma) if head_lemma else None) or _place_reading(word, language)
+        return None if place is not None and _given_name_abroad(word, place, language) else place
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
         return None
@@ -684,6 +734,14 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
     in_capitals = find_place(written.title()) if written.isupper() else None
     # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
     return in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
+
+
+def _given_name_abroad(word: str, place: Place, language: str | None) -> bool:
+    """A first name some locale lists that a city abroad also goes by in some other language, not its
+    own name ("Mila", which GeoNames lists for Milan, in English text): a person's name."""
+    if not place.country or not language or spoken_in(language, place) or not is_given_name(word):
+        return False
+    return spelling(word) != spelling(place.name)  # София is Sofia's own name, in any script
 
 
 def _place_reading(word: str, language: str | None) -> Place | None:
@@ -695,17 +753,26 @@ def _place_reading(word: str, language: str | None) -> Place | None:
     return next((place for form in forms if (place := find_place(form)) is not None), None)
 
 
-def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str) -> str:
-    """Morphology first, then organisation words, acronyms, titles, and the shape of the run."""
+def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str, language: str | None = None) -> str:
+    """Morphology first, then organisation words, acronyms, teams, titles, and the shape of the run."""
     if head_kind in ("person", "place", "org") and not (head_kind == "place" and first_kind == "given"):
         return head_kind
     if first_kind == "given" or (head_kind == "given" and len(run) == 1):
         return "person" if len(run) > 1 else "given"
-    if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1):
+    if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1) or _team_name(run, language):
         return "org"
     if _title_before(before):
         return "person"
     return "misc"
+
+
+def _team_name(run: list[str], language: str | None) -> bool:
+    """A place and a plural noun, as English names its sports teams ("Ottawa Senators", "Pittsburgh
+    Penguins", "Los Angeles Lakers"): an organisation's name, not a person's."""
+    if language != "en" or len(run) < 2 or find_place(" ".join(run[:-1])) is None:
+        return False
+    last = run[-1].lower()
+    return last.endswith("s") and lemmas.lemmatize(last, "en") != last
 
 
 def _title_before(before: list[str]) -> bool:
@@ -729,8 +796,19 @@ def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
     if language and language in SUPPORTED_LANGUAGES:
         # The low-memory backend gives the same lemmas from a seventh of the memory (measured:
         # 115 MiB instead of 779 MiB with eight languages loaded); lemmas.py caches its index on disk.
-        return _capitalise(lemmas.lemmatize(word, language)), _cyrillic_name_kind(word)
+        return _name_lemma(word, language), _cyrillic_name_kind(word)
     return word, _cyrillic_name_kind(word)
+
+
+def _name_lemma(word: str, language: str) -> str:
+    """The dictionary form of a capitalised word. In languages whose names do not inflect, a reading
+    as a common word's form (lemma in lowercase: "Fuentes" as the plural of "fuente", "Edited" and
+    "Editing" of "edit", "Estado" of "estar") is the dictionary's, not the name's: the word stays as
+    written, so that a surname, a verb and a noun never share a name."""
+    lemma = lemmas.lemmatize(word, language)
+    if language in _NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
+        return word
+    return _capitalise(lemma)
 
 
 @lru_cache(maxsize=100_000)

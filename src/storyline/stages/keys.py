@@ -61,11 +61,14 @@ def name_key(word: str) -> str:
     return "".join(skeleton)
 
 
-def _sounds(written: str) -> str:
-    """A Latin-script word in lowercase letters only, spellings of one sound made one (sh -> s, x -> ks)."""
+def _sounds(written: str, exact: bool = False) -> str:
+    """A Latin-script word in lowercase letters only, spellings of one sound made one (sh -> s, x -> ks).
+    ``exact``: "g" stays itself (it is "h" only for Cyrillic Г read the Ukrainian way: Гонконг), so that
+    names written in Latin script on both sides keep it (German is not Herrmann)."""
     spelled = _NOT_LETTER.sub("", written.lower())
     for letters, sound in _SPELLINGS:
-        spelled = spelled.replace(letters, sound)
+        if not (exact and letters == "g"):
+            spelled = spelled.replace(letters, sound)
     return spelled
 
 
@@ -90,7 +93,7 @@ def vowel_pattern(exact: str) -> str:
 
 def _plain(exact_word: str) -> str:
     out: list[str] = []
-    for place, letter in enumerate(exact_word):
+    for place, letter in enumerate(exact_word.replace("g", "h")):
         if letter in "aeiou":
             ends_the_word = exact_word[place + 1 :].strip("aeiou") == ""
             if ends_the_word and (not out or out[-1] != "*"):
@@ -103,7 +106,7 @@ def _plain(exact_word: str) -> str:
 
 def _word_spelling(word: str, exact: bool) -> str:
     # the Bulgarian "ъ" is the "a" of English spellings (Тръмп, Блинкън), not a silent hard sign
-    spelled = _sounds(latin(word.replace("ъ", "а").replace("Ъ", "А")))
+    spelled = _sounds(latin(word.replace("ъ", "а").replace("Ъ", "А")), exact)
     out: list[str] = []
     index = 0
     while index < len(spelled):

@@ -133,6 +133,10 @@ MIGRATIONS: dict[int, Migration] = {
     # per key and spelling. The feeds `storyline follow` polls get their tables (the schema file's), and
     # the entity listing's index ends with the id (entities of one name and counts list in one order).
     7: Migration(before="DROP INDEX IF EXISTS entities_rank;", rebuild_entities=True),
+    # Version 9: a bare name in Latin script joins a full name of another story only where the store writes it
+    # in two articles or more, and Latin spellings keep "g" apart from "h" (grouping/entities.py,
+    # stages/keys.py): every mention is linked again.
+    8: Migration(rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
