@@ -15,8 +15,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from anyascii import anyascii
 
 from storyline.grouping.entities import MentionRow, link_entities
 from storyline.ingest.text import read_text
@@ -148,8 +151,9 @@ def score(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
         for a in articles.values()
         for m in a.entities
     ]
-    _, links = link_entities(rows)
+    entities, links = link_entities(rows)
     link_recall, link_precision = _link_scores(gold, articles, matched, links)
+    shown = _names_shown(gold, matched, links, {entity.identity: entity.name for entity in entities})
     return {
         "articles": len(gold["articles"]),
         "languages": sorted({a.language or "?" for a in articles.values()}),
@@ -160,7 +164,38 @@ def score(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
         "type_accuracy_of_found": round(typed_right / found_gold, 3) if found_gold else None,
         **link_recall,
         **link_precision,
+        **shown,
     }
+
+
+def _names_shown(
+    gold: dict[str, Any],
+    matched: dict[tuple[str, int], tuple[str, str]],
+    links: dict[tuple[str, str, str], str],
+    names: dict[str, str],
+) -> dict[str, Any]:
+    """How many of the gold entities found are shown under their usual English name (the gold set's
+    canonical name): the entity most of their found mentions link to, its display name compared
+    letters only, case and accents aside ("Côte d’Ivoire" is "Cote dIvoire")."""
+    identities: dict[str, Counter[str]] = {}
+    for item in gold["articles"]:
+        for index, (_surface, _kind, entity) in enumerate(item["mentions"]):
+            if (item["ref"], index) in matched:
+                identity = links[(item["ref"], *matched[(item["ref"], index)])]
+                identities.setdefault(entity, Counter())[identity] += 1
+    right = sorted(
+        entity
+        for entity, found in identities.items()
+        if _letters(names[found.most_common(1)[0][0]]) == _letters(entity)
+    )
+    return {
+        "gold_entities_found": len(identities),
+        "english_names": round(len(right) / len(identities), 3) if identities else None,
+    }
+
+
+def _letters(name: str) -> str:
+    return "".join(char for char in anyascii(name).casefold() if char.isalnum())
 
 
 def _link_scores(
