@@ -413,3 +413,14 @@ def test_entities_a_companys_legal_form_is_no_name_and_makes_an_organisation() -
 def test_entities_a_run_of_acronyms_is_one_name_not_its_last_acronym() -> None:
     found = _mentions("Klienci PKO BP narzekają. Koncern BP podał wyniki.", "pl")
     assert found[acronym_key("PKOBP")].surface == "PKO BP" and found[acronym_key("BP")].surface == "BP"
+
+
+def test_entities_a_dictionary_form_names_a_place_only_where_place_names_inflect() -> None:
+    """The German "Hallen" (halls) is not Halle; a Turkish word stripped of its suffixes ("Koronafobi")
+    is not the Venezuelan city Coro; a Polish case form still finds its city."""
+    german = _mentions("Die Hallen waren voll, sagte der Veranstalter in Halle.", "de")
+    assert [m.surface for m in german.values() if m.kind == "place"] == ["Halle"]
+    turkish = _mentions("Uzmanlar Koronafobi konusunda uyardı. Koronafobi yayılıyor.", "tr")
+    assert "place" not in {m.kind for m in turkish.values()}
+    polish = _mentions("Spotkanie odbyło się w Krakowie.", "pl")
+    assert [m.lemma for m in polish.values() if m.kind == "place"] == ["Kraków"]

@@ -724,7 +724,10 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
         # a dateline in capitals ("BOSTON –", "KÖLN (dpa-AFX)"), unless the acronyms' table knows the word
         in_capitals = find_place(word.title()) if word.isupper() and len(word) >= _PLACE_IN_CAPITALS else None
         place = find_place(word) or in_capitals
-        place = place or (find_place(head_lemma) if head_lemma else None) or _place_reading(word, language)
+        by_lemma = (
+            find_place(head_lemma) if head_lemma and _lemma_may_name_a_place(word, head_lemma, language) else None
+        )
+        place = place or by_lemma or _place_reading(word, language)
         return None if place is not None and _given_name_abroad(word, place, language) else place
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
@@ -734,6 +737,18 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
     in_capitals = find_place(written.title()) if written.isupper() else None
     # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
     return in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
+
+
+def _lemma_may_name_a_place(word: str, lemma: str, language: str | None) -> bool:
+    """Whether a word's dictionary form may be looked up as a place's name: a Slavic city's case form
+    ("Warszawie", "Krakowie"), not a German noun's plural ("Hallen", the halls, is not Halle) beside
+    its genitive ("Berlins"), nor a Turkish word stripped of its suffixes ("Koronavirüs" to "koro"):
+    Turkish sets a place name's suffixes off with an apostrophe ("Ankara'da")."""
+    if language == "tr":
+        return False
+    if language in NOUN_CAPITALISING:
+        return word.casefold() in (lemma.casefold(), lemma.casefold() + "s")
+    return True
 
 
 def _given_name_abroad(word: str, place: Place, language: str | None) -> bool:
