@@ -424,3 +424,12 @@ def test_entities_a_dictionary_form_names_a_place_only_where_place_names_inflect
     assert "place" not in {m.kind for m in turkish.values()}
     polish = _mentions("Spotkanie odbyło się w Krakowie.", "pl")
     assert [m.lemma for m in polish.values() if m.kind == "place"] == ["Kraków"]
+
+
+def test_entities_a_pages_label_before_a_colon_is_no_name() -> None:
+    """The labels "Kaynak: AA" (source) and "Son Güncelleme: 16.01.2020" (last update): words before a
+    colon and an agency's acronym or a number, are no names; a name before a quotation stays one."""
+    found = _mentions("Vatandaşlar uyarıldı. - ORDU Kaynak: İHA 11:38 | Son Güncelleme: 16.01.2020 17:02", "tr")
+    assert not {"Kaynak", "Son Güncelleme", "Güncelleme"} & {m.surface for m in found.values()}
+    polish = _mentions("Wywiad z koszykarzem. Marcin Gortat: Nie wiem, co będzie dalej.", "pl")
+    assert "Marcin Gortat" in {m.surface for m in polish.values()}

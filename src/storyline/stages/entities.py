@@ -62,6 +62,13 @@ _SURNAME_ENDINGS = (
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})([^\W\d_])\.(?=([^\W\d_])([^\W\d_]))")  # "maja.Changes": x.Yz
 _SENTENCE_BREAK = re.compile(r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
+# one or two words before a colon that open a sentence or follow a bar, a dash or a dateline in capitals,
+# and that a number or an agency's acronym follows: "Kaynak: AA", "11:38 | Son Güncelleme: 18.02.2020",
+# "- ORDU Kaynak: İHA" ("Marcin Gortat: Nie wiem", before a quotation, is a name)
+_LABEL = re.compile(
+    r"(?:^[\W\d_]*|[|–—-] *|(?<=[A-ZÇĞİÖŞÜ]{3}) )([^\W\d_][\w'’]*(?: [^\W\d_][\w'’]*)?) ?: *"
+    r"(?=\d|[A-ZÇĞİÖŞÜ]{2,}(?![a-zçğıöşü]))"
+)
 # languages that write a name the same in every sentence (no case endings on names)
 _NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
@@ -159,6 +166,8 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     for sentence, words, stretches in zip(sentences, tokenised, headings, strict=True):
         words = _heading_words_demoted(words, stretches, mid_sentence_caps, article.language)
         mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common, lowercase)
+        labels = _labels(sentence, article.language)
+        mentions = [mention for mention in mentions if mention.surface not in labels]
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
     typed = [_person_by_given_name(m, lowercase, article.language) for m in found]
     kept = [
@@ -167,6 +176,24 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         if not not_a_name(m, article.language, lowercase)
     ]
     return _merge_in_article(_expand_acronyms(kept))
+
+
+def _labels(sentence: str, language: str | None) -> set[str]:
+    """A page's labels in a sentence: one or two words of the language, no place nor acronym among
+    them, before a colon where a sentence or a page's item begins and a number or an agency's acronym
+    follows ("Kaynak: AA", "Fuente: EFE", "Son Güncelleme: 16.01.2020"). Not names."""
+    if ":" not in sentence or not language or language not in SUPPORTED_LANGUAGES:
+        return set()
+    labels = set()
+    place = 0
+    while (found := _LABEL.search(sentence, place)) is not None:
+        place = found.start(1) + 1  # "- ORDU Kaynak: İHA": after "ORDU Kaynak", "Kaynak" alone
+        words = found.group(1).split()
+        if all(not word.isupper() and lemmas.is_known(word.lower(), language) for word in words) and not _is_place(
+            words
+        ):
+            labels.add(found.group(1))
+    return labels
 
 
 def _heading_words_demoted(
