@@ -183,14 +183,10 @@ def _names_shown(
             if (item["ref"], index) in matched:
                 identity = links[(item["ref"], *matched[(item["ref"], index)])]
                 identities.setdefault(entity, Counter())[identity] += 1
-    right = sorted(
-        entity
-        for entity, found in identities.items()
-        if _letters(names[found.most_common(1)[0][0]]) == _letters(entity)
-    )
+    right = sum(_letters(names[found.most_common(1)[0][0]]) == _letters(entity) for entity, found in identities.items())
     return {
         "gold_entities_found": len(identities),
-        "english_names": round(len(right) / len(identities), 3) if identities else None,
+        "english_names": round(right / len(identities), 3) if identities else None,
     }
 
 

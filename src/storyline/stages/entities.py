@@ -232,11 +232,11 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
     word is a word of the language and no listed name. Cyrillic names are morphology's to tell."""
     words = mention.surface.split()
     first = words[0]
-    if mention.kind != "misc" or len(words) < 2 or len(first) < _MIN_GIVEN_LETTERS or has_org_word(words):
+    if mention.kind != "misc" or len(words) < 2 or has_org_word(words):
         return mention
     if _CYRILLIC.match(first) or first.isupper() or first.casefold() in _NOT_NAMES:
         return mention
-    if first.lower() in lowercase or not is_given_name(first):
+    if first.lower() in lowercase or not _listed_first_name(first):
         return mention
     # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
     if len(words) > 3 or not all(_may_be_surname(word, language) for word in words[1:]):
@@ -352,11 +352,16 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
     return resolved
 
 
+def _listed_first_name(word: str) -> bool:
+    """A first name some locale lists, of at least ``_MIN_GIVEN_LETTERS`` letters."""
+    return len(word) >= _MIN_GIVEN_LETTERS and is_given_name(word)
+
+
 def _person_by_its_name(mention: Found) -> bool:
     """A full name typed a person's, or one that opens with a first name some locale lists
     ("Zbigniew Stonoga", "Ali Çelik": surnames that are words too)."""
     first = mention.surface.split()[0]
-    return mention.kind == "person" or (len(first) >= _MIN_GIVEN_LETTERS and is_given_name(first))
+    return mention.kind == "person" or _listed_first_name(first)
 
 
 def _full_name(mention: Found, lowercase: set[str]) -> bool:
@@ -504,7 +509,7 @@ def _is_place(run: list[str]) -> bool:
 def _opens_full_name(words: list[tuple[str, bool]], index: int) -> bool:
     """A first name some locale lists, followed by another capitalised word: a person's name begins."""
     word = words[index][0]
-    if len(word) < _MIN_GIVEN_LETTERS or word.isupper() or not is_given_name(word) or index + 1 >= len(words):
+    if word.isupper() or not _listed_first_name(word) or index + 1 >= len(words):
         return False
     following, broken = words[index + 1]
     return following[:1].isupper() and not broken
@@ -795,7 +800,7 @@ def _place_reading(word: str, language: str | None) -> Place | None:
     return next((place for form in forms if (place := find_place(form)) is not None), None)
 
 
-def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str, language: str | None = None) -> str:
+def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str, language: str | None) -> str:
     """Morphology first, then organisation words, acronyms, teams, titles, and the shape of the run."""
     if head_kind in ("person", "place", "org") and not (head_kind == "place" and first_kind == "given"):
         return head_kind

@@ -7,8 +7,6 @@ it an organisation. Lower-case forms; inflected Slavic forms are listed where th
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from functools import lru_cache
 
@@ -542,13 +540,8 @@ def is_legal_form(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _legal_forms() -> frozenset[str]:
-    import faker.providers.company as company
+    from storyline.stages.given_names import faker_lists
 
-    forms: set[str] = set()
-    for module in pkgutil.iter_modules(company.__path__):
-        provider = getattr(importlib.import_module(f"{company.__name__}.{module.name}"), "Provider", None)
-        for suffix in getattr(provider, "company_suffixes", ()) or ():
-            plain = str(suffix).replace(".", "")
-            if plain.isalpha() and 1 < len(plain) <= _LEGAL_FORM_LETTERS and not plain.islower():
-                forms.add(plain)
+    plain = {suffix.replace(".", "") for suffix in faker_lists("company", ("company_suffixes",))}
+    forms = {form for form in plain if form.isalpha() and 1 < len(form) <= _LEGAL_FORM_LETTERS and not form.islower()}
     return frozenset(forms - _NOT_LEGAL_FORMS)

