@@ -149,10 +149,14 @@ def atom(title: str, items: list[tuple[str, str, str, str]]) -> bytes:
     ).encode()
 
 
-def page(title: str, paragraphs: list[str], site: str = "Example News") -> bytes:
+def page(
+    title: str, paragraphs: list[str], site: str = "Example News", published: str | None = "2025-10-20T08:00:00Z"
+) -> bytes:
+    """An article page; ``published``: its ``article:published_time`` (None: a page that gives no date)."""
     body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    stamp = f'<meta property="article:published_time" content="{published}">' if published else ""
     return (
         f'<html><head><title>{title}</title><meta property="og:site_name" content="{site}">'
-        f'<meta property="article:published_time" content="2025-10-20T08:00:00Z"></head>'
+        f"{stamp}</head>"
         f"<body><nav>Home | World</nav><article><h1>{title}</h1>{body}</article></body></html>"
     ).encode()

@@ -239,3 +239,37 @@ def test_follow_never_asks_a_feed_sooner_than_its_ttl(settings: Settings) -> Non
         assert server.hits["/wire.rss"] == 2
     assert poll_wait(600, 0, None) == 600 and poll_wait(600, 2, None) == 1200 and poll_wait(0, 0, None) == 0
     assert poll_wait(600, 0, 3600) == 3600 and poll_wait(600, 0, 10 * 86400) == MAX_ASKED_SECONDS
+
+
+def test_follow_an_undated_item_new_since_the_last_read_is_dated_the_day_it_was_seen(settings: Settings) -> None:
+    def serve_undated(server: FeedServer, numbers: list[int]) -> str:
+        items = [(f"u-{n}", f"{server.base}/u/{n}.html", f"undated story {n}", f"Summary {n}.") for n in numbers]
+        for n in numbers:
+            paragraphs = [f"{text} (u {n})" for text in PARAGRAPHS["en"]]
+            server.routes[f"/u/{n}.html"] = Route(page(f"undated story {n}", paragraphs, published=None))
+        server.routes["/u.rss"] = Route(rss("u", items, dates=[""] * len(items)))
+        return f"{server.base}/u.rss"
+
+    def dates(store: object) -> dict[str, tuple[str | None, str | None]]:
+        rows = store._db.execute("SELECT headline, published, published_from FROM articles")  # type: ignore[attr-defined]
+        return {row[0]: (row[1] and str(row[1]), row[2]) for row in rows}
+
+    with feed_server() as server:
+        url = serve_undated(server, [1])
+        fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
+        with (
+            open_store(settings.db) as store,
+            Ingestor(store, settings, make_embedder("hashing"), keep_open=True) as ingestor,
+        ):
+            _round(1, [url], store, ingestor, fetcher)
+            assert dates(store) == {"undated story 1": (None, None)}  # the first read bounds nothing
+            serve_undated(server, [1, 2])
+            _round(2, [url], store, ingestor, fetcher)
+            today = str(store._db.execute("SELECT last_success FROM feeds").fetchone()[0])[:10]  # type: ignore[attr-defined]
+            assert dates(store)["undated story 2"] == (today, "seen")
+            assert dates(store)["undated story 1"] == (None, None)
+            # after a pause longer than a day, the next new item's day says nothing about when it appeared
+            store._db.execute("UPDATE feeds SET last_success='2020-01-01T00:00:00+00:00'")  # type: ignore[attr-defined]
+            serve_undated(server, [1, 2, 3])
+            _round(3, [url], store, ingestor, fetcher)
+            assert dates(store)["undated story 3"] == (None, None)

@@ -6,7 +6,12 @@ feed keeps its own schedule (``poll_wait``): every round while it brings news, f
 quiet, never sooner than it asks (RSS ``<ttl>``, ``sy:updatePeriod``), and not before a host that
 answered 429 or 503 said to come back. The new items of a feed are those it has not listed before;
 each one's page is fetched (robots.txt permitting) and extracted as an HTML file is; where that
-fails the item's own text from the feed is used. Their articles are ingested, and only then is the
+fails the item's own text from the feed is used. An item that a feed lists for the first time, when
+the same feed was read successfully less than ``SEEN_BOUND`` before, appeared in between: the day it
+was first seen is its date's last resort (``published_from`` "seen"), after every date its feed entry,
+page or text gives, so a live stream's undated articles still get a date (timelines resolve "on
+Thursday" against it, the grouping's time window and memory horizon apply). A feed's first read, or
+one after a long pause, gives no such bound: its new items stay undated unless they say. Their articles are ingested, and only then is the
 feed's state written (validators, items taken): a run killed in between takes the same items again
 next time, and ingest finds them already stored. A feed that fails is one line; the
 others go on. After the round, the watches raise and deliver their alerts (``alerts.py``).
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
 LOCK_WAIT_SECONDS = 60.0  # a feed's state is written as the store's writer: wait this long for the lock
 QUIET_ROUNDS = 4  # a feed that brings nothing new is asked at most every fourth round
 MAX_ASKED_SECONDS = 86400.0  # a feed asking to be left alone longer is still read once a day
+SEEN_BOUND = dt.timedelta(days=1)  # a new item's "seen" date: only when the feed's last good read is this recent
 
 
 @dataclass
@@ -142,7 +148,8 @@ def _poll(
     seen = store.seen_feed_items(url, [item.key for item in polled.items])
     new = [item for item in polled.items if item.key not in seen]
     report.new_items += len(new)
-    articles = [_item_article(item, fetcher, report) for item in new]
+    seen_on = _seen_date(state.get("last_success"), now)
+    articles = [_with_seen_date(_item_article(item, fetcher, report), seen_on) for item in new]
     if articles:
         report.add(ingestor.ingest(articles, on_rejection=lambda r: report.problems.append(f"{r.where}: {r.reason}")))
     taken = [
@@ -197,6 +204,25 @@ def _item_article(item: FeedItem, fetcher: PoliteFetcher, report: RoundReport) -
         source=page.source or feed.source,
         date_hints=feed.date_hints + page.date_hints,
     )
+
+
+def _seen_date(last_success: object, now: dt.datetime) -> str | None:
+    """The day new items were first seen, when the feed's last good read bounds when they appeared."""
+    if not last_success:
+        return None
+    try:
+        before = dt.datetime.fromisoformat(str(last_success))
+    except ValueError:
+        return None
+    if before.tzinfo is None:
+        before = before.replace(tzinfo=dt.UTC)
+    return now.date().isoformat() if dt.timedelta(0) <= now - before <= SEEN_BOUND else None
+
+
+def _with_seen_date(article: Article | Rejection, seen_on: str | None) -> Article | Rejection:
+    if seen_on is None or not isinstance(article, Article):
+        return article
+    return article.evolve(date_hints=(*article.date_hints, ("seen", seen_on)))
 
 
 def _write(store: Store, change: Callable[[], None]) -> None:

@@ -40,7 +40,7 @@ class Article:
     path: str | None = None
     source: str | None = None
     published: dt.date | None = None
-    published_from: str | None = None  # which evidence gave the date: metadata, marker, html, dateline
+    published_from: str | None = None  # which evidence gave the date: metadata, marker, html, dateline, seen
     language: str | None = None
     language_confidence: float | None = None
     date_hints: tuple[tuple[str, str], ...] = ()  # (origin, value) pairs the reader found

@@ -348,6 +348,7 @@ def _story_view(row: dict[str, Any], entities: list[dict[str, Any]]) -> dict[str
             "title": a["title"] or a["headline"],
             "language": a["language"],
             "published": a["published"],
+            "published_from": a["published_from"],
             "source": a["source"],
             "duplicate_of": a["duplicate_of"],
         }

@@ -17,6 +17,17 @@ def test_dates_metadata_beats_marker_beats_html() -> None:
     assert _date(Article(id="a", text="x", date_hints=hints[:2])) == (dt.date(2025, 1, 2), "marker")
 
 
+def test_dates_the_day_first_seen_is_the_last_resort() -> None:
+    seen = (("seen", "2025-12-30"),)
+    assert _date(Article(id="a", text="x", date_hints=seen)) == (dt.date(2025, 12, 30), "seen")
+    dated = Article(id="a", text="MOSCOW, 21 October 2025 (Reuters) - The talks...", language="en", date_hints=seen)
+    assert _date(dated) == (dt.date(2025, 10, 21), "dateline")
+    assert _date(Article(id="a", text="x", date_hints=(*seen, ("html", "2025-12-01")))) == (
+        dt.date(2025, 12, 1),
+        "html",
+    )
+
+
 def test_dates_dateline_in_preamble() -> None:
     article = Article(
         id="a", text="Държавният секретар каза днес.", preamble="-\n01 февруари 2022 18:02\n- 3748", language="bg"

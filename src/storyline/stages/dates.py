@@ -1,7 +1,9 @@
 """Publication dates, from the strongest evidence available; unknown stays unknown.
 
 Reads ``date_hints`` (explicit metadata, the text marker, HTML metadata, in that order of
-trust) and ``preamble`` plus the first lines of ``text`` for a dateline. Writes
+trust) and ``preamble`` plus the first lines of ``text`` for a dateline; last, the day a followed
+feed first listed the article (``seen``: set by ``follow.py`` only where the feed's previous read
+bounds when it appeared). Writes
 ``published`` and ``published_from``. Boilerplate was already cut by the clean stage, so
 dates in "related news" lists are never seen here. A date is never invented: when nothing
 plausible is found, ``published`` stays ``None``.
@@ -44,6 +46,10 @@ def _date_one(article: Article, latest: dt.date) -> Article:
     dateline = find_dateline(article.preamble, article.text, article.language, latest)
     if dateline:
         return article.evolve(published=dateline, published_from="dateline")
+    if "seen" in hints:
+        seen = parse_date_value(hints["seen"], None, latest)
+        if seen:
+            return article.evolve(published=seen, published_from="seen")
     return article.evolve(published=None, published_from=None)
 
 
