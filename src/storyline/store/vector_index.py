@@ -39,6 +39,9 @@ class VectorRows(Protocol):
     def last_article_number(self) -> int: ...
 
 
+FIRST_ROWS = 8  # a new flat shard's room: a week of a sparse archive may hold one article, not 256 (0.5 MiB)
+
+
 class Shard:
     """One shard's vectors and the highest article number it holds.
 
@@ -125,7 +128,7 @@ class Shard:
     def _append(self, labels: np.ndarray, vectors: np.ndarray) -> None:
         needed = self._rows + len(labels)
         if needed > len(self.matrix):
-            size = max(needed, 2 * len(self.matrix), 256)
+            size = max(needed, 2 * len(self.matrix), FIRST_ROWS)
             self.matrix = np.concatenate(
                 [self.matrix[: self._rows], np.zeros((size - self._rows, self.dim), np.float32)]
             )
