@@ -28,6 +28,21 @@ def test_gazetteer_finds_places_in_any_script(written: str, place_id: str | None
     assert place.id == place_id if place_id else place.id.startswith("geo:")
 
 
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [("Zaragoza", "ES"), ("Islamabad", "PK"), ("Parma", "IT"), ("Kita", "JP"), ("Montgomery", "US")],
+)
+def test_gazetteer_a_city_s_own_name_is_not_a_larger_city_s_alternate(written: str, country: str) -> None:
+    place = find_place(written)  # GeoNames lists each as an alternate name of a larger city elsewhere too
+    assert place is not None and (place.name, place.country) == (written, country)
+
+
+def test_gazetteer_an_alternate_spelling_of_a_larger_city_s_name_stays_that_city() -> None:
+    odesa, petersburg = find_place("Одеса"), find_place("Санкт-Петербург")
+    assert odesa is not None and find_place("Odessa") == odesa  # not Odessa, Texas
+    assert petersburg is not None and find_place("St. Petersburg") == petersburg  # not St. Petersburg, Florida
+
+
 @pytest.mark.parametrize("word", ["Central", "Nord", "Coast", "Lakes", "South", "Victoria"])
 def test_gazetteer_takes_no_region_named_by_a_common_word_a_shared_name_or_a_first_name(word: str) -> None:
     place = find_place(word)

@@ -27,7 +27,7 @@ from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 8  # bump when the index's shape or rules change
+CACHE_FORMAT = 9  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -261,8 +261,10 @@ def _cache_path() -> Path:
 
 def _build_index() -> dict[str, Place]:
     index: dict[str, Place] = {}
-    for place, names in _cities():
+    cities = _cities()
+    for place, names in cities:
         _add(index, place, names)
+    _own_names_first(index, cities)
     # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno).
     for place, names in _subdivisions():
         _add(index, place, [name for name in names if name.casefold() not in index])
@@ -282,6 +284,29 @@ def _add(index: dict[str, Place], place: Place, names: list[str]) -> None:
         known = index.get(key)
         if known is None or known.population < place.population:
             index[key] = place
+
+
+def _own_names_first(index: dict[str, Place], cities: list[tuple[Place, list[str]]]) -> None:
+    """A city's own name is that city, not a larger city's alternate name ("Zaragoza" is not Tijuana,
+    "Kita" not Quito, "Manhattan" not New York City), unless the alternate is only another spelling
+    of the larger city's own name ("Odessa" stays Odesa, "Los Ángeles" Los Angeles)."""
+    own: dict[str, Place] = {}
+    for place, names in cities:
+        key = names[0].casefold()
+        if _usable(names[0]) and (key not in own or own[key].population < place.population):
+            own[key] = place
+    for key, place in own.items():
+        holder = index[key]
+        if holder.id != place.id and _spelling(key) != _spelling(holder.name):
+            index[key] = place
+
+
+def _spelling(name: str) -> str:
+    """A name with accents, case, punctuation, spaces and doubled letters aside, "Saint" as "St"."""
+    from anyascii import anyascii
+
+    plain = re.sub(r"\b(saint|sankt|sint)\b", "st", anyascii(name).casefold())
+    return re.sub(r"(.)\1+", r"\1", "".join(char for char in plain if char.isalnum()))
 
 
 def _cities() -> list[tuple[Place, list[str]]]:
