@@ -27,7 +27,7 @@ from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 9  # bump when the index's shape or rules change
+CACHE_FORMAT = 10  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -268,10 +268,13 @@ def _build_index() -> dict[str, Place]:
     # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno).
     for place, names in _subdivisions():
         _add(index, place, [name for name in names if name.casefold() not in index])
-    # Countries win over cities of the same name (Georgia, Jordan, Armenia).
-    for place, names in _countries():
+    # Countries win over cities of the same name (Georgia, Jordan, Armenia), but a city's own name
+    # stays the city's where only another language names the country so ("Tunis", "Granada",
+    # "Columbia", "Salvador" are Tunisia, Grenada, Colombia and El Salvador in some languages).
+    own_city_names = {names[0].casefold() for _place, names in cities}
+    for place, names, english in _countries():
         for name in names:
-            if _usable(name):
+            if _usable(name) and (name in english or name.casefold() not in own_city_names):
                 index[name.casefold()] = place
     return index
 
@@ -323,7 +326,8 @@ def _cities() -> list[tuple[Place, list[str]]]:
     ]
 
 
-def _countries() -> list[tuple[Place, list[str]]]:
+def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
+    """Countries, world regions and unions: each place, its names in every language, its English ones."""
     import pycountry
 
     catalogues = []
@@ -352,13 +356,13 @@ def _countries() -> list[tuple[Place, list[str]]]:
         short = territories.pop(country.alpha_2, [])
         names.update(short)
         place = Place(f"iso:{country.alpha_2}", short[0] if short else english[0], 10**9)
-        places.append((place, sorted(names)))
+        places.append((place, sorted(names), frozenset([*english, *short[:1]])))
     for code, written in territories.items():
         if code.isdigit() and code != WORLD:  # UN M49 regions: Europe, Eastern Europe, Western Asia
-            places.append((Place(f"region:{code}", written[0], 10**9), sorted(set(written))))
+            places.append((Place(f"region:{code}", written[0], 10**9), sorted(set(written)), frozenset(written[:1])))
         elif f"org:{code}" in ACRONYMS:  # European Union, United Nations
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
-            places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written))))
+            places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written)), frozenset(written[:1])))
     return places
 
 
