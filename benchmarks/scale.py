@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/scale.py ARTICLES [--batch 2000] [--db /tmp/scale.db] [--embedder hashing]
                                   [--probes 50] [--json FILE] [--start N] [--probe-only N | --batch-only]
-                                  [--fresh-process] [--beyond]
+                                  [--fresh-process] [--beyond] [--warm-up N]
 
 The stream comes from benchmarks/news_stream.py (deterministic; ../shared's pair articles are used
 when present). Each batch is ingested by a fresh `storyline ingest` process, as a user would run it.
@@ -77,8 +77,12 @@ def store_bytes(db: Path) -> int:
     return total
 
 
-def long_running_probe(db: str | Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, float] | None:
-    """Map-work milliseconds per article (median, p99) and enrichment, in one process that stays open."""
+def long_running_probe(
+    db: str | Path, embedder: str, records: list[dict[str, Any]], warm_up: int = 1
+) -> dict[str, Any] | None:
+    """Map-work milliseconds per article (median, p99) and enrichment, in one process that stays open;
+    the first ``warm_up`` records are ingested first, untimed (models, caches and index shards loaded).
+    ``slowest``: the positions (0 = the first timed article) and milliseconds of the five slowest."""
     try:
         from storyline.ingest.records import record_to_article
         from storyline.pipeline import Ingestor
@@ -95,14 +99,19 @@ def long_running_probe(db: str | Path, embedder: str, records: list[dict[str, An
         store.background_checkpoints(),
         Ingestor(store, settings, make_embedder(embedder), keep_open=True) as ingestor,
     ):
-        ingestor.ingest([record_to_article(records[0], "probe")])  # warm: models and caches loaded
-        for record in records[1:]:
+        for record in records[:warm_up]:  # warm: models, caches and the shards these dates need loaded
+            ingestor.ingest([record_to_article(record, "probe")])
+        for record in records[warm_up:]:
             report = ingestor.ingest([record_to_article(record, "probe")])
             map_ms.append(1000 * report.timings["map"])
             enrich_ms.append(1000 * report.timings["enrich"])
             embed_ms.append(1000 * report.timings["embed"])
+    slowest = sorted(range(len(map_ms)), key=lambda position: -map_ms[position])[:5]
+    slow = [[position, round(map_ms[position], 1)] for position in slowest]
     map_ms.sort()
     return {
+        "warm_up": warm_up,
+        "slowest": slow,
         "map_ms_median": statistics.median(map_ms),
         "map_ms_p90": map_ms[int(round(0.9 * (len(map_ms) - 1)))],
         "map_ms_p99": map_ms[min(len(map_ms) - 1, int(round(0.99 * (len(map_ms) - 1))))],
@@ -176,6 +185,13 @@ def main() -> None:
         " store of that many articles) through a long-running ingest; prints their map work (median, p99)",
     )
     parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --probe-only: the stream articles ingested first, untimed, in the long-running process",
+    )
+    parser.add_argument(
         "--batch-only",
         action="store_true",
         help="no run: the --batch stream articles from position --start in one ingest call into --db (a copy"
@@ -211,11 +227,13 @@ def main() -> None:
         print(json.dumps({"articles": len(batch), "seconds": round(seconds, 1), "peak_mib": round(peak)}))
         return
     if args.probe_only and args.beyond:
-        probe = long_running_probe(args.db, args.embedder, articles_beyond(records, args.probe_only + 1, args.shared))
+        beyond = articles_beyond(records, args.probe_only + args.warm_up, args.shared)
+        probe = long_running_probe(args.db, args.embedder, beyond, args.warm_up)
         print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))
         return
     if args.probe_only:  # the stream's articles from --start on (not yet in a store of --start articles)
-        probe = long_running_probe(args.db, args.embedder, main_stream[args.start : args.start + args.probe_only + 1])
+        wanted = main_stream[args.start : args.start + args.probe_only + args.warm_up]
+        probe = long_running_probe(args.db, args.embedder, wanted, args.warm_up)
         print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))
         return
     if args.start == 0:
