@@ -27,6 +27,17 @@ def test_entities_ukrainian_instrumental_is_linked() -> None:
     assert name_key("Putin") in keys and name_key("Trump") in keys
 
 
+def test_entities_turkish_names_keep_their_written_form_and_institutions_their_endings() -> None:
+    text = (
+        "Ahmet Davutoğlu ve Mustafa Bilici görüştü. Ahmet Bilmez'e göre durum iyi."
+        " Sağlık Bakanlığı açıkladı. Bakanlığının verilerine göre vaka arttı."
+    )
+    lemmas_written = {m.lemma for m in _mentions(text, "tr").values()}
+    # the dictionary would read "Davutoğlu" as "davut" and both "Bilici" and "Bilmez" as "bil"
+    assert {"Ahmet Davutoğlu", "Mustafa Bilici", "Ahmet Bilmez"} <= lemmas_written
+    assert sum("Bakanl" in lemma for lemma in lemmas_written) == 1  # "Bakanlığı", "Bakanlığının": one
+
+
 def test_entities_sentence_initial_common_word_is_not_an_entity() -> None:
     keys = _keys("According to the report, Rubio met Lavrov in Vienna.", "en")
     assert name_key("According") not in keys

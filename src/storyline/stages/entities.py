@@ -29,7 +29,13 @@ from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.attribution import find_sources
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS
-from storyline.stages.entity_cues import has_org_word, is_legal_form, is_person_title, is_portfolio
+from storyline.stages.entity_cues import (
+    has_org_word,
+    is_legal_form,
+    is_person_title,
+    is_portfolio,
+    opens_with_org_word,
+)
 from storyline.stages.gazetteer import Place, find_place, find_place_inflected, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, name_key, spelling
@@ -71,6 +77,7 @@ _LABEL = re.compile(
 )
 # languages that write a name the same in every sentence (no case endings on names)
 _NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
+_APOSTROPHE_SUFFIXING = frozenset({"tr", "az"})  # a name's endings go after an apostrophe: "Ankara'da"
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
@@ -722,6 +729,9 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     ``person``: a model read the run as a person's name (never a place)."""
     surface = " ".join(run)
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
+    written = _keeps_written_form(run, language)
+    if written:
+        head_lemma = APOSTROPHE_SUFFIX.sub("", run[-1])
     place = None if person else _place_for_run(run, head_lemma, language)
     if place is not None:
         return Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
@@ -736,13 +746,21 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     given = ""
     lemma = head_lemma
     if len(run) > 1:
-        lemmas = [word if word.islower() else _lemma_and_kind(word, language)[0] for word in run[:-1]]
+        lemmas = [word if word.islower() or written else _lemma_and_kind(word, language)[0] for word in run[:-1]]
         lemma = " ".join([*lemmas, head_lemma])
         if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
             given = name_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
         given = key  # a first name on its own ("Меланія") never stands for a surname
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _keeps_written_form(run: list[str], language: str | None) -> bool:
+    """Turkish and Azerbaijani set a person's or a place's case endings off with an apostrophe
+    ("Davutoğlu'nun"): what comes before it is the name as it is, which the dictionary would cut
+    ("Davutoğlu" to "davut", "Bilici" and "Bilmez" both to "bil"). An institution's name takes its
+    endings without one ("Sağlık Bakanlığının"): that keeps the dictionary's form."""
+    return language in _APOSTROPHE_SUFFIXING and not opens_with_org_word(run)
 
 
 def _is_acronym(word: str) -> bool:

@@ -417,6 +417,7 @@ _NAMING_ORG_WORDS = frozenset(
     ]
 )
 ORG_WORDS = _GENERIC_ORG_WORDS | _NAMING_ORG_WORDS
+_SUFFIXED_ORG_WORDS = tuple(sorted(word for word in ORG_WORDS if len(word) >= 5))
 
 
 def is_person_title(word: str) -> bool:
@@ -425,6 +426,12 @@ def is_person_title(word: str) -> bool:
 
 def has_org_word(words: list[str]) -> bool:
     return any(word.casefold() in ORG_WORDS for word in words)
+
+
+def opens_with_org_word(words: list[str]) -> bool:
+    """An organisation word with suffixes added ("Bakanlığının", "Belediyesine"): Turkish writes an
+    institution's case endings on without an apostrophe."""
+    return any(word.casefold().startswith(org) for word in words for org in _SUFFIXED_ORG_WORDS)
 
 
 def is_generic_org_noun(word: str) -> bool:
