@@ -38,6 +38,15 @@ def test_entities_turkish_names_keep_their_written_form_and_institutions_their_e
     assert sum("Bakanl" in lemma for lemma in lemmas_written) == 1  # "Bakanlığı", "Bakanlığının": one
 
 
+def test_entities_a_bare_word_joins_a_surname_written_alike_not_one_that_only_sounds_alike() -> None:
+    found = _mentions(
+        "Ministerin Manja Schüle besuchte die Schule in Potsdam. Die Schule bleibt offen, sagte Schüle.", "de"
+    )
+    assert found[name_key("Schüle")].count == 2  # the name and "Schüle", not the noun "Schule" twice
+    found = _mentions("Prezydent Andrzej Duda spotkał się z premierem. Wizyta Dudy trwała godzinę.", "pl")
+    assert found[name_key("Duda")].lemma == "Andrzej Duda" and found[name_key("Duda")].count == 2
+
+
 def test_entities_sentence_initial_common_word_is_not_an_entity() -> None:
     keys = _keys("According to the report, Rubio met Lavrov in Vienna.", "en")
     assert name_key("According") not in keys

@@ -17,6 +17,7 @@ mid-sentence elsewhere in the article or morphology says it is a proper noun.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -77,6 +78,8 @@ _LABEL = re.compile(
 )
 # languages that write a name the same in every sentence (no case endings on names)
 _NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
+_PAST_LATIN = "\u0250"  # the first letter after the Latin script's blocks
+_ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
 _APOSTROPHE_SUFFIXING = frozenset({"tr", "az"})  # a name's endings go after an apostrophe: "Ankara'da"
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
@@ -349,14 +352,38 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
         if mention.given and mention.given != mention.key and _full_name(mention, lowercase):
             givens.setdefault(mention.key, Counter())[mention.given] += 1
     persons = {m.key for m in found if m.given and m.given != m.key and _person_by_its_name(m)}
+    surnames: dict[str, set[str]] = {}
+    for mention in found:
+        if mention.key in givens and mention.given:
+            surnames.setdefault(mention.key, set()).add(_bare_form(mention.surface))
     resolved = []
     for mention in found:
-        if not mention.given and mention.key in givens:
+        if not mention.given and mention.key in givens and _written_alike(mention.surface, surnames[mention.key]):
             given = givens[mention.key].most_common(1)[0][0]
             kind = "person" if mention.key in persons or _may_be_surname(mention.surface, language) else mention.kind
             mention = dataclasses.replace(mention, given=given, kind=kind)
         resolved.append(mention)
     return resolved
+
+
+def _bare_form(surface: str) -> str:
+    return APOSTROPHE_SUFFIX.sub("", surface.split()[-1]).casefold()
+
+
+def _written_alike(surface: str, surnames: set[str]) -> bool:
+    """A bare word written as the article writes the surname, but for its case ending ("Лаврова",
+    "Trumps", "Dudy"), or in another script: not a word whose key only sounds alike (the noun "Schule"
+    beside Manja Schüle)."""
+    word = _bare_form(surface)
+    for surname in surnames:
+        shorter = min(len(word), len(surname))
+        if len(os.path.commonprefix([word, surname])) >= shorter - _ENDING_LETTERS or not _same_script(word, surname):
+            return True
+    return False
+
+
+def _same_script(first: str, second: str) -> bool:
+    return (first[:1] < _PAST_LATIN) == (second[:1] < _PAST_LATIN)
 
 
 def _listed_first_name(word: str) -> bool:

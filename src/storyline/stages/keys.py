@@ -45,9 +45,16 @@ def latin(text: str) -> str:
     return anyascii(text).replace("'", "").replace("`", "")
 
 
+_VOWELS_KEPT_FROM = 4
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
-    """The phonetic skeleton of one (already lemmatised) word; '' when nothing is left."""
+    """The phonetic skeleton of one (already lemmatised) word; '' when nothing is left. A name of
+    ``_VOWELS_KEPT_FROM`` letters or more whose skeleton would be one letter ("Duda", "Lula") keeps the
+    consonant each vowel separates ("dd", "ll"): one letter keys nothing apart, so such names had no key
+    at all. Shorter words ("Sie", "Co") stay without one: far more of them are pronouns and
+    abbreviations than names."""
     spelled = _sounds(latin(word))
     if not spelled:
         return ""
@@ -58,7 +65,10 @@ def name_key(word: str) -> str:
             continue
         if letter != skeleton[-1]:
             skeleton.append(letter)
-    return "".join(skeleton)
+    if len(skeleton) > 1 or len(spelled) < _VOWELS_KEPT_FROM:
+        return "".join(skeleton)
+    consonants = [letter for letter in spelled[1:] if letter not in _VOWELS and letter not in "ij"]
+    return head + "".join(consonants)
 
 
 def _sounds(written: str, exact: bool = False) -> str:
