@@ -4,6 +4,7 @@ what only one of them has (SQLite's files and migrations, PostgreSQL's schema ch
 import datetime as dt
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -124,6 +125,29 @@ def test_sqlite_background_checkpoints_nest_and_commits_leave_the_wal_to_them(tm
             _save(store, [make_article("a", [1, 0, 0], [], None, text="First")], _index(store))
         assert automatic() == CHECKPOINT_PAGES and threads() == 0
         assert store._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0] == 0  # type: ignore[attr-defined]
+
+
+def test_sqlite_background_checkpoints_keep_a_busy_writer_s_wal_bounded(tmp_path: Path) -> None:
+    """A writer that commits without pause: passive checkpoints alone let the WAL grow by all it writes
+    (by 96 MB here, 1 GB in 3 s without the sleep); restarts keep it near the journal size limit."""
+    import os
+
+    from storyline.store.sqlite import CHECKPOINT_PAGES
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        db = store._db  # type: ignore[attr-defined]
+        db.execute("CREATE TABLE filler (x BLOB)")
+        written, deadline = 0, time.monotonic() + 20
+        with store.background_checkpoints(every_seconds=0.02, restart_bytes=1 << 20):
+            while written < 96 << 20 and time.monotonic() < deadline:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT INTO filler VALUES (?)", [(os.urandom(4000),)] * 16)
+                db.execute("COMMIT")
+                written += 64000
+                time.sleep(0.001)  # a real writer works between its commits
+        wal = Path(f"{path}-wal").stat().st_size
+    assert written >= 48 << 20 and wal <= 4096 * CHECKPOINT_PAGES + (4 << 20)
 
 
 def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> None:

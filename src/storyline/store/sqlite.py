@@ -28,6 +28,10 @@ from storyline.store.vector_index import VectorIndex
 OPEN_SECONDS = 30.0  # how long opening waits for another process that holds the file (SQLite's own timeout)
 CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
 CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
+# A WAL larger than this is restarted by the background checkpointer (a writer that never pauses
+# otherwise never lets SQLite reuse it: a 200,000-article build left a 4.2 GB WAL beside a 3.2 GB file)
+WAL_RESTART_BYTES = 2 * 4096 * CHECKPOINT_PAGES
+RESTART_WAIT_MS = 50  # how long a restart may hold the writer back waiting for readers and writers
 
 
 class SQLiteStore(SqlStore):
@@ -163,9 +167,18 @@ class SQLiteStore(SqlStore):
             yield
 
     @contextlib.contextmanager
-    def background_checkpoints(self, every_seconds: float = 2.0) -> Iterator[None]:
+    def background_checkpoints(
+        self, every_seconds: float = 2.0, restart_bytes: int = WAL_RESTART_BYTES
+    ) -> Iterator[None]:
         """For a writer: the WAL is copied back into the store by a thread of its own (SQLite works
-        outside Python's lock), so no commit waits for a checkpoint. Nested uses share the outer one."""
+        outside Python's lock), so no commit waits for a checkpoint. Nested uses share the outer one.
+
+        A passive checkpoint never waits, but SQLite starts the WAL over only once a checkpoint has
+        caught up with every frame, which a writer that never pauses does not allow: the file would
+        grow without end, and every read searches a longer WAL index. So when it passes
+        ``restart_bytes`` the thread asks for a restart (it waits at most ``RESTART_WAIT_MS`` for the
+        writer and the readers, else tries again next time): the next commit then writes from the
+        WAL's start, and the file is cut back to the journal size limit."""
         if self._checkpointing:
             self._checkpointing += 1
             try:
@@ -176,11 +189,15 @@ class SQLiteStore(SqlStore):
         self._db.execute("PRAGMA wal_autocheckpoint=0")
         stop = threading.Event()
 
+        wal = Path(f"{self.path}-wal")
+
         def checkpoint() -> None:
-            connection = sqlite3.connect(str(self.path), timeout=30.0)
+            connection = sqlite3.connect(str(self.path), timeout=RESTART_WAIT_MS / 1000)
             try:
                 while not stop.wait(every_seconds):
                     connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    if _size(wal) > restart_bytes:
+                        connection.execute("PRAGMA wal_checkpoint(RESTART)")  # busy: tried again next time
                 connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
             finally:
                 connection.close()
@@ -225,3 +242,10 @@ def _read_only_uri(path: Path) -> str:
     (read-only media, another user's file), since SQLite would otherwise need to write its WAL index."""
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     return f"{path.resolve().as_uri()}?mode=ro" + ("" if writable else "&immutable=1")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
