@@ -155,6 +155,10 @@ def split_stream(
     return records, [record for record in records if record["id"] not in aside_ids][:articles], set_aside
 
 
+def _rounded(figures: dict[str, Any]) -> dict[str, Any]:
+    return {key: round(value, 1) if isinstance(value, float) else value for key, value in figures.items()}
+
+
 def articles_beyond(records: list[dict[str, Any]], count: int, shared: Path) -> list[dict[str, Any]]:
     """The last ``count`` articles, in arrival order, of those a longer stream adds to ``records``: the
     same generator goes on with new events over the same year, so these arrive at its end, as the next
@@ -229,12 +233,12 @@ def main() -> None:
     if args.probe_only and args.beyond:
         beyond = articles_beyond(records, args.probe_only + args.warm_up, args.shared)
         probe = long_running_probe(args.db, args.embedder, beyond, args.warm_up)
-        print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))
+        print(json.dumps(_rounded(probe or {})))
         return
     if args.probe_only:  # the stream's articles from --start on (not yet in a store of --start articles)
         wanted = main_stream[args.start : args.start + args.probe_only + args.warm_up]
         probe = long_running_probe(args.db, args.embedder, wanted, args.warm_up)
-        print(json.dumps({key: round(value, 1) for key, value in (probe or {}).items()}))
+        print(json.dumps(_rounded(probe or {})))
         return
     if args.start == 0:
         for path in Path(args.db).parent.glob(Path(args.db).name + "*"):

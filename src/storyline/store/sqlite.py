@@ -23,15 +23,17 @@ from storyline.store.lock import writer_lock
 from storyline.store.migrations import MIGRATIONS, migrate, run_script
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema
 from storyline.store.sql_store import SEARCH_COLUMNS, SqlStore, search_terms
+from storyline.store.transaction import Transaction
 from storyline.store.vector_index import VectorIndex
 
 OPEN_SECONDS = 30.0  # how long opening waits for another process that holds the file (SQLite's own timeout)
 CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
 CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
-# A WAL larger than this is restarted by the background checkpointer (a writer that never pauses
-# otherwise never lets SQLite reuse it: a 200,000-article build left a 4.2 GB WAL beside a 3.2 GB file)
-WAL_RESTART_BYTES = 2 * 4096 * CHECKPOINT_PAGES
-RESTART_WAIT_MS = 50  # how long a restart may hold the writer back waiting for readers and writers
+# A writer's WAL past this is started over (a writer that never pauses otherwise keeps it growing: a
+# 200,000-article build left 4.2 GB beside a 3.2 GB store). Doing so costs that one write a checkpoint
+# of what the thread has not copied yet and a sync of the store, 0.15-0.3 s on the 2-core machine, so
+# it is rare: about every 250 articles ingested one at a time, every 10,000 in batches.
+WAL_RESTART_BYTES = 256 << 20
 
 
 class SQLiteStore(SqlStore):
@@ -47,6 +49,8 @@ class SQLiteStore(SqlStore):
         self.location = str(path)
         self._vectors: VectorIndex | None = None
         self._checkpointing = 0  # background_checkpoints entered and not yet left
+        self._restart_bytes = WAL_RESTART_BYTES
+        self._wal = Path(f"{path}-wal")
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no store here; {NO_STORE_HINT}")
         try:
@@ -173,12 +177,10 @@ class SQLiteStore(SqlStore):
         """For a writer: the WAL is copied back into the store by a thread of its own (SQLite works
         outside Python's lock), so no commit waits for a checkpoint. Nested uses share the outer one.
 
-        A passive checkpoint never waits, but SQLite starts the WAL over only once a checkpoint has
-        caught up with every frame, which a writer that never pauses does not allow: the file would
-        grow without end, and every read searches a longer WAL index. So when it passes
-        ``restart_bytes`` the thread asks for a restart (it waits at most ``RESTART_WAIT_MS`` for the
-        writer and the readers, else tries again next time): the next commit then writes from the
-        WAL's start, and the file is cut back to the journal size limit."""
+        A passive checkpoint never waits, but SQLite starts the WAL over only when a write begins with
+        every frame copied back, which a writer that never pauses does not allow: the file would grow
+        without end. Past ``restart_bytes`` the writer's next transaction copies the rest itself first
+        (``transaction``), so that it starts the WAL over."""
         if self._checkpointing:
             self._checkpointing += 1
             try:
@@ -189,15 +191,11 @@ class SQLiteStore(SqlStore):
         self._db.execute("PRAGMA wal_autocheckpoint=0")
         stop = threading.Event()
 
-        wal = Path(f"{self.path}-wal")
-
         def checkpoint() -> None:
-            connection = sqlite3.connect(str(self.path), timeout=RESTART_WAIT_MS / 1000)
+            connection = sqlite3.connect(str(self.path), timeout=30.0)
             try:
                 while not stop.wait(every_seconds):
                     connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                    if _size(wal) > restart_bytes:
-                        connection.execute("PRAGMA wal_checkpoint(RESTART)")  # busy: tried again next time
                 connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
             finally:
                 connection.close()
@@ -205,6 +203,7 @@ class SQLiteStore(SqlStore):
         thread = threading.Thread(target=checkpoint, name="storyline-checkpoints", daemon=True)
         thread.start()
         self._checkpointing = 1
+        self._restart_bytes = restart_bytes
         try:
             yield
         finally:
@@ -212,6 +211,14 @@ class SQLiteStore(SqlStore):
             stop.set()
             thread.join()
             self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+
+    def transaction(self) -> Transaction:
+        """One write transaction; with background checkpoints, one that starts the WAL over when it has
+        grown past their ``restart_bytes``: the thread has copied nearly all of it back, the few pages
+        left are copied here, and SQLite then writes from the WAL's start (no lock is waited for)."""
+        if self._checkpointing and not self._db.in_transaction and _size(self._wal) > self._restart_bytes:
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        return super().transaction()
 
     def _integrity_problems(self) -> list[str]:
         found = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
