@@ -31,8 +31,8 @@ CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
 CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
 # A writer's WAL past this is started over (a writer that never pauses otherwise keeps it growing: a
 # 200,000-article build left 4.2 GB beside a 3.2 GB store). Doing so costs that one write a checkpoint
-# of what the thread has not copied yet and a sync of the store, 0.15-0.3 s on the 2-core machine, so
-# it is rare: about every 250 articles ingested one at a time, every 10,000 in batches.
+# of what the thread has not copied yet and a sync of the store (0.6 s once in a 200,000-article store), so
+# it is rare: about every 250 articles ingested one at a time, every 12,000 in batches.
 WAL_RESTART_BYTES = 256 << 20
 
 
