@@ -33,10 +33,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from storyline.models import Entity, EntityVariant
-from storyline.stages.keys import name_key, spelling, vowel_pattern
+from storyline.stages.keys import is_latin, name_key, spelling, vowel_pattern
 from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
@@ -362,21 +361,6 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
 
 
-@lru_cache(maxsize=1 << 15)
-def is_latin(text: str) -> bool:
-    if text.isascii():
-        return any(ch.isalpha() for ch in text)
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(_latin_letter(ch) for ch in letters)
-
-
 def transliterate(text: str) -> str:
     """Any script in Latin letters, whatever its language (``romanise``'s fallback)."""
     return romanise(text, None)
-
-
-@lru_cache(maxsize=4096)
-def _latin_letter(ch: str) -> bool:
-    import unicodedata
-
-    return "LATIN" in unicodedata.name(ch, "")

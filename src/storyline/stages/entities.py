@@ -39,7 +39,7 @@ from storyline.stages.entity_cues import (
 )
 from storyline.stages.gazetteer import Place, find_place, find_place_inflected, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
-from storyline.stages.keys import acronym_key, name_key, spelling
+from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     FUNCTION_WORD_LETTERS,
@@ -78,7 +78,6 @@ _LABEL = re.compile(
 )
 # languages that write a name the same in every sentence (no case endings on names)
 _NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
-_PAST_LATIN = "\u0250"  # the first letter after the Latin script's blocks
 _ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
 _APOSTROPHE_SUFFIXING = frozenset({"tr", "az"})  # a name's endings go after an apostrophe: "Ankara'da"
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
@@ -377,13 +376,11 @@ def _written_alike(surface: str, surnames: set[str]) -> bool:
     word = _bare_form(surface)
     for surname in surnames:
         shorter = min(len(word), len(surname))
-        if len(os.path.commonprefix([word, surname])) >= shorter - _ENDING_LETTERS or not _same_script(word, surname):
+        if len(os.path.commonprefix([word, surname])) >= shorter - _ENDING_LETTERS or is_latin(word) != is_latin(
+            surname
+        ):
             return True
     return False
-
-
-def _same_script(first: str, second: str) -> bool:
-    return (first[:1] < _PAST_LATIN) == (second[:1] < _PAST_LATIN)
 
 
 def _listed_first_name(word: str) -> bool:

@@ -45,6 +45,22 @@ def latin(text: str) -> str:
     return anyascii(text).replace("'", "").replace("`", "")
 
 
+@lru_cache(maxsize=1 << 15)
+def is_latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin-script one (and it has one)."""
+    if text.isascii():
+        return any(ch.isalpha() for ch in text)
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(_latin_letter(ch) for ch in letters)
+
+
+@lru_cache(maxsize=4096)
+def _latin_letter(ch: str) -> bool:
+    import unicodedata
+
+    return "LATIN" in unicodedata.name(ch, "")
+
+
 _VOWELS_KEPT_FROM = 4
 
 
