@@ -51,6 +51,7 @@ from storyline.stages.name_filters import (
 from storyline.stages.name_shapes import (
     CONNECTORS,
     MAX_NAME_WORDS,
+    TURKIC,
     connector_glue,
     heading_stretches,
     is_known_word,
@@ -79,7 +80,6 @@ _LABEL = re.compile(
 # languages that write a name the same in every sentence (no case endings on names)
 _NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
 _ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
-_APOSTROPHE_SUFFIXING = frozenset({"tr", "az"})  # a name's endings go after an apostrophe: "Ankara'da"
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
@@ -784,7 +784,7 @@ def _keeps_written_form(run: list[str], language: str | None) -> bool:
     ("Davutoğlu'nun"): what comes before it is the name as it is, which the dictionary would cut
     ("Davutoğlu" to "davut", "Bilici" and "Bilmez" both to "bil"). An institution's name takes its
     endings without one ("Sağlık Bakanlığının"): that keeps the dictionary's form."""
-    return language in _APOSTROPHE_SUFFIXING and not opens_with_org_word(run)
+    return language in TURKIC and not opens_with_org_word(run)
 
 
 def _is_acronym(word: str) -> bool:
@@ -818,7 +818,7 @@ def _lemma_may_name_a_place(word: str, lemma: str, language: str | None) -> bool
     ("Warszawie", "Krakowie"), not a German noun's plural ("Hallen", the halls, is not Halle) beside
     its genitive ("Berlins"), nor a Turkish word stripped of its suffixes ("Koronavirüs" to "koro"):
     Turkish sets a place name's suffixes off with an apostrophe ("Ankara'da")."""
-    if language == "tr":
+    if language in TURKIC:
         return False
     if language in NOUN_CAPITALISING:
         return word.casefold() in (lemma.casefold(), lemma.casefold() + "s")

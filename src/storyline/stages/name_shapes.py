@@ -41,12 +41,14 @@ CONNECTORS = {
 _ROMAN_NUMERALS = frozenset(
     ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 )
-_TURKIC = {"tr", "az"}
+# Turkish and Azerbaijani: I/ı and İ/i are two letters each, and a name's case endings go after an
+# apostrophe ("Ankara'da", "Davutoğlu'nun")
+TURKIC = frozenset({"tr", "az"})
 
 
 def lower_for(word: str, language: str | None) -> str:
     """The word in lowercase by its language's rules: Turkish writes I/ı and İ/i as two letters."""
-    if language in _TURKIC:
+    if language in TURKIC:
         word = word.replace("I", "ı").replace("İ", "i")
     return word.lower().replace("\u0307", "")
 
