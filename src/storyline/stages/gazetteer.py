@@ -264,17 +264,17 @@ def _build_index() -> dict[str, Place]:
     cities = _cities()
     for place, names in cities:
         _add(index, place, names)
-    _own_names_first(index, cities)
+    own_names = _own_names(cities)
+    _own_names_first(index, own_names)
     # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno).
     for place, names in _subdivisions():
         _add(index, place, [name for name in names if name.casefold() not in index])
     # Countries win over cities of the same name (Georgia, Jordan, Armenia), but a city's own name
     # stays the city's where only another language names the country so ("Tunis", "Granada",
     # "Columbia", "Salvador" are Tunisia, Grenada, Colombia and El Salvador in some languages).
-    own_city_names = {names[0].casefold() for _place, names in cities}
     for place, names, english in _countries():
         for name in names:
-            if _usable(name) and (name in english or name.casefold() not in own_city_names):
+            if _usable(name) and (name in english or name.casefold() not in own_names):
                 index[name.casefold()] = place
     return index
 
@@ -289,15 +289,20 @@ def _add(index: dict[str, Place], place: Place, names: list[str]) -> None:
             index[key] = place
 
 
-def _own_names_first(index: dict[str, Place], cities: list[tuple[Place, list[str]]]) -> None:
-    """A city's own name is that city, not a larger city's alternate name ("Zaragoza" is not Tijuana,
-    "Kita" not Quito, "Manhattan" not New York City), unless the alternate is only another spelling
-    of the larger city's own name ("Odessa" stays Odesa, "Los Ángeles" Los Angeles)."""
+def _own_names(cities: list[tuple[Place, list[str]]]) -> dict[str, Place]:
+    """Each city's own (GeoNames main) name, folded, and the largest city of that name."""
     own: dict[str, Place] = {}
     for place, names in cities:
         key = names[0].casefold()
         if _usable(names[0]) and (key not in own or own[key].population < place.population):
             own[key] = place
+    return own
+
+
+def _own_names_first(index: dict[str, Place], own: dict[str, Place]) -> None:
+    """A city's own name is that city, not a larger city's alternate name ("Zaragoza" is not Tijuana,
+    "Kita" not Quito, "Manhattan" not New York City), unless the alternate is only another spelling
+    of the larger city's own name ("Odessa" stays Odesa, "Los Ángeles" Los Angeles)."""
     for key, place in own.items():
         holder = index[key]
         if holder.id != place.id and _spelling(key) != _spelling(holder.name):
