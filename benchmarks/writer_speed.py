@@ -27,7 +27,7 @@ from pg_temp import temporary_postgres  # noqa: E402
 from storyline.ingest.sources import read_sources  # noqa: E402
 from storyline.models import Article  # noqa: E402
 from storyline.pipeline import Ingestor, IngestReport, enrich, enrichment_stages, read_batches, unseen  # noqa: E402
-from storyline.settings import Settings  # noqa: E402
+from storyline.settings import Settings, load_settings  # noqa: E402
 from storyline.stages.clean import clean_text  # noqa: E402
 from storyline.stages.embed import make_embedder  # noqa: E402
 from storyline.store import open_store, remove_store  # noqa: E402
@@ -36,7 +36,8 @@ from storyline.store import open_store, remove_store  # noqa: E402
 def enriched_batches(path: Path, settings: Settings, folder: Path) -> list[list[Article]]:
     """The file's articles, read, cleaned and enriched in the batches ingest makes (cached)."""
     stages = ",".join(name for name, _stage in enrichment_stages(settings, make_embedder("hashing")))
-    key = hashlib.sha256(path.read_bytes() + settings.embedder.encode() + stages.encode()).hexdigest()[:16]
+    recipe = f"{settings.embedder}|{stages}|{settings.batch_size}".encode()
+    key = hashlib.sha256(path.read_bytes() + recipe).hexdigest()[:16]
     cache = folder / f"enriched-{key}.pickle"
     if cache.exists():
         return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
@@ -75,7 +76,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
-    settings = Settings().with_embedder(args.embedder)
+    settings = load_settings().with_embedder(args.embedder)  # STORYLINE_BATCH_SIZE and the like apply
     batches = enriched_batches(args.articles, settings, args.folder)
     print(f"{sum(len(b) for b in batches)} articles in {len(batches)} batches, embedder {args.embedder}")
     for location in args.into or ():

@@ -1,6 +1,8 @@
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from storyline.settings import (
     GROUPING_FOR_EMBEDDER,
     DuplicateSettings,
@@ -21,6 +23,13 @@ def test_settings_from_environment() -> None:
     assert settings.db == "/tmp/x.db"
     assert settings.languages == ("bg", "ru")
     assert settings.embedder == "use-m3" and settings.grouping == GROUPING_FOR_EMBEDDER["use-m3"]
+
+
+def test_settings_batch_size_from_environment_or_a_one_line_reason() -> None:
+    assert load_settings(environ={"STORYLINE_BATCH_SIZE": "64"}).batch_size == 64
+    for bad in ("0", "-3", "many", "1.5"):
+        with pytest.raises(ValueError, match=f"STORYLINE_BATCH_SIZE must be a whole number of 1 or more, not '{bad}'"):
+            load_settings(environ={"STORYLINE_BATCH_SIZE": bad})
 
 
 def test_settings_explicit_path_wins_over_environment() -> None:

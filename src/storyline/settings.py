@@ -139,7 +139,10 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     embedder: str = "e5-small"
     model: str | None = None  # a tuned e5-small model folder (`storyline train pairs`); None: the bundled one
-    batch_size: int = 128  # per transaction: pages that several articles touch are written once
+    # Per transaction: pages that several articles touch are written once. At 198,000 stored articles
+    # a 128-article commit wrote ~7,500 pages (a leaf of each large index per entity key and band);
+    # 512 took the map work of 2,000 articles from 12.8 to 10.6 s (1,024: the same).
+    batch_size: int = 512
     max_embed_chars: int = 600  # title + lead: whole texts group whole articles worse (docs/grouping.md)
     max_article_chars: int = 200_000  # longer texts are cut (and the cut reported): no input can stall a stage
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
@@ -185,4 +188,16 @@ def load_settings(db: str | Path | None = None, environ: dict[str, str] | None =
     if env.get("STORYLINE_LANGUAGES"):
         langs = tuple(code.strip() for code in env["STORYLINE_LANGUAGES"].split(",") if code.strip())
         settings = settings.with_changes(languages=langs)
+    if env.get("STORYLINE_BATCH_SIZE"):
+        settings = settings.with_changes(batch_size=_positive_int("STORYLINE_BATCH_SIZE", env["STORYLINE_BATCH_SIZE"]))
     return settings
+
+
+def _positive_int(name: str, text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"{name} must be a whole number of 1 or more, not {text!r}")
+    return value

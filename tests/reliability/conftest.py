@@ -36,14 +36,17 @@ def scale() -> Scale:
 
 @pytest.fixture(scope="session")
 def start_storyline(scale: Scale) -> Callable[..., subprocess.Popen[str]]:
-    """Starts the storyline command in its own process (so that it can be killed), with the scale's embedder."""
+    """Starts the storyline command in its own process (so that it can be killed), with the scale's
+    embedder and any other environment given. ``quiet``: its output is dropped, for a process that is
+    waited on without being read (one that fills a pipe nobody reads would stop there)."""
 
-    def start(*args: str) -> subprocess.Popen[str]:
+    def start(*args: str, quiet: bool = False, **environment: str) -> subprocess.Popen[str]:
+        output = subprocess.DEVNULL if quiet else subprocess.PIPE
         return subprocess.Popen(
             [sys.executable, "-m", "storyline", *args],
-            env={**os.environ, "STORYLINE_EMBEDDER": scale.embedder},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            env={**os.environ, "STORYLINE_EMBEDDER": scale.embedder, **environment},
+            stdout=output,
+            stderr=output,
             text=True,
         )
 

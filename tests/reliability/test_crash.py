@@ -14,6 +14,7 @@ from storyline.evaluation.hostile import verify, write_corpus
 from storyline.store import open_store
 
 POLL_SECONDS = 0.02
+BATCH = "128"  # articles per commit: many commits in the corpus, so that each kill can land between two
 
 
 def test_crash_sigkill_at_random_moments_then_finish(
@@ -31,7 +32,8 @@ def test_crash_sigkill_at_random_moments_then_finish(
     rng = random.Random(5)
     killed, progress = 0, [0]
     for attempt in range(scale.kills):
-        process = start_storyline("ingest", str(corpus.folder), "--db", db)
+        # quiet: it is killed while the test waits for its commits (its rejections alone outgrow a pipe)
+        process = start_storyline("ingest", str(corpus.folder), "--db", db, quiet=True, STORYLINE_BATCH_SIZE=BATCH)
         if attempt % 4 == 0:
             time.sleep(rng.uniform(*scale.kill_window))  # anywhere: start-up, reading, enriching
         else:
@@ -47,7 +49,7 @@ def test_crash_sigkill_at_random_moments_then_finish(
         assert stored >= progress[-1], "a kill lost articles that were stored"
         progress.append(stored)
 
-    finish = start_storyline("ingest", str(corpus.folder), "--db", db)
+    finish = start_storyline("ingest", str(corpus.folder), "--db", db, STORYLINE_BATCH_SIZE=BATCH)
     _out, errors = finish.communicate(timeout=3600)
     assert finish.returncode in (0, 1), errors  # 1: the corpus has rejected inputs
     print(f"kills: {killed}; articles stored after each: {progress[1:]}")

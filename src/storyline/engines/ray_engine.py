@@ -38,6 +38,9 @@ from storyline.stages.clean import clean_text
 from storyline.stages.embed import make_embedder
 
 STDIN_CHUNK_LINES = 2000  # JSON lines of standard input per read task
+# Articles per enrichment batch on the workers: small, so that a few thousand articles spread over
+# every worker and the writer gets its first batch early (it still commits ``settings.batch_size``).
+WORK_BATCH = 128
 
 
 @dataclass(frozen=True)
@@ -197,13 +200,13 @@ def _pipeline(units: list[_Unit], settings: Settings, store_location: str, optio
     )
     # Ray Data retries a read task, and restarts an actor and reruns its batch, when a worker dies.
     read: Callable[[dict[str, np.ndarray]], Iterator[dict[str, list[Any]]]] = partial(
-        read_units, chunk=settings.batch_size
+        read_units, chunk=min(WORK_BATCH, settings.batch_size)
     )
     dataset = units_dataset.map_batches(read, batch_size=1, num_cpus=options.read_cpus)
     dataset = dataset.map_batches(
         Enricher.enricher_for(settings, store_location),
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),
-        batch_size=settings.batch_size,
+        batch_size=min(WORK_BATCH, settings.batch_size),
         num_cpus=cpus,
     )
     yield from dataset.iter_rows()

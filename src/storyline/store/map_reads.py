@@ -27,8 +27,11 @@ BEGIN_BEFORE = (
     "SELECT story_id, 1 AS part, first_seen AS day FROM story_entities WHERE key=? AND first_seen >= ?"
     " AND first_seen < ? AND last_seen >= ? ORDER BY first_seen DESC, story_id DESC"
 )
+# Walks the long stories still going on at the range's start (long_stories_last), each checked for
+# the key ({join}: the dialect's join that keeps long_stories the outer loop; the other way round
+# walks every story naming the key, tens of thousands for a common name in a large store).
 LONGER = (
-    "SELECT l.story_id, 2 AS part, l.last_seen AS day FROM long_stories l JOIN story_entities e"
+    "SELECT l.story_id, 2 AS part, l.last_seen AS day FROM long_stories l {join} story_entities e"
     " ON e.story_id=l.story_id AND e.key=? WHERE l.first_seen < ? AND l.last_seen >= ?"
     " ORDER BY l.last_seen DESC, l.story_id DESC"
 )
@@ -112,7 +115,7 @@ class MapReads(StoreBase):
         parts = [
             (BEGIN_INSIDE, (key, low_text, high_text)),
             (BEGIN_BEFORE, (key, earliest, low_text, low_text)),
-            (LONGER, (key, earliest, low_text)),
+            (LONGER.format(join=self._sql.ordered_join), (key, earliest, low_text)),
             (UNDATED, (key,)),
         ]
         found: list[int] = []

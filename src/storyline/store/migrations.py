@@ -137,6 +137,9 @@ MIGRATIONS: dict[int, Migration] = {
     # in two articles or more, and Latin spellings keep "g" apart from "h" (grouping/entities.py,
     # stages/keys.py): every mention is linked again.
     8: Migration(rebuild_entities=True),
+    # Version 10 only adds an index, which the schema file creates: the long stories by last date
+    # (map_reads.py).
+    9: Migration(),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

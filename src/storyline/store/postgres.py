@@ -68,7 +68,7 @@ _KEY_STORIES_OF_PROBES = (
             [
                 (BEGIN_INSIDE, ("probe.key", "probe.low", "probe.high")),
                 (BEGIN_BEFORE, ("probe.key", "probe.earliest", "probe.low", "probe.low")),
-                (LONGER, ("probe.key", "probe.earliest", "probe.low")),
+                (LONGER.format(join=POSTGRESQL.ordered_join), ("probe.key", "probe.earliest", "probe.low")),
                 (UNDATED, ("probe.key",)),
             ]
         )

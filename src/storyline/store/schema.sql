@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 9
+-- schema_version: 10
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -262,12 +262,13 @@ CREATE TABLE IF NOT EXISTS story_entities (
 CREATE INDEX IF NOT EXISTS story_entities_key ON story_entities(key, first_seen);
 
 -- Stories that span more than LONG_STORY_DAYS (map_reads.py): the few that the date range of
--- story_entities_key would miss.
+-- story_entities_key would miss, by last date: those still going on at a date are an index range.
 CREATE TABLE IF NOT EXISTS long_stories (
     story_id    INTEGER PRIMARY KEY,
     first_seen  TEXT NOT NULL,
     last_seen   TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS long_stories_last ON long_stories(last_seen);
 
 -- The languages of each story's articles, and of the whole store (filters and their menus).
 CREATE TABLE IF NOT EXISTS story_languages (
