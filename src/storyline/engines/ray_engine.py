@@ -199,14 +199,13 @@ def _pipeline(units: list[_Unit], settings: Settings, store_location: str, optio
         [{"unit": pickle.dumps(unit)} for unit in units], override_num_blocks=len(units)
     )
     # Ray Data retries a read task, and restarts an actor and reruns its batch, when a worker dies.
-    read: Callable[[dict[str, np.ndarray]], Iterator[dict[str, list[Any]]]] = partial(
-        read_units, chunk=min(WORK_BATCH, settings.batch_size)
-    )
+    work_batch = min(WORK_BATCH, settings.batch_size)
+    read: Callable[[dict[str, np.ndarray]], Iterator[dict[str, list[Any]]]] = partial(read_units, chunk=work_batch)
     dataset = units_dataset.map_batches(read, batch_size=1, num_cpus=options.read_cpus)
     dataset = dataset.map_batches(
         Enricher.enricher_for(settings, store_location),
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),
-        batch_size=min(WORK_BATCH, settings.batch_size),
+        batch_size=work_batch,
         num_cpus=cpus,
     )
     yield from dataset.iter_rows()
