@@ -30,7 +30,7 @@ def test_entities_ukrainian_instrumental_is_linked() -> None:
 def test_entities_turkish_names_keep_their_written_form_and_institutions_their_endings() -> None:
     text = (
         "Ahmet Davutoğlu ve Mustafa Bilici görüştü. Ahmet Bilmez'e göre durum iyi."
-        " Sağlık Bakanlığı açıkladı. Bakanlığının verilerine göre vaka arttı."
+        " Dün Sağlık Bakanlığı açıkladı. Sağlık Bakanlığının verilerine göre vaka arttı."
     )
     lemmas_written = {m.lemma for m in _mentions(text, "tr").values()}
     # the dictionary would read "Davutoğlu" as "davut" and both "Bilici" and "Bilmez" as "bil"
@@ -402,12 +402,14 @@ def test_entities_a_bare_word_joins_an_untyped_full_name_without_making_a_person
 
 def test_entities_a_name_is_no_form_of_a_common_word_where_names_do_not_inflect() -> None:
     """Spanish, English: "Fuentes" is a surname, not the plural of "fuente"; "Edited" and "Editing"
-    are not Edith, and "Estado" is not a form of "estar"."""
+    are not Edith, and "Estado" is not a form of "estar" (a name of its own; alone, "el Estado" is a
+    frequent word, no name)."""
     found = _mentions("Martín Fuentes dio negativo. Fuentes habló con su familia.", "es")
     assert [mention.lemma for mention in found.values() if "Fuentes" in mention.surface] == ["Martín Fuentes"]
     edited = _mentions("Story by Tom Lane, Edited by Sue Park.", "en")
     assert [mention.lemma for mention in edited.values() if mention.surface == "Edited"] == ["Edited"]
-    assert set(_keys("Ayer dijo el presidente que el Estado pagará.", "es").values()) == {"Estado"}
+    assert set(_keys("Ayer dijo el presidente que el Estado Mayor pagará.", "es").values()) == {"Estado Mayor"}
+    assert _keys("Ayer dijo el presidente que el Estado pagará.", "es") == {}
 
 
 def test_entities_a_word_a_city_abroad_also_goes_by_is_the_word() -> None:
@@ -453,3 +455,75 @@ def test_entities_a_pages_label_before_a_colon_is_no_name() -> None:
     assert not {"Kaynak", "Son Güncelleme", "Güncelleme"} & {m.surface for m in found.values()}
     polish = _mentions("Wywiad z koszykarzem. Marcin Gortat: Nie wiem, co będzie dalej.", "pl")
     assert "Marcin Gortat" in {m.surface for m in polish.values()}
+
+
+def test_entities_months_and_weekdays_are_no_names_in_the_articles_language() -> None:
+    """The CLDR's month and weekday names of the article's language: "Mitte März" and "Am Dienstag" in
+    German, which capitalises them; where a language writes them in lowercase, a capital opening a
+    sentence or before a day's number is still the date ("Lundi 10 février"), and one inside a name is
+    the name's ("Santo Domingo")."""
+    assert _mentions("Die Wahl soll Mitte März stattfinden, sagte Olaf Scholz am Dienstag.", "de").keys() == {
+        name_key("Scholz")
+    }
+    assert not _mentions("Am Dienstag wurde gewählt. Anfang Mai wird gezählt.", "de")
+    french = _mentions("La finale a été reportée Lundi 10 février, a annoncé Emmanuel Macron.", "fr")
+    assert [m.surface for m in french.values()] == ["Emmanuel Macron"]
+    spanish = _mentions("El presidente viajó ayer a Santo Domingo con su equipo.", "es")
+    assert "Santo Domingo" in {m.surface for m in spanish.values()}
+
+
+def test_entities_a_lone_frequent_word_is_no_name() -> None:
+    """A title the page glued to its text ("del tren Desde agosto") leaves a frequent word capitalised
+    mid-sentence: no name. Frequent words the dictionary writes with a capital ("Polski", of Poland) or
+    that some locale lists as a first name ("Yusuf") stay."""
+    spanish = _mentions("Aumenta problema del ruido del tren Desde agosto de 2018 el cabildo decide.", "es")
+    assert "Desde" not in {m.surface for m in spanish.values()}
+    polish = _mentions("Spotkanie odbyło się w pałacu prezydenta Polski w czwartek.", "pl")
+    assert "Polski" in {m.surface for m in polish.values()}
+    turkish = _mentions("Dün akşam Yusuf evine döndü.", "tr")
+    assert "Yusuf" in {m.surface for m in turkish.values()}
+
+
+def test_entities_a_countrys_name_in_another_language_that_is_a_first_name_is_a_persons() -> None:
+    """ "Maurice" is Mauritius in French only: in English text it is a person; "Georgia", the country's
+    English name, stays the country."""
+    english = _mentions("The report was written by Maurice for the committee in Geneva.", "en")
+    assert not any(key == "iso:MU" for key in english)
+    french = _mentions("Le président de Maurice est arrivé hier à Paris.", "fr")
+    assert "iso:MU" in french
+    georgia = _mentions("The talks in Georgia ended on a positive note.", "en")
+    assert "iso:GE" in georgia
+
+
+def test_entities_a_german_compound_ending_in_an_organisation_word_makes_an_organisation() -> None:
+    """ "Kantonspolizei Aargau", "Tiroler Tageszeitung": German writes the organisation word into the
+    compound; alone such a compound stays a common noun."""
+    found = _mentions("Das teilte die Kantonspolizei Aargau am Abend mit, berichtet die Tiroler Tageszeitung.", "de")
+    kinds = {m.surface: m.kind for m in found.values()}
+    assert kinds.get("Kantonspolizei Aargau") == "org"
+    assert kinds.get("Tiroler Tageszeitung") == "org"
+
+
+def test_entities_a_surname_the_dictionary_knows_as_a_proper_noun_or_as_no_german_noun() -> None:
+    """After a listed first name, a word the dictionary also knows makes a person's name when the
+    dictionary writes it with a capital ("Adamek" in Polish) or, in German, where every noun has one,
+    when it is no noun ("Endig": endigen); "Craig Road" stays no person."""
+    polish = _mentions("Wczoraj Tomasz Adamek przedstawił plan treningów.", "pl")
+    assert {m.surface: m.kind for m in polish.values()}.get("Tomasz Adamek") == "person"
+    german = _mentions("Das sagte gestern Peter Endig vor der Presse.", "de")
+    assert {m.surface: m.kind for m in german.values()}.get("Peter Endig") == "person"
+    english = _mentions("The crash happened on Craig Road late on Friday.", "en")
+    assert "person" not in {m.kind for m in english.values()}
+
+
+def test_entities_a_german_name_the_dictionary_reads_as_a_verbs_stem_stays_as_written() -> None:
+    """German capitalises every noun, so a capitalised word that the dictionary reads as a verb's stem
+    ("Pell": pellen) is a name as written, and keyed so, like the English article's "Pell"; an
+    adjective's endings still go ("Deutschen Bank" is "Deutsche Bank")."""
+    german = _mentions("Der Prozess gegen Kardinal George Pell begann gestern.", "de")
+    english = _mentions("The trial of Cardinal George Pell began yesterday.", "en")
+    assert [m.lemma for m in german.values()] == ["George Pell"]
+    assert german.keys() == english.keys()
+    inflected = _mentions("Der Chef der Deutschen Bank sprach gestern.", "de")
+    plain = _mentions("Gestern meldete die Deutsche Bank einen Gewinn.", "de")
+    assert inflected.keys() == plain.keys()

@@ -39,3 +39,24 @@ def test_display_name_romanises_in_the_language_the_name_was_written_in() -> Non
     assert (ukrainian, russian, written_in_latin) == ("Volodymyr Zelenskyi", "Dmitry Peskov", "Dmitry Peskov")
     # the keys that link names across scripts are untouched
     assert name_key("Зеленський") == name_key("Зеленский") == name_key("Zelensky")
+
+
+def test_a_country_is_shown_by_the_english_name_the_stores_english_articles_write() -> None:
+    """A country is shown by the one of its English names (the CLDR's, GeoNames') that the store's
+    English articles write most (Turkey or Türkiye), never by an acronym; without English articles, and
+    for cities (whose English articles may misread a word as one: "Quds"), by the gazetteer's name."""
+
+    def place(surface: str, lemma: str, language: str, mentions: int) -> VariantCount:
+        return VariantCount(surface, language, lemma, "place", mentions, mentions)
+
+    turkey = [
+        place("Türkiye", "Türkiye", "tr", 9),
+        place("Turkey's", "Türkiye", "en", 3),
+        place("Türkiye", "Türkiye", "en", 1),
+    ]
+    assert display_name("iso:TR", turkey) == "Turkey"
+    assert display_name("iso:TR", turkey[:1]) == "Türkiye"
+    united_states = [place("US", "United States", "en", 9), place("United States", "United States", "en", 2)]
+    assert display_name("iso:US", united_states) == "United States"
+    cologne = [place("Köln", "Köln", "de", 9), place("Cologne", "Köln", "en", 2)]
+    assert display_name("geo:2886242", cologne) == "Köln"

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.models import Entity, EntityVariant
+from storyline.stages.gazetteer import english_country_names
 from storyline.stages.keys import is_latin, name_key, spelling, vowel_pattern
 from storyline.stages.romanise import romanise
 
@@ -338,7 +339,7 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
             if count.kind == "place":
                 places[count.lemma] += count.rows
         if places:
-            return min(places, key=lambda lemma: (-places[lemma], lemma))
+            return _english_usage(identity, counts) or min(places, key=lambda lemma: (-places[lemma], lemma))
     lemmas: Counter[str] = Counter()
     languages: dict[str, Counter[str]] = {}
     for count in counts:
@@ -359,6 +360,20 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         return chosen
     language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
+
+
+def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
+    """A country's name as the store's English articles write it most, among its English names (the
+    CLDR's and GeoNames': Turkey or Türkiye), where they write one; never an acronym ("US")."""
+    allowed = english_country_names(identity.removeprefix("iso:")) if identity.startswith("iso:") else None
+    if not allowed:
+        return None  # a city, a region or a subdivision: the gazetteer's name
+    written: Counter[str] = Counter()
+    for count in counts:
+        name = _POSSESSIVE.sub("", count.surface)
+        if count.kind == "place" and count.language == "en" and name.casefold() in allowed:
+            written[name.title() if name.isupper() else name] += count.mentions
+    return min(written, key=lambda name: (-written[name], name)) if written else None
 
 
 def transliterate(text: str) -> str:

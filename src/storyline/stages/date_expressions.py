@@ -46,6 +46,14 @@ _PART_OF_MONTH = (
     r"mediados de|principios de|finales de|połowie|początku|końcu"
 )
 _NEXT = r"next|следващия|следващата|следующий|следующую|следующей|наступного|наступний|наступну|nächsten|prochain|próximo|przyszły"
+_PART_OF_MONTH_WORD = regex.compile(_PART_OF_MONTH, regex.IGNORECASE)
+
+
+def is_part_of_month(word: str) -> bool:
+    """Whether a word is one that makes a month a part of it ("Mitte", "Anfang", "Ende" in "Mitte März")."""
+    return _PART_OF_MONTH_WORD.fullmatch(word.casefold()) is not None
+
+
 _YEAR_CONTEXT_BEFORE = r"in|since|през|от|в|у|з|с|im|seit|en|depuis|desde|w|od"
 _YEAR_CONTEXT_AFTER = r"г\.|година|года|году|год|року|рік|roku|yılında|yılı"
 MIN_YEAR = 1900

@@ -29,15 +29,25 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.attribution import find_sources
-from storyline.stages.date_expressions import MONTHS, WEEKDAYS
+from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
+    calendar_words,
+    capitalises_calendar,
+    ends_in_org_word,
     has_org_word,
     is_legal_form,
     is_person_title,
     is_portfolio,
     opens_with_org_word,
 )
-from storyline.stages.gazetteer import Place, find_place, find_place_inflected, spoken_in
+from storyline.stages.gazetteer import (
+    Place,
+    country_names_in,
+    find_place,
+    find_place_inflected,
+    is_country,
+    spoken_in,
+)
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
 from storyline.stages.name_filters import (
@@ -165,7 +175,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         word.lower()
         for words, stretches in zip(tokenised, headings, strict=True)
         for index, (word, _) in enumerate(words)
-        if index > 0 and _is_capitalised(word) and not any(index in stretch for stretch in stretches)
+        if index > 0 and _is_capitalised(word, article.language) and not any(index in stretch for stretch in stretches)
     }
     # a word the article also writes in lowercase, and never capitalised inside a sentence, is no name
     # when it opens one ("Ако президентът..." beside "ако Москва..."), whatever a dictionary says of it
@@ -243,7 +253,7 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
     first = words[0]
     if mention.kind != "misc" or len(words) < 2 or has_org_word(words):
         return mention
-    if _CYRILLIC.match(first) or first.isupper() or first.casefold() in _NOT_NAMES:
+    if _CYRILLIC.match(first) or first.isupper() or not _is_capitalised(first, language):
         return mention
     if first.lower() in lowercase or not _listed_first_name(first):
         return mention
@@ -258,7 +268,17 @@ def _may_be_surname(word: str, language: str | None) -> bool:
     no word of the language ("Winckler"; not "Road", "Avenue", "For")."""
     if _listed_name(word) or (len(word) > 4 and word.casefold().endswith(_SURNAME_ENDINGS)):
         return True
-    return not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language))
+    if not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language)):
+        return True
+    # a word the dictionary knows as a proper noun (its dictionary form keeps the capital: "Marczak"),
+    # or in German, which capitalises every noun, one it knows as no noun ("Peter Endig": endigen).
+    # English's dictionary capitalises its peoples and their adjectives too ("Christian Democrats").
+    lemma = lemmas.dictionary_lemma(word, language) if language != "en" else None
+    if lemma is None:
+        return False
+    if language in NOUN_CAPITALISING:  # not a small word run on from the next sentence ("Kiel Als")
+        return lemma[:1].islower() and len(word) > FUNCTION_WORD_LETTERS
+    return lemma[:1].isupper()
 
 
 def _sentence_mentions(
@@ -451,9 +471,16 @@ def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
     return tuple(mentions)
 
 
-def _is_capitalised(word: str) -> bool:
+def _is_capitalised(word: str, language: str | None) -> bool:
+    """A capitalised word that is no month or weekday (English's, or those of an article's language
+    that capitalises them), Roman numeral or word of ``_NOT_NAMES``."""
     plain = APOSTROPHE_SUFFIX.sub("", word).lower()  # "Şubat'ta" is February
-    return word[0].isupper() and plain not in _NOT_NAMES and not is_roman_numeral(word)
+    return (
+        word[0].isupper()
+        and plain not in _NOT_NAMES
+        and not (capitalises_calendar(language) and plain in calendar_words(language))
+        and not is_roman_numeral(word)
+    )
 
 
 def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
@@ -558,7 +585,12 @@ def _may_be_name_word(
     a listed first name before another capitalised word ("Daniel Quintero dijo"), or a company's legal
     form follows it ("Volkswagen AG")."""
     word = words[index][0]
-    if not _is_capitalised(word):
+    if not _is_capitalised(word, language):
+        return False
+    # where the language writes "lundi": "Lundi," opening a sentence, "... malade Lundi 10 février"
+    if word.casefold() in calendar_words(language) and (index == 0 or _before_calendar_word(words, index, language)):
+        return False
+    if is_part_of_month(word) and _before_calendar_word(words, index, language):  # "Mitte März" is no place
         return False
     if index > 0:
         return True
@@ -573,6 +605,11 @@ def _may_be_name_word(
         or _opens_full_name(words, index)
         or _before_legal_form(words, index)
     )
+
+
+def _before_calendar_word(words: list[tuple[str, bool]], index: int, language: str | None) -> bool:
+    following = APOSTROPHE_SUFFIX.sub("", words[index + 1][0]).casefold() if index + 1 < len(words) else ""
+    return following in _NOT_NAMES or following in calendar_words(language)
 
 
 def _before_legal_form(words: list[tuple[str, bool]], index: int) -> bool:
@@ -827,10 +864,28 @@ def _lemma_may_name_a_place(word: str, lemma: str, language: str | None) -> bool
 
 def _given_name_abroad(word: str, place: Place, language: str | None) -> bool:
     """A first name some locale lists that a city abroad also goes by in some other language, not its
-    own name ("Mila", which GeoNames lists for Milan, in English text): a person's name."""
-    if not place.country or not language or spoken_in(language, place) or not is_given_name(word):
+    own name ("Mila", which GeoNames lists for Milan, in English text): a person's name. So is a
+    country's name in another language only ("Maurice", French for Mauritius, in English text), and
+    such a name that is a word of the article's language is that word ("Island", German for Iceland,
+    in English text)."""
+    if not language or word.isupper():  # "US" is an acronym, not "Us"
+        return False
+    if is_country(place):
+        return _foreign_country_name(word, place, language)
+    if not place.country or spoken_in(language, place) or not is_given_name(word):
         return False
     return spelling(word) != spelling(place.name)  # София is Sofia's own name, in any script
+
+
+def _foreign_country_name(word: str, place: Place, language: str) -> bool:
+    """A country's name as written in a language other than the article's and English, which the
+    article's language has as a first name or a common word (its dictionary form in lowercase)."""
+    if word.casefold() in country_names_in(place, language) or find_place(word) != place:
+        return False  # its name here, or an inflected form ("Polsce") the gazetteer found otherwise
+    if is_given_name(word):
+        return True
+    lemma = lemmas.dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
+    return lemma is not None and lemma[:1].islower()  # a common word there, not a proper noun
 
 
 def _place_reading(word: str, language: str | None) -> Place | None:
@@ -850,6 +905,8 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         return "person" if len(run) > 1 else "given"
     if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1) or _team_name(run, language):
         return "org"
+    if language in NOUN_CAPITALISING and len(run) > 1 and any(ends_in_org_word(word) for word in run):
+        return "org"  # "Kantonspolizei Aargau", "Tiroler Tageszeitung"
     if _title_before(before):
         return "person"
     return "misc"
@@ -896,6 +953,11 @@ def _name_lemma(word: str, language: str) -> str:
     written, so that a surname, a verb and a noun never share a name."""
     lemma = lemmas.lemmatize(word, language)
     if language in _NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
+        return word
+    # German writes every noun with a capital: a capitalised word the dictionary reads as a verb's stem
+    # is a name as written ("Pell", not "pellen"; "Endig", not "endigen"), while an adjective's
+    # endings still go ("Deutschen" is "deutsch")
+    if language in NOUN_CAPITALISING and lemma[:1].islower() and len(lemma) > len(word):
         return word
     return _capitalise(lemma)
 

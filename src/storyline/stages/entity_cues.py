@@ -420,6 +420,16 @@ ORG_WORDS = _GENERIC_ORG_WORDS | _NAMING_ORG_WORDS
 _SUFFIXED_ORG_WORDS = tuple(sorted(word for word in ORG_WORDS if len(word) >= 5))
 
 
+_COMPOUND_ORG_WORDS = tuple(sorted(word for word in ORG_WORDS if len(word) >= 6))
+
+
+def ends_in_org_word(word: str) -> bool:
+    """A compound that ends in an organisation word ("Kantonspolizei", "Tageszeitung"), as German writes
+    them: in a name of several words, it makes the name an organisation's."""
+    folded = word.casefold()
+    return any(folded.endswith(org) and len(folded) > len(org) for org in _COMPOUND_ORG_WORDS)
+
+
 def is_person_title(word: str) -> bool:
     return word.casefold() in PERSON_TITLES
 
@@ -552,3 +562,41 @@ def _legal_forms() -> frozenset[str]:
     plain = {suffix.replace(".", "") for suffix in faker_lists("company", ("company_suffixes",))}
     forms = {form for form in plain if form.isalpha() and 1 < len(form) <= _LEGAL_FORM_LETTERS and not form.islower()}
     return frozenset(forms - _NOT_LEGAL_FORMS)
+
+
+@lru_cache(maxsize=64)
+def calendar_words(language: str | None) -> frozenset[str]:
+    """The full names of the months and weekdays in ``language`` (the Unicode CLDR's, through babel:
+    their forms in a date and on their own, casefolded): "Mitte März", "Am Dienstag", "Lundi" name a
+    time, not an entity. Empty for an unknown language. Where the language writes them in lowercase
+    (``capitalises_calendar``), a capital inside a sentence makes one a name ("Santo Domingo")."""
+    if not language:
+        return frozenset()
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    names = [
+        name
+        for table in (locale.months, locale.days)
+        for context in ("format", "stand-alone")
+        for name in table[context]["wide"].values()
+    ]
+    return frozenset(name.casefold() for name in names)
+
+
+@lru_cache(maxsize=64)
+def capitalises_calendar(language: str | None) -> bool:
+    """Whether ``language`` writes its months' names with a capital (English, German, Turkish; not
+    French, Spanish, Polish, Russian), as the CLDR spells them."""
+    if not language:
+        return False
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        months = Locale.parse(language).months["format"]["wide"].values()
+    except (ValueError, UnknownLocaleError):
+        return False
+    return all(name[:1].isupper() for name in months)

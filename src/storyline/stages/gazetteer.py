@@ -187,6 +187,41 @@ def spoken_in(language: str, place: Place) -> bool:
     return language in _official_languages(place.country)
 
 
+def is_country(place: Place) -> bool:
+    return place.id.startswith("iso:") and len(place.id) == len("iso:XX")
+
+
+@lru_cache(maxsize=4096)
+def country_names_in(place: Place, language: str) -> frozenset[str]:
+    """A country's names in ``language`` and in English (the CLDR's, through babel, GeoNames' English
+    one and its display name), casefolded; empty for a place that is no country."""
+    if not is_country(place):
+        return frozenset()
+    from babel import Locale, UnknownLocaleError
+
+    code = place.id.removeprefix("iso:")
+    names = {place.name, _english_country_names().get(code, place.name)}
+    for tongue in dict.fromkeys((language, "en")):
+        try:
+            names.add(Locale.parse(tongue).territories.get(code, place.name))
+        except (ValueError, UnknownLocaleError):
+            continue
+    return frozenset(name.casefold() for name in names)
+
+
+@lru_cache(maxsize=512)
+def english_country_names(code: str) -> frozenset[str]:
+    """A country's English names, casefolded (the CLDR's short and long ones and GeoNames'): "türkiye"
+    and "turkey"; empty for a code that is no country's."""
+    from babel import Locale
+
+    territories = Locale.parse("en").territories
+    if len(code) != 2 or code not in territories:
+        return frozenset()
+    names = {territories[code], _english_country_names().get(code, territories[code])}
+    return frozenset(name.casefold() for name in names)
+
+
 @lru_cache(maxsize=512)
 def _official_languages(country: str) -> tuple[str, ...]:
     from babel.languages import get_official_languages
@@ -369,6 +404,11 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written)), frozenset(written[:1])))
     return places
+
+
+@lru_cache(maxsize=1)
+def _english_country_names() -> dict[str, str]:
+    return _geonames_country_names()
 
 
 def _geonames_country_names() -> dict[str, str]:

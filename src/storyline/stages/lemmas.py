@@ -111,6 +111,13 @@ def lemmatize(word: str, language: str) -> str:
     return str(_lemmatizer().lemmatize(word, language))
 
 
+def dictionary_lemma(word: str, language: str) -> str | None:
+    """The lemma simplemma's dictionary of ``language`` gives ``word`` as written (proper nouns keep
+    their capital: "Polski" -> "Polski", "Desde" -> "desde"), or None where it has none."""
+    lemma = _lookup().get_lemma(word, language)
+    return None if lemma is None else str(lemma)
+
+
 def is_known(word: str, language: str) -> bool:
     """Whether simplemma's dictionary of ``language`` holds ``word`` (as simplemma.is_known)."""
     return _lookup().get_lemma(normalize_token(word), language) is not None

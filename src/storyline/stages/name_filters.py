@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
 from storyline.stages.entity_cues import is_generic_org_noun, names_a_disease
 from storyline.stages.gazetteer import find_place, spoken_in
-from storyline.stages.given_names import is_family_name
+from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.name_shapes import is_known_word, lower_for
 
 # Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
@@ -83,7 +84,8 @@ def _lone_untyped_word(mention: Found) -> bool:
 
 def _common_word(mention: Found, language: str | None) -> bool:
     """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
-    a short function word after a colon ("Es", "Un", "But"), or a German noun ("Krise")."""
+    a short function word after a colon ("Es", "Un", "But"), one of the language's most frequent words
+    ("Desde agosto" after a title the page glued to the text), or a German noun ("Krise")."""
     if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = APOSTROPHE_SUFFIX.sub("", mention.surface)
@@ -91,7 +93,19 @@ def _common_word(mention: Found, language: str | None) -> bool:
     # 100-440 MiB per language in memory (docs/benchmarks.md)
     if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
         return True
+    if _frequent_common_word(word, language):  # "Desde agosto": a full stop the page lost before it
+        return True
     return language in NOUN_CAPITALISING and (lemmas.is_known(word, language) or _noun_compound(word, language))
+
+
+def _frequent_common_word(word: str, language: str) -> bool:
+    """One of the language's most frequent words ("Desde", "Aunque", "People") that is no listed first
+    or family name ("Yusuf", "Guerra") and that the dictionary writes in lowercase (not "Polski", "of
+    Poland", nor "İngiltere")."""
+    if word.casefold() not in frequent_words(language) or is_given_name(word) or is_family_name(word):
+        return False
+    lemma = lemmas.dictionary_lemma(word, language)
+    return lemma is not None and lemma[:1].islower()
 
 
 def _noun_compound(word: str, language: str) -> bool:
@@ -123,3 +137,20 @@ def _common_word_city(mention: Found, language: str | None, lowercase: set[str])
         return False
     written = APOSTROPHE_SUFFIX.sub("", mention.surface)
     return lower_for(written, language) in lowercase and not spoken_in(language, place)
+
+
+@lru_cache(maxsize=64)
+def frequent_words(language: str) -> frozenset[str]:
+    """The most frequent words of ``language`` in Wikipedia, as jusText lists them for telling text from
+    boilerplate (it ships with trafilatura; about 100 languages; casefolded). They include frequent
+    names too ("John", "Polska"): used only on a lone word that nothing else made a name or a place."""
+    import justext
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(language).get_display_name("en")
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    if not name or name not in justext.get_stoplists():
+        return frozenset()
+    return frozenset(word.casefold() for word in justext.get_stoplist(name))
