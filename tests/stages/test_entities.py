@@ -527,3 +527,10 @@ def test_entities_a_german_name_the_dictionary_reads_as_a_verbs_stem_stays_as_wr
     inflected = _mentions("Der Chef der Deutschen Bank sprach gestern.", "de")
     plain = _mentions("Gestern meldete die Deutsche Bank einen Gewinn.", "de")
     assert inflected.keys() == plain.keys()
+
+
+def test_entities_a_turkish_institution_with_its_case_ending_is_an_organisation() -> None:
+    """Turkish writes an institution's case endings on without an apostrophe ("İçişleri Bakanlığının"):
+    the organisation word still makes the name an organisation's; alone it stays a common noun."""
+    found = _mentions("Dün İçişleri Bakanlığının açıklamasına göre vaka sayısı arttı.", "tr")
+    assert {m.surface: m.kind for m in found.values()}.get("İçişleri Bakanlığının") == "org"

@@ -905,6 +905,8 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         return "person" if len(run) > 1 else "given"
     if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1) or _team_name(run, language):
         return "org"
+    if language in TURKIC and len(run) > 1 and opens_with_org_word(run):  # "İçişleri Bakanlığının"
+        return "org"  # an institution's case ending written on; alone the word stays a common noun
     if language in NOUN_CAPITALISING and len(run) > 1 and any(ends_in_org_word(word) for word in run):
         return "org"  # "Kantonspolizei Aargau", "Tiroler Tageszeitung"
     if _title_before(before):
