@@ -534,3 +534,13 @@ def test_entities_a_turkish_institution_with_its_case_ending_is_an_organisation(
     the organisation word still makes the name an organisation's; alone it stays a common noun."""
     found = _mentions("Dün İçişleri Bakanlığının açıklamasına göre vaka sayısı arttı.", "tr")
     assert {m.surface: m.kind for m in found.values()}.get("İçişleri Bakanlığının") == "org"
+
+
+def test_entities_polish_names_in_a_case_form_are_persons_with_their_nominative() -> None:
+    """ "Tomasza Grodzkiego", "Andrzejem Dudą": a first name in a case form whose dictionary form is a
+    listed first name makes a person, and an adjectival surname takes its nominative of the same
+    gender (Grodzki, not the dictionary's "Grodzkie"; "Rady Europejskiej" is Rada Europejska)."""
+    found = _mentions("Wczoraj spotkanie Tomasza Grodzkiego z prezydentem Andrzejem Dudą.", "pl")
+    assert {(m.lemma, m.kind) for m in found.values()} >= {("Tomasz Grodzki", "person"), ("Andrzej Duda", "person")}
+    council = _mentions("Szef Rady Europejskiej przyjechał wczoraj.", "pl")
+    assert "Rada Europejska" in {m.lemma for m in council.values()}

@@ -255,7 +255,7 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
         return mention
     if _CYRILLIC.match(first) or first.isupper() or not _is_capitalised(first, language):
         return mention
-    if first.lower() in lowercase or not _listed_first_name(first):
+    if first.lower() in lowercase or not _listed_first_name(first, language):
         return mention
     # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
     if len(words) > 3 or not all(_may_be_surname(word, language) for word in words[1:]):
@@ -403,9 +403,18 @@ def _written_alike(surface: str, surnames: set[str]) -> bool:
     return False
 
 
-def _listed_first_name(word: str) -> bool:
-    """A first name some locale lists, of at least ``_MIN_GIVEN_LETTERS`` letters."""
-    return len(word) >= _MIN_GIVEN_LETTERS and is_given_name(word)
+def _listed_first_name(word: str, language: str | None = None) -> bool:
+    """A first name some locale lists, of at least ``_MIN_GIVEN_LETTERS`` letters; with ``language``,
+    also one in a case form whose dictionary form is such a name ("Tomasza", "Andrzejem": Tomasz,
+    Andrzej; not in English, whose dictionary makes "Williams" William)."""
+    if len(word) < _MIN_GIVEN_LETTERS:
+        return False
+    if is_given_name(word):
+        return True
+    if not language or language == "en" or language not in SUPPORTED_LANGUAGES:
+        return False
+    lemma = lemmas.dictionary_lemma(word, language)
+    return lemma is not None and lemma[:1].isupper() and lemma != word and is_given_name(lemma)
 
 
 def _person_by_its_name(mention: Found) -> bool:
@@ -948,11 +957,25 @@ def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
     return word, _cyrillic_name_kind(word)
 
 
+# Polish adjectival surnames and adjectives in -ski, -cki, -dzki take adjective case endings
+# ("Grodzkiego", "Nowackiej", "Trzaskowskim"): the nominative of the same gender
+_POLISH_ADJECTIVE_CASE = re.compile(r"(?<=[scz]k)(?:iego|iemu|im|iej|ą)$")
+
+
+def _polish_adjective_nominative(word: str) -> str | None:
+    match = _POLISH_ADJECTIVE_CASE.search(word)
+    if match is None:
+        return None
+    return word[: match.start()] + ("a" if match.group(0) in ("iej", "ą") else "i")
+
+
 def _name_lemma(word: str, language: str) -> str:
     """The dictionary form of a capitalised word. In languages whose names do not inflect, a reading
     as a common word's form (lemma in lowercase: "Fuentes" as the plural of "fuente", "Edited" and
     "Editing" of "edit", "Estado" of "estar") is the dictionary's, not the name's: the word stays as
     written, so that a surname, a verb and a noun never share a name."""
+    if language == "pl" and (nominative := _polish_adjective_nominative(word)) is not None:
+        return nominative  # "Tomasza Grodzkiego" is Tomasz Grodzki, not the dictionary's "Grodzkie"
     lemma = lemmas.lemmatize(word, language)
     if language in _NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
         return word
