@@ -4,7 +4,7 @@ from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMa
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.entities import extract_entities, split_sentences
-from storyline.stages.entity_cues import names_a_disease
+from storyline.stages.entity_cues import is_brand_shaped, names_a_disease
 from storyline.stages.keys import acronym_key, name_key
 
 
@@ -544,3 +544,13 @@ def test_entities_polish_names_in_a_case_form_are_persons_with_their_nominative(
     assert {(m.lemma, m.kind) for m in found.values()} >= {("Tomasz Grodzki", "person"), ("Andrzej Duda", "person")}
     council = _mentions("Szef Rady Europejskiej przyjechał wczoraj.", "pl")
     assert "Rada Europejska" in {m.lemma for m in council.values()}
+
+
+def test_entities_a_word_with_an_inner_capital_is_an_organisations_name() -> None:
+    """ "GasBuddy", "EUobserver": companies and outlets write an inner capital; a family name's prefix
+    explains one ("McCarthy"), and a German word that is two glued words stays no name."""
+    found = _mentions("Prices rose this week, according to figures from GasBuddy and the EUobserver.", "en")
+    kinds = {m.surface: m.kind for m in found.values()}
+    assert kinds.get("GasBuddy") == kinds.get("EUobserver") == "org"
+    assert not is_brand_shaped("McCarthy") and not is_brand_shaped("DeSantis")
+    assert "SpielDaher" not in {m.surface for m in _mentions("Das war ein SpielDaher wurde gelacht.", "de").values()}

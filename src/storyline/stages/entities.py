@@ -35,6 +35,7 @@ from storyline.stages.entity_cues import (
     capitalises_calendar,
     ends_in_org_word,
     has_org_word,
+    is_brand_shaped,
     is_legal_form,
     is_person_title,
     is_portfolio,
@@ -913,6 +914,8 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
     if first_kind == "given" or (head_kind == "given" and len(run) == 1):
         return "person" if len(run) > 1 else "given"
     if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1) or _team_name(run, language):
+        return "org"
+    if len(run) == 1 and is_brand_shaped(run[0]):  # "GasBuddy", "EUobserver"
         return "org"
     if language in TURKIC and len(run) > 1 and opens_with_org_word(run):  # "İçişleri Bakanlığının"
         return "org"  # an institution's case ending written on; alone the word stays a common noun

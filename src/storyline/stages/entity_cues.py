@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 PERSON_TITLES = frozenset(
     [
         "president",
@@ -426,8 +428,22 @@ _COMPOUND_ORG_WORDS = tuple(sorted(word for word in ORG_WORDS if len(word) >= 6)
 def ends_in_org_word(word: str) -> bool:
     """A compound that ends in an organisation word ("Kantonspolizei", "Tageszeitung"), as German writes
     them: in a name of several words, it makes the name an organisation's."""
-    folded = word.casefold()
+    folded = word.casefold().removesuffix("s")  # and its genitive ("Meinungsforschungsinstituts")
     return any(folded.endswith(org) and len(folded) > len(org) for org in _COMPOUND_ORG_WORDS)
+
+
+# Family names written with an inner capital ("McCarthy", "DeSantis", "DiCaprio", "LeBron", "VanDyke")
+_INNER_CAPITAL_NAMES = regex.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|O)\p{Lu}")
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}|^\p{Lu}{2,}\p{Ll}{3,}")  # "GasBuddy", "EUobserver"
+
+
+def is_brand_shaped(word: str) -> bool:
+    """A word with a capital inside it after a lowercase letter, or a lowercase run after capitals, as
+    companies, outlets and products write their names ("GasBuddy", "YouTube", "EUobserver"), unless a
+    family name's prefix explains it ("McCarthy", "DeSantis"); none with a digit ("Y0S4UAzByL")."""
+    if not word[:1].isupper() or word.isupper() or any(char.isdigit() for char in word):
+        return False
+    return bool(_INNER_CAPITAL.search(word)) and not _INNER_CAPITAL_NAMES.match(word)
 
 
 def is_person_title(word: str) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import is_generic_org_noun, names_a_disease
+from storyline.stages.entity_cues import is_brand_shaped, is_generic_org_noun, names_a_disease
 from storyline.stages.gazetteer import find_place, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.name_shapes import is_known_word, lower_for
@@ -76,10 +76,13 @@ def _generic_here(mention: Found, lowercase: set[str]) -> bool:
 
 def _lone_untyped_word(mention: Found) -> bool:
     """One capitalised word (not in capitals) that no cue typed and no given name goes with; an
-    organisation word alone ("Congreso", "Regierung", "Ville") counts as untyped: it is a common noun."""
+    organisation word alone ("Congreso", "Regierung", "Ville") counts as untyped: it is a common noun,
+    and so does a word typed only by its inner capital ("SpielDaher": two words a page glued)."""
     if mention.given or " " in mention.surface or mention.surface.isupper():
         return False
-    return mention.kind == "misc" or mention.kind == "org" and is_generic_org_noun(mention.surface)
+    if mention.kind == "org":
+        return is_generic_org_noun(mention.surface) or is_brand_shaped(mention.surface)
+    return mention.kind == "misc"
 
 
 def _common_word(mention: Found, language: str | None) -> bool:
