@@ -14,6 +14,10 @@ from storyline.stages.gazetteer import find_place
         ("Bayern", "iso:DE-BY", "Bavaria"),
         ("Бавария", "iso:DE-BY", "Bavaria"),
         ("Borno", "iso:NG-BO", "Borno"),
+        # states that only Faker's generic English list of first names holds ("Texas", "Montana")
+        ("Texas", "iso:US-TX", "Texas"),
+        ("Montana", "iso:US-MT", "Montana"),
+        ("Tennessee", "iso:US-TN", "Tennessee"),
         ("Донецька область", "iso:UA-14", "Donetska oblast"),
         ("Будапеща", None, "Budapest"),  # a city keeps its GeoNames id
         ("Madrid", None, "Madrid"),  # the city, not the region of the same name
@@ -57,3 +61,12 @@ def test_gazetteer_an_alternate_spelling_of_a_larger_city_s_name_stays_that_city
 def test_gazetteer_takes_no_region_named_by_a_common_word_a_shared_name_or_a_first_name(word: str) -> None:
     place = find_place(word)
     assert place is None or not place.id.startswith("iso:") or "-" not in place.id
+
+
+def test_gazetteer_a_region_is_not_a_city_abroad_that_goes_by_its_name_but_a_city_at_home_keeps_it() -> None:
+    """A region takes a name that only a city abroad has as an alternate (Arizona is the state); a
+    city's own name, or its alternate name in the region's own country, stays the city's (Madrid;
+    "New York" is New York City)."""
+    arizona, new_york = find_place("Arizona"), find_place("New York")
+    assert arizona is not None and arizona.id == "iso:US-AZ"
+    assert new_york is not None and new_york.name == "New York City"

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from storyline.stages.disk_cache import built_once, cache_folder
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+WIDELY_LISTED = 3  # locales that list a first name for it to outweigh a region's name (Victoria)
 _LAST_NAME_LISTS = ("last_names", "last_names_male", "last_names_female", "last_romanized_names")
 _FIRST_NAME_LISTS = (
     "first_names",
@@ -37,34 +39,55 @@ def is_given_name(word: str) -> bool:
     return word.casefold() in _names()[0]
 
 
+def is_widely_given_name(word: str) -> bool:
+    """Whether at least ``WIDELY_LISTED`` locales list ``word`` as a first name (Victoria, Virginia;
+    not Texas or Florida, which only Faker's generic English list has)."""
+    return word.casefold() in _names()[2]
+
+
 def is_family_name(word: str) -> bool:
     """Whether some locale lists ``word`` as a family name (letter case ignored)."""
     return word.casefold() in _names()[1]
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, family names), from the cache or built."""
-    return built_once(_cache_path(), lambda: (_collect(_FIRST_NAME_LISTS), _collect(_LAST_NAME_LISTS)), tuple)
+def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(first names, family names, first names at least ``WIDELY_LISTED`` locales list), from the
+    cache or built."""
+    return built_once(_cache_path(), _build, tuple)
 
 
-def _collect(attributes: tuple[str, ...]) -> frozenset[str]:
-    names = {name.casefold() for name in faker_lists("person", attributes)}
-    return frozenset(name for name in names if name.isalpha() and len(name) > 1)
+def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    first = Counter(name for values in faker_lists_by_locale("person", _FIRST_NAME_LISTS) for name in _plain(values))
+    last = {name for values in faker_lists_by_locale("person", _LAST_NAME_LISTS) for name in _plain(values)}
+    widely = frozenset(name for name, locales in first.items() if locales >= WIDELY_LISTED)
+    return frozenset(first), frozenset(last), widely
+
+
+def _plain(values: set[str]) -> set[str]:
+    folded = {value.casefold() for value in values}
+    return {name for name in folded if name.isalpha() and len(name) > 1}
 
 
 def faker_lists(provider: str, attributes: tuple[str, ...]) -> set[str]:
     """Every value the locales of one of Faker's providers ("person", "company") list under these
     attributes (a dict's keys: it maps values to weights)."""
+    return set().union(*faker_lists_by_locale(provider, attributes))
+
+
+def faker_lists_by_locale(provider: str, attributes: tuple[str, ...]) -> list[set[str]]:
+    """What each locale of one of Faker's providers lists under these attributes, locale by locale."""
     package = importlib.import_module(f"faker.providers.{provider}")
-    values: set[str] = set()
+    by_locale: list[set[str]] = []
     for module in pkgutil.iter_modules(package.__path__):
         found = getattr(importlib.import_module(f"{package.__name__}.{module.name}"), "Provider", None)
+        values: set[str] = set()
         for attribute in attributes:
             listed = getattr(found, attribute, None)
             if isinstance(listed, dict | list | tuple | set | frozenset):
                 values.update(str(value) for value in listed)
-    return values
+        by_locale.append(values)
+    return by_locale
 
 
 def _cache_path() -> Path:
