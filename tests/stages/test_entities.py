@@ -554,3 +554,16 @@ def test_entities_a_word_with_an_inner_capital_is_an_organisations_name() -> Non
     assert kinds.get("GasBuddy") == kinds.get("EUobserver") == "org"
     assert not is_brand_shaped("McCarthy") and not is_brand_shaped("DeSantis")
     assert "SpielDaher" not in {m.surface for m in _mentions("Das war ein SpielDaher wurde gelacht.", "de").values()}
+
+
+def test_entities_a_german_noun_before_a_full_name_or_a_place_is_context() -> None:
+    """ "Bundeskanzlerin Angela Merkel", "Hauptstadt Moskau", "Bundesstaat Borno": the capitalised
+    noun says what the name is; an organisation's word stays part of its name ("Kantonspolizei
+    Aargau"), and so does an adjective ("Deutsche Bank")."""
+    found = _mentions(
+        "Gestern sprach Bundeskanzlerin Angela Merkel in der Hauptstadt Moskau mit dem Chef der Deutschen Bank.", "de"
+    )
+    surfaces = {m.surface for m in found.values()}
+    assert {"Angela Merkel", "Moskau"} <= surfaces and "Deutschen Bank" in surfaces
+    borno = _mentions("Im Bundesstaat Borno griff die Kantonspolizei Aargau nicht ein.", "de")
+    assert {"Borno", "Kantonspolizei Aargau"} <= {m.surface for m in borno.values()}

@@ -712,7 +712,7 @@ def _mentions_for_run(
     """
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
-    while len(run) > 1 and is_person_title(run[0]):
+    while len(run) > 1 and (is_person_title(run[0]) or _german_descriptor(run, language)):
         before, run = [*before, run[0]], run[1:]
     if run[0].islower() or len(run) == 1 and is_person_title(run[0]):  # "Secretario de Educación", "Fiscal"
         return []
@@ -743,6 +743,46 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+# German nouns for a kind of place, as a compound's end: "Hauptstadt Moskau", "Bundesstaat Borno",
+# "Provinz Hubei", "Stadtteil Kreuzberg", "Bundesland Bayern"
+_GERMAN_PLACE_KINDS = (
+    "stadt",
+    "staat",
+    "metropole",
+    "provinz",
+    "region",
+    "kreis",
+    "bezirk",
+    "teil",
+    "gemeinde",
+    "kanton",
+    "land",
+)
+
+
+def _german_descriptor(run: list[str], language: str | None) -> bool:
+    """A German common noun that says what the name after it is: a person's role before a full name
+    ("Trainer Julian Nagelsmann", "Bundeskanzlerin Angela Merkel"), or a kind of place before a city or
+    region ("Hauptstadt Moskau", "Bundesstaat Borno"). German capitalises it, but it is context, not the
+    name; an organisation's word stays ("Kantonspolizei Aargau", "Polizeipräsidium Pforzheim"), and so
+    does a name ("Olaf Scholz") or an adjective ("Deutsche Bank")."""
+    if language not in NOUN_CAPITALISING or len(run) < 2:
+        return False
+    word, rest = run[0], run[1:]
+    if _listed_name(word) or find_place(word) is not None or has_org_word([word]) or ends_in_org_word(word):
+        return False
+    if opens_with_org_word([word]):
+        return False
+    folded = word.casefold()
+    place = find_place(" ".join(rest)) if folded.endswith(_GERMAN_PLACE_KINDS) else None
+    before_full_name = len(rest) >= 2 and is_given_name(rest[0])
+    if not (before_full_name or (place is not None and not is_country(place))):
+        return False
+    noun = lemmas.dictionary_lemma(word, language)
+    as_word = lemmas.dictionary_lemma(word.lower(), language)  # "deutsche" is the adjective "deutsch"
+    return noun is not None and noun[:1].isupper() and (as_word is None or as_word[:1].isupper())
 
 
 def _after_office(run: list[str]) -> list[str] | None:
