@@ -14,7 +14,7 @@ from storyline.stages.gazetteer import find_place
         ("Bayern", "iso:DE-BY", "Bavaria"),
         ("Бавария", "iso:DE-BY", "Bavaria"),
         ("Borno", "iso:NG-BO", "Borno"),
-        # states that only Faker's generic English list of first names holds ("Texas", "Montana")
+        # states that only Faker's generic English list of first names holds, no country's list
         ("Texas", "iso:US-TX", "Texas"),
         ("Montana", "iso:US-MT", "Montana"),
         ("Tennessee", "iso:US-TN", "Tennessee"),
@@ -63,10 +63,9 @@ def test_gazetteer_takes_no_region_named_by_a_common_word_a_shared_name_or_a_fir
     assert place is None or not place.id.startswith("iso:") or "-" not in place.id
 
 
-def test_gazetteer_a_region_is_not_a_city_abroad_that_goes_by_its_name_but_a_city_at_home_keeps_it() -> None:
-    """A region takes a name that only a city abroad has as an alternate (Arizona is the state); a
-    city's own name, or its alternate name in the region's own country, stays the city's (Madrid;
-    "New York" is New York City)."""
-    arizona, new_york = find_place("Arizona"), find_place("New York")
-    assert arizona is not None and arizona.id == "iso:US-AZ"
+def test_gazetteer_a_city_keeps_its_names_from_a_region_of_the_same_name() -> None:
+    """A region takes only names no city has: "New York" is New York City, and a city abroad keeps its
+    names in other languages ("Jerozolima" is Jerusalem, not the Palestinian governorate)."""
+    new_york, jerusalem = find_place("New York"), find_place("Jerozolima")
     assert new_york is not None and new_york.name == "New York City"
+    assert jerusalem is not None and jerusalem.name == "Jerusalem"

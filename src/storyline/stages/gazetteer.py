@@ -27,7 +27,7 @@ from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 11  # bump when the index's shape or rules change
+CACHE_FORMAT = 12  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -301,17 +301,11 @@ def _build_index() -> dict[str, Place]:
         _add(index, place, names)
     own_names = _own_names(cities)
     _own_names_first(index, own_names)
-    # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno), and one
-    # that only a city abroad goes by as an alternate name (Florida, not Colombia's Floridablanca);
-    # a city's own name stays the city's (Madrid), and so does a city's alternate name in the
-    # region's own country ("New York" is New York City).
+    # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno): not
+    # even a city abroad that goes by it as an alternate name ("Jerozolima", "Munster", "Colonia" are
+    # Jerusalem, Münster and Cologne).
     for place, names in _subdivisions():
-        country = place.id.removeprefix("iso:").split("-")[0]
-        for name in names:
-            key = name.casefold()
-            holder = index.get(key)
-            if _usable(name) and (holder is None or (key not in own_names and holder.country != country)):
-                index[key] = place
+        _add(index, place, [name for name in names if name.casefold() not in index])
     # Countries win over cities of the same name (Georgia, Jordan, Armenia), but a city's own name
     # stays the city's where only another language names the country so ("Tunis", "Granada",
     # "Columbia", "Salvador" are Tunisia, Grenada, Colombia and El Salvador in some languages).
@@ -433,11 +427,11 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
     provinces, regions, oblasts, Länder, voivodeships; not municipalities, districts or parishes),
     with their names in the ISO 3166-2 catalogues (Alaska, Аляска; Bayern, Bavaria, Бавария). A name
     that regions of two countries share ("Nord", "Centre", "Central", "Northern") says no place, and
-    one that several locales list as a first name (Victoria, Virginia) is far more often a person's;
-    one only Faker's generic English list has (Texas, Florida, Montana) stays the state."""
+    one that a country's list of first names has (Victoria, Virginia) is far more often a person's;
+    one only Faker's generic English list has (Texas, Montana, Tennessee) stays the state."""
     import pycountry
 
-    from storyline.stages.given_names import is_widely_given_name
+    from storyline.stages.given_names import is_country_list_given_name
 
     catalogues = []
     for language in ["en", *COUNTRY_NAME_LANGUAGES]:
@@ -461,7 +455,7 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
             for name in names
             if not _NOT_A_NAME.search(name)
             and len(countries[name.casefold()]) == 1
-            and not is_widely_given_name(name)
+            and not is_country_list_given_name(name)
             and not _generic(name)
         ]
         if kept:

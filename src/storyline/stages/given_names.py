@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from storyline.stages.disk_cache import built_once, cache_folder
 
-CACHE_FORMAT = 3
-WIDELY_LISTED = 3  # locales that list a first name for it to outweigh a region's name (Victoria)
+CACHE_FORMAT = 4
+GENERIC_ENGLISH = "en"  # Faker's locale without a country: the long tail of the US census's names
 _LAST_NAME_LISTS = ("last_names", "last_names_male", "last_names_female", "last_romanized_names")
 _FIRST_NAME_LISTS = (
     "first_names",
@@ -39,9 +38,10 @@ def is_given_name(word: str) -> bool:
     return word.casefold() in _names()[0]
 
 
-def is_widely_given_name(word: str) -> bool:
-    """Whether at least ``WIDELY_LISTED`` locales list ``word`` as a first name (Victoria, Virginia;
-    not Texas or Florida, which only Faker's generic English list has)."""
+def is_country_list_given_name(word: str) -> bool:
+    """Whether a locale of a country lists ``word`` as a first name: Faker's generic English list
+    ("en") alone holds 4,300 rare names of the US census, among them states (Texas, Montana,
+    Tennessee), which outweigh no region's name."""
     return word.casefold() in _names()[2]
 
 
@@ -52,16 +52,19 @@ def is_family_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(first names, family names, first names at least ``WIDELY_LISTED`` locales list), from the
+    """(first names, family names, first names a country's list has: not only ``GENERIC_ENGLISH``), from the
     cache or built."""
     return built_once(_cache_path(), _build, tuple)
 
 
 def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    first = Counter(name for values in faker_lists_by_locale("person", _FIRST_NAME_LISTS) for name in _plain(values))
-    last = {name for values in faker_lists_by_locale("person", _LAST_NAME_LISTS) for name in _plain(values)}
-    widely = frozenset(name for name, locales in first.items() if locales >= WIDELY_LISTED)
-    return frozenset(first), frozenset(last), widely
+    first = faker_lists_by_locale("person", _FIRST_NAME_LISTS)
+    last = {name for values in faker_lists_by_locale("person", _LAST_NAME_LISTS).values() for name in _plain(values)}
+    listed = {name for values in first.values() for name in _plain(values)}
+    in_country_lists = {
+        name for locale, values in first.items() if locale != GENERIC_ENGLISH for name in _plain(values)
+    }
+    return frozenset(listed), frozenset(last), frozenset(in_country_lists)
 
 
 def _plain(values: set[str]) -> set[str]:
@@ -72,13 +75,13 @@ def _plain(values: set[str]) -> set[str]:
 def faker_lists(provider: str, attributes: tuple[str, ...]) -> set[str]:
     """Every value the locales of one of Faker's providers ("person", "company") list under these
     attributes (a dict's keys: it maps values to weights)."""
-    return set().union(*faker_lists_by_locale(provider, attributes))
+    return set().union(*faker_lists_by_locale(provider, attributes).values())
 
 
-def faker_lists_by_locale(provider: str, attributes: tuple[str, ...]) -> list[set[str]]:
-    """What each locale of one of Faker's providers lists under these attributes, locale by locale."""
+def faker_lists_by_locale(provider: str, attributes: tuple[str, ...]) -> dict[str, set[str]]:
+    """What each locale of one of Faker's providers lists under these attributes, by locale."""
     package = importlib.import_module(f"faker.providers.{provider}")
-    by_locale: list[set[str]] = []
+    by_locale: dict[str, set[str]] = {}
     for module in pkgutil.iter_modules(package.__path__):
         found = getattr(importlib.import_module(f"{package.__name__}.{module.name}"), "Provider", None)
         values: set[str] = set()
@@ -86,7 +89,7 @@ def faker_lists_by_locale(provider: str, attributes: tuple[str, ...]) -> list[se
             listed = getattr(found, attribute, None)
             if isinstance(listed, dict | list | tuple | set | frozenset):
                 values.update(str(value) for value in listed)
-        by_locale.append(values)
+        by_locale[module.name] = values
     return by_locale
 
 
