@@ -534,6 +534,8 @@ def test_entities_a_turkish_institution_with_its_case_ending_is_an_organisation(
     the organisation word still makes the name an organisation's; alone it stays a common noun."""
     found = _mentions("Dün İçişleri Bakanlığının açıklamasına göre vaka sayısı arttı.", "tr")
     assert {m.surface: m.kind for m in found.values()}.get("İçişleri Bakanlığının") == "org"
+    alone = _mentions("Vatandaşlar dün Bakanlığımız ile görüştü.", "tr")
+    assert "Bakanlığımız" not in {m.surface for m in alone.values()}
 
 
 def test_entities_polish_names_in_a_case_form_are_persons_with_their_nominative() -> None:
@@ -567,3 +569,5 @@ def test_entities_a_german_noun_before_a_full_name_or_a_place_is_context() -> No
     assert {"Angela Merkel", "Moskau"} <= surfaces and "Deutschen Bank" in surfaces
     borno = _mentions("Im Bundesstaat Borno griff die Kantonspolizei Aargau nicht ein.", "de")
     assert {"Borno", "Kantonspolizei Aargau"} <= {m.surface for m in borno.values()}
+    plural = _mentions("In den Bundesstaaten Texas und Ohio wird gewählt.", "de")
+    assert "Texas" in {m.surface for m in plural.values()}

@@ -776,7 +776,10 @@ def _german_descriptor(run: list[str], language: str | None) -> bool:
     if opens_with_org_word([word]):
         return False
     folded = word.casefold()
-    place = find_place(" ".join(rest)) if folded.endswith(_GERMAN_PLACE_KINDS) else None
+    kind_of_place = any(
+        folded.removesuffix(ending).endswith(_GERMAN_PLACE_KINDS) for ending in ("", "en", "es", "s", "e")
+    )
+    place = find_place(" ".join(rest)) if kind_of_place else None  # "Bundesstaaten Texas", "Landes Tirol"
     before_full_name = len(rest) >= 2 and is_given_name(rest[0])
     if not (before_full_name or (place is not None and not is_country(place))):
         return False

@@ -11,10 +11,10 @@ from functools import lru_cache
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import is_brand_shaped, is_generic_org_noun, names_a_disease
+from storyline.stages.entity_cues import is_brand_shaped, is_generic_org_noun, names_a_disease, opens_with_org_word
 from storyline.stages.gazetteer import find_place, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
-from storyline.stages.name_shapes import is_known_word, lower_for
+from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
 
 # Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
 NOUN_CAPITALISING = {"de", "lb"}
@@ -97,6 +97,8 @@ def _common_word(mention: Found, language: str | None) -> bool:
     if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
         return True
     if _frequent_common_word(word, language):  # "Desde agosto": a full stop the page lost before it
+        return True
+    if language in TURKIC and opens_with_org_word([word]):  # "Bakanlığımız", "Belediyesine": a ministry
         return True
     return language in NOUN_CAPITALISING and (lemmas.is_known(word, language) or _noun_compound(word, language))
 
