@@ -51,6 +51,7 @@ from storyline.stages.gazetteer import (
 )
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
+from storyline.stages.name_context import is_german_descriptor
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     FUNCTION_WORD_LETTERS,
@@ -712,7 +713,7 @@ def _mentions_for_run(
     """
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
-    while len(run) > 1 and (is_person_title(run[0]) or _german_descriptor(run, language)):
+    while len(run) > 1 and (is_person_title(run[0]) or is_german_descriptor(run, language)):
         before, run = [*before, run[0]], run[1:]
     if run[0].islower() or len(run) == 1 and is_person_title(run[0]):  # "Secretario de Educación", "Fiscal"
         return []
@@ -743,49 +744,6 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
-
-
-# German nouns for a kind of place, as a compound's end: "Hauptstadt Moskau", "Bundesstaat Borno",
-# "Provinz Hubei", "Stadtteil Kreuzberg", "Bundesland Bayern"
-_GERMAN_PLACE_KINDS = (
-    "stadt",
-    "staat",
-    "metropole",
-    "provinz",
-    "region",
-    "kreis",
-    "bezirk",
-    "teil",
-    "gemeinde",
-    "kanton",
-    "land",
-)
-
-
-def _german_descriptor(run: list[str], language: str | None) -> bool:
-    """A German common noun that says what the name after it is: a person's role before a full name
-    ("Trainer Julian Nagelsmann", "Bundeskanzlerin Angela Merkel"), or a kind of place before a city or
-    region ("Hauptstadt Moskau", "Bundesstaat Borno"). German capitalises it, but it is context, not the
-    name; an organisation's word stays ("Kantonspolizei Aargau", "Polizeipräsidium Pforzheim"), and so
-    does a name ("Olaf Scholz") or an adjective ("Deutsche Bank")."""
-    if language not in NOUN_CAPITALISING or len(run) < 2:
-        return False
-    word, rest = run[0], run[1:]
-    if _listed_name(word) or find_place(word) is not None or has_org_word([word]) or ends_in_org_word(word):
-        return False
-    if opens_with_org_word([word]):
-        return False
-    folded = word.casefold()
-    kind_of_place = any(
-        folded.removesuffix(ending).endswith(_GERMAN_PLACE_KINDS) for ending in ("", "en", "es", "s", "e")
-    )
-    place = find_place(" ".join(rest)) if kind_of_place else None  # "Bundesstaaten Texas", "Landes Tirol"
-    before_full_name = len(rest) >= 2 and is_given_name(rest[0])
-    if not (before_full_name or (place is not None and not is_country(place))):
-        return False
-    noun = lemmas.dictionary_lemma(word, language)
-    as_word = lemmas.dictionary_lemma(word.lower(), language)  # "deutsche" is the adjective "deutsch"
-    return noun is not None and noun[:1].isupper() and (as_word is None or as_word[:1].isupper())
 
 
 def _after_office(run: list[str]) -> list[str] | None:

@@ -1,0 +1,59 @@
+"""Words beside a name that say what it is and are not part of it, where a language's capitals do not
+tell them apart: German capitalises every noun, so "Hauptstadt Moskau" or "Bundeskanzlerin Angela
+Merkel" reads as one run. A helper of the entities stage (``entities.py``)."""
+
+from __future__ import annotations
+
+from storyline.stages import lemmas
+from storyline.stages.entity_cues import ends_in_org_word, has_org_word, opens_with_org_word
+from storyline.stages.gazetteer import find_place, is_country
+from storyline.stages.given_names import is_family_name, is_given_name
+from storyline.stages.name_filters import NOUN_CAPITALISING
+
+# German nouns for a kind of place, as a compound's end: "Hauptstadt Moskau", "Bundesstaat Borno",
+# "Provinz Hubei", "Stadtteil Kreuzberg", "Bundesland Bayern"
+_GERMAN_PLACE_KINDS = (
+    "stadt",
+    "staat",
+    "metropole",
+    "provinz",
+    "region",
+    "kreis",
+    "bezirk",
+    "teil",
+    "gemeinde",
+    "kanton",
+    "land",
+)
+
+
+def is_german_descriptor(run: list[str], language: str | None) -> bool:
+    """A German common noun that says what the name after it is: a person's role before a full name
+    ("Trainer Julian Nagelsmann", "Bundeskanzlerin Angela Merkel"), or a kind of place before a city or
+    region ("Hauptstadt Moskau", "Bundesstaat Borno"). German capitalises it, but it is context, not the
+    name; an organisation's word stays ("Kantonspolizei Aargau", "Polizeipräsidium Pforzheim"), and so
+    does a name ("Olaf Scholz") or an adjective ("Deutsche Bank")."""
+    if language not in NOUN_CAPITALISING or len(run) < 2:
+        return False
+    word, rest = run[0], run[1:]
+    if (
+        is_given_name(word)
+        or is_family_name(word)
+        or find_place(word) is not None
+        or has_org_word([word])
+        or ends_in_org_word(word)
+    ):
+        return False
+    if opens_with_org_word([word]):
+        return False
+    folded = word.casefold()
+    kind_of_place = any(
+        folded.removesuffix(ending).endswith(_GERMAN_PLACE_KINDS) for ending in ("", "en", "es", "s", "e")
+    )
+    place = find_place(" ".join(rest)) if kind_of_place else None  # "Bundesstaaten Texas", "Landes Tirol"
+    before_full_name = len(rest) >= 2 and is_given_name(rest[0])
+    if not (before_full_name or (place is not None and not is_country(place))):
+        return False
+    noun = lemmas.dictionary_lemma(word, language)
+    as_word = lemmas.dictionary_lemma(word.lower(), language)  # "deutsche" is the adjective "deutsch"
+    return noun is not None and noun[:1].isupper() and (as_word is None or as_word[:1].isupper())
