@@ -275,12 +275,11 @@ def _may_be_surname(word: str, language: str | None) -> bool:
     # a word the dictionary knows as a proper noun (its dictionary form keeps the capital: "Marczak"),
     # or in German, which capitalises every noun, one it knows as no noun ("Peter Endig": endigen).
     # English's dictionary capitalises its peoples and their adjectives too ("Christian Democrats").
-    lemma = lemmas.dictionary_lemma(word, language) if language != "en" else None
-    if lemma is None:
+    if language == "en":
         return False
     if language in NOUN_CAPITALISING:  # not a small word run on from the next sentence ("Kiel Als")
-        return lemma[:1].islower() and len(word) > FUNCTION_WORD_LETTERS
-    return lemma[:1].isupper()
+        return lemmas.in_lowercase(word, language) and len(word) > FUNCTION_WORD_LETTERS
+    return lemmas.with_capital(word, language)
 
 
 def _sentence_mentions(
@@ -895,8 +894,7 @@ def _foreign_country_name(word: str, place: Place, language: str) -> bool:
         return False  # its name here, or an inflected form ("Polsce") the gazetteer found otherwise
     if is_given_name(word):
         return True
-    lemma = lemmas.dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
-    return lemma is not None and lemma[:1].islower()  # a common word there, not a proper noun
+    return lemmas.in_lowercase(word, language)  # a common word there, not a proper noun
 
 
 def _place_reading(word: str, language: str | None) -> Place | None:

@@ -193,32 +193,30 @@ def is_country(place: Place) -> bool:
 
 @lru_cache(maxsize=4096)
 def country_names_in(place: Place, language: str) -> frozenset[str]:
-    """A country's names in ``language`` and in English (the CLDR's, through babel, GeoNames' English
-    one and its display name), casefolded; empty for a place that is no country."""
+    """A country's names in ``language`` and in English (``english_country_names`` and its display
+    name), casefolded; empty for a place that is no country."""
     if not is_country(place):
         return frozenset()
     from babel import Locale, UnknownLocaleError
 
     code = place.id.removeprefix("iso:")
-    names = {place.name, _english_country_names().get(code, place.name)}
-    for tongue in dict.fromkeys((language, "en")):
-        try:
-            names.add(Locale.parse(tongue).territories.get(code, place.name))
-        except (ValueError, UnknownLocaleError):
-            continue
-    return frozenset(name.casefold() for name in names)
+    try:
+        local = {Locale.parse(language).territories.get(code, place.name)}
+    except (ValueError, UnknownLocaleError):
+        local = set()
+    return english_country_names(code) | {name.casefold() for name in {place.name, *local}}
 
 
 @lru_cache(maxsize=512)
 def english_country_names(code: str) -> frozenset[str]:
-    """A country's English names, casefolded (the CLDR's short and long ones and GeoNames'): "türkiye"
-    and "turkey"; empty for a code that is no country's."""
+    """A country's English names, casefolded (the CLDR's and GeoNames'): "türkiye" and "turkey"; empty
+    for a code that is no country's."""
     from babel import Locale
 
     territories = Locale.parse("en").territories
     if len(code) != 2 or code not in territories:
         return frozenset()
-    names = {territories[code], _english_country_names().get(code, territories[code])}
+    names = {territories[code], _geonames_country_names().get(code, territories[code])}
     return frozenset(name.casefold() for name in names)
 
 
@@ -409,10 +407,6 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _english_country_names() -> dict[str, str]:
-    return _geonames_country_names()
-
-
 def _geonames_country_names() -> dict[str, str]:
     """GeoNames' English name of each country (alpha-2 code -> name): the name English news still
     writes where ISO 3166 and CLDR moved on or use a formal one ("Turkey" for Türkiye, "Ivory Coast",

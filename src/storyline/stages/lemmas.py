@@ -118,6 +118,20 @@ def dictionary_lemma(word: str, language: str) -> str | None:
     return None if lemma is None else str(lemma)
 
 
+def in_lowercase(word: str, language: str) -> bool:
+    """Whether the dictionary knows ``word`` as written as a common word's form: its dictionary form
+    is in lowercase ("Desde" -> "desde", "Endig" -> "endigen")."""
+    lemma = dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
+    return lemma is not None and lemma[:1].islower()
+
+
+def with_capital(word: str, language: str) -> bool:
+    """Whether the dictionary knows ``word`` as written with a capital kept in its dictionary form: a
+    proper noun ("Marczak", "Polski"), or in German any noun ("Hauptstadt")."""
+    lemma = dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
+    return lemma is not None and lemma[:1].isupper()
+
+
 def is_known(word: str, language: str) -> bool:
     """Whether simplemma's dictionary of ``language`` holds ``word`` (as simplemma.is_known)."""
     return _lookup().get_lemma(normalize_token(word), language) is not None

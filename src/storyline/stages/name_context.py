@@ -54,6 +54,5 @@ def is_german_descriptor(run: list[str], language: str | None) -> bool:
     before_full_name = len(rest) >= 2 and is_given_name(rest[0])
     if not (before_full_name or (place is not None and not is_country(place))):
         return False
-    noun = lemmas.dictionary_lemma(word, language)
-    as_word = lemmas.dictionary_lemma(word.lower(), language)  # "deutsche" is the adjective "deutsch"
-    return noun is not None and noun[:1].isupper() and (as_word is None or as_word[:1].isupper())
+    # a noun, and not also an adjective's form ("deutsche" is the adjective "deutsch")
+    return lemmas.with_capital(word, language) and not lemmas.in_lowercase(word.lower(), language)

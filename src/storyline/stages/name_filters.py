@@ -109,8 +109,7 @@ def _frequent_common_word(word: str, language: str) -> bool:
     Poland", nor "İngiltere")."""
     if word.casefold() not in frequent_words(language) or is_given_name(word) or is_family_name(word):
         return False
-    lemma = lemmas.dictionary_lemma(word, language)
-    return lemma is not None and lemma[:1].islower()
+    return lemmas.in_lowercase(word, language)
 
 
 def _noun_compound(word: str, language: str) -> bool:
