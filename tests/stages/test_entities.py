@@ -484,6 +484,34 @@ def test_entities_a_lone_frequent_word_is_no_name() -> None:
     assert "Yusuf" in {m.surface for m in turkish.values()}
 
 
+def test_entities_a_capitalised_small_german_word_ends_a_name() -> None:
+    """German capitalises nouns, so after a stop the page lost ("Volksfest In Lederhose", "Eine Frau
+    trägt") only the small word's capital tells a sentence began: no name goes on across it, and the
+    common nouns around it are none; a place that opens with one stays ("Den Haag")."""
+    found = _mentions("Zum Drive-in-Volksfest In Lederhose nach Regensburg Eine Frau trägt einen Schleier.", "de")
+    assert {m.surface for m in found.values()} == {"Regensburg"}
+    assert "Den Haag" in {m.surface for m in _mentions("Das Gericht tagte gestern in Den Haag.", "de").values()}
+
+
+def test_entities_a_word_for_a_language_or_people_is_no_name() -> None:
+    """English capitalises its words for languages and peoples ("Russian", "Bavarian"): alone they are
+    no entity; where a language writes them in lowercase, the capital form is something else ("Polski",
+    of Poland)."""
+    english = _mentions("The Russian delegation met Bavarian officials in Munich.", "en")
+    assert not {"Russian", "Bavarian"} & {m.surface for m in english.values()}
+    polish = _mentions("Spotkanie odbyło się w pałacu prezydenta Polski w czwartek.", "pl")
+    assert "Polski" in {m.surface for m in polish.values()}
+
+
+def test_entities_a_first_name_alone_or_a_name_with_two_first_names_is_a_persons() -> None:
+    """A listed first name alone is a person's where it is no word of the language ("Melinda"; not
+    "Will"); a Spanish name of two first names and two surnames is one person's."""
+    english = _mentions("The foundation said Melinda would travel. Will it work, asked the board.", "en")
+    assert {m.surface: m.kind for m in english.values()} == {"Melinda": "person"}
+    spanish = _mentions("El fiscal detuvo ayer a José Antonio Yepez Ortiz en Celaya.", "es")
+    assert {m.surface: m.kind for m in spanish.values()}["José Antonio Yepez Ortiz"] == "person"
+
+
 def test_entities_a_countrys_name_in_another_language_that_is_a_first_name_is_a_persons() -> None:
     """ "Maurice" is Mauritius in French only: in English text it is a person; "Georgia", the country's
     English name, stays the country."""
@@ -571,3 +599,27 @@ def test_entities_a_german_noun_before_a_full_name_or_a_place_is_context() -> No
     assert {"Borno", "Kantonspolizei Aargau"} <= {m.surface for m in borno.values()}
     plural = _mentions("In den Bundesstaaten Texas und Ohio wird gewählt.", "de")
     assert "Texas" in {m.surface for m in plural.values()}
+
+
+def test_entities_a_german_noun_before_a_bare_name_is_context() -> None:
+    """ "Wetterdienst Ubimet", "Kabinett Nehammer": a German noun before one word that is only a name (a
+    listed family name, or no word of the dictionary) says what it is; an English word ("Burger King")
+    or a word for what comes from a place ("Berliner Tempodrom") stays part of the name."""
+    found = _mentions("Laut dem Wetterdienst Ubimet tagte das Kabinett Nehammer gestern im Berliner Tempodrom.", "de")
+    surfaces = {m.surface for m in found.values()}
+    assert {"Ubimet", "Nehammer", "Berliner Tempodrom"} <= surfaces
+    assert not {"Wetterdienst Ubimet", "Kabinett Nehammer"} & surfaces
+    assert "Burger King" in {m.surface for m in _mentions("Er aß gestern bei Burger King in Hamburg.", "de").values()}
+
+
+def test_entities_a_heading_whose_words_the_text_inflects_is_no_name() -> None:
+    """A Turkish title-case heading ("Hastanelerde Randevulu Sisteme Geçildi") whose words the text
+    writes in lowercase in other forms ("randevu sistemine"): no name; a place in it stays one, with
+    its case ending ("Eskişehir'deki")."""
+    text = (
+        "Hastanelerde Randevulu Sisteme Geçildi Eskişehir'deki Hastanelerde Yeni Dönem "
+        "Zonguldak'ta hastanelerde randevu sistemine geçildi, yeni dönem başladı."
+    )
+    surfaces = {m.surface for m in _mentions(text, "tr").values()}
+    assert not any("Randevulu" in surface or "Hastanelerde" in surface for surface in surfaces)
+    assert {"Eskişehir'deki", "Zonguldak'ta"} <= surfaces

@@ -58,6 +58,7 @@ from storyline.stages.name_filters import (
     MAX_ACRONYM,
     NOUN_CAPITALISING,
     Found,
+    frequent_words,
     not_a_name,
 )
 from storyline.stages.name_shapes import (
@@ -68,6 +69,7 @@ from storyline.stages.name_shapes import (
     heading_stretches,
     is_known_word,
     is_roman_numeral,
+    lowercase_lemmas,
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
 
@@ -171,7 +173,10 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     # German capitalises its nouns, and its headings are not in title case
     title_case = article.language not in NOUN_CAPITALISING
-    headings = [heading_stretches(words, article.language, lowercase) if title_case else [] for words in tokenised]
+    forms = lowercase_lemmas(lowercase, article.language)
+    headings = [
+        heading_stretches(words, article.language, lowercase, forms) if title_case else [] for words in tokenised
+    ]
     # capitals in a title-case heading say nothing of a word: only those elsewhere count
     mid_sentence_caps = {
         word.lower()
@@ -238,7 +243,8 @@ def _heading_style_only(word: str, mid_caps: set[str], language: str | None) -> 
     """A heading's capitalised dictionary word that nothing else makes a name."""
     if not word[:1].isupper() or word.isupper() or word.lower() in mid_caps:
         return False
-    return is_known_word(word, language) and find_place(word) is None and not _listed_name(word)
+    place = find_place(APOSTROPHE_SUFFIX.sub("", word))  # "Eskişehir'deki"
+    return is_known_word(word, language) and place is None and not _listed_name(word)
 
 
 def _listed_name(word: str) -> bool:
@@ -253,16 +259,27 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
     word is a word of the language and no listed name. Cyrillic names are morphology's to tell."""
     words = mention.surface.split()
     first = words[0]
-    if mention.kind != "misc" or len(words) < 2 or has_org_word(words):
+    if mention.kind != "misc" or has_org_word(words):
         return mention
     if _CYRILLIC.match(first) or first.isupper() or not _is_capitalised(first, language):
         return mention
     if first.lower() in lowercase or not _listed_first_name(first, language):
         return mention
+    if len(words) == 1:  # "Melinda", "Fabián": a first name alone, where it is no word of the language
+        return dataclasses.replace(mention, kind="person") if _only_a_first_name(first, language) else mention
+    # two first names, then up to two surnames: "José Antonio Yepez Ortiz"
+    longest = 4 if _listed_first_name(words[1], language) else 3
     # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
-    if len(words) > 3 or not all(_may_be_surname(word, language) for word in words[1:]):
+    if len(words) > longest or not all(_may_be_surname(word, language) for word in words[1:]):
         return mention
     return dataclasses.replace(mention, kind="person")
+
+
+def _only_a_first_name(word: str, language: str | None) -> bool:
+    """A listed first name that is no word of the language or of English ("Melinda"; not "Tage",
+    "German", "Will"), no place, and longer than the shortest first names ("Imo" is a Nigerian state
+    as well)."""
+    return len(word) > _MIN_GIVEN_LETTERS and not is_known_word(word, language) and find_place(word) is None
 
 
 def _may_be_surname(word: str, language: str | None) -> bool:
@@ -602,6 +619,8 @@ def _may_be_name_word(
         return False
     if is_part_of_month(word) and _before_calendar_word(words, index, language):  # "Mitte März" is no place
         return False
+    if _capitalised_small_word(word, language) and not _opens_place(words, index):  # "Eine Frau": a lost stop
+        return False
     if index > 0:
         return True
     place = find_place(APOSTROPHE_SUFFIX.sub("", word))
@@ -615,6 +634,25 @@ def _may_be_name_word(
         or _opens_full_name(words, index)
         or _before_legal_form(words, index)
     )
+
+
+def _capitalised_small_word(word: str, language: str | None) -> bool:
+    """In a language that capitalises every noun, a short and frequent word of it that the dictionary
+    writes in lowercase ("Eine", "Die", "Im", "Seit", "Unter"): where it is capitalised, a sentence
+    began there (a full stop or a line the page lost), and no name goes on across it; a name of such
+    words alone is rare ("Die Linke", which loses its article: "Linke"). Names and places aside
+    ("Born", "Mal")."""
+    if language not in NOUN_CAPITALISING or word.isupper() or not lemmas.in_lowercase(word, language):
+        return False
+    folded = word.casefold()
+    if folded not in frequent_words(language) or _listed_name(word) or find_place(word) is not None:
+        return False
+    return len(word) <= FUNCTION_WORD_LETTERS or lemmas.dictionary_lemma(word, language) == folded
+
+
+def _opens_place(words: list[tuple[str, bool]], index: int) -> bool:
+    """Whether the word and the next are a place's name ("Den Haag", "Las Vegas")."""
+    return index + 1 < len(words) and _is_place([words[index][0], words[index + 1][0]])
 
 
 def _before_calendar_word(words: list[tuple[str, bool]], index: int, language: str | None) -> bool:

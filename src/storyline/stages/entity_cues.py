@@ -616,3 +616,20 @@ def capitalises_calendar(language: str | None) -> bool:
     except (ValueError, UnknownLocaleError):
         return False
     return all(name[:1].isupper() for name in months)
+
+
+@lru_cache(maxsize=64)
+def capitalised_language_names(language: str | None) -> frozenset[str]:
+    """The names of languages in ``language`` as the CLDR writes them with a capital (English's
+    "Russian", "German"; casefolded): where a language capitalises them they are its words for a
+    language or a people, not an entity's name. Empty where it writes them in lowercase (French
+    "russe", Polish "polski"; there "Polski" is also "of Poland") or for an unknown language."""
+    if not language:
+        return frozenset()
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(language).languages.values()
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    return frozenset(name.casefold() for name in names if name[:1].isupper() and " " not in name)

@@ -11,7 +11,13 @@ from functools import lru_cache
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import is_brand_shaped, is_generic_org_noun, names_a_disease, opens_with_org_word
+from storyline.stages.entity_cues import (
+    capitalised_language_names,
+    is_brand_shaped,
+    is_generic_org_noun,
+    names_a_disease,
+    opens_with_org_word,
+)
 from storyline.stages.gazetteer import find_place, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
@@ -88,7 +94,8 @@ def _lone_untyped_word(mention: Found) -> bool:
 def _common_word(mention: Found, language: str | None) -> bool:
     """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
     a short function word after a colon ("Es", "Un", "But"), one of the language's most frequent words
-    ("Desde agosto" after a title the page glued to the text), or a German noun ("Krise")."""
+    ("Desde agosto" after a title the page glued to the text), a word for a language or a people where the
+    language capitalises them ("Russian"), or a German noun ("Krise")."""
     if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = APOSTROPHE_SUFFIX.sub("", mention.surface)
@@ -97,6 +104,8 @@ def _common_word(mention: Found, language: str | None) -> bool:
     if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
         return True
     if _frequent_common_word(word, language):  # "Desde agosto": a full stop the page lost before it
+        return True
+    if mention.kind == "misc" and word.casefold() in capitalised_language_names(language):  # "Russian"
         return True
     if language in TURKIC and opens_with_org_word([word]):  # "Bakanlığımız", "Belediyesine": a ministry
         return True

@@ -11,6 +11,9 @@ institutions' names. Helpers of the entities stage (``entities.py``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
@@ -72,13 +75,32 @@ def _acronym(word: str) -> bool:
     return word.isupper() and len(word) > 1
 
 
-def heading_stretches(words: Words, language: str | None, lowercase: set[str] | frozenset[str]) -> list[range]:
+def lowercase_lemmas(lowercase: set[str] | frozenset[str], language: str | None) -> Callable[[], frozenset[str]]:
+    """The dictionary forms of an article's lowercase words, computed once on first need (a heading's
+    "Randevulu Sisteme" beside the text's "randevu sistemine")."""
+
+    @cache
+    def forms() -> frozenset[str]:
+        if not language or language not in SUPPORTED_LANGUAGES:
+            return frozenset()
+        return frozenset(lemmas.lemmatize(word, language).lower() for word in lowercase)
+
+    return forms
+
+
+def heading_stretches(
+    words: Words,
+    language: str | None,
+    lowercase: set[str] | frozenset[str],
+    lowercase_forms: Callable[[], frozenset[str]] | None = None,
+) -> list[range]:
     """The stretches of a sentence written in title case: consecutive capitalised words (small
     lowercase words between two of them allowed), no punctuation between, with at least
     ``HEADING_MIN_WORDS`` capitalised words that are not acronyms, of which at least
     ``HEADING_MIN_KNOWN`` and ``HEADING_KNOWN_SHARE`` of them are dictionary words, and at least
     ``HEADING_LOWERCASE_SHARE`` of them words the article (``lowercase``: its lowercase words) also
-    writes in lowercase. A list of names ("Sergey Lavrov, Marco Rubio") is cut by its commas; a run of
+    writes in lowercase, in that form or, where the language inflects, in another form of the same
+    word (``lowercase_forms``: the dictionary forms of the lowercase words, from ``lowercase_lemmas``). A list of names ("Sergey Lavrov, Marco Rubio") is cut by its commas; a run of
     names is not dictionary words; an institution's name of dictionary words ("Podhalański Szpital
     Specjalistyczny") is not written in lowercase elsewhere, a heading's words are ("man", "dog")."""
     stretches: list[range] = []
@@ -92,17 +114,31 @@ def heading_stretches(words: Words, language: str | None, lowercase: set[str] | 
         if start is not None:
             stretches.append(range(start, index))
         start = index if word and _capitalised(word) else None
-    return [stretch for stretch in stretches if _title_case(words, stretch, language, lowercase)]
+    return [stretch for stretch in stretches if _title_case(words, stretch, language, lowercase, lowercase_forms)]
 
 
-def _title_case(words: Words, stretch: range, language: str | None, lowercase: set[str] | frozenset[str]) -> bool:
+def _title_case(
+    words: Words,
+    stretch: range,
+    language: str | None,
+    lowercase: set[str] | frozenset[str],
+    lowercase_forms: Callable[[], frozenset[str]] | None,
+) -> bool:
     capitalised = [words[i][0] for i in stretch if _capitalised(words[i][0]) and not _acronym(words[i][0])]
     if len(capitalised) < HEADING_MIN_WORDS:
         return False
-    if sum(lower_for(word, language) in lowercase for word in capitalised) < HEADING_LOWERCASE_SHARE * len(capitalised):
-        return False
     known = sum(is_known_word(word, language) for word in capitalised)
-    return known >= HEADING_MIN_KNOWN and known >= HEADING_KNOWN_SHARE * len(capitalised)
+    if known < HEADING_MIN_KNOWN or known < HEADING_KNOWN_SHARE * len(capitalised):
+        return False
+    needed = HEADING_LOWERCASE_SHARE * len(capitalised)
+    if sum(lower_for(word, language) in lowercase for word in capitalised) >= needed:
+        return True
+    # an institution's name of dictionary words ("Instituto Mexicano de Seguridad Social") shares its
+    # words' dictionary forms with the text: only the forms as written tell a heading from it
+    if lowercase_forms is None or not language or language not in SUPPORTED_LANGUAGES or has_org_word(capitalised):
+        return False
+    forms = lowercase_forms()
+    return sum(lemmas.lemmatize(lower_for(word, language), language).lower() in forms for word in capitalised) >= needed
 
 
 def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -> set[int]:
