@@ -214,6 +214,11 @@ def test_entities_an_acronym_the_article_spells_out_links_to_the_spelled_out_nam
     by_surface = {m.surface: m for m in article.entities}
     assert by_surface["FT"].key == "#ft" and by_surface["FT"].lemma == "Financial Times"
     assert by_surface["WSJ"].lemma == "Wall Street Journal"
+    # a person's name spells no acronym: the agency's "AP" is not Antonio Perez
+    (german,) = extract_entities(
+        [Article(id="b", text="Der Sänger Antonio Perez trat gestern auf, meldet AP. Es regnete.", language="de")]
+    )
+    assert {m.surface: m.lemma for m in german.entities}.get("AP") == "AP"
 
 
 def test_entities_a_word_the_text_writes_in_lowercase_is_no_name_where_it_opens_a_sentence() -> None:

@@ -455,11 +455,12 @@ def _expand_acronyms(found: list[Found]) -> list[Found]:
     """An acronym the article also spells out ("Financial Times" ... "FT", "World Health Organization"
     ... "WHO") takes the name it stands for as its lemma and given name: it stays a mention of its own
     key (the evidence of articles that only write "FT"), and links to the spelled-out name's entity
-    (``grouping/entities.identity_of``). Only one spelled-out name per acronym, or none."""
+    (``grouping/entities.identity_of``). Only one spelled-out name per acronym, or none; never a
+    person's name ("Antonio Perez" does not spell the agency's "AP")."""
     spelled: dict[str, set[tuple[str, str]]] = {}
     for mention in found:
         words = mention.surface.split()
-        if len(words) < 2 or mention.key.startswith("#") or ":" in mention.key:
+        if len(words) < 2 or mention.key.startswith("#") or ":" in mention.key or mention.kind == "person":
             continue
         initials = "".join(word[0] for word in words if word[0].isupper())
         if 1 < len(initials) <= MAX_ACRONYM:
