@@ -69,7 +69,7 @@ from storyline.stages.name_shapes import (
     heading_stretches,
     is_known_word,
     is_roman_numeral,
-    lowercase_lemmas,
+    lowercase_stems,
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
 
@@ -173,9 +173,9 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     # German capitalises its nouns, and its headings are not in title case
     title_case = article.language not in NOUN_CAPITALISING
-    forms = lowercase_lemmas(lowercase, article.language)
+    stems = lowercase_stems(lowercase)
     headings = [
-        heading_stretches(words, article.language, lowercase, forms) if title_case else [] for words in tokenised
+        heading_stretches(words, article.language, lowercase, stems) if title_case else [] for words in tokenised
     ]
     # capitals in a title-case heading say nothing of a word: only those elsewhere count
     mid_sentence_caps = {
@@ -263,10 +263,12 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
         return mention
     if _CYRILLIC.match(first) or first.isupper() or not _is_capitalised(first, language):
         return mention
-    if first.lower() in lowercase or not _listed_first_name(first, language):
+    if first.lower() in lowercase:
         return mention
-    if len(words) == 1:  # "Melinda", "Fabián": a first name alone, where it is no word of the language
+    if len(words) == 1:  # "Melinda", "Fabián": a first name alone, as listed, where it is no word
         return dataclasses.replace(mention, kind="person") if _only_a_first_name(first, language) else mention
+    if not _listed_first_name(first, language):
+        return mention
     # two first names, then up to two surnames: "José Antonio Yepez Ortiz"
     longest = 4 if _listed_first_name(words[1], language) else 3
     # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
@@ -276,10 +278,12 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
 
 
 def _only_a_first_name(word: str, language: str | None) -> bool:
-    """A listed first name that is no word of the language or of English ("Melinda"; not "Tage",
+    """A first name some locale lists as written that is no word of the language or of English ("Melinda"; not "Tage",
     "German", "Will"), no place, and longer than the shortest first names ("Imo" is a Nigerian state
     as well)."""
-    return len(word) > _MIN_GIVEN_LETTERS and not is_known_word(word, language) and find_place(word) is None
+    if len(word) <= _MIN_GIVEN_LETTERS or not is_given_name(word):
+        return False
+    return not is_known_word(word, language) and find_place(word) is None
 
 
 def _may_be_surname(word: str, language: str | None) -> bool:
@@ -643,10 +647,10 @@ def _capitalised_small_word(word: str, language: str | None) -> bool:
     began there (a full stop or a line the page lost), and no name goes on across it; a name of such
     words alone is rare ("Die Linke", which loses its article: "Linke"). Names and places aside
     ("Born", "Mal")."""
-    if language not in NOUN_CAPITALISING or word.isupper() or not lemmas.in_lowercase(word, language):
+    if language not in NOUN_CAPITALISING or word.isupper() or word.casefold() not in frequent_words(language):
         return False
     folded = word.casefold()
-    if folded not in frequent_words(language) or _listed_name(word) or find_place(word) is not None:
+    if not lemmas.in_lowercase(word, language) or _listed_name(word) or find_place(word) is not None:
         return False
     return len(word) <= FUNCTION_WORD_LETTERS or lemmas.dictionary_lemma(word, language) == folded
 

@@ -11,8 +11,8 @@ institutions' names. Helpers of the entities stage (``entities.py``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
-from functools import cache
 
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
@@ -27,6 +27,7 @@ HEADING_MIN_KNOWN = 3
 HEADING_KNOWN_SHARE = 0.6
 HEADING_LOWERCASE_SHARE = 1 / 3
 SMALL_WORD_LETTERS = 3  # lowercase words a heading may hold between capitalised ones ("to", "in", "de")
+STEM_LETTERS = 4  # the shortest dictionary form of a heading's word matched as the start of a text's word
 MAX_NAME_WORDS = 8  # an institution's name with its small words ("Fiscalía General del Estado de Veracruz")
 # The small words an institution's name goes on across, by language. German and Dutch only "für"/"voor":
 # they capitalise nouns, so "der"/"van" would run a name on into whatever noun follows.
@@ -75,24 +76,29 @@ def _acronym(word: str) -> bool:
     return word.isupper() and len(word) > 1
 
 
-def lowercase_lemmas(lowercase: set[str] | frozenset[str], language: str | None) -> Callable[[], frozenset[str]]:
-    """The dictionary forms of an article's lowercase words, computed once on first need (a heading's
-    "Randevulu Sisteme" beside the text's "randevu sistemine")."""
+def lowercase_stems(lowercase: set[str] | frozenset[str]) -> Callable[[str], bool]:
+    """Whether one of an article's lowercase words begins with a given dictionary form (of at least
+    ``STEM_LETTERS`` letters): another form of that word, where a language inflects by endings (a
+    heading's "Randevulu Sisteme", dictionary forms "randevu", "sistem", beside the text's "randevu
+    sistemine"). The words are sorted once, on first need."""
+    ordered: list[str] = []
 
-    @cache
-    def forms() -> frozenset[str]:
-        if not language or language not in SUPPORTED_LANGUAGES:
-            return frozenset()
-        return frozenset(lemmas.lemmatize(word, language).lower() for word in lowercase)
+    def begins_a_word(stem: str) -> bool:
+        if len(stem) < STEM_LETTERS:
+            return False
+        if not ordered:
+            ordered.extend(sorted(lowercase))
+        at = bisect_left(ordered, stem)
+        return at < len(ordered) and ordered[at].startswith(stem)
 
-    return forms
+    return begins_a_word
 
 
 def heading_stretches(
     words: Words,
     language: str | None,
     lowercase: set[str] | frozenset[str],
-    lowercase_forms: Callable[[], frozenset[str]] | None = None,
+    lowercase_stems: Callable[[str], bool] | None = None,
 ) -> list[range]:
     """The stretches of a sentence written in title case: consecutive capitalised words (small
     lowercase words between two of them allowed), no punctuation between, with at least
@@ -100,7 +106,7 @@ def heading_stretches(
     ``HEADING_MIN_KNOWN`` and ``HEADING_KNOWN_SHARE`` of them are dictionary words, and at least
     ``HEADING_LOWERCASE_SHARE`` of them words the article (``lowercase``: its lowercase words) also
     writes in lowercase, in that form or, where the language inflects, in another form of the same
-    word (``lowercase_forms``: the dictionary forms of the lowercase words, from ``lowercase_lemmas``). A list of names ("Sergey Lavrov, Marco Rubio") is cut by its commas; a run of
+    word (``lowercase_stems``: whether a lowercase word begins with a dictionary form). A list of names ("Sergey Lavrov, Marco Rubio") is cut by its commas; a run of
     names is not dictionary words; an institution's name of dictionary words ("Podhalański Szpital
     Specjalistyczny") is not written in lowercase elsewhere, a heading's words are ("man", "dog")."""
     stretches: list[range] = []
@@ -114,7 +120,7 @@ def heading_stretches(
         if start is not None:
             stretches.append(range(start, index))
         start = index if word and _capitalised(word) else None
-    return [stretch for stretch in stretches if _title_case(words, stretch, language, lowercase, lowercase_forms)]
+    return [stretch for stretch in stretches if _title_case(words, stretch, language, lowercase, lowercase_stems)]
 
 
 def _title_case(
@@ -122,23 +128,25 @@ def _title_case(
     stretch: range,
     language: str | None,
     lowercase: set[str] | frozenset[str],
-    lowercase_forms: Callable[[], frozenset[str]] | None,
+    lowercase_stems: Callable[[str], bool] | None,
 ) -> bool:
     capitalised = [words[i][0] for i in stretch if _capitalised(words[i][0]) and not _acronym(words[i][0])]
     if len(capitalised) < HEADING_MIN_WORDS:
         return False
-    known = sum(is_known_word(word, language) for word in capitalised)
-    if known < HEADING_MIN_KNOWN or known < HEADING_KNOWN_SHARE * len(capitalised):
-        return False
     needed = HEADING_LOWERCASE_SHARE * len(capitalised)
-    if sum(lower_for(word, language) in lowercase for word in capitalised) >= needed:
-        return True
+    as_written = sum(lower_for(word, language) in lowercase for word in capitalised) >= needed
     # an institution's name of dictionary words ("Instituto Mexicano de Seguridad Social") shares its
     # words' dictionary forms with the text: only the forms as written tell a heading from it
-    if lowercase_forms is None or not language or language not in SUPPORTED_LANGUAGES or has_org_word(capitalised):
+    inflected = lowercase_stems is not None and bool(language) and language in SUPPORTED_LANGUAGES
+    if not as_written and (not inflected or has_org_word(capitalised)):
         return False
-    forms = lowercase_forms()
-    return sum(lemmas.lemmatize(lower_for(word, language), language).lower() in forms for word in capitalised) >= needed
+    if not as_written:
+        assert lowercase_stems is not None and language
+        forms = [lemmas.lemmatize(lower_for(word, language), language).lower() for word in capitalised]
+        if sum(form in lowercase or lowercase_stems(form) for form in forms) < needed:
+            return False
+    known = sum(is_known_word(word, language) for word in capitalised)
+    return known >= HEADING_MIN_KNOWN and known >= HEADING_KNOWN_SHARE * len(capitalised)
 
 
 def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -> set[int]:
