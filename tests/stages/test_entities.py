@@ -628,3 +628,18 @@ def test_entities_a_heading_whose_words_the_text_inflects_is_no_name() -> None:
     surfaces = {m.surface for m in _mentions(text, "tr").values()}
     assert not any("Randevulu" in surface or "Hastanelerde" in surface for surface in surfaces)
     assert {"Eskişehir'deki", "Zonguldak'ta"} <= surfaces
+
+
+def test_entities_in_a_script_without_capitals_places_and_people_are_found_by_what_is_known() -> None:
+    """Arabic has no capitals: its places come from the gazetteer, also after the proclitics written
+    onto them ("وبالقاهرة", and in Cairo), its people from a listed first name and a family name;
+    a city abroad named by a word ("كورونا", corona, is also a Californian city) and a verb after a
+    first name ("تحاول", she tries) are none."""
+    text = (
+        "أعلن الدكتور عاصم الجزار بدء التسجيل في القاهرة الجديدة وبالقاهرة. "
+        "وقالت أفنان تحاول الحد من انتشار فيروس كورونا في المطرية."
+    )
+    found = {m.surface: m for m in _mentions(text, "ar").values()}
+    assert found["القاهرة الجديدة"].lemma == "New Cairo" and found["القاهرة"].lemma == "Cairo"
+    assert found["عاصم الجزار"].kind == "person" and found["المطرية"].kind == "place"
+    assert not any("كورونا" in surface or "تحاول" in surface for surface in found)

@@ -72,6 +72,7 @@ from storyline.stages.name_shapes import (
     lowercase_stems,
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
+from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
 # A closing quote ends a sentence only after end punctuation: «“very productive,” the FT writes» is one.
@@ -317,12 +318,29 @@ def _sentence_mentions(
     spans = named_spans(sentence, language)
     runs = _capitalised_runs(words, mid_caps, language, common, lowercase)
     if spans is None:
-        return [
+        known = _known_mentions(words, language) if is_uncased(words) else []
+        return known + [
             mention
             for start, run in runs
             for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], language, start == 0)
         ]
     return _model_mentions(sentence, words, spans, runs, language)
+
+
+def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list[Found]:
+    """The places and people of a sentence in a script without capitals (``uncased_names``)."""
+    found: list[Found] = []
+    for name in known_names(words, language):
+        if name.place is not None:
+            place = name.place
+            found.append(Found(key=place.id, given="", surface=name.surface, kind=place.kind, lemma=place.name))
+        else:  # as written: a dictionary of these languages would take "العاصي" (al-Asi) for the word عاص
+            first, family = name.surface.split()
+            if len(key := name_key(family)) >= 2:
+                found.append(
+                    Found(key=key, given=name_key(first), surface=name.surface, kind="person", lemma=name.surface)
+                )
+    return found
 
 
 def _model_mentions(

@@ -29,7 +29,7 @@ MAX_ACRONYM = 5
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 
-_COMMON_WORD_CITY_POPULATION = 1_000_000
+COMMON_WORD_CITY_POPULATION = 1_000_000
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
 _COMPOUND_TAIL = 5
 # trades that end German surnames more often than nouns: Steinmeier, Karrenbauer, Schuhmacher, Hofreiter
@@ -142,11 +142,11 @@ def _noun_compound(word: str, language: str) -> bool:
 def _common_word_city(mention: Found, language: str | None, lowercase: set[str]) -> bool:
     """A city abroad named by one word that the article also writes in lowercase: the word, not the
     city ("kara" and "Kara" in Turkish text, "morena" and "Morena" in Spanish). Where the article's
-    language is spoken the city stays, and so do cities of ``_COMMON_WORD_CITY_POPULATION``. (The
+    language is spoken the city stays, and so do cities of ``COMMON_WORD_CITY_POPULATION``. (The
     dictionaries list proper names too, "Canberra" among German words: only the article's own
     lowercase use tells a word.)"""
     place = find_place(mention.lemma) if mention.key.startswith("geo:") and " " not in mention.surface else None
-    if place is None or place.population >= _COMMON_WORD_CITY_POPULATION or not language:
+    if place is None or place.population >= COMMON_WORD_CITY_POPULATION or not language:
         return False
     written = APOSTROPHE_SUFFIX.sub("", mention.surface)
     return lower_for(written, language) in lowercase and not spoken_in(language, place)

@@ -1,0 +1,135 @@
+"""Names in scripts without capital letters (Arabic, Persian, Hebrew...), where the capitalised-run
+heuristic of ``entities.py`` sees nothing: found by what is known instead of by their shape. A helper
+of the entities stage.
+
+- **Places**: the longest run of up to ``MAX_PLACE_WORDS`` words that the gazetteer knows (GeoNames'
+  alternate names and the CLDR's and ISO's country names are in these scripts too: القاهرة is Cairo,
+  القاهرة الجديدة New Cairo), also after one-letter proclitics written onto the first word (Arabic
+  "وبالقاهرة", and in Cairo: ``PROCLITICS``); a city named by one word only where that word is no
+  frequent word and the city is where the language is spoken or large.
+- **People**: a first name some locale lists as written (Faker's Arabic, Persian and Hebrew locales),
+  followed by a word that is none of the language's most frequent words (jusText's lists), no place,
+  and no inflected form of another word (the dictionary's form of it is the word itself, or the word
+  without its article: "الجزار", al-Gazzar, is "جزار"; "تحاول", she tries, is "حاول" and no name): the
+  first name and the family name ("عصام القاضي"). A first name alone says too little: many are words
+  too (إيمان, faith).
+
+Organisations are left out: no list of them in these scripts ships in a package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+from storyline.stages import lemmas
+from storyline.stages.gazetteer import Place, find_place, spoken_in
+from storyline.stages.given_names import is_given_name
+from storyline.stages.name_filters import COMMON_WORD_CITY_POPULATION, frequent_words
+
+MAX_PLACE_WORDS = 3
+MIN_WORD_LETTERS = 3  # a family name's shortest
+UNCASED_SHARE = 0.6  # of a sentence's words, for it to be read this way
+# one-letter words Arabic writes onto the next: and, in/with, for/to, so, like
+PROCLITICS = {"ar": ("و", "ب", "ل", "ف", "ك")}
+ARTICLES = {"ar": "ال"}
+TATWEEL = "\u0640"  # the stretching stroke of Arabic script ("عـنـد"): a page's styling, not a name's
+
+Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from the word before)
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """A name found by look-up: its first word's index, how many words, its written form (without a
+    proclitic), its kind, and the place when it is one."""
+
+    start: int
+    length: int
+    surface: str
+    kind: str
+    place: Place | None
+
+
+def is_uncased(words: Words) -> bool:
+    """Whether most of a sentence's words are in a script without capital letters."""
+    letters = [word for word, _ in words if word[:1].isalpha()]
+    if not letters:
+        return False
+    uncased = sum(1 for word in letters if word.lower() == word.upper())
+    return uncased >= UNCASED_SHARE * len(letters)
+
+
+def known_names(words: Words, language: str | None) -> list[KnownName]:
+    """The places and people of one sentence of such a script, in order, none overlapping."""
+    found: list[KnownName] = []
+    index = 0
+    while index < len(words):
+        name = _place_at(words, index, language) or _person_at(words, index, language)
+        if name is None:
+            index += 1
+            continue
+        found.append(name)
+        index += name.length
+    return found
+
+
+def _place_at(words: Words, index: int, language: str | None) -> KnownName | None:
+    for length in range(min(MAX_PLACE_WORDS, len(words) - index), 0, -1):
+        if any(broken for _, broken in words[index + 1 : index + length]):
+            continue
+        run = [word for word, _ in words[index : index + length]]
+        if run[0].lower() != run[0].upper():  # a cased word: the capitalised runs' to read
+            continue
+        for first in _without_proclitic(run[0], language):
+            text = " ".join([first, *run[1:]])
+            place = find_place(text)
+            if place is not None and (length > 1 or not _word_more_than_city(text, place, language)):
+                return KnownName(index, length, text, place.kind, place)
+    return None
+
+
+def _word_more_than_city(word: str, place: Place, language: str | None) -> bool:
+    """A city's one-word name that is more likely a word here, unless the city has
+    ``COMMON_WORD_CITY_POPULATION``: one of the language's most frequent words ("الجديدة", the new, is
+    also El Jadida), or a city abroad, where the language is not spoken ("كورونا", corona, is also
+    Corona, California)."""
+    if not place.id.startswith("geo:") or place.population >= COMMON_WORD_CITY_POPULATION:
+        return False  # countries, regions, and large cities (القاهرة, لندن are frequent words too)
+    return bool(language) and (word in frequent_words(language or "") or not spoken_in(language or "", place))
+
+
+def _without_proclitic(word: str, language: str | None) -> list[str]:
+    """The word as written, then without one or two proclitics of the language ("وبالقاهرة": and in
+    Cairo) where what is left is long enough for a name."""
+    forms = [word]
+    proclitics = PROCLITICS.get(language or "", ())
+    while forms[-1].startswith(proclitics) and len(forms) <= 2 and len(forms[-1]) > MIN_WORD_LETTERS + 1:
+        forms.append(forms[-1][1:])
+    return forms
+
+
+def _person_at(words: Words, index: int, language: str | None) -> KnownName | None:
+    if index + 1 >= len(words) or words[index + 1][1]:
+        return None
+    first, family = words[index][0], words[index + 1][0]
+    if first.lower() != first.upper() or not is_given_name(first):
+        return None
+    common = frequent_words(language) if language else frozenset()
+    if len(family) < MIN_WORD_LETTERS or family in common or first in common:
+        return None
+    if family.lower() != family.upper() or TATWEEL in family or find_place(family) is not None:
+        return None
+    proclitics = PROCLITICS.get(language or "", ())
+    if _inflected(family, language) or (family.startswith(proclitics) and is_given_name(family[1:])):
+        return None  # "شاكر وخالد": Shaker and Khaled
+    return KnownName(index, 2, f"{first} {family}", "person", None)
+
+
+def _inflected(word: str, language: str | None) -> bool:
+    """Whether the dictionary reads the word as a form of another word (a verb's person, a plural)."""
+    if not language or language not in SUPPORTED_LANGUAGES:
+        return False
+    lemma = lemmas.dictionary_lemma(word, language)
+    article = ARTICLES.get(language, "")
+    return lemma is not None and lemma not in (word, word.removeprefix(article) if article else word)
