@@ -643,3 +643,14 @@ def test_entities_in_a_script_without_capitals_places_and_people_are_found_by_wh
     assert found["القاهرة الجديدة"].lemma == "New Cairo" and found["القاهرة"].lemma == "Cairo"
     assert found["عاصم الجزار"].kind == "person" and found["المطرية"].kind == "place"
     assert not any("كورونا" in surface or "تحاول" in surface for surface in found)
+
+
+def test_entities_a_turkish_case_ending_ends_the_name() -> None:
+    """Turkish sets a name's case ending off with an apostrophe after the whole name: the name ends
+    there ("Manisa'nın Saruhanlı ilçesi": Manisa's district Saruhanlı, two names; "Birleşik Krallık'ta Kovid"
+    is the United Kingdom, then the disease)."""
+    found = _mentions("Dün Manisa'nın Saruhanlı ilçesinde ve Birleşik Krallık'ta Kovid vakaları arttı.", "tr")
+    surfaces = {m.surface for m in found.values()}
+    assert {"Manisa'nın", "Birleşik Krallık'ta"} <= surfaces
+    assert not any("Saruhanlı" in surface and "Manisa" in surface for surface in surfaces)
+    assert "iso:GB" in found

@@ -69,3 +69,8 @@ def test_gazetteer_a_city_keeps_its_names_from_a_region_of_the_same_name() -> No
     new_york, jerusalem = find_place("New York"), find_place("Jerozolima")
     assert new_york is not None and new_york.name == "New York City"
     assert jerusalem is not None and jerusalem.name == "Jerusalem"
+
+
+def test_gazetteer_the_countries_of_the_united_kingdom_are_places() -> None:
+    """ISO 3166-2 types England, Scotland and Wales as countries within the United Kingdom."""
+    assert find_place("England") is not None and find_place("Szkocja") == find_place("Scotland")

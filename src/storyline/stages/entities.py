@@ -583,6 +583,7 @@ def _capitalised_runs(
             keep
             and current
             and not broken
+            and not _ends_with_case(current[-1], language)
             and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
             and (glued or acronym == (current[-1].isupper() and len(current[-1]) > 1) or is_legal_form(word))
         )
@@ -602,6 +603,13 @@ def _capitalised_runs(
     if current:
         runs.append(_trimmed(start, current, language, lowercase))
     return runs
+
+
+def _ends_with_case(word: str, language: str | None) -> bool:
+    """A word whose case ending an apostrophe sets off, where the language puts it after a whole name
+    (Turkish, Azerbaijani): the name ends there ("Birleşik Krallık'ta Kovid" is the United Kingdom,
+    then the next word)."""
+    return language in TURKIC and APOSTROPHE_SUFFIX.search(word) is not None
 
 
 def _ends_before_name(run: list[str], glued: bool, language: str | None) -> bool:

@@ -27,13 +27,14 @@ from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 13  # bump when the index's shape or rules change
+CACHE_FORMAT = 14  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 # ISO 3166-2 types of the subdivisions taken as places (first level only)
 SUBDIVISION_TYPES = {
+    "Country",  # England, Scotland, Wales
     "State",
     "Province",
     "Region",
