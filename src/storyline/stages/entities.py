@@ -279,9 +279,9 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
 
 
 def _only_a_first_name(word: str, language: str | None) -> bool:
-    """A first name some locale lists as written that is no word of the language or of English ("Melinda"; not "Tage",
-    "German", "Will"), no place, and longer than the shortest first names ("Imo" is a Nigerian state
-    as well)."""
+    """A first name some locale lists as written that is no word of the language or of English
+    ("Melinda"; not "Tage", "German", "Will"), no place, and longer than the shortest first names
+    ("Imo" is a Nigerian state as well)."""
     if len(word) <= _MIN_GIVEN_LETTERS or not is_given_name(word):
         return False
     return not is_known_word(word, language) and find_place(word) is None
@@ -673,12 +673,13 @@ def _capitalised_small_word(word: str, language: str | None) -> bool:
     began there (a full stop or a line the page lost), and no name goes on across it; a name of such
     words alone is rare ("Die Linke", which loses its article: "Linke"). Names and places aside
     ("Born", "Mal")."""
-    if language not in NOUN_CAPITALISING or word.isupper() or word.casefold() not in frequent_words(language):
-        return False
     folded = word.casefold()
-    if not lemmas.in_lowercase(word, language) or _listed_name(word) or find_place(word) is not None:
+    if language not in NOUN_CAPITALISING or word.isupper() or folded not in frequent_words(language):
         return False
-    return len(word) <= FUNCTION_WORD_LETTERS or lemmas.dictionary_lemma(word, language) == folded
+    lemma = lemmas.dictionary_lemma(word, language)
+    if lemma is None or not lemma[:1].islower() or _listed_name(word) or find_place(word) is not None:
+        return False
+    return len(word) <= FUNCTION_WORD_LETTERS or lemma == folded
 
 
 def _opens_place(words: list[tuple[str, bool]], index: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -581,18 +582,26 @@ def _legal_forms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def cldr_locale(language: str | None) -> Any:
+    """babel's CLDR locale of ``language``, or None for no language or one the CLDR does not know."""
+    if not language:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+@lru_cache(maxsize=64)
 def calendar_words(language: str | None) -> frozenset[str]:
     """The full names of the months and weekdays in ``language`` (the Unicode CLDR's, through babel:
     their forms in a date and on their own, casefolded): "Mitte März", "Am Dienstag", "Lundi" name a
     time, not an entity. Empty for an unknown language. Where the language writes them in lowercase
     (``capitalises_calendar``), a capital inside a sentence makes one a name ("Santo Domingo")."""
-    if not language:
-        return frozenset()
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        locale = Locale.parse(language)
-    except (ValueError, UnknownLocaleError):
+    locale = cldr_locale(language)
+    if locale is None:
         return frozenset()
     names = [
         name
@@ -607,15 +616,8 @@ def calendar_words(language: str | None) -> frozenset[str]:
 def capitalises_calendar(language: str | None) -> bool:
     """Whether ``language`` writes its months' names with a capital (English, German, Turkish; not
     French, Spanish, Polish, Russian), as the CLDR spells them."""
-    if not language:
-        return False
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        months = Locale.parse(language).months["format"]["wide"].values()
-    except (ValueError, UnknownLocaleError):
-        return False
-    return all(name[:1].isupper() for name in months)
+    locale = cldr_locale(language)
+    return locale is not None and all(name[:1].isupper() for name in locale.months["format"]["wide"].values())
 
 
 @lru_cache(maxsize=64)
@@ -624,12 +626,7 @@ def capitalised_language_names(language: str | None) -> frozenset[str]:
     "Russian", "German"; casefolded): where a language capitalises them they are its words for a
     language or a people, not an entity's name. Empty where it writes them in lowercase (French
     "russe", Polish "polski"; there "Polski" is also "of Poland") or for an unknown language."""
-    if not language:
+    locale = cldr_locale(language)
+    if locale is None:
         return frozenset()
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        names = Locale.parse(language).languages.values()
-    except (ValueError, UnknownLocaleError):
-        return frozenset()
-    return frozenset(name.casefold() for name in names if name[:1].isupper() and " " not in name)
+    return frozenset(name.casefold() for name in locale.languages.values() if name[:1].isupper() and " " not in name)

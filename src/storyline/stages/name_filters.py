@@ -13,12 +13,13 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 from storyline.stages import lemmas
 from storyline.stages.entity_cues import (
     capitalised_language_names,
+    cldr_locale,
     is_brand_shaped,
     is_generic_org_noun,
     names_a_disease,
     opens_with_org_word,
 )
-from storyline.stages.gazetteer import find_place, spoken_in
+from storyline.stages.gazetteer import Place, find_place, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
 
@@ -146,10 +147,15 @@ def _common_word_city(mention: Found, language: str | None, lowercase: set[str])
     dictionaries list proper names too, "Canberra" among German words: only the article's own
     lowercase use tells a word.)"""
     place = find_place(mention.lemma) if mention.key.startswith("geo:") and " " not in mention.surface else None
-    if place is None or place.population >= COMMON_WORD_CITY_POPULATION or not language:
+    if place is None or not language or not small_city_abroad(place, language):
         return False
-    written = APOSTROPHE_SUFFIX.sub("", mention.surface)
-    return lower_for(written, language) in lowercase and not spoken_in(language, place)
+    return lower_for(APOSTROPHE_SUFFIX.sub("", mention.surface), language) in lowercase
+
+
+def small_city_abroad(place: Place, language: str) -> bool:
+    """A place (a city, as its callers pass) where ``language`` is not spoken, of fewer than
+    ``COMMON_WORD_CITY_POPULATION``: where a word of the text is also its name, the word is meant."""
+    return place.population < COMMON_WORD_CITY_POPULATION and not spoken_in(language, place)
 
 
 @lru_cache(maxsize=64)
@@ -158,12 +164,9 @@ def frequent_words(language: str) -> frozenset[str]:
     boilerplate (it ships with trafilatura; about 100 languages; casefolded). They include frequent
     names too ("John", "Polska"): used only on a lone word that nothing else made a name or a place."""
     import justext
-    from babel import Locale, UnknownLocaleError
 
-    try:
-        name = Locale.parse(language).get_display_name("en")
-    except (ValueError, UnknownLocaleError):
-        return frozenset()
+    locale = cldr_locale(language)
+    name = locale.get_display_name("en") if locale is not None else None
     if not name or name not in justext.get_stoplists():
         return frozenset()
     return frozenset(word.casefold() for word in justext.get_stoplist(name))

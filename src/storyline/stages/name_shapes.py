@@ -106,8 +106,8 @@ def heading_stretches(
     ``HEADING_MIN_KNOWN`` and ``HEADING_KNOWN_SHARE`` of them are dictionary words, and at least
     ``HEADING_LOWERCASE_SHARE`` of them words the article (``lowercase``: its lowercase words) also
     writes in lowercase, in that form or, where the language inflects, in another form of the same
-    word (``lowercase_stems``: whether a lowercase word begins with a dictionary form). A list of names ("Sergey Lavrov, Marco Rubio") is cut by its commas; a run of
-    names is not dictionary words; an institution's name of dictionary words ("Podhalański Szpital
+    word (``lowercase_stems``: whether a lowercase word begins with a dictionary form). A list of
+    names ("Sergey Lavrov, Marco Rubio") is cut by its commas; a run of names is not dictionary words; an institution's name of dictionary words ("Podhalański Szpital
     Specjalistyczny") is not written in lowercase elsewhere, a heading's words are ("man", "dog")."""
     stretches: list[range] = []
     start = None

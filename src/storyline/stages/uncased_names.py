@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
-from storyline.stages.gazetteer import Place, find_place, spoken_in
+from storyline.stages.gazetteer import Place, find_place
 from storyline.stages.given_names import is_given_name
-from storyline.stages.name_filters import COMMON_WORD_CITY_POPULATION, frequent_words
+from storyline.stages.name_filters import COMMON_WORD_CITY_POPULATION, frequent_words, small_city_abroad
 
 MAX_PLACE_WORDS = 3
 MIN_WORD_LETTERS = 3  # a family name's shortest
@@ -42,12 +42,11 @@ Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from t
 @dataclass(frozen=True)
 class KnownName:
     """A name found by look-up: its first word's index, how many words, its written form (without a
-    proclitic), its kind, and the place when it is one."""
+    proclitic), and the place when it is one (else a person's name)."""
 
     start: int
     length: int
     surface: str
-    kind: str
     place: Place | None
 
 
@@ -56,8 +55,13 @@ def is_uncased(words: Words) -> bool:
     letters = [word for word, _ in words if word[:1].isalpha()]
     if not letters:
         return False
-    uncased = sum(1 for word in letters if word.lower() == word.upper())
+    uncased = sum(1 for word in letters if not _cased(word))
     return uncased >= UNCASED_SHARE * len(letters)
+
+
+def _cased(word: str) -> bool:
+    """A word in a script with capital letters."""
+    return word.lower() != word.upper()
 
 
 def known_names(words: Words, language: str | None) -> list[KnownName]:
@@ -79,24 +83,24 @@ def _place_at(words: Words, index: int, language: str | None) -> KnownName | Non
         if any(broken for _, broken in words[index + 1 : index + length]):
             continue
         run = [word for word, _ in words[index : index + length]]
-        if run[0].lower() != run[0].upper():  # a cased word: the capitalised runs' to read
+        if _cased(run[0]):  # the capitalised runs' to read
             continue
         for first in _without_proclitic(run[0], language):
             text = " ".join([first, *run[1:]])
             place = find_place(text)
             if place is not None and (length > 1 or not _word_more_than_city(text, place, language)):
-                return KnownName(index, length, text, place.kind, place)
+                return KnownName(index, length, text, place)
     return None
 
 
 def _word_more_than_city(word: str, place: Place, language: str | None) -> bool:
-    """A city's one-word name that is more likely a word here, unless the city has
-    ``COMMON_WORD_CITY_POPULATION``: one of the language's most frequent words ("الجديدة", the new, is
-    also El Jadida), or a city abroad, where the language is not spoken ("كورونا", corona, is also
-    Corona, California)."""
-    if not place.id.startswith("geo:") or place.population >= COMMON_WORD_CITY_POPULATION:
-        return False  # countries, regions, and large cities (القاهرة, لندن are frequent words too)
-    return bool(language) and (word in frequent_words(language or "") or not spoken_in(language or "", place))
+    """A city's one-word name that is more likely a word here: a city abroad of fewer than a million
+    ("كورونا", corona, is also Corona, California: ``name_filters.small_city_abroad``), or, unless the city
+    is that large, one of the language's most frequent words ("الجديدة", the new, is also El Jadida; not
+    القاهرة, لندن, which are frequent too)."""
+    if not language or not place.id.startswith("geo:") or place.population >= COMMON_WORD_CITY_POPULATION:
+        return False  # countries, regions, and large cities
+    return small_city_abroad(place, language) or word in frequent_words(language)
 
 
 def _without_proclitic(word: str, language: str | None) -> list[str]:
@@ -113,17 +117,17 @@ def _person_at(words: Words, index: int, language: str | None) -> KnownName | No
     if index + 1 >= len(words) or words[index + 1][1]:
         return None
     first, family = words[index][0], words[index + 1][0]
-    if first.lower() != first.upper() or not is_given_name(first):
+    if _cased(first) or not is_given_name(first):
         return None
     common = frequent_words(language) if language else frozenset()
     if len(family) < MIN_WORD_LETTERS or family in common or first in common:
         return None
-    if family.lower() != family.upper() or TATWEEL in family or find_place(family) is not None:
+    if _cased(family) or TATWEEL in family or find_place(family) is not None:
         return None
     proclitics = PROCLITICS.get(language or "", ())
     if _inflected(family, language) or (family.startswith(proclitics) and is_given_name(family[1:])):
         return None  # "شاكر وخالد": Shaker and Khaled
-    return KnownName(index, 2, f"{first} {family}", "person", None)
+    return KnownName(index, 2, f"{first} {family}", None)
 
 
 def _inflected(word: str, language: str | None) -> bool:
