@@ -654,3 +654,28 @@ def test_entities_a_turkish_case_ending_ends_the_name() -> None:
     assert {"Manisa'nın", "Birleşik Krallık'ta"} <= surfaces
     assert not any("Saruhanlı" in surface and "Manisa" in surface for surface in surfaces)
     assert "iso:GB" in found
+
+
+def _kinds(text: str, language: str) -> dict[str, str]:
+    return {m.surface: m.kind for m in _mentions(text, language).values()}
+
+
+def test_entities_a_locative_before_an_untyped_name_makes_a_place() -> None:
+    """A name nothing else types is a place after a locative preposition ("in Oftringen", "en
+    Almensilla") or with a Turkish locative ending ("Esenkent'te"), or after a German noun for a kind
+    of place the gazetteer does not know it under ("Insel Lesbos"); not a common word after one ("in
+    Retrospect"), a possessive ("in Ivey's lab"), nor a Turkish ablative, which follows speakers too."""
+    assert _kinds("Der Unfall geschah in Oftringen am Morgen.", "de")["Oftringen"] == "place"
+    assert _kinds("El accidente ocurrió en Almensilla ayer por la tarde.", "es")["Almensilla"] == "place"
+    assert _kinds("Yangın dün Esenkent'te çıktı.", "tr")["Esenkent'te"] == "place"
+    assert _kinds("Die Fähre legte gestern an der Insel Lesbos an.", "de").get("Lesbos") == "place"
+    assert _kinds("The results were tested in Ivey's lab yesterday.", "en").get("Ivey's") != "place"
+    assert _kinds("Açıklama dün Karabulut'tan geldi.", "tr").get("Karabulut'tan") != "place"
+    german = _kinds("Der Marktanteil lag bei 16,1 Prozent, sagte Kessler.", "de")
+    assert german.get("Prozent") != "place"
+
+
+def test_entities_outlets_teams_and_cartels_are_organisations() -> None:
+    found = _kinds("Según el Diario Primicia, el Cártel del Golfo negó todo. Radio Eins lo confirmó.", "es")
+    assert found.get("Diario Primicia") == "org" and found.get("Cártel del Golfo") == "org"
+    assert _kinds("Açıklamayı dün Fenerbahçe Kulübü yaptı.", "tr").get("Fenerbahçe Kulübü") == "org"

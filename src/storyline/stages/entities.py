@@ -51,7 +51,7 @@ from storyline.stages.gazetteer import (
 )
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
-from storyline.stages.name_context import is_german_descriptor
+from storyline.stages.name_context import is_german_descriptor, place_context
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     FUNCTION_WORD_LETTERS,
@@ -893,6 +893,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
             given = name_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
         given = key  # a first name on its own ("Меланія") never stands for a surname
+    if kind == "misc" and place_context(run, before, language):  # "in Oftringen", "İngiltere'de"
+        kind = "place"  # its key and given name as an untyped name's: only the kind is the context's
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
 
 

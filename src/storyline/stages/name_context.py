@@ -8,6 +8,7 @@ from storyline.stages import lemmas
 from storyline.stages.entity_cues import ends_in_org_word, has_org_word, opens_with_org_word
 from storyline.stages.gazetteer import find_place, is_country
 from storyline.stages.given_names import is_family_name, is_given_name
+from storyline.stages.lemmas import SUPPORTED_LANGUAGES
 from storyline.stages.name_filters import NOUN_CAPITALISING
 
 # German nouns for a kind of place, as a compound's end: "Hauptstadt Moskau", "Bundesstaat Borno",
@@ -20,10 +21,13 @@ _GERMAN_PLACE_KINDS = (
     "region",
     "kreis",
     "bezirk",
-    "teil",
+    "stadtteil",
+    "ortsteil",
     "gemeinde",
     "kanton",
     "land",
+    "insel",
+    "inseln",
 )
 
 
@@ -44,13 +48,19 @@ def is_german_descriptor(run: list[str], language: str | None) -> bool:
         return True
     if is_family_name(word):
         return False
-    folded = word.casefold()
-    kind_of_place = any(
-        folded.removesuffix(ending).endswith(_GERMAN_PLACE_KINDS) for ending in ("", "en", "es", "s", "e")
-    )
-    place = find_place(" ".join(rest)) if kind_of_place else None  # "Bundesstaaten Texas", "Landes Tirol"
+    place = find_place(" ".join(rest)) if names_a_kind_of_place(word) else None  # "Bundesstaaten Texas"
     before_full_name = len(rest) >= 2 and is_given_name(rest[0])
+    if len(rest) == 1 and names_a_kind_of_place(word, lands=False) and not lemmas.in_lowercase(rest[0], language):
+        return True  # "Insel Lesbos", "Landkreis Lüneburg": a name the gazetteer lacks after its kind
     return before_full_name or (place is not None and not is_country(place))
+
+
+def names_a_kind_of_place(word: str, lands: bool = True) -> bool:
+    """A German noun for a kind of place ("Hauptstadt", "Bundesstaaten", "Landes", "Insel"); with
+    ``lands`` False not one in "-land", as many places' own names end ("Rheinland", "Russlands")."""
+    folded = word.casefold()
+    kinds = _GERMAN_PLACE_KINDS if lands else tuple(kind for kind in _GERMAN_PLACE_KINDS if kind != "land")
+    return any(folded.removesuffix(ending).endswith(kinds) for ending in ("", "en", "es", "s", "e"))
 
 
 def _noun(word: str, language: str) -> bool:
@@ -72,3 +82,56 @@ def _bare_name(rest: list[str], language: str) -> bool:
         return False
     name = rest[0]
     return lemmas.dictionary_lemma(name, language) is None and lemmas.dictionary_lemma(name.lower(), language) is None
+
+
+# Prepositions that put what follows in a place ("in Oftringen", "en Almensilla", "w Nowym Targu",
+# "в Мытищах"): before a name nothing else types, a place is by far its likeliest kind. Only those
+# that rarely take a person or an organisation ("at", "bei", "from", "a", "na" and "z" do: "at
+# Microsoft", "bei Siemens", "a Trump", "na Facebooku").
+_LOCATIVE_PREPOSITIONS = {
+    "en": frozenset({"in", "near", "outside"}),
+    "de": frozenset({"in"}),
+    "nl": frozenset({"in", "nabij"}),
+    "es": frozenset({"en"}),
+    "pt": frozenset({"em", "no", "na"}),
+    "it": frozenset({"in"}),
+    "fr": frozenset({"à", "dans"}),
+    "pl": frozenset({"w", "we"}),
+    "ru": frozenset({"в", "во"}),
+    "uk": frozenset({"в", "у"}),
+    "bg": frozenset({"в", "във"}),
+}
+# Turkish case endings of place: the locative ("İngiltere'de", "Alanya'da"); not the ablative, which
+# follows a speaker as often ("Erdoğan'dan açıklama")
+_TURKIC_LOCATIVES = ("de", "da", "te", "ta")
+
+
+def place_context(run: list[str], before: list[str], language: str | None) -> bool:
+    """The words around an untyped name say it is a place: a locative preposition right before it, or
+    (Turkish, Azerbaijani) a locative case ending set off with an apostrophe. Only a name of words no
+    dictionary of the language or of English holds as common words, with no organisation's word ("in
+    Zusammenhang", "in Kurzarbeit", "in Retrospect", "Resmi Gazete'de" stay untyped)."""
+    if not language or language not in SUPPORTED_LANGUAGES or len(run) > 2:
+        return False
+    if language in ("tr", "az"):
+        head, _, ending = run[-1].replace("’", "'").rpartition("'")
+        found = bool(head) and not head.isupper() and ending in _TURKIC_LOCATIVES
+        words = [*run[:-1], head]
+    else:
+        prepositions = _LOCATIVE_PREPOSITIONS.get(language, frozenset())
+        found = bool(before) and before[-1].casefold() in prepositions
+        after_kind = language in NOUN_CAPITALISING and bool(before) and names_a_kind_of_place(before[-1], False)
+        if after_kind:  # "Insel Lesbos": what a German noun for a kind of place names, a noun or not
+            return not any(_common_or_org_word(word, language, nouns=False) for word in run)
+        words = run
+    return found and not any(_common_or_org_word(word, language) for word in words)
+
+
+def _common_or_org_word(word: str, language: str, nouns: bool = True) -> bool:
+    if has_org_word([word]) or ends_in_org_word(word) or is_given_name(word):
+        return True
+    if word.endswith(("'s", "’s")):  # a possessive: "in Ivey's lab"
+        return True
+    if any(lemmas.in_lowercase(form, tongue) for form in (word, word.lower()) for tongue in {language, "en"}):
+        return True  # English words, as titles and brands write them, in any language's text
+    return nouns and language in NOUN_CAPITALISING and lemmas.with_capital(word, language)  # a German noun
