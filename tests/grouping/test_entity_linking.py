@@ -157,3 +157,19 @@ def test_an_acronym_joins_the_name_its_articles_spell_it_out_as() -> None:
     _, links = link_entities(rows)
     assert links[("a", "#ft", "")] == links[("a", "tms", "")] == links[("b", "#ft", "")]  # the store shows both
     assert links[("c", "#ap", "")] == "#ap"  # spelled out nowhere
+
+
+def test_a_bare_common_word_takes_a_full_name_only_from_its_own_story() -> None:
+    """ "Short" in an English article is the word, not the Sebastian Short two articles of another
+    story name; in his own story it is him. A bare surname that is no word joins him either way."""
+    full = [_row(a, 1, "srt", "sbstn", "Sebastian Short", "en", "person") for a in ("a1", "a2")]
+    word = _row("a3", 2, "srt", "", "Short", "en", "misc")
+    _, links = link_entities([*full, word])
+    assert links[("a3", "srt", "")] != links[("a1", "srt", "sbstn")]
+    in_story = _row("a4", 1, "srt", "", "Short", "en", "misc")
+    _, links = link_entities([*full, in_story])
+    assert links[("a4", "srt", "")] == links[("a1", "srt", "sbstn")]
+    names = [_row(a, 1, "knklr", "sbstn", "Sebastian Kinkler", "en", "person") for a in ("a1", "a2")]
+    bare = _row("a3", 2, "knklr", "", "Kinkler", "en", "misc")
+    _, links = link_entities([*names, bare])
+    assert links[("a3", "knklr", "")] == links[("a1", "knklr", "sbstn")]

@@ -101,6 +101,17 @@ def is_latin_bare(row: MentionRow) -> bool:
     return not row.given and row.kind != "place" and bool(_spelled_words(row)) and is_latin(row.lemma)
 
 
+def is_common_word(row: MentionRow) -> bool:
+    """A bare name of one word, typed by nothing, that is a common word of its article's language or
+    of English ("Short", "Close", "Choose"): it takes a full name only from its own story, never the
+    store's ("Sebastian Short", "Philippe Close" of other stories)."""
+    if row.kind != "misc" or " " in row.surface or not row.language:
+        return False
+    from storyline.stages import lemmas  # the dictionaries load on an ingest's linking, never for reading
+
+    return any(lemmas.in_lowercase(row.surface, language) for language in {row.language, "en"})
+
+
 def is_spelled_out(row: MentionRow) -> bool:
     """An acronym whose article spells it out (its lemma is the name it stands for)."""
     return row.key.startswith("#") and " " not in row.surface and row.lemma != row.lemma.upper()
@@ -237,7 +248,9 @@ def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] 
     persons, spelled = alike_anchors(row, anchors)
     in_story, _ = alike_anchors(row, dict.fromkeys(full_in_story, 1))
     least = MIN_SUPPORT if is_latin_bare(row) else 1
-    chosen = context_choice(set(in_story), persons, least) if persons else None
+    if persons and is_common_word(row):  # "Short", "Close": the word, unless its own story names one
+        persons = {}
+    chosen = context_choice(set(in_story), persons, least) if persons or in_story else None
     if chosen is None and not is_latin_bare(row):
         chosen = dominant(spelled)
     return chosen or identity
