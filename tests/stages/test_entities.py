@@ -679,3 +679,19 @@ def test_entities_outlets_teams_and_cartels_are_organisations() -> None:
     found = _kinds("Según el Diario Primicia, el Cártel del Golfo negó todo. Radio Eins lo confirmó.", "es")
     assert found.get("Diario Primicia") == "org" and found.get("Cártel del Golfo") == "org"
     assert _kinds("Açıklamayı dün Fenerbahçe Kulübü yaptı.", "tr").get("Fenerbahçe Kulübü") == "org"
+
+
+def test_entities_a_first_name_of_two_joined_by_a_hyphen_is_one_given_name() -> None:
+    """ "Jean-Luc Mélenchon" is not "Luc Mélenchon" beside a "Jean"; a hyphen between two surnames or
+    two names of different people still separates them."""
+    found = {
+        m.surface: m for m in _mentions("Hier, Jean-Luc Mélenchon a parlé avec Marie-Claire Dupont.", "fr").values()
+    }
+    assert {"Jean-Luc Mélenchon", "Marie-Claire Dupont"} <= set(found)
+    assert found["Jean-Luc Mélenchon"].kind == "person" and "Jean" not in found and "Marie" not in found
+
+
+def test_entities_a_model_span_of_one_word_that_is_no_noun_is_no_name() -> None:
+    """The Russian model reads a sentence-initial "Вчера" (yesterday) as an organisation."""
+    found = {m.surface for m in _mentions("Вчера Сергей Лавров был в Москве.", "ru").values()}
+    assert "Вчера" not in found and "Сергей Лавров" in found

@@ -355,7 +355,7 @@ def _model_mentions(
     every word of it is a name part; a run the model missed counts when morphology knows one of its
     words as a proper noun ("Зеленский" next to a name), never a bare capitalised word."""
     plain = [word for word, _ in words]
-    places = [match.span() for match in _WORD.finditer(sentence)]  # one per word of ``words``
+    places = [(start, end) for start, end, _word, _broken in _word_spans(sentence)]  # one per word of ``words``
     run_of = {index: (start, len(run)) for start, run in runs for index in range(start, start + len(run))}
     found: list[Found] = []
     used: set[int] = set()
@@ -375,6 +375,8 @@ def _model_mentions(
         parts = [text] if span.kind == "person" or find_place(text) is not None else _NAME_HYPHEN.split(text)
         for part in parts:
             run = [_ELISION.sub("", word) for word in _WORD.findall(part)]
+            if len(run) == 1 and _no_noun(run[0], language):  # "Вчера" (yesterday) read as an organisation
+                continue
             kind = span.kind if len(parts) == 1 else None
             found.extend(_mentions_for_run(run, plain[max(0, first - 3) : first], language, first == 0, kind))
     for start, run in runs:
@@ -535,16 +537,30 @@ def _is_capitalised(word: str, language: str | None) -> bool:
 
 def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
     """Words, each flagged when punctuation separates it from the word before."""
-    words: list[tuple[str, bool]] = []
+    return [(word, broken) for _start, _end, word, broken in _word_spans(sentence)]
+
+
+def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
+    """Each word's start, end, text and whether punctuation separates it from the word before. A
+    first name of two first names joined by a hyphen is one word ("Jean-Luc", "Hans-Peter")."""
+    spans: list[tuple[int, int, str, bool]] = []
     previous_end = 0
     for match in _WORD.finditer(sentence):
         between = sentence[previous_end : match.start()]
         word = _ELISION.sub("", match.group(0))
-        # a hyphen inside a place's name is no break ("États-Unis"); between two names it is ("Merkel-Macron")
-        hyphenated_place = between == "-" and bool(words) and find_place(f"{words[-1][0]}-{word}") is not None
-        words.append((word, bool(between.strip()) and not hyphenated_place))
         previous_end = match.end()
-    return words
+        if between == "-" and spans and _hyphenated_given_name(spans[-1][2], word):
+            start, _, first, broken = spans[-1]
+            spans[-1] = (start, match.end(), f"{first}-{word}", broken)
+            continue
+        # a hyphen inside a place's name is no break ("États-Unis"); between two names it is ("Merkel-Macron")
+        hyphenated_place = between == "-" and bool(spans) and find_place(f"{spans[-1][2]}-{word}") is not None
+        spans.append((match.start(), match.end(), word, bool(between.strip()) and not hyphenated_place))
+    return spans
+
+
+def _hyphenated_given_name(first: str, second: str) -> bool:
+    return first[:1].isupper() and second[:1].isupper() and is_given_name(first) and is_given_name(second)
 
 
 def _capitalised_runs(
@@ -843,6 +859,15 @@ def _is_function_word(word: str, language: str | None) -> bool:
         return False
     # a lone letter joined to the next word is no initial (an initial has its full stop, which ends a run)
     return (len(word) == 1 or _proper_kind(word, language) is None) and find_place(word) is None
+
+
+def _no_noun(word: str, language: str | None) -> bool:
+    """A word morphology knows only as no noun and no name: an adverb, a verb, a pronoun..."""
+    if language not in _MORPHOLOGY_LANGUAGES:
+        return False
+    parses = _analyzer(language).parse(word)
+    known = [parse for parse in parses if parse.is_known]
+    return bool(known) and all(parse.tag.POS not in ("NOUN", None) for parse in known)
 
 
 def _given_name_first(run: list[str], language: str | None) -> list[str]:

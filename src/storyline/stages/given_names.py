@@ -34,8 +34,11 @@ _FIRST_NAME_LISTS = (
 
 
 def is_given_name(word: str) -> bool:
-    """Whether some locale lists ``word`` as a first name (letter case ignored)."""
-    return word.casefold() in _names()[0]
+    """Whether some locale lists ``word`` as a first name (letter case ignored), or each part of it
+    ("Jean-Luc", "Hans-Peter")."""
+    names = _names()[0]
+    folded = word.casefold()
+    return folded in names or ("-" in folded and all(part in names for part in folded.split("-")))
 
 
 def is_country_list_given_name(word: str) -> bool:
