@@ -173,3 +173,11 @@ def test_a_bare_common_word_takes_a_full_name_only_from_its_own_story() -> None:
     bare = _row("a3", 2, "knklr", "", "Kinkler", "en", "misc")
     _, links = link_entities([*names, bare])
     assert links[("a3", "knklr", "")] == links[("a1", "knklr", "sbstn")]
+
+
+def test_an_organisation_named_after_a_person_is_not_that_person() -> None:
+    """ "Plaza Hotel Trump" ends in a surname that full names of the store write; it stays the hotel."""
+    full = [_row(a, 1, "trmp", "dnld", "Donald Trump", "en", "person") for a in ("a1", "a2")]
+    hotel = _row("a3", 2, "trmp", "", "Plaza Hotel Trump", "de", "org")
+    _, links = link_entities([*full, hotel])
+    assert links[("a3", "trmp", "")] != links[("a1", "trmp", "dnld")]

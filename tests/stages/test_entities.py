@@ -695,3 +695,9 @@ def test_entities_a_model_span_of_one_word_that_is_no_noun_is_no_name() -> None:
     """The Russian model reads a sentence-initial "Вчера" (yesterday) as an organisation."""
     found = {m.surface for m in _mentions("Вчера Сергей Лавров был в Москве.", "ru").values()}
     assert "Вчера" not in found and "Сергей Лавров" in found
+
+
+def test_entities_an_organisation_named_after_a_person_of_the_article_stays_an_organisation() -> None:
+    text = "Donald Trump kam. Der Vermieter des Plaza Hotel Trump schwieg dazu."
+    (article,) = extract_entities([Article(id="a", text=text, language="de")])
+    assert {m.surface: m.kind for m in article.entities}.get("Plaza Hotel Trump") == "org"

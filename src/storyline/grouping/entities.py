@@ -101,6 +101,11 @@ def is_latin_bare(row: MentionRow) -> bool:
     return not row.given and row.kind != "place" and bool(_spelled_words(row)) and is_latin(row.lemma)
 
 
+def is_named_organisation(row: MentionRow) -> bool:
+    """An organisation's name of several words: its last word is no bare surname ("Plaza Hotel Trump")."""
+    return row.kind == "org" and " " in row.surface
+
+
 def is_common_word(row: MentionRow) -> bool:
     """A bare name of one word, typed by nothing, that is a common word of its article's language or
     of English ("Short", "Close", "Choose"): it takes a full name only from its own story, never the
@@ -243,7 +248,7 @@ def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] 
     ``anchors``: anchor (``anchor_of``) -> rows, of the anchors with the row's key; ``full_in_story``:
     the anchors of the full names with that key in the row's story."""
     identity = identity_of(row)
-    if row.given or row.kind == "place" or not anchors or is_spelled_out(row):
+    if row.given or row.kind == "place" or not anchors or is_spelled_out(row) or is_named_organisation(row):
         return identity
     persons, spelled = alike_anchors(row, anchors)
     in_story, _ = alike_anchors(row, dict.fromkeys(full_in_story, 1))

@@ -419,7 +419,13 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
             surnames.setdefault(mention.key, set()).add(_bare_form(mention.surface))
     resolved = []
     for mention in found:
-        if not mention.given and mention.key in givens and _written_alike(mention.surface, surnames[mention.key]):
+        organisation = mention.kind == "org" and " " in mention.surface  # "Plaza Hotel Trump" is no bare "Trump"
+        if (
+            not mention.given
+            and not organisation
+            and mention.key in givens
+            and _written_alike(mention.surface, surnames[mention.key])
+        ):
             given = givens[mention.key].most_common(1)[0][0]
             kind = "person" if mention.key in persons or _may_be_surname(mention.surface, language) else mention.kind
             mention = dataclasses.replace(mention, given=given, kind=kind)
