@@ -701,3 +701,11 @@ def test_entities_an_organisation_named_after_a_person_of_the_article_stays_an_o
     text = "Donald Trump kam. Der Vermieter des Plaza Hotel Trump schwieg dazu."
     (article,) = extract_entities([Article(id="a", text=text, language="de")])
     assert {m.surface: m.kind for m in article.entities}.get("Plaza Hotel Trump") == "org"
+
+
+def test_entities_a_turkish_institution_is_named_by_its_words_as_written() -> None:
+    """The dictionary would cut "Pamukkale" to "Pamuk" and "Hastanesi" to "Hastane"; the endings written
+    onto the organisation word ("Bakanlığının") and after an apostrophe ("'ne") go."""
+    text = "Hasta dün Pamukkale Üniversitesi Hastanesi'ne kaldırıldı. Açıklamayı Sağlık Bakanlığının sözcüsü yaptı."
+    lemmas = {m.lemma for m in _mentions(text, "tr").values()}
+    assert {"Pamukkale Üniversitesi Hastanesi", "Sağlık Bakanlığı"} <= lemmas

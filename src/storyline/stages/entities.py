@@ -39,6 +39,7 @@ from storyline.stages.entity_cues import (
     is_legal_form,
     is_person_title,
     is_portfolio,
+    opening_org_word,
     opens_with_org_word,
 )
 from storyline.stages.gazetteer import (
@@ -926,7 +927,18 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         given = key  # a first name on its own ("Меланія") never stands for a surname
     if kind == "misc" and place_context(run, before, language):  # "in Oftringen", "İngiltere'de"
         kind = "place"  # its key and given name as an untyped name's: only the kind is the context's
+    if len(run) > 1 and not written and language in TURKIC:
+        lemma = _institution_name(run)  # "Pamukkale Üniversitesi Hastanesi", not "Pamuk Üniversite Hastane"
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _institution_name(run: list[str]) -> str:
+    """A Turkish institution's name in its dictionary form: its words as written, case endings after an
+    apostrophe dropped, and the organisation word it ends in without the endings written onto it
+    ("Sağlık Bakanlığının" is "Sağlık Bakanlığı"; the dictionary would cut "Pamukkale" to "Pamuk")."""
+    words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
+    words[-1] = opening_org_word(words[-1]) or words[-1]
+    return " ".join(words)
 
 
 def _keeps_written_form(run: list[str], language: str | None) -> bool:

@@ -490,6 +490,16 @@ def opens_with_org_word(words: list[str]) -> bool:
     return any(word.casefold().startswith(org) for word in words for org in _SUFFIXED_ORG_WORDS)
 
 
+def opening_org_word(word: str) -> str | None:
+    """The organisation word a word opens with, as the word writes it ("Bakanlığı" of "Bakanlığının"),
+    the longest one; None when it opens with none."""
+    folded = word.casefold()
+    if len(folded) != len(word):  # a letter whose case folding is longer ("İ"): no cut at a fold's length
+        return None
+    found = [org for org in _SUFFIXED_ORG_WORDS if folded.startswith(org)]
+    return word[: max(map(len, found))] if found else None
+
+
 def is_generic_org_noun(word: str) -> bool:
     """An organisation word that alone is a common noun ("Ministry", "Congreso", "Regierung")."""
     return word.casefold() in _GENERIC_ORG_WORDS
