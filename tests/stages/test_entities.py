@@ -709,3 +709,18 @@ def test_entities_a_turkish_institution_is_named_by_its_words_as_written() -> No
     text = "Hasta dün Pamukkale Üniversitesi Hastanesi'ne kaldırıldı. Açıklamayı Sağlık Bakanlığının sözcüsü yaptı."
     lemmas = {m.lemma for m in _mentions(text, "tr").values()}
     assert {"Pamukkale Üniversitesi Hastanesi", "Sağlık Bakanlığı"} <= lemmas
+
+
+def test_entities_a_surname_in_capitals_after_first_names_is_part_of_the_name() -> None:
+    """Bylines and French and Spanish texts set surnames in capitals: "Luis Alberto REYGADA" is one
+    person, keyed as "Reygada" is elsewhere; an acronym or a place in capitals stays apart."""
+    found = _mentions(
+        "Par Luis Alberto REYGADA, le 3 mai. Hier Nicolas SARKOZY a parlé. Ensuite Sarkozy est parti.", "fr"
+    )
+    names = {m.lemma: m for m in found.values()}
+    assert names["Luis Alberto Reygada"].kind == "person" and names["Nicolas Sarkozy"].kind == "person"
+    assert names["Nicolas Sarkozy"].key == name_key("Sarkozy")
+    apart = {
+        m.surface for m in _mentions("Hier Recep Tayyip Erdogan AKP a parlé. Hier Peace ATHENS a dit.", "fr").values()
+    }
+    assert not any(surface.endswith(("AKP", "ATHENS")) and " " in surface for surface in apart)

@@ -608,7 +608,12 @@ def _capitalised_runs(
             and not broken
             and not _ends_with_case(current[-1], language)
             and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
-            and (glued or acronym == (current[-1].isupper() and len(current[-1]) > 1) or is_legal_form(word))
+            and (
+                glued
+                or acronym == (current[-1].isupper() and len(current[-1]) > 1)
+                or is_legal_form(word)
+                or _surname_in_capitals(current, word, language)
+            )
         )
         if continues:
             current.append(word)
@@ -626,6 +631,19 @@ def _capitalised_runs(
     if current:
         runs.append(_trimmed(start, current, language, lowercase))
     return runs
+
+
+def _surname_in_capitals(current: list[str], word: str, language: str | None) -> bool:
+    """A surname set in capitals after first names, as bylines and French and Spanish texts write
+    them ("Luis Alberto REYGADA", "Emmanuel MACRON"): one name, not a name and an acronym. Longer than
+    an acronym, no place, and a listed family name or no word of the language or of English ("Erdogan
+    AKP", "Peace ATHENS", "Maria CLOSE" stay apart)."""
+    if not word.isupper() or len(word) <= MAX_ACRONYM - 1 or not current:
+        return False
+    if not all(not name.isupper() and _listed_first_name(name) for name in current):
+        return False
+    name = word.title()
+    return find_place(name) is None and (is_family_name(name) or not is_known_word(word, language))
 
 
 def _ends_with_case(word: str, language: str | None) -> bool:
@@ -901,6 +919,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     """The mention a run of capitalised words makes, or None when it has no usable key.
     ``person``: a model read the run as a person's name (never a place)."""
     surface = " ".join(run)
+    if len(run) > 1 and _surname_in_capitals(run[:-1], run[-1], language):
+        run = [*run[:-1], run[-1].title()]  # "Emmanuel MACRON" is keyed and named as "Emmanuel Macron"
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
     written = _keeps_written_form(run, language)
     if written:
