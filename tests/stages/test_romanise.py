@@ -60,3 +60,15 @@ def test_a_country_is_shown_by_the_english_name_the_stores_english_articles_writ
     assert display_name("iso:US", united_states) == "United States"
     cologne = [place("Köln", "Köln", "de", 9), place("Cologne", "Köln", "en", 2)]
     assert display_name("geo:2886242", cologne) == "Köln"
+
+
+def test_a_subdivision_is_shown_by_the_name_english_articles_write() -> None:
+    """ISO 3166-2 names a country's subdivisions in its own languages (Steiermark); English articles
+    write Styria, and the store's English articles decide, never by an acronym."""
+
+    def place(surface: str, language: str, mentions: int) -> VariantCount:
+        return VariantCount(surface, language, "Steiermark", "place", mentions, mentions)
+
+    styria = [place("Steiermark", "de", 9), place("Styria", "en", 2), place("STMK", "en", 5)]
+    assert display_name("iso:AT-6", styria) == "Styria"
+    assert display_name("iso:AT-6", styria[:1]) == "Steiermark"

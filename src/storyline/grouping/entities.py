@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.models import Entity, EntityVariant
-from storyline.stages.gazetteer import english_country_names
+from storyline.stages.gazetteer import english_country_names, find_place
 from storyline.stages.keys import is_latin, name_key, spelling, vowel_pattern
 from storyline.stages.romanise import romanise
 
@@ -43,6 +43,7 @@ DOMINANCE = 3.0
 MIN_SUPPORT = 2  # articles that write a full name before a bare name of another story joins it
 MAX_NAME_WORDS = 3
 _POSSESSIVE = re.compile(r"['’]s$")
+_MAX_ACRONYM = 5  # letters of the longest acronym: never a display name
 
 
 @dataclass(frozen=True)
@@ -382,16 +383,32 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
 
 def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
     """A country's name as the store's English articles write it most, among its English names (the
-    CLDR's and GeoNames': Turkey or Türkiye), where they write one; never an acronym ("US")."""
-    allowed = english_country_names(identity.removeprefix("iso:")) if identity.startswith("iso:") else None
-    if not allowed:
-        return None  # a city, a region or a subdivision: the gazetteer's name
+    CLDR's and GeoNames': Turkey or Türkiye), where they write one; never an acronym ("US"). A
+    country's subdivision (ISO 3166-2, whose names are its own languages') the same way, among the
+    names the gazetteer knows it by ("Styria", "Tyrol" for Steiermark, Tirol). Not a city: English
+    text misreads words as a city's rarer names ("Quds")."""
+    code = identity.removeprefix("iso:")
+    if not identity.startswith("iso:"):
+        return None  # a city: the gazetteer's name
+    allowed = english_country_names(code)
+    if not allowed and "-" not in code:
+        return None
     written: Counter[str] = Counter()
     for count in counts:
         name = _POSSESSIVE.sub("", count.surface)
-        if count.kind == "place" and count.language == "en" and name.casefold() in allowed:
+        if count.kind != "place" or count.language != "en":
+            continue
+        if name.casefold() in allowed if allowed else _names_subdivision(name, identity):
             written[name.title() if name.isupper() else name] += count.mentions
     return min(written, key=lambda name: (-written[name], name)) if written else None
+
+
+def _names_subdivision(name: str, identity: str) -> bool:
+    """A name the gazetteer knows the subdivision by, not in capitals as an acronym is ("NRW")."""
+    if name.isupper() and len(name) <= _MAX_ACRONYM:
+        return False
+    place = find_place(name)
+    return place is not None and place.id == identity
 
 
 def transliterate(text: str) -> str:
