@@ -181,3 +181,12 @@ def test_an_organisation_named_after_a_person_is_not_that_person() -> None:
     hotel = _row("a3", 2, "trmp", "", "Plaza Hotel Trump", "de", "org")
     _, links = link_entities([*full, hotel])
     assert links[("a3", "trmp", "")] != links[("a1", "trmp", "dnld")]
+
+
+def test_a_bare_first_name_takes_a_full_name_ending_in_it_only_from_its_own_story() -> None:
+    """ "Luca" alone is someone's first name, not the "Sitzbretterführer Luca" two articles of another
+    story name."""
+    full = [_row(a, 1, "lk", "stsbrtrfrr", "Sitzbretterführer Luca", "de", "person") for a in ("a1", "a2")]
+    bare = _row("a3", 2, "lk", "", "Luca", "en", "person")
+    _, links = link_entities([*full, bare])
+    assert links[("a3", "lk", "")] != links[("a1", "lk", "stsbrtrfrr")]

@@ -102,6 +102,17 @@ def is_latin_bare(row: MentionRow) -> bool:
     return not row.given and row.kind != "place" and bool(_spelled_words(row)) and is_latin(row.lemma)
 
 
+def is_first_name_only(row: MentionRow) -> bool:
+    """A bare name of one word in Latin script that locales list as a first name and none as a family
+    name ("Luca", "Melinda"): it takes a full name that ends in it only from its own story."""
+    if " " in row.surface or not is_latin(row.surface):
+        return False
+    from storyline.stages.given_names import is_family_name, is_given_name  # loaded on an ingest's linking
+
+    name = _POSSESSIVE.sub("", row.surface)
+    return is_given_name(name) and not is_family_name(name)
+
+
 def is_named_organisation(row: MentionRow) -> bool:
     """An organisation's name of several words: its last word is no bare surname ("Plaza Hotel Trump")."""
     return row.kind == "org" and " " in row.surface
@@ -254,7 +265,7 @@ def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] 
     persons, spelled = alike_anchors(row, anchors)
     in_story, _ = alike_anchors(row, dict.fromkeys(full_in_story, 1))
     least = MIN_SUPPORT if is_latin_bare(row) else 1
-    if persons and is_common_word(row):  # "Short", "Close": the word, unless its own story names one
+    if persons and (is_common_word(row) or is_first_name_only(row)):  # "Short", "Luca": unless its story says so
         persons = {}
     chosen = context_choice(set(in_story), persons, least) if persons or in_story else None
     if chosen is None and not is_latin_bare(row):
