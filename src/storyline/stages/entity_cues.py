@@ -459,7 +459,9 @@ def ends_in_org_word(word: str) -> bool:
     """A compound that ends in an organisation word ("Kantonspolizei", "Tageszeitung"), as German writes
     them: in a name of several words, it makes the name an organisation's."""
     folded = word.casefold().removesuffix("s")  # and its genitive ("Meinungsforschungsinstituts")
-    return any(folded.endswith(org) and len(folded) > len(org) for org in _COMPOUND_ORG_WORDS)
+    if not folded.endswith(_COMPOUND_ORG_WORDS):  # one call for all the words
+        return False
+    return folded not in ORG_WORDS or any(folded.endswith(org) and folded != org for org in _COMPOUND_ORG_WORDS)
 
 
 # Family names written with an inner capital ("McCarthy", "DeSantis", "DiCaprio", "LeBron", "VanDyke")
@@ -487,7 +489,7 @@ def has_org_word(words: list[str]) -> bool:
 def opens_with_org_word(words: list[str]) -> bool:
     """An organisation word with suffixes added ("Bakanlığının", "Belediyesine"): Turkish writes an
     institution's case endings on without an apostrophe."""
-    return any(word.casefold().startswith(org) for word in words for org in _SUFFIXED_ORG_WORDS)
+    return any(word.casefold().startswith(_SUFFIXED_ORG_WORDS) for word in words)
 
 
 def opening_org_word(word: str) -> str | None:
@@ -495,6 +497,8 @@ def opening_org_word(word: str) -> str | None:
     the longest one; None when it opens with none."""
     folded = word.casefold()
     if len(folded) != len(word):  # a letter whose case folding is longer ("İ"): no cut at a fold's length
+        return None
+    if not folded.startswith(_SUFFIXED_ORG_WORDS):
         return None
     found = [org for org in _SUFFIXED_ORG_WORDS if folded.startswith(org)]
     return word[: max(map(len, found))] if found else None
