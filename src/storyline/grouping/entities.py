@@ -35,15 +35,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.models import Entity, EntityVariant
+from storyline.stages.entity_cues import is_named_organisation
 from storyline.stages.gazetteer import english_country_names, find_place
-from storyline.stages.keys import is_latin, name_key, spelling, vowel_pattern
+from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern
 from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
 MIN_SUPPORT = 2  # articles that write a full name before a bare name of another story joins it
 MAX_NAME_WORDS = 3
 _POSSESSIVE = re.compile(r"['’]s$")
-_MAX_ACRONYM = 5  # letters of the longest acronym: never a display name
 
 
 @dataclass(frozen=True)
@@ -113,11 +113,6 @@ def is_first_name_only(row: MentionRow) -> bool:
     return is_given_name(name) and not is_family_name(name)
 
 
-def is_named_organisation(row: MentionRow) -> bool:
-    """An organisation's name of several words: its last word is no bare surname ("Plaza Hotel Trump")."""
-    return row.kind == "org" and " " in row.surface
-
-
 def is_common_word(row: MentionRow) -> bool:
     """A bare name of one word, typed by nothing, that is a common word of its article's language or
     of English ("Short", "Close", "Choose"): it takes a full name only from its own story, never the
@@ -126,7 +121,7 @@ def is_common_word(row: MentionRow) -> bool:
         return False
     from storyline.stages import lemmas  # the dictionaries load on an ingest's linking, never for reading
 
-    return any(lemmas.in_lowercase(row.surface, language) for language in {row.language, "en"})
+    return lemmas.common_word(row.surface, row.language)
 
 
 def is_spelled_out(row: MentionRow) -> bool:
@@ -260,7 +255,13 @@ def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] 
     ``anchors``: anchor (``anchor_of``) -> rows, of the anchors with the row's key; ``full_in_story``:
     the anchors of the full names with that key in the row's story."""
     identity = identity_of(row)
-    if row.given or row.kind == "place" or not anchors or is_spelled_out(row) or is_named_organisation(row):
+    if (
+        row.given
+        or row.kind == "place"
+        or not anchors
+        or is_spelled_out(row)
+        or is_named_organisation(row.kind, row.surface)
+    ):
         return identity
     persons, spelled = alike_anchors(row, anchors)
     in_story, _ = alike_anchors(row, dict.fromkeys(full_in_story, 1))
@@ -416,7 +417,7 @@ def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
 
 def _names_subdivision(name: str, identity: str) -> bool:
     """A name the gazetteer knows the subdivision by, not in capitals as an acronym is ("NRW")."""
-    if name.isupper() and len(name) <= _MAX_ACRONYM:
+    if name.isupper() and len(name) <= MAX_ACRONYM:
         return False
     place = find_place(name)
     return place is not None and place.id == identity

@@ -37,6 +37,7 @@ from storyline.stages.entity_cues import (
     has_org_word,
     is_brand_shaped,
     is_legal_form,
+    is_named_organisation,
     is_person_title,
     is_portfolio,
     opening_org_word,
@@ -420,10 +421,9 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
             surnames.setdefault(mention.key, set()).add(_bare_form(mention.surface))
     resolved = []
     for mention in found:
-        organisation = mention.kind == "org" and " " in mention.surface  # "Plaza Hotel Trump" is no bare "Trump"
         if (
             not mention.given
-            and not organisation
+            and not is_named_organisation(mention.kind, mention.surface)
             and mention.key in givens
             and _written_alike(mention.surface, surnames[mention.key])
         ):
@@ -635,10 +635,10 @@ def _capitalised_runs(
 
 def _surname_in_capitals(current: list[str], word: str, language: str | None) -> bool:
     """A surname set in capitals after first names, as bylines and French and Spanish texts write
-    them ("Luis Alberto REYGADA", "Emmanuel MACRON"): one name, not a name and an acronym. Longer than
-    an acronym, no place, and a listed family name or no word of the language or of English ("Erdogan
-    AKP", "Peace ATHENS", "Maria CLOSE" stay apart)."""
-    if not word.isupper() or len(word) <= MAX_ACRONYM - 1 or not current:
+    them ("Luis Alberto REYGADA", "Emmanuel MACRON"): one name, not a name and an acronym. Of at least
+    ``MAX_ACRONYM`` letters, no place, and a listed family name or no word of the language or of English
+    ("Erdogan AKP", "Peace ATHENS", "Maria CLOSE" stay apart)."""
+    if not word.isupper() or len(word) < MAX_ACRONYM or not current:
         return False
     if not all(not name.isupper() and _listed_first_name(name) for name in current):
         return False

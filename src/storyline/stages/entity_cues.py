@@ -504,6 +504,12 @@ def opening_org_word(word: str) -> str | None:
     return word[: max(map(len, found))] if found else None
 
 
+def is_named_organisation(kind: str, surface: str) -> bool:
+    """An organisation's name of several words: its last word is no bare surname ("Plaza Hotel Trump"
+    is not Trump), in its article (``entities``) or across the store (``grouping/entities``)."""
+    return kind == "org" and " " in surface
+
+
 def is_generic_org_noun(word: str) -> bool:
     """An organisation word that alone is a common noun ("Ministry", "Congreso", "Regierung")."""
     return word.casefold() in _GENERIC_ORG_WORDS

@@ -36,6 +36,7 @@ _SPELLINGS = (
     ("z", "s"),
     ("c", "k"),
 )
+MAX_ACRONYM = 5  # letters of the longest acronym
 _VOWELS = set("aeiouy")
 _NOT_LETTER = re.compile(r"[^a-z]")
 

@@ -125,6 +125,12 @@ def in_lowercase(word: str, language: str) -> bool:
     return lemma is not None and lemma[:1].islower()
 
 
+def common_word(word: str, language: str) -> bool:
+    """Whether ``word`` as written is a common word's form in ``language`` or in English (``in_lowercase``):
+    English words turn up in any language's text, as titles and brands write them."""
+    return any(in_lowercase(word, tongue) for tongue in dict.fromkeys((language, "en")))
+
+
 def with_capital(word: str, language: str) -> bool:
     """Whether the dictionary knows ``word`` as written with a capital kept in its dictionary form: a
     proper noun ("Marczak", "Polski"), or in German any noun ("Hauptstadt")."""

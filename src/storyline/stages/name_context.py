@@ -29,6 +29,7 @@ _GERMAN_PLACE_KINDS = (
     "insel",
     "inseln",
 )
+_GERMAN_PLACE_KINDS_NOT_LANDS = tuple(kind for kind in _GERMAN_PLACE_KINDS if kind != "land")
 
 
 def is_german_descriptor(run: list[str], language: str | None) -> bool:
@@ -59,7 +60,7 @@ def names_a_kind_of_place(word: str, lands: bool = True) -> bool:
     """A German noun for a kind of place ("Hauptstadt", "Bundesstaaten", "Landes", "Insel"); with
     ``lands`` False not one in "-land", as many places' own names end ("Rheinland", "Russlands")."""
     folded = word.casefold()
-    kinds = _GERMAN_PLACE_KINDS if lands else tuple(kind for kind in _GERMAN_PLACE_KINDS if kind != "land")
+    kinds = _GERMAN_PLACE_KINDS if lands else _GERMAN_PLACE_KINDS_NOT_LANDS
     return any(folded.removesuffix(ending).endswith(kinds) for ending in ("", "en", "es", "s", "e"))
 
 
@@ -132,6 +133,6 @@ def _common_or_org_word(word: str, language: str, nouns: bool = True) -> bool:
         return True
     if word.endswith(("'s", "’s")):  # a possessive: "in Ivey's lab"
         return True
-    if any(lemmas.in_lowercase(form, tongue) for form in (word, word.lower()) for tongue in {language, "en"}):
-        return True  # English words, as titles and brands write them, in any language's text
+    if lemmas.common_word(word, language) or lemmas.common_word(word.lower(), language):
+        return True
     return nouns and language in NOUN_CAPITALISING and lemmas.with_capital(word, language)  # a German noun

@@ -21,12 +21,12 @@ from storyline.stages.entity_cues import (
 )
 from storyline.stages.gazetteer import Place, find_place, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
+from storyline.stages.keys import MAX_ACRONYM
 from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
 
 # Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
 NOUN_CAPITALISING = {"de", "lb"}
 FUNCTION_WORD_LETTERS = 4
-MAX_ACRONYM = 5
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 
