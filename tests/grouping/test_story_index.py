@@ -82,10 +82,9 @@ class KeyStories(NothingStored):
 
 
 def test_story_index_reads_a_batchs_key_stories_together() -> None:
-    """A batch's dated articles get their rare keys' stored stories from one look-up made before
-    they are placed; an undated one (no date range yet) asks for its own."""
-    source = KeyStories()
-    index = StoryIndex(DIM, source=source, window_days=10)
+    """A batch's articles get their rare keys' stored stories from one look-up made before they are
+    placed: a dated one around its date, an undated one around the newest date placed before it. One
+    undated before any date is placed has no window yet, and asks for its own."""
     mentions = [
         tuple(EntityMention(key=f"k{n}", surface=f"K{n}", kind="person", lemma=f"K{n}") for n in range(m, m + 2))
         for m in (0, 2)
@@ -95,11 +94,19 @@ def test_story_index_reads_a_batchs_key_stories_together() -> None:
         for n, found in enumerate(mentions)
     ]
     undated = Article(id="u", text="", entities=mentions[0])
+    source = KeyStories()
+    index = StoryIndex(DIM, source=source, window_days=10)
     index.prefetch_key_stories([*dated, undated])
     assert len(source.batched) == 1 and {key for key, _low, _high in source.batched[0]} == {"k0", "k1", "k2", "k3"}
-    assert set(index.candidates(dated[0], 5)) == {100, 101} and set(index.candidates(dated[1], 5)) == {102, 103}
-    assert source.single == []
-    assert set(index.candidates(undated, 5)) == {100, 101} and sorted(source.single) == ["k0", "k1"]
+    for article, stories in zip(dated, ({100, 101}, {102, 103}), strict=True):
+        assert set(index.candidates(article, 5)) == stories
+        index.join(index.new_story(), article)
+    assert set(index.candidates(undated, 5)) == {1, 100, 101}  # story 1: the batch's own, naming k0 too
+    assert source.single == [], "the undated article's window was read with the batch"
+    first = KeyStories()
+    index = StoryIndex(DIM, source=first, window_days=10)
+    index.prefetch_key_stories([undated, *dated])
+    assert set(index.candidates(undated, 5)) == {100, 101} and sorted(first.single) == ["k0", "k1"]
 
 
 def test_best_per_segment_is_argmax_of_each_segment_first_on_ties() -> None:

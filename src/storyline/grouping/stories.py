@@ -92,8 +92,8 @@ def might_join(
 def assign_stories(articles: Sequence[Article], index: StoryIndex, settings: GroupingSettings) -> list[Membership]:
     """Place every article, in order, updating ``index`` as it goes."""
     index.prefetch_neighbours(articles, settings.candidate_neighbours)
-    index.prefetch_key_stories(articles)
     index.prefetch_places([article.id for article in articles] + [a.duplicate_of for a in articles if a.duplicate_of])
+    index.prefetch_key_stories(articles)  # after the places: an article placed already searches for nothing
     memberships = []
     for article in articles:
         placed = index.story_of(article.id)

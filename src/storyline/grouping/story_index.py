@@ -278,8 +278,7 @@ class StoryIndex:
         self.outlines.drop(state.id)
         self.touched.add(state.id)
         self._placed[article.id] = state.id
-        if article.published and article.published <= self.today + FUTURE_TOLERANCE:
-            self.newest = max(self.newest or article.published, article.published)
+        self.newest = self._newest_after(self.newest, article)
         shard = shard_of(article.published, self.today)
         pending = Pending(article.id, state.id, article.embedding, shard)
         self._pending.append(pending)
@@ -294,7 +293,7 @@ class StoryIndex:
         """Stories worth comparing, with each one's closest member: the stories of the ``limit``
         nearest articles in the time window, and stories sharing one of the article's rarest entities."""
         chosen: dict[int, tuple[float, str | None]] = dict(self.nearest_members(article, limit))
-        low, high = self._date_range(article)
+        low, high = self._date_range(article, self.newest)
         extra: dict[int, None] = {}  # the stories found by their entities, in the order found
         for key in self._rare_keys(article):
             stored = self._key_stories.get((key, low, high)) if low and high else None
@@ -319,10 +318,14 @@ class StoryIndex:
         self._key_stories.clear()  # read afresh for each batch placed
         self.stats.prefetch({key for article in articles for key in entity_keys(article)})
         probes = []
+        newest = self.newest  # as it will be when each article is placed: an undated one's window is around it
         for article in articles:
-            low, high = self._date_range(article)
-            if low and high and article.id not in self._placed:
+            if self._placed.get(article.id) is not None or self._stored_places.get(article.id) is not None:
+                continue  # placed already: never searched for
+            low, high = self._date_range(article, newest)
+            if low and high:
                 probes += [(key, low, high) for key in self._rare_keys(article)]
+            newest = self._newest_after(newest, article)
         if probes:
             self._key_stories.update(self.source.stories_with_keys(probes, STORIES_PER_KEY))
 
@@ -427,8 +430,16 @@ class StoryIndex:
             self._member_count += len(rows)
         return found
 
-    def _date_range(self, article: Article) -> tuple[dt.date | None, dt.date | None]:
-        centre = article.published or self.newest
+    def _newest_after(self, newest: dt.date | None, article: Article) -> dt.date | None:
+        """The newest date placed, once ``article`` is (a date past tomorrow is a typo, not news)."""
+        if article.published and article.published <= self.today + FUTURE_TOLERANCE:
+            return max(newest or article.published, article.published)
+        return newest
+
+    def _date_range(self, article: Article, newest: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+        """The dates whose stories ``article`` may join: its own date's window, or an undated article's
+        around ``newest``, the newest date placed before it."""
+        centre = article.published or newest
         if centre is None or self.window_days is None:
             return None, None
         reach = dt.timedelta(days=int(self.window_days) + 1)
