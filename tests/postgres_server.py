@@ -31,9 +31,12 @@ class PostgresForTests:
         return str(self.server.get_uri(name))
 
     def drop_database(self, url: str) -> None:
+        """Drop the database and the vector shards a writer cached of its store on this machine."""
         from storyline.store.pg_connection import close_pool
+        from storyline.store.postgres import drop_store
 
         close_pool(url)
+        drop_store(url)
         name = url.rsplit("/", 1)[1].split("?", 1)[0]
         self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 

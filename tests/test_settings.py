@@ -32,6 +32,14 @@ def test_settings_batch_size_from_environment_or_a_one_line_reason() -> None:
             load_settings(environ={"STORYLINE_BATCH_SIZE": bad})
 
 
+def test_settings_postgres_candidate_look_up_from_environment_or_a_one_line_reason() -> None:
+    assert load_settings(environ={}).index.postgres_search == "shards"
+    index = load_settings(environ={"STORYLINE_PG_SEARCH": "hnsw", "STORYLINE_PG_SHARDS": "/srv/shards"}).index
+    assert (index.postgres_search, index.postgres_folder) == ("hnsw", "/srv/shards")
+    with pytest.raises(ValueError, match="STORYLINE_PG_SEARCH must be one of shards, hnsw, not 'graph'"):
+        load_settings(environ={"STORYLINE_PG_SEARCH": "graph"})
+
+
 def test_settings_explicit_path_wins_over_environment() -> None:
     assert load_settings("a.db", environ={"STORYLINE_DB": "b.db"}).db == "a.db"
 

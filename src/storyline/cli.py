@@ -666,8 +666,8 @@ def serve_command(db_path: str | None, host: str, port: int, token: str | None, 
 @json_option
 def demo_command(db_path: str, as_json: bool) -> None:
     """Ingest the bundled sample corpus into a fresh store and print its stories."""
-    remove_store(db_path)
     settings = _settings(db_path)
+    remove_store(db_path, settings.index)
     samples = resources.files("storyline").joinpath("samples")
     with resources.as_file(samples) as folder:
         report = _run_ingest([str(folder)], settings)
@@ -1028,8 +1028,8 @@ def _eval_store(keep_db: str | None, embedder: str | None, model: Path | None) -
     """A fresh store for an evaluation: the kept path (emptied first) or a temporary one."""
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as folder:
         path = keep_db or str(Path(folder) / "eval.db")
-        remove_store(path)
         settings = _settings(path, embedder, model)
+        remove_store(path, settings.index)
         with _open_store(settings) as store:
             yield store, settings
 

@@ -129,6 +129,12 @@ class IndexSettings:
     idle_searches: int = 256  # a shard no search read for this many searches is dropped (it reloads from its file)
     max_cached_stories: int = 20_000  # story states kept in memory between batches (outlines: 3x as many)
     max_cached_members: int = 50_000  # member vectors kept in memory, for stories found by their entities
+    # A PostgreSQL store's candidate look-up: "shards", the same weekly shards as a SQLite store's, their
+    # files kept on the writer's machine in ``postgres_folder`` (the table's rows stay the truth); or
+    # "hnsw", pgvector's HNSW index on the server (no files; every insert pays for the graph, every
+    # search is a round trip: 1.5x slower map work, docs/benchmarks.md).
+    postgres_search: str = "shards"
+    postgres_folder: str = ""  # "": $XDG_CACHE_HOME/storyline/vectors (one folder per store inside)
 
 
 @dataclass(frozen=True)
@@ -190,7 +196,22 @@ def load_settings(db: str | Path | None = None, environ: dict[str, str] | None =
         settings = settings.with_changes(languages=langs)
     if env.get("STORYLINE_BATCH_SIZE"):
         settings = settings.with_changes(batch_size=_positive_int("STORYLINE_BATCH_SIZE", env["STORYLINE_BATCH_SIZE"]))
+    if env.get("STORYLINE_PG_SEARCH"):
+        settings = settings.with_changes(
+            index=replace(settings.index, postgres_search=_pg_search(env["STORYLINE_PG_SEARCH"]))
+        )
+    if env.get("STORYLINE_PG_SHARDS"):
+        settings = settings.with_changes(index=replace(settings.index, postgres_folder=env["STORYLINE_PG_SHARDS"]))
     return settings
+
+
+PG_SEARCHES = ("shards", "hnsw")
+
+
+def _pg_search(text: str) -> str:
+    if text not in PG_SEARCHES:
+        raise ValueError(f"STORYLINE_PG_SEARCH must be one of {', '.join(PG_SEARCHES)}, not {text!r}")
+    return text
 
 
 def _positive_int(name: str, text: str) -> int:

@@ -5,6 +5,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,10 +15,10 @@ import pytest
 from helpers import make_article
 from storyline.grouping.outline_table import UNDATED
 from storyline.grouping.stories import StoryIndex, assign_stories
-from storyline.models import StoryQuery
-from storyline.settings import DuplicateSettings, GroupingSettings, Settings
+from storyline.models import Article, StoryQuery
+from storyline.settings import DuplicateSettings, GroupingSettings, IndexSettings, Settings
 from storyline.stages.duplicates import band_hashes, mark_near_duplicates, sign_articles
-from storyline.store import SCHEMA_VERSION, Store, StoreError, open_store
+from storyline.store import SCHEMA_VERSION, Store, StoreError, open_store, remove_store
 
 SETTINGS = Settings()
 INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.errors.IntegrityError)
@@ -426,6 +427,58 @@ def test_postgres_refuses_newer_and_foreign_databases(postgres) -> None:  # type
         raw.execute("CREATE TABLE articles (x int)")
     with pytest.raises(StoreError, match="not a storyline store"):
         open_store(foreign)
+
+
+def _clustered_stream(seed: int) -> list[list[Article]]:
+    """Three events' articles (8-dimension vectors close within an event, far between events) over
+    a fortnight, interleaved, in batches of six: later batches find their stories through the
+    vectors committed before them."""
+    rng = np.random.default_rng(seed)
+    centres = np.eye(8)[:3]
+    articles = [
+        make_article(
+            f"{event}-{n}", centres[event] + rng.normal(0, 0.04, 8), [], dt.date(2025, 10, 1 + n), f"Event {event}, {n}"
+        )
+        for n in range(14)
+        for event in range(3)
+    ]
+    return [articles[start : start + 6] for start in range(0, len(articles), 6)]
+
+
+def _stories_written(location: str, batches: list[list[Article]], settings: Settings) -> list[list[str]]:
+    with open_store(location) as store:
+        index = store.open_story_index(8, "table", settings)
+        for batch in batches:
+            _save(store, batch, index)
+            store.vector_index(8).save()
+        story = store.stories_of_articles([a.id for batch in batches for a in batch])
+    members: dict[int, list[str]] = {}
+    for article, story_id in sorted(story.items()):
+        members.setdefault(story_id, []).append(article)
+    return sorted(members.values())
+
+
+def test_postgres_finds_candidates_in_local_shards_or_through_hnsw_alike(postgres, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The writer's candidate look-up on PostgreSQL: the same weekly shards as SQLite's, their files on
+    the writer's machine (the default), or pgvector's HNSW index; both group as SQLite does."""
+    batches = _clustered_stream(seed=7)
+    events = [sorted(a.id for batch in batches for a in batch if a.id.startswith(f"{e}-")) for e in range(3)]
+    assert _stories_written(str(tmp_path / "s.db"), batches, SETTINGS) == events
+    shards = IndexSettings(postgres_folder=str(tmp_path / "shards"))
+    by_shards = postgres.new_database()
+    assert _stories_written(by_shards, batches, replace(SETTINGS, index=shards)) == events
+    by_graph = postgres.new_database()
+    graph = replace(shards, postgres_search="hnsw")
+    assert _stories_written(by_graph, batches, replace(SETTINGS, index=graph)) == events
+    with open_store(by_graph) as store:
+        graphs = "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'article_vectors_hnsw%'"
+        assert store._db.execute(graphs).fetchone()[0] == 1
+    with open_store(by_shards) as store:
+        assert store._db.execute(graphs).fetchone()[0] == 0  # no graph to grow on every insert
+        folder = tmp_path / "shards" / str(store._meta("store_id"))
+    assert any(folder.rglob("*.flat"))
+    remove_store(by_shards, shards)
+    assert not folder.exists()
 
 
 def test_postgres_unreachable_server_is_one_line(tmp_path: Path) -> None:

@@ -24,11 +24,11 @@ class Rows:
         self.rows.append((label, shard, vector))
         return label, shard, vector
 
-    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, bytes]]:
+    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, np.ndarray]]:
         for label, number, vector in self.rows:
             if number == shard and label > after:
                 self.read += 1
-                yield label, vector.astype(np.float32).tobytes()
+                yield label, vector.astype(np.float32)
 
     def vector_shards(self) -> list[int]:
         return sorted({shard for _label, shard, _vector in self.rows})

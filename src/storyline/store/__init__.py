@@ -11,6 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
+from storyline.settings import IndexSettings
 from storyline.store.errors import StoreBusy, StoreError, StoreOutdated
 from storyline.store.schema import SCHEMA_VERSION
 from storyline.store.sql_store import SqlStore as Store
@@ -58,13 +59,14 @@ def open_existing_store(location: str | Path) -> Store:
         return open_store(location)
 
 
-def remove_store(location: str | Path) -> None:
+def remove_store(location: str | Path, settings: IndexSettings | None = None) -> None:
     """Delete a store: a SQLite file and everything beside it (WAL, lock, vector shards), or the
-    storyline tables of a PostgreSQL database (nothing else in that database is touched)."""
+    storyline tables of a PostgreSQL database (nothing else in that database is touched) and the
+    shards this machine cached of them (in ``settings.postgres_folder``)."""
     if is_postgres(location):
         from storyline.store.postgres import drop_store
 
-        drop_store(str(location))
+        drop_store(str(location), settings)
         return
     path = str(location)
     for suffix in ("", "-wal", "-shm", ".lock"):

@@ -168,10 +168,11 @@ class MapReads(StoreBase):
 
     # ---- VectorRows ---------------------------------------------------------------------------
 
-    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, bytes]]:
-        yield from self._db.execute(
+    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, np.ndarray]]:
+        for label, stored in self._db.execute(
             "SELECT label, vector FROM article_vectors WHERE shard=? AND label>? ORDER BY label", (shard, after)
-        )
+        ):
+            yield label, self._vector_of(stored)
 
     def vector_shards(self) -> list[int]:
         """Every shard that holds vectors (one index step per shard, not a scan of the rows)."""

@@ -1,7 +1,8 @@
 """The PostgreSQL store: the same tables and queries as SQLite's, shared by many processes.
 
-What differs from the SQLite store: vectors are pgvector values searched through an HNSW index
-(one per embedder dimension), keyword search is PostgreSQL's full-text search over a generated
+What differs from the SQLite store: vectors are pgvector values (the writer finds candidates in
+the same weekly shards as SQLite's, their files cached on its own machine, or, if so set, through
+pgvector's HNSW index on the server), keyword search is PostgreSQL's full-text search over a generated
 ``tsvector`` (the "simple" configuration: no language's stemming, so every script is treated
 alike, with the same prefix matching as SQLite's), the one writer is chosen by an advisory lock,
 and readers read in REPEATABLE READ snapshots (never blocked, never blocking).
@@ -12,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,6 +24,7 @@ import psycopg
 
 from storyline.grouping.entities import MentionRow
 from storyline.settings import IndexSettings
+from storyline.stages.disk_cache import cache_folder
 from storyline.store.base import POSTGRESQL, iso
 from storyline.store.entity_links import COLUMNS, QUEUED_MENTIONS
 from storyline.store.errors import StoreBusy, StoreError
@@ -29,6 +33,7 @@ from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, mig
 from storyline.store.pg_connection import PgConnection
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema, statements
 from storyline.store.sql_store import SEARCH_COLUMNS, SqlStore, search_terms
+from storyline.store.vector_index import VectorIndex
 
 WRITER_LOCK = 0x5354_4F52_5957  # an advisory lock key of storyline's own ("STORYW")
 SCHEMA_LOCK = WRITER_LOCK + 1
@@ -88,7 +93,7 @@ class PostgresStore(SqlStore):
 
         self.url = url
         self.location = display_location(url)
-        self._vectors: PgVectorIndex | None = None
+        self._vectors: PgVectorIndex | VectorIndex | None = None
         try:
             self._db = PgConnection(url)
         except (psycopg.Error, OSError) as error:
@@ -307,9 +312,17 @@ class PostgresStore(SqlStore):
             )
         self._db.execute("ANALYZE")
 
-    def vector_index(self, dim: int, settings: IndexSettings | None = None) -> PgVectorIndex:
+    def vector_index(self, dim: int, settings: IndexSettings | None = None) -> PgVectorIndex | VectorIndex:
+        """The writer's candidate look-up (``IndexSettings.postgres_search``): the weekly shards, as in a
+        SQLite store, with their files on this machine (a cache of the rows: a writer on another machine
+        reads what it lacks from the rows), or pgvector's HNSW index."""
+        settings = settings or IndexSettings()
         if self._vectors is None or self._vectors.dim != dim:
-            self._vectors = PgVectorIndex(self._db, dim, settings or IndexSettings())
+            if settings.postgres_search == "hnsw":
+                self._vectors = PgVectorIndex(self._db, dim, settings)
+            else:
+                folder = shard_folder(settings, str(self._meta("store_id")))
+                self._vectors = VectorIndex(folder, dim, str(self._meta("store_id")), self, settings)
         return self._vectors
 
     @contextlib.contextmanager
@@ -427,15 +440,28 @@ def _version(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text)[:2])
 
 
-def drop_store(url: str) -> None:
-    """Drop storyline's tables from the database at ``url`` (everything else in it stays)."""
+def shard_folder(settings: IndexSettings, store_id: str) -> Path:
+    """Where a PostgreSQL store's vector shards are cached on this machine: one folder per store."""
+    return Path(settings.postgres_folder or cache_folder() / "vectors") / store_id
+
+
+def drop_store(url: str, settings: IndexSettings | None = None) -> None:
+    """Drop storyline's tables from the database at ``url`` (everything else in it stays), and this
+    machine's cached shards of them."""
     connection = PgConnection(url)
     try:
         connection.execute("BEGIN")
+        row = connection.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()
+        if row is not None and row[0]:
+            row = connection.execute("SELECT value FROM meta WHERE key='store_id'").fetchone()
+        else:
+            row = None
         connection.execute(f"DROP TABLE IF EXISTS {', '.join(TABLES)} CASCADE")
         connection.execute("COMMIT")
     finally:
         connection.close()
+    if row is not None:
+        shutil.rmtree(shard_folder(settings or IndexSettings(), str(row[0])), ignore_errors=True)
 
 
 def _first_line(error: BaseException) -> str:

@@ -32,7 +32,7 @@ NO_LABEL = -1  # padding in a search's rows: no hit (article numbers start at 1)
 class VectorRows(Protocol):
     """The committed vectors, as the store keeps them (labels are article numbers, which only grow)."""
 
-    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, bytes]]: ...
+    def vector_rows(self, shard: int, after: int) -> Iterator[tuple[int, np.ndarray]]: ...
 
     def vector_shards(self) -> list[int]: ...
 
@@ -254,9 +254,9 @@ class VectorIndex:
     def _catch_up(self, shard: Shard) -> None:
         labels: list[int] = []
         vectors: list[np.ndarray] = []
-        for label, blob in self._rows.vector_rows(shard.number, shard.max_label):
+        for label, vector in self._rows.vector_rows(shard.number, shard.max_label):
             labels.append(label)
-            vectors.append(np.frombuffer(blob, dtype=np.float32))
+            vectors.append(vector)
             if len(labels) >= 4096:
                 shard.add(labels, np.asarray(vectors))
                 labels, vectors = [], []
