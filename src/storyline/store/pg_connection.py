@@ -10,6 +10,7 @@ a new connection each.
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
@@ -27,6 +28,13 @@ CONNECT_SECONDS = 10.0
 _POOLS: dict[str, ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
 _WITH_VECTORS: weakref.WeakSet[psycopg.Connection[Any]] = weakref.WeakSet()
+
+
+# A plain many-row insert (no ON CONFLICT, no RETURNING) goes as one COPY: the rows stream to the
+# server in one command instead of one bind and execute each. Not vectors: COPY's text form would
+# print every float (slower than binding them).
+_PLAIN_INSERT = re.compile(r"INSERT INTO (\w+)(?: \(([\w, ]+)\))? VALUES \((?:\?,?\s*)+\)", re.IGNORECASE)
+COPY_FROM_ROWS = 32
 
 
 class PgConnection:
@@ -54,9 +62,18 @@ class PgConnection:
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> None:
         rows = [[_plain(value) for value in row] for row in parameters]
-        if rows:
-            with self.raw.cursor() as cursor:
+        if not rows:
+            return
+        plain = _PLAIN_INSERT.fullmatch(sql.strip())
+        with self.raw.cursor() as cursor:
+            if plain is None or len(rows) < COPY_FROM_ROWS or any(isinstance(v, np.ndarray) for v in rows[0]):
                 cursor.executemany(placeholders(sql), rows)
+                return
+            table, columns = plain.group(1), plain.group(2)
+            target = f"{table} ({columns})" if columns else table
+            with cursor.copy(f"COPY {target} FROM STDIN") as copy:  # type: ignore[arg-type]
+                for row in rows:
+                    copy.write_row(row)
 
     def register_vectors(self) -> None:
         """Teach this connection pgvector's type (once the extension exists in the database)."""
