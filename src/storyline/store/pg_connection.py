@@ -71,7 +71,7 @@ class PgConnection:
                 return
             table, columns = plain.group(1), plain.group(2)
             target = f"{table} ({columns})" if columns else table
-            with cursor.copy(f"COPY {target} FROM STDIN") as copy:  # type: ignore[arg-type]
+            with cursor.copy(f"COPY {target} FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
 

@@ -47,6 +47,7 @@ PGVECTOR_MISSING = (
 
 
 PROBES_PER_STATEMENT = 1000
+_ARRAY_TYPES = {int: "bigint", str: "text"}  # of a pair's values, for ``unnest``
 
 
 def _bound(part: str, names: Sequence[str]) -> str:
@@ -178,6 +179,17 @@ class PostgresStore(SqlStore):
             found[row[0]].append(row[1:])
         return found
 
+    def _rows_for_pairs(self, sql: str, columns: tuple[str, str], pairs: Sequence[tuple[Any, Any]]) -> Iterator[Any]:
+        """As SQLite's, with the pairs as two array parameters of one statement (an OR of 450 pairs took
+        the server about 7 ms to plan: 48 such chunks of entity-story counts for the dev pairs, 0.36 s)."""
+        if not pairs:
+            return
+        first, second = columns
+        arrays = [[_scalar(pair[side]) for pair in pairs] for side in (0, 1)]
+        types = [_ARRAY_TYPES[type(values[0])] for values in arrays]
+        condition = f"({first}, {second}) IN (SELECT * FROM unnest(?::{types[0]}[], ?::{types[1]}[]))"
+        yield from self._db.execute(sql.format(pairs=condition), arrays)
+
     def _rows_for_ids(self, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
         """Run ``sql`` over all the ids at once, as one array parameter: a server parses and plans a
         list of 900 placeholders in about twice the time of the same look-up by array (4.3 ms against
@@ -186,7 +198,7 @@ class PostgresStore(SqlStore):
         if "{marks}" in by_array:  # a list that is not an IN (...) test
             yield from super()._rows_for_ids(sql, ids)
         elif ids:
-            values = [value.item() if isinstance(value, np.generic) else value for value in ids]
+            values = [_scalar(value) for value in ids]
             yield from self._db.execute(by_array, [values] * sql.count("{marks}"))
 
     # ---- schema -----------------------------------------------------------------------------------
@@ -434,6 +446,11 @@ class PgVectorIndex:
 
     def loaded_vectors(self) -> int:
         return 0
+
+
+def _scalar(value: Any) -> Any:
+    """A numpy number as the Python number psycopg takes."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _version(text: str) -> tuple[int, ...]:
