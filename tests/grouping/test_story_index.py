@@ -109,6 +109,32 @@ def test_story_index_reads_a_batchs_key_stories_together() -> None:
     assert set(index.candidates(undated, 5)) == {100, 101} and sorted(first.single) == ["k0", "k1"]
 
 
+def _mention(n: int) -> EntityMention:
+    return EntityMention(key=f"k{n}", surface=f"K{n}", kind="person", lemma=f"K{n}")
+
+
+def test_story_index_finds_the_batchs_changed_stories_by_any_key_they_hold() -> None:
+    """A story changed in the batch is a candidate for an article sharing any of its keys: those of its
+    stored members (read with its state) and those of the members the batch gave it; after the
+    commit, only through the store."""
+    index = StoryIndex(DIM, source=KeyStories(), window_days=10)
+    day = dt.date(2025, 1, 10)
+    stored = StoryState(id=7, vector_sum=np.zeros(DIM, dtype=np.float32), size=3, entity_counts={"k9": 3})
+    index.stories[7] = stored  # as read from the store
+    index.join(stored, Article(id="a", text="", published=day, entities=(_mention(1),)))
+    index.join(stored, Article(id="b", text="", published=day, entities=(_mention(2),)))
+    fresh = index.new_story()
+    index.join(fresh, Article(id="c", text="", published=day, entities=(_mention(2),)))
+
+    def found(n: int) -> set[int]:
+        return set(index.candidates(Article(id=f"q{n}", text="", published=day, entities=(_mention(n),)), 5))
+
+    assert found(9) == {7, 109} and found(1) == {7, 101} and found(2) == {7, fresh.id, 102}
+    assert found(3) == {103}
+    index.committed({})
+    assert found(9) == {109} and found(2) == {102}
+
+
 def test_best_per_segment_is_argmax_of_each_segment_first_on_ties() -> None:
     rng = np.random.default_rng(7)
     for _trial in range(500):

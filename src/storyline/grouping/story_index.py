@@ -201,6 +201,7 @@ class StoryIndex:
         self.stats = EntityStats(documents=self.source.document_count(), lookup=self.source.entity_frequencies)
         self.stories: OrderedDict[int, StoryState] = OrderedDict()  # least recently used first
         self.touched: set[int] = set()  # changed since the last commit
+        self._touched_with_key: dict[str, dict[int, None]] = {}  # the same, by the entity keys they hold
         self.newest = self.source.newest_date()
         self._pending: list[Pending] = []
         self._pending_by_story: dict[int, list[Pending]] = {}  # the same, per story (with a vector)
@@ -276,6 +277,10 @@ class StoryIndex:
     def join(self, state: StoryState, article: Article) -> None:
         state.add(article)
         self.outlines.drop(state.id)
+        # the batch's changed stories by entity key, for ``candidates``: all of a story's keys when it
+        # first changes, then each new member's (a story's keys only grow until the commit)
+        for key in entity_keys(article) if state.id in self.touched else state.entity_counts:
+            self._touched_with_key.setdefault(key, {})[state.id] = None
         self.touched.add(state.id)
         self._placed[article.id] = state.id
         self.newest = self._newest_after(self.newest, article)
@@ -300,7 +305,7 @@ class StoryIndex:
             found = (
                 list(stored) if stored is not None else self.source.stories_with_key(key, low, high, STORIES_PER_KEY)
             )
-            found += [story_id for story_id in self.touched if key in self.stories[story_id].entity_counts]
+            found += self._touched_with_key.get(key, {})
             extra.update(dict.fromkeys(story_id for story_id in found if story_id not in chosen))
         chosen.update(self.closest_members(article, list(extra)))
         return chosen
@@ -475,6 +480,7 @@ class StoryIndex:
         self._prefetched.clear()
         self._key_stories.clear()
         self.touched.clear()
+        self._touched_with_key.clear()
         self._trim()
 
     def _trim(self) -> None:
