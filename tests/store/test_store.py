@@ -481,6 +481,15 @@ def test_postgres_finds_candidates_in_local_shards_or_through_hnsw_alike(postgre
     assert not folder.exists()
 
 
+def test_postgres_shards_in_a_folder_that_cannot_be_written_is_one_line(postgres, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    broken = replace(SETTINGS, index=IndexSettings(postgres_folder=str(not_a_folder / "shards")))
+    wanted = r"cannot keep the vector shards in .*file/shards.*STORYLINE_PG_SHARDS"
+    with open_store(postgres.new_database()) as store, pytest.raises(StoreError, match=wanted):
+        store.open_story_index(8, "table", broken)
+
+
 def test_postgres_unreachable_server_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"^postgresql://storyline:\*\*\*@/x\?host=.*: cannot connect"):
         open_store(f"postgresql://storyline:secret@/x?host={tmp_path}&connect_timeout=2")

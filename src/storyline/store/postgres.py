@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
 import shutil
 import time
@@ -334,6 +335,16 @@ class PostgresStore(SqlStore):
                 self._vectors = PgVectorIndex(self._db, dim, settings)
             else:
                 folder = shard_folder(settings, str(self._meta("store_id")))
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    usable = os.access(folder, os.W_OK)
+                except OSError as error:
+                    usable, folder = False, Path(f"{folder} ({error.strerror})")
+                if not usable:
+                    raise StoreError(
+                        f"{self.location}: cannot keep the vector shards in {folder}: set STORYLINE_PG_SHARDS"
+                        " to a writable folder, or STORYLINE_PG_SEARCH=hnsw to search on the server"
+                    )
                 self._vectors = VectorIndex(folder, dim, str(self._meta("store_id")), self, settings)
         return self._vectors
 
