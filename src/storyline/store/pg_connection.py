@@ -58,10 +58,10 @@ class PgConnection:
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
         # Results in binary: a vector arrives as its 4-byte floats, not as text to parse (600 vectors: 200 ms
         # in text); every other column the store reads loads the same either way.
-        return self.raw.execute(placeholders(sql), [_plain(value) for value in parameters], binary=True)
+        return self.raw.execute(placeholders(sql), [plain_value(value) for value in parameters], binary=True)
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> None:
-        rows = [[_plain(value) for value in row] for row in parameters]
+        rows = [[plain_value(value) for value in row] for row in parameters]
         if not rows:
             return
         plain = _PLAIN_INSERT.fullmatch(sql.strip())
@@ -168,7 +168,7 @@ def placeholders(sql: str) -> str:
     return "".join(out)
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
     """What psycopg takes: numpy scalars as Python numbers, booleans as the integers the schema stores."""
     if isinstance(value, bool | np.bool_):
         return int(value)

@@ -31,7 +31,7 @@ from storyline.store.entity_links import COLUMNS, QUEUED_MENTIONS
 from storyline.store.errors import StoreBusy, StoreError
 from storyline.store.map_reads import BEGIN_BEFORE, BEGIN_INSIDE, LONG_STORY_DAYS, LONGER, UNDATED
 from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, migrate
-from storyline.store.pg_connection import PgConnection
+from storyline.store.pg_connection import PgConnection, plain_value
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema, statements
 from storyline.store.sql_store import SEARCH_COLUMNS, SqlStore, search_terms
 from storyline.store.vector_index import VectorIndex
@@ -186,7 +186,7 @@ class PostgresStore(SqlStore):
         if not pairs:
             return
         first, second = columns
-        arrays = [[_scalar(pair[side]) for pair in pairs] for side in (0, 1)]
+        arrays = [[plain_value(pair[side]) for pair in pairs] for side in (0, 1)]
         types = [_ARRAY_TYPES[type(values[0])] for values in arrays]
         condition = f"({first}, {second}) IN (SELECT * FROM unnest(?::{types[0]}[], ?::{types[1]}[]))"
         yield from self._db.execute(sql.format(pairs=condition), arrays)
@@ -199,7 +199,7 @@ class PostgresStore(SqlStore):
         if "{marks}" in by_array:  # a list that is not an IN (...) test
             yield from super()._rows_for_ids(sql, ids)
         elif ids:
-            values = [_scalar(value) for value in ids]
+            values = [plain_value(value) for value in ids]
             yield from self._db.execute(by_array, [values] * sql.count("{marks}"))
 
     # ---- schema -----------------------------------------------------------------------------------
@@ -334,18 +334,15 @@ class PostgresStore(SqlStore):
             if settings.postgres_search == "hnsw":
                 self._vectors = PgVectorIndex(self._db, dim, settings)
             else:
-                folder = shard_folder(settings, str(self._meta("store_id")))
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    usable = os.access(folder, os.W_OK)
-                except OSError as error:
-                    usable, folder = False, Path(f"{folder} ({error.strerror})")
-                if not usable:
+                store_id = str(self._meta("store_id"))
+                folder = shard_folder(settings, store_id)
+                problem = _unwritable(folder)
+                if problem:
                     raise StoreError(
-                        f"{self.location}: cannot keep the vector shards in {folder}: set STORYLINE_PG_SHARDS"
-                        " to a writable folder, or STORYLINE_PG_SEARCH=hnsw to search on the server"
+                        f"{self.location}: cannot keep the vector shards in {folder} ({problem}): set"
+                        " STORYLINE_PG_SHARDS to a writable folder, or STORYLINE_PG_SEARCH=hnsw to search on the server"
                     )
-                self._vectors = VectorIndex(folder, dim, str(self._meta("store_id")), self, settings)
+                self._vectors = VectorIndex(folder, dim, store_id, self, settings)
         return self._vectors
 
     @contextlib.contextmanager
@@ -459,13 +456,17 @@ class PgVectorIndex:
         return 0
 
 
-def _scalar(value: Any) -> Any:
-    """A numpy number as the Python number psycopg takes."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
 def _version(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text)[:2])
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why a writer could not keep files in ``folder`` (made if missing), or None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return None if os.access(folder, os.W_OK) else "not writable"
 
 
 def shard_folder(settings: IndexSettings, store_id: str) -> Path:
@@ -479,17 +480,14 @@ def drop_store(url: str, settings: IndexSettings | None = None) -> None:
     connection = PgConnection(url)
     try:
         connection.execute("BEGIN")
-        row = connection.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()
-        if row is not None and row[0]:
-            row = connection.execute("SELECT value FROM meta WHERE key='store_id'").fetchone()
-        else:
-            row = None
+        has_meta = connection.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone() == (True,)
+        store_id = connection.execute("SELECT value FROM meta WHERE key='store_id'").fetchone() if has_meta else None
         connection.execute(f"DROP TABLE IF EXISTS {', '.join(TABLES)} CASCADE")
         connection.execute("COMMIT")
     finally:
         connection.close()
-    if row is not None:
-        shutil.rmtree(shard_folder(settings or IndexSettings(), str(row[0])), ignore_errors=True)
+    if store_id is not None:
+        shutil.rmtree(shard_folder(settings or IndexSettings(), str(store_id[0])), ignore_errors=True)
 
 
 def _first_line(error: BaseException) -> str:
