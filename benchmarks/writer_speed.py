@@ -4,10 +4,12 @@ writer receives them.
 
 Usage: python benchmarks/writer_speed.py ARTICLES.jsonl [--embedder hashing] [--backends sqlite,postgresql]
                                         [--repeat 3] [--folder /tmp/writer-bench] [--into STORE ...]
+                                        [--pg-row-by-row]
 
 The articles are read and enriched once (cached in FOLDER), then written into a new store of each
 backend ``--repeat`` times (PostgreSQL: a private server from the pgserver package, in FOLDER); each
-figure is the median. Prints map seconds and articles/s per backend.
+figure is the median. Prints map seconds and articles/s per backend. ``--pg-row-by-row``: PostgreSQL's
+many-row upserts, updates and deletes one statement a row, as before store/pg_bulk.py (to compare).
 """
 
 from __future__ import annotations
@@ -74,7 +76,12 @@ def main() -> None:
     parser.add_argument(
         "--into", nargs="+", metavar="STORE", help="write once into each of these existing stores (copies: they grow)"
     )
+    parser.add_argument("--pg-row-by-row", action="store_true", help="no temporary tables for many-row writes")
     args = parser.parse_args()
+    if args.pg_row_by_row:
+        from storyline.store.pg_connection import PgConnection
+
+        PgConnection._bulk = lambda _self, _cursor, _sql: None  # type: ignore[method-assign]  # noqa: SLF001
     args.folder.mkdir(parents=True, exist_ok=True)
     settings = load_settings().with_embedder(args.embedder)  # STORYLINE_BATCH_SIZE and the like apply
     batches = enriched_batches(args.articles, settings, args.folder)

@@ -10,10 +10,12 @@ a new connection each.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -23,11 +25,14 @@ from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 from psycopg_pool import ConnectionPool
 
+from storyline.store.pg_bulk import BulkStatement, bulk_statement, rounds
+
 POOL_SIZE = 8  # connections per process and database: a web server's concurrent requests
 CONNECT_SECONDS = 10.0
 _POOLS: dict[str, ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
 _WITH_VECTORS: weakref.WeakSet[psycopg.Connection[Any]] = weakref.WeakSet()
+_BULK: weakref.WeakKeyDictionary[psycopg.Connection[Any], _BulkCache] = weakref.WeakKeyDictionary()
 
 
 # A plain many-row insert (no ON CONFLICT, no RETURNING) goes as one COPY: the rows stream to the
@@ -64,16 +69,32 @@ class PgConnection:
         rows = [[plain_value(value) for value in row] for row in parameters]
         if not rows:
             return
-        plain = _PLAIN_INSERT.fullmatch(sql.strip())
+        many = len(rows) >= COPY_FROM_ROWS and not any(isinstance(v, np.ndarray) for v in rows[0])
+        plain = _PLAIN_INSERT.fullmatch(sql.strip()) if many else None
         with self.raw.cursor() as cursor:
-            if plain is None or len(rows) < COPY_FROM_ROWS or any(isinstance(v, np.ndarray) for v in rows[0]):
+            if plain is not None:
+                table, columns = plain.group(1), plain.group(2)
+                target = f"{table} ({columns})" if columns else table
+                with cursor.copy(f"COPY {target} FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                return
+            bulk = self._bulk(cursor, sql) if many and self.in_transaction else None
+            if bulk is None:
                 cursor.executemany(placeholders(sql), rows)
                 return
-            table, columns = plain.group(1), plain.group(2)
-            target = f"{table} ({columns})" if columns else table
-            with cursor.copy(f"COPY {target} FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            _run_bulk(cursor, bulk, rows, next(_BULK[self.raw].uses))
+
+    def _bulk(self, cursor: psycopg.Cursor[Any], sql: str) -> _Bulk | None:
+        """The rewriting of a many-row statement for this connection, its rows' table ready (None: row by
+        row). The parameters' types are asked of the server once per connection and statement."""
+        cache = _BULK.setdefault(self.raw, _BulkCache())
+        if sql not in cache.statements:
+            cache.statements[sql] = _prepare_bulk(cursor, sql)
+        bulk = cache.statements[sql]
+        if bulk is not None:  # again each time: a rolled-back transaction takes a table it created along
+            cursor.execute(bulk.create)
+        return bulk
 
     def register_vectors(self) -> None:
         """Teach this connection pgvector's type (once the extension exists in the database)."""
@@ -87,6 +108,83 @@ class PgConnection:
         if self._conn is not None:
             self._pool.putconn(self._conn)  # the pool rolls back an open transaction and resets the session
             self._conn = None
+
+
+@dataclass(frozen=True)
+class _Bulk:
+    statement: BulkStatement
+    create: str  # the rows' temporary table, if it is not there
+    run: str  # the rewritten statement, placeholders for the use and the round
+
+
+@dataclass
+class _BulkCache:
+    statements: dict[str, _Bulk | None] = field(default_factory=dict)
+    uses: Iterator[int] = field(default_factory=itertools.count)
+
+
+def _prepare_bulk(cursor: psycopg.Cursor[Any], sql: str) -> _Bulk | None:
+    """A many-row statement's rewriting with its parameters' types as the server infers them (from
+    ``PREPARE``, in a savepoint: a statement the server cannot prepare untyped stays row by row)."""
+    statement = bulk_statement(sql)
+    if statement is None:
+        return None
+    cursor.execute("SAVEPOINT storyline_bulk")
+    try:
+        if statement.needs_columns():
+            cursor.execute(f"SELECT * FROM {statement.table} LIMIT 0")
+            statement = statement.with_columns(tuple(column.name for column in cursor.description or ()))
+        if statement is None:
+            return None
+        cursor.execute(f"PREPARE storyline_bulk_probe AS {_dollars(sql)}")
+        cursor.execute(
+            "SELECT format_type(t, NULL) FROM pg_prepared_statements, unnest(parameter_types::oid[])"
+            " WITH ORDINALITY AS u(t, n) WHERE name='storyline_bulk_probe' ORDER BY n"
+        )
+        types = [row[0] for row in cursor.fetchall()]
+        cursor.execute("DEALLOCATE storyline_bulk_probe")
+    except psycopg.Error:
+        cursor.execute("ROLLBACK TO SAVEPOINT storyline_bulk")
+        return None
+    finally:
+        cursor.execute("RELEASE SAVEPOINT storyline_bulk")
+    if len(types) != statement.parameters or "unknown" in types:
+        return None
+    table = statement.rows_table
+    columns = ", ".join(f"_p{number} {kind}" for number, kind in enumerate(types, 1))
+    return _Bulk(
+        statement,
+        f"CREATE TEMP TABLE IF NOT EXISTS {table} (_use bigint, _round int, _seq int, {columns}) ON COMMIT DELETE ROWS",
+        placeholders(statement.rewritten.replace("{rows}", table)),
+    )
+
+
+def _run_bulk(cursor: psycopg.Cursor[Any], bulk: _Bulk, rows: list[list[Any]], use: int) -> None:
+    """The rows into the statement's temporary table (one COPY), then the statement once per round."""
+    round_of = rounds(rows, bulk.statement.key)
+    with cursor.copy(f"COPY {bulk.statement.rows_table} FROM STDIN") as copy:
+        for seq, (row, number) in enumerate(zip(rows, round_of, strict=True)):
+            copy.write_row((use, number, seq, *row))
+    for number in range(max(round_of) + 1):
+        cursor.execute(bulk.run, (use, number))
+
+
+def _dollars(sql: str) -> str:
+    """``?`` outside quotes as ``$1``, ``$2``...: the form ``PREPARE`` takes."""
+    out: list[str] = []
+    quote: str | None = None
+    number = 0
+    for char in sql:
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "?":
+            number += 1
+            out.append(f"${number}")
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def pool_for(url: str) -> ConnectionPool:
@@ -168,8 +266,13 @@ def placeholders(sql: str) -> str:
     return "".join(out)
 
 
+_AS_IS = frozenset({str, int, float, bytes, type(None)})  # most values: passed on after one set look-up
+
+
 def plain_value(value: Any) -> Any:
     """What psycopg takes: numpy scalars as Python numbers, booleans as the integers the schema stores."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, bool | np.bool_):
         return int(value)
     if isinstance(value, np.generic):
