@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from storyline.store import pg_connection
 from storyline.store.pg_bulk import bulk_statement, rounds
@@ -152,3 +153,31 @@ def test_postgres_many_rows_after_a_rolled_back_batch_and_outside_a_transaction(
         assert _tables(pg, ids=False) == _tables(lite, ids=False)
     finally:
         pg.close()
+
+
+def test_postgres_many_rows_row_by_row_where_the_role_may_not_create_temporary_tables(postgres) -> None:  # type: ignore[no-untyped-def]
+    url = postgres.new_database()
+    parts = urlsplit(url)
+    database = parts.path.strip("/")
+    role = f"no_temp_{database}"
+    owner = PgConnection(url)
+    try:
+        owner.execute(f"REVOKE TEMPORARY ON DATABASE {database} FROM PUBLIC")
+        owner.execute(f"CREATE ROLE {role} LOGIN")
+        owner.execute(f"GRANT ALL ON SCHEMA public TO {role}")
+    finally:
+        owner.close()
+    limited = PgConnection(urlunsplit(parts._replace(netloc=f"{role}@{parts.hostname or ''}")))
+    lite = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for sql in SCHEMA["postgresql"]:
+            limited.execute(sql)
+        for sql in SCHEMA["sqlite"]:
+            lite.execute(sql)
+        changes = _changes(18)
+        _write(limited, changes)
+        _write(lite, changes)
+        assert _tables(limited, ids=False) == _tables(lite, ids=False)
+        assert pg_connection._BULK[limited.raw].statements[UPSERT] is None  # noqa: SLF001
+    finally:
+        limited.close()

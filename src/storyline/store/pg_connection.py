@@ -90,7 +90,8 @@ class PgConnection:
         row). The parameters' types are asked of the server once per connection and statement."""
         cache = _BULK.setdefault(self.raw, _BulkCache())
         if sql not in cache.statements:
-            cache.statements[sql] = _prepare_bulk(cursor, sql)
+            cache.statements[sql] = _prepare_bulk(cursor, sql)  # creates the table
+            return cache.statements[sql]
         bulk = cache.statements[sql]
         if bulk is not None:  # again each time: a rolled-back transaction takes a table it created along
             cursor.execute(bulk.create)
@@ -125,7 +126,8 @@ class _BulkCache:
 
 def _prepare_bulk(cursor: psycopg.Cursor[Any], sql: str) -> _Bulk | None:
     """A many-row statement's rewriting with its parameters' types as the server infers them (from
-    ``PREPARE``, in a savepoint: a statement the server cannot prepare untyped stays row by row)."""
+    ``PREPARE``) and its rows' table created, in a savepoint: a statement the server cannot prepare
+    untyped, or a role that may not create temporary tables, stays row by row."""
     statement = bulk_statement(sql)
     if statement is None:
         return None
@@ -134,20 +136,24 @@ def _prepare_bulk(cursor: psycopg.Cursor[Any], sql: str) -> _Bulk | None:
         if statement.needs_columns():
             cursor.execute(f"SELECT * FROM {statement.table} LIMIT 0")
             statement = statement.with_columns(tuple(column.name for column in cursor.description or ()))
-        if statement is None:
-            return None
-        cursor.execute(f"PREPARE storyline_bulk_probe AS {_dollars(sql)}")
-        cursor.execute(
-            "SELECT format_type(t, NULL) FROM pg_prepared_statements, unnest(parameter_types::oid[])"
-            " WITH ORDINALITY AS u(t, n) WHERE name='storyline_bulk_probe' ORDER BY n"
-        )
-        types = [row[0] for row in cursor.fetchall()]
-        cursor.execute("DEALLOCATE storyline_bulk_probe")
+        bulk = None if statement is None else _with_types(cursor, statement, sql)
+        if bulk is not None:
+            cursor.execute(bulk.create)
     except psycopg.Error:
         cursor.execute("ROLLBACK TO SAVEPOINT storyline_bulk")
-        return None
-    finally:
-        cursor.execute("RELEASE SAVEPOINT storyline_bulk")
+        bulk = None
+    cursor.execute("RELEASE SAVEPOINT storyline_bulk")
+    return bulk
+
+
+def _with_types(cursor: psycopg.Cursor[Any], statement: BulkStatement, sql: str) -> _Bulk | None:
+    cursor.execute(f"PREPARE storyline_bulk_probe AS {_dollars(sql)}")
+    cursor.execute(
+        "SELECT format_type(t, NULL) FROM pg_prepared_statements, unnest(parameter_types::oid[])"
+        " WITH ORDINALITY AS u(t, n) WHERE name='storyline_bulk_probe' ORDER BY n"
+    )
+    types = [row[0] for row in cursor.fetchall()]
+    cursor.execute("DEALLOCATE storyline_bulk_probe")
     if len(types) != statement.parameters or "unknown" in types:
         return None
     table = statement.rows_table
