@@ -58,10 +58,11 @@ class EntityLinks(StoreBase):
     def count_full_names(self, rows: Sequence[MentionRow]) -> set[tuple[int, str]]:
         """Count the anchors (full names and Latin spellings, ``entities.is_anchor``); returns the (story,
         surname key) pairs that got a full name they had not."""
+        anchors = Counter((row.key, anchor_of(row)) for row in rows if is_anchor(row))  # one row a name
         self._db.executemany(
-            "INSERT INTO entity_full_names VALUES (?,?,1) ON CONFLICT(key, identity) DO UPDATE SET"
-            " rows=entity_full_names.rows+1",
-            [(row.key, anchor_of(row)) for row in rows if is_anchor(row)],
+            "INSERT INTO entity_full_names VALUES (?,?,?) ON CONFLICT(key, identity) DO UPDATE SET"
+            " rows=entity_full_names.rows+excluded.rows",
+            [(key, identity, count) for (key, identity), count in anchors.items()],
         )
         full = [row for row in rows if is_full_name(row)]
         in_stories = Counter((row.story_id, row.key, anchor_of(row)) for row in full if row.story_id is not None)
