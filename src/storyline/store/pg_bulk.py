@@ -16,6 +16,11 @@ statement, and an ``UPDATE ... FROM`` would apply only one of two matches). Inse
 
 A statement of another shape, or whose parameter types the server cannot tell, goes row by row as before
 (``bulk_statement`` answers None).
+
+The temporary tables empty themselves at each commit (``ON COMMIT DELETE ROWS``: no catalog change per
+use, as a ``TRUNCATE`` or a new table would make); within a transaction each use's rows carry a number of
+their own. So a transaction that sent one statement's rows many times over would scan the earlier uses'
+rows again; the writer's transactions send each statement once or twice a batch.
 """
 
 from __future__ import annotations
