@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from storyline.grouping.entities import MentionRow, display_name, link_entities, variant_counts
+from storyline.grouping.entities import MentionRow, VariantCount, display_name, link_entities, variant_counts
 
 
 def _row(
@@ -190,3 +190,14 @@ def test_a_bare_first_name_takes_a_full_name_ending_in_it_only_from_its_own_stor
     bare = _row("a3", 2, "lk", "", "Luca", "en", "person")
     _, links = link_entities([*full, bare])
     assert links[("a3", "lk", "")] != links[("a1", "lk", "stsbrtrfrr")]
+
+
+def test_a_name_glued_to_itself_is_shown_by_its_shorter_form() -> None:
+    def written(name: str, mentions: int) -> VariantCount:
+        return VariantCount(name, "es", name, "org", mentions, mentions)
+
+    glued = [written("Mirador Virtual Mirador Virtual", 2)]
+    assert display_name("x", [*glued, written("Mirador Virtual", 1)]) == "Mirador Virtual"
+    assert display_name("x", glued) == "Mirador Virtual Mirador Virtual"  # the only form there is
+    particles = [written("Bin Turki Bin Abdulaziz", 3), written("Bin Abdulaziz", 1)]
+    assert display_name("x", particles) == "Bin Turki Bin Abdulaziz"  # "Bin" may repeat

@@ -383,14 +383,29 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         return identity
 
     def fullness(lemma: str) -> tuple[int, int, str]:
-        words = len(lemma.split())
-        return (min(words, MAX_NAME_WORDS) - (words > MAX_NAME_WORDS), lemmas[lemma], lemma)
+        words = lemma.split()
+        if _glued_to_itself(words):
+            return (0, lemmas[lemma], lemma)
+        return (min(len(words), MAX_NAME_WORDS) - (len(words) > MAX_NAME_WORDS), lemmas[lemma], lemma)
 
     chosen = max(pool, key=fullness)
     if is_latin(chosen):
         return chosen
     language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
+
+
+def _glued_to_itself(words: Sequence[str]) -> bool:
+    """A run that repeats a word of four letters or more ("Mirador Virtual Mirador Virtual", "Gazetesi
+    Türkiye Gazetesi", "Wladimir Putin Putin"): a page's heading glued to the name. Particles repeat in
+    names ("Bin Turki Bin Abdulaziz"); longer words almost never."""
+    seen: set[str] = set()
+    for word in words:
+        folded = word.casefold()
+        if len(folded) >= 4 and folded in seen:
+            return True
+        seen.add(folded)
+    return False
 
 
 def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
