@@ -206,8 +206,8 @@ class EntityLinks(StoreBase):
             "INSERT INTO entity_mentions VALUES (?,?,?,?)",
             [(ids[change.new], change.row.article_id, change.row.key, change.row.given) for change in changes],
         )
-        self._apply_counts(deltas)
-        self._summarise(sorted(deltas.touched), deltas.moved_to)
+        counts = self._apply_counts(deltas)
+        self._summarise(sorted(deltas.touched), deltas.moved_to, counts)
 
     # ---- deltas -----------------------------------------------------------------------------
 
@@ -236,7 +236,9 @@ class EntityLinks(StoreBase):
             )
         }
 
-    def _apply_counts(self, deltas: _Deltas) -> None:
+    def _apply_counts(self, deltas: _Deltas) -> dict[int, tuple[int, int]]:
+        """The counts' tables brought up to date; returns each entity's change in (articles, stories),
+        which ``_summarise`` writes with its name."""
         variants = [(*variant, mentions, rows) for variant, (mentions, rows) in deltas.variants.items()]
         self._db.executemany(
             "INSERT INTO entity_variants VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity_id, surface, language, lemma, kind)"
@@ -282,14 +284,10 @@ class EntityLinks(StoreBase):
             "DELETE FROM entity_days WHERE entity_id=? AND day=? AND articles<=0",
             [(entity_id, day) for entity_id, day, change in days if change < 0],
         )
-        self._db.executemany(
-            "UPDATE entities SET articles=articles+?, stories=stories+? WHERE id=?",
-            [
-                (deltas.articles.get(entity_id, 0), story_changes.get(entity_id, 0), entity_id)
-                for entity_id in sorted(set(deltas.articles) | set(story_changes))
-                if deltas.articles.get(entity_id, 0) or story_changes.get(entity_id, 0)
-            ],
-        )
+        return {
+            entity_id: (deltas.articles.get(entity_id, 0), story_changes.get(entity_id, 0))
+            for entity_id in set(deltas.articles) | set(story_changes)
+        }
 
     def _entity_story_counts(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], int]:
         return {
@@ -301,24 +299,32 @@ class EntityLinks(StoreBase):
             )
         }
 
-    def _summarise(self, entity_ids: Sequence[int], moved_to: Mapping[int, set[int]]) -> None:
-        """Names, types and variant lists of these entities, from their variant counts."""
-        counts: dict[int, list[VariantCount]] = {entity_id: [] for entity_id in entity_ids}
+    def _summarise(
+        self, entity_ids: Sequence[int], moved_to: Mapping[int, set[int]], counts: Mapping[int, tuple[int, int]]
+    ) -> None:
+        """Names, types and variant lists of these entities, from their variant counts, written in one
+        row update each with their changes in articles and stories (``counts``)."""
+        written: dict[int, list[VariantCount]] = {entity_id: [] for entity_id in entity_ids}
         for row in self._rows_for_ids(
             "SELECT entity_id, surface, language, lemma, kind, mentions, rows FROM entity_variants"
             " WHERE entity_id IN ({marks})",
             entity_ids,
         ):
-            counts[row[0]].append(VariantCount(row[1], row[2] or None, row[3], row[4], row[5], row[6]))
+            written[row[0]].append(VariantCount(row[1], row[2] or None, row[3], row[4], row[5], row[6]))
         updates = []
         for row in self._rows_for_ids("SELECT id, identity, articles FROM entities WHERE id IN ({marks})", entity_ids):
-            entity_id, identity, articles = int(row[0]), row[1], int(row[2])
-            summary = summarise(identity, counts[entity_id])
+            entity_id, identity = int(row[0]), row[1]
+            articles, stories = counts.get(entity_id, (0, 0))
+            summary = summarise(identity, written[entity_id])
             targets = moved_to.get(entity_id, set())
-            merged = next(iter(targets)) if articles == 0 and len(targets) == 1 else None
-            variants = [[v.surface, v.language, v.count] for v in summary.variants]
-            updates.append((summary.name, summary.kind, json.dumps(variants, ensure_ascii=False), merged, entity_id))
-        self._db.executemany("UPDATE entities SET name=?, kind=?, variants=?, merged_into=? WHERE id=?", updates)
+            merged = next(iter(targets)) if int(row[2]) + articles == 0 and len(targets) == 1 else None
+            variants = json.dumps([[v.surface, v.language, v.count] for v in summary.variants], ensure_ascii=False)
+            updates.append((articles, stories, summary.name, summary.kind, variants, merged, entity_id))
+        self._db.executemany(
+            "UPDATE entities SET articles=articles+?, stories=stories+?, name=?, kind=?, variants=?, merged_into=?"
+            " WHERE id=?",
+            updates,
+        )
 
     # ---- from scratch ------------------------------------------------------------------------
 
