@@ -71,6 +71,11 @@ SCHEMA = {
 }
 
 
+def _make_tables(connection: Any, backend: str) -> None:
+    for sql in SCHEMA[backend]:
+        connection.execute(sql)
+
+
 def _changes(seed: int) -> list[tuple[str, list[tuple[Any, ...]]]]:
     """Batches of many rows that touch the same keys again and again, in a random order."""
     chance = random.Random(seed)
@@ -113,11 +118,9 @@ def test_postgres_many_rows_in_one_statement_leave_what_one_statement_a_row_leav
     lite = sqlite3.connect(":memory:", isolation_level=None)
     bulk, by_row = PgConnection(postgres.new_database()), PgConnection(postgres.new_database())
     try:
-        for sql in SCHEMA["sqlite"]:
-            lite.execute(sql)
-        for sql in SCHEMA["postgresql"]:
-            bulk.execute(sql)
-            by_row.execute(sql)
+        _make_tables(lite, "sqlite")
+        _make_tables(bulk, "postgresql")
+        _make_tables(by_row, "postgresql")
         changes = _changes(16)
         _write(lite, changes)
         _write(bulk, changes)
@@ -136,10 +139,8 @@ def test_postgres_many_rows_after_a_rolled_back_batch_and_outside_a_transaction(
     lite = sqlite3.connect(":memory:", isolation_level=None)
     pg = PgConnection(postgres.new_database())
     try:
-        for sql in SCHEMA["postgresql"]:
-            pg.execute(sql)
-        for sql in SCHEMA["sqlite"]:
-            lite.execute(sql)
+        _make_tables(pg, "postgresql")
+        _make_tables(lite, "sqlite")
         changes = _changes(17)
         pg.execute("BEGIN")  # the first use creates the rows' tables in this transaction, which is undone
         for sql, rows in changes:
@@ -170,10 +171,8 @@ def test_postgres_many_rows_row_by_row_where_the_role_may_not_create_temporary_t
     limited = PgConnection(urlunsplit(parts._replace(netloc=f"{role}@{parts.hostname or ''}")))
     lite = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        for sql in SCHEMA["postgresql"]:
-            limited.execute(sql)
-        for sql in SCHEMA["sqlite"]:
-            lite.execute(sql)
+        _make_tables(limited, "postgresql")
+        _make_tables(lite, "sqlite")
         changes = _changes(18)
         _write(limited, changes)
         _write(lite, changes)

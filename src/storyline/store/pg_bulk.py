@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _INSERT = re.compile(
@@ -127,14 +128,16 @@ def _insert(text: str, match: re.Match[str]) -> BulkStatement | None:
     )
     # positions: "?N" where a value is one parameter alone, the expression otherwise
     marked = tuple(f"?{_only_parameter(value)}" if _only_parameter(value) else value for value in numbered)
-    statement = BulkStatement(text, match.group("table"), count, rewritten, None, columns, marked)
-    if not conflict or match.group("action").upper() == "NOTHING":
-        return statement
+    updates = bool(conflict) and match.group("action").upper() == "UPDATE"
     target_columns = tuple(name.strip() for name in (match.group("target") or "").split(",") if name.strip())
-    if not target_columns:
+    if updates and not target_columns:
         return None
-    upsert = BulkStatement(text, statement.table, count, rewritten, None, columns, marked, target_columns)
-    return upsert if upsert.needs_columns() else upsert.with_columns(columns)
+    statement = BulkStatement(
+        text, match.group("table"), count, rewritten, None, columns, marked, target_columns if updates else ()
+    )
+    if not updates or statement.needs_columns():
+        return statement
+    return statement.with_columns(columns)
 
 
 def _update(text: str, match: re.Match[str]) -> BulkStatement:
@@ -152,6 +155,11 @@ def _only_parameter(value: str) -> int:
 
 def _numbered(text: str, start: int) -> tuple[str, int]:
     """``text`` with each ``?`` outside quotes as the next parameter of the rows' table; the last number."""
+    return number_marks(text, lambda number: f"{SOURCE}._p{number}", start)
+
+
+def number_marks(text: str, mark: Callable[[int], str], start: int = 0) -> tuple[str, int]:
+    """``text`` with its N-th ``?`` outside quotes written as ``mark(start + N)``; the last number given."""
     out: list[str] = []
     quote: str | None = None
     number = start
@@ -162,7 +170,7 @@ def _numbered(text: str, start: int) -> tuple[str, int]:
             quote = char
         elif char == "?":
             number += 1
-            out.append(f"{SOURCE}._p{number}")
+            out.append(mark(number))
             continue
         out.append(char)
     return "".join(out), number

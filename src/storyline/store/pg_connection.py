@@ -25,7 +25,7 @@ from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 from psycopg_pool import ConnectionPool
 
-from storyline.store.pg_bulk import BulkStatement, bulk_statement, rounds
+from storyline.store.pg_bulk import BulkStatement, bulk_statement, number_marks, rounds
 
 POOL_SIZE = 8  # connections per process and database: a web server's concurrent requests
 CONNECT_SECONDS = 10.0
@@ -177,20 +177,7 @@ def _run_bulk(cursor: psycopg.Cursor[Any], bulk: _Bulk, rows: list[list[Any]], u
 
 def _dollars(sql: str) -> str:
     """``?`` outside quotes as ``$1``, ``$2``...: the form ``PREPARE`` takes."""
-    out: list[str] = []
-    quote: str | None = None
-    number = 0
-    for char in sql:
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "?":
-            number += 1
-            out.append(f"${number}")
-            continue
-        out.append(char)
-    return "".join(out)
+    return number_marks(sql, lambda number: f"${number}")[0]
 
 
 def pool_for(url: str) -> ConnectionPool:
@@ -257,19 +244,7 @@ class _NumericLoader(Loader):
 @lru_cache(maxsize=2048)
 def placeholders(sql: str) -> str:
     """``?`` outside quotes becomes ``%s``; a literal ``%`` becomes ``%%``."""
-    out: list[str] = []
-    quote: str | None = None
-    for char in sql:
-        if quote:
-            if char == quote:
-                quote = None
-        elif char in "'\"":
-            quote = char
-        elif char == "?":
-            out.append("%s")
-            continue
-        out.append("%%" if char == "%" else char)
-    return "".join(out)
+    return number_marks(sql.replace("%", "%%"), lambda _number: "%s")[0]
 
 
 _AS_IS = frozenset({str, int, float, bytes, type(None)})  # most values: passed on after one set look-up
