@@ -119,10 +119,12 @@ class Shard:
         else:
             with path.open("rb") as handle:
                 labels, matrix = np.load(handle), np.load(handle)
-            if matrix.shape[1:] != (self.dim,) or len(labels) != len(matrix):
+            if matrix.ndim != 2 or matrix.shape[1:] != (self.dim,) or len(labels) != len(matrix):
                 raise ValueError(f"{path}: not a shard of {self.dim} dimensions")
-            self._rows = 0
-            self._append(labels.astype(np.int64), matrix.astype(np.float32))
+            # kept as read (no copy when the file holds these types: a copy doubled a shard's load time)
+            self.labels = np.ascontiguousarray(labels, dtype=np.int64)
+            self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+            self._rows = len(labels)
         self.max_label = max_label
 
     def _append(self, labels: np.ndarray, vectors: np.ndarray) -> None:
@@ -296,7 +298,14 @@ class VectorIndex:
         shard.unsaved = 0
 
     def _files(self, number: int) -> list[Path]:
-        return [*self.folder.glob(f"{number}.*{GRAPH}"), *self.folder.glob(f"{number}.*{FLAT}")]
+        """The shard's files (one listing of the folder: a pattern match compiled per call cost more)."""
+        prefix = f"{number}."
+        try:
+            with os.scandir(self.folder) as entries:
+                names = [entry.name for entry in entries if entry.name.startswith(prefix)]
+        except FileNotFoundError:
+            return []
+        return [self.folder / name for name in names if name.endswith((GRAPH, FLAT))]
 
     def _file_of(self, number: int) -> Path | None:
         files = sorted(self._files(number), key=_label_of)
