@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/follow_soak.py [--minutes 60] [--feeds 10] [--rate 0.4] [--every 30]
        [--embedder e5-small] [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl] [--out soak.jsonl]
+       [--stream]
 
 A fixture server on 127.0.0.1 (the tests' ``feed_server``) serves ``--feeds`` RSS feeds; every
 ``--every`` seconds it publishes ``rate * every`` new items, spread over the feeds, each a real
@@ -11,6 +12,11 @@ article page (the labeled pairs' texts, each used once), and each feed lists onl
 resident memory (VmRSS, and its peak VmHWM) is read from /proc and written as one JSON line, with the
 articles stored so far. At the end: the memory at 5 minutes, at the half and at the end, and the
 growth over the second half per 1,000 articles stored.
+
+``--stream``: the items are the scale benchmark's dated stream (``news_stream.py``: events over a year
+in date order, each item's date in its feed entry and on its page) instead of the pairs' undated texts,
+so that at a high enough rate the hour passes the story map's time windows, as months of news do: the
+second half then shows the follower's steady state, not its window filling.
 """
 
 from __future__ import annotations
@@ -30,7 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from follow_speed import html_page, texts  # noqa: E402
+from follow_memory import dated_page, dated_rss  # noqa: E402
+from follow_speed import texts  # noqa: E402
+from news_stream import stream  # noqa: E402
 
 from feed_server import Route, feed_server, rss  # noqa: E402
 
@@ -67,13 +75,14 @@ def main() -> None:
         "--pairs", default=str(ROOT.parent / "shared" / "data" / "pairs" / "semeval2022-task8-dev.jsonl")
     )
     parser.add_argument("--out", default=None, help="also write the samples here (JSON lines)")
+    parser.add_argument("--stream", action="store_true", help="the dated stream of the scale benchmark")
     args = parser.parse_args()
     seconds = args.minutes * 60
     per_round = max(1, round(args.rate * args.every))
-    articles = texts(Path(args.pairs), int(seconds / args.every * per_round) + per_round)
+    articles = items(args, int(seconds / args.every * per_round) + per_round)
     samples: list[dict[str, float]] = []
     with feed_server() as server, tempfile.TemporaryDirectory() as folder:
-        listed: list[list[tuple[str, str, str, str]]] = [[] for _ in range(args.feeds)]
+        listed: list[list[tuple[str, str, str, str, str]]] = [[] for _ in range(args.feeds)]
         published = 0
 
         def publish(count: int) -> None:
@@ -82,12 +91,18 @@ def main() -> None:
                 if published >= len(articles):
                     return
                 feed = published % args.feeds
-                title, text = articles[published]
+                title, text, date = articles[published]
                 path = f"/f{feed}/{published}.html"
-                server.routes[path] = Route(html_page(title, text))
-                listed[feed].insert(0, (f"item-{published}", server.base + path, escape(title), escape(text[:200])))
+                server.routes[path] = Route(dated_page(title, text, date))
+                entry = (f"item-{published}", server.base + path, escape(title), escape(text[:200]), date)
+                listed[feed].insert(0, entry)
+                for gone in listed[feed][FEED_ITEMS:]:  # a page that left its feed is no longer served
+                    server.routes.pop(gone[1].removeprefix(server.base), None)
                 del listed[feed][FEED_ITEMS:]
-                server.routes[f"/f{feed}.rss"] = Route(rss(f"feed {feed}", listed[feed]), etag=f'"{feed}-{published}"')
+                feed_xml = (
+                    dated_rss(listed[feed]) if args.stream else rss(f"feed {feed}", [e[:4] for e in listed[feed]])
+                )
+                server.routes[f"/f{feed}.rss"] = Route(feed_xml, etag=f'"{feed}-{published}"')
                 published += 1
 
         publish(per_round)
@@ -134,6 +149,15 @@ def main() -> None:
     print(json.dumps(summary(samples, args, errors), indent=2))
 
 
+def items(args: argparse.Namespace, wanted: int) -> list[tuple[str, str, str]]:
+    """(title, text, ISO date or "") of each item, in publishing order."""
+    if not args.stream:
+        return [(title, text, "") for title, text in texts(Path(args.pairs), wanted)]
+    shared = Path(args.pairs).parent.parent.parent
+    records = stream(wanted, shared=shared if shared.exists() else None)
+    return [(record["title"], record["text"], record.get("published") or "") for record in records]
+
+
 def summary(samples: list[dict[str, float]], args: argparse.Namespace, errors: str) -> dict[str, object]:
     if not samples:
         return {"error": "no samples", "follower_stderr_tail": errors[-2000:]}
@@ -147,6 +171,7 @@ def summary(samples: list[dict[str, float]], args: argparse.Namespace, errors: s
         "items_per_second": args.rate,
         "every_seconds": args.every,
         "embedder": args.embedder,
+        "items": "dated stream" if args.stream else "pairs' texts",
         "published": last["published"],
         "stored": last["stored"],
         "rss_mib_at_5_minutes": at_five["rss_mib"],
