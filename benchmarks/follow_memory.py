@@ -58,14 +58,14 @@ def resident_mib() -> float:
     return 0.0
 
 
-def items(args: argparse.Namespace) -> list[tuple[str, str, str]]:
-    """(title, text, ISO date or "") of each item, in publishing order."""
-    wanted = args.rounds * args.per_round
-    if not args.stream:
-        return [(title, text, "") for title, text in texts(Path(args.pairs), wanted)]
-    shared = Path(args.pairs).parent.parent.parent
+def items(pairs: str, wanted: int, dated: bool) -> list[tuple[str, str, str]]:
+    """(title, text, ISO date or "") of each item, in publishing order: the pair file's texts, or with
+    ``dated`` the scale benchmark's dated stream (its shared sentences taken from beside the pair file)."""
+    if not dated:
+        return [(title, text, "") for title, text in texts(Path(pairs), wanted)]
+    shared = Path(pairs).parent.parent.parent
     records = stream(wanted, shared=shared if shared.exists() else None)
-    return [(record["title"], record["text"], record.get("published", "")) for record in records]
+    return [(record["title"], record["text"], record.get("published") or "") for record in records]
 
 
 def cache_sizes(ingestor: Ingestor, store: object) -> dict[str, int]:
@@ -126,7 +126,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     sqlite.CACHE_KIB = args.sqlite_cache_kib
-    articles = items(args)
+    articles = items(args.pairs, args.rounds * args.per_round, args.stream)
     listed: list[tuple[str, str, str, str, str]] = []
     result: dict[str, object] = {**vars(args)}
     with feed_server() as server, tempfile.TemporaryDirectory() as folder:

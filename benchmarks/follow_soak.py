@@ -36,9 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from follow_memory import dated_page, dated_rss  # noqa: E402
-from follow_speed import texts  # noqa: E402
-from news_stream import stream  # noqa: E402
+from follow_memory import dated_page, dated_rss, items  # noqa: E402
 
 from feed_server import Route, feed_server, rss  # noqa: E402
 
@@ -79,7 +77,7 @@ def main() -> None:
     args = parser.parse_args()
     seconds = args.minutes * 60
     per_round = max(1, round(args.rate * args.every))
-    articles = items(args, int(seconds / args.every * per_round) + per_round)
+    articles = items(args.pairs, int(seconds / args.every * per_round) + per_round, args.stream)
     samples: list[dict[str, float]] = []
     with feed_server() as server, tempfile.TemporaryDirectory() as folder:
         listed: list[list[tuple[str, str, str, str, str]]] = [[] for _ in range(args.feeds)]
@@ -147,15 +145,6 @@ def main() -> None:
             if out:
                 out.close()
     print(json.dumps(summary(samples, args, errors), indent=2))
-
-
-def items(args: argparse.Namespace, wanted: int) -> list[tuple[str, str, str]]:
-    """(title, text, ISO date or "") of each item, in publishing order."""
-    if not args.stream:
-        return [(title, text, "") for title, text in texts(Path(args.pairs), wanted)]
-    shared = Path(args.pairs).parent.parent.parent
-    records = stream(wanted, shared=shared if shared.exists() else None)
-    return [(record["title"], record["text"], record.get("published") or "") for record in records]
 
 
 def summary(samples: list[dict[str, float]], args: argparse.Namespace, errors: str) -> dict[str, object]:

@@ -30,7 +30,8 @@ def main() -> None:
     if not files:
         raise SystemExit(f"{args.folder}: no flat shard files")
     dim = _dim_of(files[0])
-    timings, shards = [], []
+    timings: list[float] = []
+    shards: list[Shard] = []
     for _ in range(args.repeat):
         started = time.perf_counter()
         shards = []

@@ -119,7 +119,7 @@ class Shard:
         else:
             with path.open("rb") as handle:
                 labels, matrix = np.load(handle), np.load(handle)
-            if matrix.ndim != 2 or matrix.shape[1:] != (self.dim,) or len(labels) != len(matrix):
+            if matrix.shape[1:] != (self.dim,) or len(labels) != len(matrix):
                 raise ValueError(f"{path}: not a shard of {self.dim} dimensions")
             # kept as read (no copy when the file holds these types: a copy doubled a shard's load time)
             self.labels = np.ascontiguousarray(labels, dtype=np.int64)
