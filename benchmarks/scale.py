@@ -3,6 +3,7 @@
 Usage: python benchmarks/scale.py ARTICLES [--batch 2000] [--db /tmp/scale.db] [--embedder hashing]
                                   [--probes 50] [--json FILE] [--start N] [--probe-only N | --batch-only]
                                   [--fresh-process] [--beyond] [--warm-up N]
+                                  [--pause-every N [--pause-seconds 2]]
 
 The stream comes from benchmarks/news_stream.py (deterministic; ../shared's pair articles are used
 when present). Each batch is ingested by a fresh `storyline ingest` process, as a user would run it.
@@ -15,7 +16,8 @@ latencies. Rows are also written as JSON lines to ``--json``. ``--probe-only`` a
 measure one probe or one batch in a copy of a store the run made (the batch in this process, its time
 split into enrichment and map work, or with ``--fresh-process`` in a fresh ``storyline ingest`` as a run
 makes it, which is faster: this process holds the whole generated stream); with ``--beyond``, into a store
-that holds the whole stream, the articles a longer stream adds at its end.
+that holds the whole stream, the articles a longer stream adds at its end. ``--pause-every N`` pauses
+the probe after every N articles (a follower between rounds; the pauses untimed).
 """
 
 from __future__ import annotations
@@ -78,11 +80,18 @@ def store_bytes(db: Path) -> int:
 
 
 def long_running_probe(
-    db: str | Path, embedder: str, records: list[dict[str, Any]], warm_up: int = 1
+    db: str | Path,
+    embedder: str,
+    records: list[dict[str, Any]],
+    warm_up: int = 1,
+    pause_every: int = 0,
+    pause_seconds: float = 2.0,
 ) -> dict[str, Any] | None:
     """Map-work milliseconds per article (median, p99) and enrichment, in one process that stays open;
     the first ``warm_up`` records are ingested first, untimed (models, caches and index shards loaded).
-    ``slowest``: the positions (0 = the first timed article) and milliseconds of the five slowest."""
+    ``slowest``: the positions (0 = the first timed article) and milliseconds of the five slowest.
+    ``pause_every``: after every so many timed articles the process waits ``pause_seconds`` (a follower
+    between rounds), untimed; 0: the articles come back to back."""
     try:
         from storyline.ingest.records import record_to_article
         from storyline.pipeline import Ingestor
@@ -101,7 +110,9 @@ def long_running_probe(
     ):
         for record in records[:warm_up]:  # warm: models, caches and the shards these dates need loaded
             ingestor.ingest([record_to_article(record, "probe")])
-        for record in records[warm_up:]:
+        for position, record in enumerate(records[warm_up:]):
+            if pause_every and position and position % pause_every == 0:
+                time.sleep(pause_seconds)
             report = ingestor.ingest([record_to_article(record, "probe")])
             map_ms.append(1000 * report.timings["map"])
             enrich_ms.append(1000 * report.timings["enrich"])
@@ -111,6 +122,7 @@ def long_running_probe(
     map_ms.sort()
     return {
         "warm_up": warm_up,
+        "pause_every": pause_every,
         "slowest": slow,
         "map_ms_median": statistics.median(map_ms),
         "map_ms_p90": map_ms[int(round(0.9 * (len(map_ms) - 1)))],
@@ -196,6 +208,14 @@ def main() -> None:
         help="with --probe-only: the stream articles ingested first, untimed, in the long-running process",
     )
     parser.add_argument(
+        "--pause-every",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --probe-only: a pause of --pause-seconds after every N timed articles (a follower's rounds)",
+    )
+    parser.add_argument("--pause-seconds", type=float, default=2.0)
+    parser.add_argument(
         "--batch-only",
         action="store_true",
         help="no run: the --batch stream articles from position --start in one ingest call into --db (a copy"
@@ -232,12 +252,12 @@ def main() -> None:
         return
     if args.probe_only and args.beyond:
         beyond = articles_beyond(records, args.probe_only + args.warm_up, args.shared)
-        probe = long_running_probe(args.db, args.embedder, beyond, args.warm_up)
+        probe = long_running_probe(args.db, args.embedder, beyond, args.warm_up, args.pause_every, args.pause_seconds)
         print(json.dumps(_rounded(probe or {})))
         return
     if args.probe_only:  # the stream's articles from --start on (not yet in a store of --start articles)
         wanted = main_stream[args.start : args.start + args.probe_only + args.warm_up]
-        probe = long_running_probe(args.db, args.embedder, wanted, args.warm_up)
+        probe = long_running_probe(args.db, args.embedder, wanted, args.warm_up, args.pause_every, args.pause_seconds)
         print(json.dumps(_rounded(probe or {})))
         return
     if args.start == 0:
