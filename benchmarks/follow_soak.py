@@ -14,9 +14,10 @@ articles stored so far. At the end: the memory at 5 minutes, at the half and at 
 growth over the second half per 1,000 articles stored.
 
 ``--stream``: the items are the scale benchmark's dated stream (``news_stream.py``: events over a year
-in date order, each item's date in its feed entry and on its page) instead of the pairs' undated texts,
-so that at a high enough rate the hour passes the story map's time windows, as months of news do: the
-second half then shows the follower's steady state, not its window filling.
+in date order, each item's date in its feed entry and on its page; its few undated articles left out,
+see ``follow_memory.items``) instead of the pairs' undated texts, so that at a high enough rate the hour
+passes the story map's time windows, as months of news do: the second half then shows the follower's
+steady state, not its window filling.
 """
 
 from __future__ import annotations
