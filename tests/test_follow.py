@@ -273,3 +273,42 @@ def test_follow_an_undated_item_new_since_the_last_read_is_dated_the_day_it_was_
             serve_undated(server, [1, 2, 3])
             _round(3, [url], store, ingestor, fetcher)
             assert dates(store)["undated story 3"] == (None, None)
+
+
+def test_follow_gives_free_memory_back_between_rounds(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.follow as following
+
+    trims: list[int] = []
+    monkeypatch.setattr(following, "_malloc_trim", lambda: trims.append)
+    rounds: list[int] = []
+
+    def sleep(_seconds: float) -> None:
+        if len(rounds) == 2:
+            raise KeyboardInterrupt
+
+    with feed_server() as server:
+        wire = _serve(server, "wire", "en", [1])
+        fetcher = PoliteFetcher(FetchSettings(host_delay_seconds=0.0))
+        with (
+            open_store(settings.db) as store,
+            Ingestor(store, settings, make_embedder("hashing"), keep_open=True) as ingestor,
+            pytest.raises(KeyboardInterrupt),
+        ):
+            following.follow(
+                [wire], store, ingestor, fetcher, 0.0, on_round=lambda r: rounds.append(r.number), sleep=sleep
+            )
+    assert rounds == [1, 2] and trims == [0, 0]  # after each round, before its wait
+
+
+def test_release_free_memory_is_nothing_without_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes.util
+
+    import storyline.follow as following
+
+    following._malloc_trim.cache_clear()
+    monkeypatch.setattr(ctypes.util, "find_library", lambda _name: None)
+    try:
+        following.release_free_memory()  # no libc found: nothing happens, nothing raises
+        assert following._malloc_trim() is None
+    finally:
+        following._malloc_trim.cache_clear()

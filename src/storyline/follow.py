@@ -19,10 +19,13 @@ others go on. After the round, the watches raise and deliver their alerts (``ale
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.ingest.decode import UnreadableInput, decode_text
@@ -89,7 +92,27 @@ def follow(
         on_round(report)
         if once:
             return
+        release_free_memory()
         sleep(max(0.0, every_seconds - (time.monotonic() - began)))
+
+
+def release_free_memory() -> None:
+    """Give the memory allocator's free pages back to the system between rounds (glibc's
+    ``malloc_trim``; nothing elsewhere). A round frees most of what it allocated, but freed blocks
+    scattered among live ones stay resident, so a follower's memory crept up for hours
+    (docs/benchmarks.md, "The embedder's memory")."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to trim
+        return None
 
 
 def follow_round(
