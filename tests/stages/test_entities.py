@@ -87,6 +87,28 @@ def test_entities_places_in_any_script_share_the_gazetteer_key() -> None:
     assert set(bulgarian) & set(ukrainian) & set(english)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("New York was quiet on Monday.", "en", "New York City"),  # "New" opens the sentence: not York
+        ("San Francisco voted on Tuesday.", "en", "San Francisco"),
+        ("Den Haag hat am Montag entschieden.", "de", "The Hague"),
+        ("Côte d'Ivoire : la voie ouverte pour une réforme. La côte est belle.", "fr", "Côte d’Ivoire"),
+        ("Le président de la Côte d’Ivoire a annoncé une réforme.", "fr", "Côte d’Ivoire"),
+    ],
+)
+def test_entities_a_place_of_two_words_keeps_its_first_word(text: str, language: str, place: str) -> None:
+    places = {m.lemma for m in _mentions(text, language).values() if m.kind == "place"}
+    assert places == {place}
+
+
+def test_entities_a_name_that_opens_with_a_place_of_two_words_stays_whole() -> None:
+    # "York" and "Angeles" may open a person's name, but not after the word that makes them a place
+    surfaces = {m.surface for m in _mentions("New York Daily News on Twitter. Los Angeles Lakers won.", "en").values()}
+    assert {"New York Daily News", "Los Angeles Lakers"} <= surfaces
+    assert not surfaces & {"New", "Los", "York Daily News", "Angeles Lakers"}
+
+
 def test_entities_bare_surname_takes_the_given_name_used_in_the_article() -> None:
     mentions = _mentions("On Monday Donald Trump spoke. Later Trump said more.", "en")
     trump = mentions[name_key("Trump")]

@@ -596,6 +596,7 @@ def _capitalised_runs(
             and current[-1][:1].isupper()
             and _opens_full_name(words, index)
             and _ends_before_name(current, glued, language)
+            and not _is_place([*current[-1:], word])  # "New | York" is no name before a person's
         ):
             runs.append((start, current))  # "Fiscal General de Veracruz | Jorge Winckler", "Veracruz | Jorge Winckler"
             current, glued, start = [word], False, index
@@ -680,7 +681,7 @@ def _may_be_name_word(
     common: frozenset[str] | set[str],
 ) -> bool:
     """A capitalised word that may be part of a name; one that opens the sentence only when the article
-    capitalises it elsewhere, it is a place, an acronym, morphology knows it as a proper noun, it is
+    capitalises it elsewhere, it is a place or opens one's name, an acronym, morphology knows it as a proper noun, it is
     a listed first name before another capitalised word ("Daniel Quintero dijo"), or a company's legal
     form follows it ("Volkswagen AG")."""
     word = words[index][0]
@@ -693,7 +694,7 @@ def _may_be_name_word(
         return False
     if _capitalised_small_word(word, language) and not _opens_place(words, index):  # "Eine Frau": a lost stop
         return False
-    if index > 0:
+    if index > 0 or _opens_place(words, index):  # "Côte d'Ivoire : la voie ouverte ...", "New Delhi has ..."
         return True
     place = find_place(APOSTROPHE_SUFFIX.sub("", word))
     if place is not None:
@@ -832,7 +833,7 @@ def _mentions_for_run(
         return _mentions_for_run(after_office, [], language) if after_office else []
     if _names_an_office(run, before, language):
         return []
-    if at_start and len(run) > 1 and _is_function_word(run[0], language):
+    if at_start and len(run) > 1 and _is_function_word(run[0], language) and not _is_place(run[:2]):  # "New York"
         before, run = [*before, run[0]], run[1:]
     if language in _MORPHOLOGY_LANGUAGES and len(run) > 2:
         tags = [_name_part(word, language) for word in run]

@@ -27,11 +27,13 @@ from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 14  # bump when the index's shape or rules change
+CACHE_FORMAT = 15  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+# an elided article or preposition inside a name, after a space or hyphen: "d'" in "Côte d'Ivoire"
+_INNER_ELISION = re.compile(r"(?<=[\s-])(?:[ldjmnstc]|qu|dell|sull|nell|all)['’](?=[^\W\d_])")
 # ISO 3166-2 types of the subdivisions taken as places (first level only)
 SUBDIVISION_TYPES = {
     "Country",  # England, Scotland, Wales
@@ -312,7 +314,18 @@ def _build_index() -> dict[str, Place]:
         for name in names:
             if _usable(name) and (name in english or name.casefold() not in own_names):
                 index[name.casefold()] = place
+    _add_elided_forms(index)
     return index
+
+
+def _add_elided_forms(index: dict[str, Place]) -> None:
+    """Each name with an elided article inside ("Côte d'Ivoire", "Villeneuve-d'Ascq") also without it,
+    as running text's words come to the look-up (the entity stage reads "d'Ivoire" as the word "Ivoire");
+    never in place of a name the index already has."""
+    for key, place in list(index.items()):
+        bare = _INNER_ELISION.sub("", key)
+        if bare != key and _usable(bare):
+            index.setdefault(bare, place)
 
 
 def _add(index: dict[str, Place], place: Place, names: list[str]) -> None:
