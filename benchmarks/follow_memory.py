@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from embed_speed import resident_mib  # noqa: E402
 from follow_speed import html_page, texts  # noqa: E402
 from news_stream import stream  # noqa: E402
 
@@ -53,13 +54,6 @@ from storyline.stages.embed import make_embedder  # noqa: E402
 from storyline.store import open_store, sqlite  # noqa: E402
 
 FEED_ITEMS = 60
-
-
-def resident_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def items(pairs: str, wanted: int, dated: bool) -> list[tuple[str, str, str]]:
