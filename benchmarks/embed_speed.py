@@ -10,7 +10,8 @@ Usage:
                 latency   one lead per call, N calls (default 50)
                 memory    R rounds (use e.g. 200) of N leads (default 30) drawn at random (fixed seed) from the
                           pair file, one call per round, as a follower embeds each round's new articles:
-                          the process's resident memory every 20 rounds (does it level off?)
+                          the process's resident memory every 20 rounds (does it level off?), and how
+                          full the caches are (cache_census.py: the tokenizer's words fill as leads are met)
   python benchmarks/embed_speed.py agree [--pairs FILE] [--count N]
       cosine between the two engines' vectors on N leads (default 400) spread over the pair file and on the
       five whole sample articles: ten languages in all (the file's seven and the samples' bg, ru, uk)
@@ -32,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from cache_census import census
 
 from storyline.evaluation.pairs import read_pairs
 from storyline.stages.embed import Embedder, embedding_text, make_embedder
@@ -101,7 +103,9 @@ def memory(embedder: Embedder, pairs: Path, per_round: int, rounds: int) -> dict
     for number in range(1, rounds + 1):
         embedder.embed(draw.sample(leads, per_round))
         if number % 20 == 0:
-            series.append({"round": number, "texts": number * per_round, "resident_mib": resident_mib()})
+            series.append(
+                {"round": number, "texts": number * per_round, "resident_mib": resident_mib(), "caches": census()}
+            )
     seconds = time.perf_counter() - started
     return {"texts_per_second": round(rounds * per_round / seconds, 2), "series": series}
 

@@ -18,7 +18,8 @@ see ``items``), so that a long run passes
 the grouping's time windows, as months of real news do: what a follower holds for the active window
 then stops growing. After each round the allocator's free pages go back to the system as ``storyline
 follow`` does (``follow.release_free_memory``); ``--keep-free-memory`` skips that, to compare.
-``--every N`` adds the resident memory every N rounds to the output (``series``).
+``--every N`` adds the resident memory every N rounds to the output (``series``), with the story map's
+sizes and how full the memoising caches are (``cache_census.py``: words, lemmas, keys met so far).
 ``--max-cached-stories`` / ``--max-cached-members``: the story map's caches (``IndexSettings``), smaller
 than their defaults to see memory level off within a short run.
 """
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from cache_census import census  # noqa: E402
 from embed_speed import resident_mib  # noqa: E402
 from follow_speed import html_page, texts  # noqa: E402
 from news_stream import stream  # noqa: E402
@@ -166,7 +168,7 @@ def main() -> None:
             Ingestor(store, settings, make_embedder(args.embedder), keep_open=True) as ingestor,
         ):
             before = None
-            series: list[dict[str, float]] = []
+            series: list[dict[str, object]] = []
             result["series"] = series
             for number in range(1, args.rounds + 1):
                 publish()
@@ -175,7 +177,7 @@ def main() -> None:
                     release_free_memory()  # as `follow` does between rounds
                 if args.every and number % args.every == 0:
                     point = {"round": number, "articles": published, "resident_mib": round(resident_mib(), 1)}
-                    series.append({**point, **cache_sizes(ingestor, store)})
+                    series.append({**point, **cache_sizes(ingestor, store), "caches": census()})
                 if number == args.warm_up:
                     gc.collect()
                     if args.tracemalloc:

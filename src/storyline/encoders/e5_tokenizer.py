@@ -19,7 +19,12 @@ from storyline.encoders.e5_file import TokenizerTables
 METASPACE = "\u2581"
 _SPACE_RUNS = re.compile(" {2,}")
 _WORDS = re.compile(f"{METASPACE}[^{METASPACE}]*|[^{METASPACE}]+")
-CACHED_WORDS = 200_000
+# Words whose pieces are kept (about 230 bytes each). A process that embeds for weeks meets new words
+# until its cache is full, so this bound is what its memory plateaus at: 20,000 words hold 4.4 MiB, the
+# 200,000 of before 44 MiB, for 0.3 ms more per 6,000-character text (2.15 against 1.87 ms over the dev
+# pairs' 1,592 texts in one cold pass; its embedding takes about 300 ms): docs/benchmarks.md, "The
+# embedder's memory".
+CACHED_WORDS = 20_000
 
 
 class UnigramTokenizer:
