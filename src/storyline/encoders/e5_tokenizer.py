@@ -21,9 +21,9 @@ _SPACE_RUNS = re.compile(" {2,}")
 _WORDS = re.compile(f"{METASPACE}[^{METASPACE}]*|[^{METASPACE}]+")
 # Words whose pieces are kept (about 230 bytes each). A process that embeds for weeks meets new words
 # until its cache is full, so this bound is what its memory plateaus at: 20,000 words hold 4.4 MiB, the
-# 200,000 of before 44 MiB, for 0.3 ms more per 6,000-character text (2.15 against 1.87 ms over the dev
-# pairs' 1,592 texts in one cold pass; its embedding takes about 300 ms): docs/benchmarks.md, "The
-# embedder's memory".
+# 200,000 of before 44 MiB, for 0.3-0.4 ms more per 6,000-character text (2.15-2.26 against 1.87-1.88 ms
+# over the dev pairs' 1,592 texts in one cold pass; its embedding takes about 300 ms): docs/benchmarks.md,
+# "What the follower's memory still grows by".
 CACHED_WORDS = 20_000
 
 

@@ -1151,7 +1151,7 @@ def _proper_kind(word: str, language: str | None) -> str | None:
 
 # The Russian and Ukrainian word forms whose reading is kept: about 830 bytes each, so a follower that
 # reads these languages for weeks plateaus at 40 MiB here (159 MiB at the 200,000 of before); a form
-# read again after it was dropped costs its parse again, about 0.3 ms (docs/benchmarks.md, "What the
+# read again after it was dropped costs its parse again, 0.2-0.3 ms (docs/benchmarks.md, "What the
 # follower's memory still grows by").
 @lru_cache(maxsize=50_000)
 def _morph_lemma(word: str, language: str) -> tuple[str, str]:
