@@ -100,7 +100,7 @@ def cyrillic_sample_words() -> set[str]:
 
 def tokenizer_bounds(pairs: Path, bounds: list[int]) -> list[dict[str, float]]:
     """What the tokenizer's cache bound costs: the pair file's texts (6,000 characters each) tokenized in
-    one cold pass with each bound, seconds per text and the share of words found in the cache."""
+    one cold pass with each bound: milliseconds per text and the share of words found in the cache."""
     from storyline.encoders.e5_encoder import PASSAGE_PREFIX, E5Encoder
 
     texts = [
