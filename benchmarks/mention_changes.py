@@ -4,8 +4,9 @@ Usage:
   python benchmarks/mention_changes.py dump ../shared/data/pairs/semeval2022-task8-dev.jsonl OUT.json
   python benchmarks/mention_changes.py diff BEFORE.json AFTER.json
 
-``dump`` runs the entities stage over every article of the pair file (title and text, the file's
-languages) and writes each article's mentions (surface, type, key); run it with each build (for the
+``dump`` runs the entities stage over every article of the pair file (title and text), after the
+stages ingest runs before it (cleaning, then the language stage, which takes the file's language as
+declared) and writes each article's mentions (surface, type, key); run it with each build (for the
 build before, e.g. ``PYTHONPATH=OLD_CHECKOUT/src``). ``diff`` lists the articles whose mentions differ,
 with the mentions gone and those new, for a person to judge, and how many articles changed.
 """
@@ -19,9 +20,13 @@ from pathlib import Path
 
 def dump(pairs: Path, out: Path) -> None:
     from storyline.evaluation.pairs import articles_in_order, read_pairs
+    from storyline.settings import Settings
+    from storyline.stages.clean import clean_text
     from storyline.stages.entities import extract_entities
+    from storyline.stages.language import detect_language
 
-    found = extract_entities(articles_in_order(read_pairs(pairs)))
+    cleaned = clean_text(articles_in_order(read_pairs(pairs)))
+    found = extract_entities(detect_language(cleaned, Settings().languages))
     mentions = {article.id: sorted([m.surface, m.kind, m.key] for m in article.entities) for article in found}
     out.write_text(json.dumps(mentions, ensure_ascii=False), encoding="utf-8")
     print(f"{len(mentions)} articles, {sum(map(len, mentions.values()))} mentions -> {out}")

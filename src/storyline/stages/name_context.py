@@ -107,6 +107,11 @@ _LOCATIVE_PREPOSITIONS = {
 _TURKIC_LOCATIVES = ("de", "da", "te", "ta")
 
 
+def after_locative_preposition(before: list[str], language: str) -> bool:
+    """A locative preposition of ``language`` right before a name ("w Krośnie", "in Hof")."""
+    return bool(before) and before[-1].casefold() in _LOCATIVE_PREPOSITIONS.get(language, frozenset())
+
+
 def place_context(run: list[str], before: list[str], language: str | None) -> bool:
     """The words around an untyped name say it is a place: a locative preposition right before it, or
     (Turkish, Azerbaijani) a locative case ending set off with an apostrophe. Only a name of words no
@@ -119,8 +124,7 @@ def place_context(run: list[str], before: list[str], language: str | None) -> bo
         found = bool(head) and not head.isupper() and ending in _TURKIC_LOCATIVES
         words = [*run[:-1], head]
     else:
-        prepositions = _LOCATIVE_PREPOSITIONS.get(language, frozenset())
-        found = bool(before) and before[-1].casefold() in prepositions
+        found = after_locative_preposition(before, language)
         after_kind = language in NOUN_CAPITALISING and bool(before) and names_a_kind_of_place(before[-1], False)
         if after_kind:  # "Insel Lesbos": what a German noun for a kind of place names, a noun or not
             return not any(_common_or_org_word(word, language, nouns=False) for word in run)
