@@ -113,6 +113,18 @@ def test_seeds_budapest_timeline_has_the_three_events_with_sources(seeded: tuple
     assert all(len(dates) == 1 for dates in dates_of.values()), "one sentence, one date"
 
 
+def test_seeds_timelines_date_what_happened_as_their_gold_set_does(seeded: tuple[CliRunner, Path]) -> None:
+    """Every statement the seeds' timelines show, against benchmarks/timeline_gold.json: events at the
+    date and precision a reader gives them, plans as planned (benchmarks/timeline_quality.py)."""
+    from storyline.evaluation.timeline_gold import load_gold, score, shown_statements
+
+    stories = _stories(seeded)
+    timelines = {s["id"]: _json(seeded, "timeline", "--story", str(s["id"])) for s in stories}
+    gold = load_gold(Path(__file__).resolve().parents[1] / "benchmarks" / "timeline_gold.json")
+    result = score(gold, shown_statements(stories, timelines))  # type: ignore[arg-type]
+    assert result["wrong"] == [] and result["event_recall"] == 1.0, result
+
+
 def test_seeds_entities_are_one_across_scripts(seeded: tuple[CliRunner, Path]) -> None:
     entities = _json(seeded, "entities", "--limit", "200")
     assert isinstance(entities, list)

@@ -118,6 +118,21 @@ def test_timeline_one_sentence_has_one_date_the_event_not_the_plan() -> None:
     assert plan.planned and plan.date == dt.date(2025, 10, 27)
 
 
+def test_timeline_a_period_going_on_beside_a_plan_is_the_plan() -> None:
+    # "not next week (27 Oct), but they could talk again this week (20 Oct)", written on Tuesday 21 Oct
+    this_week = dataclasses.replace(_statement("bg", dt.date(2025, 10, 20), ("rb",), relative=True), precision="week")
+    next_week = dataclasses.replace(this_week, date=dt.date(2025, 10, 27))
+    (entry,) = _build([this_week, next_week])
+    assert entry.planned and entry.date == dt.date(2025, 10, 27)
+    # alone, this week stays an event (it holds the article's date: it may be past), as does a past
+    # week beside a plan, and a day that is the article's own ("today") beside one
+    assert not _build([this_week])[0].planned
+    last_week = dataclasses.replace(this_week, date=dt.date(2025, 10, 13))
+    assert [(e.date, e.planned) for e in _build([last_week, next_week])] == [(dt.date(2025, 10, 13), False)]
+    today = dataclasses.replace(this_week, date=dt.date(2025, 10, 21), precision="day")
+    assert [(e.date, e.planned) for e in _build([today, next_week])] == [(dt.date(2025, 10, 21), False)]
+
+
 def test_timeline_same_sentence_in_two_articles_has_the_date_read_against_the_earlier() -> None:
     facts = {
         "first": ArticleFacts("first", "bg", dt.date(2025, 10, 17), "a.bg", 0),

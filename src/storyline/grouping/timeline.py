@@ -71,14 +71,40 @@ def is_planned(statement: DatedStatement, facts: dict[str, ArticleFacts]) -> boo
 
 def _one_date_per_sentence(statements: list[DatedStatement], facts: dict[str, ArticleFacts]) -> list[DatedStatement]:
     """Of the dates one sentence names, the event's: not a plan if it names an event, then the most
-    precise, then the first written."""
+    precise, then the first written. A period still going on when the article was written ("this
+    week") is no event beside a plan in the same sentence ("not next week, but they could talk again
+    this week"): the sentence speaks of what is to come."""
     best: dict[tuple[str, int], tuple[tuple[bool, int, int], DatedStatement]] = {}
+    plans: dict[tuple[str, int], DatedStatement] = {}
     for number, statement in enumerate(statements):
-        rank = (is_planned(statement, facts), -_PRECISION_ORDER.get(statement.precision, -1), number)
+        planned = is_planned(statement, facts)
+        rank = (planned, -_PRECISION_ORDER.get(statement.precision, -1), number)
         place = (statement.article_id, statement.position)
         if place not in best or rank < best[place][0]:
             best[place] = (rank, statement)
-    return [statement for _rank, statement in best.values()]
+        if planned:
+            plans.setdefault(place, statement)
+    return [
+        plans[place] if place in plans and _going_on(statement, facts) else statement
+        for place, (_rank, statement) in best.items()
+    ]
+
+
+def _going_on(statement: DatedStatement, facts: dict[str, ArticleFacts]) -> bool:
+    """Whether the statement names a week, month or year that holds its article's own date."""
+    fact = facts.get(statement.article_id)
+    if not (fact and fact.published and statement.date) or statement.precision == "day":
+        return False
+    return statement.date <= fact.published <= _period_end(statement.date, statement.precision)
+
+
+def _period_end(start: dt.date, precision: str) -> dt.date:
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    if precision == "month":
+        following = start.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return start.replace(month=12, day=31)
 
 
 def _one_date_per_text(statements: list[DatedStatement], facts: dict[str, ArticleFacts]) -> list[DatedStatement]:
