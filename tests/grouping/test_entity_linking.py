@@ -147,6 +147,19 @@ def test_a_bare_surname_joins_only_a_full_name_spelled_as_it() -> None:
     assert links[("e", "trmp", "")] == "dnld trmp~trmp"  # across scripts
 
 
+def test_a_full_name_in_a_script_without_vowels_takes_no_bare_latin_name() -> None:
+    """هاني شاكر (Hany Shaker) and the Spanish company Sacyr share the skeleton "skr": Arabic leaves
+    short vowels unwritten, so a bare Latin name does not join such a full name; a bare Arabic one does."""
+    rows = [
+        _row("a", 1, "skr", "hn", "هاني شاكر", "ar"),
+        _row("a2", 2, "skr", "hn", "هاني شاكر", "ar"),
+        _row("b", 3, "skr", "", "Sacyr", "es", kind="misc"),
+        _row("c", 4, "skr", "", "شاكر", "ar"),
+    ]
+    _, links = link_entities(rows)
+    assert links[("c", "skr", "")] == links[("a", "skr", "hn")] != links[("b", "skr", "")]
+
+
 def test_an_acronym_joins_the_name_its_articles_spell_it_out_as() -> None:
     rows = [
         MentionRow("a", 1, "tms", "", "org", "Financial Times", "Financial Times", 1, "en"),

@@ -22,3 +22,10 @@ def test_attribution_finds_the_reporting_source(sentence: str, language: str, so
 
 def test_attribution_pronouns_are_not_sources() -> None:
     assert find_sources("He said the talks failed.", "en") == []
+
+
+def test_attribution_german_so_reports_only_after_a_comma() -> None:
+    assert find_sources("Die Lage bleibt ernst, so Merkel am Montag.", "de") == ["Merkel"]
+    assert find_sources("Die Lage bleibt ernst – so Merkel.", "de") == ["Merkel"]
+    assert find_sources("So Schule läuft in der Corona-Zeit.", "de") == []  # the adverb
+    assert find_sources("Es gibt also so Besonderes nicht.", "de") == []

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from storyline.models import Entity, EntityVariant
 from storyline.stages.entity_cues import is_named_organisation
 from storyline.stages.gazetteer import english_country_names, find_place
-from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern
+from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
 from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
@@ -150,13 +150,22 @@ def choice_key(row: MentionRow) -> str:
     return f"{row.key}~{spelling_of(row)}"
 
 
+# What a full name in a script without vowels carries as its surname's exact spelling: no bare
+# Latin name spells it so ("Sacyr" and هاني شاكر share a skeleton, not a name)
+NO_LATIN_SPELLING = "-"
+
+
 def anchor_of(row: MentionRow) -> str:
     """How an anchor is counted: its identity, and for a person's full name written in Latin script
     the surname's exact spelling after a tab (a bare name in Latin script joins only a full name
-    spelled as it, or one written in another script: "Weeds" never joins Tiger Woods)."""
+    spelled as it, or one written in another script: "Weeds" never joins Tiger Woods). A full name in
+    a script that leaves vowels unwritten (Arabic, Hebrew) takes no bare Latin name: its consonants
+    alone meet too many."""
     identity = identity_of(row)
     if is_full_name(row) and is_latin(row.lemma.split()[-1]):
         return f"{identity}\t{_exact_spelling(row)}"
+    if is_full_name(row) and writes_no_vowels(row.lemma.split()[-1]):
+        return f"{identity}\t{NO_LATIN_SPELLING}"
     return identity
 
 

@@ -20,7 +20,8 @@ _NAME_AFTER = {
     "bg": r"съобщи(?:ха)?|съобщава(?:т)?|според|цитиран[аио]? от|пред|пише|предаде|информира",
     "ru": r"сообща(?:ет|ют)|сообщил[аи]?|пишет|по данным|по словам|со ссылкой на|переда[её]т|как пишет|как сообщает|заявил[аи]? в",
     "uk": r"повідомля(?:є|ють)|повідомив|повідомила|повідомили в|пише|за словами|за даними|як писав|як пише|переда[єю]|з посиланням на",
-    "de": r"laut|berichtet(?:e)?|schreibt|meldet(?:e)?|sagte|so",
+    # "so" reports only after a comma or dash (", so Merkel"); elsewhere it is the adverb ("So Schule läuft")
+    "de": r"laut|berichtet(?:e)?|schreibt|meldet(?:e)?|sagte|(?<=[,–—]\s{0,2})so",
     "fr": r"selon|d'après|rapporte|a rapporté|écrit|a indiqué|a déclaré",
     "es": r"según|informó|dijo|de acuerdo con|reportó|publicó",
     "pl": r"według|podaje|poinformował[aoy]?|powiedział[a]?|jak podaje|jak podał[a]?|za",

@@ -55,6 +55,18 @@ def is_latin(text: str) -> bool:
     return bool(letters) and all(_latin_letter(ch) for ch in letters)
 
 
+_ABJADS = ("ARABIC", "HEBREW", "SYRIAC", "THAANA")
+
+
+def writes_no_vowels(text: str) -> bool:
+    """Whether ``text``'s first letter is of a script that leaves short vowels unwritten (an abjad:
+    Arabic, Hebrew, Syriac, Thaana), where a name's skeleton meets many other names'."""
+    import unicodedata
+
+    letter = next((ch for ch in text if ch.isalpha()), "")
+    return bool(letter) and unicodedata.name(letter, "").startswith(_ABJADS)
+
+
 @lru_cache(maxsize=4096)
 def _latin_letter(ch: str) -> bool:
     import unicodedata
