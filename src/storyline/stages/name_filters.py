@@ -110,7 +110,17 @@ def _common_word(mention: Found, language: str | None) -> bool:
         return True
     if language in TURKIC and opens_with_org_word([word]):  # "Bakanlığımız", "Belediyesine": a ministry
         return True
-    return language in NOUN_CAPITALISING and (lemmas.is_known(word, language) or _noun_compound(word, language))
+    if language not in NOUN_CAPITALISING or _english_proper_noun(word):
+        return False
+    return lemmas.is_known(word, language) or _noun_compound(word, language)
+
+
+def _english_proper_noun(word: str) -> bool:
+    """A word English's dictionary writes with a capital (its dictionary form of the lowercase word):
+    a name the world writes so ("Microsoft", "Florida"), which the German dictionary lists among its
+    capitalised nouns all the same."""
+    lemma = lemmas.dictionary_lemma(word.lower(), "en")
+    return lemma is not None and lemma[:1].isupper() and lemma.casefold() == word.casefold()
 
 
 def _frequent_common_word(word: str, language: str) -> bool:
