@@ -1,4 +1,5 @@
-"""Time of the entities stage per article over a pair file's articles (title and lead, their languages).
+"""Time of the entities stage per article over a pair file's articles (title and lead), after the stages
+ingest runs before it (cleaning, and the language stage, which takes the file's language as declared).
 
 Usage: python benchmarks/entity_cost.py ../shared/data/pairs/semeval2022-task8-dev.jsonl [N]
 
@@ -14,13 +15,17 @@ import time
 from pathlib import Path
 
 from storyline.evaluation.pairs import articles_in_order, read_pairs
+from storyline.settings import Settings
+from storyline.stages.clean import clean_text
 from storyline.stages.entities import extract_entities
+from storyline.stages.language import detect_language
 
 
 def main() -> None:
     articles = articles_in_order(read_pairs(Path(sys.argv[1])))
     if len(sys.argv) > 2:
         articles = articles[: int(sys.argv[2])]
+    articles = detect_language(clean_text(articles), Settings().languages)
     extract_entities(articles)
     started = time.perf_counter()
     found = extract_entities(articles)
