@@ -50,6 +50,7 @@ from storyline.stages.gazetteer import (
     find_place_inflected,
     find_town,
     is_country,
+    may_end_a_town,
     spoken_in,
 )
 from storyline.stages.given_names import is_family_name, is_given_name
@@ -1025,6 +1026,8 @@ def _local_town(run: list[str], head_lemma: str, language: str | None, before: l
     if not language or language in TURKIC and len(run) == 1 and APOSTROPHE_SUFFIX.search(run[0]) is None:
         return None  # a Turkish place takes its endings after an apostrophe; a bare word may be any
     words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
+    if not may_end_a_town(words[-1], language) and not (head_lemma and may_end_a_town(head_lemma, language)):
+        return None
     forms = [" ".join(words)]
     if head_lemma and language in SUPPORTED_LANGUAGES and _lemma_may_name_a_place(words[-1], head_lemma, language):
         forms.append(" ".join([*(lemmas.lemmatize(word, language) for word in words[:-1]), head_lemma]))

@@ -191,6 +191,17 @@ def find_town(name: str, language: str) -> Place | None:
     return _towns_in(language).get(name.casefold())
 
 
+def may_end_a_town(word: str, language: str) -> bool:
+    """Whether some town ``find_town`` knows in ``language`` has a name ending in ``word`` (case-insensitive):
+    a cheap test before a run's words are looked up in their dictionary forms."""
+    return word.casefold() in _town_last_words(language)
+
+
+@lru_cache(maxsize=16)
+def _town_last_words(language: str) -> frozenset[str]:
+    return frozenset(name.rsplit(" ", 1)[-1] for name in _towns_in(language))
+
+
 def spoken_in(language: str, place: Place) -> bool:
     """Whether ``language`` is an official or de facto language of a city's country (True for places
     that are not cities: they have no one country)."""

@@ -110,11 +110,12 @@ def _common_word(mention: Found, language: str | None) -> bool:
         return True
     if language in TURKIC and opens_with_org_word([word]):  # "Bakanlığımız", "Belediyesine": a ministry
         return True
-    if language not in NOUN_CAPITALISING or _english_proper_noun(word):
+    if language not in NOUN_CAPITALISING:
         return False
-    return lemmas.is_known(word, language) or _noun_compound(word, language)
+    return (lemmas.is_known(word, language) or _noun_compound(word, language)) and not _english_proper_noun(word)
 
 
+@lru_cache(maxsize=8192)
 def _english_proper_noun(word: str) -> bool:
     """A word English's dictionary writes with a capital (its dictionary form of the lowercase word):
     a name the world writes so ("Microsoft", "Florida"), which the German dictionary lists among its
