@@ -108,11 +108,15 @@ def main() -> None:
         feeds = Path(folder) / "feeds.txt"
         feeds.write_text("".join(f"{server.base}/f{feed}.rss\n" for feed in range(args.feeds)))
         db = Path(folder) / "soak.db"
+        # the follower's progress lines go to a file: a pipe read only at the end fills (64 KiB, about
+        # 75 minutes of rounds) and then blocks the follower on its next line
+        log = Path(folder) / "follower.err"
+        log_file = log.open("w")  # noqa: SIM115 (closed below)
         follower = subprocess.Popen(
             [sys.executable, "-m", "storyline", "follow", str(feeds), "--db", str(db), "--every", f"{args.every}s"]
             + ["--host-delay", "0", "--embedder", args.embedder],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log_file,
             text=True,
         )
         began = time.monotonic()
@@ -139,10 +143,12 @@ def main() -> None:
         finally:
             follower.send_signal(signal.SIGINT)
             try:
-                _, errors = follower.communicate(timeout=120)
+                follower.wait(timeout=120)
             except subprocess.TimeoutExpired:
                 follower.kill()
-                _, errors = follower.communicate()
+                follower.wait()
+            log_file.close()
+            errors = log.read_text(encoding="utf-8", errors="replace")
             if out:
                 out.close()
     print(json.dumps(summary(samples, args, errors), indent=2))
