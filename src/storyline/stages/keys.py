@@ -58,13 +58,18 @@ def is_latin(text: str) -> bool:
 _ABJADS = ("ARABIC", "HEBREW", "SYRIAC", "THAANA")
 
 
-def writes_no_vowels(text: str) -> bool:
-    """Whether ``text``'s first letter is of a script that leaves short vowels unwritten (an abjad:
-    Arabic, Hebrew, Syriac, Thaana), where a name's skeleton meets many other names'."""
+def script_of(text: str) -> str:
+    """The script of a text's first letter, as Unicode names it ("LATIN", "CYRILLIC", "ARABIC"; "" for none)."""
     import unicodedata
 
     letter = next((ch for ch in text if ch.isalpha()), "")
-    return bool(letter) and unicodedata.name(letter, "").startswith(_ABJADS)
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
+def writes_no_vowels(text: str) -> bool:
+    """Whether ``text``'s first letter is of a script that leaves short vowels unwritten (an abjad:
+    Arabic, Hebrew, Syriac, Thaana), where a name's skeleton meets many other names'."""
+    return script_of(text) in _ABJADS
 
 
 @lru_cache(maxsize=4096)
