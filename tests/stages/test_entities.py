@@ -102,6 +102,28 @@ def test_entities_a_place_of_two_words_keeps_its_first_word(text: str, language:
     assert places == {place}
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Le prince héritier de l'Arabie saoudite est arrivé.", "Saudi Arabia"),
+        ("Une délégation des Émirats arabes unis est arrivée.", "United Arab Emirates"),
+        ("La crise touche la Guinée équatoriale depuis mai.", "Equatorial Guinea"),  # not Guinea
+        ("Il vit en Amérique du Nord depuis 2004.", "North America"),
+        ("Les élections en Amérique latine sont suivies.", "Latin America"),
+    ],
+)
+def test_entities_a_place_goes_on_in_lowercase_where_its_name_does(text: str, place: str) -> None:
+    # French writes the adjectives of a place's name in lowercase: the name is the run and those words
+    places = {m.lemma for m in _mentions(text, "fr").values() if m.kind == "place"}
+    assert places == {place}
+
+
+def test_entities_lowercase_words_after_a_place_stay_out_of_its_name() -> None:
+    # "Paris" then words that make no longer place: the run alone; and "La réunion" opening a sentence
+    # is a meeting, not the island La Réunion (an article is no place's name on its own)
+    assert {m.surface for m in _mentions("La réunion à Paris centrale a eu lieu.", "fr").values()} == {"Paris"}
+
+
 def test_entities_a_name_that_opens_with_a_place_of_two_words_stays_whole() -> None:
     # "York" and "Angeles" may open a person's name, but not after the word that makes them a place
     surfaces = {m.surface for m in _mentions("New York Daily News on Twitter. Los Angeles Lakers won.", "en").values()}

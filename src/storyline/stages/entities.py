@@ -108,6 +108,7 @@ _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
 _ALL_CONNECTORS = frozenset().union(*CONNECTORS.values())
+_MAX_LOWERCASE_PLACE_WORDS = 3  # "Amérique du Nord", "Émirats arabes unis"
 _PLACE_IN_CAPITALS = 4  # letters of the shortest place name looked up from capitals ("KÖLN", "ROMA")
 _MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or particles too often
 # Capitalised words that are not names in the languages that capitalise them mid-sentence.
@@ -605,7 +606,10 @@ def _capitalised_runs(
     current: list[str] = []
     glued = False
     start = 0
+    skip_to = 0
     for index, (word, broken) in enumerate(words):
+        if index < skip_to:  # words a place's name took in lowercase
+            continue
         if current and index in glue:  # "de" in "Universidad de Antioquia"
             current.append(word)
             glued = True
@@ -638,6 +642,10 @@ def _capitalised_runs(
         if continues:
             current.append(word)
             continue
+        if current and not keep and (taken := _place_written_on(current, words, index, language)):
+            runs.append((start, current + [following for following, _ in words[index : index + taken]]))
+            current, skip_to = [], index + taken  # "Arabie saoudite", "Émirats arabes unis", "Amérique latine"
+            continue
         if current and not keep and not broken and _leads_lowercase_name(current, start, word, language):
             current.append(word)  # "Белия дом", "Государственный департамент": the name goes on in lowercase
             runs.append((start, current))
@@ -651,6 +659,26 @@ def _capitalised_runs(
     if current:
         runs.append(_trimmed(start, current, language, lowercase))
     return runs
+
+
+def _place_written_on(run: list[str], words: list[tuple[str, bool]], index: int, language: str | None) -> int:
+    """How many of the words from ``index`` on, the first in lowercase, a place's name goes on with after
+    the run (the most that the gazetteer knows, at most ``_MAX_LOWERCASE_PLACE_WORDS``): French writes the
+    adjectives of names in lowercase ("Arabie saoudite", "Émirats arabes unis", "Guinée équatoriale"),
+    and the run alone would be another place or none ("Guinée" is Guinea). Not after a run of small words
+    alone: "La réunion" opening a sentence is a meeting, not La Réunion."""
+    if all(_is_function_word(word, language) for word in run):
+        return 0
+    longest = 0
+    for taken in range(1, _MAX_LOWERCASE_PLACE_WORDS + 1):
+        if index + taken > len(words):
+            break
+        word, broken = words[index + taken - 1]
+        if broken or taken == 1 and not word.islower():  # "Amérique du Nord": a capital may follow
+            break
+        if _is_place([*run, *(following for following, _ in words[index : index + taken])]):
+            longest = taken
+    return longest
 
 
 def _surname_in_capitals(current: list[str], word: str, language: str | None) -> bool:
