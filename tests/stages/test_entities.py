@@ -661,6 +661,16 @@ def test_entities_a_german_noun_before_a_bare_name_is_context() -> None:
     assert "Burger King" in {m.surface for m in _mentions("Er aß gestern bei Burger King in Hamburg.", "de").values()}
 
 
+def test_entities_a_german_noun_before_a_name_of_bare_words_is_context() -> None:
+    """ "Premierminister Shinzo Abe": a full name whose words are names and nothing else (no first name
+    a locale lists); after a country too ("Japans Ministerpräsidenten Shinzo Abe": Japan, then the name)."""
+    for text in (
+        "Das sagte Premierminister Shinzo Abe am Montag.",
+        "Er telefonierte mit Japans Ministerpräsidenten Shinzo Abe am Montag.",
+    ):
+        assert "Shinzo Abe" in {m.surface for m in _mentions(text, "de").values()}, text
+
+
 def test_entities_a_heading_whose_words_the_text_inflects_is_no_name() -> None:
     """A Turkish title-case heading ("Hastanelerde Randevulu Sisteme Geçildi") whose words the text
     writes in lowercase in other forms ("randevu sistemine"): no name; a place in it stays one, with

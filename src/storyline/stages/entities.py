@@ -895,9 +895,8 @@ def _mentions_for_run(
     if len(run) > 1 and _place_for_run(run, "", language, before) is None:
         place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language, before)
         if place is not None and place.id.startswith("iso:"):
-            rest = _mention_for_run(run[1:], [*before, run[0]], language)
             first = Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
-            return [first] + ([rest] if rest else [])
+            return [first, *_mentions_for_run(run[1:], [*before, run[0]], language)]  # "Japans Premier Abe"
     mention = _mention_for_run(_given_name_first(run, language), before, language)
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
