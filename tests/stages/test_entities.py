@@ -671,6 +671,17 @@ def test_entities_a_german_noun_before_a_name_of_bare_words_is_context() -> None
         assert "Shinzo Abe" in {m.surface for m in _mentions(text, "de").values()}, text
 
 
+def test_entities_an_organisation_word_before_a_name_types_it() -> None:
+    """ "la revista Forbes", "el partido Primero Justicia": the lowercase organisation word says what the
+    name is; not across a comma ("la empresa, Roy Guzmán" is the company's representative), nor for a
+    word the filters drop anyway."""
+    found = _mentions("Según la revista Forbes, el partido Primero Justicia ganó en Caracas.", "es")
+    kinds = {m.surface: m.kind for m in found.values()}
+    assert kinds["Forbes"] == kinds["Primero Justicia"] == "org"
+    person = _mentions("Firmaron el director Richard Delgado y el representante de la empresa, Roy Guzmán.", "es")
+    assert {m.surface: m.kind for m in person.values()}.get("Roy Guzmán") == "person"
+
+
 def test_entities_a_heading_whose_words_the_text_inflects_is_no_name() -> None:
     """A Turkish title-case heading ("Hastanelerde Randevulu Sisteme Geçildi") whose words the text
     writes in lowercase in other forms ("randevu sistemine"): no name; a place in it stays one, with

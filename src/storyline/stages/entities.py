@@ -36,6 +36,7 @@ from storyline.stages.entity_cues import (
     ends_in_org_word,
     has_org_word,
     is_brand_shaped,
+    is_generic_org_noun,
     is_legal_form,
     is_named_organisation,
     is_person_title,
@@ -342,11 +343,36 @@ def _sentence_mentions(
     if spans is None:
         known = _known_mentions(words, language) if is_uncased(words) else []
         return known + [
-            mention
+            _named_as_organisation(mention, sentence, words, start, language, lowercase)
             for start, run in runs
             for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], language, start == 0)
         ]
     return _model_mentions(sentence, words, spans, runs, language)
+
+
+def _named_as_organisation(
+    mention: Found,
+    sentence: str,
+    words: list[tuple[str, bool]],
+    start: int,
+    language: str | None,
+    lowercase: frozenset[str] | set[str],
+) -> Found:
+    """An untyped name right after an organisation word written in lowercase, which says what it is ("la
+    revista Forbes", "el partido Primero Justicia", "the newspaper Mundo Deportivo"), is an organisation's;
+    not across punctuation ("la empresa, Roy Guzmán"), not after a heading's word ("Police Department's"
+    lowered as a title-case heading's style), not a name with a listed first name in it, and not what the
+    filters drop as no name ("the service Have": a typed name would pass them)."""
+    if mention.kind != "misc" or start == 0 or words[start][1] or not is_generic_org_noun(words[start - 1][0]):
+        return mention
+    if not _word_spans(sentence)[start - 1][2].islower():
+        return mention
+    names = mention.surface.split()
+    if any(_listed_first_name(name, language) for name in names):
+        return mention
+    if not_a_name(mention, language, set(lowercase)):
+        return mention
+    return dataclasses.replace(mention, kind="org")
 
 
 def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list[Found]:
