@@ -118,6 +118,18 @@ def test_entities_a_place_goes_on_in_lowercase_where_its_name_does(text: str, pl
     assert places == {place}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("En Castilla-La Mancha arrancan las obras.", "es", "Castilla-La Mancha"),
+        ("Sie wohnen in Friuli-Venezia Giulia.", "de", "Friuli Venezia Giulia"),
+    ],
+)
+def test_entities_a_hyphen_inside_a_place_of_several_words_is_no_break(text: str, language: str, place: str) -> None:
+    places = {m.lemma for m in _mentions(text, language).values() if m.kind == "place"}
+    assert places == {place}
+
+
 def test_entities_lowercase_words_after_a_place_stay_out_of_its_name() -> None:
     # "Paris" then words that make no longer place: the run alone; and "La réunion" opening a sentence
     # is a meeting, not the island La Réunion (an article is no place's name on its own)

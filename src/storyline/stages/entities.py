@@ -598,7 +598,8 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
     first name of two first names joined by a hyphen is one word ("Jean-Luc", "Hans-Peter")."""
     spans: list[tuple[int, int, str, bool]] = []
     previous_end = 0
-    for match in _WORD.finditer(sentence):
+    matches = list(_WORD.finditer(sentence))
+    for index, match in enumerate(matches):
         between = sentence[previous_end : match.start()]
         word = _ELISION.sub("", match.group(0))
         previous_end = match.end()
@@ -606,10 +607,18 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
             start, _, first, broken = spans[-1]
             spans[-1] = (start, match.end(), f"{first}-{word}", broken)
             continue
-        # a hyphen inside a place's name is no break ("États-Unis"); between two names it is ("Merkel-Macron")
-        hyphenated_place = between == "-" and bool(spans) and find_place(f"{spans[-1][2]}-{word}") is not None
+        # a hyphen inside a place's name is no break ("États-Unis", "Castilla-La Mancha"); between two
+        # names it is ("Merkel-Macron")
+        hyphenated_place = between == "-" and bool(spans) and _hyphen_in_place(spans[-1][2], word, matches[index + 1 :])
         spans.append((match.start(), match.end(), word, bool(between.strip()) and not hyphenated_place))
     return spans
+
+
+def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> bool:
+    """Whether "before-word", alone or with the next word ("Castilla-La Mancha"), is a place's name."""
+    if find_place(f"{before}-{word}") is not None:
+        return True
+    return bool(following) and find_place(f"{before}-{word} {following[0].group(0)}") is not None
 
 
 def _hyphenated_given_name(first: str, second: str) -> bool:

@@ -30,7 +30,7 @@ from storyline.stages.keys import script_of
 MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 17  # bump when the index's shape or rules change
+CACHE_FORMAT = 18  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -386,12 +386,16 @@ def _build_index() -> dict[str, Place]:
 
 def _add_elided_forms(index: dict[str, Place]) -> None:
     """Each name with an elided article inside ("Côte d'Ivoire", "Villeneuve-d'Ascq") also without it,
-    as running text's words come to the look-up (the entity stage reads "d'Ivoire" as the word "Ivoire");
+    and each hyphenated name also with spaces ("Castilla-La Mancha"), as running text's words come to the
+    look-up (the entity stage reads "d'Ivoire" as the word "Ivoire", and a run's words joined by spaces);
     never in place of a name the index already has."""
     for key, place in list(index.items()):
         bare = _INNER_ELISION.sub("", key)
         if bare != key and _usable(bare):
             index.setdefault(bare, place)
+        spaced = bare.replace("-", " ")
+        if spaced != bare and _usable(spaced):
+            index.setdefault(spaced, place)
 
 
 def _add(index: dict[str, Place], place: Place, names: list[str]) -> None:
