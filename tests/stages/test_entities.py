@@ -335,6 +335,14 @@ def test_entities_title_case_heading_words_are_not_names() -> None:
     assert not any(word in surface for surface in surfaces for word in ("Man", "Dog", "Officers", "Attack"))
 
 
+def test_entities_an_english_heading_with_capitalised_small_words_is_no_name() -> None:
+    # words the short article never writes in lowercase, but "Will", "No", "This" are no name's words
+    text = "New Series Will No Longer Arrive This April\nThe delay was confirmed by Netflix on Monday."
+    surfaces = {m.surface for m in _mentions(text, "en").values()}
+    assert "Netflix" in surfaces
+    assert not any(word in surface for surface in surfaces for word in ("Arrive", "Longer", "Series"))
+
+
 def test_entities_an_institutions_name_goes_on_across_its_small_words() -> None:
     mentions = _mentions(
         "La Universidad de Antioquia y la Organización de los Estados Americanos (OEA) firmaron.", "es"

@@ -26,6 +26,67 @@ HEADING_MIN_WORDS = 4
 HEADING_MIN_KNOWN = 3
 HEADING_KNOWN_SHARE = 0.6
 HEADING_LOWERCASE_SHARE = 1 / 3
+# English headlines capitalise every word, the grammar's small words too; inside a name these are
+# rare ("Will No Longer Arrive This April", "Kindly Share This Story"): past a stretch's first word, one
+# of them marks the stretch as a heading however few of its words the article writes in lowercase.
+TITLE_CASE_FUNCTION_WORDS = {
+    "en": frozenset(
+        [
+            "this",
+            "that",
+            "these",
+            "those",
+            "will",
+            "would",
+            "can",
+            "could",
+            "should",
+            "shall",
+            "must",
+            "might",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "has",
+            "have",
+            "had",
+            "does",
+            "did",
+            "not",
+            "no",
+            "nor",
+            "all",
+            "some",
+            "any",
+            "every",
+            "your",
+            "our",
+            "their",
+            "my",
+            "his",
+            "her",
+            "its",
+            "we",
+            "you",
+            "they",
+            "he",
+            "she",
+            "it",
+            "how",
+            "why",
+            "what",
+            "who",
+            "whom",
+            "when",
+            "where",
+            "which",
+        ]
+    ),
+}
 SMALL_WORD_LETTERS = 3  # lowercase words a heading may hold between capitalised ones ("to", "in", "de")
 STEM_LETTERS = 4  # the shortest dictionary form of a heading's word matched as the start of a text's word
 MAX_NAME_WORDS = 8  # an institution's name with its small words ("Fiscalía General del Estado de Veracruz")
@@ -135,6 +196,8 @@ def _title_case(
         return False
     needed = HEADING_LOWERCASE_SHARE * len(capitalised)
     as_written = sum(lower_for(word, language) in lowercase for word in capitalised) >= needed
+    function_words = TITLE_CASE_FUNCTION_WORDS.get(language or "", frozenset())
+    as_written = as_written or any(word.lower() in function_words for word in capitalised[1:])
     # an institution's name of dictionary words ("Instituto Mexicano de Seguridad Social") shares its
     # words' dictionary forms with the text: only the forms as written tell a heading from it
     inflected = lowercase_stems is not None and bool(language) and language in SUPPORTED_LANGUAGES
