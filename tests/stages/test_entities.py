@@ -136,6 +136,13 @@ def test_entities_lowercase_words_after_a_place_stay_out_of_its_name() -> None:
     assert {m.surface for m in _mentions("La réunion à Paris centrale a eu lieu.", "fr").values()} == {"Paris"}
 
 
+def test_entities_a_german_nouns_form_is_no_city_abroad() -> None:
+    # "Namen" (names) is Namur's German name, "Kitas" (day-care centres) a name of Quito: the nouns;
+    # a German city of a noun's name stays a place
+    found = _mentions("Im Namen der Stadt sprach er in Halle, die Kitas bleiben zu.", "de")
+    assert {m.lemma for m in found.values() if m.kind == "place"} == {"Halle (Saale)"}
+
+
 def test_entities_a_name_that_opens_with_a_place_of_two_words_stays_whole() -> None:
     # "York" and "Angeles" may open a person's name, but not after the word that makes them a place
     surfaces = {m.surface for m in _mentions("New York Daily News on Twitter. Los Angeles Lakers won.", "en").values()}

@@ -50,6 +50,7 @@ from storyline.stages.gazetteer import (
     find_place,
     find_place_inflected,
     find_town,
+    first_language_of,
     is_country,
     may_end_a_town,
     spoken_in,
@@ -1066,7 +1067,9 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
             find_place(head_lemma) if head_lemma and _lemma_may_name_a_place(word, head_lemma, language) else None
         )
         place = place or by_lemma or _place_reading(word, language)
-        if place is not None and _given_name_abroad(word, place, language):
+        if place is not None and (
+            _given_name_abroad(word, place, language) or _noun_form_abroad(word, place, language)
+        ):
             return None
         return place or _local_town(run, head_lemma, language, before)
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
@@ -1134,6 +1137,17 @@ def _given_name_abroad(word: str, place: Place, language: str | None) -> bool:
     if not place.country or spoken_in(language, place) or not is_given_name(word):
         return False
     return spelling(word) != spelling(place.name)  # София is Sofia's own name, in any script
+
+
+def _noun_form_abroad(word: str, place: Place, language: str | None) -> bool:
+    """In a language that capitalises its nouns, an inflected form of one of them that a city abroad is
+    also called ("Namen", the names, is Namur's German name; "Kitas", the day-care centres, a name of
+    Quito; "Bergen", the mountains): the noun. A city where the language comes first keeps its name
+    (Halle, Essen)."""
+    if language not in NOUN_CAPITALISING or not place.country or first_language_of(place) == language:
+        return False
+    lemma = lemmas.dictionary_lemma(word, language)
+    return lemma is not None and lemma[:1].isupper() and lemma != word
 
 
 def _foreign_country_name(word: str, place: Place, language: str) -> bool:

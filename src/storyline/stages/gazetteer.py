@@ -211,6 +211,13 @@ def spoken_in(language: str, place: Place) -> bool:
     return language in _official_languages(place.country)
 
 
+def first_language_of(place: Place) -> str | None:
+    """The first official language of a city's country (German for Germany, Dutch for Belgium); None for
+    places that are not cities."""
+    languages = _official_languages(place.country) if place.country else ()
+    return languages[0] if languages else None
+
+
 def is_country(place: Place) -> bool:
     return place.id.startswith("iso:") and len(place.id) == len("iso:XX")
 
