@@ -696,6 +696,9 @@ def test_entities_a_german_noun_before_a_name_of_bare_words_is_context() -> None
         "Er telefonierte mit Japans Ministerpräsidenten Shinzo Abe am Montag.",
     ):
         assert "Shinzo Abe" in {m.surface for m in _mentions(text, "de").values()}, text
+    # a noun some family is named after, before a full name: still what the name is, not part of it
+    text = "Der frühere Chef von Renault Carlos Ghosn ist geflohen."
+    assert "Carlos Ghosn" in {m.surface for m in _mentions(text, "de").values()}
 
 
 def test_entities_an_organisation_word_before_a_name_types_it() -> None:

@@ -47,11 +47,12 @@ def is_german_descriptor(run: list[str], language: str | None) -> bool:
         return False  # "Kantonspolizei Aargau", "Staatsanwaltschaft Zofingen": the organisation's name
     if _bare_name(rest, language) and not _english_or_of_a_place(word):  # "Wetterdienst Ubimet"
         return True
-    if is_family_name(word):
-        return False
-    place = find_place(" ".join(rest)) if names_a_kind_of_place(word) else None  # "Bundesstaaten Texas"
-    # a full name: a listed first name first, or words that are names and nothing else ("Shinzo Abe")
+    # a full name: a listed first name first, or words that are names and nothing else ("Shinzo Abe");
+    # the noun before it says who they are, even where some family is named so ("Renault Carlos Ghosn")
     before_full_name = len(rest) >= 2 and (is_given_name(rest[0]) or all(_bare_name([name], language) for name in rest))
+    if is_family_name(word):
+        return before_full_name
+    place = find_place(" ".join(rest)) if names_a_kind_of_place(word) else None  # "Bundesstaaten Texas"
     if len(rest) == 1 and names_a_kind_of_place(word, lands=False) and not lemmas.in_lowercase(rest[0], language):
         return True  # "Insel Lesbos", "Landkreis Lüneburg": a name the gazetteer lacks after its kind
     return before_full_name or (place is not None and not is_country(place))
