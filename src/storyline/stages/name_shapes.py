@@ -84,6 +84,18 @@ TITLE_CASE_FUNCTION_WORDS = {
             "when",
             "where",
             "which",
+            # prepositions that names rarely hold capitalised ("Attacks Michika Town In Adamawa"); not "of",
+            # "for", "by" ("Bank of America", "Party for Freedom", "Stand by Me")
+            "in",
+            "on",
+            "at",
+            "to",
+            "into",
+            "after",
+            "with",
+            "from",
+            "about",
+            "over",
         ]
     ),
 }
