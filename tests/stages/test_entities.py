@@ -701,6 +701,20 @@ def test_entities_a_german_noun_before_a_name_of_bare_words_is_context() -> None
     assert "Carlos Ghosn" in {m.surface for m in _mentions(text, "de").values()}
 
 
+def test_entities_a_run_of_german_nouns_is_no_name() -> None:
+    """German capitalises its nouns: "Hunderte Demonstranten" and "Millionen Zuschauer" are none, nor is
+    "Demonstranten" alone a surname of the first; an adjective ("Deutsche Bahn"), a word for what comes
+    from a place ("Wolfsburger Nachrichten") or an English word ("Rolling Stones") make a name."""
+    text = (
+        "Am Dienstag zogen Hunderte Demonstranten vor die Botschaft, gesehen von Millionen Zuschauer. "
+        "Die Polizei stoppte die Demonstranten nicht. Die Deutsche Bahn fährt, "
+        "berichten die Wolfsburger Nachrichten, und die Rolling Stones spielen."
+    )
+    surfaces = {m.surface for m in _mentions(text, "de").values()}
+    assert not {"Hunderte Demonstranten", "Millionen Zuschauer", "Demonstranten"} & surfaces
+    assert {"Deutsche Bahn", "Wolfsburger Nachrichten", "Rolling Stones"} <= surfaces
+
+
 def test_entities_an_organisation_word_before_a_name_types_it() -> None:
     """ "la revista Forbes", "el partido Primero Justicia": the lowercase organisation word says what the
     name is; not across a comma ("la empresa, Roy Guzmán" is the company's representative), nor for a

@@ -65,6 +65,7 @@ from storyline.stages.name_filters import (
     NOUN_CAPITALISING,
     Found,
     frequent_words,
+    german_nouns,
     not_a_name,
 )
 from storyline.stages.name_shapes import (
@@ -203,7 +204,9 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         labels = _labels(sentence, article.language)
         mentions = [mention for mention in mentions if mention.surface not in labels]
         found.extend(_reporters_are_organisations(mentions, sentence, article.language))
-    typed = [_person_by_given_name(m, lowercase, article.language) for m in found]
+    typed = [
+        _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
+    ]
     kept = [
         m
         for m in _resolve_surnames(typed, lowercase, article.language)

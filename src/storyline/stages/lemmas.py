@@ -138,6 +138,12 @@ def with_capital(word: str, language: str) -> bool:
     return lemma is not None and lemma[:1].isupper()
 
 
+def capitalised_noun(word: str, language: str) -> bool:
+    """A noun the dictionary writes with a capital and not also a lowercase word's form: in German any
+    noun ("Hauptstadt", "Haft"), not an adjective ("deutsche" is "deutsch")."""
+    return with_capital(word, language) and not in_lowercase(word.lower(), language)
+
+
 def is_known(word: str, language: str) -> bool:
     """Whether simplemma's dictionary of ``language`` holds ``word`` (as simplemma.is_known)."""
     return _lookup().get_lemma(normalize_token(word), language) is not None

@@ -41,7 +41,7 @@ def is_german_descriptor(run: list[str], language: str | None) -> bool:
     if language not in NOUN_CAPITALISING or len(run) < 2:
         return False
     word, rest = run[0], run[1:]
-    if is_given_name(word) or find_place(word) is not None or not _noun(word, language):
+    if is_given_name(word) or find_place(word) is not None or not lemmas.capitalised_noun(word, language):
         return False
     if has_org_word([word]) or ends_in_org_word(word) or opens_with_org_word([word]):
         return False  # "Kantonspolizei Aargau", "Staatsanwaltschaft Zofingen": the organisation's name
@@ -64,11 +64,6 @@ def names_a_kind_of_place(word: str, lands: bool = True) -> bool:
     folded = word.casefold()
     kinds = _GERMAN_PLACE_KINDS if lands else _GERMAN_PLACE_KINDS_NOT_LANDS
     return any(folded.removesuffix(ending).endswith(kinds) for ending in ("", "en", "es", "s", "e"))
-
-
-def _noun(word: str, language: str) -> bool:
-    """A noun the dictionary knows, and not also an adjective's form ("deutsche" is "deutsch")."""
-    return lemmas.with_capital(word, language) and not lemmas.in_lowercase(word.lower(), language)
 
 
 def _english_or_of_a_place(word: str) -> bool:

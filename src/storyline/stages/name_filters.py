@@ -19,7 +19,7 @@ from storyline.stages.entity_cues import (
     names_a_disease,
     opens_with_org_word,
 )
-from storyline.stages.gazetteer import Place, find_place, spoken_in
+from storyline.stages.gazetteer import Place, find_place, find_town, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import MAX_ACRONYM
 from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
@@ -116,6 +116,30 @@ def _common_word(mention: Found, language: str | None) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def german_nouns(mention: Found, language: str | None) -> bool:
+    """An untyped run of German nouns alone ("Jahre Haft", "Strafe Gottes", "Menge Sonnenschein"), none
+    of them a listed first or family name, a place or a name English writes with a capital: nouns German
+    capitalises, not a name; an adjective makes one ("Deutsche Bahn", "Europäische Zentralbank",
+    "Mannheimer Morgen"). A lone noun is ``_common_word``'s. The entities stage drops such runs before
+    bare names are read as the surnames of full names (``entities._resolve_surnames``): "Demonstranten"
+    is not the "surname" of "Hunderte Demonstranten"."""
+    words = mention.surface.split()
+    if mention.kind != "misc" or len(words) < 2 or language not in NOUN_CAPITALISING:
+        return False
+    return all(_plain_german_word(APOSTROPHE_SUFFIX.sub("", word), language) for word in words)
+
+
+def _plain_german_word(word: str, language: str) -> bool:
+    """A noun of the language and nothing else: no listed name, no place or town nor a word for what comes
+    from one, no English word ("Rolling Stones", "Apple Podcasts", "Next Level": English names are
+    written in German text as is)."""
+    if word.isupper() or is_given_name(word) or is_family_name(word) or lemmas.is_known(word.lower(), "en"):
+        return False
+    if any(find_place(name) or find_town(name, language) for name in (word, word.removesuffix("er"))):
+        return False  # a place, or what comes from one ("Wolfsburger Nachrichten")
+    return lemmas.capitalised_noun(word, language)
+
+
 def _english_proper_noun(word: str) -> bool:
     """A word English's dictionary writes with a capital (its dictionary form of the lowercase word):
     a name the world writes so ("Microsoft", "Florida"), which the German dictionary lists among its
