@@ -12,9 +12,11 @@ import argparse
 import functools
 import gc
 import json
+import random
 import re
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -22,6 +24,17 @@ def census(smallest: int = 1000) -> dict[str, dict[str, int | None]]:
     """{wrapped function's module.qualname: {"entries": n, "bound": maxsize}} for caches holding at least
     ``smallest`` entries (the small ones do not matter to memory)."""
     found: dict[str, dict[str, int | None]] = {}
+    for name, wrapper in live_caches():
+        info = wrapper.cache_info()
+        if info.currsize < smallest:
+            continue
+        entry = found.setdefault(name, {"entries": 0, "bound": info.maxsize})
+        entry["entries"] = int(entry["entries"] or 0) + info.currsize
+    return dict(sorted(found.items(), key=lambda item: -(item[1]["entries"] or 0)))
+
+
+def live_caches() -> list[tuple[str, functools._lru_cache_wrapper[object]]]:
+    """Every ``functools.lru_cache`` alive in the process, with its wrapped function's module.qualname."""
     frozen = gc.get_freeze_count() > 0  # a kept-open Ingestor freezes what survives each call (gc.freeze),
     if frozen:  # and frozen objects are not listed: thawed for the look, frozen again as the writer would
         gc.unfreeze()
@@ -30,17 +43,70 @@ def census(smallest: int = 1000) -> dict[str, dict[str, int | None]]:
     finally:
         if frozen:
             gc.freeze()
+    caches = []
     for thing in objects:
-        if not isinstance(thing, functools._lru_cache_wrapper):
+        if isinstance(thing, functools._lru_cache_wrapper):
+            wrapped = getattr(thing, "__wrapped__", thing)
+            name = f"{getattr(wrapped, '__module__', '?')}.{getattr(wrapped, '__qualname__', repr(wrapped))}"
+            caches.append((name, thing))
+    return caches
+
+
+# How to call each large cache with a new argument of its usual kind (a made-up word): the caches a
+# follower fills as it meets new words and names. Keyed by the wrapped function's module.qualname.
+FILLERS: dict[str, Callable[[str, str], tuple[object, ...]]] = {
+    "storyline.encoders.e5_tokenizer.UnigramTokenizer._segment": lambda latin, _cyr: ("\u2581" + latin.lower(),),
+    "simplemma.lemmatizer.Lemmatizer._lemmatize": lambda latin, _cyr: (latin, "de" if len(latin) % 2 else "en"),
+    "storyline.stages.entities._cyrillic_name_kind": lambda _latin, cyr: (cyr,),
+    "storyline.stages.entities._morph_lemma": lambda _latin, cyr: (cyr, "ru"),
+    "storyline.stages.keys.name_key": lambda latin, _cyr: (latin,),
+    "storyline.stages.keys.spelling": lambda latin, _cyr: (latin,),
+    "storyline.stages.keys.is_latin": lambda latin, _cyr: (latin,),
+    "storyline.stages.keys.vowel_pattern": lambda latin, _cyr: (latin.lower(),),
+    "storyline.stages.name_filters._english_proper_noun": lambda latin, _cyr: (latin,),
+}
+
+
+def made_up_words(count: int, seed: int = 17) -> list[tuple[str, str]]:
+    """``count`` distinct made-up names, each in Latin and Cyrillic letters, 2-5 syllables (Kovarelin,
+    Коварелин): the length and shape of the names and words a follower meets."""
+    rng = random.Random(seed)
+    latin_cyrillic = dict(zip("bdgklmnprstvzaeiou", "бдгклмнпрствзаеиоу", strict=True))
+    consonants, vowels = "bdgklmnprstvz", "aeiou"
+    seen: set[str] = set()
+    words: list[tuple[str, str]] = []
+    while len(words) < count:
+        latin = "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(rng.randint(2, 5)))
+        latin = latin + rng.choice(consonants) if rng.random() < 0.5 else latin
+        if latin in seen:
             continue
-        info = thing.cache_info()
-        if info.currsize < smallest:
+        seen.add(latin)
+        words.append((latin.title(), "".join(latin_cyrillic[letter] for letter in latin).title()))
+    return words
+
+
+def fill_to_bounds(smallest_bound: int = 1000) -> dict[str, dict[str, int | str | None]]:
+    """Fill every large cache alive in the process to its bound with made-up words, as weeks of real
+    news would (new names keep coming); afterwards a cache only replaces entries. Returns what each
+    large cache (bound at least ``smallest_bound``, or none) holds after, and which could not be filled."""
+    report: dict[str, dict[str, int | str | None]] = {}
+    words: list[tuple[str, str]] = []
+    for name, wrapper in live_caches():
+        bound = wrapper.cache_info().maxsize
+        if bound is not None and bound < smallest_bound:
             continue
-        wrapped = getattr(thing, "__wrapped__", thing)
-        name = f"{getattr(wrapped, '__module__', '?')}.{getattr(wrapped, '__qualname__', repr(wrapped))}"
-        entry = found.setdefault(name, {"entries": 0, "bound": info.maxsize})
-        entry["entries"] = int(entry["entries"] or 0) + info.currsize
-    return dict(sorted(found.items(), key=lambda item: -(item[1]["entries"] or 0)))
+        filler = FILLERS.get(name)
+        if filler is None or bound is None:
+            report[name] = {"entries": wrapper.cache_info().currsize, "bound": bound, "filled": "no"}
+            continue
+        if len(words) < 2 * bound:
+            words = made_up_words(2 * bound)
+        for latin, cyrillic in words:
+            if wrapper.cache_info().currsize >= bound:
+                break
+            wrapper(*filler(latin, cyrillic))
+        report[name] = {"entries": wrapper.cache_info().currsize, "bound": bound, "filled": "yes"}
+    return report
 
 
 def entry_bytes(pairs: Path, count: int) -> dict[str, dict[str, int]]:

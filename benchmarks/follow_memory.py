@@ -4,7 +4,7 @@ after a warm-up and at the end, and (``--tracemalloc``) what the Python heap gre
 Usage: python benchmarks/follow_memory.py [--rounds 55] [--warm-up 15] [--per-round 24]
        [--embedder hashing] [--sqlite-cache-kib 32768] [--tracemalloc]
        [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl] [--stream] [--every 10]
-       [--keep-free-memory]
+       [--keep-free-memory] [--fill-caches]
 
 One feed on the tests' fixture server (127.0.0.1) publishes ``--per-round`` new real article pages
 before every round (the labeled pairs' texts, each once; the feed lists its 60 latest items); the
@@ -21,7 +21,9 @@ follow`` does (``follow.release_free_memory``); ``--keep-free-memory`` skips tha
 ``--every N`` adds the resident memory every N rounds to the output (``series``), with the story map's
 sizes and how full the memoising caches are (``cache_census.py``: words, lemmas, keys met so far).
 ``--max-cached-stories`` / ``--max-cached-members``: the story map's caches (``IndexSettings``), smaller
-than their defaults to see memory level off within a short run.
+than their defaults to see memory level off within a short run. ``--fill-caches``: after the first round,
+every large memoising cache is filled to its bound with made-up words (``cache_census.fill_to_bounds``),
+the state weeks of real news leave them in; the rounds after it then show what grows beyond the caches.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cache_census import census  # noqa: E402
+from cache_census import census, fill_to_bounds  # noqa: E402
 from embed_speed import resident_mib  # noqa: E402
 from follow_speed import html_page, texts  # noqa: E402
 from news_stream import stream  # noqa: E402
@@ -130,6 +132,11 @@ def main() -> None:
     parser.add_argument("--stream", action="store_true")
     parser.add_argument("--keep-free-memory", action="store_true", help="skip the allocator trim between rounds")
     parser.add_argument("--every", type=int, default=0)
+    parser.add_argument(
+        "--fill-caches",
+        action="store_true",
+        help="after the first round, fill every large cache to its bound with made-up words (as weeks of news would)",
+    )
     parser.add_argument("--max-cached-stories", type=int, default=IndexSettings.max_cached_stories)
     parser.add_argument("--max-cached-members", type=int, default=IndexSettings.max_cached_members)
     parser.add_argument(
@@ -173,6 +180,8 @@ def main() -> None:
             for number in range(1, args.rounds + 1):
                 publish()
                 follow_round(number, [server.base + "/feed.rss"], store, ingestor, fetcher)
+                if number == 1 and args.fill_caches:
+                    result["filled"] = fill_to_bounds()
                 if not args.keep_free_memory:
                     release_free_memory()  # as `follow` does between rounds
                 if args.every and number % args.every == 0:
