@@ -715,6 +715,20 @@ def test_entities_a_run_of_german_nouns_is_no_name() -> None:
     assert {"Deutsche Bahn", "Wolfsburger Nachrichten", "Rolling Stones"} <= surfaces
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        ("He lives on Downing Street and reads the Wall Street Journal.", "en", "Downing Street"),
+        ("Alanya'nın Oba Mahallesi'nde kaza oldu.", "tr", "Oba Mahallesi'nde"),
+        ("Der Unfall geschah in der Breslauer Straße am Abend.", "de", "Breslauer Straße"),
+    ],
+)
+def test_entities_a_street_or_a_neighbourhood_is_a_place(text: str, language: str, surface: str) -> None:
+    kinds = {m.surface: m.kind for m in _mentions(text, language).values()}
+    assert kinds[surface] == "place"
+    assert kinds.get("Wall Street Journal", "org") == "org"  # an organisation word wins
+
+
 def test_entities_an_organisation_word_before_a_name_types_it() -> None:
     """ "la revista Forbes", "el partido Primero Justicia": the lowercase organisation word says what the
     name is; not across a comma ("la empresa, Roy Guzmán" is the company's representative), nor for a

@@ -35,6 +35,7 @@ from storyline.stages.entity_cues import (
     capitalises_calendar,
     ends_in_org_word,
     has_org_word,
+    has_place_word,
     is_brand_shaped,
     is_generic_org_noun,
     is_legal_form,
@@ -1186,6 +1187,8 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         return "org"  # an institution's case ending written on; alone the word stays a common noun
     if language in NOUN_CAPITALISING and len(run) > 1 and any(ends_in_org_word(word) for word in run):
         return "org"  # "Kantonspolizei Aargau", "Tiroler Tageszeitung"
+    if has_place_word([APOSTROPHE_SUFFIX.sub("", word) for word in run]):  # "Downing Street", "Oba Mahallesi"
+        return "place"
     if _title_before(before):
         return "person"
     return "misc"

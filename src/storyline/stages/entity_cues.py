@@ -472,6 +472,55 @@ def ends_in_org_word(word: str) -> bool:
     return folded not in ORG_WORDS or any(folded.endswith(org) and folded != org for org in _COMPOUND_ORG_WORDS)
 
 
+# Words that make a name of several words a place: a street, a square, a neighbourhood, a district, as
+# each language writes them ("Downing Street", "Rue des Rameurs", "Plaza Mayor", "Oba Mahallesi", "Fabrika
+# Caddesi"). An organisation word wins over them ("Hotel Plaza", "Wall Street Journal").
+_PLACE_WORDS = frozenset(
+    [
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "square",
+        "district",
+        "county",
+        "straße",
+        "strasse",
+        "platz",
+        "allee",
+        "bezirk",
+        "rue",
+        "quartier",
+        "calle",
+        "avenida",
+        "plaza",
+        "barrio",
+        "via",
+        "piazza",
+        "ulica",
+        "ulicy",
+        "aleja",
+        "osiedle",
+        "mahallesi",
+        "caddesi",
+        "sokak",
+        "sokağı",
+        "bulvarı",
+        "meydanı",
+        "ilçesi",
+    ]
+)
+# Turkish writes a case ending on without an apostrophe ("Caddesinde", "Mahallesinde")
+_SUFFIXED_PLACE_WORDS = ("mahalle", "caddesi", "sokağ", "bulvar", "meydan")
+
+
+def has_place_word(words: list[str]) -> bool:
+    """Whether a name of several words holds a word for a street, a square or a neighbourhood."""
+    return len(words) > 1 and any(
+        word.casefold() in _PLACE_WORDS or word.casefold().startswith(_SUFFIXED_PLACE_WORDS) for word in words
+    )
+
+
 # Family names written with an inner capital ("McCarthy", "DeSantis", "DiCaprio", "LeBron", "VanDyke")
 _INNER_CAPITAL_NAMES = regex.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|O)\p{Lu}")
 _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}|^\p{Lu}{2,}\p{Ll}{3,}")  # "GasBuddy", "EUobserver"
