@@ -707,8 +707,6 @@ def _place_written_on(run: list[str], words: list[tuple[str, bool]], index: int,
     adjectives of names in lowercase ("Arabie saoudite", "Émirats arabes unis", "Guinée équatoriale"),
     and the run alone would be another place or none ("Guinée" is Guinea). Not after a run of small words
     alone: "La réunion" opening a sentence is a meeting, not La Réunion."""
-    if all(_is_function_word(word, language) for word in run):
-        return 0
     longest = 0
     for taken in range(1, _MAX_LOWERCASE_PLACE_WORDS + 1):
         if index + taken > len(words):
@@ -718,6 +716,8 @@ def _place_written_on(run: list[str], words: list[tuple[str, bool]], index: int,
             break
         if _is_place([*run, *(following for following, _ in words[index : index + taken])]):
             longest = taken
+    if longest and all(_is_function_word(word, language) for word in run):
+        return 0
     return longest
 
 

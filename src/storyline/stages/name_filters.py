@@ -123,9 +123,9 @@ def german_nouns(mention: Found, language: str | None) -> bool:
     "Mannheimer Morgen"). A lone noun is ``_common_word``'s. The entities stage drops such runs before
     bare names are read as the surnames of full names (``entities._resolve_surnames``): "Demonstranten"
     is not the "surname" of "Hunderte Demonstranten"."""
-    words = mention.surface.split()
-    if mention.kind != "misc" or len(words) < 2 or language not in NOUN_CAPITALISING:
+    if language not in NOUN_CAPITALISING or mention.kind != "misc" or " " not in mention.surface:
         return False
+    words = mention.surface.split()
     return all(_plain_german_word(APOSTROPHE_SUFFIX.sub("", word), language) for word in words)
 
 
