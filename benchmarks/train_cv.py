@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/train_cv.py ../shared/data/pairs/semeval2022-task8-dev.jsonl [--folds 5]
-        [--objective cosent] [--epochs 2] [--layers 12] [--learning-rate 2e-5] [--quick] [--only-folds 0,1]
+        [--objective cosent] [--epochs 2] [--layers 6] [--learning-rate 2e-5] [--quick] [--only-folds 0,1]
         [--out results.json]
 
 Folds are made of whole groups of pairs that share an article (``pair_folds``): no article is in both
@@ -117,7 +117,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--only-folds", default=None, help="comma-separated fold numbers to run (default: all)")
     parser.add_argument("--objective", default="cosent")
     parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--layers", type=int, default=12)
+    parser.add_argument("--layers", type=int, default=6)
     parser.add_argument("--learning-rate", type=float, default=2e-5)
     parser.add_argument("--batch-pairs", type=int, default=16)
     parser.add_argument("--seed", type=int, default=0)

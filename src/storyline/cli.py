@@ -799,7 +799,10 @@ def train_group() -> None:
     help="cosent: order the cosines as the scores (default); contrastive: InfoNCE on same-story pairs.",
 )
 @click.option(
-    "--layers", type=click.IntRange(min=1, max=12), default=None, help="Top transformer layers to train (default 12)."
+    "--layers",
+    type=click.IntRange(min=1, max=12),
+    default=None,
+    help="Top transformer layers to train (default 6 of 12).",
 )
 @click.option("--learning-rate", type=click.FloatRange(min=0, min_open=True), default=None)
 @click.option("--seed", type=int, default=None)
@@ -827,7 +830,7 @@ def train_pairs_command(
 
     \b
     The word-embedding table stays as bundled; the top transformer layers learn which articles
-    report the same story. Runs on the CPU (796 pairs: about 11 minutes on 2 cores, 4.4 GB).
+    report the same story. Runs on the CPU (796 pairs: about 12 minutes on 2 cores, 3 GB).
     """
     try:
         from storyline.training.recipe import default_options, fit_for_model, train_and_save
