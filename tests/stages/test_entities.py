@@ -13,6 +13,11 @@ def _mentions(text: str, language: str) -> dict[str, EntityMention]:
     return {m.key: m for m in article.entities}
 
 
+def _places(text: str, language: str) -> set[str]:
+    """The display names of the places found in a text."""
+    return {m.lemma for m in _mentions(text, language).values() if m.kind == "place"}
+
+
 def _keys(text: str, language: str) -> dict[str, str]:
     return {key: m.lemma for key, m in _mentions(text, language).items()}
 
@@ -98,8 +103,7 @@ def test_entities_places_in_any_script_share_the_gazetteer_key() -> None:
     ],
 )
 def test_entities_a_place_of_two_words_keeps_its_first_word(text: str, language: str, place: str) -> None:
-    places = {m.lemma for m in _mentions(text, language).values() if m.kind == "place"}
-    assert places == {place}
+    assert _places(text, language) == {place}
 
 
 @pytest.mark.parametrize(
@@ -114,8 +118,7 @@ def test_entities_a_place_of_two_words_keeps_its_first_word(text: str, language:
 )
 def test_entities_a_place_goes_on_in_lowercase_where_its_name_does(text: str, place: str) -> None:
     # French writes the adjectives of a place's name in lowercase: the name is the run and those words
-    places = {m.lemma for m in _mentions(text, "fr").values() if m.kind == "place"}
-    assert places == {place}
+    assert _places(text, "fr") == {place}
 
 
 @pytest.mark.parametrize(
@@ -126,8 +129,7 @@ def test_entities_a_place_goes_on_in_lowercase_where_its_name_does(text: str, pl
     ],
 )
 def test_entities_a_hyphen_inside_a_place_of_several_words_is_no_break(text: str, language: str, place: str) -> None:
-    places = {m.lemma for m in _mentions(text, language).values() if m.kind == "place"}
-    assert places == {place}
+    assert _places(text, language) == {place}
 
 
 def test_entities_lowercase_words_after_a_place_stay_out_of_its_name() -> None:
@@ -139,8 +141,7 @@ def test_entities_lowercase_words_after_a_place_stay_out_of_its_name() -> None:
 def test_entities_a_german_nouns_form_is_no_city_abroad() -> None:
     # "Namen" (names) is Namur's German name, "Kitas" (day-care centres) a name of Quito: the nouns;
     # a German city of a noun's name stays a place
-    found = _mentions("Im Namen der Stadt sprach er in Halle, die Kitas bleiben zu.", "de")
-    assert {m.lemma for m in found.values() if m.kind == "place"} == {"Halle (Saale)"}
+    assert _places("Im Namen der Stadt sprach er in Halle, die Kitas bleiben zu.", "de") == {"Halle (Saale)"}
 
 
 def test_entities_a_name_that_opens_with_a_place_of_two_words_stays_whole() -> None:
