@@ -716,6 +716,15 @@ def test_entities_a_run_of_german_nouns_is_no_name() -> None:
     assert {"Deutsche Bahn", "Wolfsburger Nachrichten", "Rolling Stones"} <= surfaces
 
 
+def test_entities_a_noun_whose_lowercase_is_a_verbs_form_is_still_a_noun() -> None:
+    """ "Menge", "Tonnen": nouns whose lowercase forms are forms of verbs (mengen, tonnen), so a run of
+    them is no name; an adjective before a noun ("Vereinte Nationen") still makes one."""
+    text = "Am Wochenende gibt es jede Menge Sonnenschein. Sie förderten Tonnen Kohle. Die Vereinte Nationen tagen."
+    surfaces = {m.surface for m in _mentions(text, "de").values()}
+    assert not {"Menge Sonnenschein", "Tonnen Kohle"} & surfaces
+    assert "Vereinte Nationen" in surfaces
+
+
 @pytest.mark.parametrize(
     ("text", "language", "surface"),
     [

@@ -138,10 +138,25 @@ def with_capital(word: str, language: str) -> bool:
     return lemma is not None and lemma[:1].isupper()
 
 
+_ADJECTIVE_ENDINGS = frozenset({"", "e", "en", "er", "es", "em"})  # German's adjective endings
+
+
 def capitalised_noun(word: str, language: str) -> bool:
-    """A noun the dictionary writes with a capital and not also a lowercase word's form: in German any
-    noun ("Hauptstadt", "Haft"), not an adjective ("deutsche" is "deutsch")."""
-    return with_capital(word, language) and not in_lowercase(word.lower(), language)
+    """A noun the dictionary writes with a capital and not also an adjective's or adverb's form: in German
+    any noun ("Hauptstadt"; "Haft", "Strafe", "Menge", whose lowercase forms are forms of verbs), not an
+    adjective ("Deutsche": "deutsche" is "deutsch" with an ending) nor an adverb ("Mal": "mal")."""
+    return with_capital(word, language) and not _inflected_adjective(word.lower(), language)
+
+
+def _inflected_adjective(word: str, language: str) -> bool:
+    """A lowercase word that is its dictionary form with an adjective's ending ("deutsche", "neuen",
+    "offene") or without one ("mal", "neu"), where that form is no verb's infinitive ("mengen"); a
+    verb's other forms ("haft", "strafe" from "haften", "strafen") do not open with their infinitive."""
+    lemma = dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
+    if lemma is None or not lemma[:1].islower() or not word.startswith(lemma):
+        return False
+    ending = word[len(lemma) :]
+    return ending in _ADJECTIVE_ENDINGS and not (ending == "" and lemma.endswith("n"))
 
 
 def is_known(word: str, language: str) -> bool:

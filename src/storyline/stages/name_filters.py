@@ -117,7 +117,7 @@ def _common_word(mention: Found, language: str | None) -> bool:
 
 @lru_cache(maxsize=8192)
 def german_nouns(mention: Found, language: str | None) -> bool:
-    """An untyped run of German nouns alone ("Jahre Haft", "Strafe Gottes", "Menge Sonnenschein"), none
+    """An untyped run of German nouns alone ("Menge Sonnenschein", "Tonnen Kohle", "Hunderte Demonstranten"), none
     of them a listed first or family name, a place or a name English writes with a capital: nouns German
     capitalises, not a name; an adjective makes one ("Deutsche Bahn", "Europäische Zentralbank",
     "Mannheimer Morgen"). A lone noun is ``_common_word``'s. The entities stage drops such runs before
