@@ -351,6 +351,20 @@ def test_entities_an_english_heading_with_capitalised_small_words_is_no_name() -
     assert not any(word in surface for surface in surfaces for word in ("Arrive", "Longer", "Series"))
 
 
+def test_entities_an_english_heading_goes_on_across_two_small_words() -> None:
+    # "in the" joins the heading's two halves: together they hold enough words the text writes in lowercase
+    text = (
+        "17 Powerful Quotes to Unlock Change in the New Year\n"
+        "During this time of year, many of us are thinking about our goals. However, change is hard, said Mary Smith."
+    )
+    surfaces = {m.surface for m in _mentions(text, "en").values()}
+    assert "Mary Smith" in surfaces
+    assert not any(word in surface for surface in surfaces for word in ("Quotes", "Unlock", "Change"))
+    # elsewhere two small words are an institution's name going on, which is no heading
+    spanish = "El Consejo Nacional de Evaluación de la Política de Desarrollo Social (Coneval) publicó el visor."
+    assert any("Desarrollo Social" in m.surface for m in _mentions(spanish, "es").values())
+
+
 def test_entities_an_institutions_name_goes_on_across_its_small_words() -> None:
     mentions = _mentions(
         "La Universidad de Antioquia y la Organización de los Estados Americanos (OEA) firmaron.", "es"

@@ -23,6 +23,7 @@ Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from t
 
 # A heading has at least this many capitalised words (acronyms aside), most of them dictionary words.
 HEADING_MIN_WORDS = 4
+HEADING_SMALL_RUN = 2  # lowercase small words in a row inside an English title-case stretch ("in the")
 HEADING_MIN_KNOWN = 3
 HEADING_KNOWN_SHARE = 0.6
 HEADING_LOWERCASE_SHARE = 1 / 3
@@ -186,14 +187,28 @@ def heading_stretches(
     start = None
     for index, (word, broken) in enumerate([*words, ("", True)]):
         joins = start is not None and not broken
-        small = word.islower() and len(word) <= SMALL_WORD_LETTERS and index + 1 < len(words)
-        small = small and _capitalised(words[index + 1][0]) and not words[index + 1][1]
-        if joins and (_capitalised(word) or small):
+        if joins and (_capitalised(word) or _small_before_capital(words, index, language)):
             continue
         if start is not None:
             stretches.append(range(start, index))
         start = index if word and _capitalised(word) else None
     return [stretch for stretch in stretches if _title_case(words, stretch, language, lowercase, lowercase_stems)]
+
+
+def _small_before_capital(words: Words, index: int, language: str | None) -> bool:
+    """A short lowercase word that a title-case stretch goes on across: one, then a capitalised word, no
+    punctuation between ("to" in "Quotes to Unlock"); in English, whose headlines are written in title
+    case, up to ``HEADING_SMALL_RUN`` ("in the" in "Change in the New Year"). Elsewhere two small words
+    are an institution's name going on ("Consejo Nacional de Evaluación de la Política")."""
+    run = HEADING_SMALL_RUN if language == "en" else 1
+    for ahead in range(index, min(index + run, len(words) - 1)):
+        word, broken = words[ahead]
+        if (ahead > index and broken) or not (word.islower() and len(word) <= SMALL_WORD_LETTERS):
+            return False
+        following, following_broken = words[ahead + 1]
+        if _capitalised(following):
+            return not following_broken
+    return False
 
 
 def _title_case(
