@@ -214,3 +214,17 @@ def test_a_name_glued_to_itself_is_shown_by_its_shorter_form() -> None:
     assert display_name("x", glued) == "Mirador Virtual Mirador Virtual"  # the only form there is
     particles = [written("Bin Turki Bin Abdulaziz", 3), written("Bin Abdulaziz", 1)]
     assert display_name("x", particles) == "Bin Turki Bin Abdulaziz"  # "Bin" may repeat
+
+
+def test_one_article_reading_a_name_as_a_persons_does_not_type_an_entity_forty_leave_untyped() -> None:
+    platform = [_row(f"a{n}", n, "tvtr", "", "Twitter", kind="misc") for n in range(40)]
+    misread = replace(_row("p1", 99, "tvtr", "", "Twitterze", language="pl"), lemma="Twitter")
+    (entity,) = link_entities([*platform, misread])[0]
+    assert entity.kind == "misc"
+    # a person's name typed so in a tenth of its articles is a person's (bare surnames stay untyped)
+    surname = [_row(f"b{n}", 1, "mrkl", "", "Merkel", kind="misc") for n in range(9)]
+    (entity,) = link_entities([*surname, _row("c1", 1, "mrkl", "", "Merkel")])[0]
+    assert entity.kind == "person"
+    # an organisation's type from one article stands
+    (entity,) = link_entities([*platform, replace(misread, kind="org")])[0]
+    assert entity.kind == "org"

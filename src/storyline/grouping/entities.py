@@ -43,6 +43,7 @@ from storyline.stages.romanise import romanise
 DOMINANCE = 3.0
 MIN_SUPPORT = 2  # articles that write a full name before a bare name of another story joins it
 MAX_NAME_WORDS = 3
+PERSON_MIN_SHARE = 0.1  # of an entity's rows (articles) that must type it a person for it to be one
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -342,19 +343,28 @@ def summarise(identity: str, counts: Sequence[VariantCount]) -> EntitySummary:
     variants: Counter[tuple[str, str | None]] = Counter()
     for count in counts:
         variants[(count.surface, count.language)] += count.mentions
-    kinds: Counter[str] = Counter()
-    for count in counts:
-        if count.kind != "misc":
-            kinds[count.kind] += count.rows
-    kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else "misc"
     return EntitySummary(
         name=display_name(identity, counts),
-        kind=kind,
+        kind=kind_from_counts(counts),
         variants=tuple(
             EntityVariant(surface, language, number)
             for (surface, language), number in sorted(variants.items(), key=lambda i: (-i[1], i[0][0], i[0][1] or ""))
         ),
     )
+
+
+def kind_from_counts(counts: Sequence[VariantCount]) -> str:
+    """The type most of an entity's typed mentions give (their rows: one an article), "misc" where none
+    is typed. A person's type needs at least ``PERSON_MIN_SHARE`` of all its rows, typed or not: one
+    article's misreading ("Twitterze" read as a Polish surname) does not make a person of a name forty
+    others leave untyped; organisations and places come from lists and words that rarely misfire so."""
+    kinds: Counter[str] = Counter()
+    for count in counts:
+        if count.kind != "misc":
+            kinds[count.kind] += count.rows
+    if kinds["person"] and kinds["person"] < PERSON_MIN_SHARE * sum(count.rows for count in counts):
+        del kinds["person"]
+    return min(kinds, key=lambda k: (-kinds[k], k)) if kinds else "misc"
 
 
 def _entity(identity: str, rows: list[MentionRow]) -> Entity:
