@@ -895,3 +895,22 @@ def test_entities_a_lone_german_word_english_writes_as_a_name_stays_a_name() -> 
     assert "Microsoft" in _kinds("Gestern hat Microsoft mehr verdient als erwartet.", "de")
     assert "Lufthansa" in _kinds("Die Flüge der Lufthansa fallen aus.", "de")
     assert _kinds("Die Krise dauert an, und die Kosten steigen.", "de") == {}
+
+
+def test_entities_a_listed_companys_name_is_an_organisation() -> None:
+    """Untyped names of listed companies are organisations, inflected too ("Netfliksa"), with their legal
+    form or without; a first name that some company bears stays a name ("Stepan")."""
+    german = _mentions("Microsoft-Gründer Bill Gates sprach mit Netflix und der Deutsche Bank.", "de").values()
+    kinds = {m.surface: m.kind for m in german}
+    assert kinds["Netflix"] == "org" and kinds["Deutsche Bank"] == "org" and kinds["Bill Gates"] == "person"
+    polish = {m.surface: m.kind for m in _mentions("Według Netfliksa i Microsoftu to prawda.", "pl").values()}
+    assert polish == {"Netfliksa": "org", "Microsoftu": "org"}
+
+
+def test_companies_are_known_without_their_legal_form() -> None:
+    from storyline.stages.companies import _forms, is_listed_company
+
+    assert _forms("Tesla, Inc.") == {"tesla, inc.", "tesla"}
+    assert _forms("Volkswagen Group") == {"volkswagen group", "volkswagen"}
+    assert is_listed_company("Apple") and is_listed_company("NESTLÉ SA") and is_listed_company("Nestlé")
+    assert not is_listed_company("Reuters") and not is_listed_company("Group")

@@ -29,6 +29,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.attribution import find_sources
+from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
     calendar_words,
@@ -213,7 +214,20 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         for m in _resolve_surnames(typed, lowercase, article.language)
         if not not_a_name(m, article.language, lowercase)
     ]
-    return _merge_in_article(_expand_acronyms(_places_named_again(kept)))
+    return _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
+
+
+def _listed_company(mention: Found) -> Found:
+    """An untyped name that is a listed company's ("Microsoft", "Netfliksa" for Netflix, "Deutsche Bank",
+    ``companies.py``) is an organisation's; not a first name alone ("Stepan" is a company too)."""
+    if mention.kind != "misc":
+        return mention
+    written = APOSTROPHE_SUFFIX.sub("", mention.surface)
+    if " " not in written and is_given_name(written):
+        return mention
+    if is_listed_company(written) or is_listed_company(mention.lemma):
+        return dataclasses.replace(mention, kind="org")
+    return mention
 
 
 def _places_named_again(found: list[Found]) -> list[Found]:
