@@ -435,7 +435,7 @@ def test_entities_an_office_with_its_title_inside_is_no_name_and_the_name_after_
 
 def test_entities_the_organisation_an_officer_heads_is_a_name_not_a_person() -> None:
     surfaces = {m.surface: m.kind for m in _mentions("The CEO of Microsoft Satya Nadella said so.", "en").values()}
-    assert surfaces.get("Microsoft") == "misc" and surfaces.get("Satya Nadella") == "person"
+    assert surfaces.get("Microsoft") == "org" and surfaces.get("Satya Nadella") == "person"  # a listed company
 
 
 def test_entities_a_dateline_in_capitals_is_its_place() -> None:
@@ -914,3 +914,26 @@ def test_companies_are_known_without_their_legal_form() -> None:
     assert _forms("Volkswagen Group") == {"volkswagen group", "volkswagen"}
     assert is_listed_company("Apple") and is_listed_company("NESTLÉ SA") and is_listed_company("Nestlé")
     assert not is_listed_company("Reuters") and not is_listed_company("Group")
+
+
+def test_entities_a_russian_name_the_dictionary_does_not_know_keeps_its_own_letters() -> None:
+    """Foreign names Russian does not decline keep their last vowel (the analyser guessed "Мелонь",
+    "Рютта", "Конт"), and a declined one loses only its ending ("Шольца": Шольц, not "Шолец"), so that
+    they spell as the Latin names do and link to them."""
+    text = (
+        "Премьер-министр Италии Джорджа Мелони встретилась с генсеком НАТО Марком Рютте. Шольца не было, сказал Конте."
+    )
+    forms = {m.surface: m.lemma for m in _mentions(text, "ru").values()}
+    assert forms["Джорджа Мелони"].endswith("Мелони") and forms["Марком Рютте"] == "Марк Рютте"
+    assert forms["Шольца"] == "Шольц" and forms["Конте"] == "Конте"
+    from storyline.grouping.entities import MentionRow, link_entities
+
+    russian = extract_entities([Article(id="ru", text="Об этом сказал Конте.", language="ru")])[0]
+    english = extract_entities([Article(id="en", text="The plan was backed by Conte on Monday.", language="en")])[0]
+    rows = [
+        MentionRow(a.id, 1, m.key, m.given, m.kind, m.surface, m.lemma, m.count, a.language)
+        for a in (russian, english)
+        for m in a.entities
+    ]
+    entities, _links = link_entities(rows)
+    assert [sorted(v.surface for v in e.variants) for e in entities] == [["Conte", "Конте"]]

@@ -106,6 +106,11 @@ _NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
 _ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
+# Russian: the last letters of a foreign name that does not decline (Мелони, Рютте, Рубио); Russian and
+# Ukrainian: the case endings of a name declined like a noun with a consonant stem, longest first
+_UNDECLINED_ENDINGS = frozenset("иоеэю")
+_CASE_ENDINGS = ("ом", "ем", "ём", "ові", "еві", "а", "я", "у", "ю")
+_MIN_STEM_LETTERS = 3
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
@@ -1302,15 +1307,47 @@ def _proper_kind(word: str, language: str | None) -> str | None:
 # follower's memory still grows by").
 @lru_cache(maxsize=50_000)
 def _morph_lemma(word: str, language: str) -> tuple[str, str]:
-    """Prefer a proper-noun reading (Лавровим is the surname, not the adjective)."""
-    parses = _analyzer(language).parse(word)
-    for parse in parses:
-        for tag, kind in _PROPER_TAGS.items():
-            if tag in parse.tag.grammemes:
-                return _capitalise(parse.normal_form), kind
-    nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
-    chosen = nouns[0] if nouns else (parses[0] if parses else None)
-    return (_capitalise(chosen.normal_form), "misc") if chosen else (word, "misc")
+    """Prefer a proper-noun reading (Лавровим is the surname, not the adjective). A name the dictionary
+    does not know keeps a lemma that only its ending changes (``_unknown_name_lemma``)."""
+    analyzer = _analyzer(language)
+    parses = analyzer.parse(word)
+    lemma, kind = word, "misc"
+    chosen = next((p for p in parses for tag in _PROPER_TAGS if tag in p.tag.grammemes), None)
+    if chosen is not None:
+        lemma, kind = (
+            _capitalise(chosen.normal_form),
+            next(k for t, k in _PROPER_TAGS.items() if t in chosen.tag.grammemes),
+        )
+    else:
+        nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
+        chosen = nouns[0] if nouns else (parses[0] if parses else None)
+        if chosen is not None:
+            lemma = _capitalise(chosen.normal_form)
+    if word[:1].isupper() and not analyzer.word_is_known(word.lower()):
+        lemma = _unknown_name_lemma(word, lemma, language, proper=kind != "misc")
+    return lemma, kind
+
+
+def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) -> str:
+    """The dictionary form of a name the dictionary does not know, from the form the analyser guessed by
+    the endings of words it knows. In Russian a name ending in a vowel no case ending has is foreign and
+    does not decline (Мелони, Рютте, Конте, Моди; guessed "Мелонь", "Рютта", "Конт", "Модь"; Ukrainian's
+    case endings include "і" and "и"). A guess of no name's kind that changes more than the word's ending
+    inserted a vowel the name has not ("Шольца" read as the genitive of "Шолец", "Мерца" of "Мерец"), so
+    the case ending alone goes ("Шольц", "Мерц"); a surname's guess stands ("Зеленскому": Зеленский)."""
+    folded, guess = word.casefold(), guessed.casefold()
+    shared = len(os.path.commonprefix([folded, guess]))
+    inserted = shared < len(guess) - 1 and shared < len(folded) - 1  # "Шолец" for "Шольца"
+    if language == "ru" and folded[-1] in _UNDECLINED_ENDINGS and not (folded[-1] == "е" and inserted):
+        return word  # "Шольце", whose guess is "Шолец", is the locative of a consonant stem
+    if proper or not inserted:
+        return guessed
+    if folded.endswith("е") and len(folded) > _MIN_STEM_LETTERS:
+        return word[:-1]
+    for ending in _CASE_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_STEM_LETTERS:
+            return word[: -len(ending)]
+    return guessed
 
 
 @lru_cache(maxsize=2)
