@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _INSERT = re.compile(
@@ -202,7 +202,7 @@ def _split(values: str) -> list[str] | None:
     return parts if depth == 0 and quote is None else None
 
 
-def rounds(rows: list[list[object]], key: tuple[int, ...] | None) -> list[int]:
+def rounds(rows: Sequence[Sequence[object]], key: tuple[int, ...] | None) -> list[int]:
     """Each row's round: how many rows before it have its key (0 for all where there is no key)."""
     if key is None:
         return [0] * len(rows)
