@@ -937,3 +937,12 @@ def test_entities_a_russian_name_the_dictionary_does_not_know_keeps_its_own_lett
     ]
     entities, _links = link_entities(rows)
     assert [sorted(v.surface for v in e.variants) for e in entities] == [["Conte", "Конте"]]
+
+
+def test_entities_a_turkish_surname_that_is_a_word_after_a_first_name_makes_a_person() -> None:
+    """Turkish surnames are often words (Ataç, Çelik, Terim) and Turkish capitalises nothing else inside
+    a sentence; a form of address (Bey) or a noun with its possessive ending (Bayramı) is no surname."""
+    text = "Dün konuşan Ahmet Ataç açıklama yaptı. Fatih Terim ve Ali Bey geldi. Ramazan Bayramı yarın başlıyor."
+    kinds = {m.surface: m.kind for m in _mentions(text, "tr").values()}
+    assert kinds["Ahmet Ataç"] == "person" and kinds["Fatih Terim"] == "person"
+    assert kinds.get("Ali Bey") != "person" and kinds.get("Ramazan Bayramı") != "person"

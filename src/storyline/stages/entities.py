@@ -78,6 +78,7 @@ from storyline.stages.name_shapes import (
     heading_stretches,
     is_known_word,
     is_roman_numeral,
+    lower_for,
     lowercase_stems,
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
@@ -111,6 +112,7 @@ _MAX_RUN = 4
 _UNDECLINED_ENDINGS = frozenset("иоеэю")
 _CASE_ENDINGS = ("ом", "ем", "ём", "ові", "еві", "а", "я", "у", "ю")
 _MIN_STEM_LETTERS = 3
+_TURKISH_ADDRESS = frozenset({"bey", "hanım", "paşa", "hoca", "efendi", "ağa", "usta", "abla", "ağabey"})
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
@@ -320,7 +322,7 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
     # two first names, then up to two surnames: "José Antonio Yepez Ortiz"
     longest = 4 if _listed_first_name(words[1], language) else 3
     # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
-    if len(words) > longest or not all(_may_be_surname(word, language) for word in words[1:]):
+    if len(words) > longest or not all(_may_be_surname(word, language, lowercase) for word in words[1:]):
         return mention
     return dataclasses.replace(mention, kind="person")
 
@@ -334,11 +336,25 @@ def _only_a_first_name(word: str, language: str | None) -> bool:
     return not is_known_word(word, language) and find_place(word) is None
 
 
-def _may_be_surname(word: str, language: str | None) -> bool:
+def _may_be_surname(word: str, language: str | None, lowercase: frozenset[str] | set[str] | None = None) -> bool:
     """A word a name may go on with: a family name some locale lists, a first name (a middle name), or
-    no word of the language ("Winckler"; not "Road", "Avenue", "For")."""
+    no word of the language ("Winckler"; not "Road", "Avenue", "For"). In Turkish, whose surnames are
+    words (Ataç, Çelik, Öztürk, Koç) and which capitalises nothing else inside a sentence, also a word
+    the article (``lowercase``: its lowercase words) never writes in lowercase and that is its own
+    dictionary form, unless it is a form of address (Bey, Hanım, Paşa): "Ramazan Bayramı", "Genel
+    Müdürü" end in a noun with its possessive ending."""
     if _listed_name(word) or (len(word) > 4 and word.casefold().endswith(_SURNAME_ENDINGS)):
         return True
+    if (
+        lowercase is not None
+        and language in TURKIC
+        and not word.isupper()
+        and lower_for(word, language) not in lowercase
+    ):
+        plain = lower_for(APOSTROPHE_SUFFIX.sub("", word), language)
+        # a word with an ending the dictionary reads off (Bayramı: bayram, Müdürü: müdür) is a noun's form
+        if plain not in _TURKISH_ADDRESS and lemmas.lemmatize(plain, language).casefold() == plain:
+            return True
     if not (language and language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language)):
         return True
     # a word the dictionary knows as a proper noun (its dictionary form keeps the capital: "Marczak"),
