@@ -946,3 +946,13 @@ def test_entities_a_turkish_surname_that_is_a_word_after_a_first_name_makes_a_pe
     kinds = {m.surface: m.kind for m in _mentions(text, "tr").values()}
     assert kinds["Ahmet Ataç"] == "person" and kinds["Fatih Terim"] == "person"
     assert kinds.get("Ali Bey") != "person" and kinds.get("Ramazan Bayramı") != "person"
+
+
+def test_entities_russian_and_ukrainian_first_names_in_latin_letters_open_a_persons_name() -> None:
+    from storyline.stages.given_names import is_given_name, latin_spellings
+
+    assert {"Yevgeny", "Evgeny", "Evgeni", "Evgeniy"} <= latin_spellings("Евгений", "ru")
+    assert all(is_given_name(name) for name in ("Dmitry", "Volodymyr", "Oleksandr", "Serhii", "Anatoly"))
+    text = "The spokesman Serhii Filimonov and the activist Anastasiya Avilova spoke on Monday."
+    kinds = {m.surface: m.kind for m in _mentions(text, "en").values()}
+    assert kinds["Serhii Filimonov"] == "person" and kinds["Anastasiya Avilova"] == "person"

@@ -4,7 +4,8 @@ Russian and Ukrainian morphology tags given names (pymorphy3), and Russian's dic
 other Cyrillic languages (``entities._cyrillic_name_kind``); for the Latin-script languages the
 given names come from Faker's person providers (MIT, in its wheel): the male, female and unisex first
 names of its 80-odd locales, 31,000 names in all (Jorge, Łukasz, Philippe, Óscar, Seda), and their
-family names. The sets are built once per installation (1.5 s: it imports every locale's module) and
+family names; the Russian and Ukrainian first names also as English-language text spells them (Dmitry,
+Yevgeny, Volodymyr, Oleksandr). The sets are built once per installation (1.5 s: it imports every locale's module) and
 then read from the user's cache folder, as the gazetteer's index is.
 
 A given name that is also a word (Will, Grace, North, Santa) is no evidence on its own: the caller
@@ -20,8 +21,10 @@ from pathlib import Path
 
 from storyline.stages.disk_cache import built_once, cache_folder
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 GENERIC_ENGLISH = "en"  # Faker's locale without a country: the long tail of the US census's names
+# Faker's locales whose first names are in Cyrillic: their Latin spellings are first names too (Dmitry)
+_CYRILLIC_LOCALES = {"ru_RU": "ru", "uk_UA": "uk"}
 _LAST_NAME_LISTS = ("last_names", "last_names_male", "last_names_female", "last_romanized_names")
 _FIRST_NAME_LISTS = (
     "first_names",
@@ -62,12 +65,34 @@ def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     first = faker_lists_by_locale("person", _FIRST_NAME_LISTS)
+    for locale, language in _CYRILLIC_LOCALES.items():
+        first[f"{locale}-latin"] = {
+            spelled for name in first.get(locale, ()) for spelled in latin_spellings(name, language)
+        }
     last = {name for values in faker_lists_by_locale("person", _LAST_NAME_LISTS).values() for name in _plain(values)}
     listed = {name for values in first.values() for name in _plain(values)}
     in_country_lists = {
         name for locale, values in first.items() if locale != GENERIC_ENGLISH for name in _plain(values)
     }
     return frozenset(listed), frozenset(last), frozenset(in_country_lists)
+
+
+def latin_spellings(name: str, language: str) -> set[str]:
+    """How English-language text writes a Russian or Ukrainian first name: the language's romanisation
+    (``romanise.py``: Дмитрий Dmitry, Володимир Volodymyr), letter by letter (Dmitriy, Volodimir), and
+    for a Russian "-ий" the ending as "-i" and an opening "Е" as "E" or "Ye" (Евгений: Yevgeny, Evgeniy,
+    Evgeny, Evgeni, Yevgeni)."""
+    from storyline.stages.keys import latin
+    from storyline.stages.romanise import romanise
+
+    spelled = {romanise(name, language), latin(name)}
+    if language == "ru" and name.endswith("ий"):
+        stem = romanise(name, language)[:-1]  # "Yevgen", "Dmitr"
+        spelled |= {stem + "y", stem + "i", stem + "iy"}
+    if name[:1] == "Е":
+        spelled |= {"E" + word[2:] for word in spelled if word.startswith("Ye")}
+        spelled |= {"Ye" + word[1:] for word in spelled if word.startswith("E")}
+    return {word for word in spelled if word.isalpha()}
 
 
 def _plain(values: set[str]) -> set[str]:
