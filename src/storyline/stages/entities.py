@@ -110,7 +110,7 @@ _MAX_RUN = 4
 # Russian: the last letters of a foreign name that does not decline (Мелони, Рютте, Рубио); Russian and
 # Ukrainian: the case endings of a name declined like a noun with a consonant stem, longest first
 _UNDECLINED_ENDINGS = frozenset("иоеэю")
-_CASE_ENDINGS = ("ом", "ем", "ём", "ові", "еві", "а", "я", "у", "ю")
+_CASE_ENDINGS = ("ом", "ем", "ём", "ові", "еві", "а", "я", "у", "ю", "е")
 _MIN_STEM_LETTERS = 3
 _TURKISH_ADDRESS = frozenset({"bey", "hanım", "paşa", "hoca", "efendi", "ağa", "usta", "abla", "ağabey"})
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
@@ -1323,25 +1323,24 @@ def _proper_kind(word: str, language: str | None) -> str | None:
 # follower's memory still grows by").
 @lru_cache(maxsize=50_000)
 def _morph_lemma(word: str, language: str) -> tuple[str, str]:
-    """Prefer a proper-noun reading (Лавровим is the surname, not the adjective). A name the dictionary
-    does not know keeps a lemma that only its ending changes (``_unknown_name_lemma``)."""
+    """The analyser's reading (``_reading``); a name its dictionary does not know keeps a lemma that only
+    its ending changes (``_unknown_name_lemma``)."""
     analyzer = _analyzer(language)
-    parses = analyzer.parse(word)
-    lemma, kind = word, "misc"
-    chosen = next((p for p in parses for tag in _PROPER_TAGS if tag in p.tag.grammemes), None)
-    if chosen is not None:
-        lemma, kind = (
-            _capitalise(chosen.normal_form),
-            next(k for t, k in _PROPER_TAGS.items() if t in chosen.tag.grammemes),
-        )
-    else:
-        nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
-        chosen = nouns[0] if nouns else (parses[0] if parses else None)
-        if chosen is not None:
-            lemma = _capitalise(chosen.normal_form)
+    lemma, kind = _reading(analyzer.parse(word), word)
     if word[:1].isupper() and not analyzer.word_is_known(word.lower()):
         lemma = _unknown_name_lemma(word, lemma, language, proper=kind != "misc")
     return lemma, kind
+
+
+def _reading(parses: list[Any], word: str) -> tuple[str, str]:
+    """Prefer a proper-noun reading (Лавровим is the surname, not the adjective)."""
+    for parse in parses:
+        for tag, kind in _PROPER_TAGS.items():
+            if tag in parse.tag.grammemes:
+                return _capitalise(parse.normal_form), kind
+    nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
+    chosen = nouns[0] if nouns else (parses[0] if parses else None)
+    return (_capitalise(chosen.normal_form), "misc") if chosen else (word, "misc")
 
 
 def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) -> str:
@@ -1358,8 +1357,6 @@ def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) ->
         return word  # "Шольце", whose guess is "Шолец", is the locative of a consonant stem
     if proper or not inserted:
         return guessed
-    if folded.endswith("е") and len(folded) > _MIN_STEM_LETTERS:
-        return word[:-1]
     for ending in _CASE_ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_STEM_LETTERS:
             return word[: -len(ending)]
