@@ -144,6 +144,13 @@ def test_entities_a_german_nouns_form_is_no_city_abroad() -> None:
     assert _places("Im Namen der Stadt sprach er in Halle, die Kitas bleiben zu.", "de") == {"Halle (Saale)"}
 
 
+def test_entities_a_german_word_in_lowercase_too_is_no_city_abroad_it_does_not_name() -> None:
+    # "Lila" (purple) is an alternate name of Lille, "Google" one of Topeka: the words; Paris,
+    # Moskau (Moscow's German name) and Lille stay places
+    text = "Die Wolken wurden tiefes Lila. Google öffnet Büros in Paris, Moskau und Lille."
+    assert _places(text, "de") == {"Paris", "Moscow", "Lille"}
+
+
 def test_entities_a_name_that_opens_with_a_place_of_two_words_stays_whole() -> None:
     # "York" and "Angeles" may open a person's name, but not after the word that makes them a place
     surfaces = {m.surface for m in _mentions("New York Daily News on Twitter. Los Angeles Lakers won.", "en").values()}
@@ -956,3 +963,11 @@ def test_entities_russian_and_ukrainian_first_names_in_latin_letters_open_a_pers
     text = "The spokesman Serhii Filimonov and the activist Anastasiya Avilova spoke on Monday."
     kinds = {m.surface: m.kind for m in _mentions(text, "en").values()}
     assert kinds["Serhii Filimonov"] == "person" and kinds["Anastasiya Avilova"] == "person"
+
+
+def test_entities_a_full_name_ends_at_its_possessive_ending() -> None:
+    # the name written with "'s" is a person's; the capitalised words after it are another name
+    found = _mentions("Chancellor Angela Merkel’s Corona conference met. Donald Trump's White House said no.", "en")
+    surfaces = {m.surface: m.kind for m in found.values()}
+    assert surfaces.get("Angela Merkel’s") == "person" and surfaces.get("Donald Trump's") == "person"
+    assert "White House" in surfaces and not any("Corona" in surface for surface in surfaces)

@@ -87,6 +87,22 @@ def spelling_of(row: MentionRow) -> str:
     return spelling(" ".join(words)) if words else ""
 
 
+def opens_with_common_word(row: MentionRow) -> bool:
+    """A name of several words that is not a person's and opens with a common word of its language or
+    of English ("Audio Snack", "Centro Médico Nacional"): its first word is no given name, so its
+    identity carries every word's spelling ("Udo's Snack" and "Centro Nacional" are other names). A
+    name typed a person in one article and not in another keeps one identity: its first word is a
+    name ("Khalifa Haftar")."""
+    if row.kind == "person" or not row.given or row.given == row.key or not row.language:
+        return False
+    words = _POSSESSIVE.sub("", row.lemma).split()
+    if len(words) < 2:
+        return False
+    from storyline.stages import lemmas  # the dictionaries load on an ingest's linking, never for reading
+
+    return lemmas.common_word(words[0], row.language)
+
+
 def _exact_spelling(row: MentionRow) -> str:
     return spelling(" ".join(_spelled_words(row)), exact=True)
 
@@ -95,7 +111,7 @@ def _spelled_words(row: MentionRow) -> list[str]:
     if ":" in row.key or row.key.startswith("#"):
         return []
     words = _POSSESSIVE.sub("", row.lemma).split()
-    return words[-1:] if row.given else words
+    return words[-1:] if row.given and not opens_with_common_word(row) else words
 
 
 def is_latin_bare(row: MentionRow) -> bool:

@@ -118,6 +118,7 @@ _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
+_POSSESSIVE_END = re.compile(r"[^\W\d_]['’]s$")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
 _ALL_CONNECTORS = frozenset().union(*CONNECTORS.values())
 _MAX_LOWERCASE_PLACE_WORDS = 3  # "Amérique du Nord", "Émirats arabes unis"
@@ -706,6 +707,7 @@ def _capitalised_runs(
             and current
             and not broken
             and not _ends_with_case(current[-1], language)
+            and not _possessive_full_name(current)
             and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
             and (
                 glued
@@ -774,6 +776,13 @@ def _ends_with_case(word: str, language: str | None) -> bool:
     (Turkish, Azerbaijani): the name ends there ("Birleşik Krallık'ta Kovid" is the United Kingdom,
     then the next word)."""
     return language in TURKIC and APOSTROPHE_SUFFIX.search(word) is not None
+
+
+def _possessive_full_name(run: list[str]) -> bool:
+    """A person's full name with the possessive ending ("Angela Merkel’s Corona conference", "Donald
+    Trump's White House"): the name ends there. A possessive inside an institution's or a
+    brand's name stays in it ("European People's Party", "McDonald's Corporation")."""
+    return len(run) >= 2 and _POSSESSIVE_END.search(run[-1]) is not None and is_given_name(run[0])
 
 
 def _ends_before_name(run: list[str], glued: bool, language: str | None) -> bool:
@@ -1182,9 +1191,13 @@ def _noun_form_abroad(word: str, place: Place, language: str | None) -> bool:
     """In a language that capitalises its nouns, an inflected form of one of them that a city abroad is
     also called ("Namen", the names, is Namur's German name; "Kitas", the day-care centres, a name of
     Quito; "Bergen", the mountains): the noun. A city where the language comes first keeps its name
-    (Halle, Essen)."""
+    (Halle, Essen). So is a word the language writes in lowercase too, capitalised as a noun, that is
+    not the city's own name ("ein tiefes Lila", purple, is an alternate name of Lille; "Google" one
+    of Topeka's)."""
     if language not in NOUN_CAPITALISING or not place.country or first_language_of(place) == language:
         return False
+    if lemmas.in_lowercase(word.lower(), language) and spelling(word, exact=True) != spelling(place.name, exact=True):
+        return True
     lemma = lemmas.dictionary_lemma(word, language)
     return lemma is not None and lemma[:1].isupper() and lemma != word
 

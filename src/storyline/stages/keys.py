@@ -137,8 +137,11 @@ def vowel_pattern(exact: str) -> str:
 
 def _plain(exact_word: str) -> str:
     out: list[str] = []
+    opening = exact_word[:1].isupper()  # the opening vowels' class, then the vowels as written
     for place, letter in enumerate(exact_word.replace("g", "h")):
         if letter in "aeiou":
+            if opening and len(out) == 1:
+                continue
             ends_the_word = exact_word[place + 1 :].strip("aeiou") == ""
             if ends_the_word and (not out or out[-1] != "*"):
                 out.append("*")
@@ -161,6 +164,8 @@ def _word_spelling(word: str, exact: bool) -> str:
                 end += 1
             if index == 0:
                 out.append(_opening_vowel(spelled[index:end]))
+                if exact and _written_vowels(spelled[index:end]) != out[-1].lower():
+                    out.append(_written_vowels(spelled[index:end]))  # "Jak" is not "Ak", "Yaasss" not "Az"
             elif exact:
                 out.append(_written_vowels(spelled[index:end]))
             elif end == len(spelled):
@@ -174,9 +179,9 @@ def _word_spelling(word: str, exact: bool) -> str:
 
 
 def _written_vowels(vowels: str) -> str:
-    """A run of vowels as written, "y" and "j" read as "i", a letter written twice once (Moore, Qassem)."""
-    read = vowels.replace("y", "i").replace("j", "i")
-    return "".join(letter for place, letter in enumerate(read) if place == 0 or read[place - 1] != letter)
+    """A run of vowels as written, "y" and "j" read as "i". A vowel written twice stays so ("Choose" is
+    not "Chose", "Année" not "Anne"); consonants written twice are one (Qassem, Qasem)."""
+    return vowels.replace("y", "i").replace("j", "i")
 
 
 def _opening_vowel(vowels: str) -> str:

@@ -143,6 +143,11 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 11: a full name written in a script without vowels (Arabic, Hebrew) takes no bare Latin
     # name (grouping/entities.py): every mention is linked again.
     10: Migration(rebuild_entities=True),
+    # Version 12: Latin spellings keep a vowel written twice and a "j" or "y" before a word's first vowel
+    # ("Choose" is not "Chose", "Jak" not "Ak"), and a name that is not a person's and opens with a
+    # common word carries all its words' spelling ("Audio Snack" is not "Udo's Snack"): every mention
+    # is linked again.
+    11: Migration(rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
