@@ -971,3 +971,16 @@ def test_entities_a_full_name_ends_at_its_possessive_ending() -> None:
     surfaces = {m.surface: m.kind for m in found.values()}
     assert surfaces.get("Angela Merkel’s") == "person" and surfaces.get("Donald Trump's") == "person"
     assert "White House" in surfaces and not any("Corona" in surface for surface in surfaces)
+
+
+def test_entities_a_double_surname_is_one_word_with_or_without_the_first_name() -> None:
+    # "Kramp-Karrenbauer" after a listed first name is a surname of two names: the bare one later is
+    # the same person, and "Karrenbauer" no name of its own; two names that stand alone keep the hyphen
+    found = _mentions(
+        "Annegret Kramp-Karrenbauer sprach. Später sagte Kramp-Karrenbauer, die Merkel-Macron-Initiative sei gut.",
+        "de",
+    )
+    surfaces = {m.surface: m for m in found.values()}
+    person = surfaces["Annegret Kramp-Karrenbauer"]
+    assert person.kind == "person" and person.count == 2
+    assert not any(surface in ("Karrenbauer", "Kramp") for surface in surfaces) and "Macron" in surfaces

@@ -32,3 +32,11 @@ def test_statements_carry_the_sentence_entities_and_the_lead_source() -> None:
     thursday = statements["Thursday"]
     assert "CNN" in thursday.sources
     assert len(thursday.entity_keys) == 2 and thursday.text.startswith("On Thursday")
+
+
+def test_statements_name_a_double_surname_written_without_its_first_name() -> None:
+    # the article writes "Annegret Kramp-Karrenbauer" once: the bare "Kramp-Karrenbauer" of a dated
+    # sentence is her too
+    text = "Annegret Kramp-Karrenbauer ist Ministerin. Am Donnerstag sagte Kramp-Karrenbauer, sie bleibe."
+    (statement,) = _statements(text, "de", dt.date(2020, 8, 20))
+    assert statement.entity_keys == ("krmpkrnbr",)

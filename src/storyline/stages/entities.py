@@ -84,7 +84,11 @@ from storyline.stages.name_shapes import (
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
 from storyline.stages.uncased_names import is_uncased, known_names
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
+# A surname of two names joined by a hyphen, after a first name (or two joined so): "Annegret
+# Kramp-Karrenbauer", "Marie-Agnes Strack-Zimmermann"
+_DOUBLE_SURNAME = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)?) ([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
+_JOINER = "\u2011"  # a non-breaking hyphen: the word reader keeps the two halves one word
 # A closing quote ends a sentence only after end punctuation: «“very productive,” the FT writes» is one.
 # "LAREDO, TX.- Aunque...": a dateline's full stop and dash end it as a sentence
 # endings of family names that dictionaries of some languages list as words too (Szumowski, Kovalenko)
@@ -178,16 +182,57 @@ def _unglued(sentence: str) -> list[str]:
     return [sentence[start:end] for start, end in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
 
 
-def keys_in_sentence(sentence: str, language: str | None) -> set[str]:
-    """Entity keys a single sentence names (sentence-initial words included; callers filter)."""
+def keys_in_sentence(sentence: str, language: str | None, surnames: frozenset[str] = frozenset()) -> set[str]:
+    """Entity keys a single sentence names (sentence-initial words included; callers filter).
+    ``surnames``: its article's ``double_surnames``."""
+    sentence = with_double_surnames(sentence, surnames)
     words = _words_with_breaks(sentence)
     return {
         mention.key for mention in _sentence_mentions(sentence, words, {word.lower() for word, _ in words}, language)
     }
 
 
+def double_surnames(text: str, language: str | None) -> frozenset[str]:
+    """The surnames of two names joined by a hyphen that a text writes after a listed first name
+    ("Kramp-Karrenbauer" of "Annegret Kramp-Karrenbauer"), not a place's hyphenated name, two first
+    names, nor a name joined to a word of the language ("West Virginia-Abteilung", "Atlanta
+    Journal-Constitution"; a word that is also a listed family name stays a name: "Strack-Zimmermann"):
+    everywhere in the text, with or without the first name, they are one word
+    (``with_double_surnames``), so that the bare "Kramp-Karrenbauer" is the same name and its halves
+    no names of their own. Two names that stand alone keep the hyphen between them ("Merkel-Macron")."""
+    found = set()
+    for match in _DOUBLE_SURNAME.finditer(text):
+        given, first, second = match.groups()
+        if not (given[:1].isupper() and first[:1].isupper() and second[:1].isupper()):
+            continue
+        if not all(is_given_name(part) for part in given.split("-")) or _hyphenated_given_name(first, second):
+            continue
+        if _word_of(second, language) and not is_family_name(second):
+            continue
+        if find_place(f"{first}-{second}") is None:
+            found.add(f"{first}-{second}")
+    return frozenset(found)
+
+
+def _word_of(word: str, language: str | None) -> bool:
+    """A common word of the language or of English, or in a language that capitalises its nouns any
+    word its dictionary knows."""
+    if not language:
+        return False
+    return lemmas.common_word(word, language) or (language in NOUN_CAPITALISING and lemmas.is_known(word, language))
+
+
+def with_double_surnames(text: str, surnames: frozenset[str]) -> str:
+    """``text`` with each of ``surnames`` written as one word (its hyphen a non-breaking one: the
+    text's length and offsets stay)."""
+    for name in surnames:
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name.replace("-", _JOINER), text)
+    return text
+
+
 def find_mentions(article: Article) -> tuple[EntityMention, ...]:
-    sentences = split_sentences((article.title or "") + "\n" + article.text)
+    text = (article.title or "") + "\n" + article.text
+    sentences = split_sentences(with_double_surnames(text, double_surnames(text, article.language)))
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     # German capitalises its nouns, and its headings are not in title case
@@ -222,7 +267,16 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         for m in _resolve_surnames(typed, lowercase, article.language)
         if not not_a_name(m, article.language, lowercase)
     ]
-    return _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
+    merged = _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
+    return tuple(_hyphen_restored(mention) for mention in merged)
+
+
+def _hyphen_restored(mention: EntityMention) -> EntityMention:
+    if _JOINER not in mention.surface and _JOINER not in mention.lemma:
+        return mention
+    return dataclasses.replace(
+        mention, surface=mention.surface.replace(_JOINER, "-"), lemma=mention.lemma.replace(_JOINER, "-")
+    )
 
 
 def _listed_company(mention: Found) -> Found:

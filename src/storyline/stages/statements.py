@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from storyline.models import Article, DatedStatement, EntityMention
 from storyline.stages.attribution import find_sources
 from storyline.stages.date_expressions import find_expressions, resolve
-from storyline.stages.entities import keys_in_sentence, split_sentences
+from storyline.stages.entities import double_surnames, keys_in_sentence, split_sentences
 from storyline.stages.keys import last_word_key
 
 MAX_STATEMENT_CHARS = 400
@@ -38,6 +38,7 @@ def dated_statements(article: Article) -> tuple[DatedStatement, ...]:
         article.entities,
     )
     article_keys = {mention.key for mention in article.entities}
+    surnames = double_surnames((article.title or "") + "\n" + article.text, article.language)
     statements: list[DatedStatement] = []
     for position, sentence in enumerate(sentences):
         expressions = find_expressions(sentence, article.language)
@@ -46,7 +47,7 @@ def dated_statements(article: Article) -> tuple[DatedStatement, ...]:
         sources = list(
             dict.fromkeys(_canonical(find_sources(sentence, article.language), article.entities) + lead_sources)
         )
-        keys = tuple(sorted(keys_in_sentence(sentence, article.language) & article_keys))
+        keys = tuple(sorted(keys_in_sentence(sentence, article.language, surnames) & article_keys))
         seen: set[tuple[object, ...]] = set()
         for expression in expressions:
             date = resolve(expression, article.published)
