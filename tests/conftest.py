@@ -7,6 +7,7 @@ PostgreSQL: the store's behaviour is one contract, tested once, on both.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -25,10 +26,14 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresForTests]:
-    server = start_or_skip(tmp_path_factory.mktemp("postgres"))
-    yield server
-    server.stop()
+def postgres() -> Iterator[PostgresForTests]:
+    """One PostgreSQL server for the session, in a folder of its own: not under pytest's base temporary
+    folder, which a second pytest session started meanwhile prunes (it keeps the last three), taking the
+    running server's files with it."""
+    with tempfile.TemporaryDirectory(prefix="storyline-pg-") as folder:
+        server = start_or_skip(Path(folder))
+        yield server
+        server.stop()
 
 
 def _location(request: pytest.FixtureRequest, folder: Path, name: str) -> Iterator[str]:

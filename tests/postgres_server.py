@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -37,7 +38,7 @@ class PostgresForTests:
 
         close_pool(url)
         drop_store(url)
-        name = url.rsplit("/", 1)[1].split("?", 1)[0]
+        name = urlsplit(url).path.lstrip("/")  # the host may be a socket folder: "...@/name?host=/tmp/..."
         self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def stop(self) -> None:
