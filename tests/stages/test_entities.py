@@ -984,3 +984,9 @@ def test_entities_a_double_surname_is_one_word_with_or_without_the_first_name() 
     person = surfaces["Annegret Kramp-Karrenbauer"]
     assert person.kind == "person" and person.count == 2
     assert not any(surface in ("Karrenbauer", "Kramp") for surface in surfaces) and "Macron" in surfaces
+
+
+def test_entities_an_acronym_in_the_plural_is_no_name() -> None:
+    # "CDs", "NGOs", "MPs": things or people of a kind; the singular acronym stays a name
+    found = _mentions("Vinyl outsold CDs. Many NGOs and MPs met at NATO.", "en")
+    assert {m.surface for m in found.values()} == {"NATO"}

@@ -122,6 +122,7 @@ _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
+_ACRONYM_PLURAL = re.compile(rf"[A-Z]{{2,{MAX_ACRONYM}}}s")  # an acronym with a plural ending
 _POSSESSIVE_END = re.compile(r"[^\W\d_]['’]s$")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
 _ALL_CONNECTORS = frozenset().union(*CONNECTORS.values())
@@ -1104,6 +1105,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     """The mention a run of capitalised words makes, or None when it has no usable key.
     ``person``: a model read the run as a person's name (never a place)."""
     surface = " ".join(run)
+    if len(run) == 1 and _ACRONYM_PLURAL.fullmatch(run[0]):
+        return None  # "CDs", "NGOs", "MPs": things or people of a kind, no one name
     if len(run) > 1 and _surname_in_capitals(run[:-1], run[-1], language):
         run = [*run[:-1], run[-1].title()]  # "Emmanuel MACRON" is keyed and named as "Emmanuel Macron"
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
