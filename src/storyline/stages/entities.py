@@ -123,7 +123,6 @@ _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
 _ACRONYM_PLURAL = re.compile(rf"[A-Z]{{2,{MAX_ACRONYM}}}s")  # an acronym with a plural ending
-_POSSESSIVE_END = re.compile(r"[^\W\d_]['’]s$")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
 _ALL_CONNECTORS = frozenset().union(*CONNECTORS.values())
 _MAX_LOWERCASE_PLACE_WORDS = 3  # "Amérique du Nord", "Émirats arabes unis"
@@ -216,8 +215,8 @@ def double_surnames(text: str, language: str | None) -> frozenset[str]:
 
 
 def _word_of(word: str, language: str | None) -> bool:
-    """A common word of the language or of English, or in a language that capitalises its nouns any
-    word its dictionary knows."""
+    """A common word of the language or of English as written, or in a language that capitalises its
+    nouns any word its dictionary knows ("Hof", court, is also a town)."""
     if not language:
         return False
     return lemmas.common_word(word, language) or (language in NOUN_CAPITALISING and lemmas.is_known(word, language))
@@ -837,7 +836,7 @@ def _possessive_full_name(run: list[str]) -> bool:
     """A person's full name with the possessive ending ("Angela Merkel’s Corona conference", "Donald
     Trump's White House"): the name ends there. A possessive inside an institution's or a
     brand's name stays in it ("European People's Party", "McDonald's Corporation")."""
-    return len(run) >= 2 and _POSSESSIVE_END.search(run[-1]) is not None and is_given_name(run[0])
+    return len(run) >= 2 and run[-1].endswith(("'s", "’s")) and is_given_name(run[0])
 
 
 def _ends_before_name(run: list[str], glued: bool, language: str | None) -> bool:
@@ -1210,11 +1209,9 @@ def _local_town(run: list[str], head_lemma: str, language: str | None, before: l
 
 
 def _word_there(word: str, language: str) -> bool:
-    """A common word of ``language`` or of English, as written or in lowercase, or in German any word
-    the dictionary knows ("Hof", court, is also a town), since German writes its nouns with a capital."""
-    if lemmas.common_word(word, language) or lemmas.common_word(word.lower(), language):
-        return True
-    return language in NOUN_CAPITALISING and lemmas.is_known(word, language)
+    """A word of ``language`` (``_word_of``), or a common word in lowercase: German writes its nouns
+    with a capital."""
+    return _word_of(word, language) or lemmas.common_word(word.lower(), language)
 
 
 def _lemma_may_name_a_place(word: str, lemma: str, language: str | None) -> bool:
