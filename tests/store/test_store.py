@@ -139,14 +139,51 @@ def test_sqlite_background_checkpoints_keep_a_busy_writer_s_wal_bounded(tmp_path
     with open_store(path) as store:
         db = store._db  # type: ignore[attr-defined]
         db.execute("CREATE TABLE filler (x BLOB)")
-        written, deadline = 0, time.monotonic() + 20
+        written, deadline, transactions = 0, time.monotonic() + 20, 0
+        checkpoints: list[str] = []
+        db.set_trace_callback(lambda sql: checkpoints.append(sql) if "wal_checkpoint" in sql else None)
         with store.background_checkpoints(every_seconds=0.02, restart_bytes=1 << 20):
             while written < 96 << 20 and time.monotonic() < deadline:
                 with store.transaction():
                     db.executemany("INSERT INTO filler VALUES (?)", [(os.urandom(4000),)] * 16)
                 written += 64000
+                transactions += 1
+        db.set_trace_callback(None)
         wal = Path(f"{path}-wal").stat().st_size
     assert written >= 48 << 20 and wal <= 4096 * CHECKPOINT_PAGES + (4 << 20)
+    # the writer copies back what is left only when the WAL is past the bound (every ~16 writes), not at
+    # each write once the file has grown that large (the file is kept, not cut back, when it starts over)
+    assert 0 < len(checkpoints) <= transactions // 4
+
+
+def test_sqlite_background_checkpoints_start_a_pausing_writer_s_wal_over_without_it(tmp_path: Path) -> None:
+    """A writer with gaps between its transactions (a follower grouping its next article): the
+    thread's passes fall into them, so the WAL starts over with the writer copying nothing back itself
+    (it did at each bound before: the article that started the WAL over paid for it)."""
+    import os
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        db = store._db  # type: ignore[attr-defined]
+        db.execute("CREATE TABLE filler (x BLOB)")
+        checkpoints: list[str] = []
+        db.set_trace_callback(lambda sql: checkpoints.append(sql) if "wal_checkpoint" in sql else None)
+        starts, deadline = set(), time.monotonic() + 3
+        with store.background_checkpoints(every_seconds=0.05, restart_bytes=1 << 20):
+            while time.monotonic() < deadline:
+                with store.transaction():
+                    db.executemany("INSERT INTO filler VALUES (?)", [(os.urandom(4000),)] * 16)
+                starts.add(_wal_start_number(path))
+                time.sleep(0.02)
+        db.set_trace_callback(None)
+    assert len(starts) >= 3  # written 2 MB a second: started over about every half second
+    assert checkpoints == []
+
+
+def _wal_start_number(store_path: Path) -> int:
+    """The WAL header's checkpoint sequence number (bytes 12-15), which changes when the WAL starts over."""
+    with open(f"{store_path}-wal", "rb") as wal:
+        return int.from_bytes(wal.read(16)[12:16], "big")
 
 
 def test_store_upgrades_a_schema_1_store_keeping_its_rows(tmp_path: Path) -> None:

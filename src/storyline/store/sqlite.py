@@ -29,15 +29,21 @@ from storyline.store.vector_index import VectorIndex
 OPEN_SECONDS = 30.0  # how long opening waits for another process that holds the file (SQLite's own timeout)
 CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
 CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
+WAL_KEPT_BYTES = 4096 * CHECKPOINT_PAGES  # what a WAL file is cut back to when it starts over (one that runs them)
 # A writer's WAL past this is started over (a writer that never pauses otherwise keeps it growing: a
 # 200,000-article build left 4.2 GB beside a 3.2 GB store). Doing so costs that one write a checkpoint
 # of what the thread has not copied yet and a sync of the store, so it is rare: about every 250
-# articles ingested one at a time, every 12,000 in batches.
+# articles ingested one at a time, every 12,000 in batches. The file is kept at its size meanwhile
+# (SQLite writes over it from the start): cutting 240 MB off it at each start took that write 110-190 ms.
 WAL_RESTART_BYTES = 256 << 20
 # Seconds between the thread's passive checkpoints. What it has not copied when the WAL starts over is
 # the writer's to copy: with 2 s between passes that took the writer 0.46 s once in a 200,000-article
 # store, with 0.25 s 0.08 s (a pass with nothing new to copy costs nothing; batch ingest as fast).
 CHECKPOINT_SECONDS = 0.25
+# Seconds between its passes once the WAL is past the bound: one of them then falls between two of the
+# writer's transactions (its grouping, outside them, takes 10-20 ms an article) and copies everything
+# back, so that the next write starts the WAL over without copying anything itself.
+URGENT_CHECKPOINT_SECONDS = 0.005
 
 
 class SQLiteStore(SqlStore):
@@ -54,7 +60,7 @@ class SQLiteStore(SqlStore):
         self._vectors: VectorIndex | None = None
         self._checkpointing = 0  # background_checkpoints entered and not yet left
         self._restart_bytes = WAL_RESTART_BYTES
-        self._wal = Path(f"{path}-wal")
+        self._wal_bytes = 0  # what the WAL held at the thread's last checkpoint
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no store here; {NO_STORE_HINT}")
         try:
@@ -73,7 +79,7 @@ class SQLiteStore(SqlStore):
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
-            self._db.execute(f"PRAGMA journal_size_limit={4096 * CHECKPOINT_PAGES}")
+            self._db.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._prepare_schema()
         except sqlite3.DatabaseError as error:
@@ -182,9 +188,11 @@ class SQLiteStore(SqlStore):
         outside Python's lock), so no commit waits for a checkpoint. Nested uses share the outer one.
 
         A passive checkpoint never waits, but SQLite starts the WAL over only when a write begins with
-        every frame copied back, which a writer that never pauses does not allow: the file would grow
-        without end. Past ``restart_bytes`` the writer's next transaction copies the rest itself first
-        (``transaction``), so that it starts the WAL over."""
+        every frame copied back, which a writer that never pauses for long does not allow: the file
+        would grow without end. Once the WAL holds more than ``restart_bytes`` the thread's passes come
+        every few milliseconds, until one falls between two transactions; should none in twice that
+        (a writer with no gaps at all), the writer's next transaction copies the rest itself first
+        (``transaction``). Either way the next write starts the WAL over."""
         if self._checkpointing:
             self._checkpointing += 1
             try:
@@ -193,13 +201,16 @@ class SQLiteStore(SqlStore):
                 self._checkpointing -= 1
             return
         self._db.execute("PRAGMA wal_autocheckpoint=0")
+        self._db.execute(f"PRAGMA journal_size_limit={2 * restart_bytes}")
+        frame_bytes = 24 + self._db.execute("PRAGMA page_size").fetchone()[0]
         stop = threading.Event()
 
         def checkpoint() -> None:
             connection = sqlite3.connect(str(self.path), timeout=30.0)
             try:
-                while not stop.wait(every_seconds):
-                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                while not stop.wait(every_seconds if self._wal_bytes <= restart_bytes else URGENT_CHECKPOINT_SECONDS):
+                    _busy, frames, _copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    self._wal_bytes = frames * frame_bytes
                 connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
             finally:
                 connection.close()
@@ -215,13 +226,16 @@ class SQLiteStore(SqlStore):
             stop.set()
             thread.join()
             self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+            self._db.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
 
     def transaction(self) -> Transaction:
         """One write transaction; with background checkpoints, one that starts the WAL over when it has
-        grown past their ``restart_bytes``: the thread has copied nearly all of it back, the few pages
-        left are copied here, and SQLite then writes from the WAL's start (no lock is waited for)."""
-        if self._checkpointing and not self._db.in_transaction and _size(self._wal) > self._restart_bytes:
+        grown past twice their ``restart_bytes`` (the thread found no gap between transactions): the
+        thread has copied nearly all of it back, the few pages left are copied here, and SQLite then
+        writes from the WAL's start (no lock is waited for)."""
+        if self._checkpointing and not self._db.in_transaction and self._wal_bytes > 2 * self._restart_bytes:
             self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self._wal_bytes = 0  # until the thread's next look: the WAL starts over with this write
         return super().transaction()
 
     def _integrity_problems(self) -> list[str]:
@@ -253,10 +267,3 @@ def _read_only_uri(path: Path) -> str:
     (read-only media, another user's file), since SQLite would otherwise need to write its WAL index."""
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     return f"{path.resolve().as_uri()}?mode=ro" + ("" if writable else "&immutable=1")
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
