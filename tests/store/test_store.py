@@ -128,6 +128,30 @@ def test_sqlite_background_checkpoints_nest_and_commits_leave_the_wal_to_them(tm
         assert store._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0] == 0  # type: ignore[attr-defined]
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads' priorities are read from Linux's /proc")
+def test_sqlite_background_checkpoints_run_at_the_lowest_priority_the_writer_at_its_own(tmp_path: Path) -> None:
+    """The checkpoints' thread yields the cores to the writer (and to everything else); the writer's
+    own thread, and so the process, keeps its priority."""
+    import os
+
+    from storyline.store.sqlite import LOWEST_PRIORITY
+
+    def nice(thread_id: int) -> int:
+        fields = Path(f"/proc/self/task/{thread_id}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[16])  # the stat file's 19th field, counted after the name's closing parenthesis
+
+    own = nice(threading.get_native_id())
+    with open_store(tmp_path / "s.db") as store, store.background_checkpoints():
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            found = [t for t in threading.enumerate() if t.name == "storyline-checkpoints"]
+            if found and found[0].native_id is not None and nice(found[0].native_id) == LOWEST_PRIORITY:
+                break
+            time.sleep(0.01)
+        assert found and found[0].native_id is not None and nice(found[0].native_id) == LOWEST_PRIORITY
+        assert nice(threading.get_native_id()) == own == os.getpriority(os.PRIO_PROCESS, 0)
+
+
 def test_sqlite_background_checkpoints_keep_a_busy_writer_s_wal_bounded(tmp_path: Path) -> None:
     """A writer that commits without pause: passive checkpoints alone let the WAL grow by all it writes
     (1 GB in 3 s); a write that starts once the WAL is past the bound starts it over."""
