@@ -30,16 +30,13 @@ from storyline.store.vector_index import VectorIndex
 OPEN_SECONDS = 30.0  # how long opening waits for another process that holds the file (SQLite's own timeout)
 CACHE_KIB = 32 * 1024  # SQLite's page cache per connection (grows as used)
 CHECKPOINT_PAGES = 4000  # WAL pages between checkpoints: pages written by several batches are copied back once
-WAL_KEPT_BYTES = 4096 * CHECKPOINT_PAGES  # what a WAL file is cut back to when it starts over (one that runs them)
+WAL_KEPT_BYTES = 4096 * CHECKPOINT_PAGES  # the WAL file's size when it starts over, checkpointed automatically
 # A writer's WAL past this is started over (a writer that never pauses otherwise keeps it growing: a
-# 200,000-article build left 4.2 GB beside a 3.2 GB store). Doing so costs that one write a checkpoint
-# of what the thread has not copied yet and a sync of the store, so it is rare: about every 250
-# articles ingested one at a time, every 12,000 in batches. The file is kept at its size meanwhile
-# (SQLite writes over it from the start): cutting 240 MB off it at each start took that write 110-190 ms.
+# 200,000-article build left 4.2 GB beside a 3.2 GB store): about every 250 articles ingested one at a
+# time, every 12,000 in batches. The file is kept at its size meanwhile (SQLite writes over it from the
+# start): cutting 240 MB off it at each start took that write 110-190 ms.
 WAL_RESTART_BYTES = 256 << 20
-# Seconds between the thread's passive checkpoints. What it has not copied when the WAL starts over is
-# the writer's to copy: with 2 s between passes that took the writer 0.46 s once in a 200,000-article
-# store, with 0.25 s 0.08 s (a pass with nothing new to copy costs nothing; batch ingest as fast).
+# Seconds between the thread's passive checkpoints (a pass with nothing new to copy costs nothing).
 CHECKPOINT_SECONDS = 0.25
 # Seconds between its passes once the WAL is past the bound: one of them then falls between two of the
 # writer's transactions (its grouping, outside them, takes 10-20 ms an article) and copies everything
