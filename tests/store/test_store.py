@@ -154,18 +154,16 @@ def test_sqlite_background_checkpoints_run_at_the_lowest_priority_the_writer_at_
 
 def test_sqlite_background_checkpoints_keep_a_busy_writer_s_wal_bounded(tmp_path: Path) -> None:
     """A writer that commits without pause: passive checkpoints alone let the WAL grow by all it writes
-    (1 GB in 3 s); a write that starts once the WAL is past the bound starts it over."""
+    (1 GB in 3 s); a write that starts once the WAL is past twice the bound copies the rest back itself
+    and starts it over."""
     import os
 
     from storyline.store.sqlite import CHECKPOINT_PAGES
 
     path = tmp_path / "s.db"
     with open_store(path) as store:
-        db = store._db  # type: ignore[attr-defined]
-        db.execute("CREATE TABLE filler (x BLOB)")
+        db, checkpoints = _filler_table_with_checkpoints_traced(store)
         written, deadline, transactions = 0, time.monotonic() + 20, 0
-        checkpoints: list[str] = []
-        db.set_trace_callback(lambda sql: checkpoints.append(sql) if "wal_checkpoint" in sql else None)
         with store.background_checkpoints(every_seconds=0.02, restart_bytes=1 << 20):
             while written < 96 << 20 and time.monotonic() < deadline:
                 with store.transaction():
@@ -175,8 +173,8 @@ def test_sqlite_background_checkpoints_keep_a_busy_writer_s_wal_bounded(tmp_path
         db.set_trace_callback(None)
         wal = Path(f"{path}-wal").stat().st_size
     assert written >= 48 << 20 and wal <= 4096 * CHECKPOINT_PAGES + (4 << 20)
-    # the writer copies back what is left only when the WAL is past the bound (every ~16 writes), not at
-    # each write once the file has grown that large (the file is kept, not cut back, when it starts over)
+    # the writer copies back what is left only when the WAL is past twice the bound (every ~32 writes),
+    # not at each write once the file has grown that large (the file is kept, not cut back, when it starts over)
     assert 0 < len(checkpoints) <= transactions // 4
 
 
@@ -188,10 +186,7 @@ def test_sqlite_background_checkpoints_start_a_pausing_writer_s_wal_over_without
 
     path = tmp_path / "s.db"
     with open_store(path) as store:
-        db = store._db  # type: ignore[attr-defined]
-        db.execute("CREATE TABLE filler (x BLOB)")
-        checkpoints: list[str] = []
-        db.set_trace_callback(lambda sql: checkpoints.append(sql) if "wal_checkpoint" in sql else None)
+        db, checkpoints = _filler_table_with_checkpoints_traced(store)
         starts, deadline = set(), time.monotonic() + 3
         with store.background_checkpoints(every_seconds=0.05, restart_bytes=1 << 20):
             while time.monotonic() < deadline:
@@ -202,6 +197,15 @@ def test_sqlite_background_checkpoints_start_a_pausing_writer_s_wal_over_without
         db.set_trace_callback(None)
     assert len(starts) >= 3  # written 2 MB a second: started over about every half second
     assert checkpoints == []
+
+
+def _filler_table_with_checkpoints_traced(store: Store) -> tuple[sqlite3.Connection, list[str]]:
+    """The store's connection with a table to fill, and the list its checkpoint statements are added to."""
+    db: sqlite3.Connection = store._db  # type: ignore[attr-defined]
+    db.execute("CREATE TABLE filler (x BLOB)")
+    checkpoints: list[str] = []
+    db.set_trace_callback(lambda sql: checkpoints.append(sql) if "wal_checkpoint" in sql else None)
+    return db, checkpoints
 
 
 def _wal_start_number(store_path: Path) -> int:
