@@ -95,20 +95,29 @@ def _checkpoint_threads() -> int:
     return sum(thread.name == "storyline-checkpoints" for thread in threading.enumerate())
 
 
+def _blas_threads() -> set[int]:
+    from threadpoolctl import threadpool_info
+
+    return {int(library["num_threads"]) for library in threadpool_info() if library["user_api"] == "blas"}
+
+
 def test_pipeline_long_running_ingestor_groups_as_one_run(tmp_path: Path, settings: Settings) -> None:
     with open_store(tmp_path / "once.db") as store:
         ingest(_corpus(), store, settings.with_changes(db=tmp_path / "once.db"), HashingEmbedder())
         expected = _partition(store)
     with open_store(tmp_path / "kept.db") as store:
         kept = settings.with_changes(db=tmp_path / "kept.db")
+        blas_before = _blas_threads()
         with Ingestor(store, kept, HashingEmbedder(), keep_open=True) as ingestor:
             for article in _corpus():
                 report = ingestor.ingest([article])
                 assert report.stored == 1 and report.timings["map"] > 0
                 assert gc.get_freeze_count() > 0  # what it keeps is out of the collector's full passes
                 assert _checkpoint_threads() == 1  # held from the first call to close, not one per call
+                assert _blas_threads() == {1}  # no idle BLAS thread spinning beside the checkpoints
         assert gc.get_freeze_count() == 0  # closed: everything collectable again
         assert _checkpoint_threads() == 0
+        assert _blas_threads() == blas_before
         assert _partition(store) == expected
         assert store.check() == []
 

@@ -203,15 +203,17 @@ class Ingestor:
         if self.keep_open:
             self._settle_garbage()
 
-    def _checkpoints(self) -> AbstractContextManager[None]:
+    def _checkpoints(self) -> AbstractContextManager[object]:
         """Commits never wait for the database's upkeep (SQLite: the WAL copied back into the file,
         5.3 of 30 s of map work in a batch of 2,000 into a 116,000-article store): it runs beside
-        the writer for one call, or from the first call to ``close`` when kept open."""
+        the writer for one call, or from the first call to ``close`` when kept open, where BLAS
+        also runs on one thread meanwhile (``blas_on_one_thread``)."""
         if not self.keep_open:
             return self.store.background_checkpoints()
         if self._held is None:
             self._held = ExitStack()
             self._held.enter_context(self.store.background_checkpoints())
+            self._held.enter_context(blas_on_one_thread())
         return nullcontext()
 
     def _settle_garbage(self) -> None:
@@ -280,6 +282,17 @@ class Ingestor:
         self._index = None
         self._generation = None
         self.store.vector_index(self.embedder.dim).forget()
+
+
+def blas_on_one_thread() -> AbstractContextManager[object]:
+    """A long-running writer's matrix products on one thread. They are small (an article or a few
+    against a week's vectors), and OpenBLAS's second thread, idle between them, spins on the other
+    core: the checkpoints' thread there waited for it 0.3-0.7 s a pass (13-21 ms of work), so its
+    copying overlapped most articles' map work (docs/benchmarks.md). A batch's products (hundreds of
+    articles at once) keep the library's threads; an embedder that wants more sets them for its own."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def ingest(
