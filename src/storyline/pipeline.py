@@ -288,8 +288,10 @@ def blas_on_one_thread() -> AbstractContextManager[object]:
     """A long-running writer's matrix products on one thread. They are small (an article or a few
     against a week's vectors), and OpenBLAS's second thread, idle between them, spins on the other
     core: the checkpoints' thread there waited for it 0.3-0.7 s a pass (13-21 ms of work), so its
-    copying overlapped most articles' map work (docs/benchmarks.md). A batch's products (hundreds of
-    articles at once) keep the library's threads; an embedder that wants more sets them for its own."""
+    copying overlapped most articles' map work, and the process spent 40-50% more CPU (docs/benchmarks.md).
+    The limit is the process's while the writer is open (a web server's own products are as small); a
+    batch's products (hundreds of articles at once) keep the library's threads, and an embedder that
+    wants more sets them for its own."""
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=1, user_api="blas")
