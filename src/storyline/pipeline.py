@@ -192,7 +192,7 @@ class Ingestor:
         """One ingest run as the store's writer: the lock, the shards saved at the end, the time taken.
         Inside it, ``store_enriched`` commits batches enriched elsewhere (the distributed engine)."""
         started = time.perf_counter()
-        with self.store.writing(wait_seconds), self._checkpoints():
+        with self.store.writing(wait_seconds), self._upkeep():
             stored_before = report.stored
             yield
             if report.stored > stored_before and (
@@ -203,7 +203,7 @@ class Ingestor:
         if self.keep_open:
             self._settle_garbage()
 
-    def _checkpoints(self) -> AbstractContextManager[object]:
+    def _upkeep(self) -> AbstractContextManager[object]:
         """Commits never wait for the database's upkeep (SQLite: the WAL copied back into the file,
         5.3 of 30 s of map work in a batch of 2,000 into a 116,000-article store): it runs beside
         the writer for one call, or from the first call to ``close`` when kept open, where BLAS
@@ -287,7 +287,7 @@ class Ingestor:
 def blas_on_one_thread() -> AbstractContextManager[object]:
     """A long-running writer's matrix products on one thread. They are small (an article or a few
     against a week's vectors), and OpenBLAS's second thread, idle between them, spins on the other
-    core: the checkpoints' thread there waited for it 0.3-0.7 s a pass (13-21 ms of work), so its
+    core: the checkpoints' thread there waited for it 0.4-0.6 s a pass (13-21 ms of work), so its
     copying overlapped most articles' map work, and the process spent 40-50% more CPU (docs/benchmarks.md).
     The limit is the process's while the writer is open (a web server's own products are as small); a
     batch's products (hundreds of articles at once) keep the library's threads, and an embedder that
