@@ -216,6 +216,26 @@ def test_a_name_glued_to_itself_is_shown_by_its_shorter_form() -> None:
     assert display_name("x", particles) == "Bin Turki Bin Abdulaziz"  # "Bin" may repeat
 
 
+def test_a_name_of_several_words_is_shown_as_written_where_names_take_no_case_endings() -> None:
+    """Dictionary forms word by word break names ("La Vegas", "Europäisch Union"): where names are
+    written as is, a name is shown as an article wrote it, the spelling nearest the dictionary form
+    first; a person's name, and names in languages with case endings, by their dictionary forms."""
+
+    def count(surface: str, lemma: str, kind: str, mentions: int = 1, language: str = "de") -> VariantCount:
+        return VariantCount(surface, language, lemma, kind, mentions, mentions)
+
+    union = "Europäisch Union"
+    dative = count("Europäischen Union", union, "org", 3)
+    assert display_name("x", [dative]) == "Europäischen Union"
+    assert display_name("x", [dative, count("Europäische Union", union, "org")]) == "Europäische Union"
+    assert display_name("x", [count("Las Vegas Review", "La Vegas Review", "org", 2, "en")]) == "Las Vegas Review"
+    assert display_name("x", [count("Grey's Anatomy", "Grey Anatomy", "misc", 1, "en")]) == "Grey's Anatomy"
+    assert display_name("x", [count("GREY ANATOMY", "Grey Anatomy", "misc", 3, "en")]) == "Grey Anatomy"
+    assert display_name("x", [count("Donalda Tuska", "Donald Tusk", "person", 4, "pl")]) == "Donald Tusk"
+    assert display_name("x", [count("Unii Europejskiej", "Unia Europejska", "org", 4, "pl")]) == "Unia Europejska"
+    assert display_name("x", [count("Pharrell Williams", "Pharrell William", "person", 2, "en")]) == "Pharrell William"
+
+
 def test_one_article_reading_a_name_as_a_persons_does_not_type_an_entity_forty_leave_untyped() -> None:
     platform = [_row(f"a{n}", n, "tvtr", "", "Twitter", kind="misc") for n in range(40)]
     misread = replace(_row("p1", 99, "tvtr", "", "Twitterze", language="pl"), lemma="Twitter")

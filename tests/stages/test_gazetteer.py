@@ -71,6 +71,16 @@ def test_gazetteer_a_city_keeps_its_names_from_a_region_of_the_same_name() -> No
     assert jerusalem is not None and jerusalem.name == "Jerusalem"
 
 
+@pytest.mark.parametrize(
+    ("written", "region"), [("Oklahoma", "iso:US-OK"), ("Johor", "iso:MY-01"), ("Durango", "iso:MX-DUR")]
+)
+def test_gazetteer_a_region_keeps_its_name_from_a_city_named_after_it(written: str, region: str) -> None:
+    """Oklahoma City lists "Oklahoma" among its names; the bare name is the state's (not New York's:
+    a metropolis keeps it)."""
+    place = find_place(written)
+    assert place is not None and place.id == region
+
+
 def test_gazetteer_the_countries_of_the_united_kingdom_are_places() -> None:
     """ISO 3166-2 types England, Scotland and Wales as countries within the United Kingdom."""
     assert find_place("England") is not None and find_place("Szkocja") == find_place("Scotland")

@@ -29,6 +29,7 @@ Full names, Latin spellings and spelled-out acronyms are the *anchors* bare name
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -38,11 +39,15 @@ from storyline.models import Entity, EntityVariant
 from storyline.stages.entity_cues import is_named_organisation
 from storyline.stages.gazetteer import english_country_names, find_place
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX, NAMES_NOT_INFLECTED, NOUN_CAPITALISING
 from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
 MIN_SUPPORT = 2  # articles that write a full name before a bare name of another story joins it
 MAX_NAME_WORDS = 3
+# Languages whose multi-word names are shown as written: their names take no case endings, or (German)
+# their adjectives' endings are what a dictionary form drops ("Europäisch Union")
+_WRITTEN_AS_IS = NAMES_NOT_INFLECTED | NOUN_CAPITALISING
 PERSON_MIN_SHARE = 0.1  # of an entity's rows (articles) that must type it a person for it to be one
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -425,9 +430,47 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
 
     chosen = max(pool, key=fullness)
     if is_latin(chosen):
-        return chosen
+        return _written_form(chosen, counts)
     language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
+
+
+def _written_form(lemma: str, counts: Sequence[VariantCount]) -> str:
+    """A name of several words as an article wrote it, in a language whose names are written as is
+    (``_WRITTEN_AS_IS``), unless it is a person's. Dictionary forms taken word by word turn "Las Vegas"
+    into "La Vegas", "Apple Podcasts" into "Apple Podcast" and drop the agreement of German adjectives
+    ("Europäisch Union", "Islamisch Staat"). A person's name is its words' own, and where names take
+    case endings (Polish "Unii Europejskiej", Turkish "Maliye Bakanlığında") the dictionary forms are the
+    nominative that the written ones are not. Among the spellings, the one whose words end nearest the
+    dictionary forms (``_endings_apart``), then the one written most; not one in capitals where another
+    is written otherwise."""
+    words = lemma.casefold().split()
+    if len(words) < 2:
+        return lemma
+    written: Counter[str] = Counter()
+    persons = mentions = 0
+    for count in counts:
+        if _POSSESSIVE.sub("", count.lemma) != lemma:
+            continue
+        mentions += count.mentions
+        persons += count.mentions if count.kind == "person" else 0
+        surface = APOSTROPHE_SUFFIX.sub("", _POSSESSIVE.sub("", count.surface))
+        if count.language in _WRITTEN_AS_IS and is_latin(surface) and len(surface.split()) == len(words):
+            written[surface] += count.mentions
+    if not written or 2 * persons > mentions:
+        return lemma
+
+    def nearness(surface: str) -> tuple[int, bool, int, str]:
+        return (-_endings_apart(surface.casefold().split(), words), not surface.isupper(), written[surface], surface)
+
+    best = max(written, key=nearness)
+    return lemma if best.casefold() == lemma.casefold() else best
+
+
+def _endings_apart(words: Sequence[str], others: Sequence[str]) -> int:
+    """How many letters two spellings' words differ by at their ends, word by word ("Europäische" is one
+    from "europäisch", "Europäischen" two): the nearer to a dictionary form, the likelier the nominative."""
+    return sum(len(a) + len(b) - 2 * len(os.path.commonprefix([a, b])) for a, b in zip(words, others, strict=True))
 
 
 def _glued_to_itself(words: Sequence[str]) -> bool:

@@ -70,6 +70,7 @@ from storyline.stages.name_filters import (
     german_nouns,
     not_a_name,
 )
+from storyline.stages.name_languages import NAMES_NOT_INFLECTED
 from storyline.stages.name_shapes import (
     CONNECTORS,
     MAX_NAME_WORDS,
@@ -107,7 +108,6 @@ _LABEL = re.compile(
     r"(?=\d|[A-ZÇĞİÖŞÜ]{2,}(?![a-zçğıöşü]))"
 )
 # languages that write a name the same in every sentence (no case endings on names)
-_NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
 _ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
@@ -931,7 +931,7 @@ def _opens_as_a_word(word: str, place: Place, language: str | None) -> bool:
     language keeps its name ("Roma" in Italian, whatever the dictionary says). Only where names do not
     inflect, or every noun is capitalised: elsewhere a city's inflected name has a lemma of its own
     ("Denizli'nin")."""
-    if language not in _NAMES_NOT_INFLECTED and language not in NOUN_CAPITALISING or word.isupper():
+    if language not in NAMES_NOT_INFLECTED and language not in NOUN_CAPITALISING or word.isupper():
         return False
     lemma = lemmas.lemmatize(APOSTROPHE_SUFFIX.sub("", word), language)
     if not lemma[:1].islower():
@@ -1350,7 +1350,7 @@ def _name_lemma(word: str, language: str) -> str:
     if language == "pl" and (nominative := _polish_adjective_nominative(word)) is not None:
         return nominative  # "Tomasza Grodzkiego" is Tomasz Grodzki, not the dictionary's "Grodzkie"
     lemma = lemmas.lemmatize(word, language)
-    if language in _NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
+    if language in NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
         return word
     # German writes every noun with a capital: a capitalised word the dictionary reads as a verb's stem
     # is a name as written ("Pell", not "pellen"; "Endig", not "endigen"), while an adjective's

@@ -29,8 +29,9 @@ from storyline.stages.keys import script_of
 
 MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
+METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 18  # bump when the index's shape or rules change
+CACHE_FORMAT = 21  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -377,18 +378,41 @@ def _build_index() -> dict[str, Place]:
     _own_names_first(index, own_names)
     # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno): not
     # even a city abroad that goes by it as an alternate name ("Jerozolima", "Munster", "Colonia" are
-    # Jerusalem, Münster and Cologne).
+    # Jerusalem, Münster and Cologne). But a city named after its region, which lists the region's name
+    # among its own (Oklahoma City, Victoria de Durango), leaves the bare name to the region, unless it
+    # is a metropolis that the bare name means more often (New York City).
     for place, names in _subdivisions():
         _add(index, place, [name for name in names if name.casefold() not in index])
+        for name in names:
+            if (known := index.get(name.casefold())) is not None and _named_after(known, name):
+                index[name.casefold()] = place
     # Countries win over cities of the same name (Georgia, Jordan, Armenia), but a city's own name
     # stays the city's where only another language names the country so ("Tunis", "Granada",
     # "Columbia", "Salvador" are Tunisia, Grenada, Colombia and El Salvador in some languages).
+    # A city's own name written without its accents is still the city's ("Brasilia" is Brasília,
+    # although Finnish calls Brazil so).
+    unaccented = {_without_accents(name) for name in own_names}
     for place, names, english in _countries():
         for name in names:
-            if _usable(name) and (name in english or name.casefold() not in own_names):
-                index[name.casefold()] = place
+            key = name.casefold()
+            if _usable(name) and (name in english or (key not in own_names and key not in unaccented)):
+                index[key] = place
     _add_elided_forms(index)
     return index
+
+
+def _without_accents(name: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+
+
+def _named_after(city: Place, name: str) -> bool:
+    """Whether a city's own name holds ``name`` as whole words beside others ("Oklahoma City")."""
+    words, own = name.casefold().split(), city.name.casefold().split()
+    if not city.id.startswith("geo:") or city.population >= METROPOLIS_POPULATION or len(own) <= len(words):
+        return False
+    return any(own[start : start + len(words)] == words for start in range(len(own) - len(words) + 1))
 
 
 def _add_elided_forms(index: dict[str, Place]) -> None:

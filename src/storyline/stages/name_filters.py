@@ -4,7 +4,6 @@ record it passes them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,13 +21,10 @@ from storyline.stages.entity_cues import (
 from storyline.stages.gazetteer import Place, find_place, find_town, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import MAX_ACRONYM
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX, NOUN_CAPITALISING
 from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
 
-# Languages that capitalise every noun: there a lone capitalised dictionary word is a noun, not a name.
-NOUN_CAPITALISING = {"de", "lb"}
 FUNCTION_WORD_LETTERS = 4
-# "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
-APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 
 COMMON_WORD_CITY_POPULATION = 1_000_000
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last

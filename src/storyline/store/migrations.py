@@ -148,6 +148,10 @@ MIGRATIONS: dict[int, Migration] = {
     # common word carries all its words' spelling ("Audio Snack" is not "Udo's Snack"): every mention
     # is linked again.
     11: Migration(rebuild_entities=True),
+    # Version 13: a name of several words in a language whose names take no case endings, or in German,
+    # is shown as an article wrote it ("Las Vegas", "Europäische Union"; grouping/entities.py), so every
+    # entity's name is made again.
+    12: Migration(rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
