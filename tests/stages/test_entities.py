@@ -466,6 +466,43 @@ def test_entities_sentences_a_page_glued_together_are_two() -> None:
     assert split_sentences("The U.S.Army base and Mr.Smith") == ["The U.S.Army base and Mr.Smith"]
 
 
+def test_entities_an_abbreviation_s_full_stop_ends_no_sentence() -> None:
+    """A title's abbreviation, a middle initial after a first name, "St." before a place of that name and
+    a full stop before a lowercase word end no sentence; an initial after a common word ("group A.") and
+    "St." before another word do."""
+    assert split_sentences("Gov. Ron DeSantis met Donald J. Trump in St. Louis.") == [
+        "Gov. Ron DeSantis met Donald J. Trump in St. Louis."
+    ]
+    assert split_sentences("the U.S. economy grew") == ["the U.S. economy grew"]
+    assert split_sentences("They were in group A. Officials said so.") == [
+        "They were in group A.",
+        "Officials said so.",
+    ]
+    assert split_sentences("He lives on Main St. Police said so.") == ["He lives on Main St.", "Police said so."]
+    found = {
+        (m.surface, m.kind) for m in _mentions("Gov. Ron DeSantis met Michael J. Fox in St. Louis.", "en").values()
+    }
+    assert {("Ron DeSantis", "person"), ("Michael Fox", "person"), ("St Louis", "place")} <= found
+    assert not {surface for surface, _ in found} & {"Gov", "J"}
+    polish = _mentions("28 lutego br. Sąd Rejonowy wydał wyrok, jak poinformował prof. Andrzej Horban.", "pl")
+    assert {("Sąd Rejonowy", "org"), ("Andrzej Horban", "person")} <= {(m.surface, m.kind) for m in polish.values()}
+
+
+def test_entities_an_abbreviated_title_is_no_name_and_makes_a_person() -> None:
+    """ "PM", "Prof.", "Lt." before a name are titles, written with a capital ("5 pm" and an editor's
+    "up/mp" are none); a titled name before "of the" institution is two names, not one."""
+    found = {
+        (m.surface, m.kind) for m in _mentions("Spain PM Pedro Sánchez and Prof. Christian Drosten met.", "en").values()
+    }
+    assert found == {("Spain", "place"), ("Pedro Sánchez", "person"), ("Christian Drosten", "person")}
+    evening = _mentions("The meeting starts at 5 pm Monday. Editors up/mp Rückfragen bitte an die Redaktion.", "en")
+    assert "person" not in {m.kind for m in evening.values()}
+    officer = _mentions("Lt. Pete Hettema of the Pasadena Police Department said so.", "en")
+    assert {("Pete Hettema", "person"), ("Pasadena Police Department", "org")} <= {
+        (m.surface, m.kind) for m in officer.values()
+    }
+
+
 def test_entities_a_listed_first_name_opening_a_sentence_keeps_the_full_name() -> None:
     found = _mentions("El alcalde habló.  Daniel Quintero comenzó a descubrir sus cartas en Medellín.", "es")
     quintero = [mention for mention in found.values() if "Quintero" in mention.surface]

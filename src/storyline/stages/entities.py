@@ -98,6 +98,20 @@ _SURNAME_ENDINGS = (
     "sky", "skyi", "skiy", "oğlu", "ović", "ovic", "ević", "evic",
 )  # fmt: skip
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})([^\W\d_])\.(?=([^\W\d_])([^\W\d_]))")  # "maja.Changes": x.Yz
+# Abbreviations whose full stop ends no sentence: titles and ranks before a name, and what comes before
+# a street, a date's year or a number, in the languages storyline reads (not "St", "Ft", "Mt":
+# ``_PLACE_ABBREVIATIONS``; not "Jr" nor "etc", which end sentences)
+_ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "lt", "lieut", "gen", "col", "capt", "cpt", "sgt",
+    "cpl", "adm", "cmdr", "maj", "brig", "hon", "rev", "supt", "det", "insp", "atty", "pres", "vs", "sr", "sra",
+    "srta", "dra", "lic", "ing", "arq", "gral", "mme", "mlle", "mgr", "dott", "sig", "avv", "doç", "uzm", "dipl",
+    "abg", "hl", "ks", "płk", "ppłk", "inż", "hab", "św", "ul", "br", "nr", "tzw", "godz", "проф", "акад", "ген",
+    "ул", "им", "св",
+])  # fmt: skip
+_PLACE_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt"})
+_ABBREVIATED = _ABBREVIATIONS | _PLACE_ABBREVIATIONS
+_LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"„«“'’]))([^\W\d_]+)$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_BREAK = re.compile(r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 # one or two words before a colon that open a sentence or follow a bar, a dash or a dateline in capitals,
@@ -165,8 +179,47 @@ def extract_entities(articles: Sequence[Article]) -> list[Article]:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences and headings, blank pieces dropped; sentences a page glued together ("od 25
-    maja.Changes można") are two."""
-    return [piece.strip() for sentence in _SENTENCE_BREAK.split(text) for piece in _unglued(sentence) if piece.strip()]
+    maja.Changes można") are two; an abbreviation's full stop ends none (``_continues``)."""
+    pieces, start = [], 0
+    for found in _SENTENCE_BREAK.finditer(text):
+        if not _continues(text, found):
+            pieces.append(text[start : found.start()])
+            start = found.end()
+    pieces.append(text[start:])
+    return [piece.strip() for sentence in pieces for piece in _unglued(sentence) if piece.strip()]
+
+
+def _follows_a_first_name(text: str, at: int) -> bool:
+    """Whether a capital letter at ``at`` is a middle name's initial: a listed first name comes before it
+    ("Donald J. Trump"), not a common word ("in group A. Officials", "Ruta N. Es posible", "z. B. Aus
+    Italien")."""
+    previous = _LAST_WORD.search(text[:at].rstrip(" "))
+    return previous is not None and is_given_name(previous.group(1))
+
+
+def _continues(text: str, found: re.Match[str]) -> bool:
+    """Whether the sentence goes on over a full stop and one space: before a word in lowercase ("the
+    U.S. economy"), after an initial ("Donald J. Trump", "В. Путин"), a title's or an address's
+    abbreviation ("Gov. Ron DeSantis", "prof. Andrzej Horban", "ul. Marszałkowskiej", "28 lutego br.
+    Sąd Rejonowy") or a saint's or a fort's before a place of that name ("St. Louis", not "Main St.
+    Police")."""
+    if found.group(0) != " " or text[found.start() - 1] != ".":
+        return False
+    following = _NEXT_WORD.match(text, found.end())
+    if following is None:
+        return False
+    if following.group(0)[0].islower():
+        return True
+    before = _LAST_WORD.search(text, 0, found.start() - 1)
+    if before is None:
+        return False
+    word = before.group(1)
+    if len(word) == 1 and word.isupper():
+        return _follows_a_first_name(text, before.start(1))
+    folded = word.casefold()
+    if folded in _PLACE_ABBREVIATIONS:
+        return find_place(f"{word}. {following.group(0)}") is not None
+    return folded in _ABBREVIATIONS
 
 
 def _unglued(sentence: str) -> list[str]:
@@ -698,6 +751,9 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
         between = sentence[previous_end : match.start()]
         word = _ELISION.sub("", match.group(0))
         previous_end = match.end()
+        if _middle_initial(sentence, match, between, spans, matches[index + 1 : index + 2]):
+            previous_end = match.end() + 1  # past its full stop: "Donald J. Trump" reads as Donald Trump
+            continue
         if between == "-" and spans and _hyphenated_given_name(spans[-1][2], word):
             start, _, first, broken = spans[-1]
             spans[-1] = (start, match.end(), f"{first}-{word}", broken)
@@ -705,8 +761,29 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
         # a hyphen inside a place's name is no break ("États-Unis", "Castilla-La Mancha"); between two
         # names it is ("Merkel-Macron")
         hyphenated_place = between == "-" and bool(spans) and _hyphen_in_place(spans[-1][2], word, matches[index + 1 :])
-        spans.append((match.start(), match.end(), word, bool(between.strip()) and not hyphenated_place))
+        # an abbreviation's full stop is no break either ("St. Louis", "Gov. Ron DeSantis")
+        abbreviated = between == ". " and bool(spans) and spans[-1][2].casefold() in _ABBREVIATED
+        spans.append(
+            (match.start(), match.end(), word, bool(between.strip()) and not (hyphenated_place or abbreviated))
+        )
     return spans
+
+
+def _middle_initial(
+    sentence: str,
+    match: re.Match[str],
+    between: str,
+    spans: list[tuple[int, int, str, bool]],
+    following: list[re.Match[str]],
+) -> bool:
+    """A capital letter and a full stop between a listed first name and a capitalised word ("Donald J.
+    Trump", "Michael J. Fox"): a middle name's initial, left out of the name."""
+    word = match.group(0)
+    if len(word) != 1 or not word.isupper() or sentence[match.end() : match.end() + 2] != ". ":
+        return False
+    if between != " " or not spans or not following or not following[0].group(0)[:1].isupper():
+        return False
+    return following[0].start() == match.end() + 2 and is_given_name(spans[-1][2])
 
 
 def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> bool:

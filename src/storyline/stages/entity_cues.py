@@ -164,8 +164,22 @@ PERSON_TITLES = frozenset(
         "directrice",
         "direktor",
         "direktorin",
+        "prof",
+        "sra",
+        "srta",
+        "dra",
+        "mme",
+        "mlle",
     ]
 )
+# Titles abbreviated as newsrooms write them before a name ("Gov. Ron DeSantis", "Spain PM Pedro Sánchez",
+# "Lt. Col. Devender Anand"): titles only where written with a capital ("5 pm", "gov.pl", an editor's
+# initials "up/mp" are none; ``is_person_title``)
+_CAPITALISED_TITLES = frozenset([
+    "gov", "sen", "rep", "lt", "lieut", "gen", "col", "capt", "cpt", "sgt", "cpl", "adm", "cmdr", "maj", "brig",
+    "hon", "rev", "supt", "insp", "atty", "pres", "pm", "mp", "mep", "sr",
+])  # fmt: skip
+PERSON_TITLES = PERSON_TITLES | _CAPITALISED_TITLES
 
 # Words that make a name an organisation's. These alone are a common noun ("la ville", "el congreso",
 # "Regierung"): an organisation word is not a name of its own.
@@ -536,7 +550,8 @@ def is_brand_shaped(word: str) -> bool:
 
 
 def is_person_title(word: str) -> bool:
-    return word.casefold() in PERSON_TITLES
+    folded = word.casefold()
+    return folded in PERSON_TITLES and (word[:1].isupper() or folded not in _CAPITALISED_TITLES)
 
 
 def has_org_word(words: list[str]) -> bool:

@@ -241,8 +241,8 @@ def _title_case(
 
 def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -> set[int]:
     """Indices of the small words an institution's name goes on across: a connector of the language,
-    after a name word with an organisation word or a person's title among the up to three name words
-    before it (the title makes the run an office, "Secretario de Educación", which is no name), and
+    after a name word with an organisation word among the up to three name words before it, or right
+    after a person's title (the title makes the run an office, "Secretario de Educación", which is no name), and
     before a name word (a second connector may follow the first: "de la", "of the"). ``is_name_word``:
     the indices of the words that may be part of a name."""
     connectors = CONNECTORS.get(language or "", frozenset())
@@ -253,8 +253,10 @@ def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -
         if broken or word not in connectors or index - 1 not in is_name_word:
             continue
         before = [words[i][0] for i in range(max(0, index - 3), index) if i in is_name_word or i in glue]
-        # an institution ("Universidad de Antioquia"), or an office ("Secretario de Educación"): one run
-        if not has_org_word(before) and not any(is_person_title(word) for word in before):
+        # an institution ("Universidad de Antioquia"), or an office ("Secretario de Educación"): one run;
+        # not a titled person's name before an institution ("Detective Pete Hettema of the Pasadena Police
+        # Department": the title is the office only right before the connector)
+        if not has_org_word(before) and not is_person_title(words[index - 1][0]):
             continue
         after = index + 1
         if after < len(words) and words[after][0] in connectors and not words[after][1]:
