@@ -484,6 +484,8 @@ def test_entities_an_abbreviation_s_full_stop_ends_no_sentence() -> None:
     }
     assert {("Ron DeSantis", "person"), ("Michael Fox", "person"), ("St Louis", "place")} <= found
     assert not {surface for surface, _ in found} & {"Gov", "J"}
+    french = _mentions("Selon M. Macron, la réunion aura lieu.", "fr")
+    assert ("Macron", "person") in {(m.surface, m.kind) for m in french.values()}
     polish = _mentions("28 lutego br. Sąd Rejonowy wydał wyrok, jak poinformował prof. Andrzej Horban.", "pl")
     assert {("Sąd Rejonowy", "org"), ("Andrzej Horban", "person")} <= {(m.surface, m.kind) for m in polish.values()}
 

@@ -109,7 +109,10 @@ _ABBREVIATIONS = frozenset([
     "ул", "им", "св",
 ])  # fmt: skip
 _PLACE_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt"})
-_ABBREVIATED = _ABBREVIATIONS | _PLACE_ABBREVIATIONS
+_TITLE_LETTERS = {"fr": ("M",)}  # a language's titles of one letter: Monsieur
+# within one sentence, a full stop after these is no break between words either (a French "M." ends
+# no sentence, ``_TITLE_LETTERS``)
+_ABBREVIATED = _ABBREVIATIONS | _PLACE_ABBREVIATIONS | {"m"}
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"„«“'’]))([^\W\d_]+)$")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_BREAK = re.compile(r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
@@ -177,12 +180,12 @@ def extract_entities(articles: Sequence[Article]) -> list[Article]:
     return [article.evolve(entities=find_mentions(article)) for article in articles]
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str | None = None) -> list[str]:
     """Sentences and headings, blank pieces dropped; sentences a page glued together ("od 25
     maja.Changes można") are two; an abbreviation's full stop ends none (``_continues``)."""
     pieces, start = [], 0
     for found in _SENTENCE_BREAK.finditer(text):
-        if not _continues(text, found):
+        if not _continues(text, found, language):
             pieces.append(text[start : found.start()])
             start = found.end()
     pieces.append(text[start:])
@@ -197,12 +200,12 @@ def _follows_a_first_name(text: str, at: int) -> bool:
     return previous is not None and is_given_name(previous.group(1))
 
 
-def _continues(text: str, found: re.Match[str]) -> bool:
+def _continues(text: str, found: re.Match[str], language: str | None = None) -> bool:
     """Whether the sentence goes on over a full stop and one space: before a word in lowercase ("the
     U.S. economy"), after an initial ("Donald J. Trump", "В. Путин"), a title's or an address's
     abbreviation ("Gov. Ron DeSantis", "prof. Andrzej Horban", "ul. Marszałkowskiej", "28 lutego br.
-    Sąd Rejonowy") or a saint's or a fort's before a place of that name ("St. Louis", not "Main St.
-    Police")."""
+    Sąd Rejonowy", French "M. Macron") or a saint's or a fort's before a place of that name ("St.
+    Louis", not "Main St. Police")."""
     if found.group(0) != " " or text[found.start() - 1] != ".":
         return False
     following = _NEXT_WORD.match(text, found.end())
@@ -214,6 +217,8 @@ def _continues(text: str, found: re.Match[str]) -> bool:
     if before is None:
         return False
     word = before.group(1)
+    if word in _TITLE_LETTERS.get(language or "", ()):  # "M. Macron": Monsieur
+        return True
     if len(word) == 1 and word.isupper():
         return _follows_a_first_name(text, before.start(1))
     folded = word.casefold()
@@ -285,7 +290,7 @@ def with_double_surnames(text: str, surnames: frozenset[str]) -> str:
 
 def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     text = (article.title or "") + "\n" + article.text
-    sentences = split_sentences(with_double_surnames(text, double_surnames(text, article.language)))
+    sentences = split_sentences(with_double_surnames(text, double_surnames(text, article.language)), article.language)
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     # German capitalises its nouns, and its headings are not in title case
@@ -1088,6 +1093,8 @@ def _mentions_for_run(
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
     while len(run) > 1 and (is_person_title(run[0]) or is_german_descriptor(run, language)):
         before, run = [*before, run[0]], run[1:]
+    if len(run) > 1 and run[0] in _TITLE_LETTERS.get(language or "", ()):  # "M. Macron": a person
+        return _mentions_for_run(run[1:], [*before, run[0]], language, kind="person")
     if run[0].islower() or len(run) == 1 and is_person_title(run[0]):  # "Secretario de Educación", "Fiscal"
         return []
     after_office = _after_office(run)

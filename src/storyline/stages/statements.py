@@ -32,7 +32,7 @@ def find_statements(articles: Sequence[Article]) -> list[Article]:
 
 
 def dated_statements(article: Article) -> tuple[DatedStatement, ...]:
-    sentences = split_sentences(article.text)
+    sentences = split_sentences(article.text, article.language)
     lead_sources = _canonical(
         [name for sentence in sentences[:LEAD_SENTENCES] for name in find_sources(sentence, article.language)],
         article.entities,
