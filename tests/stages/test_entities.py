@@ -505,6 +505,18 @@ def test_entities_an_abbreviated_title_is_no_name_and_makes_a_person() -> None:
     }
 
 
+def test_entities_news_agencies_are_organisations_wherever_they_stand() -> None:
+    """The lowercase "dpa", "Reuters" opening a credit line, "Xinhua" that nothing else types: organisations;
+    "dpa" keyed as the acronym DPA; "Europa" alone is no agency."""
+    german = _mentions("Berlin (dpa) - Die Lage ist ernst. Foto: DPA / Reuters. Europa wartet.", "de")
+    found = {(m.surface, m.kind, m.key) for m in german.values()}
+    assert ("dpa", "org", "#dpa") in found or ("DPA", "org", "#dpa") in found
+    assert ("Reuters", "org") in {(m.surface, m.kind) for m in german.values()}
+    assert "org" not in {m.kind for m in german.values() if m.surface == "Europa"}
+    credit = _mentions("It was in New York. Reuters WASHINGTON - Seattle (Xinhua/REX) reported it.", "en")
+    assert {("Reuters", "org"), ("Xinhua", "org")} <= {(m.surface, m.kind) for m in credit.values()}
+
+
 def test_entities_a_listed_first_name_opening_a_sentence_keeps_the_full_name() -> None:
     found = _mentions("El alcalde habló.  Daniel Quintero comenzó a descubrir sus cartas en Medellín.", "es")
     quintero = [mention for mention in found.values() if "Quintero" in mention.surface]

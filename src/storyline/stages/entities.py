@@ -28,6 +28,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
+from storyline.stages.agencies import agency_spans, is_agency
 from storyline.stages.attribution import find_sources
 from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
@@ -325,8 +326,33 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         for m in _resolve_surnames(typed, lowercase, article.language)
         if not not_a_name(m, article.language, lowercase)
     ]
+    kept = _agencies_named(kept, tokenised, article.language)
     merged = _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
     return tuple(_hyphen_restored(mention) for mention in merged)
+
+
+def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]], language: str | None) -> list[Found]:
+    """News agencies (``agencies.py``) are organisations: a mention that is one is typed so, and one the
+    capitalised runs left out is added (the lowercase "dpa", "Reuters" where a credit line opens a
+    sentence), unless a mention already holds its words ("Thomson Reuters")."""
+    typed = [dataclasses.replace(m, kind="org") if m.kind != "org" and is_agency(m.surface) else m for m in found]
+    taken = {word for mention in typed for word in mention.surface.split()}
+    for words in tokenised:
+        plain = [word for word, _ in words]
+        for start, end in agency_spans(plain):
+            name = plain[start:end]
+            if taken.isdisjoint(name) and (mention := _agency_mention(name, language)) is not None:
+                typed.append(mention)
+                taken.update(name)
+    return typed
+
+
+def _agency_mention(name: list[str], language: str | None) -> Found | None:
+    """An agency's mention, keyed as its runs are ("dpa" as the acronym DPA)."""
+    mention = _mention_for_run([word.upper() if word.islower() else word for word in name], [], language)
+    if mention is None or ":" in mention.key:
+        return None
+    return dataclasses.replace(mention, surface=" ".join(name), kind="org")
 
 
 def _hyphen_restored(mention: EntityMention) -> EntityMention:

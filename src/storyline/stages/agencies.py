@@ -1,0 +1,48 @@
+"""News agencies: the wire services that articles cite and credit, as they write their own names.
+
+No package ships this list, and the capitalised runs miss these names where they matter most: the
+German agencies write themselves in lowercase ("dpa", "epd"), a credit line puts the name where a
+sentence opens ("... New York. Reuters WASHINGTON -"), and a name that no dictionary knows is typed by
+nothing else ("Xinhua", "Yonhap"). A name here is an organisation wherever it stands, written as the
+agency writes it (case counts: "Ansa" or "ap" in running text are other words).
+"""
+
+from __future__ import annotations
+
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX
+
+# One word each, as written: the wire services of the countries whose news storyline reads most, with
+# their names in Cyrillic where newsrooms write them so. Not "Bloomberg", a person's name too.
+_AGENCIES = frozenset([
+    "Reuters", "Рейтер", "Рейтерс", "Ройтерс", "AFP", "АФП", "AP", "dpa", "Dpa", "DPA", "epd", "KNA", "APA",
+    "EFE", "Xinhua", "Синьхуа", "Сіньхуа", "TASS", "ТАСС", "Interfax", "Интерфакс", "Інтерфакс", "Ukrinform",
+    "Укрінформ", "UNIAN", "УНІАН", "Yonhap", "Kyodo", "Jiji", "ANSA", "Belga", "PAP", "Lusa", "UPI", "PTI",
+    "IANS", "Bernama", "Antara", "AAP", "ČTK", "MTI", "BTA", "БТА", "Agerpres", "Tanjug", "HINA", "ANP",
+    "Ritzau", "Notimex", "Télam", "IRNA", "ISNA", "WAFA", "KCNA",
+])  # fmt: skip
+# agencies of two words whose first alone is another name: "Europa Press", "Anadolu Ajansı"
+_TWO_WORDS = frozenset({("Europa", "Press"), ("Anadolu", "Ajansı"), ("Anadolu", "Agency")})
+
+
+def is_agency(name: str) -> bool:
+    """Whether ``name``, as written (a case ending after an apostrophe aside), is a news agency's:
+    "Reuters", "dpa", "Europa Press", "Anadolu Ajansı'na"; not "Europa" or "Anadolu" alone."""
+    words = [APOSTROPHE_SUFFIX.sub("", word) for word in name.split()]
+    if len(words) == 1:
+        return words[0] in _AGENCIES
+    return len(words) == 2 and (words[0], words[1]) in _TWO_WORDS
+
+
+def agency_spans(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each agency's name among a sentence's words, two words before one."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        if index + 1 < len(words) and is_agency(f"{words[index]} {words[index + 1]}"):
+            found.append((index, index + 2))
+            index += 2
+            continue
+        if is_agency(words[index]):
+            found.append((index, index + 1))
+        index += 1
+    return found
