@@ -517,6 +517,17 @@ def test_entities_news_agencies_are_organisations_wherever_they_stand() -> None:
     assert {("Reuters", "org"), ("Xinhua", "org")} <= {(m.surface, m.kind) for m in credit.values()}
 
 
+def test_entities_a_place_and_an_organisation_word_alone_are_one_institution() -> None:
+    """ "İran Meclisi'nde", "Alaska Senate": an institution, not a place and a common noun; "Spain's
+    Congress" is Spain and its Congress; a department is an organisation's word ("Държавния департамент")."""
+    turkish = _mentions("İran Meclisi'nde seçim sonrası dengelerin değişmesi bekleniyor.", "tr")
+    assert [(m.surface, m.kind) for m in turkish.values()] == [("İran Meclisi'nde", "org")]
+    english = {(m.surface, m.kind) for m in _mentions("The Alaska Senate met. Spain’s Congress voted.", "en").values()}
+    assert ("Alaska Senate", "org") in english and ("Spain’s Congress", "org") not in english
+    bulgarian = _mentions("Говорител на Държавния департамент заяви това.", "bg")
+    assert ("Държавния департамент", "org") in {(m.surface, m.kind) for m in bulgarian.values()}
+
+
 def test_entities_a_listed_first_name_opening_a_sentence_keeps_the_full_name() -> None:
     found = _mentions("El alcalde habló.  Daniel Quintero comenzó a descubrir sus cartas en Medellín.", "es")
     quintero = [mention for mention in found.values() if "Quintero" in mention.surface]

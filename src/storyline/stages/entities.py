@@ -110,6 +110,7 @@ _ABBREVIATIONS = frozenset([
     "ул", "им", "св",
 ])  # fmt: skip
 _PLACE_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt"})
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _TITLE_LETTERS = {"fr": ("M",)}  # a language's titles of one letter: Monsieur
 # within one sentence, a full stop after these is no break between words either (a French "M." ends
 # no sentence, ``_TITLE_LETTERS``)
@@ -1140,7 +1141,7 @@ def _mentions_for_run(
     if kind == "person":  # the model read a person: no place, whatever the gazetteer holds (Владимир)
         mention = _mention_for_run(_given_name_first(run, language), before, language, person=True)
         return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
-    if len(run) > 1 and _place_for_run(run, "", language, before) is None:
+    if len(run) > 1 and _place_for_run(run, "", language, before) is None and not _country_s_institution(run):
         place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language, before)
         if place is not None and place.id.startswith("iso:"):
             first = Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
@@ -1149,6 +1150,15 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _country_s_institution(run: list[str]) -> bool:
+    """A name and an organisation word alone after it ("İran Meclisi'nde", "Alaska Senate"): one
+    institution, not a place and a common noun; not after an English possessive ("Spain's Congress":
+    Spain, and its Congress)."""
+    return (
+        len(run) == 2 and not _POSSESSIVE_END.search(run[0]) and is_generic_org_noun(APOSTROPHE_SUFFIX.sub("", run[1]))
+    )
 
 
 def _after_office(run: list[str]) -> list[str] | None:
