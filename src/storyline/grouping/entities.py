@@ -429,8 +429,8 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         return (min(len(words), MAX_NAME_WORDS) - (len(words) > MAX_NAME_WORDS), lemmas[lemma], lemma)
 
     chosen = max(pool, key=fullness)
-    if is_latin(chosen):
-        return _written_form(chosen, counts)
+    if is_latin(chosen):  # a gazetteer's or an institution's id: its English name, as the lemma holds it
+        return chosen if ":" in identity else _written_form(chosen, counts)
     language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
 

@@ -20,6 +20,12 @@ _AGENCIES = frozenset([
     "IANS", "Bernama", "Antara", "AAP", "ČTK", "MTI", "BTA", "БТА", "Agerpres", "Tanjug", "HINA", "ANP",
     "Ritzau", "Notimex", "Télam", "IRNA", "ISNA", "WAFA", "KCNA",
 ])  # fmt: skip
+# the Latin names of those written in Cyrillic, as the agencies write them
+_LATIN = {
+    "Рейтер": "Reuters", "Рейтерс": "Reuters", "Ройтерс": "Reuters", "АФП": "AFP", "Синьхуа": "Xinhua",
+    "Сіньхуа": "Xinhua", "ТАСС": "TASS", "Интерфакс": "Interfax", "Інтерфакс": "Interfax", "Укрінформ": "Ukrinform",
+    "УНІАН": "UNIAN", "БТА": "BTA",
+}  # fmt: skip
 # agencies of two words whose first alone is another name: "Europa Press", "Anadolu Ajansı"
 _TWO_WORDS = frozenset({("Europa", "Press"), ("Anadolu", "Ajansı"), ("Anadolu", "Agency")})
 
@@ -46,3 +52,8 @@ def agency_spans(words: list[str]) -> list[tuple[int, int]]:
             found.append((index, index + 1))
         index += 1
     return found
+
+
+def latin_name(name: str) -> str | None:
+    """An agency's name in Latin letters where it is written in Cyrillic ("Ройтерс": Reuters), else None."""
+    return _LATIN.get(APOSTROPHE_SUFFIX.sub("", name))

@@ -28,7 +28,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
-from storyline.stages.agencies import agency_spans, is_agency
+from storyline.stages.agencies import agency_spans, is_agency, latin_name
 from storyline.stages.attribution import find_sources
 from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
@@ -59,6 +59,7 @@ from storyline.stages.gazetteer import (
     spoken_in,
 )
 from storyline.stages.given_names import is_family_name, is_given_name
+from storyline.stages.institutions import find_institution
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_filters import (
@@ -327,7 +328,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         for m in _resolve_surnames(typed, lowercase, article.language)
         if not not_a_name(m, article.language, lowercase)
     ]
-    kept = _agencies_named(kept, tokenised, article.language)
+    kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
     merged = _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
     return tuple(_hyphen_restored(mention) for mention in merged)
 
@@ -336,7 +337,7 @@ def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]],
     """News agencies (``agencies.py``) are organisations: a mention that is one is typed so, and one the
     capitalised runs left out is added (the lowercase "dpa", "Reuters" where a credit line opens a
     sentence), unless a mention already holds its words ("Thomson Reuters")."""
-    typed = [dataclasses.replace(m, kind="org") if m.kind != "org" and is_agency(m.surface) else m for m in found]
+    typed = [_as_agency(m) if is_agency(m.surface) else m for m in found]
     taken = {word for mention in typed for word in mention.surface.split()}
     for words in tokenised:
         plain = [word for word, _ in words]
@@ -348,12 +349,40 @@ def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]],
     return typed
 
 
+def _institutions_named(found: list[Found], tokenised: list[list[tuple[str, bool]]]) -> list[Found]:
+    """The seats of government a sentence names (``institutions.py``: "в Кремле", "Білий дім", "The State
+    Department", "Beyaz Saray'ın"), each replacing the mentions the runs made of its words ("Кремле" as a
+    place of its own, "Білий" as a person, "Department")."""
+    named: list[Found] = []
+    for words in tokenised:
+        plain = [word for word, _ in words]
+        index = 0
+        while index < len(plain):
+            for size in (3, 2, 1):
+                window = plain[index : index + size]
+                if len(window) == size and window[0][:1].isupper() and (place := find_institution(window)):
+                    named.append(Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name))
+                    index += size - 1
+                    break
+            index += 1
+    if not named:
+        return found
+    covered = {word for mention in named for word in mention.surface.split()}
+    kept = [mention for mention in found if not set(mention.surface.split()) <= covered]
+    return kept + named
+
+
 def _agency_mention(name: list[str], language: str | None) -> Found | None:
     """An agency's mention, keyed as its runs are ("dpa" as the acronym DPA)."""
     mention = _mention_for_run([word.upper() if word.islower() else word for word in name], [], language)
     if mention is None or ":" in mention.key:
         return None
-    return dataclasses.replace(mention, surface=" ".join(name), kind="org")
+    return _as_agency(dataclasses.replace(mention, surface=" ".join(name)))
+
+
+def _as_agency(mention: Found) -> Found:
+    """An agency's mention: an organisation, named in Latin letters where written in Cyrillic (Ройтерс)."""
+    return dataclasses.replace(mention, kind="org", lemma=latin_name(mention.surface) or mention.lemma)
 
 
 def _hyphen_restored(mention: EntityMention) -> EntityMention:
@@ -1536,11 +1565,18 @@ def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) ->
     does not decline (Мелони, Рютте, Конте, Моди; guessed "Мелонь", "Рютта", "Конт", "Модь"; Ukrainian's
     case endings include "і" and "и"). A guess of no name's kind that changes more than the word's ending
     inserted a vowel the name has not ("Шольца" read as the genitive of "Шолец", "Мерца" of "Мерец"), so
-    the case ending alone goes ("Шольц", "Мерц"); a surname's guess stands ("Зеленскому": Зеленский)."""
+    the case ending alone goes ("Шольц", "Мерц"); a surname's guess stands ("Зеленскому": Зеленский), and
+    so does an adjective-like surname's genitive, whose "о" is no foreign name's ("Зеленского")."""
     folded, guess = word.casefold(), guessed.casefold()
     shared = len(os.path.commonprefix([folded, guess]))
     inserted = shared < len(guess) - 1 and shared < len(folded) - 1  # "Шолец" for "Шольца"
-    if language == "ru" and folded[-1] in _UNDECLINED_ENDINGS and not (folded[-1] == "е" and inserted):
+    adjectival = folded.endswith(("ого", "его")) and guess.endswith(("ий", "ый", "ой"))  # "Зеленского"
+    if (
+        language == "ru"
+        and folded[-1] in _UNDECLINED_ENDINGS
+        and not (folded[-1] == "е" and inserted)
+        and not adjectival
+    ):
         return word  # "Шольце", whose guess is "Шолец", is the locative of a consonant stem
     if proper or not inserted:
         return guessed

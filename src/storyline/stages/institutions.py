@@ -1,0 +1,53 @@
+"""Seats of government that news names by their buildings, in the languages storyline reads.
+
+"The Kremlin said", "в Кремле заявили", "der Kreml", "Кремъл": one institution, whose names no
+gazetteer holds (they are no cities) and whose spellings share no phonetic key ("Kreml" and "Kremlin"
+differ by a syllable, "Белия дом" and "White House" by everything). Each is an organisation with an
+id of its own, shown by its English name; its names are matched with their case endings, as the
+languages write them ("Белом доме", "Białym Domu", "Weißen Hauses", "Beyaz Saray'ın").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX
+
+
+@dataclass(frozen=True)
+class Institution:
+    id: str
+    name: str  # as English-language news writes it
+
+
+_NAMES: tuple[tuple[Institution, str], ...] = (
+    (
+        Institution("inst:kremlin", "Kremlin"),
+        r"kreml(?:in|a|u|em|s|e)?|кремл(?:ь|я|ю|ём|ем|е|і)?|кремъл(?:ът|я)?",
+    ),
+    (
+        Institution("inst:white-house", "White House"),
+        r"white house|wei(?:ß|ss)(?:e|en|es) haus(?:es)?|maison[- ]blanche|casa blanca|casa branca"
+        r"|biał(?:y|ego|ym|emu) dom(?:u|em)?|beyaz saray(?:ı)?"
+        r"|бел(?:ый|ого|ом|ому|ым|ия|ият) дом(?:а|е|у|ом|ът)?|біл(?:ий|ого|ому|им) (?:дім|дому|домі|домом)",
+    ),
+    (
+        Institution("inst:us-state-department", "US State Department"),
+        r"state department|госдеп(?:артамент)?(?:а|е|у|ом)?|държавни(?:я|ят) департамент"
+        r"|государственн(?:ый|ого|ом|ому|ым) департамент(?:а|е|у|ом)?|державн(?:ий|ого|ому|им) департамент(?:у|і|ом)?"
+        r"|держдеп(?:артамент)?(?:у|і|ом)?|departament(?:u)? stanu|departamento de estado",
+    ),
+)
+_PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
+
+
+def find_institution(words: list[str]) -> Institution | None:
+    """The institution a run of words names as a whole (a case ending after an apostrophe aside), or None."""
+    if not words or len(words) > 3:
+        return None
+    written = " ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words)
+    for institution, pattern in _PATTERNS:
+        if pattern.fullmatch(written):
+            return institution
+    return None
