@@ -59,7 +59,7 @@ from storyline.stages.gazetteer import (
     spoken_in,
 )
 from storyline.stages.given_names import is_family_name, is_given_name
-from storyline.stages.institutions import find_institution
+from storyline.stages.institutions import find_institution, may_open_institution
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_filters import (
@@ -358,9 +358,12 @@ def _institutions_named(found: list[Found], tokenised: list[list[tuple[str, bool
         plain = [word for word, _ in words]
         index = 0
         while index < len(plain):
+            if not (plain[index][:1].isupper() and may_open_institution(plain[index])):
+                index += 1
+                continue
             for size in (3, 2, 1):
                 window = plain[index : index + size]
-                if len(window) == size and window[0][:1].isupper() and (place := find_institution(window)):
+                if len(window) == size and (place := find_institution(window)):
                     named.append(Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name))
                     index += size - 1
                     break

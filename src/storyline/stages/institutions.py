@@ -40,6 +40,16 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
     ),
 )
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
+# the letters the names open with: one test a word before any pattern is tried (entities scan every word)
+_OPENINGS = (
+    "kreml", "кремл", "кремъл", "white", "weiß", "weiss", "maison", "casa", "biał", "beyaz", "бел", "біл",
+    "state", "госдеп", "държавн", "государствен", "державн", "держдеп", "departament",
+)  # fmt: skip
+
+
+def may_open_institution(word: str) -> bool:
+    """Whether an institution's name may open with ``word`` (a cheap test before ``find_institution``)."""
+    return word.casefold().startswith(_OPENINGS)
 
 
 def find_institution(words: list[str]) -> Institution | None:
