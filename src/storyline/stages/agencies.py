@@ -39,21 +39,6 @@ def is_agency(name: str) -> bool:
     return len(words) == 2 and (words[0], words[1]) in _TWO_WORDS
 
 
-def agency_spans(words: list[str]) -> list[tuple[int, int]]:
-    """(start, end) of each agency's name among a sentence's words, two words before one."""
-    found: list[tuple[int, int]] = []
-    index = 0
-    while index < len(words):
-        if index + 1 < len(words) and is_agency(f"{words[index]} {words[index + 1]}"):
-            found.append((index, index + 2))
-            index += 2
-            continue
-        if is_agency(words[index]):
-            found.append((index, index + 1))
-        index += 1
-    return found
-
-
 def latin_name(name: str) -> str | None:
     """An agency's name in Latin letters where it is written in Cyrillic ("Ройтерс": Reuters), else None."""
     return _LATIN.get(APOSTROPHE_SUFFIX.sub("", name))

@@ -20,15 +20,15 @@ import dataclasses
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
-from storyline.stages.agencies import agency_spans, is_agency, latin_name
+from storyline.stages.agencies import is_agency, latin_name
 from storyline.stages.attribution import find_sources
 from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
@@ -59,7 +59,7 @@ from storyline.stages.gazetteer import (
     spoken_in,
 )
 from storyline.stages.given_names import is_family_name, is_given_name
-from storyline.stages.institutions import find_institution, may_open_institution
+from storyline.stages.institutions import Institution, find_institution, may_open_institution
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_filters import (
@@ -111,13 +111,13 @@ _ABBREVIATIONS = frozenset([
     "ул", "им", "св",
 ])  # fmt: skip
 _PLACE_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt"})
-_POSSESSIVE_END = re.compile(r"['’]s$")
 _TITLE_LETTERS = {"fr": ("M",)}  # a language's titles of one letter: Monsieur
 # within one sentence, a full stop after these is no break between words either (a French "M." ends
 # no sentence, ``_TITLE_LETTERS``)
 _ABBREVIATED = _ABBREVIATIONS | _PLACE_ABBREVIATIONS | {"m"}
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"„«“'’]))([^\W\d_]+)$")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
+T = TypeVar("T")
 _SENTENCE_BREAK = re.compile(r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 # one or two words before a colon that open a sentence or follow a bar, a dash or a dateline in capitals,
@@ -340,9 +340,7 @@ def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]],
     typed = [_as_agency(m) if is_agency(m.surface) else m for m in found]
     taken = {word for mention in typed for word in mention.surface.split()}
     for words in tokenised:
-        plain = [word for word, _ in words]
-        for start, end in agency_spans(plain):
-            name = plain[start:end]
+        for name, _ in _known_spans([word for word, _ in words], 2, lambda name: is_agency(" ".join(name)) or None):
             if taken.isdisjoint(name) and (mention := _agency_mention(name, language)) is not None:
                 typed.append(mention)
                 taken.update(name)
@@ -353,26 +351,39 @@ def _institutions_named(found: list[Found], tokenised: list[list[tuple[str, bool
     """The seats of government a sentence names (``institutions.py``: "в Кремле", "Білий дім", "The State
     Department", "Beyaz Saray'ın"), each replacing the mentions the runs made of its words ("Кремле" as a
     place of its own, "Білий" as a person, "Department")."""
-    named: list[Found] = []
-    for words in tokenised:
-        plain = [word for word, _ in words]
-        index = 0
-        while index < len(plain):
-            if not (plain[index][:1].isupper() and may_open_institution(plain[index])):
-                index += 1
-                continue
-            for size in (3, 2, 1):
-                window = plain[index : index + size]
-                if len(window) == size and (place := find_institution(window)):
-                    named.append(Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name))
-                    index += size - 1
-                    break
-            index += 1
+    named = [
+        Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name)
+        for words in tokenised
+        for window, place in _known_spans([word for word, _ in words], 3, _institution_opening)
+    ]
     if not named:
         return found
     covered = {word for mention in named for word in mention.surface.split()}
     kept = [mention for mention in found if not set(mention.surface.split()) <= covered]
     return kept + named
+
+
+def _institution_opening(window: list[str]) -> Institution | None:
+    """The institution a window of words names, where its first word is capitalised and may open one."""
+    first = window[0]
+    return find_institution(window) if first[:1].isupper() and may_open_institution(first) else None
+
+
+def _known_spans(words: list[str], longest: int, find: Callable[[list[str]], T | None]) -> list[tuple[list[str], T]]:
+    """The windows of up to ``longest`` words that ``find`` knows as a name (agencies, institutions), the
+    longest first at each place, none overlapping: (the window's words, what ``find`` said of them)."""
+    found: list[tuple[list[str], T]] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(longest, len(words) - index), 0, -1):
+            window = words[index : index + size]
+            if (known := find(window)) is not None:
+                found.append((window, known))
+                index += size
+                break
+        else:
+            index += 1
+    return found
 
 
 def _agency_mention(name: list[str], language: str | None) -> Found | None:
@@ -1189,7 +1200,7 @@ def _country_s_institution(run: list[str]) -> bool:
     institution, not a place and a common noun; not after an English possessive ("Spain's Congress":
     Spain, and its Congress)."""
     return (
-        len(run) == 2 and not _POSSESSIVE_END.search(run[0]) and is_generic_org_noun(APOSTROPHE_SUFFIX.sub("", run[1]))
+        len(run) == 2 and not run[0].endswith(("'s", "’s")) and is_generic_org_noun(APOSTROPHE_SUFFIX.sub("", run[1]))
     )
 
 
