@@ -15,7 +15,7 @@ import pytest
 from helpers import make_article
 from storyline.grouping.outline_table import UNDATED
 from storyline.grouping.stories import StoryIndex, assign_stories
-from storyline.models import Article, StoryQuery
+from storyline.models import Article, EntityMention, StoryQuery
 from storyline.settings import DuplicateSettings, GroupingSettings, IndexSettings, Settings
 from storyline.stages.duplicates import band_hashes, mark_near_duplicates, sign_articles
 from storyline.store import SCHEMA_VERSION, Store, StoreError, open_store, remove_store
@@ -399,6 +399,30 @@ def test_store_stories_with_key_in_order_on_either_database(store_location: str)
         for limit in (1, 3, 100):
             together = store.stories_with_keys([*probes, probes[0]], limit)
             assert together == {probe: store.stories_with_key(*probe, limit) for probe in probes}
+
+
+def test_store_upgrade_to_schema_13_renames_entities_and_keeps_their_links(store_location: str) -> None:
+    """Schema 13 shows a German name of several words as written ("Europäische Union", where the
+    dictionary forms gave "Europäisch Union"): the upgrade makes names again from the variant counts,
+    ids, links and counts as they were."""
+    from storyline.grouping.entity_updates import relink_after
+
+    union = EntityMention(key="unn", surface="Europäische Union", kind="org", lemma="Europäisch Union")
+    a = replace(make_article("a", [1, 0, 0], [], dt.date(2025, 10, 21), text="EU"), language="de", entities=(union,))
+    with open_store(store_location) as store:
+        _save(store, [a], _index(store))
+        with store.transaction():
+            relink_after(store, ["a"])
+        before = [tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")]
+        with store.transaction():
+            store._db.execute("UPDATE entities SET name='Europäisch Union'")
+            store._db.execute("UPDATE meta SET value='12' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert [row[0] for row in store._db.execute("SELECT name FROM entities")] == ["Europäische Union"]
+        assert [
+            tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")
+        ] == before
+        assert store.check() == []
 
 
 def test_store_check_finds_a_storyline_in_pieces_and_the_upgrade_splits_it(store_location: str) -> None:

@@ -28,6 +28,7 @@ from storyline.grouping.entities import (
 from storyline.grouping.entity_updates import LinkChange, MentionId
 from storyline.store.base import StoreBase
 
+RENAME_CHUNK = 2_000  # entities renamed a statement round at a time (``rename_entities``)
 COLUMNS = (
     "SELECT e.article_id, m.story_id, e.key, e.given, e.kind, e.surface, e.lemma, e.mentions, a.language, a.published"
 )
@@ -325,6 +326,13 @@ class EntityLinks(StoreBase):
             " WHERE id=?",
             updates,
         )
+
+    def rename_entities(self) -> None:
+        """Every linked entity's name, type and variant list made again from its variant counts, its links
+        and counts as they are: for a migration whose rules change only how entities are shown."""
+        ids = [int(row[0]) for row in self._db.execute("SELECT id FROM entities WHERE merged_into IS NULL ORDER BY id")]
+        for start in range(0, len(ids), RENAME_CHUNK):
+            self._summarise(ids[start : start + RENAME_CHUNK], {}, {})
 
     # ---- from scratch ------------------------------------------------------------------------
 

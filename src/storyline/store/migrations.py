@@ -2,7 +2,7 @@
 
 Each step has statements run before the schema file (to reshape old tables), statements run
 after it (to fill new tables from old rows), and may ask for the entities to be rebuilt from
-scratch or for storylines in pieces to be split. A store several versions behind runs every
+scratch (or only renamed, where only the display rules changed) or for storylines in pieces to be split. A store several versions behind runs every
 step's "before", the schema file once, then every step's "after".
 
 PostgreSQL stores start at schema 4 (``FIRST_POSTGRESQL_VERSION``): the steps from there on run on
@@ -25,6 +25,7 @@ class Migration:
     before: str = ""
     after: str = ""
     rebuild_entities: bool = False
+    rename_entities: bool = False  # names, types and variant lists made again from the variant counts
     split_storylines: bool = False  # storylines that fell into pieces are split (``split_storylines_in_pieces``)
 
 
@@ -150,8 +151,8 @@ MIGRATIONS: dict[int, Migration] = {
     11: Migration(rebuild_entities=True),
     # Version 13: a name of several words in a language whose names take no case endings, or in German,
     # is shown as an article wrote it ("Las Vegas", "Europäische Union"; grouping/entities.py), so every
-    # entity's name is made again.
-    12: Migration(rebuild_entities=True),
+    # entity's name is made again from its variant counts (the links stay as they are).
+    12: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
@@ -166,6 +167,7 @@ def migrate(
     rebuild_entities: Callable[[], None],
     dialect: str = "sqlite",
     split_storylines: Callable[[], object] = lambda: None,
+    rename_entities: Callable[[], object] = lambda: None,
 ) -> None:
     """Run the steps from ``version`` to ``target`` inside the caller's transaction (on SQLite with
     foreign keys off: tables are renamed and rebuilt); KeyError when a step is missing. ``schema`` is
@@ -179,7 +181,9 @@ def migrate(
     for step in steps:
         run_script(db, render_schema(dialect, step.after), dialect)
     if any(step.rebuild_entities for step in steps):
-        rebuild_entities()
+        rebuild_entities()  # names too
+    elif any(step.rename_entities for step in steps):
+        rename_entities()
     if any(step.split_storylines for step in steps):
         split_storylines()
     db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(target),))

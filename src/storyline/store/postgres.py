@@ -253,6 +253,7 @@ class PostgresStore(SqlStore):
                 self.rebuild_entities,
                 dialect="postgresql",
                 split_storylines=self.split_storylines_in_pieces,
+                rename_entities=self.rename_entities,
             )
         except psycopg.Error as error:
             raise StoreError(

@@ -156,6 +156,7 @@ class SQLiteStore(SqlStore):
                 render_schema("sqlite", SCHEMA_TEXT),
                 self.rebuild_entities,
                 split_storylines=self.split_storylines_in_pieces,
+                rename_entities=self.rename_entities,
             )
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
