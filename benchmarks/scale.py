@@ -42,24 +42,50 @@ STORYLINE = [sys.executable, "-m", "storyline"]
 
 
 def run_process(arguments: list[str]) -> tuple[float, float, int]:
-    """(wall seconds, peak memory in MiB, exit status) of one child process.
+    """(wall seconds, peak memory in MiB, exit status) of one child process and its own children.
 
-    The peak comes from GNU time (Debian's package ``time``): the rusage that ``wait4`` gives a
-    child of this (large) process starts at this process's own peak, because Linux carries the
-    high-water mark across ``exec``."""
-    with tempfile.NamedTemporaryFile("r") as peak_file:
+    The peak is the larger of two readings: GNU time's (Debian's package ``time``; the rusage that
+    ``wait4`` gives a child of this large process would start at this process's own peak, because Linux
+    carries the high-water mark across ``exec``), which is the largest single process's; and the sum of
+    the resident memory of the whole process tree (an ingest's enrichment worker beside its writer),
+    sampled every 0.2 s."""
+    with tempfile.NamedTemporaryFile("r") as peak_file, tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        child = subprocess.run(
-            [GNU_TIME, "-f", "%M", "-o", peak_file.name, *arguments],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            check=False,
+        child = subprocess.Popen(
+            [GNU_TIME, "-f", "%M", "-o", peak_file.name, *arguments], stdout=subprocess.DEVNULL, stderr=errors
         )
+        tree_peak = tree_peak_while_running(child)
+        child.wait()
         seconds = time.perf_counter() - started
         peak_kib = int(peak_file.read().strip().splitlines()[-1])
+        errors.seek(0)
+        stderr = errors.read()
     if child.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(arguments)} failed ({child.returncode}): {child.stderr.decode()[-2000:]}")
-    return seconds, peak_kib / 1024, child.returncode
+        raise RuntimeError(f"{' '.join(arguments)} failed ({child.returncode}): {stderr.decode()[-2000:]}")
+    return seconds, max(peak_kib / 1024, tree_peak / 2**20), child.returncode
+
+
+def tree_peak_while_running(child: subprocess.Popen[bytes], include_child: bool = False) -> int:
+    """The largest sum of resident bytes of ``child``'s descendants, and of ``child`` itself if
+    ``include_child`` (not when it is GNU time), seen while it runs."""
+    import psutil
+
+    peak = 0
+    while child.poll() is None:
+        try:
+            root = psutil.Process(child.pid)
+            processes = [root, *root.children(recursive=True)] if include_child else root.children(recursive=True)
+        except psutil.NoSuchProcess:
+            break
+        total = 0
+        for process in processes:
+            try:
+                total += process.memory_info().rss
+            except psutil.NoSuchProcess:
+                continue
+        peak = max(peak, total)
+        time.sleep(0.2)
+    return peak
 
 
 def write_jsonl(records: list[dict[str, Any]], path: Path) -> Path:

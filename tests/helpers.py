@@ -6,12 +6,14 @@ Imported as ``helpers`` (not from ``conftest``: the sub-folders have conftest mo
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from storyline.models import Article, EntityMention
+from storyline.stages.embed import HashingEmbedder
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -32,6 +34,32 @@ class TableEmbedder:
             vector = next((v for key, v in self.table.items() if text.startswith(key)), np.ones(3, dtype=np.float32))
             rows.append(vector / np.linalg.norm(vector))
         return np.asarray(rows, dtype=np.float32).reshape(len(texts), 3)
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing embedder, counting the texts it is asked for in this process (a worker process
+    that receives a copy counts in its own)."""
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts += len(texts)
+        return super().embed(texts)
+
+
+class DyingEmbedder(CountingEmbedder):
+    """Embeds in the process that made it; any other process that runs it dies at once (a worker
+    killed mid-run)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.home = os.getpid()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if os.getpid() != self.home:
+            os._exit(1)
+        return super().embed(texts)
 
 
 def make_article(

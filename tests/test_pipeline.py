@@ -1,9 +1,13 @@
 import datetime as dt
 import gc
+import multiprocessing
 import threading
 from pathlib import Path
 
-from helpers import TableEmbedder
+import pytest
+
+from helpers import CountingEmbedder, DyingEmbedder, TableEmbedder
+from storyline import pipeline
 from storyline.ingest.records import record_to_article
 from storyline.models import Article
 from storyline.pipeline import Ingestor, ingest
@@ -36,17 +40,6 @@ def test_pipeline_resumes_grouping_across_runs(tmp_path: Path, settings: Setting
         ingest(later, store, settings, embedder)
         rows = store.story_rows()
     assert sorted([a["id"] for a in row["articles"]] for row in rows) == [["a", "b"], ["c"]]
-
-
-class CountingEmbedder(HashingEmbedder):
-    """The hashing embedder, counting the texts it is asked for."""
-
-    def __init__(self) -> None:
-        self.texts = 0
-
-    def embed(self, texts):  # type: ignore[no-untyped-def]
-        self.texts += len(texts)
-        return super().embed(texts)
 
 
 def _partition(store: Store) -> set[frozenset[str]]:
@@ -83,6 +76,84 @@ def test_pipeline_nothing_new_does_nothing(tmp_path: Path, settings: Settings) -
         assert embedder.texts == 0, "nothing new: nothing embedded"
         assert store.generation() == generation and store.counts() == counts
         assert _index_files(store) == files
+
+
+def _with_repeats() -> list[Article]:
+    """The corpus with texts again under new ids: the 5th right after it (in the next batch of 5, read
+    while the batch before is still being enriched), and the first three at the end."""
+    corpus = _corpus()
+    again = [article.evolve(id=f"again-{article.id}") for article in corpus]
+    return corpus[:5] + [again[4]] + corpus[5:] + again[:3]
+
+
+def _what_one_process_stores(tmp_path: Path, settings: Settings) -> tuple[set[frozenset[str]], int, int]:
+    location = tmp_path / "one-process.db"
+    with open_store(location) as store:
+        one = settings.with_changes(db=location, enrich_ahead=False)
+        report = ingest(_with_repeats(), store, one, HashingEmbedder())
+        return _partition(store), report.stored, report.already_stored
+
+
+def test_pipeline_second_core_enriches_ahead_and_stores_what_one_process_stores(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)  # as on any machine of two CPUs or more
+    small = settings.with_changes(batch_size=5)  # 28 articles: six batches
+    expected = _what_one_process_stores(tmp_path, small)
+    embedder = CountingEmbedder()
+    with open_store(small.db) as store:
+        report = ingest(_with_repeats(), store, small, embedder)
+        assert (_partition(store), report.stored, report.already_stored) == expected
+        assert store.check() == []
+    assert embedder.texts == 0, "every batch embedded in the worker"
+    assert report.timings["embed"] > 0  # the worker's seconds are reported
+    assert multiprocessing.active_children() == []
+
+
+def test_pipeline_second_core_that_dies_costs_nothing_but_time(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)
+    small = settings.with_changes(batch_size=5)
+    expected = _what_one_process_stores(tmp_path, small)
+    embedder = DyingEmbedder()  # the worker dies on its first batch
+    with open_store(small.db) as store:
+        report = ingest(_with_repeats(), store, small, embedder)
+        assert (_partition(store), report.stored, report.already_stored) == expected
+        assert store.check() == []
+    assert embedder.texts == expected[1], "every batch enriched here after the worker died"
+
+
+def test_pipeline_second_core_stops_with_the_writer(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)
+    small = settings.with_changes(batch_size=5)
+    stored = Ingestor.store_enriched
+
+    def second_batch_fails(self: Ingestor, enriched: list[Article], report: pipeline.IngestReport) -> None:
+        if report.stored:
+            raise KeyboardInterrupt
+        stored(self, enriched, report)
+
+    monkeypatch.setattr(Ingestor, "store_enriched", second_batch_fails)
+    with open_store(small.db) as store:
+        with pytest.raises(KeyboardInterrupt):
+            ingest(_with_repeats(), store, small, HashingEmbedder())
+        assert store.counts()["articles"] == 5  # the first batch stays stored, whole
+        assert store.check() == []
+    assert multiprocessing.active_children() == []
+
+
+def test_pipeline_small_input_starts_no_worker(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)
+    started: list[bool] = []
+    monkeypatch.setattr(pipeline.SecondCore, "start", lambda self: started.append(True))
+    with open_store(settings.db) as store:
+        assert ingest(_corpus(), store, settings, HashingEmbedder()).stored == len(_corpus())
+    assert started == []  # one batch, not full: nothing to overlap
 
 
 def _index_files(store: Store) -> dict[Path, int]:

@@ -32,6 +32,13 @@ def test_settings_batch_size_from_environment_or_a_one_line_reason() -> None:
             load_settings(environ={"STORYLINE_BATCH_SIZE": bad})
 
 
+def test_settings_enrich_ahead_from_environment_or_a_one_line_reason() -> None:
+    assert load_settings(environ={}).enrich_ahead is True
+    assert load_settings(environ={"STORYLINE_ENRICH_AHEAD": "0"}).enrich_ahead is False
+    with pytest.raises(ValueError, match="STORYLINE_ENRICH_AHEAD must be 0 or 1, not 'no'"):
+        load_settings(environ={"STORYLINE_ENRICH_AHEAD": "no"})
+
+
 def test_settings_postgres_candidate_look_up_from_environment_or_a_one_line_reason() -> None:
     assert load_settings(environ={}).index.postgres_search == "shards"
     index = load_settings(environ={"STORYLINE_PG_SEARCH": "hnsw", "STORYLINE_PG_SHARDS": "/srv/shards"}).index

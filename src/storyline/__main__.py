@@ -1,3 +1,4 @@
 from storyline.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process (engines/second_core.py) imports this module
+    main()

@@ -13,10 +13,12 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from storyline.engines.second_core import Enriched, SecondCore, cpus_available
 from storyline.errors import StoreBusy
 from storyline.grouping.entity_updates import MentionStore, relink_after
 from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
@@ -180,12 +182,50 @@ class Ingestor:
         """Read, enrich, group and store everything in ``items``, batch by batch (StoreBusy when
         another writer holds the store past ``wait_seconds``)."""
         report = IngestReport()
-        with self.writing(report, wait_seconds):
-            for batch in read_batches(items, self.settings, report, on_rejection, on_progress):
-                fresh = unseen(clean_text(batch), self.store, report)
-                if fresh:
-                    self.store_enriched(self._enrich(fresh, report), report)
+        in_flight: set[str] = set()  # the marks (id, URL, text) of the batch enriched but not yet stored
+        second = SecondCore(self.settings, self.embedder, self._enrich_here)
+        finished = False
+        try:
+            with self.writing(report, wait_seconds):
+                waiting: tuple[list[Article], Future[Enriched]] | None = None
+                for batch in read_batches(items, self.settings, report, on_rejection, on_progress):
+                    seen = set(in_flight)
+                    fresh = unseen(clean_text(batch), self.store, report, seen)
+                    if not fresh:
+                        continue
+                    in_flight = seen - in_flight  # this batch's; the one before is stored before the next read
+                    if len(batch) >= self.settings.batch_size and self._second_core_wanted():
+                        second.start()  # a full batch: more may follow
+                    submitted = (fresh, second.submit(fresh))
+                    if waiting is not None:  # stored while the worker enriches the batch just submitted
+                        self._store_when_enriched(second, waiting, report)
+                    waiting = submitted
+                    if not second.running:  # enriched here already: stored at once, as in one process
+                        self._store_when_enriched(second, waiting, report)
+                        waiting = None
+                if waiting is not None:
+                    self._store_when_enriched(second, waiting, report)
+            finished = True
+        finally:
+            second.close(finished)
         return report
+
+    def _second_core_wanted(self) -> bool:
+        """A worker for the enrichment: asked for, a CPU for it, and not a long-running writer (whose
+        calls bring a few articles each)."""
+        return self.settings.enrich_ahead and not self.keep_open and cpus_available() >= 2
+
+    def _enrich_here(self, batch: list[Article]) -> Enriched:
+        return timed_enrich(batch, self.settings, self.embedder)
+
+    def _store_when_enriched(
+        self, second: SecondCore, submitted: tuple[list[Article], Future[Enriched]], report: IngestReport
+    ) -> None:
+        fresh, future = submitted
+        enriched, timings = second.result(future, fresh)
+        for name, seconds in timings.items():
+            report.timings[name] += seconds
+        self.store_enriched(enriched, report)
 
     @contextmanager
     def writing(self, report: IngestReport, wait_seconds: float = 0.0) -> Iterator[None]:
@@ -240,12 +280,6 @@ class Ingestor:
         report.timings["map"] += time.perf_counter() - began
         report.stored += len(enriched)
         report.duplicates += sum(1 for article in enriched if article.duplicate_of)
-
-    def _enrich(self, fresh: list[Article], report: IngestReport) -> list[Article]:
-        enriched, timings = timed_enrich(fresh, self.settings, self.embedder)
-        for name, seconds in timings.items():
-            report.timings[name] += seconds
-        return enriched
 
     def _save_vectors(self) -> None:
         if self._generation is not None and self._generation == self.store.generation():
@@ -347,10 +381,12 @@ def within_size(article: Article, limit: int, cuts: list[Notice]) -> Article:
     return article.evolve(text=text, metadata={**article.metadata, "cut_from_chars": len(article.text)})
 
 
-def unseen(batch: list[Article], store: Store, report: IngestReport) -> list[Article]:
-    """Drop articles already stored, and repeats inside the batch (same id, URL or content)."""
+def unseen(batch: list[Article], store: Store, report: IngestReport, seen: set[str] | None = None) -> list[Article]:
+    """Drop articles already stored, and repeats inside the batch (same id, URL or content); with
+    ``seen``, the marks of a batch not yet stored, repeats of those too (a batch enriched ahead is
+    checked before the one before it is stored). The fresh articles' marks are added to ``seen``."""
     fresh: list[Article] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     stored = store.stored_among(batch)  # one look-up for the batch
     for article in batch:
         marks = {f"id:{article.id}", f"text:{content_hash(article.text)}"} | (

