@@ -760,6 +760,21 @@ def test_entities_a_german_name_the_dictionary_reads_as_a_verbs_stem_stays_as_wr
     assert inflected.keys() == plain.keys()
 
 
+def test_entities_a_german_surname_the_dictionary_reads_as_an_adjective_stays_as_written() -> None:
+    """After a listed first name, a capitalised adjective's form is a surname ("Manuel Neuer": the
+    dictionary's "neu" would leave a one-letter key and no mention at all), keyed as the English article
+    writes it; a verb's form keeps the key its bare mentions have ("Armin Laschet ... Laschet": one)."""
+    german = _mentions("Gestern hielt Torhüter Manuel Neuer den Elfmeter.", "de")
+    english = _mentions("Yesterday goalkeeper Manuel Neuer saved the penalty.", "en")
+    assert [m.lemma for m in german.values()] == ["Manuel Neuer"]
+    assert german.keys() == english.keys()
+    assert [m.lemma for m in _mentions("Gestern sprach Christine Lange im Landtag.", "de").values()] == [
+        "Christine Lange"
+    ]
+    laschet = _mentions("Armin Laschet sprach gestern. Laschet sagte dann, es sei gut.", "de")
+    assert [m.surface for m in laschet.values()] == ["Armin Laschet"]
+
+
 def test_entities_a_turkish_institution_with_its_case_ending_is_an_organisation() -> None:
     """Turkish writes an institution's case endings on without an apostrophe ("İçişleri Bakanlığının"):
     the organisation word still makes the name an organisation's; alone it stays a common noun."""

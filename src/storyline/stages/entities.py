@@ -1273,6 +1273,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         run = [*run[:-1], run[-1].title()]  # "Emmanuel MACRON" is keyed and named as "Emmanuel Macron"
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
     written = _keeps_written_form(run, language)
+    if _surname_read_as_a_word(run, head_lemma, language):
+        head_lemma = APOSTROPHE_SUFFIX.sub("", run[-1])
     if written:
         head_lemma = APOSTROPHE_SUFFIX.sub("", run[-1])
     place = None if person else _place_for_run(run, head_lemma, language, before)
@@ -1309,6 +1311,21 @@ def _institution_name(run: list[str]) -> str:
     words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
     words[-1] = opening_org_word(words[-1]) or words[-1]
     return " ".join(words)
+
+
+_GERMAN_ADJECTIVE_ENDINGS = ("e", "er", "es", "en", "em")
+
+
+def _surname_read_as_a_word(run: list[str], head_lemma: str, language: str | None) -> bool:
+    """In German, a name after a listed first name that the dictionary reads as an adjective's form
+    ("Manuel Neuer", "Christine Lange", "Fritz Kleine": "neu", "lang", "klein"). German capitalises an
+    adjective only where it opens a sentence or a name, so after a first name it is the surname as written;
+    the dictionary's form would lose it (the key of "Neu" is one letter)."""
+    if language not in NOUN_CAPITALISING or len(run) < 2 or head_lemma.casefold() == run[-1].casefold():
+        return False
+    word = run[-1].casefold()
+    adjective_form = any(word == head_lemma.casefold() + ending for ending in _GERMAN_ADJECTIVE_ENDINGS)
+    return adjective_form and _listed_first_name(run[-2], language)  # not a verb's form: "Laschet", "laschen"
 
 
 def _keeps_written_form(run: list[str], language: str | None) -> bool:
