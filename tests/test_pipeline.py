@@ -97,7 +97,7 @@ def _what_one_process_stores(tmp_path: Path, settings: Settings) -> tuple[set[fr
 def test_pipeline_second_core_enriches_ahead_and_stores_what_one_process_stores(
     tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)  # as on any machine of two CPUs or more
+    monkeypatch.setattr(pipeline, "available_cpus", lambda: 2)  # as on any machine of two CPUs or more
     small = settings.with_changes(batch_size=5)  # 28 articles: six batches
     expected = _what_one_process_stores(tmp_path, small)
     embedder = CountingEmbedder()
@@ -113,7 +113,7 @@ def test_pipeline_second_core_enriches_ahead_and_stores_what_one_process_stores(
 def test_pipeline_second_core_that_dies_costs_nothing_but_time(
     tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)
+    monkeypatch.setattr(pipeline, "available_cpus", lambda: 2)
     small = settings.with_changes(batch_size=5)
     expected = _what_one_process_stores(tmp_path, small)
     embedder = DyingEmbedder()  # the worker dies on its first batch
@@ -127,7 +127,7 @@ def test_pipeline_second_core_that_dies_costs_nothing_but_time(
 def test_pipeline_second_core_stops_with_the_writer(
     tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)
+    monkeypatch.setattr(pipeline, "available_cpus", lambda: 2)
     small = settings.with_changes(batch_size=5)
     stored = Ingestor.store_enriched
 
@@ -148,7 +148,7 @@ def test_pipeline_second_core_stops_with_the_writer(
 def test_pipeline_small_input_starts_no_worker(
     tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "cpus_available", lambda: 2)
+    monkeypatch.setattr(pipeline, "available_cpus", lambda: 2)
     started: list[bool] = []
     monkeypatch.setattr(pipeline.SecondCore, "start", lambda self: started.append(True))
     with open_store(settings.db) as store:

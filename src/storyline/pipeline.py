@@ -18,7 +18,8 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager, nullco
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.engines.second_core import Enriched, SecondCore, cpus_available
+from storyline.encoders.e5_encoder import available_cpus
+from storyline.engines.second_core import Enriched, SecondCore
 from storyline.errors import StoreBusy
 from storyline.grouping.entity_updates import MentionStore, relink_after
 from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
@@ -213,7 +214,7 @@ class Ingestor:
     def _second_core_wanted(self) -> bool:
         """A worker for the enrichment: asked for, a CPU for it, and not a long-running writer (whose
         calls bring a few articles each)."""
-        return self.settings.enrich_ahead and not self.keep_open and cpus_available() >= 2
+        return self.settings.enrich_ahead and not self.keep_open and available_cpus() >= 2
 
     def _enrich_here(self, batch: list[Article]) -> Enriched:
         return timed_enrich(batch, self.settings, self.embedder)

@@ -14,7 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from storyline.engines.second_core import cpus_available
+from storyline.encoders.e5_encoder import available_cpus
 
 WAIT_SECONDS = 60.0
 
@@ -38,7 +38,7 @@ def _worker_of(writer: psutil.Process) -> psutil.Process | None:
 
 
 def test_second_core_worker_exits_when_its_writer_is_killed(tmp_path: Path) -> None:
-    if cpus_available() < 2:
+    if available_cpus() < 2:
         pytest.skip("one CPU: an ingest starts no worker")
     source = _articles(tmp_path / "in.jsonl", 3000)
     environment = {**os.environ, "STORYLINE_BATCH_SIZE": "4", "STORYLINE_ENRICH_AHEAD": "1"}

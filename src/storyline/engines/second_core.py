@@ -37,14 +37,6 @@ _WORKER_STATE: dict[str, object] = {}  # in the worker process only: its setting
 PARENT_CHECK_SECONDS = 0.5  # how often the worker looks whether its writer still lives
 
 
-def cpus_available() -> int:
-    """CPUs this process may run on (its affinity, not the machine's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 class SecondCore:
     """Enrichment of submitted batches in one worker process, in order; ``enrich_here`` is the
     fallback this process uses when no worker runs (none started, or it died)."""

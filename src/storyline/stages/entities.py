@@ -1313,9 +1313,6 @@ def _institution_name(run: list[str]) -> str:
     return " ".join(words)
 
 
-_GERMAN_ADJECTIVE_ENDINGS = ("e", "er", "es", "en", "em")
-
-
 def _surname_read_as_a_word(run: list[str], head_lemma: str, language: str | None) -> bool:
     """In German, a name after a listed first name that the dictionary reads as an adjective's form
     ("Manuel Neuer", "Christine Lange", "Fritz Kleine": "neu", "lang", "klein"). German capitalises an
@@ -1323,9 +1320,11 @@ def _surname_read_as_a_word(run: list[str], head_lemma: str, language: str | Non
     the dictionary's form would lose it (the key of "Neu" is one letter)."""
     if language not in NOUN_CAPITALISING or len(run) < 2 or head_lemma.casefold() == run[-1].casefold():
         return False
-    word = run[-1].casefold()
-    adjective_form = any(word == head_lemma.casefold() + ending for ending in _GERMAN_ADJECTIVE_ENDINGS)
-    return adjective_form and _listed_first_name(run[-2], language)  # not a verb's form: "Laschet", "laschen"
+    # the head read as an adjective's form ("neuer": "neu"), not a verb's ("Laschet": "laschen") nor a
+    # noun's ("Schöne": "Schönes", as its bare mentions are read too)
+    word = run[-1].lower()
+    adjective = lemmas.inflected_adjective(word, language) and word.startswith(head_lemma.casefold())
+    return adjective and _listed_first_name(run[-2], language)
 
 
 def _keeps_written_form(run: list[str], language: str | None) -> bool:

@@ -145,10 +145,10 @@ def capitalised_noun(word: str, language: str) -> bool:
     """A noun the dictionary writes with a capital and not also an adjective's or adverb's form: in German
     any noun ("Hauptstadt"; "Haft", "Strafe", "Menge", whose lowercase forms are forms of verbs), not an
     adjective ("Deutsche": "deutsche" is "deutsch" with an ending) nor an adverb ("Mal": "mal")."""
-    return with_capital(word, language) and not _inflected_adjective(word.lower(), language)
+    return with_capital(word, language) and not inflected_adjective(word.lower(), language)
 
 
-def _inflected_adjective(word: str, language: str) -> bool:
+def inflected_adjective(word: str, language: str) -> bool:
     """A lowercase word that is its dictionary form with an adjective's ending ("deutsche", "neuen",
     "offene") or without one ("mal", "neu"), where that form is no verb's infinitive ("mengen"); a
     verb's other forms ("haft", "strafe" from "haften", "strafen") do not open with their infinitive."""
