@@ -425,6 +425,43 @@ def test_store_upgrade_to_schema_13_renames_entities_and_keeps_their_links(store
         assert store.check() == []
 
 
+def _mention_key_index(store: Store) -> str:
+    """The definition of the index of mentions by key, as the database reports it."""
+    if store._sql.name == "postgresql":
+        sql = "SELECT indexdef FROM pg_indexes WHERE indexname='article_entities_key'"
+    else:
+        sql = "SELECT sql FROM sqlite_master WHERE name='article_entities_key'"
+    return " ".join(str(store._db.execute(sql).fetchone()[0]).split())
+
+
+def test_store_upgrade_to_schema_14_indexes_mentions_by_key_and_form(store_location: str) -> None:
+    """Schema 14 indexes mentions by key and form, so that the relink queue reads a surname's bare
+    mentions as one range: the upgrade makes the index again, and the queue reads what it read."""
+    from storyline.grouping.entity_updates import relink_after
+
+    trump = EntityMention(key="trmp", surface="Trump", kind="person", lemma="Trump")
+    donald = EntityMention(key="trmp", surface="Donald Trump", kind="person", lemma="Donald Trump", given="dnld")
+    articles = [
+        replace(make_article(name, [1, 0, 0], [], dt.date(2025, 10, 21), text=name), language="en", entities=mentions)
+        for name, mentions in (("a", (trump, donald)), ("b", (donald,)), ("c", (trump,)))
+    ]
+    with open_store(store_location) as store:
+        _save(store, articles, _index(store))
+        with store.transaction():
+            relink_after(store, ["a", "b", "c"])
+            store.queue_relinks(["trmp"])
+        old_columns = "(key, rowid)" if store._sql.name == "postgresql" else "(key)"
+        with store.transaction():
+            store._db.execute("DROP INDEX article_entities_key")
+            store._db.execute(f"CREATE INDEX article_entities_key ON article_entities{old_columns}")
+            store._db.execute("UPDATE meta SET value='13' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert "(key, given" in _mention_key_index(store)
+        with store.transaction():
+            assert sorted(row.article_id for row in store.next_queued_mentions(10)) == ["a", "c"]
+        assert store.check() == []
+
+
 def test_store_check_finds_a_storyline_in_pieces_and_the_upgrade_splits_it(store_location: str) -> None:
     """Before schema 6 a storyline could fall into pieces that no link joins (a story that bridged
     two parts lost its links): ``check`` says so, and the upgrade splits it (the largest piece keeps

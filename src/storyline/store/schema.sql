@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 13
+-- schema_version: 14
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -70,13 +70,15 @@ CREATE TABLE IF NOT EXISTS article_entities (
     given       TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (article_id, key, given)
 );
+-- A key's mentions by form (bare surname: given=''), in the order they were stored: the relink queue
+-- reads a surname's next bare mentions as one index range, not a walk over all the key's full names.
 -- begin sqlite
-CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key);
+CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key, given);
 -- end
 -- begin postgresql
 -- SQLite's implicit rowid, made explicit under the same name: the order mentions were stored in.
 ALTER TABLE article_entities ADD COLUMN IF NOT EXISTS rowid BIGINT GENERATED ALWAYS AS IDENTITY;
-CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key, rowid);
+CREATE INDEX IF NOT EXISTS article_entities_key ON article_entities(key, given, rowid);
 -- end
 
 -- In how many articles each entity key appears (the weights of entity evidence).
