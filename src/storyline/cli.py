@@ -1102,9 +1102,10 @@ def _print_report(report: IngestReport) -> None:
 def _print_story_line(story: dict[str, Any]) -> None:
     dates = f"{story['first_seen'] or '?'} .. {story['last_seen'] or '?'}"
     entities = ", ".join(entity["name"] for entity in story["entities"][:5])
+    outlets = f", {plural(len(story['sources']), 'outlet')}" if story["sources"] else ""  # none known: said by none
     click.echo(
         f"story {story['id']:>4}  {dates:24}  {','.join(story['languages']) or '-':12}  "
-        f"{plural(story['article_count'], 'article')}, {plural(len(story['sources']), 'outlet')}  {story['title']}"
+        f"{plural(story['article_count'], 'article')}{outlets}  {story['title']}"
     )
     if entities:
         click.echo(f"{'':11}entities: {entities}")
