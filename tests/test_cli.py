@@ -57,6 +57,16 @@ def test_cli_ingest_then_stories_json(runner: CliRunner, tmp_path: Path) -> None
         assert key in article
 
 
+def test_cli_story_lines_name_outlets_only_when_known(runner: CliRunner, tmp_path: Path) -> None:
+    """A story whose articles came from a URL counts its outlets; one of plain files names none
+    (no "0 outlets", which reads as a fault)."""
+    assert runner.invoke(main, ["ingest", str(_corpus(tmp_path))]).exit_code == 0
+    lines = [line for line in runner.invoke(main, ["stories"]).output.splitlines() if line.startswith("story")]
+    valencia, vienna = (next(line for line in lines if word in line) for word in ("Valencia", "Vienna"))
+    assert "1 article, 1 outlet  " in valencia
+    assert "1 article  " in vienna and "outlet" not in vienna
+
+
 def test_cli_reingest_changes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     runner.invoke(main, ["ingest", str(corpus)])
