@@ -59,6 +59,7 @@ FILLERS: dict[str, Callable[[str, str], tuple[object, ...]]] = {
     "simplemma.lemmatizer.Lemmatizer._lemmatize": lambda latin, _cyr: (latin, "de" if len(latin) % 2 else "en"),
     "storyline.stages.entities._cyrillic_name_kind": lambda _latin, cyr: (cyr,),
     "storyline.stages.entities._morph_lemma": lambda _latin, cyr: (cyr, "ru"),
+    "storyline.grouping.entities._spelled_words_of": lambda latin, _cyr: (latin.lower()[:5], latin, "", "misc", "en"),
     "storyline.stages.keys.name_key": lambda latin, _cyr: (latin,),
     "storyline.stages.keys.spelling": lambda latin, _cyr: (latin,),
     "storyline.stages.keys.is_latin": lambda latin, _cyr: (latin,),
