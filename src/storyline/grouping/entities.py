@@ -128,7 +128,7 @@ def _spelled_words(row: MentionRow) -> tuple[str, ...]:
 @lru_cache(maxsize=SPELLED_NAMES)
 def _spelled_words_of(key: str, lemma: str, given: str, kind: str, language: str | None) -> tuple[str, ...]:
     """The words an identity spells (``spelling_of``), per name as the store holds it: a writer meets
-    the same names batch after batch, and each asked the dictionaries again (a tenth of its map work)."""
+    the same names batch after batch, and asked the dictionaries again for each of their mentions."""
     if ":" in key or key.startswith("#"):
         return ()
     words = _name_words(lemma)
