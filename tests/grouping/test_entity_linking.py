@@ -60,6 +60,19 @@ def test_display_name_prefers_latin_spelling_then_transliterates() -> None:
     )
 
 
+def test_display_name_gives_a_latin_surname_the_given_names_another_script_writes() -> None:
+    """English text names him "Zelensky"; a Ukrainian article gives the full name: the reader sees the
+    given name romanised the Ukrainian way before the Latin surname. Not for a name of another kind."""
+    bare = _row("a", 1, "slnsk", "", "Zelensky")
+    full = _row("b", 1, "slnsk", "vldmr", "Володимир Зеленський", "uk")
+    assert display_name("vldmr slnsk~slnsk", variant_counts([bare, full, bare])) == "Volodymyr Zelensky"
+    institute = replace(full, kind="org")
+    assert display_name("vldmr slnsk~slnsk", variant_counts([bare, institute, bare])) == "Zelensky"
+    # a given name whose romanisation no locale lists ("Antani" for Антъни) is left out
+    blinken = [_row("a", 1, "blnkn", "", "Blinken"), _row("b", 1, "blnkn", "antn", "Антъни Блинкън", "bg")]
+    assert display_name("antn blnkn~blnkn", variant_counts(blinken)) == "Blinken"
+
+
 def test_entity_linking_a_name_going_on_in_lowercase_takes_no_bare_mention() -> None:
     rows = [
         MentionRow("a1", 1, "dm", "bl", "org", "Белия дом", "Бял Дом", 1, "bg"),

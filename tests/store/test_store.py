@@ -425,6 +425,35 @@ def test_store_upgrade_to_schema_13_renames_entities_and_keeps_their_links(store
         assert store.check() == []
 
 
+def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
+    """Schema 15 shows a person English text names by the surname alone with the given names another
+    script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""
+    from storyline.grouping.entity_updates import relink_after
+
+    bare = EntityMention(key="slnsk", surface="Zelensky", kind="person", lemma="Zelensky")
+    full = EntityMention(
+        key="slnsk", surface="Володимир Зеленський", kind="person", lemma="Володимир Зеленський", given="vldmr"
+    )
+    day = dt.date(2025, 10, 21)
+    a = replace(make_article("a", [1, 0, 0], ["slnsk"], day, text="Zelensky"), language="en", entities=(bare,))
+    b = replace(make_article("b", [1, 0, 0], ["slnsk"], day, text="Зеленський"), language="uk", entities=(full,))
+    with open_store(store_location) as store:
+        _save(store, [a, b], _index(store))
+        with store.transaction():
+            relink_after(store, ["a", "b"])
+        (entity,) = [tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")]
+        assert entity[2] == 2
+        with store.transaction():
+            store._db.execute("UPDATE entities SET name='Zelensky'")
+            store._db.execute("UPDATE meta SET value='14' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert [row[0] for row in store._db.execute("SELECT name FROM entities")] == ["Volodymyr Zelensky"]
+        assert [tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")] == [
+            entity
+        ]
+        assert store.check() == []
+
+
 def _mention_key_index(store: Store) -> str:
     """The definition of the index of mentions by key, as the database reports it."""
     if store._sql.name == "postgresql":

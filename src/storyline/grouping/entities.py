@@ -445,10 +445,45 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         return (min(len(words), MAX_NAME_WORDS) - (len(words) > MAX_NAME_WORDS), lemmas[lemma], lemma)
 
     chosen = max(pool, key=fullness)
+    if is_latin(chosen) and ":" not in identity and (fuller := _given_names_before(chosen, lemmas, languages, counts)):
+        return fuller
     if is_latin(chosen):  # a gazetteer's or an institution's id: its English name, as the lemma holds it
         return chosen if ":" in identity else _written_form(chosen, counts)
     language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
+
+
+def _given_names_before(
+    surname: str, lemmas: Counter[str], languages: Mapping[str, Counter[str]], counts: Sequence[VariantCount]
+) -> str | None:
+    """A person whom Latin-script text names by the surname alone ("Zelensky") while articles in another
+    script give the full name ("Володимиром Зеленським": Володимир Зеленський): the given names
+    romanised by that language's convention, then the surname as the Latin text writes it ("Volodymyr
+    Zelensky"). The full name is the one written most among a person's full names of that surname (its
+    last word has the surname's key), of at most ``MAX_NAME_WORDS`` words and not glued to itself; its
+    given names romanised must be first names some locale lists."""
+    if " " in surname or not name_key(surname):
+        return None
+    persons = {_POSSESSIVE.sub("", count.lemma) for count in counts if count.kind == "person"}
+    full = [
+        lemma
+        for lemma in lemmas
+        if lemma in persons
+        and not is_latin(lemma)
+        and 2 <= len(words := lemma.split()) <= MAX_NAME_WORDS
+        and not _glued_to_itself(words)
+        and name_key(words[-1]) == name_key(surname)
+    ]
+    if not full:
+        return None
+    chosen = min(full, key=lambda lemma: (-lemmas[lemma], lemma))
+    language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
+    given = romanise(" ".join(chosen.split()[:-1]), language or None)
+    from storyline.stages.given_names import is_given_name  # loaded on an ingest's linking
+
+    # only given names some locale lists as written: a romanisation no reader knows ("Antani" for
+    # Антъни, Antony) would put a wrong name before a right one
+    return f"{given} {surname}" if all(is_given_name(word) for word in given.split()) else None
 
 
 def _written_form(lemma: str, counts: Sequence[VariantCount]) -> str:

@@ -156,6 +156,9 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 14: the index of mentions by key holds their form too (the schema file makes it again), so
     # that the relink queue's next bare mentions of a surname are one index range (entity_links.py).
     13: Migration(before="DROP INDEX IF EXISTS article_entities_key;"),
+    # Version 15: a person whom Latin-script text names by the surname alone is shown with the given
+    # names another script's articles write ("Volodymyr Zelensky"; grouping/entities.py): names again.
+    14: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
