@@ -449,8 +449,13 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         return fuller
     if is_latin(chosen):  # a gazetteer's or an institution's id: its English name, as the lemma holds it
         return chosen if ":" in identity else _written_form(chosen, counts)
-    language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
+    language = _written_most_in(languages[chosen])
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
+
+
+def _written_most_in(languages: Counter[str]) -> str:
+    """The language that writes a lemma most ('' for none known), the first by code on a tie."""
+    return min(languages, key=lambda code: (-languages[code], code))
 
 
 def _given_names_before(
@@ -477,7 +482,7 @@ def _given_names_before(
     if not full:
         return None
     chosen = min(full, key=lambda lemma: (-lemmas[lemma], lemma))
-    language = min(languages[chosen], key=lambda code: (-languages[chosen][code], code))
+    language = _written_most_in(languages[chosen])
     given = romanise(" ".join(chosen.split()[:-1]), language or None)
     from storyline.stages.given_names import is_given_name  # loaded on an ingest's linking
 
