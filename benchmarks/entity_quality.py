@@ -1,6 +1,10 @@
 """Entity mention and cross-language link precision/recall on the hand-made gold set.
 
 python benchmarks/entity_quality.py [benchmarks/entity_gold.json] [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl]
+                                    [--slavicner CLONE]
+
+``--slavicner``: a clone of github.com/SlavicNLP/SlavicNER, where benchmarks/entity_gold_slavic.json's
+articles are read.
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ def main() -> None:
     parser.add_argument(
         "--pairs", default=str(ROOT.parent / "shared" / "data" / "pairs" / "semeval2022-task8-dev.jsonl")
     )
+    parser.add_argument("--slavicner", type=Path, help="a clone of the SlavicNER corpus")
     args = parser.parse_args()
     gold = load_gold(Path(args.gold))
     try:
-        articles = load_articles(gold, Path(args.pairs))
+        articles = load_articles(gold, Path(args.pairs), args.slavicner)
     except GoldError as error:
         sys.exit(str(error))
     print(json.dumps(score(gold, articles), indent=2))

@@ -1110,3 +1110,67 @@ def test_entities_an_acronym_in_the_plural_is_no_name() -> None:
     # "CDs", "NGOs", "MPs": things or people of a kind; the singular acronym stays a name
     found = _mentions("Vinyl outsold CDs. Many NGOs and MPs met at NATO.", "en")
     assert {m.surface for m in found.values()} == {"NATO"}
+
+
+def test_entities_untyped_bulgarian_names_take_the_russian_model_s_kind() -> None:
+    """Bulgarian has no packaged NER model: the Russian one types the names the capitalised runs leave
+    untyped, and leaves alone what they typed (Sofia stays a place)."""
+    found = _mentions("Вчера Саймън Ковъни пристигна в София. Премиерът Бойко Борисов заяви, че ще помогне.", "bg")
+    kinds = {m.surface: m.kind for m in found.values()}
+    assert kinds["Саймън Ковъни"] == "person"
+    assert kinds["Бойко Борисов"] == "person"
+    assert kinds["София"] == "place"
+
+
+def test_entities_a_run_ends_where_its_script_changes() -> None:
+    found = _mentions("Генеральний директор Ryanair Майкл О'Лірі заявив про нові рейси.", "uk")
+    surfaces = {m.surface: m.kind for m in found.values()}
+    assert surfaces.get("Ryanair") == "org"
+    assert surfaces.get("Майкл О'Лірі") == "person"
+
+
+def test_entities_a_cyrillic_full_name_after_another_word_is_a_name_of_its_own() -> None:
+    found = _mentions("Министърът по Брекзит Дейвид Дейвис подаде оставка.", "bg")
+    assert "Дейвид Дейвис" in {m.surface for m in found.values()}
+    # a surname written first stays with its given name and patronymic
+    kept = _mentions("Глава МИД Лавров Сергей Викторович сказал, что встреча будет.", "ru")
+    assert kept[name_key("Lavrov")].lemma == "Сергей Викторович Лавров"
+
+
+def test_entities_a_given_name_that_opens_a_run_is_no_country() -> None:
+    """ "Домінік" is Dominic here, not Dominica: the run is one person."""
+    found = _mentions("Міністр з питань Brexit Домінік Рааб заявив, що угода буде.", "uk")
+    assert {m.surface: m.kind for m in found.values()}.get("Домінік Рааб") == "person"
+
+
+def test_entities_a_woman_s_surname_keeps_its_feminine_nominative() -> None:
+    russian = _mentions("Об этом сказала Марии Захаровой официальный представитель.", "ru")
+    assert russian[name_key("Zakharov")].lemma == "Мария Захарова"
+    bulgarian = _mentions("Говорителят Мария Захарова заяви, че няма промяна.", "bg")
+    assert bulgarian[name_key("Zakharov")].lemma == "Мария Захарова"
+    # a man's stays the man's, and a name either may bear says nothing
+    assert _mentions("Сергея Захарова там не было.", "ru")[name_key("Zakharov")].lemma == "Сергей Захаров"
+
+
+def test_entities_a_frequent_word_opening_a_ukrainian_sentence_is_no_name() -> None:
+    """ "Тому" (therefore) is also the dative of the name Том; opening a sentence it is the word."""
+    found = _mentions("Тому уряд ухвалив рішення. Станом на ранок Путін мовчав.", "uk")
+    surfaces = {m.surface for m in found.values()}
+    assert "Тому" not in surfaces and "Станом" not in surfaces
+    assert "Путін" in surfaces
+
+
+def test_entities_foreign_names_keep_their_written_nominative_in_russian() -> None:
+    barnier = _mentions("Главный переговорщик ЕС Мишель Барнье заявил, что сделка возможна.", "ru")
+    assert barnier[name_key("Барнье")].lemma == "Мишель Барнье"
+    khan = _mentions("Премьер Пакистана Имран Хан заявил о переговорах.", "ru")
+    assert khan[name_key("Khan")].lemma == "Имран Хан"
+
+
+def test_entities_a_small_town_named_as_a_person_s_surname_is_the_person() -> None:
+    found = _mentions("Премиерът Бойко Борисов заяви, че ще помогне. Борисов каза още, че няма промяна.", "bg")
+    assert not any(key.startswith("geo:") for key in found)
+    assert found[name_key("Borisov")].kind == "person"
+    # a city of a million stays the city
+    london = _mentions("Писатель Джек Лондон родился в Калифорнии. Лондон большой город.", "ru")
+    assert any(m.lemma == "London" for m in london.values())

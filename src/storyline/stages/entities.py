@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -64,6 +65,7 @@ from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
+    COMMON_WORD_CITY_POPULATION,
     FUNCTION_WORD_LETTERS,
     MAX_ACRONYM,
     NOUN_CAPITALISING,
@@ -84,7 +86,7 @@ from storyline.stages.name_shapes import (
     lower_for,
     lowercase_stems,
 )
-from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences
+from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
 from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
@@ -313,13 +315,18 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     # when it opens one ("Ако президентът..." beside "ако Москва..."), whatever a dictionary says of it
     common = lowercase - mid_sentence_caps
     read_sentences(sentences, article.language)  # a model, where one serves the language, reads them all at once
-    found: list[Found] = []
+    by_sentence: list[tuple[str, list[Found]]] = []
     for sentence, words, stretches in zip(sentences, tokenised, headings, strict=True):
         words = _heading_words_demoted(words, stretches, mid_sentence_caps, article.language)
         mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common, lowercase)
         labels = _labels(sentence, article.language)
         mentions = [mention for mention in mentions if mention.surface not in labels]
-        found.extend(_reporters_are_organisations(mentions, sentence, article.language))
+        by_sentence.append((sentence, _reporters_are_organisations(mentions, sentence, article.language)))
+    found = [
+        mention
+        for _sentence, mentions in _untyped_typed_by_model(by_sentence, article.language)
+        for mention in mentions
+    ]
     typed = [
         _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
     ]
@@ -331,6 +338,32 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
     merged = _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
     return tuple(_hyphen_restored(mention) for mention in merged)
+
+
+def _untyped_typed_by_model(
+    by_sentence: list[tuple[str, list[Found]]], language: str | None
+) -> list[tuple[str, list[Found]]]:
+    """Where a model only types names (``type_sentences``), the untyped ones take the kind of the one
+    name it finds over them; the model reads only the sentences that hold such names."""
+    untyped = [sentence for sentence, mentions in by_sentence if any(m.kind == "misc" for m in mentions)]
+    read = type_sentences(untyped, language)
+    if read is None:
+        return by_sentence
+    spans = dict(zip(untyped, read, strict=True))
+    return [
+        (sentence, [_kind_from_spans(mention, sentence, spans.get(sentence, [])) for mention in mentions])
+        for sentence, mentions in by_sentence
+    ]
+
+
+def _kind_from_spans(mention: Found, sentence: str, spans: list[NamedSpan]) -> Found:
+    """An untyped mention's kind from the model's names over its first place in the sentence, where they
+    agree on one."""
+    at = sentence.find(mention.surface)
+    if mention.kind != "misc" or at < 0:
+        return mention
+    kinds = {span.kind for span in spans if span.start < at + len(mention.surface) and span.stop > at}
+    return dataclasses.replace(mention, kind=kinds.pop()) if len(kinds) == 1 else mention
 
 
 def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]], language: str | None) -> list[Found]:
@@ -679,6 +712,7 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
     (``_may_be_surname``: a listed name, a surname's ending, no word of the language). "Ottawa Senators ... Senators",
     "Justice Officer ... Officer" stay untyped, and so no anchor other articles' bare words join.
     """
+    found = _towns_named_as_surnames(found)
     givens: dict[str, Counter[str]] = {}
     for mention in found:  # a person's full name; "Die Geburtenbilanz" makes no person of "Geburtenbilanz"
         if mention.given and mention.given != mention.key and _full_name(mention, lowercase):
@@ -701,6 +735,52 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
             mention = dataclasses.replace(mention, given=given, kind=kind)
         resolved.append(mention)
     return resolved
+
+
+def _towns_named_as_surnames(found: list[Found]) -> list[Found]:
+    """A one-word town the gazetteer found where the article names a person with that surname is the
+    person ("Бойко Борисов ... Борисов": not Barysaw in Belarus; "Osmán Orlando Rivas ... Rivas"): the
+    word takes the surname's key, and ``_resolve_surnames`` gives it the given name. Countries and cities
+    of a million stay places ("Джек Лондон" leaves London alone)."""
+    surnames: dict[str, str] = {}  # the written surname -> its key
+    for mention in found:
+        if mention.kind == "person" and mention.given and mention.given != mention.key and " " in mention.surface:
+            surnames.setdefault(_bare_form(mention.surface), mention.key)
+    if not surnames:
+        return found
+    return [
+        dataclasses.replace(mention, key=key, kind="misc", lemma=mention.surface)
+        if " " not in mention.surface
+        and (key := _surname_key_of(mention, surnames)) is not None
+        and _small_town(mention)
+        else mention
+        for mention in found
+    ]
+
+
+def _small_town(mention: Found) -> bool:
+    place = find_place(mention.lemma)  # the lemma is the place's English name
+    return (
+        place is not None
+        and place.id == mention.key
+        and not is_country(place)
+        and place.population < COMMON_WORD_CITY_POPULATION
+    )
+
+
+def _surname_key_of(mention: Found, surnames: dict[str, str]) -> str | None:
+    if mention.kind != "place" or ":" not in mention.key:
+        return None
+    word = _bare_form(mention.surface)  # written as the surname, but for a case ending, in the same script
+    return next(
+        (
+            key
+            for surname, key in surnames.items()
+            if is_latin(word) == is_latin(surname)
+            and len(os.path.commonprefix([word, surname])) >= min(len(word), len(surname)) - _ENDING_LETTERS
+        ),
+        None,
+    )
 
 
 def _bare_form(surface: str) -> str:
@@ -1037,6 +1117,8 @@ def _may_be_name_word(
     if place is not None:
         return word.lower() in mid_caps or not _opens_as_a_word(word, place, language)
     acronym = word.isupper() and len(word) > 1
+    if not acronym and _frequent_opening_word(word, language) and not _opens_full_name(words, index):
+        return False
     return word.lower() not in common and (
         acronym
         or word.lower() in mid_caps
@@ -1044,6 +1126,21 @@ def _may_be_name_word(
         or _opens_full_name(words, index)
         or _before_legal_form(words, index)
     )
+
+
+def _frequent_opening_word(word: str, language: str | None) -> bool:
+    """A Cyrillic word that opens a sentence and is one of its language's most frequent words, where the
+    dictionary also reads it as a common word ("Тому", therefore, beside the dative of Том; "Станом на",
+    as of, beside a surname Стан) or, without a dictionary, knows no name in it ("Според", according
+    to): the sentence's first word, not a name. Places are decided before (``find_place``)."""
+    if language is None or not _CYRILLIC.match(word) or word.casefold() not in frequent_words(language):
+        return False
+    if language in _MORPHOLOGY_LANGUAGES:
+        return any(
+            parse.is_known and parse.tag.grammemes.isdisjoint(_PROPER_TAGS)
+            for parse in _analyzer(language).parse(word.lower())
+        )
+    return _cyrillic_name_kind(word) == "misc"
 
 
 def _capitalised_small_word(word: str, language: str | None) -> bool:
@@ -1161,6 +1258,10 @@ def _mentions_for_run(
     """
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
+    cut = _script_change(run) or _full_name_after_a_word(run, language)
+    if cut:  # "Brexit Домінік Рааб", "Брекзит Дейвид Дейвис": a word, then a person's full name
+        leading = _mentions_for_run(run[:cut], before, language, at_start)
+        return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
     while len(run) > 1 and (is_person_title(run[0]) or is_german_descriptor(run, language)):
         before, run = [*before, run[0]], run[1:]
     if len(run) > 1 and run[0] in _TITLE_LETTERS.get(language or "", ()):  # "M. Macron": a person
@@ -1185,14 +1286,44 @@ def _mentions_for_run(
         mention = _mention_for_run(_given_name_first(run, language), before, language, person=True)
         return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
     if len(run) > 1 and _place_for_run(run, "", language, before) is None and not _country_s_institution(run):
-        place = _place_for_run(run[:1], _lemma_and_kind(run[0], language)[0], language, before)
-        if place is not None and place.id.startswith("iso:"):
+        lemma, first_kind = _lemma_and_kind(run[0], language)
+        place = _place_for_run(run[:1], lemma, language, before) if first_kind != "given" else None
+        if place is not None and place.id.startswith("iso:"):  # not "Домінік Рааб" (Dominic, not Dominica)
             first = Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
             return [first, *_mentions_for_run(run[1:], [*before, run[0]], language)]  # "Japans Premier Abe"
     mention = _mention_for_run(_given_name_first(run, language), before, language)
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _script_change(run: list[str]) -> int | None:
+    """Where a run goes on in another script: no name mixes two ("Ryanair Майкла О'Лірі" is the
+    company's chief executive, Michael O'Leary)."""
+    scripts = [_script(word) for word in run]
+    return next((index for index in range(1, len(run)) if scripts[index] != scripts[index - 1]), None)
+
+
+def _script(word: str) -> str:
+    letter = next((char for char in word if char.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0]
+
+
+def _full_name_after_a_word(run: list[str], language: str | None) -> int | None:
+    """Where a Cyrillic run's full name (a given name the dictionary knows, then another name) begins
+    after a word that is no part of a person's name ("Брекзит Дейвид Дейвис": the minister for Brexit,
+    David Davis; "Мей Дейвид Камерън": May's predecessor, David Cameron). Not where the words before
+    make a place with the given name ("Сан Франциско"), nor after a surname written first ("Лавров
+    Сергей Викторович"). Latin-script runs are left whole: their first-name lists hold too many
+    words of other names ("Abdel Fattah")."""
+    if len(run) < 3 or not all(_CYRILLIC.match(word) for word in run):
+        return None
+    for index in range(1, len(run) - 1):
+        if _lemma_and_kind(run[index], language)[1] != "given" or _proper_kind(run[index - 1], language):
+            continue
+        if find_place(" ".join(run[: index + 1])) is None:
+            return index
+    return None
 
 
 def _country_s_institution(run: list[str]) -> bool:
@@ -1292,7 +1423,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     lemma = head_lemma
     if len(run) > 1:
         lemmas = [word if word.islower() or written else _lemma_and_kind(word, language)[0] for word in run[:-1]]
-        lemma = " ".join([*lemmas, head_lemma])
+        feminine = _feminine_surname(run, language) if kind == "person" else None
+        lemma = " ".join([*lemmas, feminine or head_lemma])
         if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
             given = name_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
@@ -1302,6 +1434,27 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     if len(run) > 1 and not written and language in TURKIC:
         lemma = _institution_name(run)  # "Pamukkale Üniversitesi Hastanesi", not "Pamuk Üniversite Hastane"
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _feminine_surname(run: list[str], language: str | None) -> str | None:
+    """A woman's surname in her own nominative where the dictionary's lemma is the man's ("Марии
+    Захаровой" is Мария Захарова, not Захаров): after a given name the dictionary knows only as a
+    woman's, in Russian and Ukrainian the surname's feminine reading in the nominative, in the other
+    Cyrillic languages, whose names do not decline, the surname as written. The key stays the family's."""
+    if len(run) < 2 or not (_CYRILLIC.match(run[0]) and _CYRILLIC.match(run[-1])):
+        return None
+    analyzer = _analyzer(language if language in _MORPHOLOGY_LANGUAGES else "ru")
+    given = [
+        parse.tag.grammemes for parse in analyzer.parse(run[0]) if parse.is_known and "Name" in parse.tag.grammemes
+    ]
+    if not given or not all("femn" in grammemes for grammemes in given):
+        return None
+    if language not in _MORPHOLOGY_LANGUAGES:
+        return run[-1]
+    for parse in analyzer.parse(run[-1]):
+        if {"Surn", "femn"} <= parse.tag.grammemes and (nominative := parse.inflect({"nomn"})) is not None:
+            return _capitalise(nominative.word)
+    return None
 
 
 def _institution_name(run: list[str]) -> str:
@@ -1579,11 +1732,14 @@ def _morph_lemma(word: str, language: str) -> tuple[str, str]:
 
 
 def _reading(parses: list[Any], word: str) -> tuple[str, str]:
-    """Prefer a proper-noun reading (Лавровим is the surname, not the adjective)."""
+    """Prefer a proper-noun reading (Лавровим is the surname, not the adjective), but not its lemma where
+    the likeliest reading is the word itself: "Хан" (Imran Khan) is a word's own form, not the genitive
+    plural of the name Хана."""
+    own_form = bool(parses) and parses[0].normal_form == word.lower()
     for parse in parses:
         for tag, kind in _PROPER_TAGS.items():
             if tag in parse.tag.grammemes:
-                return _capitalise(parse.normal_form), kind
+                return (_capitalise(word.lower()) if own_form else _capitalise(parse.normal_form)), kind
     nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
     chosen = nouns[0] if nouns else (parses[0] if parses else None)
     return (_capitalise(chosen.normal_form), "misc") if chosen else (word, "misc")
@@ -1601,6 +1757,8 @@ def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) ->
     shared = len(os.path.commonprefix([folded, guess]))
     inserted = shared < len(guess) - 1 and shared < len(folded) - 1  # "Шолец" for "Шольца"
     adjectival = folded.endswith(("ого", "его")) and guess.endswith(("ий", "ый", "ой"))  # "Зеленского"
+    if language == "ru" and folded.endswith("ье"):
+        return word  # "Барнье", "Ренье": French names, undeclined (the guess "Барние" made "Барнь")
     if (
         language == "ru"
         and folded[-1] in _UNDECLINED_ENDINGS
