@@ -1174,3 +1174,20 @@ def test_entities_a_small_town_named_as_a_person_s_surname_is_the_person() -> No
     # a city of a million stays the city
     london = _mentions("Писатель Джек Лондон родился в Калифорнии. Лондон большой город.", "ru")
     assert any(m.lemma == "London" for m in london.values())
+
+
+def test_entities_a_one_letter_surname_key_keys_a_person_with_a_given_name() -> None:
+    """ "May" and "Мэй" key as one letter: alone too little to key a name, after a given name in a run
+    typed as a person's it keys the person; an initial does not."""
+    russian = _mentions("Встреча с Терезой Мэй прошла в Лондоне.", "ru")
+    assert {m.lemma for m in russian.values() if m.kind == "person"} == {"Тереза Мэй"}
+    english = _mentions("Transportation Secretary Elaine Chao said the rule would change.", "en")
+    assert "Elaine Chao" in {m.surface for m in english.values() if m.kind == "person"}
+    initial = _mentions("Coach Peter C said the team was ready.", "en")
+    assert "Peter C" not in {m.surface for m in initial.values()}
+
+
+def test_entities_a_surname_reads_in_the_case_of_its_given_name() -> None:
+    """ "Имрана Хана" is the genitive of Имран Хан, not the name Хана."""
+    khan = _mentions("Сторонники Имрана Хана вышли на улицы.", "ru")
+    assert khan[name_key("Хан")].lemma == "Имран Хан"

@@ -777,7 +777,8 @@ def _surname_key_of(mention: Found, surnames: dict[str, str]) -> str | None:
             key
             for surname, key in surnames.items()
             if is_latin(word) == is_latin(surname)
-            and len(os.path.commonprefix([word, surname])) >= min(len(word), len(surname)) - _ENDING_LETTERS
+            and len(os.path.commonprefix([word, surname]))
+            >= max(_MIN_STEM_LETTERS, min(len(word), len(surname)) - _ENDING_LETTERS)
         ),
         None,
     )
@@ -1143,6 +1144,17 @@ def _frequent_opening_word(word: str, language: str | None) -> bool:
     return _cyrillic_name_kind(word) == "misc"
 
 
+def _short_surname_of_a_person(run: list[str], kind: str, language: str | None) -> bool:
+    """A surname whose key is one letter ("May", "Мэй", "Ma") says too little alone; after a given name, in
+    a run something typed as a person's (a model, morphology, a title before it), it keys the person
+    ("Тереза Мэй", "Prime Minister Theresa May"). Not an initial ("Peter C") nor a listed first name
+    alone ("Cruz Roja", the Red Cross)."""
+    surname = APOSTROPHE_SUFFIX.sub("", run[-1])
+    return (
+        kind == "person" and len(run) > 1 and len(surname) > 1 and not surname.isupper() and len(name_key(run[0])) >= 2
+    )
+
+
 def _capitalised_small_word(word: str, language: str | None) -> bool:
     """In a language that capitalises every noun, a short and frequent word of it that the dictionary
     writes in lowercase ("Eine", "Die", "Im", "Seit", "Unter"): where it is capitalised, a sentence
@@ -1413,18 +1425,22 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         return Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
     acronyms = len(run) > 1 and all(_is_acronym(word) for word in run)  # "PKO BP" is not BP
     key = acronym_key("".join(run) if acronyms else head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
-    if len(key) < 2:
+    if len(key) < 2 and (len(run) == 1 or acronyms or not key):
         return None
     if acronyms:
         return Found(key=key, given="", surface=surface, kind="org", lemma=surface)
     first_kind = _lemma_and_kind(run[0], language)[1] if len(run) > 1 else head_kind
     kind = "person" if person and head_kind != "given" else _run_kind(run, before, head_kind, first_kind, language)
+    if len(key) < 2 and not _short_surname_of_a_person(run, kind, language):
+        return None
     given = ""
     lemma = head_lemma
     if len(run) > 1:
         lemmas = [word if word.islower() or written else _lemma_and_kind(word, language)[0] for word in run[:-1]]
-        feminine = _feminine_surname(run, language) if kind == "person" else None
-        lemma = " ".join([*lemmas, feminine or head_lemma])
+        surname = (
+            (_feminine_surname(run, language) or _surname_in_case_of_given(run, language)) if kind == "person" else None
+        )
+        lemma = " ".join([*lemmas, surname or head_lemma])
         if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
             given = name_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
@@ -1455,6 +1471,28 @@ def _feminine_surname(run: list[str], language: str | None) -> str | None:
         if {"Surn", "femn"} <= parse.tag.grammemes and (nominative := parse.inflect({"nomn"})) is not None:
             return _capitalise(nominative.word)
     return None
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _surname_in_case_of_given(run: list[str], language: str | None) -> str | None:
+    """In Russian and Ukrainian, the surname's dictionary form read in the case its given name shows:
+    "Имрана Хана" is the genitive of Имран Хан, not the name Хана; a given name that does not decline
+    ("Джо") shows no case."""
+    if language not in _MORPHOLOGY_LANGUAGES or len(run) < 2:
+        return None
+    analyzer = _analyzer(language)
+    given = [parse for parse in analyzer.parse(run[0].lower()) if parse.is_known and "Name" in parse.tag.grammemes]
+    if not given or any("Fixd" in parse.tag.grammemes for parse in given):
+        return None
+    cases = {grammeme for parse in given for grammeme in parse.tag.grammemes & _CASES}
+    agreeing = [
+        parse
+        for parse in analyzer.parse(run[-1].lower())
+        if parse.is_known and parse.tag.POS == "NOUN" and parse.tag.grammemes & cases
+    ]
+    return _capitalise(agreeing[0].normal_form) if agreeing else None
 
 
 def _institution_name(run: list[str]) -> str:
