@@ -1120,6 +1120,9 @@ def test_entities_untyped_bulgarian_names_take_the_russian_model_s_kind() -> Non
     assert kinds["Саймън Ковъни"] == "person"
     assert kinds["Бойко Борисов"] == "person"
     assert kinds["София"] == "place"
+    # the model reads "Лідер Консервативної" as a person's name: a party is no person, whatever it says
+    party = _mentions("Лідер Консервативної партії виступив у парламенті.", "uk")
+    assert all(m.kind != "person" for m in party.values())
 
 
 def test_entities_a_run_ends_where_its_script_changes() -> None:

@@ -351,19 +351,34 @@ def _untyped_typed_by_model(
         return by_sentence
     spans = dict(zip(untyped, read, strict=True))
     return [
-        (sentence, [_kind_from_spans(mention, sentence, spans.get(sentence, [])) for mention in mentions])
+        (sentence, [_kind_from_spans(mention, sentence, spans.get(sentence, []), language) for mention in mentions])
         for sentence, mentions in by_sentence
     ]
 
 
-def _kind_from_spans(mention: Found, sentence: str, spans: list[NamedSpan]) -> Found:
+def _kind_from_spans(mention: Found, sentence: str, spans: list[NamedSpan], language: str | None) -> Found:
     """An untyped mention's kind from the model's names over its first place in the sentence, where they
     agree on one."""
     at = sentence.find(mention.surface)
     if mention.kind != "misc" or at < 0:
         return mention
     kinds = {span.kind for span in spans if span.start < at + len(mention.surface) and span.stop > at}
-    return dataclasses.replace(mention, kind=kinds.pop()) if len(kinds) == 1 else mention
+    if len(kinds) != 1 or (kinds == {"person"} and _ends_in_a_thing(mention.surface, language)):
+        return mention
+    return dataclasses.replace(mention, kind=kinds.pop())
+
+
+def _ends_in_a_thing(surface: str, language: str | None) -> bool:
+    """Whether a name's last word is a common noun of a thing the dictionary knows, and no name part: no
+    person's name ("Консервативної партії", which the Russian model reads in Ukrainian as a person's).
+    Bulgarian is read with the Russian dictionary, whose nouns it mostly shares."""
+    word = surface.split()[-1].lower()
+    parses = _analyzer(language if language in _MORPHOLOGY_LANGUAGES else "ru").parse(word)
+    known = [parse for parse in parses if parse.is_known]
+    return bool(known) and all(
+        parse.tag.POS == "NOUN" and "inan" in parse.tag.grammemes and parse.tag.grammemes.isdisjoint(_PROPER_TAGS)
+        for parse in known
+    )
 
 
 def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]], language: str | None) -> list[Found]:
