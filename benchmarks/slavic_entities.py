@@ -23,9 +23,9 @@ from storyline.evaluation import slavic_ner
 from storyline.evaluation.entity_gold import (
     best_hit,
     first_characters,
+    gold_hits,
     is_gold_mention,
     load_articles,
-    mentions_match,
     score,
 )
 from storyline.grouping.entities import MentionRow, link_entities
@@ -62,8 +62,9 @@ def errors(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Coun
         for mention in article.entities:
             if not is_gold_mention(mention.surface, item["mentions"]):
                 wrong[f"{article.language} {mention.kind:6} {mention.surface}"] += 1
-        for surface, kind, _entity, *_others in item["mentions"]:
-            hits = [m for m in article.entities if mentions_match(surface, m.surface)]
+        for gold in item["mentions"]:
+            surface, kind = gold[0], gold[1]
+            hits = gold_hits(gold, list(article.entities))
             if kind != "misc" and not hits:
                 missed[f"{article.language} {kind:6} {surface}"] += 1
             elif kind != "misc" and (hit := best_hit(surface, hits)).kind != kind:
@@ -85,8 +86,9 @@ def link_errors(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str,
     by_system: dict[str, dict[str, set[str]]] = {}
     for item in gold["articles"]:
         article = articles[item["ref"]]
-        for surface, kind, entity, *_others in item["mentions"]:
-            hits = [m for m in article.entities if mentions_match(surface, m.surface)]
+        for gold in item["mentions"]:
+            surface, kind, entity = gold[0], gold[1], gold[2]
+            hits = gold_hits(gold, list(article.entities))
             if kind == "misc" or not hits:
                 continue
             hit = best_hit(surface, hits)

@@ -1194,3 +1194,28 @@ def test_entities_a_surname_reads_in_the_case_of_its_given_name() -> None:
     """ "Имрана Хана" is the genitive of Имран Хан, not the name Хана."""
     khan = _mentions("Сторонники Имрана Хана вышли на улицы.", "ru")
     assert khan[name_key("Хан")].lemma == "Имран Хан"
+
+
+def test_entities_acronyms_of_intergovernmental_bodies_are_one_entity_in_every_script() -> None:
+    russian = _mentions("Эксперты ВОЗ прибыли в РФ по приглашению МВФ.", "ru")
+    ukrainian = _mentions("Експерти ВООЗ прибули до Києва.", "uk")
+    english = _mentions("The WHO said the IMF agreed.", "en")
+    assert {"org:WHO", "org:IMF", "iso:RU"} <= set(russian)
+    assert "org:WHO" in ukrainian and {"org:WHO", "org:IMF"} <= set(english)
+
+
+def test_entities_a_country_the_bulgarian_dictionary_writes_in_lowercase_is_still_the_country() -> None:
+    """simplemma's Bulgarian dictionary lists proper nouns in lowercase (България as "българия"), so its
+    reading of "Великобритания" is no sign of a common word."""
+    found = _mentions("Премиерът на Великобритания говори пред парламента.", "bg")
+    assert "iso:GB" in found
+
+
+def test_entities_apostrophes_inside_names_are_kept_and_typed_alike() -> None:
+    """A Ukrainian apostrophe is part of the word ("В’ячеслав", not "В"), and a name's prefix before one
+    ("О’Лірі", "O'Leary") is no case ending to take off; the page's typographic apostrophe and the
+    typed one give one lemma."""
+    typographic = _mentions("Міністр В’ячеслав Кириленко заявив, що Майкл О’Лірі має рацію.", "uk")
+    typed = _mentions("Міністр В'ячеслав Кириленко заявив, що Майкл О'Лірі має рацію.", "uk")
+    assert typographic[name_key("Кириленко")].lemma == typed[name_key("Кириленко")].lemma == "В'ячеслав Кириленко"
+    assert typographic[name_key("О'Лірі")].lemma == typed[name_key("О'Лірі")].lemma == "Майкл О'Лірі"

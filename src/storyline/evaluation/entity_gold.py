@@ -114,6 +114,14 @@ def mentions_match(gold_surface: str, system_surface: str) -> bool:
     )
 
 
+def gold_hits(gold: list[Any], system: list[EntityMention]) -> list[EntityMention]:
+    """The system mentions that find a gold mention: those sharing a word with any of its surfaces (an
+    article's mentions of one entity are merged under one surface: the gold "РФ" is found as the
+    system's "России" where the gold lists both)."""
+    surfaces = [gold[0], *(gold[3] if len(gold) > 3 else [])]
+    return [m for m in system if any(mentions_match(surface, m.surface) for surface in surfaces)]
+
+
 def is_gold_mention(system_surface: str, gold_mentions: list[list[Any]]) -> bool:
     """Whether a system mention is one of the article's gold mentions: shares a word with a gold mention's
     surface, or with one of the other surfaces the gold mention lists as a fourth field (the corpus
@@ -168,7 +176,7 @@ def score(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
             if kind == MISC:
                 continue
             total_gold += 1
-            hits = [m for m in system if mentions_match(surface, m.surface)]
+            hits = gold_hits(item["mentions"][index], system)
             if hits:
                 found_gold += 1
                 best = best_hit(surface, hits)

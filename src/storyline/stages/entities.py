@@ -36,6 +36,7 @@ from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
     calendar_words,
     capitalises_calendar,
+    cldr_locale,
     ends_in_org_word,
     has_org_word,
     has_place_word,
@@ -133,6 +134,9 @@ _LABEL = re.compile(
 _ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
 _MAX_RUN = 4
+_NAME_APOSTROPHE = re.compile(r"^\w{1,3}['’ʼ][A-ZА-ЯЁІЇЄҐ]")  # a name's prefix: O'Leary, D'Alema, О'Лірі
+_TYPOGRAPHIC_APOSTROPHE = re.compile(r"[’ʼ]")
+_APOSTROPHE_IN_WORDS = ("uk", "be")
 # Russian: the last letters of a foreign name that does not decline (Мелони, Рютте, Рубио); Russian and
 # Ukrainian: the case endings of a name declined like a noun with a consonant stem, longest first
 _UNDECLINED_ENDINGS = frozenset("иоеэю")
@@ -1495,7 +1499,7 @@ def _surname_in_case_of_given(run: list[str], language: str | None) -> str | Non
     """In Russian and Ukrainian, the surname's dictionary form read in the case its given name shows:
     "Имрана Хана" is the genitive of Имран Хан, not the name Хана; a given name that does not decline
     ("Джо") shows no case."""
-    if language not in _MORPHOLOGY_LANGUAGES or len(run) < 2:
+    if language not in _MORPHOLOGY_LANGUAGES or len(run) < 2 or _NAME_APOSTROPHE.search(run[-1]):
         return None
     analyzer = _analyzer(language)
     given = [parse for parse in analyzer.parse(run[0].lower()) if parse.is_known and "Name" in parse.tag.grammemes]
@@ -1648,7 +1652,21 @@ def _foreign_country_name(word: str, place: Place, language: str) -> bool:
         return False  # its name here, or an inflected form ("Polsce") the gazetteer found otherwise
     if is_given_name(word):
         return True
-    return lemmas.in_lowercase(word, language)  # a common word there, not a proper noun
+    # a common word there, not a proper noun; unless the dictionary writes proper nouns in lowercase too
+    return lemmas.in_lowercase(word, language) and not _dictionary_lowercases_names(language)
+
+
+@lru_cache(maxsize=64)
+def _dictionary_lowercases_names(language: str) -> bool:
+    """Whether the language's dictionary lists proper nouns in lowercase: it does so with the name of the
+    language's own country ("България" as "българия": Bulgarian, Italian), so its lowercase reading of
+    "Великобритания" says nothing of a common word."""
+    from babel.core import get_global
+
+    territory = str(get_global("likely_subtags").get(language, "")).rpartition("_")[2]
+    locale = cldr_locale(language)
+    name = locale.territories.get(territory, "") if locale is not None and territory else ""
+    return bool(name) and " " not in name and lemmas.in_lowercase(name, language)
 
 
 def _place_reading(word: str, language: str | None) -> Place | None:
@@ -1703,9 +1721,14 @@ def _title_before(before: list[str]) -> bool:
 
 
 def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
-    word = APOSTROPHE_SUFFIX.sub("", word)
+    if language in _APOSTROPHE_IN_WORDS:  # Ukrainian writes one inside its words: "В'ячеслав", "Лук'яненко"
+        word = _TYPOGRAPHIC_APOSTROPHE.sub("'", word)  # as its dictionary does, however the page typed it
+    else:
+        word = APOSTROPHE_SUFFIX.sub("", word)
     if word.isupper() and len(word) > 1:
         return word, "misc"
+    if _NAME_APOSTROPHE.search(word):  # "О'Лірі", "O’Leary", "D'Alema": no dictionary's word, and no case
+        return _TYPOGRAPHIC_APOSTROPHE.sub("'", word), "misc"  # ending to take off; one apostrophe for all
     if language in _MORPHOLOGY_LANGUAGES:
         return _morph_lemma(word, language)
     if language and language in SUPPORTED_LANGUAGES:

@@ -159,14 +159,31 @@ COUNTRY_NAME_LANGUAGES = [
 ]
 
 
-# The acronyms newsrooms use most for a few countries and unions differ by language and script;
-# no package lists them, so they are listed here (all capitals, matched as written).
+# The acronyms newsrooms use most for a few countries, unions and intergovernmental organisations differ
+# by language and script; no package lists them, so they are listed here (all capitals, matched as
+# written). Only acronyms that name nothing else in the news of their language ("EC", "ЕП", "CIS" and
+# Bulgarian "СТО", a hundred in a heading's capitals, are left out).
 ACRONYMS = {
     "iso:US": ("United States", "place", "US USA САЩ США ABD EUA EEUU EE.UU USA"),
     "iso:GB": ("United Kingdom", "place", "UK"),
     "org:EU": ("European Union", "org", "EU ЕС ЄС UE AB"),
     "org:UN": ("United Nations", "org", "UN ООН ONU UNO BM"),
     "org:NATO": ("NATO", "org", "NATO НАТО OTAN"),
+    "iso:RU": ("Russia", "place", "РФ"),
+    "iso:DE": ("Germany", "place", "ФРГ BRD"),
+    "iso:CN": ("China", "place", "PRC КНР"),
+    "iso:AE": ("United Arab Emirates", "place", "UAE ОАЭ ОАЕ EAU BAE ZEA"),
+    "iso:KP": ("North Korea", "place", "DPRK КНДР"),
+    "org:WHO": ("World Health Organization", "org", "WHO ВОЗ ВООЗ СЗО OMS DSÖ"),
+    "org:IMF": ("International Monetary Fund", "org", "IMF МВФ FMI IWF MFW"),
+    "org:OSCE": ("OSCE", "org", "OSCE ОБСЕ ОБСЄ ОССЕ OSZE OBWE AGİT"),
+    "org:IAEA": ("International Atomic Energy Agency", "org", "IAEA МАГАТЭ МАГАТЕ AIEA IAEO UAEA"),
+    "org:WTO": ("World Trade Organization", "org", "WTO ВТО OMC DTÖ"),
+    "org:OPEC": ("OPEC", "org", "OPEC ОПЕК OPEP"),
+    "org:CIS": ("Commonwealth of Independent States", "org", "СНГ СНД ОНД"),
+    "org:UNESCO": ("UNESCO", "org", "UNESCO ЮНЕСКО"),
+    "org:UNICEF": ("UNICEF", "org", "UNICEF ЮНИСЕФ ЮНІСЕФ"),
+    "org:ECB": ("European Central Bank", "org", "ECB ЕЦБ ЄЦБ EZB BCE EBC"),
 }
 
 
