@@ -1219,3 +1219,23 @@ def test_entities_apostrophes_inside_names_are_kept_and_typed_alike() -> None:
     typed = _mentions("Міністр В'ячеслав Кириленко заявив, що Майкл О'Лірі має рацію.", "uk")
     assert typographic[name_key("Кириленко")].lemma == typed[name_key("Кириленко")].lemma == "В'ячеслав Кириленко"
     assert typographic[name_key("О'Лірі")].lemma == typed[name_key("О'Лірі")].lemma == "Майкл О'Лірі"
+
+
+def test_entities_a_short_surname_after_a_listed_first_name_keys_the_person() -> None:
+    found = _mentions("Theresa May, 62, said the deal was done. Martin Lee spoke in Hong Kong.", "en")
+    persons = {m.surface for m in found.values() if m.kind == "person"}
+    assert {"Theresa May", "Martin Lee"} <= persons
+    # a month after a word that is no first name is the month ("In early May"), and a word of the
+    # language is no surname ("Chester Zoo")
+    assert not _mentions("In early May the zoo said Chester Zoo would open.", "en").keys() & {name_key("May")}
+
+
+def test_entities_the_red_cross_is_one_organisation_in_every_language() -> None:
+    for language, text in (
+        ("es", "La Cruz Roja envió ayuda a la zona."),
+        ("ru", "Красный Крест направил помощь."),
+        ("bg", "Червеният кръст изпрати помощ."),
+        ("en", "The Red Cross sent aid."),
+    ):
+        found = _mentions(text, language)
+        assert found.get("inst:red-cross") is not None and found["inst:red-cross"].kind == "org", language

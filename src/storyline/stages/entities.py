@@ -1123,7 +1123,7 @@ def _may_be_name_word(
     form follows it ("Volkswagen AG")."""
     word = words[index][0]
     if not _is_capitalised(word, language):
-        return False
+        return _surname_spelled_as_month(index, words, language)
     # where the language writes "lundi": "Lundi," opening a sentence, "... malade Lundi 10 février"
     if word.casefold() in calendar_words(language) and (index == 0 or _before_calendar_word(words, index, language)):
         return False
@@ -1166,11 +1166,35 @@ def _frequent_opening_word(word: str, language: str | None) -> bool:
 def _short_surname_of_a_person(run: list[str], kind: str, language: str | None) -> bool:
     """A surname whose key is one letter ("May", "Мэй", "Ma") says too little alone; after a given name, in
     a run something typed as a person's (a model, morphology, a title before it), it keys the person
-    ("Тереза Мэй", "Prime Minister Theresa May"). Not an initial ("Peter C") nor a listed first name
-    alone ("Cruz Roja", the Red Cross)."""
+    ("Тереза Мэй", "Prime Minister Theresa May"), and so it does after a listed first name where it is no
+    word of the language, frequent or in its dictionary ("Jack Ma", "Martin Lee"; not "Cruz Roja", the Red
+    Cross, "Chester Zoo" nor "Fügen Sie"), or is a month's name the run took as a surname ("Brian May").
+    Never an initial ("Peter C")."""
     surname = APOSTROPHE_SUFFIX.sub("", run[-1])
+    if len(run) < 2 or len(surname) < 2 or surname.isupper() or len(name_key(run[0])) < 2:
+        return False
+    if kind == "person":
+        return True
+    folded = surname.casefold()
+    common = folded in frequent_words(language or "") or bool(language and lemmas.in_lowercase(surname, language))
+    return _listed_first_name(run[0], language) and (folded in MONTHS or not common)
+
+
+def _surname_spelled_as_month(index: int, words: list[tuple[str, bool]], language: str | None) -> bool:
+    """A capitalised month's name right after a capitalised first name some locale lists, no place and
+    no month itself, with nothing between them, is a surname ("Theresa May", "Brian May"); not "early
+    May", "Friday May", "Melbourne August", nor a weekday ("Johnson Thursday" is a surname and a day)."""
+    word, broken = words[index]
+    if index == 0 or broken or not word[:1].isupper() or word.isupper():
+        return False
+    if word.lower() not in MONTHS:  # English's: the languages that capitalise their months' names
+        return False
+    before = words[index - 1][0]
     return (
-        kind == "person" and len(run) > 1 and len(surname) > 1 and not surname.isupper() and len(name_key(run[0])) >= 2
+        before[:1].isupper()
+        and _listed_first_name(before, language)
+        and before.lower() not in calendar_words(language)
+        and find_place(before) is None
     )
 
 

@@ -1,4 +1,5 @@
-"""Seats of government that news names by their buildings, in the languages storyline reads.
+"""Seats of government that news names by their buildings, in the languages storyline reads, and the Red
+Cross, whose names are common words in each (and in Spanish a first name and a word: "Cruz Roja").
 
 "The Kremlin said", "в Кремле заявили", "der Kreml", "Кремъл": one institution, whose names no
 gazetteer holds (they are no cities) and whose spellings share no phonetic key ("Kreml" and "Kremlin"
@@ -38,12 +39,19 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|государственн(?:ый|ого|ом|ому|ым) департамент(?:а|е|у|ом)?|державн(?:ий|ого|ому|им) департамент(?:у|і|ом)?"
         r"|держдеп(?:артамент)?(?:у|і|ом)?|departament(?:u)? stanu|departamento de estado",
     ),
+    (  # a first name and a word in Spanish and Portuguese ("Cruz Roja"): no person
+        Institution("inst:red-cross", "Red Cross"),
+        r"red cross|croix[- ]rouge|cruz roja|cruz vermelha|croce rossa|rote[sn]? kreuz(?:es)?"
+        r"|czerwon(?:y|ego|ym|emu) krzyż(?:a|em|u)?|kızılhaç|красн(?:ый|ого|ом|ому|ым) крест(?:а|е|у|ом)?"
+        r"|червон(?:ий|ого|ому|им) хрест(?:а|і|у|ом)?|червен(?:ия|ият)? кръст(?:а|ът)?",
+    ),
 )
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
 # the letters the names open with: one test a word before any pattern is tried (entities scan every word)
 _OPENINGS = (
     "kreml", "кремл", "кремъл", "white", "weiß", "weiss", "maison", "casa", "biał", "beyaz", "бел", "біл",
     "state", "госдеп", "държавн", "государствен", "державн", "держдеп", "departament",
+    "red", "croix", "cruz", "croce", "rote", "czerwon", "kızılhaç", "красн", "червон", "червен",
 )  # fmt: skip
 
 
