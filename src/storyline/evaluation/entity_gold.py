@@ -118,19 +118,19 @@ def gold_hits(gold: list[Any], system: list[EntityMention]) -> list[EntityMentio
     """The system mentions that find a gold mention: those sharing a word with any of its surfaces (an
     article's mentions of one entity are merged under one surface: the gold "РФ" is found as the
     system's "России" where the gold lists both)."""
-    surfaces = [gold[0], *(gold[3] if len(gold) > 3 else [])]
-    return [m for m in system if any(mentions_match(surface, m.surface) for surface in surfaces)]
+    return [m for m in system if any(mentions_match(surface, m.surface) for surface in _surfaces(gold))]
 
 
 def is_gold_mention(system_surface: str, gold_mentions: list[list[Any]]) -> bool:
     """Whether a system mention is one of the article's gold mentions: shares a word with a gold mention's
     surface, or with one of the other surfaces the gold mention lists as a fourth field (the corpus
     writes "Великобритания" first and "Обединеното кралство" later for the same country)."""
-    return any(
-        mentions_match(surface, system_surface)
-        for gold in gold_mentions
-        for surface in [gold[0], *(gold[3] if len(gold) > 3 else [])]
-    )
+    return any(mentions_match(surface, system_surface) for gold in gold_mentions for surface in _surfaces(gold))
+
+
+def _surfaces(gold: list[Any]) -> list[str]:
+    """A gold mention's surface and the other ways its article writes it (an optional fourth field)."""
+    return [gold[0], *(gold[3] if len(gold) > 3 else [])]
 
 
 def best_hit(gold_surface: str, hits: list[EntityMention]) -> EntityMention:

@@ -377,7 +377,7 @@ def _ends_in_a_thing(surface: str, language: str | None) -> bool:
     person's name ("Консервативної партії", which the Russian model reads in Ukrainian as a person's).
     Bulgarian is read with the Russian dictionary, whose nouns it mostly shares."""
     word = surface.split()[-1].lower()
-    parses = _analyzer(language if language in _MORPHOLOGY_LANGUAGES else "ru").parse(word)
+    parses = _cyrillic_analyzer(language).parse(word)
     known = [parse for parse in parses if parse.is_known]
     return bool(known) and all(
         parse.tag.POS == "NOUN" and "inan" in parse.tag.grammemes and parse.tag.grammemes.isdisjoint(_PROPER_TAGS)
@@ -795,12 +795,17 @@ def _surname_key_of(mention: Found, surnames: dict[str, str]) -> str | None:
         (
             key
             for surname, key in surnames.items()
-            if is_latin(word) == is_latin(surname)
-            and len(os.path.commonprefix([word, surname]))
-            >= max(_MIN_STEM_LETTERS, min(len(word), len(surname)) - _ENDING_LETTERS)
+            if is_latin(word) == is_latin(surname) and _same_stem(word, surname, least=_MIN_STEM_LETTERS)
         ),
         None,
     )
+
+
+def _same_stem(word: str, surname: str, least: int = 0) -> bool:
+    """Written alike but for a case ending: all but the shorter's last ``_ENDING_LETTERS`` letters in
+    common, and at least ``least``."""
+    shorter = min(len(word), len(surname))
+    return len(os.path.commonprefix([word, surname])) >= max(least, shorter - _ENDING_LETTERS)
 
 
 def _bare_form(surface: str) -> str:
@@ -812,13 +817,7 @@ def _written_alike(surface: str, surnames: set[str]) -> bool:
     "Trumps", "Dudy"), or in another script: not a word whose key only sounds alike (the noun "Schule"
     beside Manja Schüle)."""
     word = _bare_form(surface)
-    for surname in surnames:
-        shorter = min(len(word), len(surname))
-        if len(os.path.commonprefix([word, surname])) >= shorter - _ENDING_LETTERS or is_latin(word) != is_latin(
-            surname
-        ):
-            return True
-    return False
+    return any(_same_stem(word, surname) or is_latin(word) != is_latin(surname) for surname in surnames)
 
 
 def _listed_first_name(word: str, language: str | None = None) -> bool:
@@ -1502,11 +1501,9 @@ def _feminine_surname(run: list[str], language: str | None) -> str | None:
     Cyrillic languages, whose names do not decline, the surname as written. The key stays the family's."""
     if len(run) < 2 or not (_CYRILLIC.match(run[0]) and _CYRILLIC.match(run[-1])):
         return None
-    analyzer = _analyzer(language if language in _MORPHOLOGY_LANGUAGES else "ru")
-    given = [
-        parse.tag.grammemes for parse in analyzer.parse(run[0]) if parse.is_known and "Name" in parse.tag.grammemes
-    ]
-    if not given or not all("femn" in grammemes for grammemes in given):
+    analyzer = _cyrillic_analyzer(language)
+    given = _given_name_readings(run[0], analyzer)
+    if not given or not all("femn" in parse.tag.grammemes for parse in given):
         return None
     if language not in _MORPHOLOGY_LANGUAGES:
         return run[-1]
@@ -1514,6 +1511,17 @@ def _feminine_surname(run: list[str], language: str | None) -> str | None:
         if {"Surn", "femn"} <= parse.tag.grammemes and (nominative := parse.inflect({"nomn"})) is not None:
             return _capitalise(nominative.word)
     return None
+
+
+def _cyrillic_analyzer(language: str | None) -> Any:
+    """The language's own dictionary where one is packaged, else Russian's, whose names and nouns the other
+    Cyrillic languages mostly share (``_cyrillic_name_kind``)."""
+    return _analyzer(language if language in _MORPHOLOGY_LANGUAGES else "ru")
+
+
+def _given_name_readings(word: str, analyzer: Any) -> list[Any]:
+    """The dictionary's readings of a word as a given name (only of words it knows)."""
+    return [parse for parse in analyzer.parse(word.lower()) if parse.is_known and "Name" in parse.tag.grammemes]
 
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
@@ -1526,7 +1534,7 @@ def _surname_in_case_of_given(run: list[str], language: str | None) -> str | Non
     if language not in _MORPHOLOGY_LANGUAGES or len(run) < 2 or _NAME_APOSTROPHE.search(run[-1]):
         return None
     analyzer = _analyzer(language)
-    given = [parse for parse in analyzer.parse(run[0].lower()) if parse.is_known and "Name" in parse.tag.grammemes]
+    given = _given_name_readings(run[0], analyzer)
     if not given or any("Fixd" in parse.tag.grammemes for parse in given):
         return None
     cases = {grammeme for parse in given for grammeme in parse.tag.grammemes & _CASES}
