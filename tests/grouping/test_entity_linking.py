@@ -56,7 +56,7 @@ def test_display_name_prefers_latin_spelling_then_transliterates() -> None:
     assert display_name("srh lvrv", variant_counts(both)) == "Sergey Lavrov"
     assert (
         display_name("dnld trmp", variant_counts([_row("a", 1, "trmp", "dnld", "Доналд Тръмп", "bg")]))
-        == "Donald Tramp"
+        == "Donald Trump"
     )
 
 

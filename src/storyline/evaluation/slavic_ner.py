@@ -35,6 +35,7 @@ class Span:
     surface: str
     kind: str
     identifier: str
+    lemma: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _spans(path: Path, text: str) -> list[Span]:
         start, end = int(fields[0]), int(fields[1])
         if text[start:end] != fields[2]:
             raise SlavicNerError(f"{path}:{number}: {fields[2]!r} is not the text at {start}-{end}")
-        spans.append(Span(start, end, fields[2], KINDS[fields[4]], fields[5]))
+        spans.append(Span(start, end, fields[2], KINDS[fields[4]], fields[5], fields[3]))
     return spans
 
 

@@ -40,6 +40,7 @@ from storyline.models import Entity, EntityVariant
 from storyline.stages.entity_cues import is_named_organisation
 from storyline.stages.gazetteer import english_country_names, find_place
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
+from storyline.stages.latin_names import latin_name
 from storyline.stages.name_languages import APOSTROPHE_SUFFIX, NAMES_NOT_INFLECTED, NOUN_CAPITALISING
 from storyline.stages.romanise import romanise
 
@@ -450,6 +451,8 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
     if is_latin(chosen):  # a gazetteer's or an institution's id: its English name, as the lemma holds it
         return chosen if ":" in identity else _written_form(chosen, counts)
     language = _written_most_in(languages[chosen])
+    if kind_from_counts(counts) == "person" and (spelled := latin_name(chosen, language or None)):
+        return spelled  # a foreign name transcribed into Cyrillic, given back its own spelling: Donald Trump
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
 
 

@@ -56,6 +56,16 @@ def is_family_name(word: str) -> bool:
     return word.casefold() in _names()[1]
 
 
+def listed_first_names() -> frozenset[str]:
+    """Every first name some locale lists, casefolded."""
+    return _names()[0]
+
+
+def listed_family_names() -> frozenset[str]:
+    """Every family name some locale lists, casefolded."""
+    return _names()[1]
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(first names, family names, first names a country's list has: not only ``GENERIC_ENGLISH``), from the

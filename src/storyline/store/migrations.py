@@ -159,6 +159,9 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 15: a person whom Latin-script text names by the surname alone is shown with the given
     # names another script's articles write ("Volodymyr Zelensky"; grouping/entities.py): names again.
     14: Migration(rename_entities=True),
+    # Version 16: a foreign person's name transcribed into Cyrillic is shown in its own spelling ("Donald
+    # Trump" for Дональд Трамп; stages/latin_names.py): names again.
+    15: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

@@ -1,0 +1,263 @@
+"""A foreign person's name that Russian, Ukrainian or Bulgarian text writes in Cyrillic, given back its
+Latin spelling.
+
+Newsrooms write a foreign name in Cyrillic by its sound (Donald Trump: Дональд Трамп, Theresa May:
+Тереза Мэй, Boris Johnson: Борис Джонсон, in Bulgarian Борис Джонсън). Read back letter by letter
+(``romanise.py``), that gives "Donald Tramp", "Tereza Mey", "Boris Dzhonson": names no English reader
+knows. Here each Cyrillic letter or group of letters may also stand for the Latin letters that the
+transcription rules write it for (English "u" and "o" as а, "j" as дж, "th" as т, a silent final "e",
+French "-ier" as -ье, German "sch" as ш, read backwards), and a spelling is kept only when a list of
+real names holds it:
+
+- family names: the 88,799 surnames of the United States census of 1990, ranked by how many bear them
+  (the ``names`` package's data), and the family names of Faker's 80 locales;
+- first names: the census's male and female first names, ranked the same way, and Faker's first names.
+
+Each spelling costs its departures from the plain letters (one each, half for a doubled consonant,
+none for the vowel that Bulgarian ъ stands for), times ``DEPARTURE``, plus the logarithm of its rank:
+"Trump" (one departure, rank 8,608) beats "Tramp" (none, rank 67,050), "May" (rank 264) beats "Mey"
+(22,802). The cheapest is taken when it costs at most ``MAX_COST``: a rare name far from the letters
+("Rose" for Раза) is no evidence. A word stays romanised (``_is_native``) when it is a name of the
+text's own languages (Faker's Russian, Ukrainian and Bulgarian lists: Ирина, Кирил, Петров; the East
+Slavic surname endings: Lavrov, Zelenskyi) or when its plain romanisation is a name some country lists
+(Markus, Dominik): those are spelled as they are written.
+
+Weights set on three topics of the SlavicNER corpus and measured on the four others
+(``benchmarks/person_names.py``, docs/quality.md).
+
+Display only, as ``romanise``: the keys that link names across scripts never see these spellings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from storyline.stages.disk_cache import built_once, cache_folder
+from storyline.stages.keys import latin
+
+CACHE_FORMAT = 1
+MAX_DEPARTURES = 3
+DEPARTURE = 1.8  # what one departure from the plain letters costs, against log(rank)
+MAX_COST = 12.0  # past it, too rare a name too far from the letters: the romanisation stays
+_UNRANKED_SURNAME = 100_000  # a family name only Faker lists: rarer than the census's last
+_UNRANKED_FIRST_NAME = 6_000  # a first name only Faker lists: rarer than the census's last
+# Endings of East Slavic surnames (Lavrov, Zelensky, Shevchenko, Tkachuk, Pashinyan ...): the name is
+# the language's own, so its romanisation is its Latin spelling.
+_SLAVIC_ENDINGS = (
+    "ов", "ев", "ёв", "ин", "ын", "ий", "ый", "ой", "ова", "ева", "ёва", "ина", "ына", "ая", "ко", "ук", "юк",
+    "ич", "ян", "ів", "їв", "іна", "ъв", "ски", "цки", "ска", "цка",
+)  # fmt: skip
+
+# Each Cyrillic letter or group: its plain Latin letters first (no departure), then what else the
+# transcription of foreign names writes it for (``_departure``). Per language, the plain letters follow
+# ``romanise``'s convention.
+_COMMON: dict[str, tuple[str, ...]] = {
+    "а": ("a", "u", "o", "e"), "б": ("b", "bb"), "в": ("v", "w"), "г": ("g", "gh", "h"), "д": ("d", "dd"),
+    "е": ("e", "a", "ai", "ea", "ie"), "ё": ("yo", "o", "e"), "ж": ("zh", "j", "g", "s"), "з": ("z", "s", "zz"),
+    "и": ("i", "ee", "y", "e", "ea", "ie"), "й": ("y", "i"), "к": ("k", "c", "ck", "ch", "q"),
+    "л": ("l", "ll"), "м": ("m", "mm"), "н": ("n", "nn"), "о": ("o", "oh", "a", "au", "aw", "ou", "oa", "ow"),
+    "п": ("p", "pp"), "р": ("r", "rr"), "с": ("s", "c", "ss"), "т": ("t", "th", "tt"),
+    "у": ("u", "oo", "o", "ou", "w"), "ф": ("f", "ph", "ff"), "х": ("kh", "h", "ch"),
+    "ц": ("ts", "c", "z", "tz"), "ч": ("ch", "tch", "c"), "ш": ("sh", "sch", "ch"), "щ": ("shch",),
+    "ъ": ("",), "ы": ("y", "i"), "ь": ("",), "э": ("e", "a", "ai"), "ю": ("yu", "u", "eu", "ew", "ue"),
+    "я": ("ya", "ia", "a"),
+    "дж": ("dzh", "j", "g", "dg"), "кс": ("ks", "x"), "кв": ("kv", "qu"), "ай": ("ay", "i", "y", "ei", "igh", "ai"),
+    "ей": ("ey", "ay", "ai", "a", "ei"), "эй": ("ey", "ay", "a", "ai"), "ой": ("oy", "oi"),
+    "оу": ("ou", "o", "ow"), "ау": ("au", "ow", "ou"), "уо": ("uo", "wa", "wo"), "уи": ("ui", "wi"),
+    "ью": ("yu", "ew", "u"), "ье": ("ye", "ier", "ie"), "шт": ("sht", "st"), "шп": ("shp", "sp"),
+}  # fmt: skip
+_LANGUAGE_LETTERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "ru": {},
+    "uk": {
+        "г": ("h", "g", "gh"), "ґ": ("g",), "и": ("y", "i", "e"), "і": ("i", "ee", "y", "e", "ea", "ie"),
+        "ї": ("i", "yi"), "є": ("ie", "ye", "e"), "й": ("i", "y"), "ю": ("iu", "yu", "u", "eu", "ew", "ue"),
+        "я": ("ia", "ya", "a"), "х": ("kh", "h", "ch"), "ей": ("ei", "ay", "ai", "a", "ey"),
+        "ай": ("ai", "i", "y", "ei", "igh", "ay"), "ой": ("oi", "oy"),
+    },
+    "bg": {
+        "ъ": ("a", "u", "o", "e", "i"), "х": ("h", "kh", "ch"), "щ": ("sht",), "ь": ("y",),
+        "ъй": ("ay", "i", "y"),
+    },
+}  # fmt: skip
+_FINAL_O = ("eau", "ot", "ault")  # French endings written -о (Trudeau)
+_VOWELS = set("aeiouy")
+_SOFT = set("еиіыэюяє")  # the letters before which с may be a soft "c" (Pence, Nancy)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    text: str  # lowercase
+    departures: float
+    rank: int
+
+    @property
+    def cost(self) -> float:
+        return self.departures * DEPARTURE + math.log(self.rank)
+
+
+def latin_name(name: str, language: str | None) -> str | None:
+    """``name`` (a person's, in Cyrillic, as ``language`` writes it) with each word that a listed name
+    spells within ``MAX_DEPARTURES`` written that way and the others romanised; None when no word is
+    found in the lists or the language is not one of ``_LANGUAGE_LETTERS``'s."""
+    from storyline.stages.romanise import romanise
+
+    if language not in _LANGUAGE_LETTERS:
+        return None
+    words = name.split()
+    out = []
+    found = False
+    for index, word in enumerate(words):
+        spelled = _best(word.lower(), language, surname=index == len(words) - 1)
+        found |= spelled is not None
+        out.append(_capitalised(spelled) if spelled else romanise(word, language))
+    return " ".join(out) if found else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _best(word: str, language: str, surname: bool) -> str | None:
+    """The listed spelling of one word that costs least, if any; None for a word that is its own
+    language's name (``_is_native``)."""
+    if not word.isalpha() or len(word) < 2 or _is_native(word, language, surname):
+        return None
+    ranks, keys = _surnames() if surname else _first_names()
+    found = [Spelling(text, departures, ranks[text]) for text, departures in _candidates(word, language, keys).items()]
+    best = min(found, key=lambda s: (s.cost, s.text)) if found else None
+    return best.text if best and best.cost <= MAX_COST else None
+
+
+def _is_native(word: str, language: str, surname: bool) -> bool:
+    """A name of the text's own languages, or one whose plain romanisation a country's list already
+    spells (Markus, Karl): its romanisation is its spelling. Faker's locales list Cyrillic names
+    (Ирина, Кирил, Петров) and their romanised first names; the census's long tail (Tramp) does not
+    count."""
+    from storyline.stages.given_names import listed_family_names, listed_first_names
+    from storyline.stages.romanise import romanise
+
+    if surname and word.endswith(_SLAVIC_ENDINGS):
+        return True
+    listed = listed_family_names() if surname else listed_first_names()
+    return word in listed or romanise(word, language) in listed or latin(word).lower() in listed
+
+
+def _candidates(word: str, language: str, keys: list[str]) -> dict[str, float]:
+    """Every listed spelling of ``word`` within ``MAX_DEPARTURES``, with its fewest departures."""
+    letters = {**_COMMON, **_LANGUAGE_LETTERS[language]}
+    found: dict[str, float] = {}
+
+    def walk(position: int, prefix: str, departures: float) -> None:
+        if departures > MAX_DEPARTURES or (prefix and not _has_prefix(keys, prefix)):
+            return
+        if position == len(word):
+            for text, more in _word_ends(word, prefix):
+                if departures + more <= MAX_DEPARTURES and _is_listed(keys, text):
+                    found[text] = min(departures + more, found.get(text, MAX_DEPARTURES))
+            return
+        group = letters.get(word[position : position + 2]) if position + 2 <= len(word) else None
+        length = 2 if group else 1
+        options = group or letters.get(word[position]) or (latin(word[position]).lower(),)
+        for rank, spelled in enumerate(options):
+            if spelled == "c" and word[position] == "с" and word[position + 1 : position + 2] not in _SOFT:
+                continue  # "c" as the s of Pence before a soft vowel or a final e, never Tuck for Туск
+            walk(position + length, prefix + spelled, departures + _departure(word[position], rank, spelled, language))
+
+    walk(0, "", 0)
+    return found
+
+
+def _departure(letter: str, rank: int, spelled: str, language: str) -> float:
+    """What writing ``letter`` (the first of its group) as its ``rank``-th option ``spelled`` departs
+    from the plain letters: nothing for the plain ones, and for Bulgarian ъ, which writes any
+    unstressed vowel of a foreign name (Тилърсън, Tillerson); half for a doubled consonant (Russell
+    written Расел); one otherwise."""
+    if rank == 0 or (language == "bg" and letter == "ъ"):
+        return 0.0
+    if len(spelled) == 2 and spelled[0] == spelled[1] and spelled[0] not in _VOWELS:
+        return 0.5
+    return 1.0
+
+
+def _word_ends(word: str, prefix: str) -> list[tuple[str, int]]:
+    """A spelling's possible ends, with their departures: as it is, a silent "e" after a consonant
+    (Pence, Mike) or after "o" (Joe), an "h" after a vowel (Sarah), -ce for a final с, French endings
+    for a final о (Trudeau)."""
+    ends = [(prefix, 0)]
+    last = prefix[-1:]
+    if last and (last not in _VOWELS or last == "o"):
+        ends.append((prefix + "e", 1))
+    if last in _VOWELS:
+        ends.append((prefix + "h", 1))
+    if word.endswith("с") and last == "s":
+        ends.append((prefix[:-1] + "ce", 1))
+    if word.endswith("о") and last == "o":
+        ends.extend((prefix[:-1] + french, 1) for french in _FINAL_O)
+    return ends
+
+
+def _has_prefix(keys: list[str], prefix: str) -> bool:
+    index = bisect.bisect_left(keys, prefix)
+    return index < len(keys) and keys[index].startswith(prefix)
+
+
+def _is_listed(keys: list[str], text: str) -> bool:
+    index = bisect.bisect_left(keys, text)
+    return index < len(keys) and keys[index] == text
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _surnames() -> tuple[dict[str, int], list[str]]:
+    return _lists()[0]
+
+
+def _first_names() -> tuple[dict[str, int], list[str]]:
+    return _lists()[1]
+
+
+Ranked = tuple[dict[str, int], list[str]]  # name -> rank, and the names in order (for prefix look-ups)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[Ranked, Ranked]:
+    """(family names, first names), from the user's cache folder or built (0.2 s) and kept there, as
+    ``given_names`` keeps Faker's lists."""
+    return built_once(_cache_path(), _build, tuple)
+
+
+def _build() -> tuple[Ranked, Ranked]:
+    from storyline.stages.given_names import listed_family_names, listed_first_names
+
+    family = _census("dist.all.last")
+    for name in listed_family_names():
+        if name.isascii():
+            family.setdefault(name, _UNRANKED_SURNAME)
+    first = _census("dist.male.first")
+    for name, rank in _census("dist.female.first").items():
+        first[name] = min(rank, first.get(name, rank))
+    for name in listed_first_names():
+        if name.isascii():
+            first.setdefault(name, _UNRANKED_FIRST_NAME)
+    return (family, sorted(family)), (first, sorted(first))
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    return cache_folder() / f"latin-names-{CACHE_FORMAT}-names-{version('names')}-faker-{version('faker')}.pickle"
+
+
+def _census(file: str) -> dict[str, int]:
+    """A census list of the ``names`` package: one name a line, in capitals, then its share, the
+    cumulated share and its rank."""
+    ranks: dict[str, int] = {}
+    for line in (resources.files("names") / file).read_text(encoding="ascii").splitlines():
+        fields = line.split()
+        if len(fields) == 4 and fields[0].isalpha():
+            ranks.setdefault(fields[0].lower(), int(fields[3]))
+    return ranks

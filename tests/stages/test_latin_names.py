@@ -1,0 +1,67 @@
+"""Foreign persons' names transcribed into Cyrillic, shown in their own Latin spelling (display only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.grouping.entities import VariantCount, display_name
+from storyline.stages import latin_names
+from storyline.stages.latin_names import latin_name
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "shown"),
+    [
+        ("Дональд Трамп", "ru", "Donald Trump"),  # "Trump" one departure, far more common than "Tramp"
+        ("Доналд Тръмп", "bg", "Donald Trump"),
+        ("Борис Джонсън", "bg", "Boris Johnson"),
+        ("Нэнси Пелоси", "ru", "Nancy Pelosi"),
+        ("Джастин Трюдо", "ru", "Justin Trudeau"),  # a French final -eau
+        ("Майк Пенс", "ru", "Mike Pence"),  # silent final e
+        ("Гілларі Клінтон", "uk", "Hillary Clinton"),  # Ukrainian г for h
+        ("Кенни Джейкобс", "ru", "Kenny Jacobs"),
+        ("Ангела Меркель", "ru", "Angela Merkel"),
+        ("Хънтър Байдън", "bg", "Hunter Baydan"),  # Bulgarian ъ for any unstressed vowel; no list has Biden
+    ],
+)
+def test_a_transcribed_foreign_name_is_given_back_its_spelling(written: str, language: str, shown: str) -> None:
+    assert latin_name(written, language) == shown
+
+
+@pytest.mark.parametrize(
+    ("written", "language"),
+    [
+        ("Сергей Лавров", "ru"),  # the language's own names: their romanisation is their spelling
+        ("Володимир Зеленський", "uk"),
+        ("Кирил Петков", "bg"),
+        ("Ирина Лядова", "ru"),  # not "Irene"
+        ("Денис Шмыгаль", "ru"),  # not "Dennis"
+        ("Трамп", "de"),  # not a language whose transcription is known
+    ],
+)
+def test_a_name_of_the_texts_own_languages_is_left_to_the_romanisation(written: str, language: str) -> None:
+    assert latin_name(written, language) is None
+
+
+def test_a_word_no_list_spells_close_enough_keeps_its_romanisation() -> None:
+    """Biden is not in the census of 1990: the given name is found, the family name romanised, and
+    a rarer listed name further from the letters ("Boyden") is not taken for it."""
+    assert latin_name("Джо Байден", "ru").split()[-1] == "Bayden"  # type: ignore[union-attr]
+    assert latin_name("Мумтаз", "ru") is None  # "Mumtoz" is too rare a name too far from the letters
+
+
+def test_the_cost_weighs_departures_against_how_common_a_name_is() -> None:
+    trump = latin_names.Spelling("trump", 1, 8_608)
+    tramp = latin_names.Spelling("tramp", 0, 67_050)
+    assert trump.cost < tramp.cost <= latin_names.MAX_COST
+
+
+def test_display_name_shows_a_persons_foreign_name_in_its_own_spelling_and_nothing_else() -> None:
+    def count(lemma: str, language: str, kind: str) -> VariantCount:
+        return VariantCount(lemma, language, lemma, kind, 2, 2)
+
+    assert display_name("dnld trmp", [count("Дональд Трамп", "ru", "person")]) == "Donald Trump"
+    assert display_name("dnld trmp", [count("Дональд Трамп", "ru", "org")]) == "Donald Tramp"
+    # a Latin spelling someone wrote still wins
+    written = [count("Дональд Трамп", "ru", "person"), count("Donald Trump", "en", "person")]
+    assert display_name("dnld trmp", written) == "Donald Trump"
