@@ -3,7 +3,7 @@ from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMa
 
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
-from storyline.stages.entities import extract_entities, split_sentences
+from storyline.stages.entities import agreed_nominative, extract_entities, split_sentences
 from storyline.stages.entity_cues import is_brand_shaped, names_a_disease
 from storyline.stages.keys import acronym_key, name_key
 
@@ -1153,6 +1153,18 @@ def test_entities_a_woman_s_surname_keeps_its_feminine_nominative() -> None:
     assert bulgarian[name_key("Zakharov")].lemma == "Мария Захарова"
     # a man's stays the man's, and a name either may bear says nothing
     assert _mentions("Сергея Захарова там не было.", "ru")[name_key("Zakharov")].lemma == "Сергей Захаров"
+
+
+def test_entities_adjectives_agree_with_their_noun_in_a_names_nominative() -> None:
+    """ "Північної Ірландії" is Північна Ірландія (Northern Ireland), not "Північний Ірландія", which no
+    gazetteer knows; an organisation's name reads as a reader would write it."""
+    assert "Northern Ireland" in _places("Прем'єр Північної Ірландії заявила про вибори.", "uk")
+    assert "South Carolina" in _places("Власти Южной Каролины объявили результаты.", "ru")
+    party = _mentions("Лідер Консервативної партії сказав про вибори.", "uk")
+    assert party[name_key("партія")].lemma == "Консервативна партія"
+    assert agreed_nominative(["Сполучених", "Штатах"], "uk") == ["Сполучені", "Штати"]  # the plural too
+    assert agreed_nominative(["Дональда", "Трампа"], "ru") is None  # no adjective: nothing to agree
+    assert agreed_nominative(["Северной", "Ирландии"], "bg") is None  # no dictionary for Bulgarian
 
 
 def test_entities_a_frequent_word_opening_a_ukrainian_sentence_is_no_name() -> None:

@@ -1483,6 +1483,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
             (_feminine_surname(run, language) or _surname_in_case_of_given(run, language)) if kind == "person" else None
         )
         lemma = " ".join([*lemmas, surname or head_lemma])
+        if kind != "person" and not written and (agreed := agreed_nominative(run, language)) is not None:
+            lemma = " ".join(agreed)  # "Консервативної партії": Консервативна партія, not "Консервативний Партія"
         if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
             given = name_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
@@ -1605,7 +1607,48 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     in_capitals = find_place(written.title()) if written.isupper() else None
     # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
     found = in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
+    if found is None and (agreed := agreed_nominative(run, language)) is not None:
+        found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland
     return found or _local_town(run, head_lemma, language, before)
+
+
+def agreed_nominative(run: list[str], language: str | None) -> list[str] | None:
+    """A Russian or Ukrainian name of adjectives and a noun in the nominative, the adjectives agreeing
+    with the noun ("Північної Ірландії" is Північна Ірландія, "Южной Каролины" Южная Каролина,
+    "Консервативной партии" Консервативная партия), where a dictionary form taken word by word gives
+    each adjective its masculine ("Північний Ірландія"), which no gazetteer and no reader knows. None
+    unless every word before the noun reads as an adjective in the noun's case and number."""
+    if language not in _MORPHOLOGY_LANGUAGES or len(run) < 2 or not all(_CYRILLIC.match(word) for word in run):
+        return None
+    analyzer = _analyzer(language)
+    for head in analyzer.parse(run[-1].lower()):
+        if head.tag.POS != "NOUN" or head.tag.case is None:
+            continue
+        number = head.tag.number or "sing"  # the Ukrainian dictionary marks only the plural
+        nominative = head.inflect({"nomn"})
+        agreement = {"nomn"} | ({"plur"} if number == "plur" else {head.tag.gender} if head.tag.gender else set())
+        words = [_agreed_adjective(word, head.tag.case, number, agreement, analyzer) for word in run[:-1]]
+        if nominative is not None and all(words):
+            return [
+                *(_as_written(run[i], word) for i, word in enumerate(words) if word),
+                _as_written(run[-1], nominative.word),
+            ]
+    return None
+
+
+def _agreed_adjective(word: str, case: str, number: str, agreement: set[str], analyzer: Any) -> str | None:
+    for parse in analyzer.parse(word.lower()):
+        if parse.tag.POS == "ADJF" and parse.tag.case == case and (parse.tag.number or "sing") == number:
+            agreed = parse.inflect(agreement)
+            return agreed.word if agreed is not None else None
+    return None
+
+
+def _as_written(written: str, form: str) -> str:
+    """``form`` with the capital of ``written`` (all capitals kept as such)."""
+    if written.isupper() and len(written) > 1:
+        return form.upper()
+    return _capitalise(form) if written[:1].isupper() else form
 
 
 def _local_town(run: list[str], head_lemma: str, language: str | None, before: list[str]) -> Place | None:
