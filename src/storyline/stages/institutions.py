@@ -1,5 +1,7 @@
-"""Seats of government that news names by their buildings, in the languages storyline reads, and the Red
-Cross, whose names are common words in each (and in Spanish a first name and a word: "Cruz Roja").
+"""Seats of government that news names by their buildings, in the languages storyline reads, the European
+Union's Commission and Parliament and its everyday Russian and Ukrainian name ("Еврокомиссия",
+"Європарламент", "Евросоюз"), and the Red Cross, whose names are common words in each (and in Spanish a
+first name and a word: "Cruz Roja").
 
 "The Kremlin said", "в Кремле заявили", "der Kreml", "Кремъл": one institution, whose names no
 gazetteer holds (they are no cities) and whose spellings share no phonetic key ("Kreml" and "Kremlin"
@@ -39,6 +41,26 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|государственн(?:ый|ого|ом|ому|ым) департамент(?:а|е|у|ом)?|державн(?:ий|ого|ому|им) департамент(?:у|і|ом)?"
         r"|держдеп(?:артамент)?(?:у|і|ом)?|departament(?:u)? stanu|departamento de estado",
     ),
+    (  # "Евросоюз", "Євросоюз": the Union's everyday name in Russian and Ukrainian; the gazetteer's id
+        Institution("org:EU", "European Union"),
+        r"евросоюз(?:а|е|у|ом)?|євросоюз(?:у|і|ом)?|евросъюз(?:а|ът)?",
+    ),
+    (
+        Institution("inst:european-commission", "European Commission"),
+        r"european commission|commission européenne|europäische[n]? kommission|comisión europea"
+        r"|commissione europea|comissão europeia|komisj(?:a|i|ę|ą) europejsk(?:a|iej|ą)|avrupa komisyonu"
+        r"|европейск(?:ая|ой|ую|ою) комисси(?:я|и|ю|ей)|еврокомисси(?:я|и|ю|ей)"
+        r"|європейськ(?:а|ої|ій|у|ою) комісі(?:я|ї|ю|єю)|єврокомісі(?:я|ї|ю|єю)"
+        r"|европейска(?:та)? комисия|еврокомисия(?:та)?",
+    ),
+    (
+        Institution("inst:european-parliament", "European Parliament"),
+        r"european parliament|parlement européen|europäische[sn]? parlament(?:s|es)?|parlamento europe[ou]"
+        r"|parlament(?:u|em|ie)? europejsk(?:i|iego|im)|parlamencie europejskim|avrupa parlamentosu"
+        r"|европейск(?:ий|ого|ому|им|ом) парламент(?:а|у|ом|е)?|европарламент(?:а|у|ом|е|ът)?"
+        r"|європейськ(?:ий|ого|ому|им) парламент(?:у|і|ом)?|європарламент(?:у|і|ом)?"
+        r"|европейски(?:я|ят)? парламент",
+    ),
     (  # a first name and a word in Spanish and Portuguese ("Cruz Roja"): no person
         Institution("inst:red-cross", "Red Cross"),
         r"red cross|croix[- ]rouge|cruz roja|cruz vermelha|croce rossa|rote[sn]? kreuz(?:es)?"
@@ -52,6 +74,9 @@ _OPENINGS = (
     "kreml", "кремл", "кремъл", "white", "weiß", "weiss", "maison", "casa", "biał", "beyaz", "бел", "біл",
     "state", "госдеп", "държавн", "государствен", "державн", "держдеп", "departament",
     "red", "croix", "cruz", "croce", "rote", "czerwon", "kızılhaç", "красн", "червон", "червен",
+    "евросоюз", "євросоюз", "евросъюз", "european", "commission", "europäisch", "comisión", "commissione",
+    "comissão", "komisj", "avrupa", "европейск", "еврокомис", "європейськ", "єврокомісі", "parlement",
+    "parlament", "европарламент", "європарламент",
 )  # fmt: skip
 
 
