@@ -24,6 +24,8 @@ from storyline.stages.gazetteer import MIN_CITY_POPULATION, find_place, find_tow
         ("Русия", "iso:RU", "Russia"),
         ("Turkey", "iso:TR", "Türkiye"),  # GeoNames' English name, where ISO 3166 and CLDR moved on
         ("Ivory Coast", "iso:CI", "Côte d’Ivoire"),
+        ("Великобританія", "iso:GB", "United Kingdom"),  # everyday names no packaged source lists
+        ("Голландия", "iso:NL", "Netherlands"),
     ],
 )
 def test_gazetteer_finds_places_in_any_script(written: str, place_id: str | None, english: str) -> None:

@@ -31,7 +31,7 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 21  # bump when the index's shape or rules change
+CACHE_FORMAT = 22  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -184,6 +184,15 @@ ACRONYMS = {
     "org:UNESCO": ("UNESCO", "org", "UNESCO ЮНЕСКО"),
     "org:UNICEF": ("UNICEF", "org", "UNICEF ЮНИСЕФ ЮНІСЕФ"),
     "org:ECB": ("European Central Bank", "org", "ECB ЕЦБ ЄЦБ EZB BCE EBC"),
+}
+
+# Everyday names of a few countries that none of the packaged sources (CLDR, pycountry's translations,
+# GeoNames' English names) lists for a language whose news uses them more than the listed one: Ukrainian
+# "Великобританія" (CLDR: "Велика Британія"), "Holland" in Russian, Ukrainian and Bulgarian (CLDR:
+# "Нидерланды", "Нідерланди", "Нидерландия").
+EVERYDAY_NAMES = {
+    "GB": ("Великобританія",),
+    "NL": ("Голландия", "Голландія", "Холандия"),
 }
 
 
@@ -529,6 +538,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
         sorting[f"iso:{country.alpha_2}"] = _sorting_heads(english, catalogues)
         short = territories.pop(country.alpha_2, [])
         names.update(short)
+        names.update(EVERYDAY_NAMES.get(country.alpha_2, ()))
         place = Place(f"iso:{country.alpha_2}", short[0] if short else english[0], 10**9)
         places.append((place, sorted(names), frozenset([*english, *short[:1]])))
     for code, written in territories.items():
