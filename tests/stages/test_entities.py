@@ -1167,6 +1167,17 @@ def test_entities_adjectives_agree_with_their_noun_in_a_names_nominative() -> No
     assert agreed_nominative(["Северной", "Ирландии"], "bg") is None  # no dictionary for Bulgarian
 
 
+def test_entities_an_organisation_word_in_a_case_ending_types_an_organisation() -> None:
+    """ "Демократичної партії" (the genitive of партія), "Верховным судом", Bulgarian "Министерството"
+    with its article: organisations, where only the dictionary form is an organisation word."""
+    ukrainian = _mentions("Кандидат Демократичної партії переміг.", "uk")
+    assert ukrainian[name_key("партія")].kind == "org"
+    russian = _mentions("Решение принято Верховным судом страны.", "ru")
+    assert russian[name_key("суд")].kind == "org"
+    bulgarian = _mentions("Говорителят на Министерството на отбраната каза.", "bg")
+    assert bulgarian[name_key("министерство")].kind == "org"
+
+
 def test_entities_a_frequent_word_opening_a_ukrainian_sentence_is_no_name() -> None:
     """ "Тому" (therefore) is also the dative of the name Том; opening a sentence it is the word."""
     found = _mentions("Тому уряд ухвалив рішення. Станом на ранок Путін мовчав.", "uk")

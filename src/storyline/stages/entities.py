@@ -1759,7 +1759,12 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         return head_kind
     if first_kind == "given" or (head_kind == "given" and len(run) == 1):
         return "person" if len(run) > 1 else "given"
-    if has_org_word(run) or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1) or _team_name(run, language):
+    if (
+        has_org_word(run)
+        or _inflected_org_word(run, language)
+        or (len(run) == 1 and run[0].isupper() and len(run[0]) > 1)
+        or _team_name(run, language)
+    ):
         return "org"
     if len(run) == 1 and is_brand_shaped(run[0]):  # "GasBuddy", "EUobserver"
         return "org"
@@ -1772,6 +1777,20 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
     if _title_before(before):
         return "person"
     return "misc"
+
+
+_BULGARIAN_ARTICLE = re.compile(r"(?:та|ът|ят|то|те)$")
+
+
+def _inflected_org_word(run: list[str], language: str | None) -> bool:
+    """An organisation word in a case ending ("Демократичної партії", "Верховным судом": by its
+    dictionary form) or, in Bulgarian, with its definite article ("Консервативната партия" is matched
+    as written, "партията", "съдът" without the article)."""
+    if language in _MORPHOLOGY_LANGUAGES:
+        return has_org_word([_morph_lemma(word, language)[0] for word in run])
+    if language == "bg":
+        return has_org_word([_BULGARIAN_ARTICLE.sub("", word.casefold()) for word in run])
+    return False
 
 
 def _team_name(run: list[str], language: str | None) -> bool:
