@@ -1178,6 +1178,17 @@ def test_entities_an_organisation_word_in_a_case_ending_types_an_organisation() 
     assert bulgarian[name_key("министерство")].kind == "org"
 
 
+def test_entities_common_nouns_in_capitals_and_bulgarian_openers_are_no_names() -> None:
+    """ "СМИ" (the media) and "ВВП" (GDP), which the Russian model reads as organisations, are no names;
+    nor is a Bulgarian sentence's frequent first word that Russian's dictionary lists only as a rare
+    name no locale lists ("Ако", if); a listed one stays ("Георги Първанов")."""
+    russian = {m.surface for m in _mentions("СМИ сообщили, что ВВП вырос, а Газпром молчит.", "ru").values()}
+    assert "СМИ" not in russian and "ВВП" not in russian and "Газпром" in russian
+    bulgarian = {m.surface for m in _mentions("Ако Великобритания напусне ЕС, Георги Първанов ще каже.", "bg").values()}
+    assert "Великобритания" in bulgarian and not any("Ако" in surface for surface in bulgarian)
+    assert "Георги Първанов" in bulgarian
+
+
 def test_entities_a_frequent_word_opening_a_ukrainian_sentence_is_no_name() -> None:
     """ "Тому" (therefore) is also the dative of the name Том; opening a sentence it is the word."""
     found = _mentions("Тому уряд ухвалив рішення. Станом на ранок Путін мовчав.", "uk")

@@ -179,6 +179,10 @@ _NOT_NAMES = {
     "we",
     "they",
     "it",
+    # acronyms of common nouns: the media ("СМИ", "ЗМІ") and the gross domestic product ("ВВП")
+    "сми",
+    "змі",
+    "ввп",
     # Turkish month names, which take suffixes after an apostrophe ("Şubat'ta")
     *["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
 }
@@ -698,8 +702,8 @@ def _model_mentions(
         parts = [text] if span.kind == "person" or find_place(text) is not None else _NAME_HYPHEN.split(text)
         for part in parts:
             run = [_ELISION.sub("", word) for word in _WORD.findall(part)]
-            if len(run) == 1 and _no_noun(run[0], language):  # "Вчера" (yesterday) read as an organisation
-                continue
+            if len(run) == 1 and (_no_noun(run[0], language) or run[0].casefold() in _NOT_NAMES):
+                continue  # "Вчера" (yesterday) or "СМИ" (the media) read as an organisation
             kind = span.kind if len(parts) == 1 else None
             found.extend(_mentions_for_run(run, plain[max(0, first - 3) : first], language, first == 0, kind))
     for start, run in runs:
@@ -1151,7 +1155,8 @@ def _frequent_opening_word(word: str, language: str | None) -> bool:
     """A Cyrillic word that opens a sentence and is one of its language's most frequent words, where the
     dictionary also reads it as a common word ("Тому", therefore, beside the dative of Том; "Станом на",
     as of, beside a surname Стан) or, without a dictionary, knows no name in it ("Според", according
-    to): the sentence's first word, not a name. Places are decided before (``find_place``)."""
+    to) or only one that no locale lists ("Ако", if): the sentence's first word, not a name. Places are
+    decided before (``find_place``)."""
     if language is None or not _CYRILLIC.match(word) or word.casefold() not in frequent_words(language):
         return False
     if language in _MORPHOLOGY_LANGUAGES:
@@ -1159,7 +1164,9 @@ def _frequent_opening_word(word: str, language: str | None) -> bool:
             parse.is_known and parse.tag.grammemes.isdisjoint(_PROPER_TAGS)
             for parse in _analyzer(language).parse(word.lower())
         )
-    return _cyrillic_name_kind(word) == "misc"
+    # Russian's dictionary lists rare names that are the language's most frequent words ("Ако", if, and
+    # "Макар", although, in Bulgarian): a name no locale's list holds is the word
+    return _cyrillic_name_kind(word) == "misc" or not (is_given_name(word) or is_family_name(word))
 
 
 def _short_surname_of_a_person(run: list[str], kind: str, language: str | None) -> bool:
