@@ -1189,6 +1189,14 @@ def test_entities_common_nouns_in_capitals_and_bulgarian_openers_are_no_names() 
     assert "Георги Първанов" in bulgarian
 
 
+def test_entities_a_mans_unknown_foreign_surname_loses_his_given_names_case_ending() -> None:
+    """ "Ричарда Гренелла" is Richard Grenell: the dictionary knows no "Гренелл", and its guess for
+    "Гренелла" is a woman's name; the ending the given name shows goes."""
+    found = _mentions("Заявление Ричарда Гренелла было резким.", "ru")
+    assert found[name_key("Гренелл")].lemma == "Ричард Гренелл"
+    assert _mentions("Он поддержал Доминика Рааба вчера.", "ru")[name_key("Рааб")].lemma == "Доминик Рааб"
+
+
 def test_entities_a_frequent_word_opening_a_ukrainian_sentence_is_no_name() -> None:
     """ "Тому" (therefore) is also the dative of the name Том; opening a sentence it is the word."""
     found = _mentions("Тому уряд ухвалив рішення. Станом на ранок Путін мовчав.", "uk")

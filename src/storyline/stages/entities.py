@@ -142,6 +142,7 @@ _APOSTROPHE_IN_WORDS = ("uk", "be")
 _UNDECLINED_ENDINGS = frozenset("иоеэю")
 _CASE_ENDINGS = ("ом", "ем", "ём", "ові", "еві", "а", "я", "у", "ю", "е")
 _MIN_STEM_LETTERS = 3
+_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")  # Russian and Ukrainian consonants (й too: Гафай)
 _TURKISH_ADDRESS = frozenset({"bey", "hanım", "paşa", "hoca", "efendi", "ağa", "usta", "abla", "ağabey"})
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
@@ -1552,7 +1553,27 @@ def _surname_in_case_of_given(run: list[str], language: str | None) -> str | Non
         for parse in analyzer.parse(run[-1].lower())
         if parse.is_known and parse.tag.POS == "NOUN" and parse.tag.grammemes & cases
     ]
-    return _capitalise(agreeing[0].normal_form) if agreeing else None
+    if agreeing:
+        return _capitalise(agreeing[0].normal_form)
+    if all("masc" in parse.tag.grammemes for parse in given) and not analyzer.word_is_known(run[-1].lower()):
+        return _consonant_stem(run[-1], cases)
+    return None
+
+
+# A man's foreign surname of a consonant stem takes a noun's endings ("Ричарда Гренелла", "Ричардом
+# Гренеллом"): the ending of each case a given name shows.
+_MASCULINE_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
+
+
+def _consonant_stem(surname: str, cases: set[str]) -> str | None:
+    """A surname the dictionary does not know without the ending of its given name's case, where the
+    given name shows one case ending only and the rest ends in a consonant (Гренелла: Гренелл)."""
+    endings = {_MASCULINE_ENDINGS.get(case) for case in cases}
+    if len(endings) != 1 or None in endings:
+        return None
+    ending = endings.pop() or ""
+    stem = surname[: -len(ending)] if surname.lower().endswith(ending) else ""
+    return stem if len(stem) >= _MIN_STEM_LETTERS and stem[-1].lower() in _CONSONANTS else None
 
 
 def _institution_name(run: list[str]) -> str:
