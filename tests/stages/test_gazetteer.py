@@ -26,6 +26,7 @@ from storyline.stages.gazetteer import MIN_CITY_POPULATION, find_place, find_tow
         ("Ivory Coast", "iso:CI", "Côte d’Ivoire"),
         ("Великобританія", "iso:GB", "United Kingdom"),  # everyday names no packaged source lists
         ("Голландия", "iso:NL", "Netherlands"),
+        ("Британия", "iso:GB", "United Kingdom"),
     ],
 )
 def test_gazetteer_finds_places_in_any_script(written: str, place_id: str | None, english: str) -> None:

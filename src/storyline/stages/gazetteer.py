@@ -31,7 +31,7 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 22  # bump when the index's shape or rules change
+CACHE_FORMAT = 23  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -188,10 +188,10 @@ ACRONYMS = {
 
 # Everyday names of a few countries that none of the packaged sources (CLDR, pycountry's translations,
 # GeoNames' English names) lists for a language whose news uses them more than the listed one: Ukrainian
-# "Великобританія" (CLDR: "Велика Британія"), "Holland" in Russian, Ukrainian and Bulgarian (CLDR:
-# "Нидерланды", "Нідерланди", "Нидерландия").
+# "Великобританія" (CLDR: "Велика Британія") and "Britain" in Russian, Ukrainian and Bulgarian
+# ("Британия", "Британія"), "Holland" in the same (CLDR: "Нидерланды", "Нідерланди", "Нидерландия").
 EVERYDAY_NAMES = {
-    "GB": ("Великобританія",),
+    "GB": ("Великобританія", "Британия", "Британія"),
     "NL": ("Голландия", "Голландія", "Холандия"),
 }
 
