@@ -525,11 +525,14 @@ def test_entities_news_agencies_are_organisations_wherever_they_stand() -> None:
 
 def test_entities_a_place_and_an_organisation_word_alone_are_one_institution() -> None:
     """ "İran Meclisi'nde", "Alaska Senate": an institution, not a place and a common noun; "Spain's
-    Congress" is Spain and its Congress; a department is an organisation's word ("Държавния департамент")."""
+    Congress" is Spain and the Congress of Spain (a country's office, not a run of the place and the
+    word); a department is an organisation's word ("Държавния департамент")."""
     turkish = _mentions("İran Meclisi'nde seçim sonrası dengelerin değişmesi bekleniyor.", "tr")
     assert [(m.surface, m.kind) for m in turkish.values()] == [("İran Meclisi'nde", "org")]
-    english = {(m.surface, m.kind) for m in _mentions("The Alaska Senate met. Spain’s Congress voted.", "en").values()}
-    assert ("Alaska Senate", "org") in english and ("Spain’s Congress", "org") not in english
+    found = _mentions("The Alaska Senate met. Spain’s Congress voted.", "en")
+    english = {(m.surface, m.kind) for m in found.values()}
+    assert ("Alaska Senate", "org") in english and ("Spain’s", "place") in english
+    assert found["inst:congress@iso:ES"].lemma == "Congress of Spain"
     bulgarian = _mentions("Говорител на Държавния департамент заяви това.", "bg")
     assert ("Държавния департамент", "org") in {(m.surface, m.kind) for m in bulgarian.values()}
 
@@ -1281,3 +1284,80 @@ def test_entities_the_red_cross_is_one_organisation_in_every_language() -> None:
     ):
         found = _mentions(text, language)
         assert found.get("inst:red-cross") is not None and found["inst:red-cross"].kind == "org", language
+
+
+def test_entities_a_bulgarian_name_is_no_verbs_form() -> None:
+    """Bulgarian names take no case endings: "Мей" (Theresa May) is no form of the verb "мея", whose
+    past the dictionary gives for it, while an adjective's article still goes ("Европейската")."""
+    bulgarian = _mentions("Премиерът Тереза Мей заяви в сряда, че ще остане.", "bg")
+    russian = _mentions("Премьер-министр Тереза Мэй заявила в среду, что останется.", "ru")
+    assert set(bulgarian) == set(russian) == {name_key("Мей")}
+    assert _mentions("Вчера Европейската комисия реши.", "bg") != {}
+
+
+def test_entities_a_foreign_surname_alone_is_no_given_name() -> None:
+    """Russian's dictionary tags "Байден" and "Джонсон" as given names; alone they are surnames, keyed
+    as the full name's, so that a bare "Байден" can join Joe Biden."""
+    bare = _mentions("Вчера Байден заявил, что Джонсон ошибся.", "ru")
+    assert {m.surface: (m.kind, m.given) for m in bare.values()} == {
+        "Байден": ("person", ""),
+        "Джонсон": ("person", ""),
+    }
+    assert set(bare) >= set(_mentions("Вчера Джо Байден заявил.", "ru"))
+    assert _mentions("Вчера Владимир заявил.", "ru")[name_key("Владимир")].given  # a given name stays one
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("Вчера Америка ввела санкции.", "ru", "iso:US"),  # Slavic news's "America" is the United States
+        ("Вчера Америка наложи санкции.", "bg", "iso:US"),
+        ("Он приехал из Латинской Америки.", "ru", "region:419"),  # the continents keep their names
+        ("Премьер Соединенного Королевства заявил.", "ru", "iso:GB"),  # a participle agreed as an adjective
+        ("Він виїхав зі Сполученого Королівства.", "uk", "iso:GB"),
+        ("Він сказав, що у Джорджії голосують.", "uk", "iso:US-GA"),  # by the Russian spelling: Джорджия
+    ],
+)
+def test_entities_everyday_and_spelled_names_of_places(text: str, language: str, place: str) -> None:
+    assert place in {m.key for m in _mentions(text, language).values() if m.kind == "place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("По Брекзиту Дэвид Дэвис заявил.", "ru", "Дэвид Дэвис"),  # a word the dictionary guesses a name
+        ("Председателят на Съюза Мишел Барние заяви.", "bg", "Мишел Барние"),  # Michel: a listed first name
+        ("Вчера Тереза Мей Европейският съюз прие.", "bg", "Тереза Мей"),  # no name takes an article inside
+    ],
+)
+def test_entities_a_full_name_glued_to_other_words_stands_alone(text: str, language: str, name: str) -> None:
+    surfaces = {m.surface for m in _mentions(text, language).values()}
+    assert name in surfaces
+    assert not any(name in surface and surface != name for surface in surfaces)
+    assert "Европейският" not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key", "name"),
+    [
+        ("Об этом сообщили в МИД Германии.", "ru", "inst:foreign-ministry@iso:DE", "Foreign Ministry of Germany"),
+        ("Про це повідомили в МЗС Німеччини.", "uk", "inst:foreign-ministry@iso:DE", "Foreign Ministry of Germany"),
+        ("Он заявил в Сенате США.", "ru", "inst:senate@iso:US", "Senate of the United States"),
+        ("He told the US Senate on Monday.", "en", "inst:senate@iso:US", "Senate of the United States"),
+        ("Върховният съд на Пакистан я оправда.", "bg", "inst:supreme-court@iso:PK", "Supreme Court of Pakistan"),
+        ("Pakistan's Supreme Court acquitted her.", "en", "inst:supreme-court@iso:PK", "Supreme Court of Pakistan"),
+    ],
+)
+def test_entities_an_office_with_its_country_is_that_countrys_institution(
+    text: str, language: str, key: str, name: str
+) -> None:
+    """One "MID" or "Senate" would join every country's: with its country, each office is its own
+    institution, and the country keeps its mention."""
+    found = _mentions(text, language)
+    assert found[key].lemma == name and found[key].kind == "org"
+    assert key.rsplit("@", 1)[1] in found
+
+
+def test_entities_an_office_without_a_country_or_of_a_region_stays_as_written() -> None:
+    assert set(_mentions("The Senate voted on Monday.", "en")) == {name_key("Senate")}
+    assert not any(key.startswith("inst:") for key in _mentions("The Pennsylvania Supreme Court ruled.", "en"))

@@ -43,6 +43,26 @@ def test_a_name_of_the_texts_own_languages_is_left_to_the_romanisation(written: 
     assert latin_name(written, language) is None
 
 
+@pytest.mark.parametrize(
+    ("written", "language", "shown"),
+    [
+        ("Тереза Мей", "ru", "Teresa May"),  # Тереза is a Russian list's name too, read as "Tereza"
+        ("Доминик Рааб", "ru", "Dominic Raab"),  # Raab as written; Dominik is a German list's spelling
+        ("Анатолий Вассерман", "ru", "Anatoly Wasserman"),  # no listed spelling likelier than "Anatoly"
+    ],
+)
+def test_a_foreign_surnames_given_name_is_spelled_as_a_foreign_one(written: str, language: str, shown: str) -> None:
+    assert latin_name(written, language) == shown
+
+
+def test_a_dictionarys_given_name_is_rather_a_surname_where_the_lists_say_so() -> None:
+    assert latin_names.rather_a_surname("Джонсон", "ru")  # Johnson: a surname far likelier than a first name
+    assert latin_names.rather_a_surname("Байден", "ru")  # no list spells it at all
+    assert not latin_names.rather_a_surname("Дональд", "ru")
+    assert not latin_names.rather_a_surname("Владимир", "ru")  # the language's own first name
+    assert latin_names.rather_a_first_name("Мишел", "bg") and not latin_names.rather_a_first_name("Джонсон", "ru")
+
+
 def test_a_word_no_list_spells_close_enough_keeps_its_romanisation() -> None:
     """Biden is not in the census of 1990: the given name is found, the family name romanised, and
     a rarer listed name further from the letters ("Boyden") is not taken for it."""

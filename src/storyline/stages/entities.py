@@ -61,8 +61,15 @@ from storyline.stages.gazetteer import (
     spoken_in,
 )
 from storyline.stages.given_names import is_family_name, is_given_name
-from storyline.stages.institutions import Institution, find_institution, may_open_institution
+from storyline.stages.institutions import (
+    Institution,
+    country_institution,
+    find_institution,
+    find_office,
+    may_open_institution,
+)
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
+from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
@@ -75,7 +82,7 @@ from storyline.stages.name_filters import (
     german_nouns,
     not_a_name,
 )
-from storyline.stages.name_languages import NAMES_NOT_INFLECTED
+from storyline.stages.name_languages import ENDINGS_ONLY, NAMES_NOT_INFLECTED
 from storyline.stages.name_shapes import (
     CONNECTORS,
     MAX_NAME_WORDS,
@@ -345,6 +352,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         if not not_a_name(m, article.language, lowercase)
     ]
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
+    kept = _country_institutions_named(kept, tokenised, article.language)
     merged = _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
     return tuple(_hyphen_restored(mention) for mention in merged)
 
@@ -418,6 +426,84 @@ def _institutions_named(found: list[Found], tokenised: list[list[tuple[str, bool
     covered = {word for mention in named for word in mention.surface.split()}
     kept = [mention for mention in found if not set(mention.surface.split()) <= covered]
     return kept + named
+
+
+def _country_institutions_named(
+    found: list[Found], tokenised: list[list[tuple[str, bool]]], language: str | None
+) -> list[Found]:
+    """Each office a sentence names with its country ("МИД Германии", "Сенате США", "Pakistan's Supreme
+    Court": ``institutions.country_institution``), replacing the mentions the runs made of the office's
+    words alone ("МИД", "Сенат"); the country keeps its own mention."""
+    named: list[tuple[Found, set[str]]] = []
+    for words in tokenised:
+        plain = [word for word, _ in words]
+        for start, end in _office_spans(plain):
+            office = find_office(plain[start:end])
+            assert office is not None
+            country = _country_after(plain, end, language) or _country_before(plain, start, language)
+            if country is None:
+                continue
+            (first, last), place = country
+            institution = country_institution(office, place.id, place.name)
+            surface = " ".join(plain[min(start, first) : max(end, last)])
+            named.append((Found(institution.id, "", surface, "org", institution.name), set(plain[start:end])))
+    if not named:
+        return found
+    office_words = set().union(*(words for _, words in named))
+    covered = office_words | {word for mention, _ in named for word in mention.surface.split()}
+    kept = [
+        mention
+        for mention in found
+        if not (set(mention.surface.split()) <= covered and set(mention.surface.split()) & office_words)
+    ]
+    return kept + [mention for mention, _ in named]
+
+
+def _office_spans(words: list[str]) -> list[tuple[int, int]]:
+    """Where a sentence names an office (``find_office``), the longest window first, none overlapping."""
+    spans = []
+    index = 0
+    while index < len(words):
+        end = next((index + size for size in range(4, 0, -1) if find_office(words[index : index + size])), None)
+        if end is not None and end <= len(words):
+            spans.append((index, end))
+            index = end
+        else:
+            index += 1
+    return spans
+
+
+def _country_after(words: list[str], end: int, language: str | None) -> tuple[tuple[int, int], Place] | None:
+    """The country named right after an office ("МИД Германии", "Върховният съд на Пакистан", "Supreme Court
+    of Pakistan"): its words' span and place."""
+    at = end
+    if at < len(words) and words[at] in ("на", "of"):
+        at += 1 + (at + 1 < len(words) and words[at + 1] == "the")
+    for size in (2, 1):
+        country = _country(words[at : at + size], language) if at + size <= len(words) else None
+        if country is not None:
+            return (at, at + size), country
+    return None
+
+
+def _country_before(words: list[str], start: int, language: str | None) -> tuple[tuple[int, int], Place] | None:
+    """The country named right before an office in English ("US Senate", "Pakistan's Supreme Court")."""
+    if language != "en":
+        return None
+    for size in (2, 1):
+        if start - size >= 0 and (country := _country(words[start - size : start], language)) is not None:
+            return (start - size, start), country
+    return None
+
+
+def _country(words: list[str], language: str | None) -> Place | None:
+    """A country (not a region or a city) that a run of one or two capitalised words names."""
+    if not words or not all(word[:1].isupper() for word in words):
+        return None
+    run = [re.sub(r"['’]s$", "", word) for word in words]
+    lemma = _lemma_and_kind(run[-1], language)[0] if len(run) == 1 else ""
+    place = _place_for_run(run, lemma, language, [])
+    return place if place is not None and place.id.startswith("iso:") and "-" not in place.id else None
 
 
 def _institution_opening(window: list[str]) -> Institution | None:
@@ -1320,9 +1406,11 @@ def _mentions_for_run(
     """
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
-    cut = _script_change(run) or _full_name_after_a_word(run, language)
+    cut = _script_change(run) or _full_name_after_a_word(run, language) or _article_word_after_a_name(run, language)
     if cut:  # "Brexit Домінік Рааб", "Брекзит Дейвид Дейвис": a word, then a person's full name
         leading = _mentions_for_run(run[:cut], before, language, at_start)
+        if _bulgarian_common_word_alone(run[cut:], language):  # "Тереза Мей Европейският [съюз]"
+            return leading
         return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
     while len(run) > 1 and (is_person_title(run[0]) or is_german_descriptor(run, language)):
         before, run = [*before, run[0]], run[1:]
@@ -1381,11 +1469,53 @@ def _full_name_after_a_word(run: list[str], language: str | None) -> int | None:
     if len(run) < 3 or not all(_CYRILLIC.match(word) for word in run):
         return None
     for index in range(1, len(run) - 1):
-        if _lemma_and_kind(run[index], language)[1] != "given" or _proper_kind(run[index - 1], language):
+        if not _cyrillic_given_name(run[index], language) or _part_of_a_name(run[index - 1], language):
             continue
         if find_place(" ".join(run[: index + 1])) is None:
             return index
     return None
+
+
+_BULGARIAN_ARTICLES = ("ът", "ят", "та", "то", "те")
+
+
+def _article_word_after_a_name(run: list[str], language: str | None) -> int | None:
+    """Where a Bulgarian run goes on with a common word that carries the definite article ("Тереза Мей
+    Европейският съюз", "Ройтерс Осъдената"): a name takes no article inside it, so the word opens the
+    next name. Not at the run's start, where the article opens an institution's name ("Народното
+    събрание")."""
+    if language != "bg" or len(run) < 2:
+        return None
+    for index in range(1, len(run)):
+        word = run[index]
+        if word.lower().endswith(_BULGARIAN_ARTICLES) and not word.isupper():
+            lemma = lemmas.lemmatize(word, language)
+            if lemma[:1].islower() and lemma != word.lower():
+                return index
+    return None
+
+
+def _bulgarian_common_word_alone(run: list[str], language: str | None) -> bool:
+    """One Bulgarian common word with its article, cut from a name ("Европейският", "Председателят"):
+    the first word of a name whose other words are in lowercase, or of a sentence; no name alone."""
+    return len(run) == 1 and _article_word_after_a_name(["", *run], language) == 1
+
+
+def _cyrillic_given_name(word: str, language: str | None) -> bool:
+    """A given name, as the dictionary reads it or as a listed first name's Latin spelling ("Мишел")."""
+    if _lemma_and_kind(word, language)[1] == "given":
+        return True
+    return language in ("ru", "uk", "bg") and rather_a_first_name(word, language)
+
+
+def _part_of_a_name(word: str, language: str | None) -> bool:
+    """A word a person's name may open with: one the dictionary reads as a name, unless it reads as a
+    given name that no list spells as one ("Брекзиту", which Russian's dictionary guesses a name's case)."""
+    kind = _proper_kind(word, language)
+    if kind != "given" or language not in ("ru", "uk", "bg"):
+        return kind is not None
+    lemma = _lemma_and_kind(word, language)[0]
+    return is_given_name(lemma) or rather_a_first_name(lemma, language)
 
 
 def _country_s_institution(run: list[str]) -> bool:
@@ -1479,6 +1609,13 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         return None
     if acronyms:
         return Found(key=key, given="", surface=surface, kind="org", lemma=surface)
+    if (
+        len(run) == 1
+        and head_kind == "given"
+        and language in _MORPHOLOGY_LANGUAGES
+        and rather_a_surname(head_lemma, language)
+    ):
+        head_kind = "person"  # "Байден", "Джонсон" alone: the surname of a full name elsewhere
     first_kind = _lemma_and_kind(run[0], language)[1] if len(run) > 1 else head_kind
     kind = "person" if person and head_kind != "given" else _run_kind(run, before, head_kind, first_kind, language)
     if len(key) < 2 and not _short_surname_of_a_person(run, kind, language):
@@ -1621,7 +1758,7 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         by_lemma = (
             find_place(head_lemma) if head_lemma and _lemma_may_name_a_place(word, head_lemma, language) else None
         )
-        place = place or by_lemma or _place_reading(word, language)
+        place = place or by_lemma or _place_reading(word, language) or _place_spelled_in_russian(head_lemma, language)
         if place is not None and (
             _given_name_abroad(word, place, language) or _noun_form_abroad(word, place, language)
         ):
@@ -1638,6 +1775,19 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     if found is None and (agreed := agreed_nominative(run, language)) is not None:
         found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland
     return found or _local_town(run, head_lemma, language, before)
+
+
+_UKRAINIAN_TO_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "І": "И", "Ї": "И", "Є": "Е", "Ґ": "Г"})
+
+
+def _place_spelled_in_russian(lemma: str, language: str | None) -> Place | None:
+    """A foreign place whose Ukrainian name the gazetteer lacks, by the Russian spelling of its letters
+    (Джорджія: Джорджия, Georgia; Пенсильванія: Пенсильвания): GeoNames lists many more Russian names
+    than Ukrainian ones, and a foreign name's Ukrainian spelling differs from the Russian in these
+    letters alone."""
+    if language != "uk" or len(lemma) < 4 or not any(letter in "іїєґ" for letter in lemma.lower()):
+        return None
+    return find_place(lemma.translate(_UKRAINIAN_TO_RUSSIAN))
 
 
 def agreed_nominative(run: list[str], language: str | None) -> list[str] | None:
@@ -1666,7 +1816,7 @@ def agreed_nominative(run: list[str], language: str | None) -> list[str] | None:
 
 def _agreed_adjective(word: str, case: str, number: str, agreement: set[str], analyzer: Any) -> str | None:
     for parse in analyzer.parse(word.lower()):
-        if parse.tag.POS == "ADJF" and parse.tag.case == case and (parse.tag.number or "sing") == number:
+        if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.case == case and (parse.tag.number or "sing") == number:
             agreed = parse.inflect(agreement)
             return agreed.word if agreed is not None else None
     return None
@@ -1882,12 +2032,25 @@ def _name_lemma(word: str, language: str) -> str:
     lemma = lemmas.lemmatize(word, language)
     if language in NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
         return word
+    if language in ENDINGS_ONLY and not _ending_changed(word, lemma):
+        return word  # Bulgarian "Мей" (Theresa May) is no form of the verb "мея", whose past is "мях"
     # German writes every noun with a capital: a capitalised word the dictionary reads as a verb's stem
     # is a name as written ("Pell", not "pellen"; "Endig", not "endigen"), while an adjective's
     # endings still go ("Deutschen" is "deutsch")
     if language in NOUN_CAPITALISING and lemma[:1].islower() and len(lemma) > len(word):
         return word
     return _capitalise(lemma)
+
+
+_CYRILLIC_VOWELS = re.compile("[аеиоуъюяѝѐэыё]")
+
+
+def _ending_changed(word: str, lemma: str) -> bool:
+    """Whether ``lemma`` is ``word`` with its ending changed, the stem's vowels aside ("Европейската":
+    европейски, "Северна": северен, "Белия": бял), not another word's form ("Мей": мях, "Стивън": Стефан).
+    Compared on consonants: one's must begin the other's."""
+    first, second = (_CYRILLIC_VOWELS.sub("", text.casefold()) for text in (word, lemma))
+    return first.startswith(second) or second.startswith(first)
 
 
 @lru_cache(maxsize=100_000)

@@ -31,7 +31,7 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 23  # bump when the index's shape or rules change
+CACHE_FORMAT = 24  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
@@ -189,10 +189,20 @@ ACRONYMS = {
 # Everyday names of a few countries that none of the packaged sources (CLDR, pycountry's translations,
 # GeoNames' English names) lists for a language whose news uses them more than the listed one: Ukrainian
 # "Великобританія" (CLDR: "Велика Британія") and "Britain" in Russian, Ukrainian and Bulgarian
-# ("Британия", "Британія"), "Holland" in the same (CLDR: "Нидерланды", "Нідерланди", "Нидерландия").
+# ("Британия", "Британія"), "Holland" in the same (CLDR: "Нидерланды", "Нідерланди", "Нидерландия"),
+# and "America" written in Cyrillic, which Slavic news says for the United States (CLDR gives it to the
+# Americas; the continents keep their own names: "Латинская Америка", "Северна Америка").
 EVERYDAY_NAMES = {
-    "GB": ("Великобританія", "Британия", "Британія"),
+    "GB": (
+        "Великобританія",
+        "Британия",
+        "Британія",
+        "Соединенное Королевство",
+        "Соединённое Королевство",
+        "Сполучене Королівство",
+    ),
     "NL": ("Голландия", "Голландія", "Холандия"),
+    "US": ("Америка", "Америки"),
 }
 
 
@@ -519,6 +529,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
             continue
     territories = _territory_names()
     geonames = _geonames_country_names()
+    everyday = {name for names in EVERYDAY_NAMES.values() for name in names}
     places = []
     sorting: dict[str, set[str]] = {}
     for country in pycountry.countries:
@@ -543,7 +554,8 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
         places.append((place, sorted(names), frozenset([*english, *short[:1]])))
     for code, written in territories.items():
         if code.isdigit() and code != WORLD:  # UN M49 regions: Europe, Eastern Europe, Western Asia
-            places.append((Place(f"region:{code}", written[0], 10**9), sorted(set(written)), frozenset(written[:1])))
+            region_names = sorted(set(written) - everyday)
+            places.append((Place(f"region:{code}", written[0], 10**9), region_names, frozenset(written[:1])))
         elif f"org:{code}" in ACRONYMS:  # European Union, United Nations
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written)), frozenset(written[:1])))

@@ -94,3 +94,78 @@ def find_institution(words: list[str]) -> Institution | None:
         if pattern.fullmatch(written):
             return institution
     return None
+
+
+# A country's institutions: offices that every state has ("the Senate", "МИД", "Верховный суд"), one
+# institution each only with the country they are of ("Сенат США", "МИД Германии", "Pakistan's Supreme
+# Court"). Alone, each name would join every country's office into one entity (one "MID" for the
+# foreign ministries of Russia, Germany and Poland). Written in Russian, Ukrainian, Bulgarian and English,
+# with their case endings; the country comes after the office in the Slavic languages (in the genitive,
+# or after Bulgarian "на") and before it or after "of" in English.
+@dataclass(frozen=True)
+class Office:
+    kind: str  # "foreign-ministry"
+    name: str  # as English-language news writes it, before "of" and the country
+
+
+_RU_MINISTRY = r"министерств(?:о|а|е|у|ом)"
+_UK_MINISTRY = r"міністерств(?:о|а|і|у|ом)"
+_BG_MINISTRY = r"министерств(?:о|ото)"
+_OFFICES: tuple[tuple[Office, str], ...] = (
+    (
+        Office("foreign-ministry", "Foreign Ministry"),
+        r"foreign ministry|foreign office|ministry of foreign affairs|мид(?:а|е|у|ом)?"
+        rf"|{_RU_MINISTRY} иностранных дел|мзс|{_UK_MINISTRY} закордонних справ|мвнр"
+        rf"|{_BG_MINISTRY} на външните работи",
+    ),
+    (
+        Office("defence-ministry", "Defence Ministry"),
+        rf"defen[cs]e ministry|ministry of defen[cs]e|минобороны|{_RU_MINISTRY} обороны|міноборони|{_UK_MINISTRY} оборони"
+        rf"|{_BG_MINISTRY} на отбраната",
+    ),
+    (
+        Office("health-ministry", "Health Ministry"),
+        rf"health ministry|ministry of health|минздрав(?:а|е|у|ом)?|{_RU_MINISTRY} здравоохранения|моз"
+        rf"|{_UK_MINISTRY} охорони здоров(?:['’]я)?|{_BG_MINISTRY} на здравеопазването",
+    ),
+    (
+        Office("interior-ministry", "Interior Ministry"),
+        rf"interior ministry|ministry of (?:the )?interior|мвд|{_RU_MINISTRY} внутренних дел|мвс|{_UK_MINISTRY} внутрішніх справ"
+        rf"|мвр|{_BG_MINISTRY} на вътрешните работи",
+    ),
+    (
+        Office("supreme-court", "Supreme Court"),
+        r"supreme court|верховн(?:ый|ого|ом|ому|ым) суд(?:а|е|у|ом)?|верховн(?:ий|ого|ому|им) суд(?:у|і|ом)?"
+        r"|върховни(?:я|ят)? съд",
+    ),
+    (Office("senate", "Senate"), r"senate|сенат(?:а|е|у|ом|і|ът)?"),
+    (Office("congress", "Congress"), r"congress|конгресс(?:а|е|у|ом)?|конгрес(?:у|і|ом|а|ът)?"),
+    (Office("parliament", "Parliament"), r"parliament|парламент(?:а|е|у|ом|і|ът)?"),
+    (
+        Office("government", "Government"),
+        r"government|правительств(?:о|а|е|у|ом)|уряд(?:у|і|ом)?|правителств(?:о|ото|а)",
+    ),
+)
+_OFFICE_PATTERNS = tuple((office, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for office, pattern in _OFFICES)
+_OFFICE_OPENINGS = (
+    "foreign", "ministry", "мид", "министерств", "мзс", "міністерств", "мвнр", "defen", "минобороны",
+    "міноборони", "health", "минздрав", "моз", "interior", "мвд", "мвс", "мвр", "supreme", "верховн",
+    "върховни", "senate", "сенат", "congress", "конгрес", "parliament", "парламент", "government",
+    "правительств", "уряд", "правителств",
+)  # fmt: skip
+# Countries whose English name takes "the" after "of" ("Senate of the United States")
+_WITH_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic", "Gambia", "Bahamas")
+
+
+def find_office(words: list[str]) -> Office | None:
+    """The office a window of up to four words names as a whole, or None."""
+    if not words or len(words) > 4 or not words[0].casefold().startswith(_OFFICE_OPENINGS):
+        return None
+    written = " ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words)
+    return next((office for office, pattern in _OFFICE_PATTERNS if pattern.fullmatch(written)), None)
+
+
+def country_institution(office: Office, country_id: str, country_name: str) -> Institution:
+    """One country's office: its own id, and its English name ("Senate of the United States")."""
+    article = "the " if country_name.startswith(_WITH_THE) else ""
+    return Institution(f"inst:{office.kind}@{country_id}", f"{office.name} of {article}{country_name}")

@@ -109,25 +109,83 @@ def latin_name(name: str, language: str | None) -> str | None:
     if language not in _LANGUAGE_LETTERS:
         return None
     words = name.split()
+    surname = _best(words[-1].lower(), language, surname=True)
+    foreign = _foreign_surname(words[-1].lower(), language)
     out = []
-    found = False
-    for index, word in enumerate(words):
-        spelled = _best(word.lower(), language, surname=index == len(words) - 1)
-        found |= spelled is not None
+    for word in words[:-1]:
+        # a foreign surname's given names are foreign too: "Тереза Мей" is Teresa, "Майк Пенс" Mike,
+        # though Тереза and Maik are names of lists the text's own languages take as written
+        spelled = _best(word.lower(), language, surname=False, native_too=foreign)
         out.append(_capitalised(spelled) if spelled else romanise(word, language))
+    out.append(_capitalised(surname) if surname else romanise(words[-1], language))
+    found = surname is not None or foreign or any(_best(word.lower(), language, surname=False) for word in words[:-1])
     return " ".join(out) if found else None
 
 
+def _foreign_surname(word: str, language: str) -> bool:
+    """A surname no list of the text's own languages holds, without an East Slavic ending, that a list
+    of another country spells (as written: Рааб, Raab; or by sound: Мей, May)."""
+    from storyline.stages.given_names import listed_family_names
+
+    if word.endswith(_SLAVIC_ENDINGS) or word in listed_family_names():
+        return False
+    return word.isalpha() and _cheapest(word, language, surname=True) is not None
+
+
 @lru_cache(maxsize=1 << 14)
-def _best(word: str, language: str, surname: bool) -> str | None:
+def _best(word: str, language: str, surname: bool, native_too: bool = False) -> str | None:
     """The listed spelling of one word that costs least, if any; None for a word that is its own
-    language's name (``_is_native``)."""
-    if not word.isalpha() or len(word) < 2 or _is_native(word, language, surname):
+    language's name (``_is_native``), unless ``native_too``."""
+    if not word.isalpha() or len(word) < 2:
         return None
+    native = _is_native(word, language, surname)
+    if native and not native_too:
+        return None
+    best = _cheapest(word, language, surname)
+    if best is not None and native and best.cost >= _native_cost(word, language, surname):
+        return None  # "Анатолий" stays Anatoly: no spelling of the lists is likelier than its own
+    return best.text if best else None
+
+
+def _native_cost(word: str, language: str, surname: bool) -> float:
+    """What a name of the text's own languages costs as it is romanised: the logarithm of its rank in
+    the lists, or of the rank past their last."""
+    from storyline.stages.romanise import romanise
+
+    ranks = (_surnames() if surname else _first_names())[0]
+    unranked = _UNRANKED_SURNAME if surname else _UNRANKED_FIRST_NAME
+    return math.log(ranks.get(romanise(word, language).lower(), unranked))
+
+
+def rather_a_surname(word: str, language: str) -> bool:
+    """Whether a foreign name in Cyrillic that a dictionary reads as a first name is rather a family
+    name: one whose Latin spelling the lists know as a surname more cheaply than as a first name, or
+    as neither ("Джонсон": Johnson, "Байден"), while the text's own languages list no such first name.
+    Russian's dictionary tags both as given names, which keep a bare surname from its full name."""
+    from storyline.stages.given_names import listed_first_names
+
+    word = word.lower()
+    if language not in _LANGUAGE_LETTERS or not word.isalpha() or word in listed_first_names():
+        return False
+    first, family = _cheapest(word, language, surname=False), _cheapest(word, language, surname=True)
+    return first is None or (family is not None and family.cost < first.cost)
+
+
+def rather_a_first_name(word: str, language: str) -> bool:
+    """Whether a foreign name in Cyrillic is a first name: its Latin spelling is a listed first name, and
+    one that costs no more than any surname spelling ("Мишел": Michel, "Дэвид": David; not "Джонсон")."""
+    word = word.lower()
+    if language not in _LANGUAGE_LETTERS or not word.isalpha():
+        return False
+    first, family = _cheapest(word, language, surname=False), _cheapest(word, language, surname=True)
+    return first is not None and (family is None or first.cost <= family.cost)
+
+
+def _cheapest(word: str, language: str, surname: bool) -> Spelling | None:
     ranks, keys = _surnames() if surname else _first_names()
     found = [Spelling(text, departures, ranks[text]) for text, departures in _candidates(word, language, keys).items()]
     best = min(found, key=lambda s: (s.cost, s.text)) if found else None
-    return best.text if best and best.cost <= MAX_COST else None
+    return best if best and best.cost <= MAX_COST else None
 
 
 def _is_native(word: str, language: str, surname: bool) -> bool:

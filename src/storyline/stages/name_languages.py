@@ -9,5 +9,8 @@ import re
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 # Languages whose names take no case endings: a capitalised word there is a name as written
 NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
+# Languages without cases, whose nouns change only their endings (number, the article's suffix): a
+# capitalised word's dictionary form that changes more is another word's ("Мей" is no form of "мея")
+ENDINGS_ONLY = frozenset({"bg", "mk"})
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
