@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.gazetteer import MIN_CITY_POPULATION, find_place, find_town
+from storyline.stages.gazetteer import MIN_CITY_POPULATION, find_place, find_place_inflected, find_town
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,27 @@ def test_gazetteer_knows_towns_only_in_their_countries_languages() -> None:
     assert find_place("Krosno") is None  # below the cities' floor for text in any language
     assert find_town("Krosno", "en") is None
     assert find_town("Warszawa", "pl") is None  # a city: the main index's
+
+
+@pytest.mark.parametrize(
+    ("words", "language", "place"),
+    [
+        (["Unii", "Europejskiej"], "pl", "org:EU"),  # a name's short first word, inflected ("Unia")
+        (["Evropskou", "unií"], "cs", "org:EU"),
+        (["Velké", "Británii"], "cs", "iso:GB"),  # an everyday name CLDR lacks, inflected
+        (["Veliki", "Britaniji"], "sl", "iso:GB"),
+        (["Zjednoczonym", "Królestwie"], "pl", "iso:GB"),
+        (["Sancta", "Maria"], "it", None),  # a three-letter word ("San") keeps no stem to match
+    ],
+)
+def test_inflected_names_of_several_words(words: list[str], language: str, place: str | None) -> None:
+    found = find_place_inflected(words, language)
+    assert (found.id if found else None) == place
+
+
+def test_everyday_names_of_countries_in_slavic_languages() -> None:
+    assert find_place("ZDA").id == "iso:US"  # type: ignore[union-attr]  # Slovenian's United States
+    assert find_place("Británie").id == "iso:GB"  # type: ignore[union-attr]
+    assert find_place("Америка").id == "iso:US"  # type: ignore[union-attr]
+    latin_america = find_place("Латинская Америка")
+    assert latin_america is not None and latin_america.id == "region:419"  # the continents keep their names

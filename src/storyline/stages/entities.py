@@ -71,6 +71,7 @@ from storyline.stages.institutions import (
 from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
+from storyline.stages.name_endings import case_forms_named_again, latin_slavic_nominative
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     COMMON_WORD_CITY_POPULATION,
@@ -346,6 +347,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     typed = [
         _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
     ]
+    typed = case_forms_named_again(typed, article.language)
     kept = [
         m
         for m in _resolve_surnames(typed, lowercase, article.language)
@@ -1373,6 +1375,8 @@ def _leads_lowercase_name(run: list[str], start: int, following: str, language: 
     word = run[0]
     if word.isupper() or find_place(word) is not None:
         return False
+    if find_place_inflected([word, following], language) is not None:
+        return True  # "Evropskou unií", "Unii europejskiej": a country or a union, however inflected
     if language in _MORPHOLOGY_LANGUAGES:
         return _is_adjective_before_noun(word.lower(), following, language)
     if language == "bg":
@@ -1594,6 +1598,9 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         return None  # "CDs", "NGOs", "MPs": things or people of a kind, no one name
     if len(run) > 1 and _surname_in_capitals(run[:-1], run[-1], language):
         run = [*run[:-1], run[-1].title()]  # "Emmanuel MACRON" is keyed and named as "Emmanuel Macron"
+    if not person and (nominative := latin_slavic_nominative(run, language)) is not None:
+        mention = _mention_for_run(nominative, before, language, person=True)  # "Donaldem Trumpem"
+        return dataclasses.replace(mention, surface=surface) if mention else None
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
     written = _keeps_written_form(run, language)
     if _surname_read_as_a_word(run, head_lemma, language):

@@ -31,8 +31,9 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 24  # bump when the index's shape or rules change
+CACHE_FORMAT = 25  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
+_BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -164,7 +165,7 @@ COUNTRY_NAME_LANGUAGES = [
 # written). Only acronyms that name nothing else in the news of their language ("EC", "ЕП", "CIS" and
 # Bulgarian "СТО", a hundred in a heading's capitals, are left out).
 ACRONYMS = {
-    "iso:US": ("United States", "place", "US USA САЩ США ABD EUA EEUU EE.UU USA"),
+    "iso:US": ("United States", "place", "US USA САЩ США ABD EUA EEUU EE.UU USA ZDA"),
     "iso:GB": ("United Kingdom", "place", "UK"),
     "org:EU": ("European Union", "org", "EU ЕС ЄС UE AB"),
     "org:UN": ("United Nations", "org", "UN ООН ONU UNO BM"),
@@ -191,7 +192,10 @@ ACRONYMS = {
 # "Великобританія" (CLDR: "Велика Британія") and "Britain" in Russian, Ukrainian and Bulgarian
 # ("Британия", "Британія"), "Holland" in the same (CLDR: "Нидерланды", "Нідерланди", "Нидерландия"),
 # and "America" written in Cyrillic, which Slavic news says for the United States (CLDR gives it to the
-# Americas; the continents keep their own names: "Латинская Америка", "Северна Америка").
+# Americas; the continents keep their own names: "Латинская Америка", "Северна Америка"); "Great Britain"
+# and "Britain" in Czech, Slovak, Slovenian, Croatian and Polish, and "United Kingdom" in Polish, where
+# CLDR gives the other name; Polish "Niemiec", Germany's genitive ("z Niemiec", from Germany), which the dictionary reads as
+# "a German".
 EVERYDAY_NAMES = {
     "GB": (
         "Великобританія",
@@ -200,7 +204,16 @@ EVERYDAY_NAMES = {
         "Соединенное Королевство",
         "Соединённое Королевство",
         "Сполучене Королівство",
+        "Velká Británie",
+        "Veľká Británia",
+        "Velika Britanija",
+        "Zjednoczone Królestwo",
+        "Británie",
+        "Británia",
+        "Britanija",
+        "Brytania",
     ),
+    "DE": ("Niemiec",),
     "NL": ("Голландия", "Голландія", "Холандия"),
     "US": ("Америка", "Америки"),
 }
@@ -302,7 +315,7 @@ def find_place_inflected(words: list[str], language: str | None) -> Place | None
     if not language or len(words) < 2:
         return None
     lowered = [word.casefold() for word in words]
-    for names, place in _inflected_index(language).get((len(words), lowered[0][:STEM_LETTERS]), []):
+    for names, place in _inflected_index(language).get((len(words), lowered[0][:_BUCKET_LETTERS]), []):
         if all(_same_stem(word, name) for word, name in zip(lowered, names, strict=True)):
             return place
     return None
@@ -319,18 +332,22 @@ def _inflected_index(language: str) -> dict[tuple[int, str], list[tuple[list[str
     except (UnknownLocaleError, ValueError):
         return {}
     index: dict[tuple[int, str], list[tuple[list[str], Place]]] = {}
-    for name in territories.values():
+    everyday = [name for names in EVERYDAY_NAMES.values() for name in names]
+    for name in [*territories.values(), *everyday]:
         words = name.casefold().split()
         place = find_place(name) if len(words) > 1 else None
         if place is not None:
-            index.setdefault((len(words), words[0][:STEM_LETTERS]), []).append((words, place))
+            index.setdefault((len(words), words[0][:_BUCKET_LETTERS]), []).append((words, place))
     return index
 
 
 def _same_stem(word: str, other: str) -> bool:
-    """Two forms of one word: they differ only in their last letters (at most ``ENDING_LETTERS``)."""
+    """Two forms of one word: they differ only in their last letters (at most ``ENDING_LETTERS``), and
+    share ``STEM_LETTERS``, or all but the last of a name of that many letters ("Unii" and "Unia", "unií"
+    and "unie"; not "Sancta" and "San")."""
     shared = len(os.path.commonprefix([word, other]))
-    return shared >= STEM_LETTERS and shared >= max(len(word), len(other)) - ENDING_LETTERS
+    stem = STEM_LETTERS - 1 if len(other) == STEM_LETTERS else STEM_LETTERS
+    return shared >= stem and shared >= max(len(word), len(other)) - ENDING_LETTERS
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,58 @@
+"""Foreign names in the case endings of Polish, Czech, Slovak, Slovenian and Croatian."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.models import Article, EntityMention
+from storyline.stages.entities import extract_entities
+from storyline.stages.keys import name_key
+from storyline.stages.name_endings import case_forms_named_again, latin_slavic_nominative
+from storyline.stages.name_filters import Found
+
+
+def _mentions(text: str, language: str) -> dict[str, EntityMention]:
+    (article,) = extract_entities([Article(id="a", text=text, language=language)])
+    return {m.key: m for m in article.entities}
+
+
+@pytest.mark.parametrize(
+    ("run", "language", "nominative"),
+    [
+        (["Donaldem", "Trumpem"], "cs", ["Donald", "Trump"]),  # the given name's ending, off the surname too
+        (["Donaldu", "Trumpovi"], "cs", ["Donald", "Trump"]),  # the dative: -u and -ovi
+        (["Joea", "Bidena"], "cs", ["Joe", "Biden"]),
+        (["Theresy", "Mayové"], "cs", ["Theresa", "May"]),  # a foreign woman's surname in -ová
+        (["Jana", "Nováková"], "cs", None),  # Czech lists hold Nováková: a Czech surname as it is
+        (["Donald", "Trump"], "cs", None),  # the nominative already
+        (["Lech", "Wałęsa"], "pl", None),  # a Polish surname ending in -a, after a given name in the nominative
+    ],
+)
+def test_a_foreign_name_in_a_case_is_read_back_in_the_nominative(
+    run: list[str], language: str, nominative: list[str] | None
+) -> None:
+    assert latin_slavic_nominative(run, language) == nominative
+
+
+def test_a_name_in_a_case_is_keyed_as_its_nominative_across_languages() -> None:
+    czech = _mentions("Setkal se s Donaldem Trumpem a s Theresou Mayovou.", "cs")
+    english = _mentions("He met Donald Trump and Theresa May.", "en")
+    assert czech[name_key("Trump")].lemma == "Donald Trump"
+    assert czech[name_key("May")].lemma == "Theresa May"
+    assert set(czech) == set(english)
+
+
+def test_a_name_alone_in_a_case_is_the_name_its_article_writes() -> None:
+    found = [
+        Found("rnr", "", "Ryanair", "org", "Ryanair"),
+        Found("rnrs", "", "Ryanairze", "misc", "Ryanairze"),
+        Found("trmp", "dnld", "Donald Trump", "person", "Donald Trump"),
+        Found("trmpv", "", "Trumpův", "misc", "Trumpův"),
+        Found("nvk", "", "Novaka", "misc", "Novaka"),  # no "Novak" in the article: left as it is
+    ]
+    polish = case_forms_named_again(found, "pl")
+    assert polish[1] == Found("rnr", "", "Ryanairze", "org", "Ryanair")
+    assert polish[3] == found[3] and polish[4] == found[4]  # "-ův" is Czech's
+    czech = case_forms_named_again(found, "cs")
+    assert czech[3] == Found("trmp", "", "Trumpův", "person", "Trump")
+    assert case_forms_named_again(found, "en") == found
