@@ -1361,3 +1361,30 @@ def test_entities_an_office_with_its_country_is_that_countrys_institution(
 def test_entities_an_office_without_a_country_or_of_a_region_stays_as_written() -> None:
     assert set(_mentions("The Senate voted on Monday.", "en")) == {name_key("Senate")}
     assert not any(key.startswith("inst:") for key in _mentions("The Pennsylvania Supreme Court ruled.", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        ("Rzecznik MSZ Niemiec zabrał głos.", "pl", "inst:foreign-ministry@iso:DE"),
+        ("Mluvčí ministerstva zahraničí Německa řekl.", "cs", "inst:foreign-ministry@iso:DE"),
+        ("Vlada ZDA je sporočila.", "sl", "inst:government@iso:US"),
+        ("Členové Evropské komise jednali.", "cs", "inst:european-commission"),
+        ("Člani Evropskega parlamenta so glasovali.", "sl", "inst:european-parliament"),
+    ],
+)
+def test_entities_offices_and_institutions_in_polish_czech_and_slovenian(text: str, language: str, key: str) -> None:
+    assert key in _mentions(text, language)
+
+
+def test_entities_an_organisation_word_in_a_case_types_a_latin_slavic_name() -> None:
+    """ "Partii Pracy" (of the Labour Party) is an organisation by its word's dictionary form, and a
+    capitalised adjective takes the lowercase party after it ("Konzervativní strany"); a noun does not
+    ("Akcja policji", a police action)."""
+    polish = {
+        m.surface: m.kind
+        for m in _mentions("Posłowie Partii Pracy głosowali. Wczoraj była Akcja policji.", "pl").values()
+    }
+    assert polish.get("Partii Pracy") == "org" and "Akcja policji" not in polish
+    czech = {m.surface: m.kind for m in _mentions("Členové Konzervativní strany hlasovali.", "cs").values()}
+    assert czech == {"Konzervativní strany": "org"}

@@ -1379,6 +1379,13 @@ def _leads_lowercase_name(run: list[str], start: int, following: str, language: 
         return True  # "Evropskou unií", "Unii europejskiej": a country or a union, however inflected
     if language in _MORPHOLOGY_LANGUAGES:
         return _is_adjective_before_noun(word.lower(), following, language)
+    if language in _CASE_ENDING_LANGUAGES:  # "Konzervativní strany", "Demokratické strany": a party's name
+        adjective = lemmas.lemmatize(word.lower(), language)
+        return (
+            has_org_word([lemmas.lemmatize(following, language)])
+            and lemmas.is_known(word.lower(), language)
+            and adjective.endswith(_ADJECTIVE_LEMMA_ENDINGS)
+        )
     if language == "bg":
         lemma = lemmas.lemmatize(word.lower(), language)
         return (
@@ -1965,6 +1972,10 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
 
 
 _BULGARIAN_ARTICLE = re.compile(r"(?:та|ът|ят|то|те)$")
+# Latin-script languages whose nouns take case endings, which their dictionaries (simplemma) take off
+_CASE_ENDING_LANGUAGES = frozenset({"pl", "cs", "sk", "sl", "hr", "lt", "lv"})
+# How their adjectives' dictionary forms end ("konserwatywny", "konzervativní", "evropský", "konservativen")
+_ADJECTIVE_LEMMA_ENDINGS = ("y", "i", "ý", "í", "en", "ski")
 
 
 def _inflected_org_word(run: list[str], language: str | None) -> bool:
@@ -1975,6 +1986,8 @@ def _inflected_org_word(run: list[str], language: str | None) -> bool:
         return has_org_word([_morph_lemma(word, language)[0] for word in run])
     if language == "bg":
         return has_org_word([_BULGARIAN_ARTICLE.sub("", word.casefold()) for word in run])
+    if language in _CASE_ENDING_LANGUAGES:  # "Partii Pracy", "Instytutu Sobieskiego": partia, instytut
+        return has_org_word([lemmas.lemmatize(word.lower(), language) for word in run])
     return False
 
 

@@ -33,7 +33,9 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         Institution("inst:white-house", "White House"),
         r"white house|wei(?:ß|ss)(?:e|en|es) haus(?:es)?|maison[- ]blanche|casa blanca|casa branca"
         r"|biał(?:y|ego|ym|emu) dom(?:u|em)?|beyaz saray(?:ı)?"
-        r"|бел(?:ый|ого|ом|ому|ым|ия|ият) дом(?:а|е|у|ом|ът)?|біл(?:ий|ого|ому|им) (?:дім|дому|домі|домом)",
+        r"|бел(?:ый|ого|ом|ому|ым|ия|ият) дом(?:а|е|у|ом|ът)?|біл(?:ий|ого|ому|им) (?:дім|дому|домі|домом)"
+        r"|bíl(?:ý|ého|ém|ým) d(?:ům|omu|omě|omem)|biel(?:y|eho|om) dom(?:e|u|om)?|bel(?:a|e|i|o) hiš(?:a|e|i|o)"
+        r"|bijel(?:a|e|oj|u|om) kuć(?:a|e|i|u|om)",
     ),
     (
         Institution("inst:us-state-department", "US State Department"),
@@ -51,7 +53,9 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|commissione europea|comissão europeia|komisj(?:a|i|ę|ą) europejsk(?:a|iej|ą)|avrupa komisyonu"
         r"|европейск(?:ая|ой|ую|ою) комисси(?:я|и|ю|ей)|еврокомисси(?:я|и|ю|ей)"
         r"|європейськ(?:а|ої|ій|у|ою) комісі(?:я|ї|ю|єю)|єврокомісі(?:я|ї|ю|єю)"
-        r"|европейска(?:та)? комисия|еврокомисия(?:та)?",
+        r"|европейска(?:та)? комисия|еврокомисия(?:та)?|evropsk(?:á|é|ou) komis(?:e|i)"
+        r"|európsk(?:a|ej|u|ou) komisi(?:a|e|u|ou)|evropsk(?:a|e|i|o) komisij(?:a|e|i|o)"
+        r"|europsk(?:a|e|oj|u|om) komisij(?:a|e|i|u|om)",
     ),
     (
         Institution("inst:european-parliament", "European Parliament"),
@@ -59,7 +63,9 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|parlament(?:u|em|ie)? europejsk(?:i|iego|im)|parlamencie europejskim|avrupa parlamentosu"
         r"|европейск(?:ий|ого|ому|им|ом) парламент(?:а|у|ом|е)?|европарламент(?:а|у|ом|е|ът)?"
         r"|європейськ(?:ий|ого|ому|им) парламент(?:у|і|ом)?|європарламент(?:у|і|ом)?"
-        r"|европейски(?:я|ят)? парламент",
+        r"|европейски(?:я|ят)? парламент|evropsk(?:ý|ého|ém|ým) parlament(?:u|em)?"
+        r"|európsk(?:y|eho|om) parlament(?:u|e|om)?|evropsk(?:i|ega|em|im) parlament(?:a|u|om)?"
+        r"|europsk(?:i|og|om|ome) parlament(?:a|u|om)?",
     ),
     (  # a first name and a word in Spanish and Portuguese ("Cruz Roja"): no person
         Institution("inst:red-cross", "Red Cross"),
@@ -76,7 +82,8 @@ _OPENINGS = (
     "red", "croix", "cruz", "croce", "rote", "czerwon", "kızılhaç", "красн", "червон", "червен",
     "евросоюз", "євросоюз", "евросъюз", "european", "commission", "europäisch", "comisión", "commissione",
     "comissão", "komisj", "avrupa", "европейск", "еврокомис", "європейськ", "єврокомісі", "parlement",
-    "parlament", "европарламент", "європарламент",
+    "parlament", "европарламент", "європарламент", "evropsk", "európsk", "europsk", "bíl", "biel", "bel",
+    "bijel",
 )  # fmt: skip
 
 
@@ -99,9 +106,9 @@ def find_institution(words: list[str]) -> Institution | None:
 # A country's institutions: offices that every state has ("the Senate", "МИД", "Верховный суд"), one
 # institution each only with the country they are of ("Сенат США", "МИД Германии", "Pakistan's Supreme
 # Court"). Alone, each name would join every country's office into one entity (one "MID" for the
-# foreign ministries of Russia, Germany and Poland). Written in Russian, Ukrainian, Bulgarian and English,
-# with their case endings; the country comes after the office in the Slavic languages (in the genitive,
-# or after Bulgarian "на") and before it or after "of" in English.
+# foreign ministries of Russia, Germany and Poland). Written in Russian, Ukrainian, Bulgarian, Polish,
+# Czech, Slovenian and English, with their case endings; the country comes after the office in the Slavic
+# languages (in the genitive, or after Bulgarian "на") and before it or after "of" in English.
 @dataclass(frozen=True)
 class Office:
     kind: str  # "foreign-ministry"
@@ -111,39 +118,51 @@ class Office:
 _RU_MINISTRY = r"министерств(?:о|а|е|у|ом)"
 _UK_MINISTRY = r"міністерств(?:о|а|і|у|ом)"
 _BG_MINISTRY = r"министерств(?:о|ото)"
+_PL_MINISTRY = r"ministerstw(?:o|a|ie|u|em)"
+_CS_MINISTRY = r"ministerstv(?:o|a|u|em)"
+_SL_MINISTRY = r"ministrstv(?:o|a|u|om)"
 _OFFICES: tuple[tuple[Office, str], ...] = (
     (
         Office("foreign-ministry", "Foreign Ministry"),
         r"foreign ministry|foreign office|ministry of foreign affairs|мид(?:а|е|у|ом)?"
         rf"|{_RU_MINISTRY} иностранных дел|мзс|{_UK_MINISTRY} закордонних справ|мвнр"
-        rf"|{_BG_MINISTRY} на външните работи",
+        rf"|{_BG_MINISTRY} на външните работи|msz|{_PL_MINISTRY} spraw zagranicznych|mzv|{_CS_MINISTRY} zahraničí"
+        rf"|{_CS_MINISTRY} zahraničních věcí|{_SL_MINISTRY} za zunanje zadeve",
     ),
     (
         Office("defence-ministry", "Defence Ministry"),
         rf"defen[cs]e ministry|ministry of defen[cs]e|минобороны|{_RU_MINISTRY} обороны|міноборони|{_UK_MINISTRY} оборони"
-        rf"|{_BG_MINISTRY} на отбраната",
+        rf"|{_BG_MINISTRY} на отбраната|{_PL_MINISTRY} obrony(?: narodowej)?|{_CS_MINISTRY} obrany"
+        rf"|{_SL_MINISTRY} za obrambo",
     ),
     (
         Office("health-ministry", "Health Ministry"),
         rf"health ministry|ministry of health|минздрав(?:а|е|у|ом)?|{_RU_MINISTRY} здравоохранения|моз"
-        rf"|{_UK_MINISTRY} охорони здоров(?:['’]я)?|{_BG_MINISTRY} на здравеопазването",
+        rf"|{_UK_MINISTRY} охорони здоров(?:['’]я)?|{_BG_MINISTRY} на здравеопазването|{_PL_MINISTRY} zdrowia"
+        rf"|{_CS_MINISTRY} zdravotnictví|{_SL_MINISTRY} za zdravje",
     ),
     (
         Office("interior-ministry", "Interior Ministry"),
         rf"interior ministry|ministry of (?:the )?interior|мвд|{_RU_MINISTRY} внутренних дел|мвс|{_UK_MINISTRY} внутрішніх справ"
-        rf"|мвр|{_BG_MINISTRY} на вътрешните работи",
+        rf"|мвр|{_BG_MINISTRY} на вътрешните работи|{_PL_MINISTRY} spraw wewnętrznych|{_CS_MINISTRY} vnitra"
+        rf"|{_SL_MINISTRY} za notranje zadeve",
     ),
     (
         Office("supreme-court", "Supreme Court"),
         r"supreme court|верховн(?:ый|ого|ом|ому|ым) суд(?:а|е|у|ом)?|верховн(?:ий|ого|ому|им) суд(?:у|і|ом)?"
-        r"|върховни(?:я|ят)? съд",
+        r"|върховни(?:я|ят)? съд|sąd(?:u|em|zie)? najwyższ(?:y|ego|ym)|nejvyšší(?:ho|m)? soud(?:u|em|e)?"
+        r"|vrhovn(?:o|ega|em|im) sodišč(?:e|a|u|em)",
     ),
-    (Office("senate", "Senate"), r"senate|сенат(?:а|е|у|ом|і|ът)?"),
-    (Office("congress", "Congress"), r"congress|конгресс(?:а|е|у|ом)?|конгрес(?:у|і|ом|а|ът)?"),
-    (Office("parliament", "Parliament"), r"parliament|парламент(?:а|е|у|ом|і|ът)?"),
+    (Office("senate", "Senate"), r"senate|сенат(?:а|е|у|ом|і|ът)?|senat(?:u|em|cie|a|om)?|senát(?:u|em|e)?"),
+    (
+        Office("congress", "Congress"),
+        r"congress|конгресс(?:а|е|у|ом)?|конгрес(?:у|і|ом|а|ът)?|kongres(?:u|em|ie|a|om)?",
+    ),
+    (Office("parliament", "Parliament"), r"parliament|парламент(?:а|е|у|ом|і|ът)?|parlament(?:u|em|ie|a|om)?"),
     (
         Office("government", "Government"),
-        r"government|правительств(?:о|а|е|у|ом)|уряд(?:у|і|ом)?|правителств(?:о|ото|а)",
+        r"government|правительств(?:о|а|е|у|ом)|уряд(?:у|і|ом)?|правителств(?:о|ото|а)|rząd(?:u|em|zie)?"
+        r"|vlád(?:a|y|ě|u|ou)|vlad(?:a|e|i|o)",
     ),
 )
 _OFFICE_PATTERNS = tuple((office, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for office, pattern in _OFFICES)
@@ -151,7 +170,8 @@ _OFFICE_OPENINGS = (
     "foreign", "ministry", "мид", "министерств", "мзс", "міністерств", "мвнр", "defen", "минобороны",
     "міноборони", "health", "минздрав", "моз", "interior", "мвд", "мвс", "мвр", "supreme", "верховн",
     "върховни", "senate", "сенат", "congress", "конгрес", "parliament", "парламент", "government",
-    "правительств", "уряд", "правителств",
+    "правительств", "уряд", "правителств", "msz", "mzv", "ministerstw", "ministerstv", "ministrstv", "sąd",
+    "nejvyšší", "vrhovn", "senat", "senát", "kongres", "rząd", "vlád", "vlad",
 )  # fmt: skip
 # Countries whose English name takes "the" after "of" ("Senate of the United States")
 _WITH_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic", "Gambia", "Bahamas")
