@@ -270,6 +270,11 @@ def _capitalised(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
+def is_census_surname(word: str) -> bool:
+    """Whether the census's or Faker's family names hold ``word`` (letter case ignored): "Merkel", "Trump"."""
+    return word.lower() in _surnames()[0]
+
+
 def _surnames() -> tuple[dict[str, int], list[str]]:
     return _lists()[0]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 
 from storyline.stages.given_names import is_family_name, is_given_name
+from storyline.stages.latin_names import is_census_surname
 from storyline.stages.name_filters import Found
 
 # The endings a masculine noun of a consonant stem takes, by language (nominative aside).
@@ -84,7 +85,7 @@ def _feminine_family_name(surname: str, language: str) -> str | None:
         return None
     for suffix in _FEMININE_SUFFIXES:
         stem = surname[: -len(suffix)]
-        if surname.endswith(suffix) and len(stem) >= 2 and is_family_name(stem):
+        if surname.endswith(suffix) and len(stem) >= 2 and (is_family_name(stem) or is_census_surname(stem)):
             return stem
     return None
 
@@ -93,10 +94,10 @@ def _feminine_family_name(surname: str, language: str) -> str | None:
 # Czech, Slovak and Slovenian ("Trumpův", "Trumpova": Trump's), longest first.
 _ALONE_ENDINGS = {
     "pl": ("owi", "em", "ze", "ie", "a", "u"),
-    "cs": ("ových", "ovým", "ovou", "ovi", "ova", "ovo", "ovy", "ově", "ovu", "ův", "em", "e", "a", "u"),
+    "cs": ("ovými", "ových", "ovým", "ovou", "ovi", "ova", "ovo", "ovy", "ově", "ovu", "ův", "em", "e", "a", "u"),
     "sk": ("ovi", "ova", "ovo", "ovho", "om", "e", "a", "u"),
-    "sl": ("ovo", "ova", "ovi", "ov", "om", "em", "u", "a"),
-    "hr": ("ovo", "ova", "ovi", "ov", "om", "em", "u", "a", "e"),
+    "sl": ("ovimi", "ovega", "ovemu", "ovih", "ovim", "ovem", "ovo", "ova", "ovi", "ove", "ov", "om", "em", "u", "a"),
+    "hr": ("ovima", "ovog", "ovoj", "ovih", "ovim", "ovo", "ova", "ovi", "ove", "ov", "om", "em", "u", "a", "e"),
 }
 
 
