@@ -439,9 +439,7 @@ def _country_institutions_named(
     named: list[tuple[Found, set[str]]] = []
     for words in tokenised:
         plain = [word for word, _ in words]
-        for start, end in _office_spans(plain):
-            office = find_office(plain[start:end])
-            assert office is not None
+        for start, end, office in _known_span_positions(plain, 4, find_office):
             country = _country_after(plain, end, language) or _country_before(plain, start, language)
             if country is None:
                 continue
@@ -459,20 +457,6 @@ def _country_institutions_named(
         if not (set(mention.surface.split()) <= covered and set(mention.surface.split()) & office_words)
     ]
     return kept + [mention for mention, _ in named]
-
-
-def _office_spans(words: list[str]) -> list[tuple[int, int]]:
-    """Where a sentence names an office (``find_office``), the longest window first, none overlapping."""
-    spans = []
-    index = 0
-    while index < len(words):
-        end = next((index + size for size in range(4, 0, -1) if find_office(words[index : index + size])), None)
-        if end is not None and end <= len(words):
-            spans.append((index, end))
-            index = end
-        else:
-            index += 1
-    return spans
 
 
 def _country_after(words: list[str], end: int, language: str | None) -> tuple[tuple[int, int], Place] | None:
@@ -502,7 +486,7 @@ def _country(words: list[str], language: str | None) -> Place | None:
     """A country (not a region or a city) that a run of one or two capitalised words names."""
     if not words or not all(word[:1].isupper() for word in words):
         return None
-    run = [re.sub(r"['’]s$", "", word) for word in words]
+    run = [APOSTROPHE_SUFFIX.sub("", word) for word in words]  # "Pakistan's"
     lemma = _lemma_and_kind(run[-1], language)[0] if len(run) == 1 else ""
     place = _place_for_run(run, lemma, language, [])
     return place if place is not None and place.id.startswith("iso:") and "-" not in place.id else None
@@ -517,13 +501,19 @@ def _institution_opening(window: list[str]) -> Institution | None:
 def _known_spans(words: list[str], longest: int, find: Callable[[list[str]], T | None]) -> list[tuple[list[str], T]]:
     """The windows of up to ``longest`` words that ``find`` knows as a name (agencies, institutions), the
     longest first at each place, none overlapping: (the window's words, what ``find`` said of them)."""
-    found: list[tuple[list[str], T]] = []
+    return [(words[start:end], known) for start, end, known in _known_span_positions(words, longest, find)]
+
+
+def _known_span_positions(
+    words: list[str], longest: int, find: Callable[[list[str]], T | None]
+) -> list[tuple[int, int, T]]:
+    """``_known_spans`` by their positions: (start, end, what ``find`` said of the window)."""
+    found: list[tuple[int, int, T]] = []
     index = 0
     while index < len(words):
         for size in range(min(longest, len(words) - index), 0, -1):
-            window = words[index : index + size]
-            if (known := find(window)) is not None:
-                found.append((window, known))
+            if (known := find(words[index : index + size])) is not None:
+                found.append((index, index + size, known))
                 index += size
                 break
         else:
@@ -1516,7 +1506,7 @@ def _cyrillic_given_name(word: str, language: str | None) -> bool:
     """A given name, as the dictionary reads it or as a listed first name's Latin spelling ("Мишел")."""
     if _lemma_and_kind(word, language)[1] == "given":
         return True
-    return language in ("ru", "uk", "bg") and rather_a_first_name(word, language)
+    return language is not None and rather_a_first_name(word, language)
 
 
 def _part_of_a_name(word: str, language: str | None) -> bool:
@@ -1971,7 +1961,7 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
     return "misc"
 
 
-_BULGARIAN_ARTICLE = re.compile(r"(?:та|ът|ят|то|те)$")
+_BULGARIAN_ARTICLE = re.compile(f"(?:{'|'.join(_BULGARIAN_ARTICLES)})$")
 # Latin-script languages whose nouns take case endings, which their dictionaries (simplemma) take off
 _CASE_ENDING_LANGUAGES = frozenset({"pl", "cs", "sk", "sl", "hr", "lt", "lv"})
 # How their adjectives' dictionary forms end ("konserwatywny", "konzervativní", "evropský", "konservativen")

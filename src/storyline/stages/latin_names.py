@@ -181,7 +181,9 @@ def rather_a_first_name(word: str, language: str) -> bool:
     return first is not None and (family is None or first.cost <= family.cost)
 
 
+@lru_cache(maxsize=1 << 14)  # bounded; the entities stage asks for the same words in every article
 def _cheapest(word: str, language: str, surname: bool) -> Spelling | None:
+    """The listed spelling of ``word`` that costs least, within ``MAX_COST``."""
     ranks, keys = _surnames() if surname else _first_names()
     found = [Spelling(text, departures, ranks[text]) for text, departures in _candidates(word, language, keys).items()]
     best = min(found, key=lambda s: (s.cost, s.text)) if found else None
