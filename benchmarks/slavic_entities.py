@@ -26,6 +26,7 @@ from storyline.evaluation.entity_gold import (
     gold_hits,
     is_gold_mention,
     load_articles,
+    other_surfaces,
     score,
 )
 from storyline.grouping.entities import MentionRow, link_entities
@@ -67,7 +68,7 @@ def errors(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Coun
             hits = gold_hits(gold, list(article.entities))
             if kind != "misc" and not hits:
                 missed[f"{article.language} {kind:6} {surface}"] += 1
-            elif kind != "misc" and (hit := best_hit(surface, hits)).kind != kind:
+            elif kind != "misc" and (hit := best_hit(surface, hits, other_surfaces(gold))).kind != kind:
                 typed[f"{article.language} {kind:6} as {hit.kind:6} {surface} ({hit.surface})"] += 1
     return {"not a gold mention": wrong, "gold mention not found": missed, "typed otherwise": typed}
 
@@ -91,7 +92,7 @@ def link_errors(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str,
             hits = gold_hits(gold, list(article.entities))
             if kind == "misc" or not hits:
                 continue
-            hit = best_hit(surface, hits)
+            hit = best_hit(surface, hits, other_surfaces(gold))
             identity = links[(article.id, hit.key, hit.given)]
             shown = f"{article.language}: {hit.surface}"
             by_gold.setdefault(entity, {}).setdefault(names[identity], set()).add(shown)

@@ -37,3 +37,15 @@ def test_a_gold_mention_is_scored_against_the_most_alike_system_mention() -> Non
     germans = EntityMention(key="hrmn", surface="Germans", kind="misc", lemma="", count=3)
     germany = EntityMention(key="iso:DE", surface="Germany’s", kind="place", lemma="")
     assert best_hit("Germany", [germans, germany]) is germany
+
+
+def test_a_gold_acronym_is_scored_by_the_spelled_out_name_its_gold_lists() -> None:
+    """The gold "ЕК" listing "Европейската комисия (ЕК)" is the system's Commission, whose mention took the
+    acronym in, not the more frequent "Европейския съюз" that shares a letter with it."""
+    from storyline.evaluation.entity_gold import best_hit
+    from storyline.models import EntityMention
+
+    union = EntityMention(key="org:EU", surface="Европейския съюз", kind="org", lemma="", count=3)
+    commission = EntityMention(key="inst:european-commission", surface="Европейската комисия", kind="org", lemma="")
+    assert best_hit("ЕК", [union, commission], ["Европейската комисия (ЕК)"]) is commission
+    assert best_hit("ЕК", [union, commission]) is union  # nothing else listed: the letters, then the count

@@ -574,6 +574,21 @@ def test_entities_an_agency_written_in_cyrillic_is_named_in_latin_letters_and_su
     assert found["Зеленского"].lemma == "Зеленский"  # its "о" is a case ending's, not a foreign name's
 
 
+def test_entities_an_agency_after_its_descriptor_is_the_agency_alone() -> None:
+    """ "ИА Рейтер" (the news agency Reuters) is Reuters: "ИА" is no given name of a person Рейтер."""
+    found = _mentions("Как сообщает ИА Рейтер, выборы прошли. ИА Интерфакс пишет о том же.", "ru").values()
+    assert {(m.surface, m.kind, m.lemma) for m in found} == {
+        ("Рейтер", "org", "Reuters"),
+        ("Интерфакс", "org", "Interfax"),
+    }
+
+
+@pytest.mark.parametrize(("language", "text"), [("bg", "Решението взе ЕК вчера."), ("uk", "Про це заявила ЄК вчора.")])
+def test_entities_the_european_commission_by_its_cyrillic_acronym(language: str, text: str) -> None:
+    (mention,) = _mentions(text, language).values()
+    assert (mention.key, mention.lemma) == ("inst:european-commission", "European Commission")
+
+
 def test_entities_a_listed_first_name_opening_a_sentence_keeps_the_full_name() -> None:
     found = _mentions("El alcalde habló.  Daniel Quintero comenzó a descubrir sus cartas en Medellín.", "es")
     quintero = [mention for mention in found.values() if "Quintero" in mention.surface]

@@ -61,3 +61,47 @@ def test_a_name_alone_in_a_case_is_the_name_its_article_writes() -> None:
 def test_a_foreign_womans_surname_in_ova_from_the_census_lists_too() -> None:
     """Faker's lists lack "Merkel"; the census's family names hold it."""
     assert latin_slavic_nominative(["Angely", "Merkelové"], "cs") == ["Angela", "Merkel"]
+
+
+@pytest.mark.parametrize(
+    ("run", "language", "nominative"),
+    [
+        (["Joego", "Bidena"], "pl", ["Joe", "Biden"]),  # a given name in -e declines as an adjective
+        (["Joemu", "Bidenowi"], "pl", ["Joe", "Biden"]),
+        (["Joeju", "Bidnu"], "sl", ["Joe", "Bidn"]),  # Slovenian's -j- (the fleeting e stays dropped)
+    ],
+)
+def test_a_given_name_ending_in_a_vowel_shows_its_case_too(
+    run: list[str], language: str, nominative: list[str] | None
+) -> None:
+    assert latin_slavic_nominative(run, language) == nominative
+
+
+def test_a_slovenian_genitive_is_the_same_person_as_the_nominative_elsewhere() -> None:
+    slovenian = _mentions("Upajo, da bo vlada predsednika Joeja Bidna vpeljala strategijo.", "sl")
+    czech = _mentions("Prezident Joe Biden to řekl.", "cs")
+    (biden,) = czech.values()
+    assert slovenian[biden.key].given == biden.given
+    assert slovenian[biden.key].kind == czech[biden.key].kind == "person"
+
+
+def test_a_womans_surname_alone_in_ova_is_the_woman_her_article_names() -> None:
+    found = [
+        Found("m", "trs", "Theresa Mayová", "person", "Theresa May"),
+        Found("mv", "", "Mayové", "misc", "Mayové"),
+        Found("kls", "vclv", "Václav Klaus", "person", "Václav Klaus"),
+        Found("klsv", "", "Klausová", "misc", "Klausová"),  # his wife, not him: the article writes no "-ová" of his
+    ]
+    czech = case_forms_named_again(found, "cs")
+    assert czech[1] == Found("m", "", "Mayové", "person", "May")
+    assert czech[3] == found[3]
+
+
+def test_a_first_name_alone_in_a_case_is_the_one_person_of_the_article_it_opens_the_name_of() -> None:
+    theresa = Found("m", "trs", "Theresa May", "person", "Theresa May")
+    alone = Found("trs", "", "Theresy", "org", "Theresy")
+    assert case_forms_named_again([theresa, alone], "pl")[1] == Found("m", "trs", "Theresy", "person", "Theresa May")
+    other = Found("vlrs", "trs", "Theresa Villiers", "person", "Theresa Villiers")
+    assert case_forms_named_again([theresa, other, alone], "pl")[2] == alone  # two Theresas: neither
+    donald = Found("trmp", "dnld", "Donald Trump", "person", "Donald Trump")
+    assert case_forms_named_again([donald, Found("dnld", "", "Donalda", "misc", "Donalda")], "pl")[1].key == "trmp"

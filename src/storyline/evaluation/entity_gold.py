@@ -16,6 +16,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -130,14 +131,25 @@ def is_gold_mention(system_surface: str, gold_mentions: list[list[Any]]) -> bool
 
 def _surfaces(gold: list[Any]) -> list[str]:
     """A gold mention's surface and the other ways its article writes it (an optional fourth field)."""
-    return [gold[0], *(gold[3] if len(gold) > 3 else [])]
+    return [gold[0], *other_surfaces(gold)]
 
 
-def best_hit(gold_surface: str, hits: list[EntityMention]) -> EntityMention:
+def other_surfaces(gold: list[Any]) -> list[str]:
+    """The other ways a gold mention's article writes it, as the gold lists them (none where it lists none)."""
+    return list(gold[3]) if len(gold) > 3 else []
+
+
+def best_hit(gold_surface: str, hits: list[EntityMention], others: Sequence[str] = ()) -> EntityMention:
     """The system mention a gold mention is scored against: the one whose words are most alike (the
     gold "États-Unis" is the system's "États Unis", not its "Organisation des États"), then the most
-    frequent."""
-    return max(hits, key=lambda mention: (likeness(gold_surface, mention.surface), mention.count))
+    frequent. A gold acronym's letters say nothing of how alike a spelled-out name is: it is compared by
+    the other ways the gold says its article writes it (``others``), where it lists any (the gold "ЕК" that
+    lists "Европейската комисия (ЕК)" is the system's "Европейската комисия", whose mention took the
+    acronym in, not its "Европейския съюз")."""
+    surfaces = list(others) if gold_surface.isupper() and others else [gold_surface]
+    return max(
+        hits, key=lambda mention: (max(likeness(surface, mention.surface) for surface in surfaces), mention.count)
+    )
 
 
 def likeness(gold_surface: str, system_surface: str) -> float:
@@ -179,7 +191,7 @@ def score(gold: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
             hits = gold_hits(item["mentions"][index], system)
             if hits:
                 found_gold += 1
-                best = best_hit(surface, hits)
+                best = best_hit(surface, hits, other_surfaces(item["mentions"][index]))
                 typed_right += best.kind == kind
                 matched[(item["ref"], index)] = (best.key, best.given)
     rows = [

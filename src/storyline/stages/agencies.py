@@ -26,6 +26,8 @@ _LATIN = {
     "Сіньхуа": "Xinhua", "ТАСС": "TASS", "Интерфакс": "Interfax", "Інтерфакс": "Interfax", "Укрінформ": "Ukrinform",
     "УНІАН": "UNIAN", "БТА": "BTA",
 }  # fmt: skip
+# what Russian and Ukrainian news writes before an agency's name ("ИА Рейтер": the news agency Reuters)
+_DESCRIPTORS = frozenset({"ИА", "ІА"})
 # agencies of two words whose first alone is another name: "Europa Press", "Anadolu Ajansı"
 _TWO_WORDS = frozenset({("Europa", "Press"), ("Anadolu", "Ajansı"), ("Anadolu", "Agency")})
 
@@ -37,6 +39,11 @@ def is_agency(name: str) -> bool:
     if len(words) == 1:
         return words[0] in _AGENCIES
     return len(words) == 2 and (words[0], words[1]) in _TWO_WORDS
+
+
+def names_agency_after_descriptor(run: list[str]) -> bool:
+    """Whether a run is a descriptor and an agency's name ("ИА Интерфакс"): the descriptor is no part of it."""
+    return len(run) == 2 and run[0] in _DESCRIPTORS and is_agency(run[1])
 
 
 def latin_name(name: str) -> str | None:

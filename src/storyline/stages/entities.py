@@ -29,7 +29,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
-from storyline.stages.agencies import is_agency, latin_name
+from storyline.stages.agencies import is_agency, latin_name, names_agency_after_descriptor
 from storyline.stages.attribution import find_sources
 from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
@@ -1413,7 +1413,9 @@ def _mentions_for_run(
         if _bulgarian_common_word_alone(run[cut:], language):  # "Тереза Мей Европейският [съюз]"
             return leading
         return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
-    while len(run) > 1 and (is_person_title(run[0]) or is_german_descriptor(run, language)):
+    while len(run) > 1 and (
+        is_person_title(run[0]) or is_german_descriptor(run, language) or names_agency_after_descriptor(run)
+    ):
         before, run = [*before, run[0]], run[1:]
     if len(run) > 1 and run[0] in _TITLE_LETTERS.get(language or "", ()):  # "M. Macron": a person
         return _mentions_for_run(run[1:], [*before, run[0]], language, kind="person")

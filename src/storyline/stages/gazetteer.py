@@ -185,6 +185,8 @@ ACRONYMS = {
     "org:UNESCO": ("UNESCO", "org", "UNESCO ЮНЕСКО"),
     "org:UNICEF": ("UNICEF", "org", "UNICEF ЮНИСЕФ ЮНІСЕФ"),
     "org:ECB": ("European Central Bank", "org", "ECB ЕЦБ ЄЦБ EZB BCE EBC"),
+    # the institutions module's id: Cyrillic news writes the Commission so as often as in full ("посочва ЕК")
+    "inst:european-commission": ("European Commission", "org", "ЕК ЄК"),
 }
 
 # Everyday names of a few countries that none of the packaged sources (CLDR, pycountry's translations,

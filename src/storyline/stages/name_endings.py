@@ -38,6 +38,13 @@ _MASCULINE_ENDINGS = {
 # The dative's and the locative's endings, which a given name and its surname may take apart ("Donaldu
 # Trumpovi", "Donaldowi Trumpowi")
 _DATIVE_LOCATIVE = ("ovi", "owi", "ie", "u", "e")
+# A given name ending in a vowel takes other endings than its surname does: Slovenian puts -j- before the
+# ending ("Joeja Bidna", "Joeju Bidnu"), Polish declines it as an adjective ("Joego Bidena", "Joemu
+# Bidenowi"). Each such ending, with the surname's endings of the same case.
+_VOWEL_NAME_ENDINGS = {
+    "sl": (("jem", ("om", "em")), ("ja", ("a",)), ("ju", ("u",))),
+    "pl": (("go", ("a",)), ("mu", ("owi",))),
+}
 _FEMININE_SUFFIXES = ("ová", "ové", "ovou", "ovej")  # Czech and Slovak: a woman's surname and its cases
 _FEMININE_LANGUAGES = ("cs", "sk")
 _FEMININE_ENDINGS = ("ou", "y", "e", "ě", "u", "i")  # Czech and Slovak cases of a first name in -a
@@ -56,17 +63,25 @@ def latin_slavic_nominative(run: list[str], language: str | None) -> list[str] |
         return [_feminine_given_name(first) or first, feminine]
     if is_given_name(first):
         return None  # in the nominative already ("Joe" is no "Jo" with an ending)
-    for ending in _MASCULINE_ENDINGS[language]:
+    for ending, surname_endings in _given_name_endings(language):
         given = first[: -len(ending)]
         if not first.endswith(ending) or len(given) < 2 or not is_given_name(given):
             continue
-        same_case = _DATIVE_LOCATIVE if ending in _DATIVE_LOCATIVE else (ending,)
-        for surname_ending in sorted(same_case, key=len, reverse=True):
+        for surname_ending in sorted(surname_endings, key=len, reverse=True):
             stem = surname[: -len(surname_ending)]
             if surname.endswith(surname_ending) and len(stem) >= _MIN_STEM and stem[-1].lower() not in _VOWELS:
                 return [given, stem]
         return [given, surname]  # a surname that does not decline ("Joe Biden" has no ending to lose)
     return None
+
+
+def _given_name_endings(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each ending a given name of the language takes, with the endings its surname takes in the same case."""
+    masculine = tuple(
+        (ending, _DATIVE_LOCATIVE if ending in _DATIVE_LOCATIVE else (ending,))
+        for ending in _MASCULINE_ENDINGS[language]
+    )
+    return masculine + _VOWEL_NAME_ENDINGS.get(language, ())
 
 
 def _feminine_given_name(word: str) -> str | None:
@@ -103,7 +118,8 @@ _ALONE_ENDINGS = {
 
 def case_forms_named_again(found: list[Found], language: str | None) -> list[Found]:
     """Each one-word name that is another name of the same article, or its last word, with one of the
-    language's endings (see the module's notes), made that name."""
+    language's endings (see the module's notes), made that name; and each first name alone, in any case,
+    that opens the name of one person of the article only, made that person ("Theresy": Theresa May)."""
     endings = _ALONE_ENDINGS.get(language or "")
     if not endings:
         return found
@@ -112,14 +128,55 @@ def case_forms_named_again(found: list[Found], language: str | None) -> list[Fou
         last = mention.lemma.split()[-1] if mention.lemma else ""
         if last[:1].isupper() and (" " not in mention.lemma or mention.kind == "person"):
             named.setdefault(last, mention)
-    return [_as_named(mention, named, endings) for mention in found]
+    persons = _persons_by_first_name(found)
+    return [_as_named(mention, named, endings) or _as_person(mention, persons, language) for mention in found]
 
 
-def _as_named(mention: Found, named: dict[str, Found], endings: tuple[str, ...]) -> Found:
+def _as_named(mention: Found, named: dict[str, Found], endings: tuple[str, ...]) -> Found | None:
+    """The name of the article this one-word mention writes in a case, made that name; None where none."""
     if " " in mention.surface or ":" in mention.key:
-        return mention
+        return None
     for ending in endings:
         stem = mention.lemma[: -len(ending)]
         if mention.lemma.endswith(ending) and len(stem) >= _MIN_STEM and (other := named.get(stem)) is not None:
             return dataclasses.replace(mention, key=other.key, given="", kind=other.kind, lemma=stem)
-    return mention
+    for suffix in _FEMININE_SUFFIXES:  # "Mayové", where the article writes "Theresa Mayová"
+        stem = mention.lemma[: -len(suffix)]
+        other = named.get(stem) if mention.lemma.endswith(suffix) else None
+        if other is not None and other.kind == "person" and other.surface.endswith(_FEMININE_SUFFIXES):
+            return dataclasses.replace(mention, key=other.key, given="", kind="person", lemma=stem)
+    return None
+
+
+def _persons_by_first_name(found: list[Found]) -> dict[str, list[Found]]:
+    """The article's persons named in full, by their first name in the nominative."""
+    persons: dict[str, list[Found]] = {}
+    for mention in found:
+        if mention.kind == "person" and mention.given and " " in mention.lemma:
+            first = mention.lemma.split()[0]
+            if all(other.key != mention.key for other in persons.get(first, [])):
+                persons.setdefault(first, []).append(mention)
+    return persons
+
+
+def _as_person(mention: Found, persons: dict[str, list[Found]], language: str | None) -> Found:
+    """A first name written alone, made the one person of the article it opens the name of."""
+    if " " in mention.surface or ":" in mention.key or not persons:
+        return mention
+    word = mention.surface
+    feminine = _feminine_given_name(word)  # the word itself too, where it is a listed first name
+    nominatives = {*([feminine] if feminine else []), *_masculine_given_names(word, language)}
+    matches = {person.key: person for name in nominatives for person in persons.get(name, [])}
+    if len(matches) != 1:
+        return mention
+    (person,) = matches.values()
+    return dataclasses.replace(mention, key=person.key, given=person.given, kind="person", lemma=person.lemma)
+
+
+def _masculine_given_names(word: str, language: str | None) -> list[str]:
+    """A man's first name read back from a case of it ("Donalda", "Joeja": Donald, Joe)."""
+    return [
+        word[: -len(ending)]
+        for ending, _surname_endings in _given_name_endings(language or "")
+        if word.endswith(ending) and len(word) - len(ending) >= 2 and is_given_name(word[: -len(ending)])
+    ]
