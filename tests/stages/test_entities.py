@@ -583,6 +583,16 @@ def test_entities_an_agency_after_its_descriptor_is_the_agency_alone() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("bg", "Това предаде Франс прес вчера."), ("ru", "Как сообщает агентство Франс-Пресс, выборы прошли.")],
+)
+def test_entities_agence_france_presse_in_cyrillic_is_afp_not_a_person_france(language: str, text: str) -> None:
+    (mention,) = _mentions(text, language).values()
+    (english,) = _mentions("AFP reported it.", "en").values()
+    assert (mention.key, mention.kind, mention.lemma) == (english.key, "org", "AFP")
+
+
 @pytest.mark.parametrize(("language", "text"), [("bg", "Решението взе ЕК вчера."), ("uk", "Про це заявила ЄК вчора.")])
 def test_entities_the_european_commission_by_its_cyrillic_acronym(language: str, text: str) -> None:
     (mention,) = _mentions(text, language).values()

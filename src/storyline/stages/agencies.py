@@ -24,12 +24,18 @@ _AGENCIES = frozenset([
 _LATIN = {
     "Рейтер": "Reuters", "Рейтерс": "Reuters", "Ройтерс": "Reuters", "АФП": "AFP", "Синьхуа": "Xinhua",
     "Сіньхуа": "Xinhua", "ТАСС": "TASS", "Интерфакс": "Interfax", "Інтерфакс": "Interfax", "Укрінформ": "Ukrinform",
-    "УНІАН": "UNIAN", "БТА": "BTA",
+    "УНІАН": "UNIAN", "БТА": "BTA", "Франс Пресс": "AFP", "Франс пресс": "AFP", "Франс Прес": "AFP",
+    "Франс прес": "AFP",
 }  # fmt: skip
 # what Russian and Ukrainian news writes before an agency's name ("ИА Рейтер": the news agency Reuters)
 _DESCRIPTORS = frozenset({"ИА", "ІА"})
-# agencies of two words whose first alone is another name: "Europa Press", "Anadolu Ajansı"
-_TWO_WORDS = frozenset({("Europa", "Press"), ("Anadolu", "Ajansı"), ("Anadolu", "Agency")})
+# agencies of two words whose first alone is another name: "Europa Press", "Anadolu Ajansı", and
+# Agence France-Presse as Russian, Ukrainian and Bulgarian news write it ("Франс Пресс", "Франс прес":
+# alone, "Франс" reads as a person's name)
+_TWO_WORDS = frozenset({
+    ("Europa", "Press"), ("Anadolu", "Ajansı"), ("Anadolu", "Agency"), ("Франс", "Пресс"), ("Франс", "пресс"),
+    ("Франс", "Прес"), ("Франс", "прес"),
+})  # fmt: skip
 
 
 def is_agency(name: str) -> bool:

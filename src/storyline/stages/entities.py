@@ -408,6 +408,12 @@ def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]],
     taken = {word for mention in typed for word in mention.surface.split()}
     for words in tokenised:
         for name, _ in _known_spans([word for word, _ in words], 2, lambda name: is_agency(" ".join(name)) or None):
+            parts = [
+                m for m in typed if len(name) > 1 and set(m.surface.split()) < set(name)
+            ]  # "Франс" of "Франс прес"
+            if parts:
+                typed = [m for m in typed if m not in parts]
+                taken.difference_update(word for m in parts for word in m.surface.split())
             if taken.isdisjoint(name) and (mention := _agency_mention(name, language)) is not None:
                 typed.append(mention)
                 taken.update(name)
@@ -522,16 +528,24 @@ def _known_span_positions(
 
 
 def _agency_mention(name: list[str], language: str | None) -> Found | None:
-    """An agency's mention, keyed as its runs are ("dpa" as the acronym DPA)."""
+    """An agency's mention, keyed as its runs are ("dpa" as the acronym DPA), or as the acronym of its Latin
+    name ("Франс прес": AFP)."""
+    surface = " ".join(name)
+    if (latin := latin_name(surface)) is not None and _is_acronym(latin):
+        return Found(key=acronym_key(latin), given="", surface=surface, kind="org", lemma=latin)
     mention = _mention_for_run([word.upper() if word.islower() else word for word in name], [], language)
     if mention is None or ":" in mention.key:
         return None
-    return _as_agency(dataclasses.replace(mention, surface=" ".join(name)))
+    return _as_agency(dataclasses.replace(mention, surface=surface))
 
 
 def _as_agency(mention: Found) -> Found:
-    """An agency's mention: an organisation, named in Latin letters where written in Cyrillic (Ройтерс)."""
-    return dataclasses.replace(mention, kind="org", lemma=latin_name(mention.surface) or mention.lemma)
+    """An agency's mention: an organisation, named in Latin letters where written in Cyrillic (Ройтерс);
+    one whose Latin name is an acronym keyed as that acronym ("Франс прес": AFP)."""
+    latin = latin_name(mention.surface)
+    if latin is not None and _is_acronym(latin):
+        return dataclasses.replace(mention, key=acronym_key(latin), given="", kind="org", lemma=latin)
+    return dataclasses.replace(mention, kind="org", lemma=latin or mention.lemma)
 
 
 def _hyphen_restored(mention: EntityMention) -> EntityMention:
