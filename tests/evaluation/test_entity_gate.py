@@ -49,3 +49,19 @@ def test_a_gold_acronym_is_scored_by_the_spelled_out_name_its_gold_lists() -> No
     commission = EntityMention(key="inst:european-commission", surface="Европейската комисия", kind="org", lemma="")
     assert best_hit("ЕК", [union, commission], ["Европейската комисия (ЕК)"]) is commission
     assert best_hit("ЕК", [union, commission]) is union  # nothing else listed: the letters, then the count
+
+
+def test_the_type_shown_is_the_linked_entitys_not_each_articles_own() -> None:
+    """A Polish article leaves "Ryanair" untyped, a Russian one types it an organisation: the mention's own
+    type is right in one article of two, the entity a reader sees is an organisation in both."""
+    from storyline.evaluation.entity_gold import score
+    from storyline.models import Article, EntityMention
+
+    def article(ref: str, language: str, kind: str) -> Article:
+        mention = EntityMention(key="rnr", surface="Ryanair", kind=kind, lemma="Ryanair")
+        return Article(id=ref, text="", language=language, entities=(mention,))
+
+    articles = {"pl": article("pl", "pl", "misc"), "ru": article("ru", "ru", "org")}
+    gold = {"articles": [{"ref": ref, "mentions": [["Ryanair", "org", "ORG-Ryanair"]]} for ref in articles]}
+    result = score(gold, articles)
+    assert (result["type_accuracy_of_found"], result["type_accuracy_shown"]) == (0.5, 1.0)
