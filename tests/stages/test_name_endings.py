@@ -58,6 +58,12 @@ def test_a_name_alone_in_a_case_is_the_name_its_article_writes() -> None:
     assert case_forms_named_again(found, "en") == found
 
 
+def test_a_union_whose_first_word_ends_like_a_given_names_case_stays_the_union() -> None:
+    """ "Unia" reads as a listed first name ("Uni") with the genitive's -a: the gazetteer's union comes first."""
+    (union,) = _mentions("Wczoraj Unia Europejska zdecydowała o sankcjach.", "pl").values()
+    assert (union.key, union.kind) == ("org:EU", "org")
+
+
 def test_a_foreign_womans_surname_in_ova_from_the_census_lists_too() -> None:
     """Faker's lists lack "Merkel"; the census's family names hold it."""
     assert latin_slavic_nominative(["Angely", "Merkelové"], "cs") == ["Angela", "Merkel"]

@@ -1611,7 +1611,11 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         return None  # "CDs", "NGOs", "MPs": things or people of a kind, no one name
     if len(run) > 1 and _surname_in_capitals(run[:-1], run[-1], language):
         run = [*run[:-1], run[-1].title()]  # "Emmanuel MACRON" is keyed and named as "Emmanuel Macron"
-    if not person and (nominative := latin_slavic_nominative(run, language)) is not None:
+    if (
+        not person
+        and (nominative := latin_slavic_nominative(run, language)) is not None
+        and not _names_a_place(run, language)  # "Unia Europejska" is no Uni Europejsk with a case ending
+    ):
         mention = _mention_for_run(nominative, before, language, person=True)  # "Donaldem Trumpem"
         return dataclasses.replace(mention, surface=surface) if mention else None
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
@@ -1659,6 +1663,11 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     if len(run) > 1 and not written and language in TURKIC:
         lemma = _institution_name(run)  # "Pamukkale Üniversitesi Hastanesi", not "Pamuk Üniversite Hastane"
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _names_a_place(run: list[str], language: str | None) -> bool:
+    """Whether the gazetteer knows a run of words as a place or a union, as written or inflected."""
+    return find_place(" ".join(run)) is not None or find_place_inflected(run, language) is not None
 
 
 def _feminine_surname(run: list[str], language: str | None) -> str | None:
