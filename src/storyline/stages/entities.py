@@ -285,13 +285,25 @@ def double_surnames(text: str, language: str | None) -> frozenset[str]:
         given, first, second = match.groups()
         if not (given[:1].isupper() and first[:1].isupper() and second[:1].isupper()):
             continue
-        if not all(is_given_name(part) for part in given.split("-")) or _hyphenated_given_name(first, second):
+        if not all(_may_be_first_name(part, language) for part in given.split("-")) or _hyphenated_given_name(
+            first, second
+        ):
             continue
         if _word_of(second, language) and not is_family_name(second):
             continue
         if find_place(f"{first}-{second}") is None:
             found.add(f"{first}-{second}")
     return frozenset(found)
+
+
+def _may_be_first_name(word: str, language: str | None) -> bool:
+    """A listed first name, or a capitalised word no list or dictionary knows otherwise ("Collien" of
+    "Collien Ulmen-Fernandes"): not a word of the language nor a family name ("Treffen Merkel-Macron",
+    "Macron Merkel-Putin" name no one's double surname)."""
+    if is_given_name(word):
+        return True
+    known = language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language or "")
+    return not (known or _word_of(word, language) or is_family_name(word))
 
 
 def _word_of(word: str, language: str | None) -> bool:
