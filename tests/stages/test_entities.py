@@ -1293,6 +1293,27 @@ def test_entities_acronyms_of_intergovernmental_bodies_are_one_entity_in_every_s
     assert "org:WHO" in ukrainian and {"org:WHO", "org:IMF"} <= set(english)
 
 
+def test_entities_intergovernmental_bodies_by_their_english_names_are_their_acronyms_entities() -> None:
+    """ "European Union", "World Health Organisation" hold organisation words ("Union", "Organisation"), which
+    had kept them from the gazetteer: each was an entity apart from the EU and the WHO."""
+    found = _mentions("The European Union and the World Health Organisation agreed. So did the IMF.", "en")
+    assert {"org:EU", "org:WHO", "org:IMF"} <= set(found)
+    assert found["org:WHO"].lemma == "World Health Organization"
+
+
+def test_entities_a_name_spelled_out_beside_a_known_acronym_is_that_organisation() -> None:
+    spanish = _mentions("La Organización del Tratado del Atlántico Norte (OTAN) se reunió.", "es")
+    assert set(spanish) == {"org:NATO"}
+    # an institution's name written on in lowercase spells the acronym by all its words' letters
+    bulgarian = _mentions("Европейският парламент (ЕП) гласува днес.", "bg")
+    assert set(bulgarian) == {"inst:european-parliament"}
+    # a country's acronym makes no country of a name that spells it
+    english = _mentions("He said Uncle Sam wants the US to pay.", "en")
+    assert english["iso:US"].surface == "US" and any(
+        m.surface.startswith("Uncle Sam") for m in english.values() if m.key != "iso:US"
+    )
+
+
 def test_entities_a_country_the_bulgarian_dictionary_writes_in_lowercase_is_still_the_country() -> None:
     """simplemma's Bulgarian dictionary lists proper nouns in lowercase (България as "българия"), so its
     reading of "Великобритания" is no sign of a common word."""

@@ -52,6 +52,7 @@ from storyline.stages.entity_cues import (
 from storyline.stages.gazetteer import (
     Place,
     country_names_in,
+    find_organisation,
     find_place,
     find_place_inflected,
     find_town,
@@ -964,25 +965,63 @@ def _expand_acronyms(found: list[Found]) -> list[Found]:
     ... "WHO") takes the name it stands for as its lemma and given name: it stays a mention of its own
     key (the evidence of articles that only write "FT"), and links to the spelled-out name's entity
     (``grouping/entities.identity_of``). Only one spelled-out name per acronym, or none; never a
-    person's name ("Antonio Perez" does not spell the agency's "AP")."""
-    spelled: dict[str, set[tuple[str, str]]] = {}
+    person's name ("Antonio Perez" does not spell the agency's "AP"). An institution or union the
+    article names ("Европейския парламент" ... "ЕП", its later words in lowercase as Slavic languages write
+    them) gives the acronym its id: there the acronym is that institution, though alone it may be another."""
+    spelled: dict[str, set[tuple[str, str, str]]] = {}
     for mention in found:
         words = mention.surface.split()
-        if len(words) < 2 or mention.key.startswith("#") or ":" in mention.key or mention.kind == "person":
+        if len(words) < 2 or mention.key.startswith("#") or mention.kind == "person":
             continue
-        initials = "".join(word[0] for word in words if word[0].isupper())
+        if ":" in mention.key:
+            if mention.kind != "org":
+                continue
+            initials = "".join(word[0].upper() for word in words)
+        else:
+            initials = "".join(word[0] for word in words if word[0].isupper())
         if 1 < len(initials) <= MAX_ACRONYM:
-            spelled.setdefault(initials, set()).add((mention.lemma, mention.given))
+            key = mention.key if ":" in mention.key else ""
+            spelled.setdefault(initials, set()).add((mention.lemma, mention.given, key))
     if not spelled:
         return found
+    found = _spelled_out_as_known_acronym(found, spelled)
     expanded = []
     for mention in found:
         names = spelled.get(mention.surface) if mention.key.startswith("#") else None
         if names and len(names) == 1:
-            ((lemma, given),) = names
-            mention = dataclasses.replace(mention, lemma=lemma, given=given)
+            ((lemma, given, key),) = names
+            mention = dataclasses.replace(
+                mention, key=key or mention.key, lemma=lemma, given=given, kind="org" if key else mention.kind
+            )
         expanded.append(mention)
     return expanded
+
+
+def _spelled_out_as_known_acronym(found: list[Found], spelled: dict[str, set[tuple[str, str, str]]]) -> list[Found]:
+    """A name the article spells out beside an acronym the gazetteer knows ("Światowa Organizacja Zdrowia
+    (WHO)", "World Health Organization (WHO)") is that organisation, named as the gazetteer names it."""
+    known = {
+        initials: mention
+        for mention in found
+        if ":" in mention.key
+        and mention.kind == "org"  # "Uncle Sam" beside "US" is no country
+        and mention.surface.isupper()
+        and len(names := spelled.get(initials := mention.surface, ())) == 1
+        and not next(iter(names))[2]
+    }
+    if not known:
+        return found
+    renamed = []
+    for mention in found:
+        words = mention.surface.split()
+        initials = "".join(word[0] for word in words if word[0].isupper())
+        acronym = (
+            known.get(initials) if len(words) > 1 and ":" not in mention.key and mention.kind != "person" else None
+        )
+        if acronym is not None:
+            mention = dataclasses.replace(mention, key=acronym.key, given="", kind=acronym.kind, lemma=acronym.lemma)
+        renamed.append(mention)
+    return renamed
 
 
 def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
@@ -1805,9 +1844,10 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         ):
             return None
         return place or _local_town(run, head_lemma, language, before)
-    # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place.
+    # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place,
+    # but it may be an organisation the acronyms' table knows ("World Health Organization": WHO's id)
     if has_org_word(run):
-        return None
+        return find_organisation(" ".join(run))
     written = " ".join(run)
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None

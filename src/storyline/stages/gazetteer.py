@@ -237,6 +237,12 @@ def find_place(name: str) -> Place | None:
     return _index().get(name.casefold())
 
 
+def find_organisation(name: str) -> Place | None:
+    """An organisation of the acronyms' table by its English name ("World Health Organization", or
+    "Organisation" as British English writes it), or None."""
+    return _spelled_out().get(name.casefold().replace("organisation", "organization"))
+
+
 def find_town(name: str, language: str) -> Place | None:
     """A town of ``MIN_TOWN_POPULATION`` to ``MIN_CITY_POPULATION`` people in a country where ``language``
     is spoken, by one of its own names (case-insensitive): "Nowy Targ" and "Krosno" in Polish text, not
@@ -350,6 +356,16 @@ def _same_stem(word: str, other: str) -> bool:
     shared = len(os.path.commonprefix([word, other]))
     stem = STEM_LETTERS - 1 if len(other) == STEM_LETTERS else STEM_LETTERS
     return shared >= stem and shared >= max(len(word), len(other)) - ENDING_LETTERS
+
+
+@lru_cache(maxsize=1)
+def _spelled_out() -> dict[str, Place]:
+    """The acronyms' table's names of several words, case-folded: "world health organization"."""
+    return {
+        name.casefold(): Place(place_id, name, 10**9, kind)
+        for place_id, (name, kind, _acronyms) in ACRONYMS.items()
+        if " " in name
+    }
 
 
 @lru_cache(maxsize=1)
