@@ -1153,6 +1153,15 @@ def test_entities_a_double_surname_after_a_first_name_no_list_holds(text: str, l
     assert not surfaces & {name.split("-")[-1], name.split("-")[0]}
 
 
+def test_entities_a_sports_club_is_one_organisation_not_its_places() -> None:
+    """ "FC Bayern München" had been the acronym FC, Bavaria and Munich: the merge audit's Bavaria joined
+    the club's English captions."""
+    found = _mentions("Der FC Bayern München gewann gegen RB Leipzig in München. FC spielt morgen.", "de")
+    clubs = {m.surface: m.kind for m in found.values() if m.surface in ("FC Bayern München", "RB Leipzig")}
+    assert clubs == {"FC Bayern München": "org", "RB Leipzig": "org"}
+    assert "iso:DE-BY" not in found and found["geo:2867714"].surface == "München"
+
+
 def test_entities_an_acronym_in_the_plural_is_no_name() -> None:
     # "CDs", "NGOs", "MPs": things or people of a kind; the singular acronym stays a name
     found = _mentions("Vinyl outsold CDs. Many NGOs and MPs met at NATO.", "en")

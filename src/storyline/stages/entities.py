@@ -41,6 +41,7 @@ from storyline.stages.entity_cues import (
     has_org_word,
     has_place_word,
     is_brand_shaped,
+    is_club_prefix,
     is_generic_org_noun,
     is_legal_form,
     is_named_organisation,
@@ -1166,6 +1167,7 @@ def _capitalised_runs(
                 glued
                 or acronym == (current[-1].isupper() and len(current[-1]) > 1)
                 or is_legal_form(word)
+                or (len(current) == 1 and is_club_prefix(current[0]))  # "FC Bayern München"
                 or _surname_in_capitals(current, word, language)
             )
         )
@@ -1472,6 +1474,9 @@ def _mentions_for_run(
     """
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
+    if len(run) > 1 and is_club_prefix(run[0]):  # "FC Bayern München": a club, not Bavaria and Munich
+        mention = _club_mention(run)
+        return [mention] if mention is not None else []
     cut = _script_change(run) or _full_name_after_a_word(run, language) or _article_word_after_a_name(run, language)
     if cut:  # "Brexit Домінік Рааб", "Брекзит Дейвид Дейвис": a word, then a person's full name
         leading = _mentions_for_run(run[:cut], before, language, at_start)
@@ -1513,6 +1518,14 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _club_mention(run: list[str]) -> Found | None:
+    """A sports club's mention, keyed by its name's words after the prefix, as written ("FC Bayern
+    München": "Bayern München"), never a place."""
+    name = " ".join(run[1:])
+    key = name_key(name.replace(" ", ""))
+    return Found(key=key, given="", surface=" ".join(run), kind="org", lemma=" ".join(run)) if len(key) >= 2 else None
 
 
 def _script_change(run: list[str]) -> int | None:

@@ -737,6 +737,20 @@ _LEGAL_FORM_LETTERS = 5  # "GmbH", "KGaA", "S.p.A."; longer suffixes are words (
 _NOT_LEGAL_FORMS = frozenset({"Group", "Groep", "Групп", "Գրուպ", "San", "Tic", "CON", "EPIC", "URL", "LOC"})
 
 
+# What football and other sports clubs write before their names ("FC Bayern München", "AC Milan",
+# "RB Leipzig", "SS Lazio", "VfB Stuttgart", "FK Partizan"): part of the club's name, whose later words
+# alone name a place ("Bayern", Bavaria; "Leipzig")
+_CLUB_PREFIXES = frozenset({
+    "FC", "AC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "BSC", "RB", "CF", "CD", "UD", "SD", "SS", "AS", "FK",
+    "NK", "SK", "KS", "GKS", "HNK", "PFC", "KV", "KRC", "RSC",
+})  # fmt: skip
+
+
+def is_club_prefix(word: str) -> bool:
+    """Whether ``word``, as written, opens a sports club's name ("FC" of "FC Bayern München")."""
+    return word in _CLUB_PREFIXES
+
+
 def is_legal_form(word: str) -> bool:
     """A company's legal form written after its name ("Siemens AG", "Barclays PLC", "Orlen S.A.",
     "Volvo AB"): Faker's company suffixes of every locale (MIT, in its wheel), the short ones, full
