@@ -1323,6 +1323,30 @@ def test_entities_a_name_spelled_out_beside_a_known_acronym_is_that_organisation
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        ("Virus se je pojavil na Kitajskem, nato v Italiji.", "sl", "iso:CN"),  # the dictionary gives "Kitajsko"
+        ("Pacient je prišel s Hrvaške. Turisti iz Švedske.", "sl", "iso:HR"),
+        ("Podróżował z Chin do Polski, gdzie zachorował.", "pl", "iso:PL"),
+    ],
+)
+def test_entities_a_country_named_as_a_feminine_adjective_is_found_in_its_cases(
+    text: str, language: str, country: str
+) -> None:
+    assert country in _mentions(text, language)
+
+
+def test_entities_a_masculine_adjective_of_a_country_is_no_country() -> None:
+    assert "iso:PL" not in _mentions("Arcybiskup mówił o nawróceniu Polskim wczoraj.", "pl")
+
+
+def test_entities_two_letters_beside_a_name_that_spells_them_keep_their_own_entity() -> None:
+    """ "ЕС" is the European Union in Russian news: "Европейский совет" (the European Council) spells it too."""
+    found = _mentions("Европейский Совет собрался в Брюсселе. ЕС принял решение.", "ru")
+    assert found["org:EU"].surface == "ЕС" and any("Совет" in m.surface for m in found.values() if m.key != "org:EU")
+
+
 def test_entities_a_country_the_bulgarian_dictionary_writes_in_lowercase_is_still_the_country() -> None:
     """simplemma's Bulgarian dictionary lists proper nouns in lowercase (България as "българия"), so its
     reading of "Великобритания" is no sign of a common word."""

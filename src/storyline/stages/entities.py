@@ -53,6 +53,7 @@ from storyline.stages.entity_cues import (
 from storyline.stages.gazetteer import (
     Place,
     country_names_in,
+    find_country_inflected,
     find_organisation,
     find_place,
     find_place_inflected,
@@ -998,6 +999,12 @@ def _expand_acronyms(found: list[Found]) -> list[Found]:
     return expanded
 
 
+# The letters an acronym the gazetteer knows needs before a name of the article that spells it takes its
+# id: two letters spell too many names ("Европейского Совета", the European Council, spells "ЕС", which
+# Russian news writes for the European Union)
+_SPELLED_ACRONYM_LETTERS = 3
+
+
 def _spelled_out_as_known_acronym(found: list[Found], spelled: dict[str, set[tuple[str, str, str]]]) -> list[Found]:
     """A name the article spells out beside an acronym the gazetteer knows ("Światowa Organizacja Zdrowia
     (WHO)", "World Health Organization (WHO)") is that organisation, named as the gazetteer names it."""
@@ -1007,6 +1014,7 @@ def _spelled_out_as_known_acronym(found: list[Found], spelled: dict[str, set[tup
         if ":" in mention.key
         and mention.kind == "org"  # "Uncle Sam" beside "US" is no country
         and mention.surface.isupper()
+        and len(mention.surface) >= _SPELLED_ACRONYM_LETTERS
         and len(names := spelled.get(initials := mention.surface, ())) == 1
         and not next(iter(names))[2]
     }
@@ -1851,7 +1859,13 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         by_lemma = (
             find_place(head_lemma) if head_lemma and _lemma_may_name_a_place(word, head_lemma, language) else None
         )
-        place = place or by_lemma or _place_reading(word, language) or _place_spelled_in_russian(head_lemma, language)
+        place = (
+            place
+            or by_lemma
+            or _place_reading(word, language)
+            or _place_spelled_in_russian(head_lemma, language)
+            or find_country_inflected(word, language)  # "na Kitajskem"
+        )
         if place is not None and (
             _given_name_abroad(word, place, language) or _noun_form_abroad(word, place, language)
         ):

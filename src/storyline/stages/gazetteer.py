@@ -329,6 +329,52 @@ def find_place_inflected(words: list[str], language: str | None) -> Place | None
     return None
 
 
+# Latin-script Slavic languages whose country names of one word decline as adjectives, which their
+# dictionaries read as other words ("na Kitajskem", in China: Slovenian's dictionary gives "Kitajsko")
+ADJECTIVAL_COUNTRY_LANGUAGES = ("sl", "hr", "sk", "cs", "pl")
+_ADJECTIVAL_COUNTRY = re.compile(r"\w+(?:sk|šk|čk|ck)\w{1,3}")
+
+
+def find_country_inflected(word: str, language: str | None) -> Place | None:
+    """A country whose one-word name in ``language`` declines as an adjective, read from a case of it
+    ("Kitajskem", "Kitajsko": Kitajska, China; "Hrvaškem": Hrvaška): the name's stem and "-sk-" kept,
+    the case ending off (``ENDING_LETTERS`` at most)."""
+    if language not in ADJECTIVAL_COUNTRY_LANGUAGES or not _ADJECTIVAL_COUNTRY.fullmatch(word.casefold()):
+        return None
+    folded = word.casefold()
+    for name, place in _adjectival_countries(language).get(folded[:_BUCKET_LETTERS], []):
+        stem = name[:-1]  # "kitajsk" of "kitajska"
+        if folded.startswith(stem) and folded[len(stem) :] in _FEMININE_CASE_ENDINGS:
+            return place
+    return None
+
+
+# The case endings of a feminine adjective (and Slovenian's locative of a country, "-em"), not the
+# masculine's or the neuter's ("Polskim", "Polskiego": another noun's adjective, Polish)
+_FEMININE_CASE_ENDINGS = frozenset({"e", "i", "o", "em", "ę", "ą", "ej", "iej", "ou", "é"})
+
+
+@lru_cache(maxsize=8)
+def _adjectival_countries(language: str) -> dict[str, list[tuple[str, Place]]]:
+    """The language's one-word country names that end as a feminine adjective ("-ska", "-ška", "-cka"),
+    by first letters."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        territories = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+    index: dict[str, list[tuple[str, Place]]] = {}
+    for name in territories.values():
+        folded = name.casefold()
+        if " " in folded or not folded.endswith(("ska", "ška", "čka", "cka")):
+            continue
+        place = find_place(name)
+        if place is not None and is_country(place):
+            index.setdefault(folded[:_BUCKET_LETTERS], []).append((folded, place))
+    return index
+
+
 @lru_cache(maxsize=64)
 def _inflected_index(language: str) -> dict[tuple[int, str], list[tuple[list[str], Place]]]:
     """One language's multi-word territory names, by word count and first letters (built when that
