@@ -1347,6 +1347,16 @@ def test_entities_two_letters_beside_a_name_that_spells_them_keep_their_own_enti
     assert found["org:EU"].surface == "ЕС" and any("Совет" in m.surface for m in found.values() if m.key != "org:EU")
 
 
+def test_entities_a_bulgarian_noun_with_its_article_takes_no_verb_and_is_an_organisation_s_word() -> None:
+    """ "Камарата беше": the chamber, then "was" (the definite article's -ата is a noun's here, not an
+    adjective's opening a name in lowercase as in "Белия дом"); "Комисията" is the commission."""
+    found = {
+        m.surface: m.kind
+        for m in _mentions("Вчера Комисията реши. Гласуването в Камарата беше отложено.", "bg").values()
+    }
+    assert found == {"Комисията": "org", "Камарата": "org"}
+
+
 def test_entities_a_country_the_bulgarian_dictionary_writes_in_lowercase_is_still_the_country() -> None:
     """simplemma's Bulgarian dictionary lists proper nouns in lowercase (България as "българия"), so its
     reading of "Великобритания" is no sign of a common word."""

@@ -159,6 +159,9 @@ _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
+# How Bulgarian nouns' dictionary forms end where a definite adjective's would not ("камара", "комисия",
+# "министерство"; the adjectives' are masculine: "държавен", "народен", "европейски")
+_BULGARIAN_NOUN_LEMMA_ENDINGS = ("а", "я", "о", "е")
 # French and Italian elisions glue an article to a name: "l’OEA", "d'Italia".
 _ACRONYM_PLURAL = re.compile(rf"[A-Z]{{2,{MAX_ACRONYM}}}s")  # an acronym with a plural ending
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[sS]ull|[nN]ell|[aA]ll)['’](?=[^\W\d_])")
@@ -1456,6 +1459,8 @@ def _leads_lowercase_name(run: list[str], start: int, following: str, language: 
         return (
             word.lower().endswith(_BULGARIAN_DEFINITE_ADJECTIVE)
             and lemma != word.lower()
+            # "Камарата беше": a noun, then a verb; a feminine, neuter or plural article ends nouns too
+            and not (word.lower().endswith(("ата", "ото", "ите")) and lemma.endswith(_BULGARIAN_NOUN_LEMMA_ENDINGS))
             and lemmas.is_known(lemma, language)
         )
     return False
