@@ -1357,6 +1357,14 @@ def test_entities_a_bulgarian_noun_with_its_article_takes_no_verb_and_is_an_orga
     assert found == {"Комисията": "org", "Камарата": "org"}
 
 
+def test_entities_an_institution_glued_to_the_person_after_it_is_two_names() -> None:
+    found = _mentions("Зустріч з головою Єврокомісії Жан-Клодом Юнкером відбулася вчора.", "uk")
+    assert {(m.surface, m.kind) for m in found.values()} == {
+        ("Єврокомісії", "org"),
+        ("Жан-Клодом Юнкером", "person"),
+    }
+
+
 def test_entities_a_country_the_bulgarian_dictionary_writes_in_lowercase_is_still_the_country() -> None:
     """simplemma's Bulgarian dictionary lists proper nouns in lowercase (България as "българия"), so its
     reading of "Великобритания" is no sign of a common word."""

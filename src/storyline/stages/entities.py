@@ -1527,6 +1527,10 @@ def _mentions_for_run(
         if place is not None and place.id.startswith("iso:"):  # not "Домінік Рааб" (Dominic, not Dominica)
             first = Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
             return [first, *_mentions_for_run(run[1:], [*before, run[0]], language)]  # "Japans Premier Abe"
+        opening = _leading_name_before_a_person(run, before, language)
+        if opening is not None:
+            ends, name = opening
+            return [name, *_mentions_for_run(run[ends:], [*before, *run[:ends]], language)]
     mention = _mention_for_run(_given_name_first(run, language), before, language)
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
@@ -1539,6 +1543,32 @@ def _club_mention(run: list[str]) -> Found | None:
     name = " ".join(run[1:])
     key = name_key(name.replace(" ", ""))
     return Found(key=key, given="", surface=" ".join(run), kind="org", lemma=" ".join(run)) if len(key) >= 2 else None
+
+
+def _leading_name_before_a_person(run: list[str], before: list[str], language: str | None) -> tuple[int, Found] | None:
+    """A country or region of two words, or an institution of one or two, that a run opens with before a
+    person's given name ("Північної Ірландії Шайлеш Вара", "Єврокомісії Жан-Клодом Юнкером"): where it
+    ends, and its mention."""
+    for cut in (1, 2):
+        if len(run) <= cut or not _opens_with_given_name(run[cut:], language):
+            continue
+        institution = find_institution(run[:cut])
+        if institution is not None:
+            return cut, Found(
+                key=institution.id, given="", surface=" ".join(run[:cut]), kind="org", lemma=institution.name
+            )
+        place = _place_for_run(run[:cut], "", language, before) if cut == 2 else None
+        if place is not None and place.id.startswith("iso:"):
+            return cut, Found(key=place.id, given="", surface=" ".join(run[:cut]), kind=place.kind, lemma=place.name)
+    return None
+
+
+def _opens_with_given_name(run: list[str], language: str | None) -> bool:
+    """Whether a run opens with a given name followed by another word (a surname)."""
+    if len(run) < 2:
+        return False
+    first = run[0].split("-")[0]
+    return _lemma_and_kind(first, language)[1] == "given" or _listed_first_name(first, language)
 
 
 def _script_change(run: list[str]) -> int | None:
