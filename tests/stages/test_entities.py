@@ -1365,6 +1365,12 @@ def test_entities_an_institution_glued_to_the_person_after_it_is_two_names() -> 
     }
 
 
+def test_entities_a_name_written_on_in_lowercase_is_no_persons() -> None:
+    """Ukrainian morphology reads "Правда" as a surname; "Європейська правда", a newspaper, ends in lowercase."""
+    found = _mentions("Як повідомляє Європейська правда, рішення ухвалили.", "uk")
+    assert [(m.surface, m.kind) for m in found.values()] == [("Європейська правда", "org")]
+
+
 def test_entities_a_country_the_bulgarian_dictionary_writes_in_lowercase_is_still_the_country() -> None:
     """simplemma's Bulgarian dictionary lists proper nouns in lowercase (България as "българия"), so its
     reading of "Великобритания" is no sign of a common word."""

@@ -2076,6 +2076,8 @@ def _place_reading(word: str, language: str | None) -> Place | None:
 
 def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str, language: str | None) -> str:
     """Morphology first, then organisation words, acronyms, teams, titles, and the shape of the run."""
+    if head_kind == "person" and len(run) > 1 and run[-1].islower():
+        head_kind = "misc"  # a name written on in lowercase is no person's ("Європейська правда": a surname Правда)
     if head_kind in ("person", "place", "org") and not (head_kind == "place" and first_kind == "given"):
         return head_kind
     if first_kind == "given" or (head_kind == "given" and len(run) == 1):
