@@ -549,8 +549,8 @@ def _agency_mention(name: list[str], language: str | None) -> Found | None:
     """An agency's mention, keyed as its runs are ("dpa" as the acronym DPA), or as the acronym of its Latin
     name ("Франс прес": AFP)."""
     surface = " ".join(name)
-    if (latin := latin_name(surface)) is not None and _is_acronym(latin):
-        return Found(key=acronym_key(latin), given="", surface=surface, kind="org", lemma=latin)
+    if _latin_acronym(surface) is not None:  # keyed by ``_as_agency``
+        return _as_agency(Found(key="", given="", surface=surface, kind="org", lemma=surface))
     mention = _mention_for_run([word.upper() if word.islower() else word for word in name], [], language)
     if mention is None or ":" in mention.key:
         return None
@@ -560,10 +560,15 @@ def _agency_mention(name: list[str], language: str | None) -> Found | None:
 def _as_agency(mention: Found) -> Found:
     """An agency's mention: an organisation, named in Latin letters where written in Cyrillic (Ройтерс);
     one whose Latin name is an acronym keyed as that acronym ("Франс прес": AFP)."""
-    latin = latin_name(mention.surface)
-    if latin is not None and _is_acronym(latin):
-        return dataclasses.replace(mention, key=acronym_key(latin), given="", kind="org", lemma=latin)
-    return dataclasses.replace(mention, kind="org", lemma=latin or mention.lemma)
+    if (acronym := _latin_acronym(mention.surface)) is not None:
+        return dataclasses.replace(mention, key=acronym_key(acronym), given="", kind="org", lemma=acronym)
+    return dataclasses.replace(mention, kind="org", lemma=latin_name(mention.surface) or mention.lemma)
+
+
+def _latin_acronym(surface: str) -> str | None:
+    """An agency's Latin name where it is an acronym ("Франс прес": AFP), else None."""
+    latin = latin_name(surface)
+    return latin if latin is not None and _is_acronym(latin) else None
 
 
 def _hyphen_restored(mention: EntityMention) -> EntityMention:
@@ -975,15 +980,7 @@ def _expand_acronyms(found: list[Found]) -> list[Found]:
     them) gives the acronym its id: there the acronym is that institution, though alone it may be another."""
     spelled: dict[str, set[tuple[str, str, str]]] = {}
     for mention in found:
-        words = mention.surface.split()
-        if len(words) < 2 or mention.key.startswith("#") or mention.kind == "person":
-            continue
-        if ":" in mention.key:
-            if mention.kind != "org":
-                continue
-            initials = "".join(word[0].upper() for word in words)
-        else:
-            initials = "".join(word[0] for word in words if word[0].isupper())
+        initials = _spelled_initials(mention)
         if 1 < len(initials) <= MAX_ACRONYM:
             key = mention.key if ":" in mention.key else ""
             spelled.setdefault(initials, set()).add((mention.lemma, mention.given, key))
@@ -1000,6 +997,18 @@ def _expand_acronyms(found: list[Found]) -> list[Found]:
             )
         expanded.append(mention)
     return expanded
+
+
+def _spelled_initials(mention: Found) -> str:
+    """The acronym a name of several words spells: its capitalised words' first letters, or all its words'
+    for an organisation the gazetteer or the institutions know (Slavic languages write its later words in
+    lowercase); '' for none (a person's name, an acronym, a known place)."""
+    words = mention.surface.split()
+    if len(words) < 2 or mention.key.startswith("#") or mention.kind == "person":
+        return ""
+    if ":" in mention.key:
+        return "".join(word[0].upper() for word in words) if mention.kind == "org" else ""
+    return "".join(word[0] for word in words if word[0].isupper())
 
 
 # The letters an acronym the gazetteer knows needs before a name of the article that spells it takes its
@@ -1025,11 +1034,7 @@ def _spelled_out_as_known_acronym(found: list[Found], spelled: dict[str, set[tup
         return found
     renamed = []
     for mention in found:
-        words = mention.surface.split()
-        initials = "".join(word[0] for word in words if word[0].isupper())
-        acronym = (
-            known.get(initials) if len(words) > 1 and ":" not in mention.key and mention.kind != "person" else None
-        )
+        acronym = known.get(_spelled_initials(mention)) if ":" not in mention.key else None
         if acronym is not None:
             mention = dataclasses.replace(mention, key=acronym.key, given="", kind=acronym.kind, lemma=acronym.lemma)
         renamed.append(mention)

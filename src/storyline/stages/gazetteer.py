@@ -332,14 +332,13 @@ def find_place_inflected(words: list[str], language: str | None) -> Place | None
 # Latin-script Slavic languages whose country names of one word decline as adjectives, which their
 # dictionaries read as other words ("na Kitajskem", in China: Slovenian's dictionary gives "Kitajsko")
 ADJECTIVAL_COUNTRY_LANGUAGES = ("sl", "hr", "sk", "cs", "pl")
-_ADJECTIVAL_COUNTRY = re.compile(r"\w+(?:sk|šk|čk|ck)\w{1,3}")
 
 
 def find_country_inflected(word: str, language: str | None) -> Place | None:
     """A country whose one-word name in ``language`` declines as an adjective, read from a case of it
     ("Kitajskem", "Kitajsko": Kitajska, China; "Hrvaškem": Hrvaška): the name's stem and "-sk-" kept,
-    the case ending off (``ENDING_LETTERS`` at most)."""
-    if language not in ADJECTIVAL_COUNTRY_LANGUAGES or not _ADJECTIVAL_COUNTRY.fullmatch(word.casefold()):
+    then one of ``_FEMININE_CASE_ENDINGS``."""
+    if language not in ADJECTIVAL_COUNTRY_LANGUAGES:
         return None
     folded = word.casefold()
     for name, place in _adjectival_countries(language).get(folded[:_BUCKET_LETTERS], []):
@@ -358,14 +357,8 @@ _FEMININE_CASE_ENDINGS = frozenset({"e", "i", "o", "em", "ę", "ą", "ej", "iej"
 def _adjectival_countries(language: str) -> dict[str, list[tuple[str, Place]]]:
     """The language's one-word country names that end as a feminine adjective ("-ska", "-ška", "-cka"),
     by first letters."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        territories = Locale.parse(language).territories
-    except (UnknownLocaleError, ValueError):
-        return {}
     index: dict[str, list[tuple[str, Place]]] = {}
-    for name in territories.values():
+    for name in _territory_names_in(language) or []:
         folded = name.casefold()
         if " " in folded or not folded.endswith(("ska", "ška", "čka", "cka")):
             continue
@@ -379,20 +372,27 @@ def _adjectival_countries(language: str) -> dict[str, list[tuple[str, Place]]]:
 def _inflected_index(language: str) -> dict[tuple[int, str], list[tuple[list[str], Place]]]:
     """One language's multi-word territory names, by word count and first letters (built when that
     language is first seen)."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        territories = Locale.parse(language).territories
-    except (UnknownLocaleError, ValueError):
+    territories = _territory_names_in(language)
+    if territories is None:
         return {}
     index: dict[tuple[int, str], list[tuple[list[str], Place]]] = {}
     everyday = [name for names in EVERYDAY_NAMES.values() for name in names]
-    for name in [*territories.values(), *everyday]:
+    for name in [*territories, *everyday]:
         words = name.casefold().split()
         place = find_place(name) if len(words) > 1 else None
         if place is not None:
             index.setdefault((len(words), words[0][:_BUCKET_LETTERS]), []).append((words, place))
     return index
+
+
+def _territory_names_in(language: str) -> list[str] | None:
+    """CLDR's names of countries and regions in ``language`` (``babel``), or None for a language it lacks."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return list(Locale.parse(language).territories.values())
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def _same_stem(word: str, other: str) -> bool:
