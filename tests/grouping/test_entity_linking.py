@@ -274,8 +274,13 @@ def test_a_name_that_opens_with_a_common_word_is_told_apart_by_all_its_words() -
         _row("d", 4, "nknl", "kntr", "Centro Nacional", "es", kind="misc"),
         _row("e", 5, "hftr", "hlf", "Khalifa Haftar", "en"),
         _row("f", 6, "hftr", "hlf", "Khalifa Haftar", "en", kind="misc"),
+        # a listed first name is a common word only where its own language writes it so: English's
+        # dictionary lists "angela", German's does not
+        _row("g", 7, "mrkl", "anhl", "Angela Merkel", "en"),
+        _row("h", 8, "mrkl", "anhl", "Angela Merkel", "de", kind="misc"),
     ]
     _, links = link_entities(rows)
     assert links[("a", "snk", "ad")] != links[("b", "snk", "ad")]
     assert links[("c", "nknl", "kntr")] != links[("d", "nknl", "kntr")]
     assert links[("e", "hftr", "hlf")] == links[("f", "hftr", "hlf")]
+    assert links[("g", "mrkl", "anhl")] == links[("h", "mrkl", "anhl")]

@@ -775,6 +775,29 @@ def test_entities_a_surname_the_dictionary_knows_as_a_proper_noun_or_as_no_germa
     assert "person" not in {m.kind for m in english.values()}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name", "person"),
+    [
+        ("On Monday Emmanuel Macron met Mike Pence in Paris.", "en", "Emmanuel Macron", True),
+        ("On Monday Emmanuel Macron met Mike Pence in Paris.", "en", "Mike Pence", True),
+        ("Das Foto machte gestern Jens Büttner in der Stadt.", "de", "Jens Büttner", True),
+        # a first name that is a word itself, a plural, a compound of nouns, a word the article writes
+        ("The Golden Jackass award went to him.", "en", "Golden Jackass", False),
+        ("The Christian Democrats met on Monday.", "en", "Christian Democrats", False),
+        ("Am Montag sah Lisa Hauptbahnhof und Rathaus.", "de", "Lisa Hauptbahnhof", False),
+        ("Then Maria Pence said the pence were gone.", "en", "Maria Pence", False),
+    ],
+)
+def test_entities_a_first_name_and_a_rarer_word_of_the_dictionary_make_a_person(
+    text: str, language: str, name: str, person: bool
+) -> None:
+    """After a listed first name, a rarer dictionary word is still a surname ("Macron", "Pence",
+    "Büttner"), unless the first name is itself a word, the word is a plural or a compound of nouns, or
+    the article writes it in lowercase."""
+    kinds = {m.surface: m.kind for m in _mentions(text, language).values()}
+    assert (kinds.get(name) == "person") is person, kinds
+
+
 def test_entities_a_german_name_the_dictionary_reads_as_a_verbs_stem_stays_as_written() -> None:
     """German capitalises every noun, so a capitalised word that the dictionary reads as a verb's stem
     ("Pell": pellen) is a name as written, and keyed so, like the English article's "Pell"; an
@@ -874,14 +897,17 @@ def test_entities_a_german_noun_before_a_name_of_bare_words_is_context() -> None
 def test_entities_a_run_of_german_nouns_is_no_name() -> None:
     """German capitalises its nouns: "Hunderte Demonstranten" and "Millionen Zuschauer" are none, nor is
     "Demonstranten" alone a surname of the first; an adjective ("Deutsche Bahn"), a word for what comes
-    from a place ("Wolfsburger Nachrichten") or an English word ("Rolling Stones") make a name."""
+    from a place ("Wolfsburger Nachrichten") or English words alone ("Rolling Stones") make a name; a
+    German noun that English also has is still one beside another ("Jahre Haft", "Strafe Gottes")."""
     text = (
         "Am Dienstag zogen Hunderte Demonstranten vor die Botschaft, gesehen von Millionen Zuschauer. "
         "Die Polizei stoppte die Demonstranten nicht. Die Deutsche Bahn fährt, "
-        "berichten die Wolfsburger Nachrichten, und die Rolling Stones spielen."
+        "berichten die Wolfsburger Nachrichten, und die Rolling Stones spielen. "
+        "Ihm drohen 15 Jahre Haft, sagen sie, es sei eine „Strafe Gottes“."
     )
     surfaces = {m.surface for m in _mentions(text, "de").values()}
-    assert not {"Hunderte Demonstranten", "Millionen Zuschauer", "Demonstranten"} & surfaces
+    assert not {"Hunderte Demonstranten", "Millionen Zuschauer", "Demonstranten", "Jahre Haft"} & surfaces
+    assert not {"Strafe Gottes", "Haft", "Gottes"} & surfaces
     assert {"Deutsche Bahn", "Wolfsburger Nachrichten", "Rolling Stones"} <= surfaces
 
 
@@ -1510,3 +1536,9 @@ def test_entities_an_organisation_word_in_a_case_types_a_latin_slavic_name() -> 
     assert polish.get("Partii Pracy") == "org" and "Akcja policji" not in polish
     czech = {m.surface: m.kind for m in _mentions("Členové Konzervativní strany hlasovali.", "cs").values()}
     assert czech == {"Konzervativní strany": "org"}
+
+
+def test_entities_a_german_noun_that_names_a_region_abroad_is_the_noun() -> None:
+    """ "Marken" (brands) is also German for Italy's Marche: in German text, the noun."""
+    found = _mentions("Andere Hersteller überdenken derzeit ebenfalls ihre Marken, weil sie alt sind.", "de")
+    assert not found

@@ -110,7 +110,12 @@ def _opens_with_common_word(kind: str, given: str, key: str, language: str | Non
     if kind == "person" or not given or given == key or not language or len(words) < 2:
         return False
     from storyline.stages import lemmas  # the dictionaries load on an ingest's linking, never for reading
+    from storyline.stages.given_names import is_given_name
 
+    # a listed first name is a common word only where its own language's dictionary says so: English's
+    # lists "Angela" in lowercase, which made German "Angela Merkel" another name than "Angela Merkel"
+    if is_given_name(words[0]):
+        return lemmas.in_lowercase(words[0], language)
     return lemmas.common_word(words[0], language)
 
 

@@ -35,6 +35,7 @@ from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
     calendar_words,
+    capitalised_language_names,
     capitalises_calendar,
     cldr_locale,
     ends_in_org_word,
@@ -85,6 +86,7 @@ from storyline.stages.name_filters import (
     frequent_words,
     german_nouns,
     not_a_name,
+    noun_compound,
 )
 from storyline.stages.name_languages import ENDINGS_ONLY, NAMES_NOT_INFLECTED
 from storyline.stages.name_shapes import (
@@ -677,9 +679,39 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
     # two first names, then up to two surnames: "José Antonio Yepez Ortiz"
     longest = 4 if _listed_first_name(words[1], language) else 3
     # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
-    if len(words) > longest or not all(_may_be_surname(word, language, lowercase) for word in words[1:]):
+    if len(words) > longest or has_place_word(words):
+        return mention
+    surnames = all(_may_be_surname(word, language, lowercase) for word in words[1:])
+    if not surnames and not _first_name_and_rare_surname(words, language, lowercase):
         return mention
     return dataclasses.replace(mention, kind="person")
+
+
+def _first_name_and_rare_surname(words: list[str], language: str | None, lowercase: set[str]) -> bool:
+    """A listed first name and one word that the dictionary knows but that is still a surname: one of
+    the rarer words of five letters or more ("Emmanuel Macron", "Mike Pence", "Liz Truss"; in German,
+    whose dictionary lists surnames among its capitalised nouns, "Angela Merkel", "Jens Büttner") that
+    the article never writes in lowercase. Not after a first name that is itself a word or a place
+    ("Golden Jackass", "Love Island", "Sydney Harbor", "Corona Krise"); not a place, a plural ("Christian
+    Democrats"), a calendar word, nor one of the language's or English's most frequent words; in German
+    neither a noun's inflected form nor a compound of nouns ("Anna Kinder", "Lisa Hauptstadt": a verb's
+    object after its subject). Turkish, whose surnames are words, has its own rule (``_may_be_surname``)."""
+    if len(words) != 2 or not language or language in TURKIC:
+        return False
+    first, word = words
+    if lemmas.common_word(first, language) or first.casefold() in capitalised_language_names("en"):
+        return False  # "Golden Jackass", "German Defence"
+    if find_place(first) is not None or find_place(word) is not None:
+        return False
+    folded = word.casefold()
+    if len(word) <= FUNCTION_WORD_LETTERS or lower_for(word, language) in lowercase:
+        return False
+    if folded in frequent_words(language) or folded in frequent_words("en") or folded in calendar_words(language):
+        return False
+    if language not in NOUN_CAPITALISING:
+        lemma = lemmas.dictionary_lemma(word.lower(), language)
+        return lemma is None or (lemma[:1].islower() and word.lower() != f"{lemma}s")
+    return lemmas.dictionary_lemma(word, language) in (None, word) and not noun_compound(word, language)
 
 
 def _only_a_first_name(word: str, language: str | None) -> bool:

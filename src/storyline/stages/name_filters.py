@@ -108,28 +108,32 @@ def _common_word(mention: Found, language: str | None) -> bool:
         return True
     if language not in NOUN_CAPITALISING:
         return False
-    return (lemmas.is_known(word, language) or _noun_compound(word, language)) and not _english_proper_noun(word)
+    return (lemmas.is_known(word, language) or noun_compound(word, language)) and not _english_proper_noun(word)
 
 
 @lru_cache(maxsize=8192)
 def german_nouns(mention: Found, language: str | None) -> bool:
     """An untyped run of German nouns alone ("Menge Sonnenschein", "Tonnen Kohle", "Hunderte Demonstranten"), none
-    of them a listed first or family name, a place or a name English writes with a capital: nouns German
+    of them a listed first or family name or a place, and not all of them English words: nouns German
     capitalises, not a name; an adjective makes one ("Deutsche Bahn", "Europäische Zentralbank",
     "Mannheimer Morgen"). A lone noun is ``_common_word``'s. The entities stage drops such runs before
     bare names are read as the surnames of full names (``entities._resolve_surnames``): "Demonstranten"
     is not the "surname" of "Hunderte Demonstranten"."""
     if language not in NOUN_CAPITALISING or mention.kind != "misc" or " " not in mention.surface:
         return False
-    words = mention.surface.split()
-    return all(_plain_german_word(APOSTROPHE_SUFFIX.sub("", word), language) for word in words)
+    words = [APOSTROPHE_SUFFIX.sub("", word) for word in mention.surface.split()]
+    # an English name is written in German text as is ("Rolling Stones", "Apple Podcasts", "Next Level");
+    # a German noun that English also has is still a German noun beside another ("Jahre Haft", "Strafe
+    # Gottes", "Tests Mobiltelefone")
+    if all(lemmas.is_known(word.lower(), "en") for word in words):
+        return False
+    return all(_plain_german_word(word, language) for word in words)
 
 
 def _plain_german_word(word: str, language: str) -> bool:
     """A noun of the language and nothing else: no listed name, no place or town nor a word for what comes
-    from one, no English word ("Rolling Stones", "Apple Podcasts", "Next Level": English names are
-    written in German text as is)."""
-    if word.isupper() or is_given_name(word) or is_family_name(word) or lemmas.is_known(word.lower(), "en"):
+    from one."""
+    if word.isupper() or is_given_name(word) or is_family_name(word):
         return False
     if any(find_place(name) or find_town(name, language) for name in (word, word.removesuffix("er"))):
         return False  # a place, or what comes from one ("Wolfsburger Nachrichten")
@@ -153,7 +157,7 @@ def _frequent_common_word(word: str, language: str) -> bool:
     return lemmas.in_lowercase(word, language)
 
 
-def _noun_compound(word: str, language: str) -> bool:
+def noun_compound(word: str, language: str) -> bool:
     """A German compound of dictionary nouns the dictionary does not list ("Impfstoffsuche",
     "Tierprüfungsanforderungen"): a known noun of at least ``_COMPOUND_TAIL`` letters at its end,
     after a known word of at least ``_COMPOUND_HEAD`` letters (with or without a linking "s", "n",

@@ -162,6 +162,11 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 16: a foreign person's name transcribed into Cyrillic is shown in its own spelling ("Donald
     # Trump" for Дональд Трамп; stages/latin_names.py): names again.
     15: Migration(rename_entities=True),
+    # Version 17: a name that is not a person's and opens with a listed first name carries all its words'
+    # spelling only where its own language's dictionary writes that name in lowercase (English's lists
+    # "Angela": German "Angela Merkel", untyped, was another name than the person; grouping/entities.py):
+    # every mention is linked again.
+    16: Migration(rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
