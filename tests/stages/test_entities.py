@@ -1542,3 +1542,32 @@ def test_entities_a_german_noun_that_names_a_region_abroad_is_the_noun() -> None
     """ "Marken" (brands) is also German for Italy's Marche: in German text, the noun."""
     found = _mentions("Andere Hersteller überdenken derzeit ebenfalls ihre Marken, weil sie alt sind.", "de")
     assert not found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("On Monday Ursula von der Leyen met the press in Brussels.", "en", "Ursula von der Leyen"),
+        ("Am Montag sprach Ursula von der Leyen in Brüssel.", "de", "Ursula von der Leyen"),
+        ("Lundi, Charles de Gaulle est arrivé à Paris.", "fr", "Charles de Gaulle"),
+        ("Yesterday Mohammed bin Salman met the delegation.", "en", "Mohammed bin Salman"),
+    ],
+)
+def test_entities_a_surname_s_particles_keep_a_person_s_name_whole(text: str, language: str, name: str) -> None:
+    """ "von der", "de", "bin" inside a person's name: one person, keyed by the surname after them, not a
+    first name and a surname apart."""
+    found = {m.surface: m for m in _mentions(text, language).values()}
+    assert found[name].kind == "person" and found[name].key == name_key(name.split()[-1]), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La procesión de Rocío de Sevilla salió ayer.", "es"),  # a name and where it is from
+        ("Der Boss von Renault sprach gestern.", "de"),  # a common word, then a name
+        ("Ayer abrió la Flor de Cacao en el centro.", "es"),
+    ],
+)
+def test_entities_particles_join_no_place_and_no_common_word(text: str, language: str) -> None:
+    surfaces = {m.surface for m in _mentions(text, language).values()}
+    assert not any(" de " in surface or " von " in surface for surface in surfaces), surfaces

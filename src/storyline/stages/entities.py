@@ -92,6 +92,7 @@ from storyline.stages.name_languages import ENDINGS_ONLY, NAMES_NOT_INFLECTED
 from storyline.stages.name_shapes import (
     CONNECTORS,
     MAX_NAME_WORDS,
+    NAME_PARTICLES,
     TURKIC,
     connector_glue,
     heading_stretches,
@@ -99,6 +100,7 @@ from storyline.stages.name_shapes import (
     is_roman_numeral,
     lower_for,
     lowercase_stems,
+    particle_glue,
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
 from storyline.stages.uncased_names import is_uncased, known_names
@@ -664,8 +666,8 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
     "Jorge Winckler", "Łukasz Szumowski", "Philippe Close") is a person's, unless an organisation
     word is in it, the article writes that first name as a word of its own ("will", "les"), or a later
     word is a word of the language and no listed name. Cyrillic names are morphology's to tell."""
-    words = mention.surface.split()
-    first = words[0]
+    first, *rest = mention.surface.split()
+    words = [first, *(word for word in rest if word not in NAME_PARTICLES)]  # "Mohammed bin Salman"
     if mention.kind != "misc" or has_org_word(words):
         return mention
     if _CYRILLIC.match(first) or first.isupper() or not _is_capitalised(first, language):
@@ -1179,7 +1181,10 @@ def _capitalised_runs(
     ``common``: lowercase words of the text, never names when they open the sentence. An institution's
     name goes on across its language's small words (``name_shapes.connector_glue``)."""
     keeps = [_may_be_name_word(index, words, mid_caps, language, common) for index in range(len(words))]
-    glue = connector_glue(words, language, {index for index, keep in enumerate(keeps) if keep})
+    name_words = {index for index, keep in enumerate(keeps) if keep}
+    glue = connector_glue(words, language, name_words) | particle_glue(
+        words, name_words, lambda first, surname: _joins_across_particles(first, surname, language)
+    )
     runs: list[tuple[int, list[str]]] = []
     current: list[str] = []
     glued = False
@@ -1239,6 +1244,16 @@ def _capitalised_runs(
     if current:
         runs.append(_trimmed(start, current, language, lowercase))
     return runs
+
+
+def _joins_across_particles(first: str, surname: str, language: str | None) -> bool:
+    """Whether a surname's particles join a first name before them to a name after them ("Ursula von der
+    Leyen", "Luca de Meo"): a listed first name that is no common word in lowercase ("Dean de la
+    Facultad", "Flor de Cacao", "Sie das Thema"), and a name that is no place ("Rocío de Sevilla", "Santa
+    Rosa de Lima", "Ville de Bruxelles": a name and where it is from, or a place's own name)."""
+    if not _listed_first_name(first, language) or (language and lemmas.common_word(first.lower(), language)):
+        return False
+    return find_place(APOSTROPHE_SUFFIX.sub("", surname)) is None
 
 
 def _place_written_on(run: list[str], words: list[tuple[str, bool]], index: int, language: str | None) -> int:
