@@ -1434,6 +1434,31 @@ def test_entities_the_red_cross_is_one_organisation_in_every_language() -> None:
         assert found.get("inst:red-cross") is not None and found["inst:red-cross"].kind == "org", language
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The World Bank said growth would slow."),
+        ("fr", "La Banque mondiale a revu sa prévision."),
+        ("es", "El Banco Mundial dijo que la economía crecerá."),
+        ("de", "Die Weltbank senkte ihre Prognose."),
+        ("ru", "По данным Всемирного банка, рост замедлится."),
+        ("pl", "Bank Światowy obniżył prognozę."),
+    ],
+)
+def test_entities_the_world_bank_is_one_organisation_in_every_language(language: str, text: str) -> None:
+    """Its names are common words ("Banco Mundial", "Weltbank") that share no key: one institution."""
+    found = _mentions(text, language)
+    assert found.get("inst:world-bank") is not None and found["inst:world-bank"].kind == "org", found
+
+
+def test_entities_a_listed_company_opening_a_sentence_keeps_its_first_word() -> None:
+    """ "Deutsche" opening an English sentence is no name of its own, but opens a listed company's."""
+    surfaces = {
+        m.surface for m in _mentions("Deutsche Bank fell. Deutsche Telekom said it would cut jobs.", "en").values()
+    }
+    assert {"Deutsche Bank", "Deutsche Telekom"} <= surfaces
+
+
 def test_entities_a_bulgarian_name_is_no_verbs_form() -> None:
     """Bulgarian names take no case endings: "Мей" (Theresa May) is no form of the verb "мея", whose
     past the dictionary gives for it, while an adjective's article still goes ("Европейската")."""

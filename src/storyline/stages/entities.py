@@ -1357,7 +1357,22 @@ def _may_be_name_word(
         or _proper_kind(word, language) is not None
         or _opens_full_name(words, index)
         or _before_legal_form(words, index)
+        or _opens_listed_company(words, index)
     )
+
+
+def _opens_listed_company(words: list[tuple[str, bool]], index: int) -> bool:
+    """The first word of a listed company's name of two or three words ("Deutsche Bank fell", "Deutsche
+    Telekom said" opening English sentences, where "Deutsche" alone is no name)."""
+    for length in (2, 3):
+        run = words[index : index + length]
+        if (
+            len(run) == length
+            and not any(broken for _, broken in run[1:])
+            and is_listed_company(" ".join(w for w, _ in run))
+        ):
+            return True
+    return False
 
 
 def _frequent_opening_word(word: str, language: str | None) -> bool:

@@ -1,7 +1,7 @@
 """Seats of government that news names by their buildings, in the languages storyline reads, the European
 Union's Commission and Parliament and its everyday Russian and Ukrainian name ("Еврокомиссия",
-"Європарламент", "Евросоюз"), and the Red Cross, whose names are common words in each (and in Spanish a
-first name and a word: "Cruz Roja").
+"Європарламент", "Евросоюз"), and the Red Cross and the World Bank, whose names are common words in each
+(and in Spanish a first name and a word: "Cruz Roja").
 
 "The Kremlin said", "в Кремле заявили", "der Kreml", "Кремъл": one institution, whose names no
 gazetteer holds (they are no cities) and whose spellings share no phonetic key ("Kreml" and "Kremlin"
@@ -73,6 +73,13 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|czerwon(?:y|ego|ym|emu) krzyż(?:a|em|u)?|kızılhaç|красн(?:ый|ого|ом|ому|ым) крест(?:а|е|у|ом)?"
         r"|червон(?:ий|ого|ому|им) хрест(?:а|і|у|ом)?|червен(?:ия|ият)? кръст(?:а|ът)?",
     ),
+    (  # its names are common words too ("Banco Mundial", "Weltbank"), and no acronym is common to them
+        Institution("inst:world-bank", "World Bank"),
+        r"world bank|banque mondiale|banco mundial|banca mondiale|weltbank|wereldbank"
+        r"|bank(?:u|iem)? światow(?:y|ego|ym|emu)|dünya bankası|всемирн(?:ый|ого|ом|ому|ым) банк(?:а|е|у|ом)?"
+        r"|світов(?:ий|ого|ому|им) банк(?:у|і|ом)?|световна(?:та)? банка|světov(?:á|é|ou) bank(?:a|y|u|ou)"
+        r"|svetov(?:á|ej|ú|ou) bank(?:a|y|u|ou)|svetovn(?:a|e|i|o) bank(?:a|e|i|o)",
+    ),
 )
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
 # the letters the names open with: one test a word before any pattern is tried (entities scan every word)
@@ -83,7 +90,8 @@ _OPENINGS = (
     "евросоюз", "євросоюз", "евросъюз", "european", "commission", "europäisch", "comisión", "commissione",
     "comissão", "komisj", "avrupa", "европейск", "еврокомис", "європейськ", "єврокомісі", "parlement",
     "parlament", "европарламент", "європарламент", "evropsk", "európsk", "europsk", "bíl", "biel", "bel",
-    "bijel",
+    "bijel", "world", "banque", "banco", "banca", "weltbank", "wereldbank", "bank", "dünya", "всемирн",
+    "світов", "световна", "světov", "svetov",
 )  # fmt: skip
 
 
