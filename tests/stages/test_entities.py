@@ -1576,13 +1576,18 @@ def test_entities_a_german_noun_that_names_a_region_abroad_is_the_noun() -> None
         ("Am Montag sprach Ursula von der Leyen in Brüssel.", "de", "Ursula von der Leyen"),
         ("Lundi, Charles de Gaulle est arrivé à Paris.", "fr", "Charles de Gaulle"),
         ("Yesterday Mohammed bin Salman met the delegation.", "en", "Mohammed bin Salman"),
+        ("Charles de Gaulle was president then.", "en", "Charles de Gaulle"),  # opening the sentence
+        ("Вчера Урсула фон дер Ляйен встретилась с журналистами.", "ru", "Урсула фон дер Ляйен"),
+        ("Вчора Урсула фон дер Ляєн зустрілася з журналістами.", "uk", "Урсула фон дер Ляєн"),
+        ("Вчера Урсула фон дер Лайен се срещна с журналисти.", "bg", "Урсула фон дер Лайен"),
     ],
 )
 def test_entities_a_surname_s_particles_keep_a_person_s_name_whole(text: str, language: str, name: str) -> None:
-    """ "von der", "de", "bin" inside a person's name: one person, keyed by the surname after them, not a
-    first name and a surname apart."""
+    """ "von der", "de", "bin", "фон дер" inside a person's name: one person, keyed by the surname after
+    them as written (no case ending read into "Ляйен"), not a first name and a surname apart."""
     found = {m.surface: m for m in _mentions(text, language).values()}
     assert found[name].kind == "person" and found[name].key == name_key(name.split()[-1]), found
+    assert found[name].lemma.split()[-1] == name.split()[-1]
 
 
 @pytest.mark.parametrize(

@@ -85,3 +85,9 @@ def test_display_name_shows_a_persons_foreign_name_in_its_own_spelling_and_nothi
     # a Latin spelling someone wrote still wins
     written = [count("Дональд Трамп", "ru", "person"), count("Donald Trump", "en", "person")]
     assert display_name("dnld trmp", written) == "Donald Trump"
+
+
+def test_a_surname_s_particles_are_given_back_as_written() -> None:
+    """ "фон дер" is "von der", not the listed name nearest its letters ("Fawn")."""
+    shown = latin_name("Урсула фон дер Ляйен", "ru")
+    assert shown is not None and shown.split()[:3] == ["Ursula", "von", "der"]

@@ -1251,7 +1251,11 @@ def _joins_across_particles(first: str, surname: str, language: str | None) -> b
     Leyen", "Luca de Meo"): a listed first name that is no common word in lowercase ("Dean de la
     Facultad", "Flor de Cacao", "Sie das Thema"), and a name that is no place ("Rocío de Sevilla", "Santa
     Rosa de Lima", "Ville de Bruxelles": a name and where it is from, or a place's own name)."""
-    if not _listed_first_name(first, language) or (language and lemmas.common_word(first.lower(), language)):
+    # in Cyrillic, a name morphology or the lists of the language's names know ("Урсула", "Шарль")
+    listed = _listed_first_name(first, language) or (
+        bool(_CYRILLIC.match(first)) and _lemma_and_kind(first, language)[1] in ("given", "person")
+    )
+    if not listed or (language and language in SUPPORTED_LANGUAGES and lemmas.common_word(first.lower(), language)):
         return False
     return find_place(APOSTROPHE_SUFFIX.sub("", surname)) is None
 
@@ -1314,11 +1318,17 @@ def _is_place(run: list[str]) -> bool:
 
 
 def _opens_full_name(words: list[tuple[str, bool]], index: int) -> bool:
-    """A first name some locale lists, followed by another capitalised word: a person's name begins."""
+    """A first name some locale lists, followed by another capitalised word, or by a surname's particles
+    and one ("Charles de Gaulle"): a person's name begins."""
     word = words[index][0]
-    if word.isupper() or not _listed_first_name(word) or index + 1 >= len(words):
+    if word.isupper() or not _listed_first_name(word):
         return False
-    following, broken = words[index + 1]
+    after = index + 1
+    while after < len(words) and words[after][0] in NAME_PARTICLES and not words[after][1] and after - index <= 2:
+        after += 1
+    if after >= len(words):
+        return False
+    following, broken = words[after]
     return following[:1].isupper() and not broken
 
 
@@ -1793,7 +1803,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         mention = _mention_for_run(nominative, before, language, person=True)  # "Donaldem Trumpem"
         return dataclasses.replace(mention, surface=surface) if mention else None
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
-    written = _keeps_written_form(run, language)
+    # a surname after its particles takes no case ending ("фон дер Ляйен" is no form of "Ляйена")
+    written = _keeps_written_form(run, language) or _surname_after_particles(run, language)
     if _surname_read_as_a_word(run, head_lemma, language):
         head_lemma = APOSTROPHE_SUFFIX.sub("", run[-1])
     if written:
@@ -1937,6 +1948,12 @@ def _surname_read_as_a_word(run: list[str], head_lemma: str, language: str | Non
     word = run[-1].lower()
     adjective = lemmas.inflected_adjective(word, language) and word.startswith(head_lemma.casefold())
     return adjective and _listed_first_name(run[-2], language)
+
+
+def _surname_after_particles(run: list[str], language: str | None) -> bool:
+    """A person's surname after its particles ("Урсула фон дер Ляйен"), which takes no case ending: the
+    dictionary would read "Ляйен" as a form of "Ляйена"."""
+    return len(run) > 2 and run[-2] in NAME_PARTICLES and _joins_across_particles(run[0], run[-1], language)
 
 
 def _keeps_written_form(run: list[str], language: str | None) -> bool:

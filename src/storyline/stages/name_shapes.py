@@ -240,11 +240,20 @@ def _title_case(
 
 
 # the small words inside a person's surname, in any language ("Ursula von der Leyen", "Charles de Gaulle",
-# "Ludwig van Beethoven", "Mohammed bin Salman"): a first, then what may follow it ("von der", "de la")
+# "Ludwig van Beethoven", "Mohammed bin Salman"), as Latin and Cyrillic script write them ("Урсула фон дер
+# Ляйен", "Шарль де Голль"): a first, then what may follow it ("von der", "de la")
 _FIRST_PARTICLES = frozenset(
     {"von", "van", "de", "del", "della", "di", "da", "dos", "das", "du", "zu", "ter", "ten", "bin", "ibn", "bint"}
+    | {"фон", "ван", "де", "ди", "да", "дос", "дю", "бин", "ибн", "бен"}
 )
-_SECOND_PARTICLES = {"von": {"der", "dem", "den"}, "van": {"der", "den", "de"}, "de": {"la", "las", "los"}}
+_SECOND_PARTICLES = {
+    "von": {"der", "dem", "den"},
+    "van": {"der", "den", "de"},
+    "de": {"la", "las", "los"},
+    "фон": {"дер", "ден"},
+    "ван": {"дер", "ден", "де"},
+    "де": {"ла"},
+}
 NAME_PARTICLES = _FIRST_PARTICLES.union(*_SECOND_PARTICLES.values())
 
 
