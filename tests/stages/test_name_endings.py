@@ -29,6 +29,10 @@ def _mentions(text: str, language: str) -> dict[str, EntityMention]:
         (["Joego", "Bidena"], "pl", ["Joe", "Biden"]),  # a given name in -e declines as an adjective
         (["Joemu", "Bidenowi"], "pl", ["Joe", "Biden"]),
         (["Joeju", "Bidnu"], "sl", ["Joe", "Bidn"]),  # Slovenian's -j- (the fleeting e stays dropped)
+        (["Keirem", "Starmerem"], "pl", ["Keir", "Starmer"]),  # an unlisted first name: the ending both take
+        (["Giorgią", "Meloni"], "pl", ["Giorgia", "Meloni"]),  # Polish feminine instrumental of a listed name
+        (["Gazetą", "Krakowską"], "pl", None),  # no first name: a newspaper in the instrumental
+        (["Beata", "Szydła"], "pl", None),  # the genitive's -a is also a woman's nominative
     ],
 )
 def test_a_foreign_name_in_a_case_is_read_back_in_the_nominative(

@@ -72,6 +72,30 @@ def latin_slavic_nominative(run: list[str], language: str | None) -> list[str] |
             if surname.endswith(surname_ending) and len(stem) >= _MIN_STEM and stem[-1].lower() not in _VOWELS:
                 return [given, stem]
         return [given, surname]  # a surname that does not decline ("Joe Biden" has no ending to lose)
+    return _agreeing_case(first, surname, language)
+
+
+# The endings a first name and its surname both take in one case, which no nominative has: Polish's
+# feminine instrumental -ą, and the masculine instrumental and dative (not the genitive's -a, which
+# women's names end in: "Beata Szydła").
+_AGREEING_ENDINGS = ("em", "om", "owi", "ovi")
+
+
+def _agreeing_case(first: str, surname: str, language: str) -> list[str] | None:
+    """The nominative of a name whose first name no list holds, read from the case ending both words
+    take ("Keirem Starmerem": Keir Starmer), or, in Polish, of a listed first name in -ą ("Giorgią Meloni",
+    "Beatą Szydłą": Giorgia Meloni, Beata Szydła)."""
+    if language == "pl" and first.endswith("ą"):  # a listed first name: not "Gazetą Krakowską"
+        given = first[:-1] + "a"
+        if len(given) > _MIN_STEM and is_given_name(given):
+            return [given, surname[:-1] + "a" if surname.endswith("ą") else surname]
+        return None
+    for ending in _AGREEING_ENDINGS:
+        if ending not in _MASCULINE_ENDINGS[language] or not (first.endswith(ending) and surname.endswith(ending)):
+            continue
+        stems = [first[: -len(ending)], surname[: -len(ending)]]
+        if all(len(stem) >= _MIN_STEM and stem[-1].lower() not in _VOWELS for stem in stems):
+            return stems
     return None
 
 
