@@ -1601,3 +1601,10 @@ def test_entities_a_surname_s_particles_keep_a_person_s_name_whole(text: str, la
 def test_entities_particles_join_no_place_and_no_common_word(text: str, language: str) -> None:
     surfaces = {m.surface for m in _mentions(text, language).values()}
     assert not any(" de " in surface or " von " in surface for surface in surfaces), surfaces
+
+
+def test_entities_a_dash_after_a_dateline_s_parenthesis_opens_a_sentence() -> None:
+    """ "BERLIN (REUTERS) - Senior figures ...": the dash after the agency ends the dateline, so "Senior"
+    opens a sentence and is the common word, no name."""
+    text = "BERLIN (REUTERS) - Senior figures in the governing coalition will meet on Sunday."
+    assert "Senior" not in {m.surface for m in _mentions(text, "en").values()}

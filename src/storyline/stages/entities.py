@@ -136,7 +136,9 @@ _ABBREVIATED = _ABBREVIATIONS | _PLACE_ABBREVIATIONS | {"m"}
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"„«“'’]))([^\W\d_]+)$")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 T = TypeVar("T")
-_SENTENCE_BREAK = re.compile(r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|\n+")
+_SENTENCE_BREAK = re.compile(
+    r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|(?<=\))\s+[-–—]\s+(?=[^\W\d_])|\n+"
+)
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
 # one or two words before a colon that open a sentence or follow a bar, a dash or a dateline in capitals,
 # and that a number or an agency's acronym follows: "Kaynak: AA", "11:38 | Son Güncelleme: 18.02.2020",
