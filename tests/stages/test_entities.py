@@ -1608,3 +1608,8 @@ def test_entities_a_dash_after_a_dateline_s_parenthesis_opens_a_sentence() -> No
     opens a sentence and is the common word, no name."""
     text = "BERLIN (REUTERS) - Senior figures in the governing coalition will meet on Sunday."
     assert "Senior" not in {m.surface for m in _mentions(text, "en").values()}
+
+
+def test_entities_a_german_genitive_place_opening_a_sentence_is_the_place() -> None:
+    found = _mentions("Frankreichs Präsident bleibt bei der Reform hart.", "de")
+    assert "iso:FR" in found

@@ -140,6 +140,7 @@ _SENTENCE_BREAK = re.compile(
     r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|(?<=\))\s+[-–—]\s+(?=[^\W\d_])|\n+"
 )
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
+MIN_GENITIVE_LETTERS = 5  # "Irans", not "Uss"
 # one or two words before a colon that open a sentence or follow a bar, a dash or a dateline in capitals,
 # and that a number or an agency's acronym follows: "Kaynak: AA", "11:38 | Son Güncelleme: 18.02.2020",
 # "- ORDU Kaynak: İHA" ("Marcin Gortat: Nie wiem", before a quotation, is a name)
@@ -1357,7 +1358,7 @@ def _may_be_name_word(
         return False
     if index > 0 or _opens_place(words, index):  # "Côte d'Ivoire : la voie ouverte ...", "New Delhi has ..."
         return True
-    place = find_place(APOSTROPHE_SUFFIX.sub("", word))
+    place = find_place(APOSTROPHE_SUFFIX.sub("", word)) or _german_genitive_place(word, language)
     if place is not None:
         return word.lower() in mid_caps or not _opens_as_a_word(word, place, language)
     acronym = word.isupper() and len(word) > 1
@@ -1371,6 +1372,13 @@ def _may_be_name_word(
         or _before_legal_form(words, index)
         or _opens_listed_company(words, index)
     )
+
+
+def _german_genitive_place(word: str, language: str | None) -> Place | None:
+    """A country's or city's German genitive ("Frankreichs", "Berlins") opening a sentence."""
+    if language != "de" or not word.endswith("s") or len(word) <= MIN_GENITIVE_LETTERS:
+        return None
+    return find_place(word[:-1])
 
 
 def _opens_listed_company(words: list[tuple[str, bool]], index: int) -> bool:
