@@ -1613,3 +1613,10 @@ def test_entities_a_dash_after_a_dateline_s_parenthesis_opens_a_sentence() -> No
 def test_entities_a_german_genitive_place_opening_a_sentence_is_the_place() -> None:
     found = _mentions("Frankreichs Präsident bleibt bei der Reform hart.", "de")
     assert "iso:FR" in found
+
+
+def test_entities_america_in_english_text_is_the_united_states_not_a_first_name() -> None:
+    """ "America" is a listed first name too (America Ferrera), but English news writes it for the
+    country: one of the country's everyday names in the article's script is never a foreign name."""
+    found = _mentions("The trade war hurt America last year, officials said.", "en")
+    assert "iso:US" in found and found["iso:US"].kind == "place"

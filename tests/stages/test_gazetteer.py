@@ -162,3 +162,13 @@ def test_everyday_names_of_countries_in_slavic_languages() -> None:
     assert find_place("Америка").id == "iso:US"  # type: ignore[union-attr]
     latin_america = find_place("Латинская Америка")
     assert latin_america is not None and latin_america.id == "region:419"  # the continents keep their names
+
+
+@pytest.mark.parametrize("written", ["America", "Amerika", "Ameryka", "Америка"])
+def test_gazetteer_america_alone_is_the_united_states(written: str) -> None:
+    """News says "America" for the United States in many languages; CLDR gives "Amerika" to the Americas,
+    and the continents keep their own names."""
+    place = find_place(written)
+    assert place is not None and place.id == "iso:US"
+    latin = find_place("Latin America")
+    assert latin is not None and latin.id.startswith("region:")

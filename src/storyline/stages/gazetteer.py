@@ -31,7 +31,7 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 26  # bump when the index's shape or rules change
+CACHE_FORMAT = 27  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -193,8 +193,9 @@ ACRONYMS = {
 # GeoNames' English names) lists for a language whose news uses them more than the listed one: Ukrainian
 # "Великобританія" (CLDR: "Велика Британія") and "Britain" in Russian, Ukrainian and Bulgarian
 # ("Британия", "Британія"), "Holland" in the same (CLDR: "Нидерланды", "Нідерланди", "Нидерландия"),
-# and "America" written in Cyrillic, which Slavic news says for the United States (CLDR gives it to the
-# Americas; the continents keep their own names: "Латинская Америка", "Северна Америка"); "Great Britain"
+# and "America" written in Cyrillic, English, German, Czech or Polish ("Америка", "America", "Amerika",
+# "Ameryka"), which their news says for the United States (CLDR gives "Amerika" to the Americas; the
+# continents keep their own names: "Латинская Америка", "Latin America", "Lateinamerika"); "Great Britain"
 # and "Britain" in Czech, Slovak, Slovenian, Croatian and Polish, and "United Kingdom" in Polish, where
 # CLDR gives the other name; Polish "Niemiec", Germany's genitive ("z Niemiec", from Germany), which the dictionary reads as
 # "a German".
@@ -217,7 +218,7 @@ EVERYDAY_NAMES = {
     ),
     "DE": ("Niemiec",),
     "NL": ("Голландия", "Голландія", "Холандия"),
-    "US": ("Америка", "Америки"),
+    "US": ("Америка", "Америки", "America", "Amerika", "Ameryka"),
 }
 
 
@@ -283,7 +284,8 @@ def is_country(place: Place) -> bool:
 @lru_cache(maxsize=4096)
 def country_names_in(place: Place, language: str) -> frozenset[str]:
     """A country's names in ``language`` and in English (``english_country_names`` and its display
-    name), casefolded; empty for a place that is no country."""
+    name), and its everyday names in the language's script ("America", "Америка"), casefolded; empty
+    for a place that is no country."""
     if not is_country(place):
         return frozenset()
     from babel import Locale, UnknownLocaleError
@@ -293,7 +295,9 @@ def country_names_in(place: Place, language: str) -> frozenset[str]:
         local = {Locale.parse(language).territories.get(code, place.name)}
     except (ValueError, UnknownLocaleError):
         local = set()
-    return english_country_names(code) | {name.casefold() for name in {place.name, *local}}
+    script = script_of(_language_name(language))
+    everyday = {name for name in EVERYDAY_NAMES.get(code, ()) if script_of(name) == script}
+    return english_country_names(code) | {name.casefold() for name in {place.name, *local, *everyday}}
 
 
 @lru_cache(maxsize=512)
