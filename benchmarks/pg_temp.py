@@ -8,8 +8,10 @@ As a script: ``python benchmarks/pg_temp.py FOLDER`` starts one, prints a databa
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -31,7 +33,9 @@ def ensure_database(server_url: str, name: str) -> str:
 
 @contextlib.contextmanager
 def temporary_postgres(folder: Path, database: str | None = None) -> Iterator[str]:
-    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="storyline-runtime-"))
+    if "XDG_RUNTIME_DIR" not in os.environ:  # the server wants one; one made here goes at the process's end,
+        os.environ["XDG_RUNTIME_DIR"] = runtime = tempfile.mkdtemp(prefix="storyline-runtime-")
+        atexit.register(shutil.rmtree, runtime, ignore_errors=True)  # after pgserver's own exit handlers
     import pgserver
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -7,8 +7,10 @@ except under CI (CI=true), where that is a failure: CI must test both backends.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,11 @@ import pytest
 
 class PostgresForTests:
     def __init__(self, folder: Path) -> None:
-        os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="storyline-runtime-"))
+        # the server wants a runtime folder; one made here is removed when the process ends, after
+        # pgserver's own exit handlers, which still write there (registered later, they run first)
+        if "XDG_RUNTIME_DIR" not in os.environ:
+            os.environ["XDG_RUNTIME_DIR"] = runtime = tempfile.mkdtemp(prefix="storyline-runtime-")
+            atexit.register(shutil.rmtree, runtime, ignore_errors=True)
         import pgserver
 
         self.server: Any = pgserver.get_server(folder, cleanup_mode="stop")

@@ -22,10 +22,13 @@ STATUSES: defaultdict[str, Counter[int]] = defaultdict(Counter)
 
 
 def _app():  # type: ignore[no-untyped-def]
+    import atexit
+    import shutil
     import tempfile
     from importlib import resources
 
     folder = Path(tempfile.mkdtemp(prefix="storyline-fuzz-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # the store goes when the test process does
     store_settings = Settings(db=folder / "fuzz.db", embedder="hashing", languages=("bg", "ru", "uk", "en"))
     seeds = Path(str(resources.files("storyline").joinpath("samples")))
     with open_store(store_settings.db) as store:
