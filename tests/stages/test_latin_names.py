@@ -91,3 +91,9 @@ def test_a_surname_s_particles_are_given_back_as_written() -> None:
     """ "фон дер" is "von der", not the listed name nearest its letters ("Fawn")."""
     shown = latin_name("Урсула фон дер Ляйен", "ru")
     assert shown is not None and shown.split()[:3] == ["Ursula", "von", "der"]
+
+
+def test_every_cyrillic_particle_has_its_latin_spelling() -> None:
+    from storyline.stages.name_languages import NAME_PARTICLES, PARTICLES_IN_LATIN
+
+    assert {word for word in NAME_PARTICLES if not word.isascii()} == set(PARTICLES_IN_LATIN)

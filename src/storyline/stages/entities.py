@@ -88,11 +88,10 @@ from storyline.stages.name_filters import (
     not_a_name,
     noun_compound,
 )
-from storyline.stages.name_languages import ENDINGS_ONLY, NAMES_NOT_INFLECTED
+from storyline.stages.name_languages import ENDINGS_ONLY, NAME_PARTICLES, NAMES_NOT_INFLECTED
 from storyline.stages.name_shapes import (
     CONNECTORS,
     MAX_NAME_WORDS,
-    NAME_PARTICLES,
     TURKIC,
     connector_glue,
     heading_stretches,

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.keys import latin
+from storyline.stages.name_languages import PARTICLES_IN_LATIN
 
 CACHE_FORMAT = 1
 MAX_DEPARTURES = 3
@@ -100,24 +101,6 @@ class Spelling:
         return self.departures * DEPARTURE + math.log(self.rank)
 
 
-# the particles of surnames as Cyrillic writes them (``name_shapes.NAME_PARTICLES``), given back as written
-_PARTICLES = {
-    "фон": "von",
-    "ван": "van",
-    "де": "de",
-    "ди": "di",
-    "да": "da",
-    "дос": "dos",
-    "дю": "du",
-    "бин": "bin",
-    "ибн": "ibn",
-    "бен": "ben",
-    "дер": "der",
-    "ден": "den",
-    "ла": "la",
-}
-
-
 def latin_name(name: str, language: str | None) -> str | None:
     """``name`` (a person's, in Cyrillic, as ``language`` writes it) with each word that a listed name
     spells within ``MAX_DEPARTURES`` written that way and the others romanised; None when no word is
@@ -131,8 +114,8 @@ def latin_name(name: str, language: str | None) -> str | None:
     foreign = _foreign_surname(words[-1].lower(), language)
     out = []
     for word in words[:-1]:
-        if word in _PARTICLES:  # "фон дер Ляйен": von der, not a name of the lists ("Fawn")
-            out.append(_PARTICLES[word])
+        if word in PARTICLES_IN_LATIN:  # "фон дер Ляйен": von der, not a name of the lists ("Fawn")
+            out.append(PARTICLES_IN_LATIN[word])
             continue
         # a foreign surname's given names are foreign too: "Тереза Мей" is Teresa, "Майк Пенс" Mike,
         # though Тереза and Maik are names of lists the text's own languages take as written

@@ -14,3 +14,37 @@ NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
 ENDINGS_ONLY = frozenset({"bg", "mk"})
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
+
+
+# the small words inside a person's surname, in any language ("Ursula von der Leyen", "Charles de Gaulle",
+# "Ludwig van Beethoven", "Mohammed bin Salman"), as Latin and Cyrillic script write them ("Урсула фон дер
+# Ляйен", "Шарль де Голль"): a first, then what may follow it ("von der", "de la")
+FIRST_PARTICLES = frozenset(
+    {"von", "van", "de", "del", "della", "di", "da", "dos", "das", "du", "zu", "ter", "ten", "bin", "ibn", "bint"}
+    | {"фон", "ван", "де", "ди", "да", "дос", "дю", "бин", "ибн", "бен"}
+)
+SECOND_PARTICLES = {
+    "von": {"der", "dem", "den"},
+    "van": {"der", "den", "de"},
+    "de": {"la", "las", "los"},
+    "фон": {"дер", "ден"},
+    "ван": {"дер", "ден", "де"},
+    "де": {"ла"},
+}
+NAME_PARTICLES = FIRST_PARTICLES.union(*SECOND_PARTICLES.values())
+# the Cyrillic ones as the names' own languages write them ("фон дер": von der, shown so, not "Fawn der")
+PARTICLES_IN_LATIN = {
+    "фон": "von",
+    "ван": "van",
+    "де": "de",
+    "ди": "di",
+    "да": "da",
+    "дос": "dos",
+    "дю": "du",
+    "бин": "bin",
+    "ибн": "ibn",
+    "бен": "ben",
+    "дер": "der",
+    "ден": "den",
+    "ла": "la",
+}

@@ -18,6 +18,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.stages import lemmas
 from storyline.stages.entity_cues import has_org_word, is_person_title
+from storyline.stages.name_languages import FIRST_PARTICLES, SECOND_PARTICLES
 
 Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from the word before)
 
@@ -239,34 +240,16 @@ def _title_case(
     return known >= HEADING_MIN_KNOWN and known >= HEADING_KNOWN_SHARE * len(capitalised)
 
 
-# the small words inside a person's surname, in any language ("Ursula von der Leyen", "Charles de Gaulle",
-# "Ludwig van Beethoven", "Mohammed bin Salman"), as Latin and Cyrillic script write them ("Урсула фон дер
-# Ляйен", "Шарль де Голль"): a first, then what may follow it ("von der", "de la")
-_FIRST_PARTICLES = frozenset(
-    {"von", "van", "de", "del", "della", "di", "da", "dos", "das", "du", "zu", "ter", "ten", "bin", "ibn", "bint"}
-    | {"фон", "ван", "де", "ди", "да", "дос", "дю", "бин", "ибн", "бен"}
-)
-_SECOND_PARTICLES = {
-    "von": {"der", "dem", "den"},
-    "van": {"der", "den", "de"},
-    "de": {"la", "las", "los"},
-    "фон": {"дер", "ден"},
-    "ван": {"дер", "ден", "де"},
-    "де": {"ла"},
-}
-NAME_PARTICLES = _FIRST_PARTICLES.union(*_SECOND_PARTICLES.values())
-
-
 def particle_glue(words: Words, is_name_word: set[int], may_join: Callable[[str, str], bool]) -> set[int]:
     """Indices of the particles of a surname (``NAME_PARTICLES``, in lowercase) between two name words
     that ``may_join`` as a first name and a surname: "von der" in "Ursula von der Leyen". ``is_name_word``:
     the indices of the words that may be part of a name."""
     glue: set[int] = set()
     for index, (word, broken) in enumerate(words):
-        if broken or word not in _FIRST_PARTICLES or index - 1 not in is_name_word:
+        if broken or word not in FIRST_PARTICLES or index - 1 not in is_name_word:
             continue
         after = index + 1
-        if after < len(words) and words[after][0] in _SECOND_PARTICLES.get(word, ()) and not words[after][1]:
+        if after < len(words) and words[after][0] in SECOND_PARTICLES.get(word, ()) and not words[after][1]:
             after += 1
         if after >= len(words) or after not in is_name_word or words[after][1] or not words[after][0][:1].isupper():
             continue
