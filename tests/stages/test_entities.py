@@ -652,6 +652,12 @@ def test_entities_a_word_a_city_abroad_also_goes_by_is_the_word() -> None:
     assert {m.surface for m in english.values() if m.kind == "place"} == {"Milan"}
     italian = _mentions("Roma ha deciso. Il sindaco di Roma parla.", "it")
     assert "place" in {mention.kind for mention in italian.values()}
+    # a city's name in another language that only its last vowel sets apart is the city ("Roma": Rome,
+    # "Adelaida": Adelaide); a first name the city's name goes on from is not ("Trent": Trento)
+    spanish = _mentions("Roma, 26 de febrero (EFE). El torneo se juega en Adelaida.", "es")
+    assert {m.lemma for m in spanish.values() if m.kind == "place"} == {"Rome", "Adelaide"}
+    trent = _mentions("For Trent Alexander-Arnold, assisting a goal is satisfying. Trent said so.", "en")
+    assert "place" not in {mention.kind for mention in trent.values()}
 
 
 def test_entities_a_companys_legal_form_is_no_name_and_makes_an_organisation() -> None:
@@ -1292,6 +1298,30 @@ def test_entities_foreign_names_keep_their_written_nominative_in_russian() -> No
     assert barnier[name_key("Барнье")].lemma == "Мишель Барнье"
     khan = _mentions("Премьер Пакистана Имран Хан заявил о переговорах.", "ru")
     assert khan[name_key("Khan")].lemma == "Имран Хан"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("Об этом сообщил Дмитрий Песков журналистам.", "Дмитрий Песков"),  # not песок (sand), genitive plural
+        ("Об этом заявил Хавьер Милей в среду.", "Хавьер Милей"),  # not миля (mile)
+        ("С делегацией встретился Кир Стармер.", "Кир Стармер"),  # not Кира Стармера, genitive plurals
+        ("Встречу провёл Джейк Салливан в Женеве.", "Джейк Салливан"),
+        ("Ранее выступил Александр Стубб в Хельсинки.", "Александр Стубб"),
+        ("Об этом сказал пресс-секретарь Дмитрия Пескова журналистам.", "Дмитрий Песков"),  # the case still goes
+    ],
+)
+def test_entities_a_russian_surname_after_a_given_name_in_the_nominative_stays_as_written(
+    sentence: str, lemma: str
+) -> None:
+    """A given name in its dictionary form says the surname beside it is in the nominative too: the
+    dictionary's likelier reading of the surname as another word's form ("Песков" as the genitive plural of
+    песок) is not the name's. A name the dictionary reads only as a plural's form ("Кир": Кира) is
+    another name in the singular, and a consonant-final name it does not know is a man's in the nominative,
+    not the genitive plural of a feminine noun it guesses ("Стармера")."""
+    found = _mentions(sentence, "ru")
+    assert lemma in {m.lemma for m in found.values() if m.kind == "person"}
+    assert found[name_key(lemma.split()[-1])].lemma == lemma
 
 
 def test_entities_a_small_town_named_as_a_person_s_surname_is_the_person() -> None:

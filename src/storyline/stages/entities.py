@@ -72,7 +72,7 @@ from storyline.stages.institutions import (
     find_office,
     may_open_institution,
 )
-from storyline.stages.keys import acronym_key, is_latin, name_key, spelling
+from storyline.stages.keys import acronym_key, is_latin, latin, name_key, spelling
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_endings import case_forms_named_again, latin_slavic_nominative
@@ -150,6 +150,7 @@ _LABEL = re.compile(
 # languages that write a name the same in every sentence (no case endings on names)
 _ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
+_PROPER_GRAMMEMES = frozenset(_PROPER_TAGS)
 _MAX_RUN = 4
 _NAME_APOSTROPHE = re.compile(r"^\w{1,3}['’ʼ][A-ZА-ЯЁІЇЄҐ]")  # a name's prefix: O'Leary, D'Alema, О'Лірі
 _TYPOGRAPHIC_APOSTROPHE = re.compile(r"[’ʼ]")
@@ -159,6 +160,7 @@ _APOSTROPHE_IN_WORDS = ("uk", "be")
 _UNDECLINED_ENDINGS = frozenset("иоеэю")
 _CASE_ENDINGS = ("ом", "ем", "ём", "ові", "еві", "а", "я", "у", "ю", "е")
 _MIN_STEM_LETTERS = 3
+_VOWEL_ENDINGS = frozenset("аяоеиы")  # the endings a guessed feminine or neuter lemma adds to a consonant
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")  # Russian and Ukrainian consonants (й too: Гафай)
 _TURKISH_ADDRESS = frozenset({"bey", "hanım", "paşa", "hoca", "efendi", "ağa", "usta", "abla", "ağabey"})
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
@@ -1846,6 +1848,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
             (_feminine_surname(run, language) or _surname_in_case_of_given(run, language)) if kind == "person" else None
         )
         lemma = " ".join([*lemmas, surname or head_lemma])
+        if surname and len(surname_key := name_key(surname)) >= 2:
+            key = surname_key  # the surname its given name's case decides keys it ("Радев", not "радеть")
         if kind != "person" and not written and (agreed := agreed_nominative(run, language)) is not None:
             lemma = " ".join(agreed)  # "Консервативної партії": Консервативна партія, not "Консервативний Партія"
         if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
@@ -1907,17 +1911,29 @@ def _surname_in_case_of_given(run: list[str], language: str | None) -> str | Non
     given = _given_name_readings(run[0], analyzer)
     if not given or any("Fixd" in parse.tag.grammemes for parse in given):
         return None
+    if _in_dictionary_form(run[0], given):
+        return run[-1]  # "Дмитрий Песков", "Хавьер Милей": the surname agrees, in the nominative (not песок, миля)
     cases = {grammeme for parse in given for grammeme in parse.tag.grammemes & _CASES}
     agreeing = [
         parse
         for parse in analyzer.parse(run[-1].lower())
         if parse.is_known and parse.tag.POS == "NOUN" and parse.tag.grammemes & cases
     ]
+    agreeing.sort(key=lambda parse: "Surn" not in parse.tag.grammemes)  # a surname's reading first
     if agreeing:
         return _capitalise(agreeing[0].normal_form)
     if all("masc" in parse.tag.grammemes for parse in given) and not analyzer.word_is_known(run[-1].lower()):
         return _consonant_stem(run[-1], cases)
     return None
+
+
+def _in_dictionary_form(word: str, readings: list[Any]) -> bool:
+    """Whether a given name is written in the nominative singular, its dictionary form, and in no other
+    case ("Дмитрий", "Мария"; not "Дмитрия", nor "Любовь", whose accusative is the same word)."""
+    folded = word.lower()
+    return any(parse.normal_form == folded and {"nomn", "sing"} <= parse.tag.grammemes for parse in readings) and all(
+        parse.normal_form == folded and "nomn" in parse.tag.grammemes for parse in readings
+    )
 
 
 # A man's foreign surname of a consonant stem takes a noun's endings ("Ричарда Гренелла", "Ричардом
@@ -2116,7 +2132,18 @@ def _given_name_abroad(word: str, place: Place, language: str | None) -> bool:
         return _foreign_country_name(word, place, language)
     if not place.country or spoken_in(language, place) or not is_given_name(word):
         return False
-    return spelling(word) != spelling(place.name)  # София is Sofia's own name, in any script
+    return not _own_name_in_any_script(word, place.name)
+
+
+def _own_name_in_any_script(word: str, name: str) -> bool:
+    """София is Sofia's own name in any script, "Roma" Rome's and "Adelaida" Adelaide's, whatever vowel
+    ends them; "Trent" (Alexander-Arnold) is not Trento: one ends in a vowel, the other does not."""
+    ends = {_ends_in_a_vowel(latin(text)) for text in (word, name)}
+    return len(ends) == 1 and spelling(word).rstrip("*") == spelling(name).rstrip("*")
+
+
+def _ends_in_a_vowel(text: str) -> bool:
+    return text[-1:].lower() in "aeiouy"
 
 
 def _noun_form_abroad(word: str, place: Place, language: str | None) -> bool:
@@ -2344,7 +2371,12 @@ def _reading(parses: list[Any], word: str) -> tuple[str, str]:
     for parse in parses:
         for tag, kind in _PROPER_TAGS.items():
             if tag in parse.tag.grammemes:
-                return (_capitalise(word.lower()) if own_form else _capitalise(parse.normal_form)), kind
+                # a name read only as a plural's form is another name, in the singular: "Кир" (Keir, Cyrus)
+                # is no genitive plural of Кира, "Стубб" none of Стубба
+                plural = "plur" in parse.tag.grammemes and not any(
+                    "sing" in other.tag.grammemes and other.tag.grammemes & _PROPER_GRAMMEMES for other in parses
+                )
+                return (_capitalise(word.lower()) if own_form or plural else _capitalise(parse.normal_form)), kind
     nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
     chosen = nouns[0] if nouns else (parses[0] if parses else None)
     return (_capitalise(chosen.normal_form), "misc") if chosen else (word, "misc")
@@ -2359,6 +2391,8 @@ def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) ->
     the case ending alone goes ("Шольц", "Мерц"); a surname's guess stands ("Зеленскому": Зеленский), and
     so does an adjective-like surname's genitive, whose "о" is no foreign name's ("Зеленского")."""
     folded, guess = word.casefold(), guessed.casefold()
+    if folded[-1:] in _CONSONANTS and guess[:-1] == folded and guess[-1:] in _VOWEL_ENDINGS:
+        return word  # "Стармер" is a man's name in the nominative, not the genitive plural of a "Стармера"
     shared = len(os.path.commonprefix([folded, guess]))
     inserted = shared < len(guess) - 1 and shared < len(folded) - 1  # "Шолец" for "Шольца"
     adjectival = folded.endswith(("ого", "его")) and guess.endswith(("ий", "ый", "ой"))  # "Зеленского"

@@ -143,7 +143,8 @@ def _plain(exact_word: str) -> str:
             if opening and len(out) == 1:
                 continue
             ends_the_word = exact_word[place + 1 :].strip("aeiou") == ""
-            if ends_the_word and (not out or out[-1] != "*"):
+            final_vowels = exact_word[len(exact_word.rstrip("aeiou")) :]
+            if ends_the_word and (not out or out[-1] != "*") and not _silent_e(final_vowels):
                 out.append("*")
             continue
         if not out or out[-1] != letter:
@@ -168,7 +169,7 @@ def _word_spelling(word: str, exact: bool) -> str:
                     out.append(_written_vowels(spelled[index:end]))  # "Jak" is not "Ak", "Yaasss" not "Az"
             elif exact:
                 out.append(_written_vowels(spelled[index:end]))
-            elif end == len(spelled):
+            elif end == len(spelled) and not _silent_e(spelled[index:end]):
                 out.append("*")
             index = end
             continue
@@ -176,6 +177,15 @@ def _word_spelling(word: str, exact: bool) -> str:
             out.append(letter)
         index += 1
     return "".join(out)
+
+
+def _silent_e(final_vowels: str) -> bool:
+    """A word's last vowels, "e" alone after a consonant, count as no vowel: silent in French and English
+    names, which Cyrillic writes without it (Lagarde: Лагард, Albanese: Албаниз), and written in
+    Cyrillic where it is heard (Conte: Конте, Rutte: Рютте) or ends a case (Шольце), so no spelling
+    can tell which ("Année" and "Anne" alike); a name ending in another vowel keeps its mark (Захарова is
+    not Захаров)."""
+    return bool(final_vowels) and set(final_vowels) == {"e"}
 
 
 def _written_vowels(vowels: str) -> str:

@@ -167,6 +167,10 @@ MIGRATIONS: dict[int, Migration] = {
     # "Angela": German "Angela Merkel", untyped, was another name than the person; grouping/entities.py):
     # every mention is linked again.
     16: Migration(rebuild_entities=True),
+    # Version 18: a name's last "e" alone after a consonant no longer marks it as ending in a vowel
+    # ("Lagarde" is Лагард, "Conte" Конте; stages/keys.spelling), which changes the identities of names
+    # ending so: every mention is linked again.
+    17: Migration(rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
