@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.grouping.timeline import ArticleFacts, build_timeline
 from storyline.models import TimelineEntry
 from storyline.stages.gazetteer import find_place
-from storyline.stages.keys import last_word_key, name_key, spelling
+from storyline.stages.keys import given_key, last_word_key, name_key, spelling
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -42,7 +42,7 @@ def find_entity(store: Store, name_or_id: str) -> dict[str, Any] | None:
     words = name_or_id.split()
     if not words:
         return None
-    given = name_key(words[0]) if len(words) > 1 else ""
+    given = given_key(words[0]) if len(words) > 1 else ""
     return store.find_entity_by_key(name_key(words[-1]), given, spelling(words[-1]))
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.stages.keys import latin, name_key, spelling, vowel_pattern
+from storyline.stages.keys import given_key, latin, name_key, spelling, vowel_pattern
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,27 @@ def test_exact_spelling_keeps_a_vowel_written_twice_and_an_opening_j_or_y(pair: 
 def test_spelling_keeps_the_mark_of_a_final_vowel_other_than_e() -> None:
     assert spelling("Захарова") != spelling("Захаров")
     assert spelling("Meloni") != spelling("Melon")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("George", "Джордж", "Георгий"),
+        ("Giorgia", "Джорджа"),
+        ("John", "Джон", "Jon"),
+        ("Javier", "Хавьер"),
+        ("Sergei", "Сергей", "Сергій", "Serhiy"),
+        ("Gennady", "Геннадий", "Hennadiy"),
+        ("Jan", "Ян"),
+        ("Jens", "Йенс"),
+        ("Gerhard", "Герхард"),
+        ("Hillary", "Хилъри"),
+    ],
+)
+def test_given_key_joins_a_first_name_however_scripts_write_h_g_and_j(names: tuple[str, ...]) -> None:
+    assert len({given_key(name) for name in names}) == 1
+
+
+def test_given_key_keeps_apart_first_names_of_other_consonants() -> None:
+    assert len({given_key(name) for name in ("George", "Gregor", "Joseph", "Donald", "Melania", "Ivanka")}) == 6
+    assert name_key("George") != name_key("Джордж")  # a surname's key keeps "g" ("Gore" is not "Orr")

@@ -72,7 +72,7 @@ from storyline.stages.institutions import (
     find_office,
     may_open_institution,
 )
-from storyline.stages.keys import acronym_key, is_latin, latin, name_key, spelling
+from storyline.stages.keys import acronym_key, given_key, is_latin, latin, name_key, spelling
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
 from storyline.stages.name_endings import case_forms_named_again, latin_slavic_nominative
@@ -819,7 +819,7 @@ def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list
             first, family = name.surface.split()
             if len(key := name_key(family)) >= 2:
                 found.append(
-                    Found(key=key, given=name_key(first), surface=name.surface, kind="person", lemma=name.surface)
+                    Found(key=key, given=given_key(first), surface=name.surface, kind="person", lemma=name.surface)
                 )
     return found
 
@@ -1853,7 +1853,7 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         if kind != "person" and not written and (agreed := agreed_nominative(run, language)) is not None:
             lemma = " ".join(agreed)  # "Консервативної партії": Консервативна партія, not "Консервативний Партія"
         if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
-            given = name_key(lemmas[0])
+            given = given_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
         given = key  # a first name on its own ("Меланія") never stands for a surname
     if kind == "misc" and place_context(run, before, language):  # "in Oftringen", "İngiltere'de"
@@ -2371,10 +2371,14 @@ def _reading(parses: list[Any], word: str) -> tuple[str, str]:
     for parse in parses:
         for tag, kind in _PROPER_TAGS.items():
             if tag in parse.tag.grammemes:
-                # a name read only as a plural's form is another name, in the singular: "Кир" (Keir, Cyrus)
-                # is no genitive plural of Кира, "Стубб" none of Стубба
+                # a name read only as a plural's form (or a vocative's, which news does not write: "Илон!")
+                # is another name, in the singular: "Кир" (Keir, Cyrus) is no genitive plural of Кира, "Илон"
+                # (Elon) none of Илона, "Стубб" none of Стубба
                 plural = "plur" in parse.tag.grammemes and not any(
-                    "sing" in other.tag.grammemes and other.tag.grammemes & _PROPER_GRAMMEMES for other in parses
+                    "sing" in other.tag.grammemes
+                    and "voct" not in other.tag.grammemes
+                    and other.tag.grammemes & _PROPER_GRAMMEMES
+                    for other in parses
                 )
                 return (_capitalise(word.lower()) if own_form or plural else _capitalise(parse.normal_form)), kind
     nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]

@@ -83,25 +83,46 @@ _VOWELS_KEPT_FROM = 4
 
 
 @lru_cache(maxsize=1 << 16)
+def given_key(word: str) -> str:
+    """The key of a given name: ``name_key`` with "h" and "j" read as no consonant, as its vowels are.
+    Scripts and languages write these sounds past any one mapping: English and Italian "g" is Cyrillic
+    "дж" (George: Джордж, Giorgia: Джорджа), Spanish "j" is "х" (Javier: Хавьер), Russian "г" is
+    Ukrainian "h" (Сергей, Сергій, Serhiy), Polish and German "j" is "й" (Jan: Ян, Jens: Йенс), where a
+    surname's key must keep them (a surname alone is evidence; a given name only tells apart the people
+    who share one surname)."""
+    return _skeleton(_sounds(latin(word)), silent=_GIVEN_SILENT)
+
+
+@lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """The phonetic skeleton of one (already lemmatised) word; '' when nothing is left. A name of
     ``_VOWELS_KEPT_FROM`` letters or more whose skeleton would be one letter ("Duda", "Lula") keeps the
     consonant each vowel separates ("dd", "ll"): one letter keys nothing apart, so such names had no key
     at all. Shorter words ("Sie", "Co") stay without one: far more of them are pronouns and
     abbreviations than names."""
-    spelled = _sounds(latin(word))
+    return _skeleton(_sounds(latin(word)), silent=_NAME_SILENT)
+
+
+_NAME_SILENT = frozenset("aeiouyij")  # the letters a key drops after its first ("y", "i", "j": a vowel's)
+_GIVEN_SILENT = _NAME_SILENT | {"h"}  # a given name's: "h" too (``given_key``)
+
+
+def _skeleton(spelled: str, silent: frozenset[str]) -> str:
     if not spelled:
         return ""
-    head = "a" if spelled[0] in _VOWELS or spelled[0] in "ij" else spelled[0]
+    head = "a" if spelled[0] in silent else spelled[0]
     skeleton = [head]
+    apart = False  # a silent consonant since the last letter kept: the same letter again is another one
     for letter in spelled[1:]:
-        if letter in _VOWELS or letter in "ij":
+        if letter in silent:
+            apart = apart or letter not in _NAME_SILENT
             continue
-        if letter != skeleton[-1]:
+        if letter != skeleton[-1] or apart:  # "Gregor" is "arr", not George's "ar"
             skeleton.append(letter)
+        apart = False
     if len(skeleton) > 1 or len(spelled) < _VOWELS_KEPT_FROM:
         return "".join(skeleton)
-    consonants = [letter for letter in spelled[1:] if letter not in _VOWELS and letter not in "ij"]
+    consonants = [letter for letter in spelled[1:] if letter not in silent]
     return head + "".join(consonants)
 
 

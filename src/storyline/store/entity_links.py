@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.grouping.entities import (
@@ -26,6 +27,7 @@ from storyline.grouping.entities import (
     summarise,
 )
 from storyline.grouping.entity_updates import LinkChange, MentionId
+from storyline.stages.keys import given_key, name_key
 from storyline.store.base import StoreBase
 
 RENAME_CHUNK = 2_000  # entities renamed a statement round at a time (``rename_entities``)
@@ -334,6 +336,30 @@ class EntityLinks(StoreBase):
         for start in range(0, len(ids), RENAME_CHUNK):
             self._summarise(ids[start : start + RENAME_CHUNK], {}, {})
 
+    def rekey_given_names(self) -> None:
+        """Every stored mention's given-name key made again by ``keys.given_key`` from the given name it
+        was made from (schema 18), rows of one article that now share a key and given name merged as the
+        entity stage merges them; the entity links' mentions follow, so that ``rebuild_entities`` keeps
+        their entities' ids. For the migration only: it reads every full name of the store."""
+        rows = [
+            StoredMention(str(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]), int(row[6]))
+            for row in self._db.execute(
+                "SELECT article_id, key, given, surface, lemma, kind, mentions FROM article_entities WHERE given<>''"
+            )
+            if row[2] != row[1] or " " in str(row[4])  # not a first name alone, keyed as a surname would be
+        ]
+        removed, written, moved = rekeyed_mentions(rows)
+        self._db.executemany("DELETE FROM article_entities WHERE article_id=? AND key=? AND given=?", removed)
+        self._db.executemany(
+            "INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions, given)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(m.article_id, m.key, m.surface, m.lemma, m.kind, m.mentions, m.given) for m in written],
+        )
+        self._db.executemany(
+            "UPDATE entity_mentions SET given=? WHERE article_id=? AND key=? AND given=?",
+            [(new, article_id, key, old) for (article_id, key, old), new in moved.items()],
+        )
+
     # ---- from scratch ------------------------------------------------------------------------
 
     def mention_rows(self) -> list[MentionRow]:
@@ -395,6 +421,65 @@ class EntityLinks(StoreBase):
             ids[identity] = entity_id
             renamed.add(entity_id)
         return votes
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    """A row of ``article_entities``."""
+
+    article_id: str
+    key: str
+    given: str
+    surface: str
+    lemma: str
+    kind: str
+    mentions: int
+
+
+def rekeyed_mentions(
+    rows: Sequence[StoredMention],
+) -> tuple[list[tuple[str, str, str]], list[StoredMention], dict[tuple[str, str, str], str]]:
+    """What ``rekey_given_names`` does to these rows (all the full names of the store): the (article, key,
+    given) rows it removes, the rows it writes in their place, and each moved mention's new given key. A
+    row's given name is its lemma's first word, or its surface's, whichever its old key was made from
+    (a row whose key neither gives is left as it is, as is one whose new key would be its surname's)."""
+    new_given: dict[tuple[str, str, str], str] = {}
+    for row in rows:
+        first = next(
+            (
+                words[0]
+                for words in (row.lemma.split(), row.surface.split())
+                if words and name_key(words[0]) == row.given
+            ),
+            None,
+        )
+        if first is not None and (given := given_key(first)) not in (row.given, row.key):
+            new_given[(row.article_id, row.key, row.given)] = given
+    groups: dict[tuple[str, str, str], list[StoredMention]] = {}
+    for row in rows:
+        given = new_given.get((row.article_id, row.key, row.given), row.given)
+        groups.setdefault((row.article_id, row.key, given), []).append(row)
+    removed: list[tuple[str, str, str]] = []
+    written: list[StoredMention] = []
+    for (_article, _key, given), group in groups.items():
+        if all((row.article_id, row.key, row.given) not in new_given for row in group):
+            continue
+        removed += [(row.article_id, row.key, row.given) for row in group]
+        written.append(_merged(group, given))
+    return removed, written, new_given
+
+
+def _merged(group: Sequence[StoredMention], given: str) -> StoredMention:
+    """One article's rows of one key and given name as one, as the entity stage merges its mentions: the
+    longest, then most frequent, surface and lemma, the kind most mentions give that is not "misc"."""
+    surface = max(group, key=lambda row: (len(row.surface.split()), row.mentions)).surface
+    lemma = max(group, key=lambda row: (len(row.lemma.split()), row.mentions)).lemma
+    kinds: Counter[str] = Counter()
+    for row in group:
+        kinds[row.kind] += row.mentions
+    typed = [(count, kind) for kind, count in kinds.items() if kind not in ("misc", "given")]
+    kind = max(typed)[1] if typed else "misc"
+    return StoredMention(group[0].article_id, group[0].key, given, surface, lemma, kind, sum(r.mentions for r in group))
 
 
 class _Deltas:

@@ -27,6 +27,7 @@ class Migration:
     rebuild_entities: bool = False
     rename_entities: bool = False  # names, types and variant lists made again from the variant counts
     split_storylines: bool = False  # storylines that fell into pieces are split (``split_storylines_in_pieces``)
+    rekey_given_names: bool = False  # stored mentions' given-name keys made again (``rekey_given_names``)
 
 
 # Shard numbers as grouping/window.py computes them (SHARD_DAYS = 7): day number // 7 for a dated
@@ -167,10 +168,11 @@ MIGRATIONS: dict[int, Migration] = {
     # "Angela": German "Angela Merkel", untyped, was another name than the person; grouping/entities.py):
     # every mention is linked again.
     16: Migration(rebuild_entities=True),
-    # Version 18: a name's last "e" alone after a consonant no longer marks it as ending in a vowel
-    # ("Lagarde" is Лагард, "Conte" Конте; stages/keys.spelling), which changes the identities of names
-    # ending so: every mention is linked again.
-    17: Migration(rebuild_entities=True),
+    # Version 18: a given name's key reads "h" and "j" as no consonant (George is Джордж, John Джон,
+    # Javier Хавьер; stages/keys.given_key), so every stored mention's given-name key is made again from
+    # the name it was made from; and a name's last "e" alone after a consonant no longer marks it as
+    # ending in a vowel ("Lagarde" is Лагард; stages/keys.spelling). Every mention is linked again.
+    17: Migration(rekey_given_names=True, rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
@@ -186,6 +188,7 @@ def migrate(
     dialect: str = "sqlite",
     split_storylines: Callable[[], object] = lambda: None,
     rename_entities: Callable[[], object] = lambda: None,
+    rekey_given_names: Callable[[], object] = lambda: None,
 ) -> None:
     """Run the steps from ``version`` to ``target`` inside the caller's transaction (on SQLite with
     foreign keys off: tables are renamed and rebuilt); KeyError when a step is missing. ``schema`` is
@@ -198,6 +201,8 @@ def migrate(
     run_script(db, schema, dialect)
     for step in steps:
         run_script(db, render_schema(dialect, step.after), dialect)
+    if any(step.rekey_given_names for step in steps):
+        rekey_given_names()
     if any(step.rebuild_entities for step in steps):
         rebuild_entities()  # names too
     elif any(step.rename_entities for step in steps):
