@@ -1497,6 +1497,10 @@ def test_entities_a_bulgarian_name_is_no_verbs_form() -> None:
     russian = _mentions("Премьер-министр Тереза Мэй заявила в среду, что останется.", "ru")
     assert set(bulgarian) == set(russian) == {name_key("Мей")}
     assert _mentions("Вчера Европейската комисия реши.", "bg") != {}
+    # nor are consonants alone an ending: "Николас" (Maduro) is not a form of Никола
+    maduro = _mentions("Президентът Николас Мадуро заяви в сряда, че ще остане.", "bg")
+    assert maduro[name_key("Мадуро")].lemma == "Николас Мадуро"
+    assert maduro[name_key("Мадуро")].given == given_key("Nicolas")
 
 
 def test_entities_a_foreign_surname_alone_is_no_given_name() -> None:

@@ -97,3 +97,23 @@ def test_every_cyrillic_particle_has_its_latin_spelling() -> None:
     from storyline.stages.name_languages import NAME_PARTICLES, PARTICLES_IN_LATIN
 
     assert {word for word in NAME_PARTICLES if not word.isascii()} == set(PARTICLES_IN_LATIN)
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Джордж Сорос", "George Soros"),  # дж as the soft "g" with the vowel that marks it (not Jorge)
+        ("Джузеппе Конте", "Giuseppe Conte"),
+        ("Анджела Рейнер", "Angela Rayner"),
+        ("Маттео Ренци", "Matteo Renzi"),  # a last "и" is no "e"
+    ],
+)
+def test_a_soft_g_and_a_name_s_last_vowel(cyrillic: str, latin: str) -> None:
+    assert latin_name(cyrillic, "ru") == latin
+
+
+def test_a_last_a_stays_a_last_a() -> None:
+    """A woman's name in "-а" is not a man's in "-e" (George, Jorge), nor a surname in "-и" one in "-e"
+    (Malone for Мелони)."""
+    shown = latin_name("Джорджа Мелони", "ru")
+    assert shown is not None and shown.split()[0].endswith("a") and shown.split()[1] == "Meloni"

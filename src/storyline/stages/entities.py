@@ -2305,6 +2305,8 @@ def _name_lemma(word: str, language: str) -> str:
         return word
     if language in ENDINGS_ONLY and not _ending_changed(word, lemma):
         return word  # Bulgarian "Мей" (Theresa May) is no form of the verb "мея", whose past is "мях"
+    if language in ENDINGS_ONLY and _consonants_added(word, lemma):
+        return word  # no Bulgarian ending is consonants alone: "Николас" (Maduro) is not a form of Никола
     # German writes every noun with a capital: a capitalised word the dictionary reads as a verb's stem
     # is a name as written ("Pell", not "pellen"; "Endig", not "endigen"), while an adjective's
     # endings still go ("Deutschen" is "deutsch")
@@ -2314,6 +2316,12 @@ def _name_lemma(word: str, language: str) -> str:
 
 
 _CYRILLIC_VOWELS = re.compile("[аеиоуъюяѝѐэыё]")
+
+
+def _consonants_added(word: str, lemma: str) -> bool:
+    """Whether ``word`` is ``lemma`` with consonants only after it."""
+    folded, base = word.casefold(), lemma.casefold()
+    return len(folded) > len(base) and folded.startswith(base) and not _CYRILLIC_VOWELS.search(folded[len(base) :])
 
 
 def _ending_changed(word: str, lemma: str) -> bool:

@@ -67,7 +67,7 @@ _COMMON: dict[str, tuple[str, ...]] = {
     "ц": ("ts", "c", "z", "tz"), "ч": ("ch", "tch", "c"), "ш": ("sh", "sch", "ch"), "щ": ("shch",),
     "ъ": ("",), "ы": ("y", "i"), "ь": ("",), "э": ("e", "a", "ai"), "ю": ("yu", "u", "eu", "ew", "ue"),
     "я": ("ya", "ia", "a"),
-    "дж": ("dzh", "j", "g", "dg"), "кс": ("ks", "x"), "кв": ("kv", "qu"), "ай": ("ay", "i", "y", "ei", "igh", "ai"),
+    "дж": ("dzh", "j", "g", "dg", "ge", "gi"), "кс": ("ks", "x"), "кв": ("kv", "qu"), "ай": ("ay", "i", "y", "ei", "igh", "ai"),
     "ей": ("ey", "ay", "ai", "a", "ei"), "эй": ("ey", "ay", "a", "ai"), "ой": ("oy", "oi"),
     "оу": ("ou", "o", "ow"), "ау": ("au", "ow", "ou"), "уо": ("uo", "wa", "wo"), "уи": ("ui", "wi"),
     "ью": ("yu", "ew", "u"), "ье": ("ye", "ier", "ie"), "шт": ("sht", "st"), "шп": ("shp", "sp"),
@@ -88,6 +88,8 @@ _LANGUAGE_LETTERS: dict[str, dict[str, tuple[str, ...]]] = {
 _FINAL_O = ("eau", "ot", "ault")  # French endings written -о (Trudeau)
 _VOWELS = set("aeiouy")
 _SOFT = set("еиіыэюяє")  # the letters before which с may be a soft "c" (Pence, Nancy)
+_FINAL_A = set("ая")  # a name's last letter that only a last "a" spells (``_may_end``)
+_FINAL_I = set("иіы")  # a name's last letter that no last "e" spells
 
 
 @dataclass(frozen=True)
@@ -227,10 +229,20 @@ def _candidates(word: str, language: str, keys: list[str]) -> dict[str, float]:
         for rank, spelled in enumerate(options):
             if spelled == "c" and word[position] == "с" and word[position + 1 : position + 2] not in _SOFT:
                 continue  # "c" as the s of Pence before a soft vowel or a final e, never Tuck for Туск
+            if position + length == len(word) and not _may_end(word[-1], spelled):
+                continue  # a last "а" is a last "a" (Giorgia, Angela, Duda), not George's "e" nor Jorge's
             walk(position + length, prefix + spelled, departures + _departure(word[position], rank, spelled, language))
 
     walk(0, "", 0)
     return found
+
+
+def _may_end(letter: str, spelled: str) -> bool:
+    """Whether a name's last letter may be spelled so: a last "а" or "я" only as a last "a" (Giorgia,
+    Angela: not George, Jorge), a last "и" not as an "e" (Meloni, Kerry: not Malone)."""
+    if letter in _FINAL_A:
+        return spelled.endswith("a")
+    return letter not in _FINAL_I or spelled not in ("e", "ea")
 
 
 def _departure(letter: str, rank: int, spelled: str, language: str) -> float:
