@@ -49,3 +49,13 @@ def test_lemmas_module_functions_match_simplemma() -> None:
         for word in words:
             assert lemmas.lemmatize(word, language) == simplemma.lemmatize(word, lang=language, low_memory=True)
             assert lemmas.is_known(word, language) == simplemma.is_known(word, lang=language, low_memory=True)
+
+
+def test_the_lowercase_dictionaries_are_the_ones_that_write_names_in_lowercase() -> None:
+    """``LOWERCASE_DICTIONARIES`` is what simplemma's word lists do: Bulgarian's writes "София" and "Иван"
+    in lowercase, Russian's keeps their capitals (a new simplemma that changes this must change the set)."""
+    from storyline.stages.name_languages import LOWERCASE_DICTIONARIES
+
+    for language, names in {"bg": ("София", "Иван"), "ru": ("София", "Иван"), "de": ("Berlin", "Paris")}.items():
+        lowered = all(lemmas.in_lowercase(name, language) for name in names)
+        assert lowered == (language in LOWERCASE_DICTIONARIES)

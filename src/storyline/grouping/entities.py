@@ -41,7 +41,12 @@ from storyline.stages.entity_cues import is_named_organisation
 from storyline.stages.gazetteer import english_country_names, find_place
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
 from storyline.stages.latin_names import latin_name
-from storyline.stages.name_languages import APOSTROPHE_SUFFIX, NAMES_NOT_INFLECTED, NOUN_CAPITALISING
+from storyline.stages.name_languages import (
+    APOSTROPHE_SUFFIX,
+    LOWERCASE_DICTIONARIES,
+    NAMES_NOT_INFLECTED,
+    NOUN_CAPITALISING,
+)
 from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
@@ -113,10 +118,20 @@ def _opens_with_common_word(kind: str, given: str, key: str, language: str | Non
     from storyline.stages.given_names import is_given_name
 
     # a listed first name is a common word only where its own language's dictionary says so: English's
-    # lists "Angela" in lowercase, which made German "Angela Merkel" another name than "Angela Merkel"
-    if is_given_name(words[0]):
-        return lemmas.in_lowercase(words[0], language)
+    # lists "Angela" in lowercase, which made German "Angela Merkel" another name than "Angela Merkel";
+    # a dictionary that writes every word in lowercase says nothing ("Александър Стуб", "Мая Санду" are
+    # people, listed as Aleksandar and Maya)
+    caseless = language in LOWERCASE_DICTIONARIES
+    if is_given_name(words[0]) or (caseless and _listed_when_romanised(words[0], language)):
+        return not caseless and lemmas.in_lowercase(words[0], language)
     return lemmas.common_word(words[0], language)
+
+
+def _listed_when_romanised(word: str, language: str) -> bool:
+    from storyline.stages.given_names import is_given_name
+    from storyline.stages.romanise import romanise
+
+    return not is_latin(word) and is_given_name(romanise(word, language))
 
 
 def _name_words(lemma: str) -> tuple[str, ...]:

@@ -12,6 +12,9 @@ NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
 # Languages without cases, whose nouns change only their endings (number, the article's suffix): a
 # capitalised word's dictionary form that changes more is another word's ("Мей" is no form of "мея")
 ENDINGS_ONLY = frozenset({"bg", "mk"})
+# Languages whose word list (simplemma's) writes every lemma in lowercase, names too ("София": "софия",
+# "Иван": "иван"): there a word's case in the dictionary says nothing of whether it is a common word
+LOWERCASE_DICTIONARIES = frozenset({"bg"})
 # "Lavrov's", "Trump'ın", "Putin’e": a lower-case suffix after an apostrophe is inflection.
 APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 
