@@ -106,6 +106,7 @@ def test_every_cyrillic_particle_has_its_latin_spelling() -> None:
         ("Джузеппе Конте", "Giuseppe Conte"),
         ("Анджела Рейнер", "Angela Rayner"),
         ("Маттео Ренци", "Matteo Renzi"),  # a last "и" is no "e"
+        ("Джон Керри", "John Kerry"),  # к as "ch" never before a soft vowel (not Cherry)
     ],
 )
 def test_a_soft_g_and_a_name_s_last_vowel(cyrillic: str, latin: str) -> None:

@@ -229,6 +229,8 @@ def _candidates(word: str, language: str, keys: list[str]) -> dict[str, float]:
         for rank, spelled in enumerate(options):
             if spelled == "c" and word[position] == "с" and word[position + 1 : position + 2] not in _SOFT:
                 continue  # "c" as the s of Pence before a soft vowel or a final e, never Tuck for Туск
+            if spelled == "ch" and word[position] == "к" and word[position + 1 : position + 2] in _SOFT:
+                continue  # "ch" as the k of Christopher and Nicholas, never before a soft vowel (Cherry, Керри)
             if position + length == len(word) and not _may_end(word[-1], spelled):
                 continue  # a last "а" is a last "a" (Giorgia, Angela, Duda), not George's "e" nor Jorge's
             walk(position + length, prefix + spelled, departures + _departure(word[position], rank, spelled, language))
