@@ -122,16 +122,10 @@ def _opens_with_common_word(kind: str, given: str, key: str, language: str | Non
     # a dictionary that writes every word in lowercase says nothing ("Александър Стуб", "Мая Санду" are
     # people, listed as Aleksandar and Maya)
     caseless = language in LOWERCASE_DICTIONARIES
-    if is_given_name(words[0]) or (caseless and _listed_when_romanised(words[0], language)):
+    romanised = romanise(words[0], language) if caseless and not is_latin(words[0]) else None
+    if is_given_name(words[0]) or (romanised is not None and is_given_name(romanised)):
         return not caseless and lemmas.in_lowercase(words[0], language)
     return lemmas.common_word(words[0], language)
-
-
-def _listed_when_romanised(word: str, language: str) -> bool:
-    from storyline.stages.given_names import is_given_name
-    from storyline.stages.romanise import romanise
-
-    return not is_latin(word) and is_given_name(romanise(word, language))
 
 
 def _name_words(lemma: str) -> tuple[str, ...]:

@@ -88,7 +88,7 @@ _LANGUAGE_LETTERS: dict[str, dict[str, tuple[str, ...]]] = {
 _FINAL_O = ("eau", "ot", "ault")  # French endings written -о (Trudeau)
 _VOWELS = set("aeiouy")
 _SOFT = set("еиіыэюяє")  # the letters before which с may be a soft "c" (Pence, Nancy)
-_FINAL_A = set("ая")  # a name's last letter that only a last "a" spells (``_may_end``)
+_FINAL_A = set("ая")  # a name's last letter that only a last "a" spells (``_may_spell``)
 _FINAL_I = set("иіы")  # a name's last letter that no last "e" spells
 
 
@@ -227,24 +227,32 @@ def _candidates(word: str, language: str, keys: list[str]) -> dict[str, float]:
         length = 2 if group else 1
         options = group or letters.get(word[position]) or (latin(word[position]).lower(),)
         for rank, spelled in enumerate(options):
-            if spelled == "c" and word[position] == "с" and word[position + 1 : position + 2] not in _SOFT:
-                continue  # "c" as the s of Pence before a soft vowel or a final e, never Tuck for Туск
-            if spelled == "ch" and word[position] == "к" and word[position + 1 : position + 2] in _SOFT:
-                continue  # "ch" as the k of Christopher and Nicholas, never before a soft vowel (Cherry, Керри)
-            if position + length == len(word) and not _may_end(word[-1], spelled):
-                continue  # a last "а" is a last "a" (Giorgia, Angela, Duda), not George's "e" nor Jorge's
-            walk(position + length, prefix + spelled, departures + _departure(word[position], rank, spelled, language))
+            if _may_spell(word, position, length, spelled):
+                walk(
+                    position + length,
+                    prefix + spelled,
+                    departures + _departure(word[position], rank, spelled, language),
+                )
 
     walk(0, "", 0)
     return found
 
 
-def _may_end(letter: str, spelled: str) -> bool:
-    """Whether a name's last letter may be spelled so: a last "а" or "я" only as a last "a" (Giorgia,
+def _may_spell(word: str, position: int, length: int, spelled: str) -> bool:
+    """Whether the letters of ``word`` at ``position`` (``length`` of them) may be spelled so where they
+    stand: "c" for с only before a soft vowel (Pence, Nancy; never Tuck for Туск), "ch" for к never before
+    one (Christopher, Nicholas; never Cherry for Керри); a last "а" or "я" only as a last "a" (Giorgia,
     Angela: not George, Jorge), a last "и" not as an "e" (Meloni, Kerry: not Malone)."""
-    if letter in _FINAL_A:
+    letter, after = word[position], word[position + length : position + length + 1]
+    if spelled == "c" and letter == "с" and after not in _SOFT:
+        return False
+    if spelled == "ch" and letter == "к" and after in _SOFT:
+        return False
+    if after:
+        return True
+    if word[-1] in _FINAL_A:
         return spelled.endswith("a")
-    return letter not in _FINAL_I or spelled not in ("e", "ea")
+    return word[-1] not in _FINAL_I or spelled not in ("e", "ea")
 
 
 def _departure(letter: str, rank: int, spelled: str, language: str) -> float:
