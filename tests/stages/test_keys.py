@@ -1,6 +1,14 @@
 import pytest
 
-from storyline.stages.keys import given_key, latin, name_key, spelling, vowel_pattern
+from storyline.stages.keys import (
+    earlier_given_keys,
+    earlier_name_keys,
+    given_key,
+    latin,
+    name_key,
+    spelling,
+    vowel_pattern,
+)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +121,37 @@ def test_given_key_joins_a_first_name_however_scripts_write_h_g_and_j(names: tup
 def test_given_key_keeps_apart_first_names_of_other_consonants() -> None:
     assert len({given_key(name) for name in ("George", "Gregor", "Joseph", "Donald", "Melania", "Ivanka")}) == 6
     assert name_key("George") != name_key("Джордж")  # a surname's key keeps "g" ("Gore" is not "Orr")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Scholz", "Шольц", "Шолц"),
+        ("Merz", "Мерц"),
+        ("Kurz", "Курц"),
+        ("Lorenz", "Лоренц"),
+        ("Fritz", "Фриц"),
+        ("Sánchez", "Санчес"),  # a "z" after a vowel is anyone's
+        ("Collins", "Коллинз"),  # Cyrillic "з" is never German "z"
+        ("Mills", "Миллз"),
+    ],
+)
+def test_keys_read_a_german_final_z_only_in_latin_script(names: tuple[str, ...]) -> None:
+    assert len({name_key(name) for name in names}) == 1
+    assert len({spelling(name) for name in names}) == 1
+
+
+def test_given_key_reads_polish_drz_and_a_german_final_ich() -> None:
+    assert given_key("Andrzej") == given_key("Анджей")
+    assert given_key("Friedrich") == given_key("Фридрих") == given_key("Фрідріх")
+    assert given_key("Heinrich") == given_key("Генрих")
+    assert name_key("Abramovich") == name_key("Абрамович")  # a surname's "ich" is often a Slavic one
+
+
+def test_earlier_keys_are_the_keys_stores_before_schema_19_hold() -> None:
+    """What the upgrade to schema 19 looks for: the keys the rules without the foreign letters gave."""
+    assert earlier_name_keys("Merz") == {"mrs"} and name_key("Merz") == "mrk"
+    assert earlier_name_keys("Lavrov") == {name_key("Lavrov")}  # a word no new rule touches: the same key
+    assert {"frdrk"} <= earlier_given_keys("Friedrich") and given_key("Friedrich") == "frdr"
+    assert name_key("John") in earlier_given_keys("John")  # schema 17's given keys were surnames' keys
+    assert given_key("John") in earlier_given_keys("John")

@@ -2,6 +2,7 @@
 what only one of them has (SQLite's files and migrations, PostgreSQL's schema checks) is tested apart."""
 
 import datetime as dt
+import json
 import sqlite3
 import threading
 import time
@@ -485,6 +486,58 @@ def test_store_upgrade_to_schema_18_rekeys_given_names_and_joins_them_across_scr
         rows = sorted((m.article_id, m.given, m.surface, m.count) for m in store.mention_rows())
         assert rows == [("a", given_key("John"), "John Kerry", 3), ("b", given_key("Джон"), "Джон Керри", 1)]
         entities = [tuple(row) for row in store._db.execute("SELECT id, articles FROM entities WHERE articles > 0")]
+        assert len(entities) == 1 and entities[0][0] in ids and entities[0][1] == 2
+        assert store.check() == []
+
+
+def test_store_upgrade_to_schema_19_rekeys_german_names_and_what_counts_by_key(store_location: str) -> None:
+    """Schema 19 reads a German "z" after "l", "n" or "r" at a name's end as "ts" and a given name's last
+    "ich" as "ikh" (Friedrich Merz is Фридрих Мерц): the upgrade makes every stored key such a word made
+    again, with the statements' keys, the keys' article counts and the stories' keys, and relinks: one
+    entity, which keeps an id it had. Keys that no new rule touches stay as they are."""
+    from storyline.grouping.entity_updates import relink_after
+    from storyline.models import DatedStatement
+    from storyline.stages.keys import earlier_given_keys, earlier_name_keys, given_key, name_key
+
+    old_key, old_given = sorted(earlier_name_keys("Merz"))[0], "frdrk"
+    assert old_given in earlier_given_keys("Friedrich") and old_key != name_key("Merz") == name_key("Мерц")
+    assert given_key("Friedrich") == given_key("Фридрих") != old_given
+
+    def merz(key: str, given: str, surface: str) -> EntityMention:
+        return EntityMention(key=key, surface=surface, kind="person", lemma=surface, given=given)
+
+    day = dt.date(2025, 10, 21)
+    said = DatedStatement("a", 0, "Merz said on Monday", "on Monday", "day", day, entity_keys=(old_key, "brln"))
+    a = replace(
+        make_article("a", [1, 0, 0], [], day, text="Merz"),
+        language="en",
+        entities=(merz(old_key, old_given, "Friedrich Merz"), merz("brln", "", "Berlin")),
+        statements=(said,),
+    )
+    b = replace(
+        make_article("b", [0, 1, 0], [], day, text="Мерц"),
+        language="ru",
+        entities=(merz(name_key("Мерц"), given_key("Фридрих"), "Фридрих Мерц"),),
+    )
+    with open_store(store_location) as store:
+        _save(store, [a, b], _index(store))
+        with store.transaction():
+            relink_after(store, ["a", "b"])
+        ids = {int(row[0]) for row in store._db.execute("SELECT id FROM entities WHERE articles > 0")}
+        assert len(ids) == 3  # Friedrich Merz apart from Фридрих Мерц, and Berlin
+        with store.transaction():
+            store._db.execute("UPDATE meta SET value='18' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        rows = sorted((m.article_id, m.key, m.given) for m in store.mention_rows())
+        new = (name_key("Merz"), given_key("Friedrich"))
+        assert rows == [("a", "brln", ""), ("a", *new), ("b", *new)]
+        counts = dict(store._db.execute("SELECT key, articles FROM entity_frequency").fetchall())
+        assert counts == {"brln": 1, name_key("Merz"): 2}
+        stories = sorted(tuple(row) for row in store._db.execute("SELECT key, articles FROM story_entities"))
+        assert [key for key, _n in stories] == ["brln", new[0], new[0]]  # a and b in two stories
+        keys = [json.loads(row[0]) for row in store._db.execute("SELECT entity_keys FROM statements")]
+        assert keys == [sorted(["brln", new[0]])]
+        entities = [tuple(row) for row in store._db.execute("SELECT id, articles FROM entities WHERE articles > 1")]
         assert len(entities) == 1 and entities[0][0] in ids and entities[0][1] == 2
         assert store.check() == []
 

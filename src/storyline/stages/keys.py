@@ -90,7 +90,9 @@ def given_key(word: str) -> str:
     Ukrainian "h" (Сергей, Сергій, Serhiy), Polish and German "j" is "й" (Jan: Ян, Jens: Йенс), where a
     surname's key must keep them (a surname alone is evidence; a given name only tells apart the people
     who share one surname)."""
-    return _skeleton(_sounds(latin(word)), silent=_GIVEN_SILENT)
+    written = is_latin(word)
+    spelled = _sounds(_GERMAN_ICH.sub("ikh", latin(word)) if written else latin(word), foreign=written)
+    return _skeleton(spelled, silent=_GIVEN_SILENT)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -100,7 +102,20 @@ def name_key(word: str) -> str:
     consonant each vowel separates ("dd", "ll"): one letter keys nothing apart, so such names had no key
     at all. Shorter words ("Sie", "Co") stay without one: far more of them are pronouns and
     abbreviations than names."""
-    return _skeleton(_sounds(latin(word)), silent=_NAME_SILENT)
+    return _skeleton(_sounds(latin(word), foreign=is_latin(word)), silent=_NAME_SILENT)
+
+
+def earlier_name_keys(word: str) -> frozenset[str]:
+    """The keys ``name_key`` gave this word in stores written before schema 19 (without
+    ``_foreign_letters``): for the upgrade that keys their mentions again (``store/entity_links``)."""
+    return frozenset({_skeleton(_sounds(latin(word), foreign=False), silent=_NAME_SILENT)})
+
+
+def earlier_given_keys(word: str) -> frozenset[str]:
+    """The keys a given name had in stores written before schema 19: ``name_key``'s up to schema 17,
+    ``given_key``'s without ``_foreign_letters`` and the German "ich" in schema 18."""
+    spelled = _sounds(latin(word), foreign=False)
+    return frozenset({_skeleton(spelled, silent=_NAME_SILENT), _skeleton(spelled, silent=_GIVEN_SILENT)})
 
 
 _NAME_SILENT = frozenset("aeiouyij")  # the letters a key drops after its first ("y", "i", "j": a vowel's)
@@ -126,11 +141,28 @@ def _skeleton(spelled: str, silent: frozenset[str]) -> str:
     return head + "".join(consonants)
 
 
-def _sounds(written: str, exact: bool = False) -> str:
+# a given name's last "ich" is German's (Friedrich, Heinrich, Ulrich: Фридрих, Генрих, Ульрих), where a
+# surname's is often a Slavic one written the English way (Abramovich: Абрамович)
+_GERMAN_ICH = re.compile(r"ich$", re.IGNORECASE)
+_GERMAN_Z = re.compile(r"(?<=[lnr])z$")  # Merz, Scholz, Kurz, Heinz: Мерц, Шольц, Курц, Хайнц
+
+
+def _foreign_letters(spelled: str) -> str:
+    """Latin letters that a language other than English writes for a sound Cyrillic spells otherwise:
+    German "z" after "l", "n" or "r" at a word's end ("ts": Scholz is Шольц, Merz Мерц; a vowel's "z" is
+    anyone's, Sánchez is Санчес), Polish "drz" ("dzh": Andrzej is Анджей)."""
+    return _GERMAN_Z.sub("ts", spelled.replace("drz", "dzh")) if "z" in spelled else spelled
+
+
+def _sounds(written: str, exact: bool = False, foreign: bool = False) -> str:
     """A Latin-script word in lowercase letters only, spellings of one sound made one (sh -> s, x -> ks).
     ``exact``: "g" stays itself (it is "h" only for Cyrillic Г read the Ukrainian way: Гонконг), so that
-    names written in Latin script on both sides keep it (German is not Herrmann)."""
+    names written in Latin script on both sides keep it (German is not Herrmann). ``foreign``: a word
+    written in Latin script, whose letters ``_foreign_letters`` reads (Cyrillic "з" is never German "z":
+    Коллинз is Collins)."""
     spelled = _NOT_LETTER.sub("", written.lower())
+    if foreign:
+        spelled = _foreign_letters(spelled)
     for letters, sound in _SPELLINGS:
         if not (exact and letters == "g"):
             spelled = spelled.replace(letters, sound)
@@ -175,7 +207,7 @@ def _plain(exact_word: str) -> str:
 
 def _word_spelling(word: str, exact: bool) -> str:
     # the Bulgarian "ъ" is the "a" of English spellings (Тръмп, Блинкън), not a silent hard sign
-    spelled = _sounds(latin(word.replace("ъ", "а").replace("Ъ", "А")), exact)
+    spelled = _sounds(latin(word.replace("ъ", "а").replace("Ъ", "А")), exact, foreign=is_latin(word))
     out: list[str] = []
     index = 0
     while index < len(spelled):

@@ -98,6 +98,12 @@ class StoreBase:
             chunk = list(ids[start : start + CHUNK])
             yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
 
+    def _execute_for_ids(self, sql: str, ids: Sequence[Any]) -> None:
+        """Run a statement that returns no rows (with a ``{marks}`` placeholder) over ids in chunks."""
+        for start in range(0, len(ids), CHUNK):
+            chunk = list(ids[start : start + CHUNK])
+            self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
     def _rows_for_pairs(self, sql: str, columns: tuple[str, str], pairs: Sequence[tuple[Any, Any]]) -> Iterator[Any]:
         """Run ``sql`` (with a ``{pairs}`` placeholder) for exactly these (first, second) column pairs,
         in chunks: each pair one index look-up, however many rows share its first column."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ from storyline.grouping.entities import (
     summarise,
 )
 from storyline.grouping.entity_updates import LinkChange, MentionId
-from storyline.stages.keys import given_key, name_key
+from storyline.stages.keys import earlier_given_keys, earlier_name_keys, given_key, name_key
 from storyline.store.base import StoreBase
 
 RENAME_CHUNK = 2_000  # entities renamed a statement round at a time (``rename_entities``)
@@ -336,19 +336,24 @@ class EntityLinks(StoreBase):
         for start in range(0, len(ids), RENAME_CHUNK):
             self._summarise(ids[start : start + RENAME_CHUNK], {}, {})
 
-    def rekey_given_names(self) -> None:
-        """Every stored mention's given-name key made again by ``keys.given_key`` from the given name it
-        was made from (schema 18), rows of one article that now share a key and given name merged as the
-        entity stage merges them; the entity links' mentions follow, so that ``rebuild_entities`` keeps
-        their entities' ids. For the migration only: it reads every full name of the store."""
+    def rekey_mentions(self) -> None:
+        """Every stored mention whose key or given-name key an earlier schema's rule made
+        (``keys.earlier_name_keys``, ``keys.earlier_given_keys``) keyed again by today's rule, rows of one
+        article that now share a key and given name merged as the entity stage merges them; what is
+        counted by key follows (the entity links' mentions, so that ``rebuild_entities`` keeps their
+        entities' ids; the statements' keys, the keys' article counts, the stories' keys). For the
+        migration only: it reads every full name of the store, and every mention whose key an earlier rule
+        could have made otherwise (one ending in "s", or holding "drs": ``keys._foreign_letters``)."""
         rows = [
             StoredMention(str(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]), int(row[6]))
             for row in self._db.execute(
-                "SELECT article_id, key, given, surface, lemma, kind, mentions FROM article_entities WHERE given<>''"
+                "SELECT article_id, key, given, surface, lemma, kind, mentions FROM article_entities"
+                " WHERE given<>'' OR key LIKE '%s' OR key LIKE '%drs%'"
             )
-            if row[2] != row[1] or " " in str(row[4])  # not a first name alone, keyed as a surname would be
         ]
         removed, written, moved = rekeyed_mentions(rows)
+        if not moved:
+            return
         self._db.executemany("DELETE FROM article_entities WHERE article_id=? AND key=? AND given=?", removed)
         self._db.executemany(
             "INSERT INTO article_entities (article_id, key, surface, lemma, kind, mentions, given)"
@@ -356,8 +361,40 @@ class EntityLinks(StoreBase):
             [(m.article_id, m.key, m.surface, m.lemma, m.kind, m.mentions, m.given) for m in written],
         )
         self._db.executemany(
-            "UPDATE entity_mentions SET given=? WHERE article_id=? AND key=? AND given=?",
-            [(new, article_id, key, old) for (article_id, key, old), new in moved.items()],
+            "UPDATE entity_mentions SET key=?, given=? WHERE article_id=? AND key=? AND given=?",
+            [(key, given, *old) for old, (key, given) in moved.items()],
+        )
+        renamed = {(old[0], old[1]): key for old, (key, _given) in moved.items() if key != old[1]}
+        if renamed:
+            self._rename_keys(renamed)
+
+    def _rename_keys(self, renamed: Mapping[tuple[str, str], str]) -> None:
+        """After mentions changed key (article, old key -> new key): the statements' keys, each changed
+        key's article count and its stories' counts made again from the mentions."""
+        articles = sorted({article_id for article_id, _key in renamed})
+        updates = []
+        for row in self._rows_for_ids(
+            "SELECT article_id, position, entity_keys FROM statements WHERE article_id IN ({marks})", articles
+        ):
+            keys = json.loads(row[2])
+            new = sorted({renamed.get((row[0], key), key) for key in keys})
+            if new != keys:
+                updates.append((json.dumps(new), row[0], row[1]))
+        self._db.executemany("UPDATE statements SET entity_keys=? WHERE article_id=? AND position=?", updates)
+        keys = sorted({key for _article, key in renamed} | set(renamed.values()))
+        self._execute_for_ids("DELETE FROM entity_frequency WHERE key IN ({marks})", keys)
+        self._execute_for_ids(
+            "INSERT INTO entity_frequency SELECT key, COUNT(DISTINCT article_id) FROM article_entities"
+            " WHERE key IN ({marks}) GROUP BY key",
+            keys,
+        )
+        self._execute_for_ids("DELETE FROM story_entities WHERE key IN ({marks})", keys)
+        self._execute_for_ids(
+            "INSERT INTO story_entities SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id), s.first_seen,"
+            " s.last_seen FROM memberships m JOIN article_entities e ON e.article_id = m.article_id"
+            " JOIN stories s ON s.id = m.story_id WHERE e.key IN ({marks}) GROUP BY m.story_id, e.key,"
+            " s.first_seen, s.last_seen",
+            keys,
         )
 
     # ---- from scratch ------------------------------------------------------------------------
@@ -436,40 +473,60 @@ class StoredMention:
     mentions: int
 
 
+MentionKey = tuple[str, str, str]  # (article, key, given): a row of ``article_entities``
+
+
 def rekeyed_mentions(
     rows: Sequence[StoredMention],
-) -> tuple[list[tuple[str, str, str]], list[StoredMention], dict[tuple[str, str, str], str]]:
-    """What ``rekey_given_names`` does to these rows (all the full names of the store): the (article, key,
-    given) rows it removes, the rows it writes in their place, and each moved mention's new given key. A
-    row's given name is its lemma's first word, or its surface's, whichever its old key was made from
-    (a row whose key neither gives is left as it is, as is one whose new key would be its surname's)."""
-    new_given: dict[tuple[str, str, str], str] = {}
+) -> tuple[list[MentionKey], list[StoredMention], dict[MentionKey, tuple[str, str]]]:
+    """What ``rekey_mentions`` does to these rows: the (article, key, given) rows it removes, the rows it
+    writes in their place, and each moved mention's new (key, given). A row's key is made again from
+    the word it was made from (its lemma's last word or its surface's, or either written as one word)
+    when an earlier rule gives that word the row's key; its given name likewise from its lemma's first
+    word or its surface's. A first name alone (its given name its key) keeps the two equal; a full name
+    whose new given key would be its key keeps its old one (it would read as a first name alone)."""
+    moved: dict[MentionKey, tuple[str, str]] = {}
     for row in rows:
-        first = next(
-            (
-                words[0]
-                for words in (row.lemma.split(), row.surface.split())
-                if words and name_key(words[0]) == row.given
-            ),
-            None,
-        )
-        if first is not None and (given := given_key(first)) not in (row.given, row.key):
-            new_given[(row.article_id, row.key, row.given)] = given
-    groups: dict[tuple[str, str, str], list[StoredMention]] = {}
+        key = _again(row.key, _key_words(row), earlier_name_keys, name_key)
+        if row.given == row.key and " " not in row.lemma:
+            given = key
+        elif row.given:
+            firsts = [words[0] for words in (row.lemma.split(), row.surface.split()) if words]
+            given = _again(row.given, firsts, earlier_given_keys, given_key)
+            given = row.given if given == key else given
+        else:
+            given = ""
+        if (key, given) != (row.key, row.given):
+            moved[(row.article_id, row.key, row.given)] = (key, given)
+    groups: dict[MentionKey, list[StoredMention]] = {}
     for row in rows:
-        given = new_given.get((row.article_id, row.key, row.given), row.given)
-        groups.setdefault((row.article_id, row.key, given), []).append(row)
-    removed: list[tuple[str, str, str]] = []
+        key, given = moved.get((row.article_id, row.key, row.given), (row.key, row.given))
+        groups.setdefault((row.article_id, key, given), []).append(row)
+    removed: list[MentionKey] = []
     written: list[StoredMention] = []
-    for (_article, _key, given), group in groups.items():
-        if all((row.article_id, row.key, row.given) not in new_given for row in group):
+    for (_article, key, given), group in groups.items():
+        if all((row.article_id, row.key, row.given) not in moved for row in group):
             continue
         removed += [(row.article_id, row.key, row.given) for row in group]
-        written.append(_merged(group, given))
-    return removed, written, new_given
+        written.append(_merged(group, key, given))
+    return removed, written, moved
 
 
-def _merged(group: Sequence[StoredMention], given: str) -> StoredMention:
+def _key_words(row: StoredMention) -> list[str]:
+    """The words a mention's key may have been made from: its lemma's last word or its surface's, or
+    either written as one word (a club's name, ``stages/entities._club_mention``: its words after the first)."""
+    lemma, surface = row.lemma.split(), row.surface.split()
+    return [*lemma[-1:], *surface[-1:], "".join(lemma), "".join(surface[1:])]
+
+
+def _again(
+    key: str, words: Iterable[str], earlier: Callable[[str], frozenset[str]], today: Callable[[str], str]
+) -> str:
+    """The key today's rule gives the first of these words an earlier rule gave ``key``; ``key`` if none."""
+    return next((today(word) for word in words if word and key in earlier(word)), key)
+
+
+def _merged(group: Sequence[StoredMention], key: str, given: str) -> StoredMention:
     """One article's rows of one key and given name as one, as the entity stage merges its mentions: the
     longest, then most frequent, surface and lemma, the kind most mentions give that is not "misc"."""
     surface = max(group, key=lambda row: (len(row.surface.split()), row.mentions)).surface
@@ -479,7 +536,7 @@ def _merged(group: Sequence[StoredMention], given: str) -> StoredMention:
         kinds[row.kind] += row.mentions
     typed = [(count, kind) for kind, count in kinds.items() if kind not in ("misc", "given")]
     kind = max(typed)[1] if typed else "misc"
-    return StoredMention(group[0].article_id, group[0].key, given, surface, lemma, kind, sum(r.mentions for r in group))
+    return StoredMention(group[0].article_id, key, given, surface, lemma, kind, sum(r.mentions for r in group))
 
 
 class _Deltas:

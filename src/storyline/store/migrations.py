@@ -27,7 +27,7 @@ class Migration:
     rebuild_entities: bool = False
     rename_entities: bool = False  # names, types and variant lists made again from the variant counts
     split_storylines: bool = False  # storylines that fell into pieces are split (``split_storylines_in_pieces``)
-    rekey_given_names: bool = False  # stored mentions' given-name keys made again (``rekey_given_names``)
+    rekey_mentions: bool = False  # stored mentions' keys made again by today's rules (``rekey_mentions``)
 
 
 # Shard numbers as grouping/window.py computes them (SHARD_DAYS = 7): day number // 7 for a dated
@@ -172,7 +172,12 @@ MIGRATIONS: dict[int, Migration] = {
     # Javier Хавьер; stages/keys.given_key), so every stored mention's given-name key is made again from
     # the name it was made from; and a name's last "e" alone after a consonant no longer marks it as
     # ending in a vowel ("Lagarde" is Лагард; stages/keys.spelling). Every mention is linked again.
-    17: Migration(rekey_given_names=True, rebuild_entities=True),
+    17: Migration(rekey_mentions=True, rebuild_entities=True),
+    # Version 19: German "z" after "l", "n" or "r" at a name's end is "ts" (Scholz is Шольц, Merz Мерц),
+    # Polish "drz" "dzh" (Andrzej is Анджей), a given name's last German "ich" "ikh" (Friedrich is
+    # Фридрих; stages/keys._foreign_letters): every stored key such a word made is made again, with what
+    # counts by key (statements, article counts, the stories' keys), and every mention is linked again.
+    18: Migration(rekey_mentions=True, rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
@@ -188,7 +193,7 @@ def migrate(
     dialect: str = "sqlite",
     split_storylines: Callable[[], object] = lambda: None,
     rename_entities: Callable[[], object] = lambda: None,
-    rekey_given_names: Callable[[], object] = lambda: None,
+    rekey_mentions: Callable[[], object] = lambda: None,
 ) -> None:
     """Run the steps from ``version`` to ``target`` inside the caller's transaction (on SQLite with
     foreign keys off: tables are renamed and rebuilt); KeyError when a step is missing. ``schema`` is
@@ -201,8 +206,8 @@ def migrate(
     run_script(db, schema, dialect)
     for step in steps:
         run_script(db, render_schema(dialect, step.after), dialect)
-    if any(step.rekey_given_names for step in steps):
-        rekey_given_names()
+    if any(step.rekey_mentions for step in steps):
+        rekey_mentions()
     if any(step.rebuild_entities for step in steps):
         rebuild_entities()  # names too
     elif any(step.rename_entities for step in steps):

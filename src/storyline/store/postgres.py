@@ -254,7 +254,7 @@ class PostgresStore(SqlStore):
                 dialect="postgresql",
                 split_storylines=self.split_storylines_in_pieces,
                 rename_entities=self.rename_entities,
-                rekey_given_names=self.rekey_given_names,
+                rekey_mentions=self.rekey_mentions,
             )
         except psycopg.Error as error:
             raise StoreError(

@@ -97,6 +97,11 @@ _INVARIANTS = (
         " LEFT JOIN story_entities se ON se.story_id=x.story_id AND se.key=x.key WHERE se.articles {is_not} x.n",
     ),
     (
+        "entity key article count(s) that differ from the mentions",
+        "SELECT COUNT(*) FROM (SELECT key, COUNT(DISTINCT article_id) AS n FROM article_entities GROUP BY key) x"
+        " LEFT JOIN entity_frequency f ON f.key=x.key WHERE f.articles {is_not} x.n",
+    ),
+    (
         "entity mention(s) linked to no entity",
         "SELECT COUNT(*) FROM article_entities e WHERE NOT EXISTS (SELECT 1 FROM entity_mentions em"
         " WHERE em.article_id=e.article_id AND em.key=e.key AND em.given=e.given)",

@@ -157,7 +157,7 @@ class SQLiteStore(SqlStore):
                 self.rebuild_entities,
                 split_storylines=self.split_storylines_in_pieces,
                 rename_entities=self.rename_entities,
-                rekey_given_names=self.rekey_given_names,
+                rekey_mentions=self.rekey_mentions,
             )
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
