@@ -1325,6 +1325,27 @@ def test_entities_a_russian_surname_after_a_given_name_in_the_nominative_stays_a
     assert found[name_key(lemma.split()[-1])].lemma == lemma
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "lemma"),
+    [
+        ("Прем'єр Джорджа Мелоні заявила, що Італія підтримає Україну.", "uk", "Джордж Мелоні"),  # not мелон
+        ("Вакцину схвалили, повідомила агенція Соні Ацеведо.", "uk", "Соня Ацеведо"),
+        ("Об этом сообщили Говарду Тафту в Вашингтоне.", "ru", "Говард Тафт"),  # тафта (taffeta) has no dative тафту
+        ("Решение Уильяма Барра удивило многих.", "ru", "Уильям Барр"),
+        ("Эту новость передали Владимиру Зеленскому утром.", "ru", "Владимир Зеленский"),  # an adjective's endings
+        ("Заявление Якова Сандакова опубликовано.", "ru", "Яков Сандаков"),
+    ],
+)
+def test_entities_a_surname_in_no_case_of_its_given_name_is_read_as_foreign(
+    sentence: str, language: str, lemma: str
+) -> None:
+    """A surname after a declined given name with no reading in the given name's case: a man's
+    consonant stem without that case's ending where it declines as a noun ("Тафту": Тафт), or a foreign
+    name that does not decline where it ends in a vowel no case's reading has ("Мелоні")."""
+    found = _mentions(sentence, language)
+    assert lemma in {m.lemma for m in found.values() if m.kind == "person"}
+
+
 def test_entities_a_small_town_named_as_a_person_s_surname_is_the_person() -> None:
     found = _mentions("Премиерът Бойко Борисов заяви, че ще помогне. Борисов каза още, че няма промяна.", "bg")
     assert not any(key.startswith("geo:") for key in found)

@@ -1904,7 +1904,9 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 def _surname_in_case_of_given(run: list[str], language: str | None) -> str | None:
     """In Russian and Ukrainian, the surname's dictionary form read in the case its given name shows:
     "Имрана Хана" is the genitive of Имран Хан, not the name Хана; a given name that does not decline
-    ("Джо") shows no case."""
+    ("Джо") shows no case. A surname ending in a vowel that no reading of the dictionary (or of its
+    guesses) puts in that case is a foreign name that does not decline, as written ("Джорджа Мелоні":
+    not the locative of мелон; "Юлию Навальную" is still Навальная)."""
     if language not in _MORPHOLOGY_LANGUAGES or len(run) < 2 or _NAME_APOSTROPHE.search(run[-1]):
         return None
     analyzer = _analyzer(language)
@@ -1922,9 +1924,25 @@ def _surname_in_case_of_given(run: list[str], language: str | None) -> str | Non
     agreeing.sort(key=lambda parse: "Surn" not in parse.tag.grammemes)  # a surname's reading first
     if agreeing:
         return _capitalise(agreeing[0].normal_form)
-    if all("masc" in parse.tag.grammemes for parse in given) and not analyzer.word_is_known(run[-1].lower()):
-        return _consonant_stem(run[-1], cases)
+    in_case = [parse for parse in analyzer.parse(run[-1].lower()) if parse.tag.grammemes & cases]
+    if (
+        all("masc" in parse.tag.grammemes for parse in given)
+        and not any(parse.is_known or _declined_as_adjective(parse) for parse in in_case)
+        and (stem := _consonant_stem(run[-1], cases))
+    ):
+        return stem  # "Ричарда Гренелла", "Говарду Тафту" (тафта, taffeta, has no dative "тафту")
+    if not in_case and run[-1][-1].lower() not in _CONSONANTS | _FEMININE_ENDINGS:
+        return run[-1]  # "Джорджа Мелоні": no reading at all in its given name's case: it does not decline
     return None
+
+
+_FEMININE_ENDINGS = frozenset("ая")  # "Якова Сандакова": a surname's feminine, or its genitive, not a foreign name
+
+
+def _declined_as_adjective(parse: Any) -> bool:
+    """Whether a reading declines a word as a full adjective ("Зеленскому"): no consonant stem. A
+    possessive's endings are a consonant stem's ("Сандакова": Сандаков)."""
+    return parse.tag.POS in ("ADJF", "PRTF") and "Poss" not in parse.tag.grammemes
 
 
 def _in_dictionary_form(word: str, readings: list[Any]) -> bool:
