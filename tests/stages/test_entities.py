@@ -1503,6 +1503,29 @@ def test_entities_the_world_bank_is_one_organisation_in_every_language(language:
     assert found.get("inst:world-bank") is not None and found["inst:world-bank"].kind == "org", found
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "key"),
+    [
+        ("uk", "Директор програми Всесвітньої організації охорони здоров'я заявив про ризик.", "org:WHO"),
+        ("ru", "Директор Всемирной организации здравоохранения (ВОЗ) заявил о риске.", "org:WHO"),
+        ("bg", "Световната здравна организация предупреди за риска.", "org:WHO"),
+        ("es", "La Organización Mundial de la Salud advirtió del riesgo.", "org:WHO"),
+        ("de", "Die Weltgesundheitsorganisation warnte vor dem Risiko.", "org:WHO"),
+        ("ru", "Международный валютный фонд понизил прогноз.", "org:IMF"),
+        ("pl", "Międzynarodowy Fundusz Walutowy obniżył prognozę.", "org:IMF"),
+    ],
+)
+def test_entities_who_and_the_imf_spelled_out_are_their_acronyms_organisation(
+    language: str, text: str, key: str
+) -> None:
+    """Written out in full ("Всесвітньої організації охорони здоров'я": lowercase words end a capitalised
+    run), each is the organisation its acronyms name ("ВООЗ", "ВОЗ"), one mention, with its acronym glued on
+    in parentheses or not."""
+    found = _mentions(text, language)
+    assert found.get(key) is not None and found[key].kind == "org", found
+    assert not any("#" in mention_key for mention_key in found), found
+
+
 def test_entities_a_listed_company_opening_a_sentence_keeps_its_first_word() -> None:
     """ "Deutsche" opening an English sentence is no name of its own, but opens a listed company's."""
     surfaces = {

@@ -66,6 +66,9 @@ from storyline.stages.gazetteer import (
 )
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.institutions import (
+    LONGEST as INSTITUTION_WORDS,
+)
+from storyline.stages.institutions import (
     Institution,
     country_institution,
     find_institution,
@@ -453,11 +456,18 @@ def _institutions_named(found: list[Found], tokenised: list[list[tuple[str, bool
     named = [
         Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name)
         for words in tokenised
-        for window, place in _known_spans([word for word, _ in words], 3, _institution_opening)
+        for window, place in _known_spans([word for word, _ in words], INSTITUTION_WORDS, _institution_opening)
     ]
     if not named:
         return found
     covered = {word for mention in named for word in mention.surface.split()}
+    ids = {mention.key for mention in named}  # and an acronym of one of them glued on ("... здравоохранения (ВОЗ)")
+    covered |= {
+        word
+        for m in found
+        for word in m.surface.split()
+        if word.isupper() and (place := find_place(word)) is not None and place.id in ids
+    }
     kept = [mention for mention in found if not set(mention.surface.split()) <= covered]
     return kept + named
 

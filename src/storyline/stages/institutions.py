@@ -80,7 +80,26 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|світов(?:ий|ого|ому|им) банк(?:у|і|ом)?|световна(?:та)? банка|světov(?:á|é|ou) bank(?:a|y|u|ou)"
         r"|svetov(?:á|ej|ú|ou) bank(?:a|y|u|ou)|svetovn(?:a|e|i|o) bank(?:a|e|i|o)",
     ),
+    (  # spelled out in each language (the acronyms' table knows its acronyms: "ВОЗ", "ВООЗ", "OMS")
+        Institution("org:WHO", "World Health Organization"),
+        r"world health organi[sz]ation|weltgesundheitsorganisation|organización mundial de la salud"
+        r"|organisation mondiale de la santé|organizzazione mondiale della sanità|organização mundial da saúde"
+        r"|dünya sağlık örgütü|światow(?:a|ej|ą) organizacj(?:a|i|ę|ą) zdrowia"
+        r"|světov(?:á|é|ou) zdravotnick(?:á|é|ou) organizac(?:e|i)|svetovn(?:a|e|i|o) zdravstven(?:a|e|i|o) organizacij(?:a|e|i|o)"
+        r"|всемирн(?:ая|ой|ую|ою) организаци(?:я|и|ю|ей) здравоохранения"
+        r"|всесвітн(?:я|ьої|ій|ю|ьою) організаці(?:я|ї|ю|єю) охорони здоров(?:['’]я)?|световна(?:та)? здравна организация",
+    ),
+    (
+        Institution("org:IMF", "International Monetary Fund"),
+        r"international monetary fund|internationale[nr]? währungsfonds?|fondo monetario internacional"
+        r"|fonds monétaire international|fondo monetario internazionale|fundo monetário internacional"
+        r"|uluslararası para fonu|międzynarodow(?:y|ego|ym) fundusz(?:u|em)? walutow(?:y|ego|ym)"
+        r"|mezinárodní(?:ho|m)? měnov(?:ý|ého|ém|ým) fond(?:u|em)?"
+        r"|международн(?:ый|ого|ом|ому|ым) валютн(?:ый|ого|ом|ому|ым) фонд(?:а|е|у|ом)?"
+        r"|міжнародн(?:ий|ого|ому|им) валютн(?:ий|ого|ому|им) фонд(?:у|і|ом)?|международни(?:я|ят)? валутен фонд",
+    ),
 )
+LONGEST = 5  # words of the longest name ("Organización Mundial de la Salud")
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
 # the letters the names open with: one test a word before any pattern is tried (entities scan every word)
 _OPENINGS = (
@@ -91,7 +110,9 @@ _OPENINGS = (
     "comissão", "komisj", "avrupa", "европейск", "еврокомис", "європейськ", "єврокомісі", "parlement",
     "parlament", "европарламент", "європарламент", "evropsk", "európsk", "europsk", "bíl", "biel", "bel",
     "bijel", "world", "banque", "banco", "banca", "weltbank", "wereldbank", "bank", "dünya", "всемирн",
-    "світов", "световна", "světov", "svetov",
+    "світов", "световна", "světov", "svetov", "weltgesundheits", "organización", "organisation", "organizzazione",
+    "organização", "światow", "svetovn", "всесвітн", "international", "fondo", "fonds", "fundo", "uluslararası",
+    "międzynarodow", "mezinárodní", "международн", "міжнародн",
 )  # fmt: skip
 
 
@@ -102,7 +123,7 @@ def may_open_institution(word: str) -> bool:
 
 def find_institution(words: list[str]) -> Institution | None:
     """The institution a run of words names as a whole (a case ending after an apostrophe aside), or None."""
-    if not words or len(words) > 3:
+    if not words or len(words) > LONGEST:
         return None
     written = " ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words)
     for institution, pattern in _PATTERNS:
