@@ -1526,6 +1526,44 @@ def test_entities_who_and_the_imf_spelled_out_are_their_acronyms_organisation(
     assert not any("#" in mention_key for mention_key in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "name"),
+    [
+        (
+            "Страны Содружества независимых государств (СНГ) подписали соглашение.",
+            "org:CIS",
+            "Commonwealth of Independent States",
+        ),
+        (
+            "Саммит Организации Договора о коллективной безопасности (ОДКБ) прошёл.",
+            "org:CSTO",
+            "Collective Security Treaty Organization",
+        ),
+        (
+            "Лидеры Шанхайской организации сотрудничества (ШОС) встретились.",
+            "org:SCO",
+            "Shanghai Cooperation Organisation",
+        ),
+    ],
+)
+def test_entities_a_russian_organisation_spelled_out_before_its_acronym_is_the_acronym_s(
+    text: str, key: str, name: str
+) -> None:
+    """The model reads "NAME (ACRONYM)" as one organisation: it is two mentions, and the name, whose later
+    words are in lowercase, spells the acronym by all its words but the short ones ("о"), so both are the
+    organisation the acronyms' table knows, shown by its English name."""
+    found = _mentions(text, "ru")
+    assert found.get(key) is not None and found[key].lemma == name, found
+    assert not any(mention_key.startswith("#") for mention_key in found), found
+
+
+def test_entities_an_acronym_spelled_out_in_lowercase_words_takes_the_name() -> None:
+    """An organisation no table knows: its acronym takes the name the article spells it with."""
+    found = _mentions("Директор Федерального бюро расследований (ФБР) выступил. ФБР начало проверку.", "ru")
+    lemma = found[acronym_key("ФБР")].lemma
+    assert lemma.startswith("Федеральн") and "ФБР" not in lemma, found  # not one run with the acronym glued on
+
+
 def test_entities_a_listed_company_opening_a_sentence_keeps_its_first_word() -> None:
     """ "Deutsche" opening an English sentence is no name of its own, but opens a listed company's."""
     surfaces = {

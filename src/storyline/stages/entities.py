@@ -167,6 +167,8 @@ _VOWEL_ENDINGS = frozenset("аяоеиы")  # the endings a guessed feminine or 
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")  # Russian and Ukrainian consonants (й too: Гафай)
 _TURKISH_ADDRESS = frozenset({"bey", "hanım", "paşa", "hoca", "efendi", "ağa", "usta", "abla", "ağabey"})
 _NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐–](?=[^\W\d_a-zа-яёіїєґ])")  # a hyphen before a capital letter
+# a model's name with its acronym after it in parentheses ("Содружества независимых государств (СНГ)"): two names
+_ACRONYM_AFTER_NAME = re.compile(r"(.*[^\W\d_])\s*\(([^\W\d_]{2,})\)?")  # the span's words end before ")"
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff]+$")
 # Bulgarian adjectives in the definite form (Белия, Държавния, Съединените, Западната, Новото)
 _BULGARIAN_DEFINITE_ADJECTIVE = ("ия", "ият", "ата", "ото", "ите")
@@ -864,11 +866,14 @@ def _model_mentions(
         # "Путин-Зеленский" (their meeting, read as a place) is two names, of no kind the model gave;
         # "Нью-Йорк" is one place, "Римский-Корсаков" one person
         parts = [text] if span.kind == "person" or find_place(text) is not None else _NAME_HYPHEN.split(text)
+        typed = len(parts) == 1
+        if typed and (spelled := _ACRONYM_AFTER_NAME.fullmatch(text)) and spelled.group(2).isupper():
+            parts = [spelled.group(1), spelled.group(2)]  # each of the model's kind
         for part in parts:
             run = [_ELISION.sub("", word) for word in _WORD.findall(part)]
             if len(run) == 1 and (_no_noun(run[0], language) or run[0].casefold() in _NOT_NAMES):
                 continue  # "Вчера" (yesterday) or "СМИ" (the media) read as an organisation
-            kind = span.kind if len(parts) == 1 else None
+            kind = span.kind if typed else None
             found.extend(_mentions_for_run(run, plain[max(0, first - 3) : first], language, first == 0, kind))
     for start, run in runs:
         if used.isdisjoint(range(start, start + len(run))) and any(_proper_kind(w, language) for w in run):
@@ -1049,14 +1054,21 @@ def _expand_acronyms(found: list[Found]) -> list[Found]:
 
 def _spelled_initials(mention: Found) -> str:
     """The acronym a name of several words spells: its capitalised words' first letters, or all its words'
-    for an organisation the gazetteer or the institutions know (Slavic languages write its later words in
-    lowercase); '' for none (a person's name, an acronym, a known place)."""
+    for an organisation the gazetteer or the institutions know, and for any other organisation all but its
+    short lowercase words' (Slavic languages write its later words in lowercase: "Содружество независимых
+    государств", СНГ; "Организация Договора о коллективной безопасности", ОДКБ); '' for none (a person's
+    name, an acronym, a known place)."""
     words = mention.surface.split()
     if len(words) < 2 or mention.key.startswith("#") or mention.kind == "person":
         return ""
     if ":" in mention.key:
         return "".join(word[0].upper() for word in words) if mention.kind == "org" else ""
+    if mention.kind == "org":  # an organisation's later words in lowercase too, its short ones aside ("о", "de")
+        return "".join(word[0].upper() for word in words if word[0].isupper() or len(word) > _SHORT_WORD)
     return "".join(word[0] for word in words if word[0].isupper())
+
+
+_SHORT_WORD = 3  # letters of the longest lowercase word an organisation's acronym leaves out ("del", "на")
 
 
 # The letters an acronym the gazetteer knows needs before a name of the article that spells it takes its

@@ -31,7 +31,7 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 28  # bump when the index's shape or rules change
+CACHE_FORMAT = 29  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -182,6 +182,9 @@ ACRONYMS = {
     "org:WTO": ("World Trade Organization", "org", "WTO ВТО OMC DTÖ"),
     "org:OPEC": ("OPEC", "org", "OPEC ОПЕК OPEP"),
     "org:CIS": ("Commonwealth of Independent States", "org", "СНГ СНД ОНД"),
+    "org:CSTO": ("Collective Security Treaty Organization", "org", "CSTO ОДКБ"),
+    "org:EAEU": ("Eurasian Economic Union", "org", "EAEU ЕАЭС ЄАЕС ЕАИС"),
+    "org:SCO": ("Shanghai Cooperation Organisation", "org", "SCO ШОС"),
     "org:UNESCO": ("UNESCO", "org", "UNESCO ЮНЕСКО"),
     "org:UNICEF": ("UNICEF", "org", "UNICEF ЮНИСЕФ ЮНІСЕФ"),
     "org:ECB": ("European Central Bank", "org", "ECB ЕЦБ ЄЦБ EZB BCE EBC"),
