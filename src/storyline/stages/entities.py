@@ -66,9 +66,7 @@ from storyline.stages.gazetteer import (
 )
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.institutions import (
-    LONGEST as INSTITUTION_WORDS,
-)
-from storyline.stages.institutions import (
+    LONGEST_NAME,
     Institution,
     country_institution,
     find_institution,
@@ -458,12 +456,12 @@ def _institutions_named(found: list[Found], tokenised: list[list[tuple[str, bool
     named = [
         Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name)
         for words in tokenised
-        for window, place in _known_spans([word for word, _ in words], INSTITUTION_WORDS, _institution_opening)
+        for window, place in _known_spans([word for word, _ in words], LONGEST_NAME, _institution_opening)
     ]
     if not named:
         return found
     covered = {word for mention in named for word in mention.surface.split()}
-    ids = {mention.key for mention in named}  # and an acronym of one of them glued on ("... здравоохранения (ВОЗ)")
+    ids = {mention.key for mention in named}  # and the sentence's acronyms of one of them: the name's one mention
     covered |= {
         word
         for m in found

@@ -99,7 +99,7 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|міжнародн(?:ий|ого|ому|им) валютн(?:ий|ого|ому|им) фонд(?:у|і|ом)?|международни(?:я|ят)? валутен фонд",
     ),
 )
-LONGEST = 5  # words of the longest name ("Organización Mundial de la Salud")
+LONGEST_NAME = 5  # words of the longest name ("Organización Mundial de la Salud")
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
 # the letters the names open with: one test a word before any pattern is tried (entities scan every word)
 _OPENINGS = (
@@ -123,7 +123,7 @@ def may_open_institution(word: str) -> bool:
 
 def find_institution(words: list[str]) -> Institution | None:
     """The institution a run of words names as a whole (a case ending after an apostrophe aside), or None."""
-    if not words or len(words) > LONGEST:
+    if not words or len(words) > LONGEST_NAME:
         return None
     written = " ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words)
     for institution, pattern in _PATTERNS:

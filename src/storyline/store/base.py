@@ -94,15 +94,13 @@ class StoreBase:
 
     def _rows_for_ids(self, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
         """Run ``sql`` (with a ``{marks}`` placeholder) over ids in chunks SQLite accepts."""
-        for start in range(0, len(ids), CHUNK):
-            chunk = list(ids[start : start + CHUNK])
-            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        for statement, chunk in _chunked(sql, ids):
+            yield from self._db.execute(statement, chunk)
 
     def _execute_for_ids(self, sql: str, ids: Sequence[Any]) -> None:
         """Run a statement that returns no rows (with a ``{marks}`` placeholder) over ids in chunks."""
-        for start in range(0, len(ids), CHUNK):
-            chunk = list(ids[start : start + CHUNK])
-            self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+        for statement, chunk in _chunked(sql, ids):
+            self._db.execute(statement, chunk)
 
     def _rows_for_pairs(self, sql: str, columns: tuple[str, str], pairs: Sequence[tuple[Any, Any]]) -> Iterator[Any]:
         """Run ``sql`` (with a ``{pairs}`` placeholder) for exactly these (first, second) column pairs,
@@ -150,3 +148,10 @@ def to_date(value: str | None) -> dt.date | None:
 
 def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _chunked(sql: str, ids: Sequence[Any]) -> Iterator[tuple[str, list[Any]]]:
+    """``sql`` with its ``{marks}`` placeholder filled for each chunk of ids SQLite accepts, and the chunk."""
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        yield sql.format(marks=",".join("?" * len(chunk))), chunk
