@@ -1737,3 +1737,39 @@ def test_entities_america_in_english_text_is_the_united_states_not_a_first_name(
     country: one of the country's everyday names in the article's script is never a foreign name."""
     found = _mentions("The trade war hurt America last year, officials said.", "en")
     assert "iso:US" in found and found["iso:US"].kind == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "not_names"),
+    [
+        ("Мей відповіла журналістам: Наскільки я знаю, ні.", "uk", {"Наскільки"}),
+        ("Zbyněk Fiala: V Číně už očkovali statisíce lidí.", "cs", {"V Číně", "V"}),
+        ("Jan Kowalski powiedział: W Polsce jest zimno.", "pl", {"W Polsce", "W"}),
+    ],
+)
+def test_entities_a_common_word_opening_a_clause_after_a_colon_is_no_name(
+    text: str, language: str, not_names: set[str]
+) -> None:
+    """After a colon a clause (often a quotation) opens with a capital: its first word is read as a
+    sentence's first word is, so a common word is no name and a one-letter preposition no part of one."""
+    surfaces = {m.surface for m in _mentions(text, language).values()}
+    assert not surfaces & not_names, surfaces
+
+
+def test_entities_a_name_after_a_label_s_colon_stays_a_name() -> None:
+    """ "autor: Longina Grzegórska": a rare full name after a colon is no common word opening a clause."""
+    found = _mentions("Carrefour ma w Polsce ponad 900 sklepów. autor: Longina Grzegórska", "pl")
+    assert any(m.surface == "Longina Grzegórska" and m.kind == "person" for m in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [("Jon Snow is here today.", "en", "Jon Snow"), ("Uwe Müller sagte es gestern.", "de", "Uwe Müller")],
+)
+def test_entities_a_short_first_name_opening_a_sentence_is_no_function_word(
+    text: str, language: str, name: str
+) -> None:
+    """The dictionaries list "Jon" and "Uwe" (as names: their dictionary form keeps the capital), so
+    they are not taken for a short word like "The" or "В" that opens a sentence before a name."""
+    found = _mentions(text, language)
+    assert any(m.surface == name and m.kind == "person" for m in found.values()), found

@@ -172,3 +172,24 @@ def test_gazetteer_america_alone_is_the_united_states(written: str) -> None:
     assert place is not None and place.id == "iso:US"
     latin = find_place("Latin America")
     assert latin is not None and latin.id.startswith("region:")
+
+
+@pytest.mark.parametrize(
+    ("written", "place_id"),
+    [
+        ("Florida", "iso:US-FL"),  # Uruguay's department of that name has a hundredth of the people
+        ("Floride", "iso:US-FL"),
+        ("Floryda", "iso:US-FL"),
+    ],
+)
+def test_gazetteer_a_known_region_s_name_is_not_a_smaller_city_s_alternate_name(written: str, place_id: str) -> None:
+    """GeoNames lists "Florida" among the alternate names of Colombia's Floridablanca; a region the
+    catalogues name in many languages keeps its English name, where no city has it as its own."""
+    place = find_place(written)
+    assert place is not None and place.id == place_id
+
+
+def test_gazetteer_a_region_named_by_an_english_word_keeps_to_the_city_rule() -> None:
+    """ "Chin" (Myanmar's state) is an English word and Polish "z Chin" (from China): not the state's."""
+    place = find_place("Chin")
+    assert place is None or place.id != "iso:MM-14"

