@@ -1836,7 +1836,7 @@ def _names_an_office(run: list[str], before: list[str], language: str | None) ->
 def _is_function_word(word: str, language: str | None) -> bool:
     """A short word the dictionary knows as a common word's form, among the language's most frequent
     words where a list of them serves it, and nothing makes a name or a place ("В", "На", "The"; not
-    "Jon" or "Uwe", which the dictionary lists as names, nor "Pep", a rare word)."""
+    "Jon" or "Uwe", which the dictionary lists as names, nor "Pep" in "Manchester: Pep Guardiola", too rare)."""
     if len(word) > FUNCTION_WORD_LETTERS - 1 or word.isupper() and len(word) > 1:
         return False
     if not language or language not in SUPPORTED_LANGUAGES or not lemmas.in_lowercase(word.lower(), language):
