@@ -1773,3 +1773,42 @@ def test_entities_a_short_first_name_opening_a_sentence_is_no_function_word(
     they are not taken for a short word like "The" or "В" that opens a sentence before a name."""
     found = _mentions(text, language)
     assert any(m.surface == name and m.kind == "person" for m in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person", "before"),
+    [
+        ("Podle slov šéfa Ryanairu Michael O'Leary firma roste.", "cs", "Michael O'Leary", "Ryanairu"),
+        ("Hlavní ekonom Commerzbank Eugena Weinberga to řekl.", "cs", "Eugena Weinberga", "Commerzbank"),
+        ("Izvršni direktor Gazproma Aleksej Miller je dejal.", "sl", "Aleksej Miller", "Gazproma"),
+    ],
+)
+def test_entities_a_full_name_after_a_genitive_is_its_own_mention(
+    text: str, language: str, person: str, before: str
+) -> None:
+    """Czech, Slovak, Slovenian, Croatian and Polish write what a person heads in the genitive before the
+    name, the title in lowercase ("šéf Ryanairu Michael O'Leary"): the run is two names, the person typed."""
+    surfaces = {m.surface: m.kind for m in _mentions(text, language).values()}
+    assert surfaces.get(person) == "person" and before in surfaces, surfaces
+
+
+def test_entities_a_surname_written_first_is_not_cut_before_the_given_name() -> None:
+    """ "Duda Andrzej Sebastian": a family name before the first name is the person's, not a genitive."""
+    surfaces = {m.surface for m in _mentions("Na liście był Duda Andrzej Sebastian z Krakowa.", "pl").values()}
+    assert "Andrzej Sebastian" not in surfaces, surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Loni firma rostla o pět procent.", "cs", "Loni"),  # last year; GeoNames: a city in India
+        ("Dali mu to až včera.", "cs", "Dali"),  # they gave; a city in China
+    ],
+)
+def test_entities_a_slavic_sentence_s_common_first_word_is_no_city_abroad(text: str, language: str, word: str) -> None:
+    assert word not in {m.surface for m in _mentions(text, language).values()}
+
+
+def test_entities_a_slavic_sentence_s_first_word_naming_a_city_of_the_language_stays_the_city() -> None:
+    found = {m.lemma for m in _mentions("Brno je druhé největší město. Praha je hlavní město.", "cs").values()}
+    assert {"Brno", "Prague"} <= found, found

@@ -76,7 +76,7 @@ from storyline.stages.institutions import (
 from storyline.stages.keys import acronym_key, given_key, is_latin, latin, name_key, spelling
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
-from storyline.stages.name_endings import case_forms_named_again, latin_slavic_nominative
+from storyline.stages.name_endings import case_forms_named_again, is_first_name_in_case, latin_slavic_nominative
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     COMMON_WORD_CITY_POPULATION,
@@ -89,7 +89,7 @@ from storyline.stages.name_filters import (
     not_a_name,
     noun_compound,
 )
-from storyline.stages.name_languages import ENDINGS_ONLY, NAME_PARTICLES, NAMES_NOT_INFLECTED
+from storyline.stages.name_languages import ENDINGS_ONLY, LATIN_SLAVIC, NAME_PARTICLES, NAMES_NOT_INFLECTED
 from storyline.stages.name_shapes import (
     CONNECTORS,
     MAX_NAME_WORDS,
@@ -1557,15 +1557,20 @@ def _opens_as_a_word(word: str, place: Place, language: str | None) -> bool:
     """A sentence's first word that a city also goes by, read by the dictionary as a common word: a
     form of another word ("Reading the report": read), or a word of the language where the place's
     language is not spoken ("Dabei" in German, which GeoNames lists for Dubai). The city's own
-    language keeps its name ("Roma" in Italian, whatever the dictionary says). Only where names do not
-    inflect, or every noun is capitalised: elsewhere a city's inflected name has a lemma of its own
-    ("Denizli'nin")."""
-    if language not in NAMES_NOT_INFLECTED and language not in NOUN_CAPITALISING or word.isupper():
+    language keeps its name ("Roma" in Italian, whatever the dictionary says). Where names do not
+    inflect, or every noun is capitalised; in a Latin-script Slavic language only for a place abroad
+    ("Loni", last year in Czech, which GeoNames lists for a city in India; "Dali", they gave), as a city's
+    inflected name there has a lemma of its own. Not in Turkish, whose dictionary lowercases names'
+    cases ("Denizli'nin")."""
+    slavic = language in LATIN_SLAVIC
+    if language is None or word.isupper():
+        return False
+    if language not in NAMES_NOT_INFLECTED and language not in NOUN_CAPITALISING and not slavic:
         return False
     lemma = lemmas.lemmatize(APOSTROPHE_SUFFIX.sub("", word), language)
     if not lemma[:1].islower():
         return False
-    return lemma != word.lower() or not spoken_in(language, place)
+    return (lemma != word.lower() and not slavic) or not spoken_in(language, place)
 
 
 def _trimmed(
@@ -1652,7 +1657,12 @@ def _mentions_for_run(
     if len(run) > 1 and is_club_prefix(run[0]):  # "FC Bayern München": a club, not Bavaria and Munich
         mention = _club_mention(run)
         return [mention] if mention is not None else []
-    cut = _script_change(run) or _full_name_after_a_word(run, language) or _article_word_after_a_name(run, language)
+    cut = (
+        _script_change(run)
+        or _full_name_after_a_word(run, language)
+        or _full_name_after_a_genitive(run, language)
+        or _article_word_after_a_name(run, language)
+    )
     if cut:  # "Brexit Домінік Рааб", "Брекзит Дейвид Дейвис": a word, then a person's full name
         leading = _mentions_for_run(run[:cut], before, language, at_start)
         if _bulgarian_common_word_alone(run[cut:], language):  # "Тереза Мей Европейският [съюз]"
@@ -1758,6 +1768,34 @@ def _full_name_after_a_word(run: list[str], language: str | None) -> int | None:
         if not _cyrillic_given_name(run[index], language) or _part_of_a_name(run[index - 1], language):
             continue
         if find_place(" ".join(run[: index + 1])) is None:
+            return index
+    return None
+
+
+def _common_word_form(word: str, language: str) -> bool:
+    """Whether the dictionary reads ``word``, as written or in lowercase, as a common word's form."""
+    return lemmas.in_lowercase(word, language) or lemmas.in_lowercase(word.lower(), language)
+
+
+def _full_name_after_a_genitive(run: list[str], language: str | None) -> int | None:
+    """Where a Latin-script Slavic run's full name begins after the name of what the person heads or
+    belongs to, which these languages write before it in the genitive with the title in lowercase ("šéf
+    Ryanairu Michael O'Leary", "šéf Commerzbank Eugena Weinberga", "direktor Gazproma Aleksej Miller"): at
+    a listed first name (in any case) after a word that is no first name, family name or particle, and
+    that makes no place with it ("San Francisco"), before a word that is no common word ("Kobego Bryanta
+    Śmierć", Kobe Bryant's death: Bryant is a first name too, "śmierć" a noun)."""
+    if language not in LATIN_SLAVIC or len(run) < 3 or not all(is_latin(word) for word in run):
+        return None
+    for index in range(1, len(run) - 1):
+        before = run[index - 1]
+        if (
+            (_listed_first_name(run[index], language) or is_first_name_in_case(run[index], language))
+            and not _listed_first_name(before, language)
+            and not is_family_name(before)
+            and before.casefold() not in NAME_PARTICLES
+            and not _common_word_form(run[index + 1], language)
+            and find_place(" ".join(run[: index + 1])) is None
+        ):
             return index
     return None
 
@@ -2134,9 +2172,7 @@ def _place_in_case(word: str, language: str | None) -> Place | None:
     """A foreign place declined in a Latin-script Slavic language (``place_cases.py``), unless the
     dictionary reads the word, as written or in lowercase, as a common word's form ("Ligi", of the
     league, is no case of Riga's alternate name "Liga")."""
-    if language is None or language not in SUPPORTED_LANGUAGES:
-        return None
-    if lemmas.in_lowercase(word, language) or lemmas.in_lowercase(word.lower(), language):
+    if language is None or language not in SUPPORTED_LANGUAGES or _common_word_form(word, language):
         return None
     return place_in_case(word, language, find_place)
 

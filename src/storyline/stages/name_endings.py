@@ -197,6 +197,12 @@ def _as_person(mention: Found, persons: dict[str, list[Found]], language: str | 
     return dataclasses.replace(mention, key=person.key, given=person.given, kind="person", lemma=person.lemma)
 
 
+def is_first_name_in_case(word: str, language: str | None) -> bool:
+    """Whether ``word`` is a listed first name in one of the language's cases ("Eugena", "Joeja",
+    "Asiu"), its nominative read back by the endings above."""
+    return bool(_masculine_given_names(word, language)) or (_feminine_given_name(word) or word) != word
+
+
 def _masculine_given_names(word: str, language: str | None) -> list[str]:
     """A man's first name read back from a case of it ("Donalda", "Joeja": Donald, Joe)."""
     return [

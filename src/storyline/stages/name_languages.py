@@ -9,6 +9,8 @@ import re
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 # Languages whose names take no case endings: a capitalised word there is a name as written
 NAMES_NOT_INFLECTED = frozenset({"en", "es", "fr", "it", "pt", "ca", "nl"})
+# Slavic languages written in Latin script, whose names take case endings
+LATIN_SLAVIC = frozenset({"pl", "cs", "sk", "sl", "hr"})
 # Languages without cases, whose nouns change only their endings (number, the article's suffix): a
 # capitalised word's dictionary form that changes more is another word's ("Мей" is no form of "мея")
 ENDINGS_ONLY = frozenset({"bg", "mk"})
