@@ -2172,7 +2172,7 @@ def _place_in_case(word: str, language: str | None) -> Place | None:
     """A foreign place declined in a Latin-script Slavic language (``place_cases.py``), unless the
     dictionary reads the word, as written or in lowercase, as a common word's form ("Ligi", of the
     league, is no case of Riga's alternate name "Liga")."""
-    if language is None or language not in SUPPORTED_LANGUAGES or _common_word_form(word, language):
+    if language not in LATIN_SLAVIC or language not in SUPPORTED_LANGUAGES or _common_word_form(word, language):
         return None
     return place_in_case(word, language, find_place)
 
