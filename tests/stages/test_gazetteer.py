@@ -193,3 +193,27 @@ def test_gazetteer_a_region_named_by_an_english_word_keeps_to_the_city_rule() ->
     """ "Chin" (Myanmar's state) is an English word and Polish "z Chin" (from China): not the state's."""
     place = find_place("Chin")
     assert place is None or place.id != "iso:MM-14"
+
+
+@pytest.mark.parametrize(
+    ("written", "place_id", "english"),
+    [
+        ("Wales", "iso:GB-WLS", "Wales"),  # no plural of "wale"; its catalogue name is "Wales [Cymru GB-CYM]"
+        ("Cymru", "iso:GB-WLS", "Wales"),
+        ("Англия", "iso:GB-ENG", "England"),  # names the ISO catalogues lack
+        ("İngiltere", "iso:GB-ENG", "England"),
+        ("Шотландия", "iso:GB-SCT", "Scotland"),
+        ("Severní Irsko", "iso:GB-NIR", "Northern Ireland"),
+        ("Cataluña", "iso:ES-CT", "Catalunya"),  # "Catalunya [Cataluña]"
+    ],
+)
+def test_gazetteer_the_united_kingdom_s_countries_and_bracketed_names(
+    written: str, place_id: str, english: str
+) -> None:
+    place = find_place(written)
+    assert place is not None and (place.id, place.name) == (place_id, english)
+
+
+def test_gazetteer_an_english_plural_region_name_stays_out() -> None:
+    """ "Lakes" and "Highlands" are plurals of common words (and "Gales" one of "gale"): no place."""
+    assert find_place("Lakes") is None and find_place("Gales") is None

@@ -33,7 +33,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 30  # bump when the index's shape or rules change
+CACHE_FORMAT = 31  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -124,6 +124,8 @@ GENERIC_GEOGRAPHY = set(
 )
 # a catalogue's sorting form ("Madrid, Comunidad de") or an explanation in brackets is no written name
 _NOT_A_NAME = re.compile(r"[,(]")
+_BRACKETED = re.compile(r"(.+?)\s*\[(.+)\]")  # "Wales [Cymru GB-CYM]"
+_TRAILING_CODE = re.compile(r"\s+[A-Z]{2}-[A-Z0-9]{1,3}$")
 # Catalogues of country names to load (ISO 639-1); English is the catalogues' source language.
 COUNTRY_NAME_LANGUAGES = [
     "ar",
@@ -224,6 +226,20 @@ EVERYDAY_NAMES = {
     "DE": ("Niemiec",),
     "NL": ("Голландия", "Голландія", "Холандия"),
     "US": ("Америка", "Америки", "America", "Amerika", "Ameryka"),
+}
+
+# The names of the United Kingdom's four countries in the languages storyline reads where pycountry's
+# ISO 3166-2 catalogues have none (they translate "England" into Ukrainian and Polish, not into Russian,
+# Turkish, Spanish or French): Brexit's news names them all the time.
+REGION_NAMES = {
+    "GB-ENG": ("Англия", "İngiltere", "Anglie", "Anglicko", "Anglija", "Engleska", "Inglaterra", "Angleterre")
+    + ("Inghilterra", "إنجلترا"),
+    "GB-SCT": ("Шотландия", "İskoçya", "Skotsko", "Escocia", "Écosse", "Scozia", "Escócia", "اسكتلندا"),
+    "GB-WLS": ("Wales", "Уэльс", "Уельс", "Уелс", "Galler", "Gales", "Pays de Galles", "Galles", "País de Gales")
+    + ("ويلز",),
+    "GB-NIR": ("Северная Ирландия", "Северна Ирландия", "Kuzey İrlanda", "Severní Irsko", "Severné Írsko")
+    + ("Severna Irska", "Irlanda del Norte", "Irlande du Nord", "Irlanda del Nord", "Irlanda do Norte")
+    + ("أيرلندا الشمالية",),
 }
 
 
@@ -776,7 +792,13 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
         except OSError:
             continue
     written = {
-        subdivision: sorted({subdivision.name, *(catalogue.gettext(subdivision.name) for catalogue in catalogues)})
+        subdivision: sorted(
+            {
+                *_bracketed_names(subdivision.name),
+                *(name for catalogue in catalogues for name in _bracketed_names(catalogue.gettext(subdivision.name))),
+                *REGION_NAMES.get(subdivision.code, ()),
+            }
+        )
         for subdivision in pycountry.subdivisions
         if not subdivision.parent_code and subdivision.type in SUBDIVISION_TYPES
     }
@@ -796,9 +818,18 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
             and not _generic(name)
         ]
         if kept:
-            english = catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name
+            english = _bracketed_names(catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name)[0]
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
     return places
+
+
+def _bracketed_names(name: str) -> list[str]:
+    """A catalogue's name and the other name it gives in brackets, its code left out: "Wales [Cymru
+    GB-CYM]" is Wales and Cymru, "Catalunya [Cataluña]" Catalunya and Cataluña."""
+    found = _BRACKETED.fullmatch(name)
+    if found is None:
+        return [name]
+    return [found.group(1), _TRAILING_CODE.sub("", found.group(2))]
 
 
 def _dominant_country(codes: set[str]) -> str | None:
@@ -824,6 +855,8 @@ def _generic(name: str) -> bool:
     folded = name.casefold()
     if set(re.split(r"[\s-]+", folded)) <= GENERIC_GEOGRAPHY:
         return True
+    if lemmas.dictionary_lemma(name, "en") == name:
+        return False  # a proper noun the dictionary lists as written: "Wales" is no plural of "wale"
     singular = lemmas.lemmatize(folded, "en") if folded.isalpha() and folded.endswith("s") else folded
     # a plural's singular is the same word less its ending (lakes: lake, canaries: canary); "Texas" is
     # only capitalised by the lemmatiser
