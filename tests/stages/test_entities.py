@@ -1812,3 +1812,18 @@ def test_entities_a_slavic_sentence_s_common_first_word_is_no_city_abroad(text: 
 def test_entities_a_slavic_sentence_s_first_word_naming_a_city_of_the_language_stays_the_city() -> None:
     found = {m.lemma for m in _mentions("Brno je druhé největší město. Praha je hlavní město.", "cs").values()}
     assert {"Brno", "Prague"} <= found, found
+
+
+def test_entities_a_proper_noun_of_the_dictionary_opening_a_sentence_is_a_name() -> None:
+    """ "Facebook" opening the only sentence that names it: the dictionary lists it only with its capital.
+    "Senior" it lists as "senior" too, so the common word opening a sentence stays out."""
+    surfaces = {
+        m.surface for m in _mentions("Facebook said on Monday it would act. Senior officials agreed.", "en").values()
+    }
+    assert "Facebook" in surfaces and "Senior" not in surfaces, surfaces
+
+
+def test_entities_a_german_noun_opening_a_sentence_is_no_proper_noun() -> None:
+    """German's dictionary writes every noun with a capital: "Einstellung" opening a sentence is a noun."""
+    surfaces = {m.surface for m in _mentions("Einstellung der Arbeiten wurde gestern beschlossen.", "de").values()}
+    assert "Einstellung" not in surfaces, surfaces

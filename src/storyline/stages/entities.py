@@ -89,7 +89,13 @@ from storyline.stages.name_filters import (
     not_a_name,
     noun_compound,
 )
-from storyline.stages.name_languages import ENDINGS_ONLY, LATIN_SLAVIC, NAME_PARTICLES, NAMES_NOT_INFLECTED
+from storyline.stages.name_languages import (
+    ENDINGS_ONLY,
+    LATIN_SLAVIC,
+    LOWERCASE_DICTIONARIES,
+    NAME_PARTICLES,
+    NAMES_NOT_INFLECTED,
+)
 from storyline.stages.name_shapes import (
     CONNECTORS,
     MAX_NAME_WORDS,
@@ -1426,7 +1432,22 @@ def _may_be_name_word(
         or _opens_full_name(words, index)
         or _before_legal_form(words, index)
         or _opens_listed_company(words, index)
+        or _dictionary_proper_noun(word, language)
     )
+
+
+def _dictionary_proper_noun(word: str, language: str | None) -> bool:
+    """A word the dictionary lists only as a proper noun: its dictionary form is the word as written,
+    capitalised, and its lowercase form is no common word's ("Facebook", "Twitter", "Microsoft" opening
+    an English sentence; not "Senior", which the dictionary also lists as "senior"). Not where the
+    dictionary writes every noun with a capital (German) or every word in lowercase (Bulgarian)."""
+    if not language or language not in SUPPORTED_LANGUAGES:
+        return False
+    if language in LOWERCASE_DICTIONARIES or language in NOUN_CAPITALISING:
+        return False
+    if lemmas.dictionary_lemma(word, language) != word or not word[1:].islower():
+        return False
+    return not _common_word_form(word.lower(), language)
 
 
 def _name_word_follows(words: list[tuple[str, bool]], index: int) -> bool:
