@@ -24,7 +24,8 @@ _VOWELS = frozenset("aeiouyáéíóúůýěąę")
 
 
 # Each language's endings as "written>nominative", in the order they are tried (longest written ending
-# first). An empty nominative ending is a consonant stem ("Kyjevu": Kyjev); the locative's consonant
+# first). Not the dative's "-ovi", "-owi": a person's case far more often ("Stalinovi", which would be
+# "Stalin", an old name of Donetsk). An empty nominative ending is a consonant stem ("Kyjevu": Kyjev); the locative's consonant
 # changes are written out ("Florydzie": Floryda, "Praze": Praha, "Ameryce": Ameryka).
 def _endings(pairs: str) -> tuple[tuple[str, str], ...]:
     return tuple((written, nominative) for written, nominative in (pair.split(">") for pair in pairs.split()))
@@ -32,11 +33,11 @@ def _endings(pairs: str) -> tuple[tuple[str, str], ...]:
 
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "pl": _endings(
-        "owi> dzie>da dzie>d cie>ta cie>t rze>ra rze>r sie>sa sie>s zie>za zie>z dze>ga ce>ka le>ła le>ł"
+        "dzie>da dzie>d cie>ta cie>t rze>ra rze>r sie>sa sie>s zie>za zie>z dze>ga ce>ka le>ła le>ł"
         " ie>a ie> em> ii>ia ji>ja ą>a ę>a a> u> y>a i>a"
     ),
-    "cs": _endings("ovi> em> em>o ou>a ze>ha ze>ga ce>ka ře>ra ii>ie ii>ia ě> ě>a e>a a> u> u>o y>a i>a"),
-    "sk": _endings("ovi> om> ou>a ii>ia e> e>a a> u> u>o y>a i>a"),
+    "cs": _endings("em> em>o ou>a ze>ha ze>ga ce>ka ře>ra ii>ie ii>ia ě> ě>a e>a a> u> u>o y>a i>a"),
+    "sk": _endings("om> ou>a ii>ia e> e>a a> u> u>o y>a i>a"),
     "sl": _endings("jem> ju> ja> om> em> u> u>o a> i>a o>a e>a"),
     "hr": _endings("om> em> u> u>o a> i>a e>a"),
 }
