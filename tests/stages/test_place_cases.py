@@ -54,3 +54,14 @@ def test_place_cases_mentions_in_text_are_the_places() -> None:
         [Article(id="a", text="Vláda jednala v Kyjevu. Předtím byl ministr ve Wuhanu.", language="cs")]
     )
     assert {"Kyiv", "Wuhan"} <= {m.lemma for m in article.entities if m.kind == "place"}
+
+
+def test_place_cases_a_family_name_s_case_is_no_city_abroad_but_a_capital_stays() -> None:
+    """ "Jacksona", "Hamiltona" (GeoNames even lists "Hamiltona" for Hamilton, Ontario): the person's case
+    in Polish news; Washington, a capital, and Berlin, a metropolis, stay places in their cases."""
+    (article,) = extract_entities(
+        [Article(id="a", text="Spotkanie Hamiltona i Jacksona odbyło się z Waszyngtonu do Berlina.", language="pl")]
+    )
+    kinds = {m.surface: (m.kind, m.lemma) for m in article.entities}
+    assert kinds["Hamiltona"][0] != "place" and kinds["Jacksona"][0] != "place", kinds
+    assert kinds["Waszyngtonu"] == ("place", "Washington") and kinds["Berlina"] == ("place", "Berlin"), kinds

