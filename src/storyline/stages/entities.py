@@ -1680,14 +1680,12 @@ def _mentions_for_run(
     if len(run) > 1 and is_club_prefix(run[0]):  # "FC Bayern München": a club, not Bavaria and Munich
         mention = _club_mention(run)
         return [mention] if mention is not None else []
-    cut = (
-        _script_change(run)
-        or _full_name_after_a_word(run, language)
-        or _full_name_after_a_genitive(run, language)
-        or _article_word_after_a_name(run, language)
-    )
+    cut = _script_change(run) or _full_name_after_a_word(run, language)
+    genitive = None if cut else _full_name_after_a_genitive(run, language)
+    cut = cut or genitive or _article_word_after_a_name(run, language)
     if cut:  # "Brexit Домінік Рааб", "Брекзит Дейвид Дейвис": a word, then a person's full name
-        leading = _mentions_for_run(run[:cut], before, language, at_start)
+        # the title before a genitive is the person's ("direktor Gazproma Aleksej Miller"), not the genitive's
+        leading = _mentions_for_run(run[:cut], [] if genitive else before, language, at_start)
         if _bulgarian_common_word_alone(run[cut:], language):  # "Тереза Мей Европейският [съюз]"
             return leading
         return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
