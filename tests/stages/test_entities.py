@@ -1828,3 +1828,63 @@ def test_entities_a_german_noun_opening_a_sentence_is_no_proper_noun() -> None:
     """German's dictionary writes every noun with a capital: "Einstellung" opening a sentence is a noun."""
     surfaces = {m.surface for m in _mentions("Einstellung der Arbeiten wurde gestern beschlossen.", "de").values()}
     assert "Einstellung" not in surfaces, surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Delegacja z Chin przyjechała wczoraj.", "iso:CN"),  # Chiny; GeoNames lists "Chin" for Jinzhou
+        ("Wczoraj premier Włoch spotkał się z nim.", "iso:IT"),  # Włochy
+        ("Wczoraj przyjechał z Czech do Polski.", "iso:CZ"),  # Czechy
+    ],
+)
+def test_entities_a_polish_plural_country_s_genitive_is_the_country(text: str, place: str) -> None:
+    assert place in _mentions(text, "pl"), _mentions(text, "pl")
+
+
+def test_entities_a_polish_people_s_word_before_a_name_is_no_country() -> None:
+    """ "Czech Tomáš Souček": one Czech, then his name; the genitive plural never has a name after it."""
+    found = _mentions("Bramkę zdobył Czech Tomáš Souček.", "pl")
+    assert "iso:CZ" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Делегация прибыла в Рим, а потом в Уфу.", "ru"), ("Папа повернувся до Рима.", "uk")],
+)
+def test_entities_a_metropolis_of_three_cyrillic_letters_is_found(text: str, language: str) -> None:
+    assert "geo:3169070" in _mentions(text, language) or "geo:479561" in _mentions(text, language)
+
+
+def test_entities_a_union_named_with_an_organisation_word_is_the_union() -> None:
+    """Slovenian "unija" is an organisation word; "Evropska unija" is still the European Union."""
+    assert _keys("Včeraj je Evropska unija sprejela zakon.", "sl").get("org:EU") == "European Union"
+
+
+@pytest.mark.parametrize(
+    "text", ["W gabinecie Theresy May ścierają się dwie koncepcje.", "Wczoraj rozmawiał z Theresą May."]
+)
+def test_entities_a_polish_case_of_a_woman_s_first_name_keeps_a_short_surname(text: str) -> None:
+    """A one-letter key ("May") counts after a listed first name in a case, read back to its nominative."""
+    found = _mentions(text, "pl")
+    assert found.get(name_key("May")) is not None and found[name_key("May")].lemma == "Theresa May", found
+
+
+def test_entities_a_polish_council_s_genitive_is_no_woman_s_name() -> None:
+    """ "Rady" is the genitive of "rada" (a council), though Rada is a first name some locales list."""
+    found = _mentions("Szczyt Rady Europejskiej odbył się wczoraj.", "pl")
+    assert all(m.kind != "person" for m in found.values()), found
+
+
+def test_entities_a_foreign_first_name_in_bulgarian_opens_a_person_s_name() -> None:
+    """ "Антъни Блинкън": no dictionary of Bulgarian or Russian lists him; the transcription of names reads
+    Антъни as Anthony. "Белия дом" (the White House) opens with a common word: no person."""
+    found = _mentions("Държавният секретар на САЩ Антъни Блинкън каза. Вчера Белия дом мълчи.", "bg")
+    kinds = {m.surface: m.kind for m in found.values()}
+    assert kinds.get("Антъни Блинкън") == "person" and kinds.get("Белия дом") != "person", kinds
+
+
+def test_entities_a_foreign_full_name_in_cyrillic_may_open_a_sentence() -> None:
+    """ "Антъни Блинкън каза": the first name opening the sentence is kept, read as a listed first name."""
+    found = _mentions("Антъни Блинкън каза това.", "bg")
+    assert any(m.surface == "Антъни Блинкън" for m in found.values()), found

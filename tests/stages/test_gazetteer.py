@@ -217,3 +217,11 @@ def test_gazetteer_the_united_kingdom_s_countries_and_bracketed_names(
 def test_gazetteer_an_english_plural_region_name_stays_out() -> None:
     """ "Lakes" and "Highlands" are plurals of common words (and "Gales" one of "gale"): no place."""
     assert find_place("Lakes") is None and find_place("Gales") is None
+
+
+def test_gazetteer_a_metropolis_s_three_letter_name_in_cyrillic() -> None:
+    """Names under four letters are left out, but for a city of a million people or more, in a cased script
+    other than Latin, that the dictionaries know only as a proper noun: "Рим" and "Уфа", not "Ром" (rum)."""
+    rome, ufa = find_place("Рим"), find_place("Уфа")
+    assert rome is not None and rome.name == "Rome" and ufa is not None and ufa.name == "Ufa"
+    assert find_place("Ром") is None

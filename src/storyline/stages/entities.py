@@ -1432,6 +1432,7 @@ def _may_be_name_word(
         or word.lower() in mid_caps
         or _proper_kind(word, language) is not None
         or _opens_full_name(words, index)
+        or (_name_word_follows(words, index) and _foreign_first_name_opens([word, words[index + 1][0]], language))
         or _before_legal_form(words, index)
         or _opens_listed_company(words, index)
         or _dictionary_proper_noun(word, language)
@@ -1525,7 +1526,8 @@ def _short_surname_of_a_person(run: list[str], kind: str, language: str | None) 
         return True
     folded = surname.casefold()
     common = folded in frequent_words(language or "") or bool(language and lemmas.in_lowercase(surname, language))
-    return _listed_first_name(run[0], language) and (folded in MONTHS or not common)
+    first_name = _listed_first_name(run[0], language) or _first_name_in_a_slavic_case(run[0], language)
+    return first_name and (folded in MONTHS or not common)
 
 
 def _surname_spelled_as_month(index: int, words: list[tuple[str, bool]], language: str | None) -> bool:
@@ -1540,10 +1542,15 @@ def _surname_spelled_as_month(index: int, words: list[tuple[str, bool]], languag
     before = words[index - 1][0]
     return (
         before[:1].isupper()
-        and _listed_first_name(before, language)
+        and (_listed_first_name(before, language) or _first_name_in_a_slavic_case(before, language))
         and before.lower() not in calendar_words(language)
         and find_place(before) is None
     )
+
+
+def _first_name_in_a_slavic_case(word: str, language: str | None) -> bool:
+    """A listed first name in a case of Polish, Czech, Slovak, Slovenian or Croatian ("Theresą", "Donalda")."""
+    return language in LATIN_SLAVIC and is_first_name_in_case(word, language)
 
 
 def _capitalised_small_word(word: str, language: str | None) -> bool:
@@ -1975,6 +1982,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     ):
         head_kind = "person"  # "Байден", "Джонсон" alone: the surname of a full name elsewhere
     first_kind = _lemma_and_kind(run[0], language)[1] if len(run) > 1 else head_kind
+    if first_kind == "misc" and _foreign_first_name_opens(run, language):
+        first_kind = "given"  # "Антъни Блинкън": Antony Blinken, whom no dictionary of the language lists
     kind = "person" if person and head_kind != "given" else _run_kind(run, before, head_kind, first_kind, language)
     if len(key) < 2 and not _short_surname_of_a_person(run, kind, language):
         return None
@@ -1999,6 +2008,18 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     if len(run) > 1 and not written and language in TURKIC:
         lemma = _institution_name(run)  # "Pamukkale Üniversitesi Hastanesi", not "Pamuk Üniversite Hastane"
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _foreign_first_name_opens(run: list[str], language: str | None) -> bool:
+    """A Cyrillic run of two or three words that opens with a foreign first name no dictionary of the
+    language holds, which the transcription of names reads as a listed first name more cheaply than as a
+    surname (``rather_a_first_name``: Антъни, Хайко), where no word of the run is a common word of the
+    language ("Белия дом", "Франс Прес") and the first is no place ("Париж", which lists spell as Paris)."""
+    if language not in ("ru", "uk", "bg") or not 2 <= len(run) <= 3 or not all(_CYRILLIC.match(word) for word in run):
+        return False
+    if any(lemmas.in_lowercase(word, language) for word in run) or find_place(run[0]) is not None:
+        return False
+    return rather_a_first_name(run[0], language)
 
 
 def _names_a_place(run: list[str], language: str | None) -> bool:
@@ -2159,9 +2180,12 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         by_lemma = (
             find_place(head_lemma) if head_lemma and _lemma_may_name_a_place(word, head_lemma, language) else None
         )
+        if _country_over_alternate_name(word, place, by_lemma):
+            place = by_lemma  # "z Chin" (Chiny): China, not Jinzhou's alternate name "Chin"
         place = (
             place
             or by_lemma
+            or _plural_country_genitive(word, language, before)  # "z Włoch", "prezydent Czech"
             or _place_reading(word, language)
             or _place_spelled_in_russian(head_lemma, language)
             or find_country_inflected(word, language)  # "na Kitajskem"
@@ -2176,9 +2200,10 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         return place or _local_town(run, head_lemma, language, before)
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place,
     # but it may be an organisation the acronyms' table knows ("World Health Organization": WHO's id)
-    if has_org_word(run):
-        return find_organisation(" ".join(run))
     written = " ".join(run)
+    if has_org_word(run):  # but a union the gazetteer names in the language is one ("Evropska unija")
+        union = find_place(written)
+        return find_organisation(written) or (union if union is not None and union.kind == "org" else None)
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None
     # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
@@ -2186,6 +2211,38 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     if found is None and (agreed := agreed_nominative(run, language)) is not None:
         found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland
     return found or _local_town(run, head_lemma, language, before)
+
+
+def _country_over_alternate_name(word: str, place: Place | None, by_lemma: Place | None) -> bool:
+    """Whether the country a word's dictionary form names outranks the city abroad that has the word as
+    written among its alternate names only: the Polish genitive "Chin" (of Chiny) is China, though
+    GeoNames lists "Chin" among Jinzhou's names. A city's own name stays the city's."""
+    return (
+        place is not None
+        and by_lemma is not None
+        and is_country(by_lemma)
+        and not is_country(place)
+        and word.casefold() != place.name.casefold()
+    )
+
+
+def _plural_country_genitive(word: str, language: str | None, before: list[str]) -> Place | None:
+    """A Polish country whose name is a plural noun, in its genitive plural, which is the name less its
+    last letter: "Włoch" of Włochy (Italy), "Czech" of Czechy, "Chin" of Chiny. The same word in the
+    nominative singular is one man of the people ("Włoch", an Italian), or a surname, which the genitive
+    never is after a preposition or a noun: so only after a word in lowercase ("z Włoch", "premier
+    Czech") that is no verb ("zdobył Czech Tomáš Souček": a Czech scored; a verb's dictionary form, its
+    infinitive, ends in -ć; "północy Włoch", of the north, stays) and no adjective but in the genitive plural ("całych Włoch", not "słynny
+    Czech")."""
+    if language != "pl" or not before or not before[-1].isalpha() or not before[-1].islower():
+        return None
+    lemma = lemmas.lemmatize(before[-1], language)
+    if lemma.endswith("ć") or (lemma.endswith(("y", "i")) and not before[-1].endswith(("ych", "ich"))):
+        return None
+    place = find_place(word + "y")
+    if place is None or (word + "y").casefold() not in country_names_in(place, language):
+        return None
+    return place
 
 
 _UKRAINIAN_TO_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "І": "И", "Ї": "И", "Є": "Е", "Ґ": "Г"})

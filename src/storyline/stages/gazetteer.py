@@ -35,7 +35,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 31  # bump when the index's shape or rules change
+CACHE_FORMAT = 32  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -529,6 +529,10 @@ def _build_index() -> dict[str, Place]:
         _add(index, place, names)
     own_names = _own_names(cities)
     _own_names_first(index, own_names)
+    for place, names in cities:
+        for name in names:
+            if _short_name_of_a_metropolis(name, place):
+                index.setdefault(name.casefold(), place)
     # A state or province takes a name no city of the gazetteer has (Alaska, Bavaria, Borno): not
     # even a city abroad that goes by it as an alternate name ("Jerozolima", "Munster", "Colonia" are
     # Jerusalem, Münster and Cologne). But a city named after its region, which lists the region's name
@@ -613,6 +617,28 @@ def _add(index: dict[str, Place], place: Place, names: list[str]) -> None:
         known = index.get(key)
         if known is None or known.population < place.population:
             index[key] = place
+
+
+def _short_name_of_a_metropolis(name: str, city: Place) -> bool:
+    """A name too short for ``_usable`` that still names a city of a million people or more: written in
+    a script other than Latin, sounding like the city's own name, and known to the dictionaries of the
+    script's languages as a proper noun and never as a common word ("Рим", Rome; "Уфа", Ufa; not "Ром",
+    rum, which GeoNames also lists for Rome, nor "Аба", a cloth in Russian)."""
+    from anyascii import anyascii
+
+    from storyline.stages import lemmas
+
+    letters = len(_NOT_LETTERS.sub("", name))
+    script = script_of(name)
+    if city.population < METROPOLIS_POPULATION or letters >= MIN_NAME_LETTERS or letters < 3 or script == "LATIN":
+        return False
+    if not _sounds_like(anyascii(name), city.name):
+        return False
+    tongues = [
+        language for language in sorted(lemmas.SUPPORTED_LANGUAGES) if script_of(_language_name(language)) == script
+    ]
+    readings = [lemma for language in tongues if (lemma := lemmas.dictionary_lemma(name, language)) is not None]
+    return bool(readings) and all(lemma[:1].isupper() for lemma in readings)
 
 
 def _own_names(cities: list[tuple[Place, list[str]]]) -> dict[str, Place]:

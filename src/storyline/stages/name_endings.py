@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from storyline.stages import lemmas
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.latin_names import is_census_surname
 from storyline.stages.name_filters import Found
@@ -47,7 +48,11 @@ _VOWEL_NAME_ENDINGS = {
 }
 _FEMININE_SUFFIXES = ("ová", "ové", "ovou", "ovej")  # Czech and Slovak: a woman's surname and its cases
 _FEMININE_LANGUAGES = ("cs", "sk")
-_FEMININE_ENDINGS = ("ou", "y", "e", "ě", "u", "i")  # Czech and Slovak cases of a first name in -a
+_FEMININE_ENDINGS = ("ou", "y", "e", "ě", "u", "i", "ą", "ę", "ie")  # Czech, Slovak, Polish cases of a name in -a
+# Polish cases of a woman's first name in -a ("Theresy", "Theresie", "Theresę", "Theresą", "Angeli"), and those
+# of them a surname in -a takes alike ("Beaty Kempy"; "Giorgii Meloni" keeps its surname)
+_POLISH_FEMININE_ENDINGS = ("ie", "y", "i", "ę", "ą")
+_POLISH_SURNAME_ENDINGS = ("y", "ę", "ą")
 _MIN_STEM = 3
 _VOWELS = set("aeiouyáéíóúůýěäô")
 
@@ -83,13 +88,14 @@ _AGREEING_ENDINGS = ("em", "om", "owi", "ovi")
 
 def _agreeing_case(first: str, surname: str, language: str) -> list[str] | None:
     """The nominative of a name whose first name no list holds, read from the case ending both words
-    take ("Keirem Starmerem": Keir Starmer), or, in Polish, of a listed first name in -ą ("Giorgią Meloni",
-    "Beatą Szydłą": Giorgia Meloni, Beata Szydła)."""
-    if language == "pl" and first.endswith("ą"):  # a listed first name: not "Gazetą Krakowską"
-        given = first[:-1] + "a"
-        if len(given) > _MIN_STEM and is_given_name(given):
-            return [given, surname[:-1] + "a" if surname.endswith("ą") else surname]
-        return None
+    take ("Keirem Starmerem": Keir Starmer), or, in Polish, of a listed woman's first name in a case
+    ("Giorgią Meloni", "Theresy May", "Beatą Szydłą": Giorgia Meloni, Theresa May, Beata Szydła)."""
+    if language == "pl" and first.endswith(_POLISH_FEMININE_ENDINGS):  # a listed first name: not "Gazetą Krakowską"
+        given = _feminine_given_name(first)
+        if given is None or given == first or lemmas.in_lowercase(first, language):  # "Rady Europejskiej": a council's
+            return None
+        ending = next(ending for ending in _POLISH_FEMININE_ENDINGS if first.endswith(ending))
+        return [given, surname[: -len(ending)] + "a" if _declines_alike(surname, ending) else surname]
     for ending in _AGREEING_ENDINGS:
         if ending not in _MASCULINE_ENDINGS[language] or not (first.endswith(ending) and surname.endswith(ending)):
             continue
@@ -97,6 +103,14 @@ def _agreeing_case(first: str, surname: str, language: str) -> list[str] | None:
         if all(len(stem) >= _MIN_STEM and stem[-1].lower() not in _VOWELS for stem in stems):
             return stems
     return None
+
+
+def _declines_alike(surname: str, ending: str) -> bool:
+    """Whether a Polish woman's surname takes her first name's case ending, as one in -a does ("Beaty
+    Kempy", "Beatą Szydłą"); not a surname whose nominative ends so ("Theresy May", "Giorgii Meloni")."""
+    if ending not in _POLISH_SURNAME_ENDINGS or not surname.endswith(ending) or len(surname) <= len(ending) + 1:
+        return False
+    return ending == "ą" or (surname[-len(ending) - 1].lower() not in _VOWELS and not is_family_name(surname))
 
 
 def _given_name_endings(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
