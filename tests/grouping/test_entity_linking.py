@@ -289,3 +289,17 @@ def test_a_name_that_opens_with_a_common_word_is_told_apart_by_all_its_words() -
     assert links[("c", "nknl", "kntr")] != links[("d", "nknl", "kntr")]
     assert links[("e", "hftr", "hlf")] == links[("f", "hftr", "hlf")]
     assert links[("g", "mrkl", "anhl")] == links[("h", "mrkl", "anhl")]
+
+
+def test_display_name_of_an_acronym_is_no_run_that_holds_it_among_other_words() -> None:
+    """A credit line's run keyed by its acronym ("Indian Express AP") is no name the acronym stands for;
+    a spelled-out name is ("Christian Democratic Union" for CDU)."""
+    credit = [_row("a", 1, "#ap", "", "AP", kind="org")] * 3 + [
+        _row("b", 2, "#ap", "", "Indian Express Ap", kind="org")
+    ]
+    assert display_name("#ap", variant_counts(credit)) == "AP"
+    spelled = [
+        _row("a", 1, "#cdu", "", "CDU", "de", "org"),
+        _row("b", 2, "#cdu", "", "Christian Democratic Union", kind="org"),
+    ]
+    assert display_name("#cdu", variant_counts(spelled)) == "Christian Democratic Union"

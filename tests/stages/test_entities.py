@@ -1888,3 +1888,11 @@ def test_entities_a_foreign_full_name_in_cyrillic_may_open_a_sentence() -> None:
     """ "Антъни Блинкън каза": the first name opening the sentence is kept, read as a listed first name."""
     found = _mentions("Антъни Блинкън каза това.", "bg")
     assert any(m.surface == "Антъни Блинкън" for m in found.values()), found
+
+
+def test_entities_a_month_s_abbreviation_before_a_day_is_no_name() -> None:
+    """ "Tuesday, Dec. 31, 2019": a date's part. "May" written alone too stays (Theresa May)."""
+    found = _mentions("The game in Sacramento on Tuesday, Dec. 31, 2019 ended late. It was Dec 31.", "en")
+    assert all(m.surface != "Dec" for m in found.values()), found
+    may = _mentions("Theresa May spoke on May 5. May said no more.", "en")
+    assert any(m.lemma == "Theresa May" for m in may.values()), may

@@ -428,6 +428,29 @@ def test_store_upgrade_to_schema_13_renames_entities_and_keeps_their_links(store
         assert store.check() == []
 
 
+def test_store_upgrade_to_schema_20_names_an_acronym_by_no_run_that_holds_it(store_location: str) -> None:
+    """Schema 20 no longer names an acronym's entity by a run that holds the acronym among other words
+    ("Indian Express AP"): the upgrade makes names again, ids and links as they were."""
+    from storyline.grouping.entity_updates import relink_after
+
+    credit = EntityMention(key="#ap", surface="Indian Express Ap", kind="org", lemma="Indian Express Ap")
+    plain = EntityMention(key="#ap", surface="AP", kind="org", lemma="AP")
+    a = replace(make_article("a", [1, 0, 0], [], dt.date(2025, 10, 21), text="AP said"), entities=(plain,))
+    b = replace(make_article("b", [0, 1, 0], [], dt.date(2025, 10, 22), text="Indian Express AP"), entities=(credit,))
+    with open_store(store_location) as store:
+        _save(store, [a, b], _index(store))
+        with store.transaction():
+            relink_after(store, ["a", "b"])
+        before = [tuple(row) for row in store._db.execute("SELECT id, identity, articles FROM entities")]
+        with store.transaction():
+            store._db.execute("UPDATE entities SET name='Indian Express Ap'")
+            store._db.execute("UPDATE meta SET value='19' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert [row[0] for row in store._db.execute("SELECT name FROM entities")] == ["AP"]
+        assert [tuple(row) for row in store._db.execute("SELECT id, identity, articles FROM entities")] == before
+        assert store.check() == []
+
+
 def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
     """Schema 15 shows a person English text names by the surname alone with the given names another
     script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""

@@ -448,6 +448,8 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         lemma = _POSSESSIVE.sub("", count.lemma)
         lemmas[lemma] += count.mentions
         languages.setdefault(lemma, Counter())[count.language or ""] += count.mentions
+    if identity.startswith("#"):  # "Indian Express AP": a credit line's run, not what the acronym spells out
+        lemmas = Counter({lemma: n for lemma, n in lemmas.items() if not _acronym_among_other_words(lemma, identity)})
     latin_forms = [lemma for lemma in lemmas if is_latin(lemma)]
     pool = latin_forms or list(lemmas)
     if not pool:
@@ -468,6 +470,13 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
     if kind_from_counts(counts) == "person" and (spelled := latin_name(chosen, language or None)):
         return spelled  # a foreign name transcribed into Cyrillic, given back its own spelling: Donald Trump
     return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
+
+
+def _acronym_among_other_words(lemma: str, identity: str) -> bool:
+    """Whether an acronym's entity was written with the acronym itself among other words ("Indian Express
+    AP", a credit line's run): a name it stands for never holds it."""
+    words = [word.casefold() for word in lemma.split()]
+    return len(words) > 1 and identity.removeprefix("#").casefold() in words
 
 
 def _written_most_in(languages: Counter[str]) -> str:

@@ -48,6 +48,7 @@ from storyline.stages.entity_cues import (
     is_named_organisation,
     is_person_title,
     is_portfolio,
+    month_abbreviations,
     opening_org_word,
     opens_with_org_word,
 )
@@ -408,12 +409,21 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = [
         m
         for m in _resolve_surnames(typed, lowercase, article.language)
-        if not not_a_name(m, article.language, lowercase)
+        if not not_a_name(m, article.language, lowercase) and not _month_in_dates(m, text, article.language)
     ]
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
     kept = _country_institutions_named(kept, tokenised, article.language)
     merged = _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
     return tuple(_hyphen_restored(mention) for mention in merged)
+
+
+def _month_in_dates(mention: Found, text: str, language: str | None) -> bool:
+    """A lone word that abbreviates a month ("Dec", "Sept"), which the article writes only before a day's
+    number ("Tuesday, Dec. 31, 2019"): a date's part, not a name. "May" that also stands alone is kept."""
+    word = mention.surface
+    if " " in word or mention.given or ":" in mention.key or word.casefold() not in month_abbreviations(language):
+        return False
+    return all(found.group(1) for found in re.finditer(rf"(?<!\w){re.escape(word)}\b\.?\s*(\d)?", text))
 
 
 def _untyped_typed_by_model(

@@ -802,6 +802,18 @@ def calendar_words(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def month_abbreviations(language: str | None) -> frozenset[str]:
+    """The months' abbreviations (the CLDR's, through babel, without their full stops; casefolded) in
+    ``language`` and in English, British English's "Sept" too: "Dec. 31, 2019" is a date."""
+    names = set()
+    for code in dict.fromkeys((language, "en", "en_GB")):
+        locale = cldr_locale(code)
+        if locale is not None:
+            names |= {name.rstrip(".").casefold() for name in locale.months["format"]["abbreviated"].values()}
+    return frozenset(name for name in names if len(name) >= 3)
+
+
+@lru_cache(maxsize=64)
 def capitalises_calendar(language: str | None) -> bool:
     """Whether ``language`` writes its months' names with a capital (English, German, Turkish; not
     French, Spanish, Polish, Russian), as the CLDR spells them."""

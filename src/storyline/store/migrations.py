@@ -178,6 +178,10 @@ MIGRATIONS: dict[int, Migration] = {
     # Фридрих; stages/keys._foreign_letters): every stored key such a word made is made again, with what
     # counts by key (statements, article counts, the stories' keys), and every mention is linked again.
     18: Migration(rekey_mentions=True, rebuild_entities=True),
+    # Version 20: an acronym's entity is not named by a run that holds the acronym among other words
+    # ("Indian Express AP", a credit line, named the Associated Press's "AP"; grouping/entities.py):
+    # names again.
+    19: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
