@@ -303,3 +303,5 @@ def test_display_name_of_an_acronym_is_no_run_that_holds_it_among_other_words() 
         _row("b", 2, "#cdu", "", "Christian Democratic Union", kind="org"),
     ]
     assert display_name("#cdu", variant_counts(spelled)) == "Christian Democratic Union"
+    alone = [_row("a", 1, "#eu", "", "Leave EU", kind="org")]
+    assert display_name("#eu", variant_counts(alone)) == "Leave EU"  # nothing else was written

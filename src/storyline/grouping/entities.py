@@ -449,7 +449,8 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         lemmas[lemma] += count.mentions
         languages.setdefault(lemma, Counter())[count.language or ""] += count.mentions
     if identity.startswith("#"):  # "Indian Express AP": a credit line's run, not what the acronym spells out
-        lemmas = Counter({lemma: n for lemma, n in lemmas.items() if not _acronym_among_other_words(lemma, identity)})
+        bare = Counter({lemma: n for lemma, n in lemmas.items() if not _acronym_among_other_words(lemma, identity)})
+        lemmas = bare or lemmas  # "Leave.EU" alone: the name it was written as
     latin_forms = [lemma for lemma in lemmas if is_latin(lemma)]
     pool = latin_forms or list(lemmas)
     if not pool:
