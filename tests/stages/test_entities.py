@@ -1896,3 +1896,23 @@ def test_entities_a_month_s_abbreviation_before_a_day_is_no_name() -> None:
     assert all(m.surface != "Dec" for m in found.values()), found
     may = _mentions("Theresa May spoke on May 5. May said no more.", "en")
     assert any(m.lemma == "Theresa May" for m in may.values()), may
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Про це повідомив Олександр Медведєв, пише Він заявив, що Газпром виконує всі закони.", "uk", "Він"),
+        ("Това пише британският вестник The Guardian Докато депутатите от партията мълчат.", "bg", "Докато"),
+    ],
+)
+def test_entities_a_frequent_word_capitalised_where_a_full_stop_was_lost_is_no_name(
+    text: str, language: str, word: str
+) -> None:
+    """A page lost the full stop before "Він" (he) or "Докато" (while): a model reads it as a person."""
+    assert word not in {m.surface for m in _mentions(text, language).values()}
+
+
+def test_entities_an_institution_s_capitalised_word_stays_a_name() -> None:
+    """Slavic languages capitalise an institution's own name: "Парламента" is the parliament."""
+    found = _mentions("Вчера депутаты Парламента проголосовали против.", "ru")
+    assert any(m.surface == "Парламента" for m in found.values()), found

@@ -13,6 +13,7 @@ from storyline.stages import lemmas
 from storyline.stages.entity_cues import (
     capitalised_language_names,
     cldr_locale,
+    has_org_word,
     is_brand_shaped,
     is_generic_org_noun,
     names_a_disease,
@@ -54,8 +55,27 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str]) -> boo
         or _generic_here(mention, lowercase)
         or _heading(mention, language)
         or _common_word_city(mention, language, lowercase)
+        or _typed_frequent_word(mention, language)
         or names_a_disease(mention.surface)
     )
+
+
+def _typed_frequent_word(mention: Found, language: str | None) -> bool:
+    """A lone word typed a person's or an organisation's that is one of the language's most frequent words
+    and a common word by its dictionary (``_frequent_common_word``: "Він", he; "Згідно", according to;
+    "Докато", while): capitalised inside a sentence where a page lost the full stop before it ("пише Він
+    заявив"), and read as a name by a model. Not a word in capitals, a place or a listed name."""
+    word = APOSTROPHE_SUFFIX.sub("", mention.surface)
+    if mention.kind == "misc" or " " in word or word.isupper() or ":" in mention.key or mention.key.startswith("#"):
+        return False  # an untyped word is ``_common_word``'s
+    if _names_an_institution(word, language):
+        return False  # "Парламента", "Radzie": Slavic languages capitalise an institution's own name
+    return bool(language) and language in SUPPORTED_LANGUAGES and _frequent_common_word(word, language)
+
+
+def _names_an_institution(word: str, language: str | None) -> bool:
+    """An organisation's word, as written or in its dictionary form ("Radzie": rada, a council)."""
+    return has_org_word([word]) or (bool(language) and has_org_word([lemmas.lemmatize(word, language or "")]))
 
 
 def _heading(mention: Found, language: str | None) -> bool:
