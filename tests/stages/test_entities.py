@@ -1916,3 +1916,11 @@ def test_entities_an_institution_s_capitalised_word_stays_a_name() -> None:
     """Slavic languages capitalise an institution's own name: "Парламента" is the parliament."""
     found = _mentions("Вчера депутаты Парламента проголосовали против.", "ru")
     assert any(m.surface == "Парламента" for m in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "zone"),
+    [("Zápas začne ve 20:30 SELČ v Praze.", "cs", "SELČ"), ("Das Spiel beginnt um 20 Uhr MEZ in Berlin.", "de", "MEZ")],
+)
+def test_entities_a_time_zone_s_abbreviation_is_no_name(text: str, language: str, zone: str) -> None:
+    assert zone not in {m.surface for m in _mentions(text, language).values()}

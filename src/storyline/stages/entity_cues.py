@@ -814,6 +814,18 @@ def month_abbreviations(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def time_zone_abbreviations(language: str | None) -> frozenset[str]:
+    """The time zones' short names (the CLDR's, through babel) of ``language`` and of English, of three
+    letters or more, and UTC: "14:00 SELČ", "20 Uhr MEZ", "10:00 GMT" name a clock, not an entity."""
+    names = {"UTC"}
+    for code in dict.fromkeys((language, "en")):
+        locale = cldr_locale(code)
+        if locale is not None:
+            names |= {name for zone in locale.meta_zones.values() for name in zone.get("short", {}).values()}
+    return frozenset(name for name in names if len(name) >= 3)
+
+
+@lru_cache(maxsize=64)
 def capitalises_calendar(language: str | None) -> bool:
     """Whether ``language`` writes its months' names with a capital (English, German, Turkish; not
     French, Spanish, Polish, Russian), as the CLDR spells them."""

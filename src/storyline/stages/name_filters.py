@@ -18,6 +18,7 @@ from storyline.stages.entity_cues import (
     is_generic_org_noun,
     names_a_disease,
     opens_with_org_word,
+    time_zone_abbreviations,
 )
 from storyline.stages.gazetteer import Place, find_place, find_town, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
@@ -56,6 +57,7 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str]) -> boo
         or _heading(mention, language)
         or _common_word_city(mention, language, lowercase)
         or _typed_frequent_word(mention, language)
+        or mention.surface in time_zone_abbreviations(language)
         or names_a_disease(mention.surface)
     )
 
