@@ -1924,3 +1924,12 @@ def test_entities_an_institution_s_capitalised_word_stays_a_name() -> None:
 )
 def test_entities_a_time_zone_s_abbreviation_is_no_name(text: str, language: str, zone: str) -> None:
     assert zone not in {m.surface for m in _mentions(text, language).values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Potnike je Lufthanso prizadela stavka.", "sl"), ("Akcje Lufthansy spadły wczoraj.", "pl")],
+)
+def test_entities_a_listed_company_in_a_slavic_case_is_the_company(text: str, language: str) -> None:
+    found = [m for m in _mentions(text, language).values() if m.lemma == "Lufthansa"]
+    assert found and found[0].kind == "org", _mentions(text, language)

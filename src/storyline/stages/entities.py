@@ -413,7 +413,9 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     ]
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
     kept = _country_institutions_named(kept, tokenised, article.language)
-    merged = _merge_in_article(_expand_acronyms(_places_named_again([_listed_company(m) for m in kept])))
+    merged = _merge_in_article(
+        _expand_acronyms(_places_named_again([_listed_company(m, article.language) for m in kept]))
+    )
     return tuple(_hyphen_restored(mention) for mention in merged)
 
 
@@ -635,17 +637,26 @@ def _hyphen_restored(mention: EntityMention) -> EntityMention:
     )
 
 
-def _listed_company(mention: Found) -> Found:
+def _listed_company(mention: Found, language: str | None) -> Found:
     """An untyped name that is a listed company's ("Microsoft", "Netfliksa" for Netflix, "Deutsche Bank",
-    ``companies.py``) is an organisation's; not a first name alone ("Stepan" is a company too)."""
-    if mention.kind != "misc":
+    ``companies.py``) is an organisation's; not a first name alone ("Stepan" is a company too). One word
+    in a Latin-script Slavic language's case of a listed name is that company, named so ("Lufthanso",
+    "Lufthansy": Lufthansa; ``place_cases``' endings)."""
+    if mention.kind not in ("misc", "org"):
         return mention
     written = APOSTROPHE_SUFFIX.sub("", mention.surface)
     if " " not in written and is_given_name(written):
         return mention
     if is_listed_company(written) or is_listed_company(mention.lemma):
         return dataclasses.replace(mention, kind="org")
-    return mention
+    if " " in written or language not in LATIN_SLAVIC or mention.given or ":" in mention.key:
+        return mention
+    listed = place_in_case(written, language, _listed_company_name)
+    return dataclasses.replace(mention, kind="org", lemma=listed) if listed else mention
+
+
+def _listed_company_name(name: str) -> str | None:
+    return name if is_listed_company(name) else None
 
 
 def _places_named_again(found: list[Found]) -> list[Found]:
