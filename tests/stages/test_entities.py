@@ -1933,3 +1933,20 @@ def test_entities_a_time_zone_s_abbreviation_is_no_name(text: str, language: str
 def test_entities_a_listed_company_in_a_slavic_case_is_the_company(text: str, language: str) -> None:
     found = [m for m in _mentions(text, language).values() if m.lemma == "Lufthansa"]
     assert found and found[0].kind == "org", _mentions(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Wczoraj przewoźnik Ryanair odwołał loty.", "pl", "Ryanair"),
+        ("Včera společnost Ryanair zrušila lety.", "cs", "Ryanair"),
+        ("Včera společnost „Kofola“ oznámila zisk.", "cs", "Kofola"),
+    ],
+)
+def test_entities_an_airline_or_a_concern_named_after_its_word_is_an_organisation(
+    text: str, language: str, name: str
+) -> None:
+    """A company's word in lowercase right before its name, or before an opening quote and its name
+    ("spółka „Orlen”", "концерн «Газпром»")."""
+    kinds = {m.surface: m.kind for m in _mentions(text, language).values()}
+    assert kinds.get(name) == "org", kinds

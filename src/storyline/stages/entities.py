@@ -846,6 +846,9 @@ def _sentence_mentions(
     return _model_mentions(sentence, words, spans, runs, language)
 
 
+_OPENING_QUOTES = "«„“\"'‚‹"
+
+
 def _named_as_organisation(
     mention: Found,
     sentence: str,
@@ -855,14 +858,17 @@ def _named_as_organisation(
     lowercase: frozenset[str] | set[str],
 ) -> Found:
     """An untyped name right after an organisation word written in lowercase, which says what it is ("la
-    revista Forbes", "el partido Primero Justicia", "the newspaper Mundo Deportivo"), is an organisation's;
-    not across punctuation ("la empresa, Roy Guzmán"), not after a heading's word ("Police Department's"
+    revista Forbes", "el partido Primero Justicia", "the newspaper Mundo Deportivo"; or with an opening quote
+    between them, "концерн «Газпром»"), is an organisation's; not across other punctuation ("la empresa, Roy Guzmán"), not after a heading's word ("Police Department's"
     lowered as a title-case heading's style), not a name with a listed first name in it, and not what the
     filters drop as no name ("the service Have": a typed name would pass them)."""
-    if mention.kind != "misc" or start == 0 or words[start][1] or not is_generic_org_noun(words[start - 1][0]):
+    if mention.kind != "misc" or start == 0 or not is_generic_org_noun(words[start - 1][0]):
         return mention
-    if not _word_spans(sentence)[start - 1][2].islower():
+    spans = _word_spans(sentence)
+    if not spans[start - 1][2].islower():
         return mention
+    if words[start][1] and sentence[spans[start - 1][1] : spans[start][0]].strip(_OPENING_QUOTES + " "):
+        return mention  # punctuation between them, but for an opening quote ("компания «Газпром»")
     names = mention.surface.split()
     if any(_listed_first_name(name, language) for name in names):
         return mention
