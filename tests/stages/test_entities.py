@@ -1950,3 +1950,25 @@ def test_entities_an_airline_or_a_concern_named_after_its_word_is_an_organisatio
     ("spółka „Orlen”", "концерн «Газпром»")."""
     kinds = {m.surface: m.kind for m in _mentions(text, language).values()}
     assert kinds.get(name) == "org", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Na letiště Tegel přistálo letadlo.", "cs", "Tegel"),
+        ("Los migrantes llegaron ayer a la isla Lesbos.", "es", "Lesbos"),
+    ],
+)
+def test_entities_a_noun_for_a_kind_of_place_before_a_name_makes_it_a_place(
+    text: str, language: str, name: str
+) -> None:
+    kinds = {m.surface: m.kind for m in _mentions(text, language).values()}
+    assert kinds.get(name) == "place", kinds
+
+
+def test_entities_a_noun_for_a_kind_of_place_across_a_comma_says_nothing() -> None:
+    """ "del valle, Dilian Francisca Toro": the comma ends what the valley's noun says."""
+    kinds = {
+        m.surface: m.kind for m in _mentions("Estuvo el exgobernador del valle, Dilian Francisca Toro.", "es").values()
+    }
+    assert all(kind != "place" for kind in kinds.values()), kinds

@@ -78,7 +78,12 @@ from storyline.stages.institutions import (
 )
 from storyline.stages.keys import acronym_key, given_key, is_latin, latin, name_key, spelling
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
-from storyline.stages.name_context import after_locative_preposition, is_german_descriptor, place_context
+from storyline.stages.name_context import (
+    after_a_kind_of_place,
+    after_locative_preposition,
+    is_german_descriptor,
+    place_context,
+)
 from storyline.stages.name_endings import case_forms_named_again, is_first_name_in_case, latin_slavic_nominative
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
@@ -837,13 +842,26 @@ def _sentence_mentions(
     if spans is None:
         known = _known_mentions(words, language) if is_uncased(words) else []
         return known + [
-            _named_as_organisation(mention, sentence, words, start, language, lowercase)
+            _named_as_place(
+                _named_as_organisation(mention, sentence, words, start, language, lowercase), words, start, language
+            )
             for start, run in runs
             for mention in _mentions_for_run(
                 run, plain[max(0, start - 3) : start], language, start == 0 or start in openings
             )
         ]
     return _model_mentions(sentence, words, spans, runs, language)
+
+
+def _named_as_place(mention: Found, words: list[tuple[str, bool]], start: int, language: str | None) -> Found:
+    """An untyped name right after a noun for a kind of place in lowercase ("letiště Tegel", "la isla
+    Lesbos"; ``name_context.after_a_kind_of_place``) is a place's; not across punctuation ("del valle,
+    Dilian")."""
+    if mention.kind != "misc" or start == 0 or words[start][1]:
+        return mention
+    if not after_a_kind_of_place(mention.surface.split(), words[start - 1][0], language):
+        return mention
+    return dataclasses.replace(mention, kind="place")
 
 
 _OPENING_QUOTES = "«„“\"'‚‹"

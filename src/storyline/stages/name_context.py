@@ -30,6 +30,22 @@ _GERMAN_PLACE_KINDS = (
     "inseln",
 )
 _GERMAN_PLACE_KINDS_NOT_LANDS = tuple(kind for kind in _GERMAN_PLACE_KINDS if kind != "land")
+# The other languages' nouns for a kind of place, as their dictionaries give them, which written in
+# lowercase right before a name say what it is ("letiště Tegel", "lotniska Fiumicino", "parku
+# Kelvingrove", "аэропорт Шереметьево", "la isla Lesbos")
+_PLACE_KINDS = frozenset(
+    {
+        "airport", "island", "river", "lake", "valley", "peninsula",  # English
+        "aeropuerto", "isla", "río", "lago", "valle", "península",  # Spanish
+        "aéroport", "île", "fleuve", "rivière", "lac", "vallée", "péninsule",  # French
+        "lotnisko", "wyspa", "rzeka", "jezioro", "cieśnina", "półwysep", "dolina",  # Polish
+        "letiště", "ostrov", "řeka", "jezero", "průliv", "poloostrov", "údolí",  # Czech, Slovak
+        "letališče", "otok", "reka", "polotok",  # Slovenian, Croatian
+        "аэропорт", "остров", "река", "озеро", "пролив", "полуостров", "долина",  # Russian
+        "аеропорт", "острів", "річка", "протока", "півострів",  # Ukrainian
+        "летище", "езеро", "проток",  # Bulgarian
+    }
+)  # fmt: skip
 
 
 def is_german_descriptor(run: list[str], language: str | None) -> bool:
@@ -127,6 +143,17 @@ def place_context(run: list[str], before: list[str], language: str | None) -> bo
             return not any(_common_or_org_word(word, language, nouns=False) for word in run)
         words = run
     return found and not any(_common_or_org_word(word, language) for word in words)
+
+
+def after_a_kind_of_place(run: list[str], word_before: str, language: str | None) -> bool:
+    """A name of one or two words that a noun for a kind of place, in lowercase, stands right before
+    ("letiště Tegel", "la isla Lesbos"; no punctuation between them, which the caller checks), none of its
+    words a common or an organisation's word."""
+    if not language or language not in SUPPORTED_LANGUAGES or len(run) > 2 or not word_before.islower():
+        return False
+    if lemmas.lemmatize(word_before, language) not in _PLACE_KINDS:
+        return False
+    return not any(_common_or_org_word(word, language, nouns=False) for word in run)
 
 
 def _common_or_org_word(word: str, language: str, nouns: bool = True) -> bool:
