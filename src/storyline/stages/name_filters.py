@@ -70,9 +70,11 @@ def _typed_frequent_word(mention: Found, language: str | None) -> bool:
     word = APOSTROPHE_SUFFIX.sub("", mention.surface)
     if mention.kind == "misc" or " " in word or word.isupper() or ":" in mention.key or mention.key.startswith("#"):
         return False  # an untyped word is ``_common_word``'s
+    if not language or language not in SUPPORTED_LANGUAGES or word.casefold() not in frequent_words(language):
+        return False
     if _names_an_institution(word, language):
         return False  # "Парламента", "Radzie": Slavic languages capitalise an institution's own name
-    return bool(language) and language in SUPPORTED_LANGUAGES and _frequent_common_word(word, language)
+    return _frequent_common_word(word, language)
 
 
 def _names_an_institution(word: str, language: str | None) -> bool:
