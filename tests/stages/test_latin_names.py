@@ -118,3 +118,15 @@ def test_a_last_a_stays_a_last_a() -> None:
     (Malone for Мелони)."""
     shown = latin_name("Джорджа Мелони", "ru")
     assert shown is not None and shown.split()[0].endswith("a") and shown.split()[1] == "Meloni"
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "shown"),
+    [
+        ("Майкл Райан", "ru", "Michael Ryan"),  # the "ae" Russian leaves unwritten
+        ("Майкъл Пенс", "bg", "Michael Pence"),  # Bulgarian "ъ" for it
+        ("Йенс Столтенберг", "ru", "Jens"),  # German "J" written "Й"
+    ],
+)
+def test_a_foreign_first_name_the_transcription_shortens_is_found(written: str, language: str, shown: str) -> None:
+    assert (latin_name(written, language) or "").startswith(shown)

@@ -60,7 +60,7 @@ _SLAVIC_ENDINGS = (
 _COMMON: dict[str, tuple[str, ...]] = {
     "а": ("a", "u", "o", "e"), "б": ("b", "bb"), "в": ("v", "w"), "г": ("g", "gh", "h"), "д": ("d", "dd"),
     "е": ("e", "a", "ai", "ea", "ie"), "ё": ("yo", "o", "e"), "ж": ("zh", "j", "g", "s"), "з": ("z", "s", "zz"),
-    "и": ("i", "ee", "y", "e", "ea", "ie"), "й": ("y", "i"), "к": ("k", "c", "ck", "ch", "q"),
+    "и": ("i", "ee", "y", "e", "ea", "ie"), "й": ("y", "i", "j"), "к": ("k", "c", "ck", "ch", "q"),
     "л": ("l", "ll"), "м": ("m", "mm"), "н": ("n", "nn"), "о": ("o", "oh", "a", "au", "aw", "ou", "oa", "ow"),
     "п": ("p", "pp"), "р": ("r", "rr"), "с": ("s", "c", "ss"), "т": ("t", "th", "tt"),
     "у": ("u", "oo", "o", "ou", "w"), "ф": ("f", "ph", "ff"), "х": ("kh", "h", "ch"),
@@ -71,17 +71,19 @@ _COMMON: dict[str, tuple[str, ...]] = {
     "ей": ("ey", "ay", "ai", "a", "ei"), "эй": ("ey", "ay", "a", "ai"), "ой": ("oy", "oi"),
     "оу": ("ou", "o", "ow"), "ау": ("au", "ow", "ou"), "уо": ("uo", "wa", "wo"), "уи": ("ui", "wi"),
     "ью": ("yu", "ew", "u"), "ье": ("ye", "ier", "ie"), "шт": ("sht", "st"), "шп": ("shp", "sp"),
+    # Michael (Майкл): the "ae" Russian leaves unwritten, beside what "к" and "л" spell one by one
+    "кл": ("kl", "cl", "ckl", "chl", "kll", "cll", "chael"),
 }  # fmt: skip
 _LANGUAGE_LETTERS: dict[str, dict[str, tuple[str, ...]]] = {
     "ru": {},
     "uk": {
         "г": ("h", "g", "gh"), "ґ": ("g",), "и": ("y", "i", "e"), "і": ("i", "ee", "y", "e", "ea", "ie"),
-        "ї": ("i", "yi"), "є": ("ie", "ye", "e"), "й": ("i", "y"), "ю": ("iu", "yu", "u", "eu", "ew", "ue"),
+        "ї": ("i", "yi"), "є": ("ie", "ye", "e"), "й": ("i", "y", "j"), "ю": ("iu", "yu", "u", "eu", "ew", "ue"),
         "я": ("ia", "ya", "a"), "х": ("kh", "h", "ch"), "ей": ("ei", "ay", "ai", "a", "ey"),
         "ай": ("ai", "i", "y", "ei", "igh", "ay"), "ой": ("oi", "oy"), "ьє": ("ie", "ier", "ye"),
     },
     "bg": {
-        "ъ": ("a", "u", "o", "e", "i"), "х": ("h", "kh", "ch"), "щ": ("sht",), "ь": ("y",),
+        "ъ": ("a", "u", "o", "e", "i", "ae"), "х": ("h", "kh", "ch"), "щ": ("sht",), "ь": ("y",),
         "ъй": ("ay", "i", "y"),
     },
 }  # fmt: skip
