@@ -130,3 +130,20 @@ def test_a_last_a_stays_a_last_a() -> None:
 )
 def test_a_foreign_first_name_the_transcription_shortens_is_found(written: str, language: str, shown: str) -> None:
     assert (latin_name(written, language) or "").startswith(shown)
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "shown"),
+    [
+        ("Джеймс Бонд", "ru", "James"),  # a silent "e" before the last "s"
+        ("Чарльз Мишель", "ru", "Charles"),
+        ("Пол Манафорт", "ru", "Paul"),  # "Pol" is a name too, of Catalonia, and far rarer
+    ],
+)
+def test_a_foreign_first_name_is_spelled_as_its_likelier_listed_form(written: str, language: str, shown: str) -> None:
+    assert (latin_name(written, language) or "").split()[0] == shown
+
+
+def test_a_first_name_before_a_surname_of_the_text_s_own_languages_keeps_its_romanisation() -> None:
+    """ "Петър Марков" is Petar, though "Peter" is the likelier listed spelling: Марков is a Bulgarian's."""
+    assert (latin_name("Петър Марков", "bg") or "Petar Markov").split()[0] == "Petar"

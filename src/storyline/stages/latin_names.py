@@ -116,17 +116,21 @@ def latin_name(name: str, language: str | None) -> str | None:
     words = name.split()
     surname = _best(words[-1].lower(), language, surname=True)
     foreign = _foreign_surname(words[-1].lower(), language)
+    own = _own_surname(words[-1].lower())  # "Петър Марков" stays Petar: a name of the text's own languages
     out = []
+    spelled_words: list[bool] = []
     for word in words[:-1]:
         if word in PARTICLES_IN_LATIN:  # "фон дер Ляйен": von der, not a name of the lists ("Fawn")
             out.append(PARTICLES_IN_LATIN[word])
+            spelled_words.append(True)
             continue
         # a foreign surname's given names are foreign too: "Тереза Мей" is Teresa, "Майк Пенс" Mike,
         # though Тереза and Maik are names of lists the text's own languages take as written
-        spelled = _best(word.lower(), language, surname=False, native_too=foreign)
+        spelled = _best(word.lower(), language, surname=False, native_too=foreign, weigh_native=not own)
+        spelled_words.append(spelled is not None)
         out.append(_capitalised(spelled) if spelled else romanise(word, language))
     out.append(_capitalised(surname) if surname else romanise(words[-1], language))
-    found = surname is not None or foreign or any(_best(word.lower(), language, surname=False) for word in words[:-1])
+    found = surname is not None or foreign or any(spelled_words)
     return " ".join(out) if found else None
 
 
@@ -141,18 +145,33 @@ def _foreign_surname(word: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _best(word: str, language: str, surname: bool, native_too: bool = False) -> str | None:
+def _best(word: str, language: str, surname: bool, native_too: bool = False, weigh_native: bool = False) -> str | None:
     """The listed spelling of one word that costs least, if any; None for a word that is its own
-    language's name (``_is_native``), unless ``native_too``."""
+    language's name (``_is_native``), unless ``native_too``, or, with ``weigh_native``, a first name
+    that only another country's list holds as romanised ("Пол": Pol, of Catalonia): there the likelier
+    of the two wins ("Paul")."""
     if not word.isalpha() or len(word) < 2:
         return None
     native = _is_native(word, language, surname)
-    if native and not native_too:
+    if native and not native_too and (surname or not weigh_native or _in_own_lists(word)):
         return None
     best = _cheapest(word, language, surname)
     if best is not None and native and best.cost >= _native_cost(word, language, surname):
         return None  # "Анатолий" stays Anatoly: no spelling of the lists is likelier than its own
     return best.text if best else None
+
+
+def _own_surname(word: str) -> bool:
+    """A surname of the text's own languages: an East Slavic ending, or listed in Cyrillic."""
+    from storyline.stages.given_names import listed_family_names
+
+    return word.endswith(_SLAVIC_ENDINGS) or word in listed_family_names()
+
+
+def _in_own_lists(word: str) -> bool:
+    from storyline.stages.given_names import listed_first_names
+
+    return word in listed_first_names()
 
 
 def _native_cost(word: str, language: str, surname: bool) -> float:
@@ -271,8 +290,8 @@ def _departure(letter: str, rank: int, spelled: str, language: str) -> float:
 
 def _word_ends(word: str, prefix: str) -> list[tuple[str, int]]:
     """A spelling's possible ends, with their departures: as it is, a silent "e" after a consonant
-    (Pence, Mike) or after "o" (Joe), an "h" after a vowel (Sarah), -ce for a final с, French endings
-    for a final о (Trudeau)."""
+    (Pence, Mike) or after "o" (Joe), an "h" after a vowel (Sarah), -ce for a final с, a silent "e"
+    before a final с or з after a consonant (James, Charles), French endings for a final о (Trudeau)."""
     ends = [(prefix, 0)]
     last = prefix[-1:]
     if last and (last not in _VOWELS or last == "o"):
@@ -281,6 +300,8 @@ def _word_ends(word: str, prefix: str) -> list[tuple[str, int]]:
         ends.append((prefix + "h", 1))
     if word.endswith("с") and last == "s":
         ends.append((prefix[:-1] + "ce", 1))
+    if word.endswith(("с", "з")) and last in "sz" and len(prefix) > 1 and prefix[-2] not in _VOWELS:
+        ends.append((prefix[:-1] + "e" + last, 1))  # a silent "e" before it: James, Charles, Jones
     if word.endswith("о") and last == "o":
         ends.extend((prefix[:-1] + french, 1) for french in _FINAL_O)
     return ends

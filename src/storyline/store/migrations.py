@@ -180,8 +180,8 @@ MIGRATIONS: dict[int, Migration] = {
     18: Migration(rekey_mentions=True, rebuild_entities=True),
     # Version 20: an acronym's entity is not named by a run that holds the acronym among other words
     # ("Indian Express AP", a credit line, named the Associated Press's "AP"; grouping/entities.py), and a
-    # transcribed first name the Cyrillic shortens is found ("Майкл": Michael; stages/latin_names.py):
-    # names again.
+    # transcribed foreign first name is found where the Cyrillic shortens it or another country lists
+    # its romanisation ("Майкл": Michael, "Джеймс": James, "Пол": Paul; stages/latin_names.py): names again.
     19: Migration(rename_entities=True),
 }
 
