@@ -147,3 +147,12 @@ def test_a_foreign_first_name_is_spelled_as_its_likelier_listed_form(written: st
 def test_a_first_name_before_a_surname_of_the_text_s_own_languages_keeps_its_romanisation() -> None:
     """ "Петър Марков" is Petar, though "Peter" is the likelier listed spelling: Марков is a Bulgarian's."""
     assert (latin_name("Петър Марков", "bg") or "Petar Markov").split()[0] == "Petar"
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "shown"),
+    [("Гордън Браун", "bg", "Brown"), ("Иън Дънкан Смит", "bg", "Smith"), ("Джером Пауъл", "bg", "Powell")],
+)
+def test_a_foreign_surname_takes_its_likelier_listed_spelling(written: str, language: str, shown: str) -> None:
+    """ "Браун" romanised is "Braun", a German name some list holds; "Brown" is far likelier."""
+    assert (latin_name(written, language) or "").split()[-1] == shown

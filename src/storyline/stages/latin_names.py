@@ -114,9 +114,9 @@ def latin_name(name: str, language: str | None) -> str | None:
     if language not in _LANGUAGE_LETTERS:
         return None
     words = name.split()
-    surname = _best(words[-1].lower(), language, surname=True)
     foreign = _foreign_surname(words[-1].lower(), language)
     own = _own_surname(words[-1].lower())  # "Петър Марков" stays Petar: a name of the text's own languages
+    surname = _best(words[-1].lower(), language, surname=True, weigh_native=True)
     out = []
     spelled_words: list[bool] = []
     for word in words[:-1]:
@@ -153,7 +153,7 @@ def _best(word: str, language: str, surname: bool, native_too: bool = False, wei
     if not word.isalpha() or len(word) < 2:
         return None
     native = _is_native(word, language, surname)
-    if native and not native_too and (surname or not weigh_native or _in_own_lists(word)):
+    if native and not native_too and (not weigh_native or _in_own_lists(word, surname)):
         return None
     best = _cheapest(word, language, surname)
     if best is not None and native and best.cost >= _native_cost(word, language, surname):
@@ -168,10 +168,16 @@ def _own_surname(word: str) -> bool:
     return word.endswith(_SLAVIC_ENDINGS) or word in listed_family_names()
 
 
-def _in_own_lists(word: str) -> bool:
+def _in_own_lists(word: str, surname: bool) -> bool:
+    """A name the text's own languages' lists hold in Cyrillic (Ирина, Петров), or a surname with an East
+    Slavic ending."""
+    return _own_surname(word) if surname else word in _own_first_names()
+
+
+def _own_first_names() -> frozenset[str]:
     from storyline.stages.given_names import listed_first_names
 
-    return word in listed_first_names()
+    return listed_first_names()
 
 
 def _native_cost(word: str, language: str, surname: bool) -> float:
