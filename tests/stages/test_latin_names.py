@@ -156,3 +156,11 @@ def test_a_first_name_before_a_surname_of_the_text_s_own_languages_keeps_its_rom
 def test_a_foreign_surname_takes_its_likelier_listed_spelling(written: str, language: str, shown: str) -> None:
     """ "Браун" romanised is "Braun", a German name some list holds; "Brown" is far likelier."""
     assert (latin_name(written, language) or "").split()[-1] == shown
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"), [("Деймиън Грийн", "Green"), ("Кийт Нийл", "Neal"), ("Кристия Фрийланд", "Freeland")]
+)
+def test_bulgarian_writes_a_long_vowel_with_its_short_i(written: str, shown: str) -> None:
+    """Bulgarian "ий" for English "ee", "ea", "ei" (Грийн: Green, Кийт: Keith)."""
+    assert (latin_name(written, "bg") or "").split()[-1] == shown

@@ -84,7 +84,7 @@ _LANGUAGE_LETTERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "bg": {
         "ъ": ("a", "u", "o", "e", "i", "ae"), "х": ("h", "kh", "ch"), "щ": ("sht",), "ь": ("y",),
-        "ъй": ("ay", "i", "y"),
+        "ъй": ("ay", "i", "y"), "ий": ("iy", "ee", "ea", "ie", "ei", "i", "e"),  # Грийн, Кийт: Green, Keith
     },
 }  # fmt: skip
 _FINAL_O = ("eau", "ot", "ault")  # French endings written -о (Trudeau)
