@@ -876,10 +876,11 @@ def _named_as_organisation(
     lowercase: frozenset[str] | set[str],
 ) -> Found:
     """An untyped name right after an organisation word written in lowercase, which says what it is ("la
-    revista Forbes", "el partido Primero Justicia", "the newspaper Mundo Deportivo"; or with an opening quote
-    between them, "концерн «Газпром»"), is an organisation's; not across other punctuation ("la empresa, Roy Guzmán"), not after a heading's word ("Police Department's"
-    lowered as a title-case heading's style), not a name with a listed first name in it, and not what the
-    filters drop as no name ("the service Have": a typed name would pass them)."""
+    revista Forbes", "el partido Primero Justicia", "the newspaper Mundo Deportivo"; or with an opening
+    quote between them, "концерн «Газпром»"), is an organisation's; not across other punctuation ("la
+    empresa, Roy Guzmán"), not after a heading's word ("Police Department's" lowered as a title-case
+    heading's style), not a name with a listed first name in it, and not what the filters drop as no name
+    ("the service Have": a typed name would pass them)."""
     if mention.kind != "misc" or start == 0 or not is_generic_org_noun(words[start - 1][0]):
         return mention
     spans = _word_spans(sentence)
@@ -2277,8 +2278,8 @@ def _plural_country_genitive(word: str, language: str | None, before: list[str])
     nominative singular is one man of the people ("Włoch", an Italian), or a surname, which the genitive
     never is after a preposition or a noun: so only after a word in lowercase ("z Włoch", "premier
     Czech") that is no verb ("zdobył Czech Tomáš Souček": a Czech scored; a verb's dictionary form, its
-    infinitive, ends in -ć; "północy Włoch", of the north, stays) and no adjective but in the genitive plural ("całych Włoch", not "słynny
-    Czech")."""
+    infinitive, ends in -ć; "północy Włoch", of the north, stays) and no adjective but in the genitive
+    plural ("całych Włoch", not "słynny Czech")."""
     if language != "pl" or not before or not before[-1].isalpha() or not before[-1].islower():
         return None
     lemma = lemmas.lemmatize(before[-1], language)

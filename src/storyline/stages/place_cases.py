@@ -8,7 +8,8 @@ languages' own places, not every city abroad, so the written form found no place
 of the language's case endings and tries the nominatives it may come from, reversing the consonant
 changes the locative makes, against the gazetteer (``find_place``); the first that names a place wins.
 A name that some locale lists as a first or family name is not read so: "Hamiltona" is a person's case
-far more often than a city's.
+far more often than a city's. The same endings give back a listed company's name ("Lufthanso",
+"Boeingu": ``entities._listed_company`` passes the companies' look-up as ``find``).
 """
 
 from __future__ import annotations
