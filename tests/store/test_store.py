@@ -8,6 +8,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import psycopg
@@ -404,58 +405,56 @@ def test_store_stories_with_key_in_order_on_either_database(store_location: str)
             assert together == {probe: store.stories_with_key(*probe, limit) for probe in probes}
 
 
+def _renamed_on_upgrade(
+    store_location: str, articles: list[Article], stale_name: str, version: int
+) -> tuple[list[tuple[Any, ...]], list[str], list[tuple[Any, ...]]]:
+    """Store and link ``articles``, set every entity's name to ``stale_name`` and the schema back to
+    ``version``, open the store again (the upgrade runs): the entities' (id, identity, articles, stories)
+    before, their names after, and the same rows after."""
+    from storyline.grouping.entity_updates import relink_after
+
+    rows = "SELECT id, identity, articles, stories FROM entities"
+    with open_store(store_location) as store:
+        _save(store, articles, _index(store))
+        with store.transaction():
+            relink_after(store, [article.id for article in articles])
+        before = [tuple(row) for row in store._db.execute(rows)]
+        with store.transaction():
+            store._db.execute("UPDATE entities SET name=?", (stale_name,))
+            store._db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(version),))
+    with open_store(store_location) as store:
+        names = [row[0] for row in store._db.execute("SELECT name FROM entities")]
+        after = [tuple(row) for row in store._db.execute(rows)]
+        assert store.check() == []
+    return before, names, after
+
+
 def test_store_upgrade_to_schema_13_renames_entities_and_keeps_their_links(store_location: str) -> None:
     """Schema 13 shows a German name of several words as written ("Europäische Union", where the
     dictionary forms gave "Europäisch Union"): the upgrade makes names again from the variant counts,
     ids, links and counts as they were."""
-    from storyline.grouping.entity_updates import relink_after
-
     union = EntityMention(key="unn", surface="Europäische Union", kind="org", lemma="Europäisch Union")
     a = replace(make_article("a", [1, 0, 0], [], dt.date(2025, 10, 21), text="EU"), language="de", entities=(union,))
-    with open_store(store_location) as store:
-        _save(store, [a], _index(store))
-        with store.transaction():
-            relink_after(store, ["a"])
-        before = [tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")]
-        with store.transaction():
-            store._db.execute("UPDATE entities SET name='Europäisch Union'")
-            store._db.execute("UPDATE meta SET value='12' WHERE key='schema_version'")
-    with open_store(store_location) as store:
-        assert [row[0] for row in store._db.execute("SELECT name FROM entities")] == ["Europäische Union"]
-        assert [
-            tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")
-        ] == before
-        assert store.check() == []
+    before, names, after = _renamed_on_upgrade(store_location, [a], "Europäisch Union", 12)
+    assert names == ["Europäische Union"]
+    assert after == before
 
 
 def test_store_upgrade_to_schema_20_names_an_acronym_by_no_run_that_holds_it(store_location: str) -> None:
     """Schema 20 no longer names an acronym's entity by a run that holds the acronym among other words
     ("Indian Express AP"): the upgrade makes names again, ids and links as they were."""
-    from storyline.grouping.entity_updates import relink_after
-
     credit = EntityMention(key="#ap", surface="Indian Express Ap", kind="org", lemma="Indian Express Ap")
     plain = EntityMention(key="#ap", surface="AP", kind="org", lemma="AP")
     a = replace(make_article("a", [1, 0, 0], [], dt.date(2025, 10, 21), text="AP said"), entities=(plain,))
     b = replace(make_article("b", [0, 1, 0], [], dt.date(2025, 10, 22), text="Indian Express AP"), entities=(credit,))
-    with open_store(store_location) as store:
-        _save(store, [a, b], _index(store))
-        with store.transaction():
-            relink_after(store, ["a", "b"])
-        before = [tuple(row) for row in store._db.execute("SELECT id, identity, articles FROM entities")]
-        with store.transaction():
-            store._db.execute("UPDATE entities SET name='Indian Express Ap'")
-            store._db.execute("UPDATE meta SET value='19' WHERE key='schema_version'")
-    with open_store(store_location) as store:
-        assert [row[0] for row in store._db.execute("SELECT name FROM entities")] == ["AP"]
-        assert [tuple(row) for row in store._db.execute("SELECT id, identity, articles FROM entities")] == before
-        assert store.check() == []
+    before, names, after = _renamed_on_upgrade(store_location, [a, b], "Indian Express Ap", 19)
+    assert names == ["AP"]
+    assert after == before
 
 
 def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
     """Schema 15 shows a person English text names by the surname alone with the given names another
     script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""
-    from storyline.grouping.entity_updates import relink_after
-
     bare = EntityMention(key="slnsk", surface="Zelensky", kind="person", lemma="Zelensky")
     full = EntityMention(
         key="slnsk", surface="Володимир Зеленський", kind="person", lemma="Володимир Зеленський", given="vldmr"
@@ -463,21 +462,11 @@ def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_
     day = dt.date(2025, 10, 21)
     a = replace(make_article("a", [1, 0, 0], ["slnsk"], day, text="Zelensky"), language="en", entities=(bare,))
     b = replace(make_article("b", [1, 0, 0], ["slnsk"], day, text="Зеленський"), language="uk", entities=(full,))
-    with open_store(store_location) as store:
-        _save(store, [a, b], _index(store))
-        with store.transaction():
-            relink_after(store, ["a", "b"])
-        (entity,) = [tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")]
-        assert entity[2] == 2
-        with store.transaction():
-            store._db.execute("UPDATE entities SET name='Zelensky'")
-            store._db.execute("UPDATE meta SET value='14' WHERE key='schema_version'")
-    with open_store(store_location) as store:
-        assert [row[0] for row in store._db.execute("SELECT name FROM entities")] == ["Volodymyr Zelensky"]
-        assert [tuple(row) for row in store._db.execute("SELECT id, identity, articles, stories FROM entities")] == [
-            entity
-        ]
-        assert store.check() == []
+    before, names, after = _renamed_on_upgrade(store_location, [a, b], "Zelensky", 14)
+    (entity,) = before
+    assert entity[2] == 2
+    assert names == ["Volodymyr Zelensky"]
+    assert after == [entity]
 
 
 def test_store_upgrade_to_schema_18_rekeys_given_names_and_joins_them_across_scripts(store_location: str) -> None:

@@ -137,9 +137,7 @@ def latin_name(name: str, language: str | None) -> str | None:
 def _foreign_surname(word: str, language: str) -> bool:
     """A surname no list of the text's own languages holds, without an East Slavic ending, that a list
     of another country spells (as written: Рааб, Raab; or by sound: Мей, May)."""
-    from storyline.stages.given_names import listed_family_names
-
-    if word.endswith(_SLAVIC_ENDINGS) or word in listed_family_names():
+    if _own_surname(word):
         return False
     return word.isalpha() and _cheapest(word, language, surname=True) is not None
 
@@ -171,13 +169,9 @@ def _own_surname(word: str) -> bool:
 def _in_own_lists(word: str, surname: bool) -> bool:
     """A name the text's own languages' lists hold in Cyrillic (Ирина, Петров), or a surname with an East
     Slavic ending."""
-    return _own_surname(word) if surname else word in _own_first_names()
-
-
-def _own_first_names() -> frozenset[str]:
     from storyline.stages.given_names import listed_first_names
 
-    return listed_first_names()
+    return _own_surname(word) if surname else word in listed_first_names()
 
 
 def _native_cost(word: str, language: str, surname: bool) -> float:

@@ -77,9 +77,9 @@ def _typed_frequent_word(mention: Found, language: str | None) -> bool:
     return _frequent_common_word(word, language)
 
 
-def _names_an_institution(word: str, language: str | None) -> bool:
+def _names_an_institution(word: str, language: str) -> bool:
     """An organisation's word, as written or in its dictionary form ("Radzie": rada, a council)."""
-    return has_org_word([word]) or (bool(language) and has_org_word([lemmas.lemmatize(word, language or "")]))
+    return has_org_word([word, lemmas.lemmatize(word, language)])
 
 
 def _heading(mention: Found, language: str | None) -> bool:
