@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.stages.attribution import find_sources
+from storyline.stages.attribution import find_outlets, find_sources
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,14 @@ def test_attribution_german_so_reports_only_after_a_comma() -> None:
     assert find_sources("Die Lage bleibt ernst – so Merkel.", "de") == ["Merkel"]
     assert find_sources("So Schule läuft in der Corona-Zeit.", "de") == []  # the adverb
     assert find_sources("Es gibt also so Besonderes nicht.", "de") == []
+
+
+def test_attribution_outlets_are_named_by_words_of_publishing_not_of_speech() -> None:
+    assert find_outlets("Das berichtete die Statistik Austria am Donnerstag.", "de") == ["Statistik Austria"]
+    assert find_outlets("Переговоры идут, как сообщает Bloomberg.", "ru") == ["Bloomberg"]
+    assert find_outlets("Hürriyet'in haberine göre toplantı yapıldı.", "tr") == ["Hürriyet"]
+    # a speaker may be anyone: a source, but no outlet
+    assert find_sources("Jak powiedział Marczak, nic się nie stało.", "pl") == ["Marczak"]
+    assert find_outlets("Jak powiedział Marczak, nic się nie stało.", "pl") == []
+    assert find_outlets("Das sagte Hofmeister am Montag.", "de") == []
+    assert find_outlets("According to Smith, the talks failed.", "en") == []

@@ -232,6 +232,18 @@ def test_entities_the_one_that_reported_is_an_organisation() -> None:
     assert _mentions("Това съобщи Ройтерс.", "bg")[name_key("ройтерс")].kind == "org"
     assert _mentions("Как сообщает Bloomberg, переговоры идут.", "ru")[name_key("bloomberg")].kind == "org"
     assert _mentions("Об этом сообщил Сергей Лавров.", "ru")[name_key("лавров")].kind == "person"
+    assert _mentions("Das berichtete die Statistik Austria am Montag.", "de")[name_key("austria")].kind == "org"
+    # one who said something may be anyone: a word of speech types no name
+    assert _mentions("Jak powiedział Marczak, nic się nie stało.", "pl")[name_key("marczak")].kind == "misc"
+    assert _mentions("Das sagte Kowalczyk am Montag.", "de")[name_key("kowalczyk")].kind == "misc"
+
+
+def test_entities_german_polite_you_is_no_name() -> None:
+    found = _mentions(
+        "Nachdem Sie sich angemeldet haben, können Sie ContentRead erhalten. Wir danken Ihnen Herr Müller.", "de"
+    )
+    assert all("Sie" not in m.surface.split() and "Ihnen" not in m.surface.split() for m in found.values())
+    assert found[name_key("müller")].surface == "Müller"
 
 
 def test_entities_russian_name_order_glued_names_and_sentence_initial_prepositions() -> None:
@@ -1085,13 +1097,13 @@ def test_entities_a_lone_german_word_english_writes_as_a_name_stays_a_name() -> 
 
 
 def test_entities_a_listed_companys_name_is_an_organisation() -> None:
-    """Untyped names of listed companies are organisations, inflected too ("Netfliksa"), with their legal
+    """Untyped names of listed companies are organisations, inflected too ("Netflixa"), with their legal
     form or without; a first name that some company bears stays a name ("Stepan")."""
     german = _mentions("Microsoft-Gründer Bill Gates sprach mit Netflix und der Deutsche Bank.", "de").values()
     kinds = {m.surface: m.kind for m in german}
     assert kinds["Netflix"] == "org" and kinds["Deutsche Bank"] == "org" and kinds["Bill Gates"] == "person"
-    polish = {m.surface: m.kind for m in _mentions("Według Netfliksa i Microsoftu to prawda.", "pl").values()}
-    assert polish == {"Netfliksa": "org", "Microsoftu": "org"}
+    polish = {m.surface: m.kind for m in _mentions("Według Netflixa i Microsoftu to prawda.", "pl").values()}
+    assert polish == {"Netflixa": "org", "Microsoftu": "org"}
 
 
 def test_companies_are_known_without_their_legal_form() -> None:
@@ -1972,3 +1984,52 @@ def test_entities_a_noun_for_a_kind_of_place_across_a_comma_says_nothing() -> No
         m.surface: m.kind for m in _mentions("Estuvo el exgobernador del valle, Dilian Francisca Toro.", "es").values()
     }
     assert all(kind != "place" for kind in kinds.values()), kinds
+
+
+def test_entities_slavic_titles_make_persons_but_not_an_offices_complement() -> None:
+    czech = _mentions("Kancléřka Merkelová řekla, že ne. Prezident Trump řekl, že ne.", "cs")
+    assert czech[name_key("merkelová")].kind == "person" and czech[name_key("trump")].kind == "person"
+    assert _mentions("Ameriški predsednik Trump je dejal, da ne.", "sl")[name_key("trump")].kind == "person"
+    polish = {
+        m.surface: m.kind
+        for m in _mentions("Spotkanie prezydenta Trumpa i prezydenta Rzeczypospolitej Polskiej.", "pl").values()
+    }
+    assert polish["Trumpa"] == "person" and polish.get("Rzeczypospolitej Polskiej") != "person"
+
+
+def test_entities_a_czech_womans_surname_alone_is_a_persons() -> None:
+    found = {
+        m.surface: m.kind
+        for m in _mentions("Podle Merkelové je to chyba. S Bibiovou souhlasí i Kaiserová.", "cs").values()
+    }
+    assert found == {"Merkelové": "person", "Bibiovou": "person", "Kaiserová": "person"}
+    assert _mentions("Nové zprávy přišly včera.", "cs") == {}  # an adjective, no surname
+
+
+def test_entities_seas_straits_and_islands_are_places() -> None:
+    english = {
+        m.surface: m.kind
+        for m in _mentions(
+            "Tankers crossed the Strait of Hormuz and the Red Sea to the islands of Lesvos and Catalina Island.", "en"
+        ).values()
+    }
+    assert english == {"Strait of Hormuz": "place", "Red Sea": "place", "Lesvos": "place", "Catalina Island": "place"}
+    assert _mentions("Plynovod vede po dně Baltského moře.", "cs")[name_key("baltského")].kind == "place"
+    assert {m.kind for m in _mentions("Na dnie Morza Bałtyckiego leży rura.", "pl").values()} == {"place"}
+    assert {m.surface for m in _mentions("Les navires en mer Baltique.", "fr").values() if m.kind == "place"} == {
+        "Baltique"
+    }
+    # two seas with the same noun stay two places; a surname that is also a feature's noun stays a name
+    assert {
+        m.surface
+        for m in extract_entities([Article(id="a", text="Das Schwarze Meer und das Rote Meer.", language="de")])[
+            0
+        ].entities
+    } == {"Schwarze Meer", "Rote Meer"}
+    assert _mentions("Read more about the Greek islands.", "en") == {}
+    assert _mentions("Ricki Lake came.", "en")[name_key("lake")].kind != "place"
+    assert _mentions("El Cártel del Golfo opera.", "es")[name_key("golfo")].kind == "org"
+    # "Golfo" alone is no region of a catalogue (Papua New Guinea's Gulf Province)
+    assert {(m.surface, m.kind) for m in _mentions("Barcos en el Golfo de México.", "es").values()} == {
+        ("Golfo de México", "place")
+    }

@@ -4,6 +4,11 @@
 A source is a capitalised name (optionally in quotes) next to a reporting word. Reporting
 words are listed per language family in two groups: those the name follows ("according to X")
 and those the name comes before ("X reported").
+
+Some of those words say more: the words of publishing ("reported by", "X writes", "berichtet", "как
+пишет", "podaje") name an outlet or agency (``find_outlets``); words of speech ("said", "sagte",
+"powiedział", "заявил") and of opinion ("according to", "laut", "по словам") name people as often as
+institutions, and say nothing of the kind of what they name.
 """
 
 from __future__ import annotations
@@ -38,14 +43,51 @@ _NAME_BEFORE = {
     "pl": r"podał[a]?|poinformował[a]?|napisał[a]?|podaje",
     "tr": r"['’]?(?:[ıiuü]n\s+haberine\s+)?(?:[yn]?[ea]|[yn]?[ıiuü]n[ae])\s+göre|bildirdi|açıkladı|duyurdu|yazdı",
 }
+# the words of publishing among those, as above: the name they give is an outlet's or agency's
+_OUTLET_AFTER = {
+    "en": r"reported by|cited by|quoted by|reports? from",
+    "bg": r"съобщава(?:т)?|цитиран[аио]? от|пише|предаде|информира",
+    "ru": r"сообща(?:ет|ют)|пишет|по данным|со ссылкой на|переда[её]т|как пишет|как сообщает",
+    "uk": r"повідомля(?:є|ють)|пише|за даними|як писав|як пише|переда[єю]|з посиланням на",
+    "de": r"berichtet(?:e)?|schreibt|meldet(?:e)?",
+    "fr": r"rapporte|a rapporté|écrit",
+    "es": r"informó|reportó|publicó",
+    "pl": r"podaje|jak podaje|jak podał[a]?",
+    "tr": r"(?!)",
+}
+_OUTLET_BEFORE = {
+    "en": r"reports|reported|wrote|writes",
+    "bg": r"написа",
+    "ru": r"пишет|сообщает",
+    "uk": r"пише|повідомляє",
+    "de": r"berichtet(?:e)?|meldet(?:e)?|schreibt",
+    "fr": r"rapporte|écrit",
+    "es": r"informó|publicó|reportó",
+    "pl": r"podał[a]?|napisał[a]?|podaje",
+    "tr": r"['’]?(?:[ıiuü]n\s+haberine\s+)(?:[yn]?[ea]\s+)?göre|yazdı",
+}
 _INFLECTION_AFTER_APOSTROPHE = regex.compile(r"['’]\p{Ll}+$")
-_NOT_SOURCES = {"He", "She", "It", "They", "We", "I", "The", "This", "That", "Він", "Вона", "Он", "Она", "Той", "Тя"}
+# pronouns and demonstratives that open a sentence before a reporting word ("Das berichtete ...")
+_NOT_SOURCES = {
+    "He", "She", "It", "They", "We", "I", "The", "This", "That", "Він", "Вона", "Он", "Она", "Той", "Тя", "Это",
+    "Това", "Das", "Dies", "Er", "Sie", "Es", "Il", "Elle", "Ils", "Cela", "Él", "Ella", "Esto", "Ona", "On", "To",
+}  # fmt: skip
 
 
 def find_sources(sentence: str, language: str | None) -> list[str]:
     """Names the sentence gives as the source of what it says, in order of appearance."""
+    return _named(sentence, _patterns(language or "en"))
+
+
+def find_outlets(sentence: str, language: str | None) -> list[str]:
+    """The sources a word of publishing gives ("reported by X", "X writes"): outlets and agencies, in
+    order of appearance."""
+    return _named(sentence, _outlet_patterns(language or "en"))
+
+
+def _named(sentence: str, patterns: list[regex.Pattern[str]]) -> list[str]:
     found: list[tuple[int, str]] = []
-    for pattern in _patterns(language or "en"):
+    for pattern in patterns:
         for match in pattern.finditer(sentence):
             name = _INFLECTION_AFTER_APOSTROPHE.sub("", match["name"]).strip(" .,’'-")
             if name and name not in _NOT_SOURCES:
@@ -59,11 +101,22 @@ def find_sources(sentence: str, language: str | None) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _patterns(language: str) -> list[regex.Pattern[str]]:
-    after = _NAME_AFTER.get(language, _NAME_AFTER["en"])
-    before = _NAME_BEFORE.get(language, _NAME_BEFORE["en"])
+    return _compiled(_NAME_AFTER.get(language, _NAME_AFTER["en"]), _NAME_BEFORE.get(language, _NAME_BEFORE["en"]))
+
+
+@lru_cache(maxsize=64)
+def _outlet_patterns(language: str) -> list[regex.Pattern[str]]:
+    return _compiled(
+        _OUTLET_AFTER.get(language, _OUTLET_AFTER["en"]), _OUTLET_BEFORE.get(language, _OUTLET_BEFORE["en"])
+    )
+
+
+def _compiled(after: str, before: str) -> list[regex.Pattern[str]]:
     flags = regex.VERSION1
     return [
         # The reporting words are matched in any case; the name must start with a capital.
-        regex.compile(rf"(?<![\p{{L}}])(?i:{after})\s+(?:the\s+|на\s+)?{_NAME}"),
+        regex.compile(
+            rf"(?<![\p{{L}}])(?i:{after})\s+(?:(?:the|die|der|das|dem|den|le|la|les|el|los|las|на)\s+)?{_NAME}"
+        ),
         regex.compile(rf"{_NAME}\s*(?i:{before})(?![\p{{L}}])", flags),
     ]

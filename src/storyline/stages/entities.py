@@ -30,7 +30,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 from storyline.models import Article, EntityMention
 from storyline.stages import lemmas
 from storyline.stages.agencies import is_agency, latin_name, names_agency_after_descriptor
-from storyline.stages.attribution import find_sources
+from storyline.stages.attribution import find_outlets
 from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
@@ -79,12 +79,21 @@ from storyline.stages.institutions import (
 from storyline.stages.keys import acronym_key, given_key, is_latin, latin, name_key, spelling
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import (
+    after_a_feature_and_connector,
     after_a_kind_of_place,
     after_locative_preposition,
+    before_a_feature,
+    closes_with_a_feature,
     is_german_descriptor,
+    names_a_feature,
     place_context,
 )
-from storyline.stages.name_endings import case_forms_named_again, is_first_name_in_case, latin_slavic_nominative
+from storyline.stages.name_endings import (
+    case_forms_named_again,
+    is_feminine_surname,
+    is_first_name_in_case,
+    latin_slavic_nominative,
+)
 from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     COMMON_WORD_CITY_POPULATION,
@@ -221,6 +230,8 @@ _NOT_NAMES = {
     "we",
     "they",
     "it",
+    # German's polite "you", which it capitalises inside a sentence ("können Sie ContentRead erhalten")
+    *["sie", "ihnen", "ihr", "ihre", "ihrer", "ihrem", "ihren", "ihres"],
     # acronyms of common nouns: the media ("СМИ", "ЗМІ") and the gross domestic product ("ВВП")
     "сми",
     "змі",
@@ -643,7 +654,7 @@ def _hyphen_restored(mention: EntityMention) -> EntityMention:
 
 
 def _listed_company(mention: Found, language: str | None) -> Found:
-    """An untyped name that is a listed company's ("Microsoft", "Netfliksa" for Netflix, "Deutsche Bank",
+    """An untyped name that is a listed company's ("Microsoft", "Netflixa" for Netflix, "Deutsche Bank",
     ``companies.py``) is an organisation's; not a first name alone ("Stepan" is a company too). One word
     in a Latin-script Slavic language's case of a listed name is that company, named so ("Lufthanso",
     "Lufthansy": Lufthansa; ``place_cases``' endings)."""
@@ -748,8 +759,9 @@ def _person_by_given_name(mention: Found, lowercase: set[str], language: str | N
         return mention
     # two first names, then up to two surnames: "José Antonio Yepez Ortiz"
     longest = 4 if _listed_first_name(words[1], language) else 3
-    # "Washington Avenue", "Craig Road", "Andrea Dudik For": a street, or a name run on into a word
-    if len(words) > longest or has_place_word(words):
+    # "Washington Avenue", "Craig Road", "Catalina Island", "Andrea Dudik For": a street or an island, or a
+    # name run on into a word
+    if len(words) > longest or has_place_word(words) or closes_with_a_feature(words, language):
         return mention
     surnames = all(_may_be_surname(word, language, lowercase) for word in words[1:])
     if not surnames and not _first_name_and_rare_surname(words, language, lowercase):
@@ -855,13 +867,26 @@ def _sentence_mentions(
 
 def _named_as_place(mention: Found, words: list[tuple[str, bool]], start: int, language: str | None) -> Found:
     """An untyped name right after a noun for a kind of place in lowercase ("letiště Tegel", "la isla
-    Lesbos"; ``name_context.after_a_kind_of_place``) is a place's; not across punctuation ("del valle,
-    Dilian")."""
-    if mention.kind != "misc" or start == 0 or words[start][1]:
+    Lesbos"; ``name_context.after_a_kind_of_place``), after such a noun and "of" ("the islands of Lesvos"),
+    or right before a sea's or a strait's noun ("Baltského moře") is a place's; not across punctuation
+    ("del valle, Dilian")."""
+    if mention.kind != "misc":
         return mention
-    if not after_a_kind_of_place(mention.surface.split(), words[start - 1][0], language):
-        return mention
-    return dataclasses.replace(mention, kind="place")
+    run = mention.surface.split()
+    end = start + len(run)
+    written = [word for word, _ in words[start:end]] == run  # the mention is the run as written
+    after = written and end < len(words) and not words[end][1] and before_a_feature(run, words[end][0], language)
+    joined = start >= 2 and not words[start][1] and not words[start - 1][1]
+    if after or (
+        start > 0
+        and not words[start][1]
+        and (
+            after_a_kind_of_place(run, words[start - 1][0], language)
+            or (joined and after_a_feature_and_connector(run, [w for w, _ in words[start - 2 : start]], language))
+        )
+    ):
+        return dataclasses.replace(mention, kind="place")
+    return mention
 
 
 _OPENING_QUOTES = "«„“\"'‚‹"
@@ -958,17 +983,29 @@ def _model_mentions(
 
 
 def _reporters_are_organisations(mentions: list[Found], sentence: str, language: str | None) -> list[Found]:
-    """A name the sentence gives as the one that reported ("съобщи Ройтерс", "according to
-    Bloomberg") is an outlet or agency, unless something already makes it a person or a place."""
+    """A name the sentence gives as the one that published ("съобщава Ройтерс", "как сообщает
+    Bloomberg", "reported by the BBC") is an outlet or agency, unless something already makes it a person or
+    a place, or it opens with a listed first name ("Statistik Austria" is typed, "Maria Schmidt" not), or it
+    is a German noun alone. One that said something ("sagte Hofmeister", "jak powiedział Marczak") may be
+    anyone."""
     if not any(mention.kind == "misc" for mention in mentions):
         return mentions
-    reporters = {name.casefold() for name in find_sources(sentence, language)}
+    reporters = {name.casefold() for name in find_outlets(sentence, language)}
     return [
         dataclasses.replace(mention, kind="org")
-        if mention.kind == "misc" and not mention.given and mention.surface.casefold() in reporters
+        if mention.kind == "misc"
+        and not (mention.given and is_given_name(mention.surface.split()[0]))
+        and not _capitalised_noun_alone(mention.surface, language)
+        and mention.surface.casefold() in reporters
         else mention
         for mention in mentions
     ]
+
+
+def _capitalised_noun_alone(surface: str, language: str | None) -> bool:
+    """A lone word of a language that capitalises its nouns, which its dictionary knows ("meldet die
+    Nachrichtenagentur"): a noun the reporting word says nothing of."""
+    return language in NOUN_CAPITALISING and " " not in surface and lemmas.is_known(surface, language or "")
 
 
 def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | None) -> list[Found]:
@@ -2031,6 +2068,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     if first_kind == "misc" and _foreign_first_name_opens(run, language):
         first_kind = "given"  # "Антъни Блинкън": Antony Blinken, whom no dictionary of the language lists
     kind = "person" if person and head_kind != "given" else _run_kind(run, before, head_kind, first_kind, language)
+    if len(key) < 2 and len(run) > 1 and kind == "place":
+        key = name_key(" ".join(run))  # a feature's short noun: "Red Sea", "Ege Denizi" keyed by all their words
     if len(key) < 2 and not _short_surname_of_a_person(run, kind, language):
         return None
     given = ""
@@ -2045,7 +2084,9 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
             key = surname_key  # the surname its given name's case decides keys it ("Радев", not "радеть")
         if kind != "person" and not written and (agreed := agreed_nominative(run, language)) is not None:
             lemma = " ".join(agreed)  # "Консервативної партії": Консервативна партія, not "Консервативний Партія"
-        if kind in ("person", "misc") or run[-1].islower():  # a name written on in lowercase: "Белия дом"
+        # a name written on in lowercase ("Белия дом"); a place no gazetteer knows, by its first word too:
+        # "Schwarze Meer" and "Rote Meer", "Wall Street" and "Downing Street" are two places
+        if kind in ("person", "misc", "place") or run[-1].islower():
             given = given_key(lemmas[0])
     elif len(run) == 1 and head_kind == "given":
         given = key  # a first name on its own ("Меланія") never stands for a surname
@@ -2489,6 +2530,8 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         head_kind = "misc"  # a name written on in lowercase is no person's ("Європейська правда": a surname Правда)
     if head_kind in ("person", "place", "org") and not (head_kind == "place" and first_kind == "given"):
         return head_kind
+    if closes_with_a_feature(run, language) and not has_org_word(run):  # "Catalina Island", not "Cártel del Golfo"
+        return "place"
     if first_kind == "given" or (head_kind == "given" and len(run) == 1):
         return "person" if len(run) > 1 else "given"
     if (
@@ -2506,7 +2549,11 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         return "org"  # "Kantonspolizei Aargau", "Tiroler Tageszeitung"
     if has_place_word([APOSTROPHE_SUFFIX.sub("", word) for word in run]):  # "Downing Street", "Oba Mahallesi"
         return "place"
-    if _title_before(before):
+    if names_a_feature(run, language):  # "Aegean Sea", "Gulf of Mexico", "Morza Bałtyckiego"
+        return "place"
+    if _title_before(before) and not _office_complement(run, language):
+        return "person"
+    if len(run) == 1 and is_feminine_surname(run[0], language):
         return "person"
     return "misc"
 
@@ -2538,6 +2585,13 @@ def _team_name(run: list[str], language: str | None) -> bool:
         return False
     last = run[-1].lower()
     return last.endswith("s") and lemmas.lemmatize(last, "en") != last
+
+
+def _office_complement(run: list[str], language: str | None) -> bool:
+    """A name in a case after a title that is what the office is of, not who holds it, as languages with
+    case endings write it without a preposition: a common word of the language among its words
+    ("prezydenta Rzeczypospolitej Polskiej", "Sekretarz Generalny"; not "prezydent Duda", "prezydenta Trumpa")."""
+    return language in _CASE_ENDING_LANGUAGES and any(lemmas.common_word(word, language or "") for word in run)
 
 
 def _title_before(before: list[str]) -> bool:

@@ -170,6 +170,31 @@ PERSON_TITLES = frozenset(
         "dra",
         "mme",
         "mlle",
+        # Polish, in the cases a title takes before a name ("prezydenta Trumpa", "premierem Johnsonem")
+        *["prezydenta", "prezydentem", "prezydentowi", "premiera", "premierem", "premierowi", "ministrem"],
+        *["kanclerza", "kanclerzem", "rzecznika", "rzecznikiem", "prezesa", "burmistrza", "papież", "papieża"],
+        *["sekretarz", "sekretarza", "marszałek", "marszałka", "wojewoda", "wojewody", "poseł", "posła"],
+        *["posłanka", "senatora", "generał", "generała", "szef", "szefa", "szefowa", "król", "króla"],
+        *["królowa", "królowej", "książę", "księcia"],
+        # Czech and Slovak ("prezident Trump", "kancléřka Merkelová", "s premiérem Babišem")
+        *["prezident", "prezidenta", "prezidentem", "prezidentovi", "prezidentka", "prezidentky", "prezidentkou"],
+        *["premiér", "premiéra", "premiérem", "premiérovi", "premiérka", "premiérky", "premiérkou", "ministr"],
+        *["ministrem", "ministrovi", "ministryně", "ministerka", "kancléř", "kancléře", "kancléřem", "kancléřka"],
+        *["kancléřky", "kancléřkou", "kancelárka", "mluvčí", "hovorca", "hovorkyňa", "předseda", "předsedy"],
+        *["předsedou", "předsedkyně", "predseda", "predsedu", "papež", "papeže", "starosta", "starostka"],
+        *["guvernér", "senátor", "poslanec", "poslankyně", "velvyslanec", "ředitel", "ředitelka", "soudce"],
+        *["král", "krále", "královna", "pán", "paní", "pana", "panem"],
+        # Slovenian, Croatian and Serbian ("predsednik Trump", "kanclerka Merklova", "premijer Plenković")
+        *["predsednik", "predsednika", "predsedniku", "predsednikom", "predsednica", "predsednice"],
+        *["predsjednik", "predsjednika", "predsjednica", "premierja", "premierju", "premierka", "premijer"],
+        *["premijera", "ministra", "ministru", "ministrica", "ministrice", "ministar", "kancler", "kanclerja"],
+        *["kanclerka", "kanclerke", "kancelarka", "kancelarke", "župan", "županja", "gradonačelnik", "guverner"],
+        *["poslanec", "poslanka", "papež", "papeža", "kralj", "kraljica", "gospod", "gospa", "predstavnik"],
+        *["predstavnica", "govornik", "tiskovni", "direktorica"],
+        # Italian, Portuguese and Dutch
+        *["cancelliera", "cancelliere", "sindaco", "portavoce", "segretario", "senatore", "deputato", "signor"],
+        *["signora", "onorevole", "primeiro-ministro", "chanceler", "prefeito", "porta-voz", "senhor", "senhora"],
+        *["deputada", "bondskanselier", "burgemeester", "woordvoerder", "staatssecretaris", "meneer", "mevrouw"],
     ]
 )
 # Titles abbreviated as newsrooms write them before a name ("Gov. Ron DeSantis", "Spain PM Pedro Sánchez",
@@ -609,6 +634,42 @@ _PLACE_WORDS = frozenset(
         "ilçesi",
     ]
 )
+# Nouns for a sea, a strait or another feature of the map, by language and in their dictionary forms,
+# which are part of its name: capitalised in it ("Aegean Sea", "Gulf of Mexico", "Morza Bałtyckiego", "Ege
+# Denizi"), or in lowercase right after the adjective that names it ("Baltského moře", "Kerčského průlivu")
+_FEATURES_BY_LANGUAGE = {
+    "en": (
+        "sea", "ocean", "gulf", "bay", "strait", "straits", "lake", "river", "island", "islands", "isle", "isles",
+        "peninsula", "mountains", "desert", "valley", "canal", "mount", "archipelago",
+    ),
+    "de": ("meer", "ozean", "bucht", "insel", "inseln", "halbinsel", "gebirge", "wüste"),
+    "fr": ("mer", "océan", "golfe", "baie", "détroit", "lac", "île", "îles", "péninsule", "désert", "vallée"),
+    "es": ("mar", "océano", "golfo", "bahía", "estrecho", "lago", "isla", "islas", "península", "desierto"),
+    "it": ("mare", "oceano", "golfo", "baia", "stretto", "lago", "isola", "isole", "penisola", "deserto", "fiume"),
+    "pl": ("morze", "ocean", "zatoka", "cieśnina", "jezioro", "wyspa", "wyspy", "półwysep", "półwyspa", "pustynia"),
+    "cs": ("moře", "oceán", "záliv", "průliv", "jezero", "ostrov", "ostrovy", "poloostrov", "poušť", "průplav"),
+    "sk": ("more", "oceán", "záliv", "prieliv", "jazero", "ostrov", "polostrov", "púšť"),
+    "sl": ("morje", "ocean", "zaliv", "preliv", "jezero", "otok", "otoki", "polotok", "puščava"),
+    "hr": ("more", "ocean", "zaljev", "tjesnac", "jezero", "otok", "otoci", "poluotok", "pustinja"),
+    "tr": ("denizi", "körfezi", "boğazı", "gölü", "adası", "yarımadası"),  # as a name's last word
+    "ru": ("море", "океан", "залив", "пролив", "остров", "полуостров", "озеро"),
+    "uk": ("море", "океан", "затока", "протока", "острів", "півострів", "озеро"),
+    "bg": ("море", "океан", "залив", "проток", "остров", "полуостров", "езеро"),
+}  # fmt: skip
+GEOGRAPHIC_FEATURES = frozenset(noun for nouns in _FEATURES_BY_LANGUAGE.values() for noun in nouns)
+
+
+def geographic_features(language: str | None) -> frozenset[str]:
+    """The feature nouns of ``language`` and of English, which names of the world keep in any language's
+    text ("Gulf Coast", "Mount Everest")."""
+    return _features(language or "en")
+
+
+@lru_cache(maxsize=64)
+def _features(language: str) -> frozenset[str]:
+    return frozenset(_FEATURES_BY_LANGUAGE.get(language, ())) | frozenset(_FEATURES_BY_LANGUAGE["en"])
+
+
 # Turkish writes a case ending on without an apostrophe ("Caddesinde", "Mahallesinde")
 _SUFFIXED_PLACE_WORDS = ("mahalle", "caddesi", "sokağ", "bulvar", "meydan")
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.stages.disk_cache import built_once, cache_folder
+from storyline.stages.entity_cues import GEOGRAPHIC_FEATURES
 from storyline.stages.keys import script_of
 from storyline.stages.name_languages import LATIN_SLAVIC
 
@@ -35,7 +36,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 32  # bump when the index's shape or rules change
+CACHE_FORMAT = 33  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -70,60 +71,63 @@ SUBDIVISION_TYPES = {
     "Territory",
 }
 # common words that some countries name a region by: never a place on their own
-GENERIC_GEOGRAPHY = set(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "nord",
-        "sud",
-        "est",
-        "ouest",
-        "norte",
-        "sur",
-        "este",
-        "oeste",
-        "upper",
-        "lower",
-        "middle",
-        "capital",
-        "coast",
-        "coastal",
-        "gulf",
-        "bay",
-        "lake",
-        "lakes",
-        "river",
-        "rivers",
-        "sea",
-        "island",
-        "islands",
-        "mountain",
-        "mountains",
-        "highlands",
-        "lowlands",
-        "plateau",
-        "valley",
-        "pool",
-        "golf",
-        "unity",
-        "maritime",
-        "littoral",
-        "interior",
-        "frontier",
-        "border",
-        "oriental",
-        "occidental",
-    ]
-)
+GENERIC_GEOGRAPHY = (
+    set(
+        [
+            "north",
+            "south",
+            "east",
+            "west",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "centre",
+            "center",
+            "nord",
+            "sud",
+            "est",
+            "ouest",
+            "norte",
+            "sur",
+            "este",
+            "oeste",
+            "upper",
+            "lower",
+            "middle",
+            "capital",
+            "coast",
+            "coastal",
+            "gulf",
+            "bay",
+            "lake",
+            "lakes",
+            "river",
+            "rivers",
+            "sea",
+            "island",
+            "islands",
+            "mountain",
+            "mountains",
+            "highlands",
+            "lowlands",
+            "plateau",
+            "valley",
+            "pool",
+            "golf",
+            "unity",
+            "maritime",
+            "littoral",
+            "interior",
+            "frontier",
+            "border",
+            "oriental",
+            "occidental",
+        ]
+    )
+    | GEOGRAPHIC_FEATURES
+)  # and the nouns of features of the map in the languages storyline reads ("Golfo")
 # a catalogue's sorting form ("Madrid, Comunidad de") or an explanation in brackets is no written name
 _NOT_A_NAME = re.compile(r"[,(]")
 _BRACKETED = re.compile(r"(.+?)\s*\[(.+)\]")  # "Wales [Cymru GB-CYM]"

@@ -321,6 +321,11 @@ def _capitalised(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
+def census_surname_rank(word: str) -> int | None:
+    """How common a surname ``word`` is in the United States census (1: the commonest), or None."""
+    return _surnames()[0].get(word.lower())
+
+
 def is_census_surname(word: str) -> bool:
     """Whether the census's or Faker's family names hold ``word`` (letter case ignored): "Merkel", "Trump"."""
     return word.lower() in _surnames()[0]

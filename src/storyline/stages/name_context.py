@@ -5,11 +5,13 @@ Merkel" reads as one run. A helper of the entities stage (``entities.py``)."""
 from __future__ import annotations
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import ends_in_org_word, has_org_word, opens_with_org_word
+from storyline.stages.entity_cues import ends_in_org_word, geographic_features, has_org_word, opens_with_org_word
 from storyline.stages.gazetteer import find_place, is_country
 from storyline.stages.given_names import is_family_name, is_given_name
+from storyline.stages.latin_names import census_surname_rank
 from storyline.stages.lemmas import SUPPORTED_LANGUAGES
 from storyline.stages.name_filters import NOUN_CAPITALISING
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX
 
 # German nouns for a kind of place, as a compound's end: "Hauptstadt Moskau", "Bundesstaat Borno",
 # "Provinz Hubei", "Stadtteil Kreuzberg", "Bundesland Bayern"
@@ -44,8 +46,14 @@ _PLACE_KINDS = frozenset(
         "аэропорт", "остров", "река", "озеро", "пролив", "полуостров", "долина",  # Russian
         "аеропорт", "острів", "річка", "протока", "півострів",  # Ukrainian
         "летище", "езеро", "проток",  # Bulgarian
+        "mer", "océan", "golfe", "détroit", "mar", "océano", "golfo", "estrecho", "mare", "stretto",  # seas
     }
 )  # fmt: skip
+_COMMON_SURNAME_RANK = 10_000  # "Bay" (5,170), "Lake" (1,050) stay surnames; "Island" (20,809) does not
+# Languages that name a sea by an adjective before its noun in lowercase
+_ADJECTIVE_FIRST = frozenset({"cs", "sk", "sl", "hr", "sr", "ru", "uk", "bg", "be"})
+# Words that join a feature's noun to its name ("Gulf of Mexico", "islands of Lesvos", "isla de Lesbos")
+_FEATURE_CONNECTORS = frozenset({"of", "de", "del", "di", "du", "des", "von"})
 
 
 def is_german_descriptor(run: list[str], language: str | None) -> bool:
@@ -151,9 +159,62 @@ def after_a_kind_of_place(run: list[str], word_before: str, language: str | None
     words a common or an organisation's word."""
     if not language or language not in SUPPORTED_LANGUAGES or len(run) > 2 or not word_before.islower():
         return False
-    if lemmas.lemmatize(word_before, language) not in _PLACE_KINDS:
+    kind = lemmas.lemmatize(word_before, language)
+    if kind not in _PLACE_KINDS:
+        return False
+    if kind in geographic_features(language):  # a sea is named by an adjective: "mer Baltique", "golfo Pérsico"
+        return not any(is_given_name(word) or has_org_word([word]) for word in run)
+    return not any(_common_or_org_word(word, language, nouns=False) for word in run)
+
+
+def names_a_feature(run: list[str], language: str | None) -> bool:
+    """A name of several words that opens or closes with a noun for a feature of the map ("Aegean Sea",
+    "Gulf of Mexico", "Morza Bałtyckiego", "Ege Denizi"), and does not open with a listed first name
+    ("Michael Bay", "River Phoenix")."""
+    if len(run) < 2 or is_given_name(run[0]):
+        return False
+    return any(_feature_noun(word, language) for word in (run[0], run[-1]))
+
+
+def closes_with_a_feature(run: list[str], language: str | None) -> bool:
+    """A name of several words whose last word is a feature's noun ("Catalina Island", "Saona Island"),
+    whatever its first word: a place's, unless the noun is also a common surname ("Michael Bay", "Ricki
+    Lake": among the census's ``_COMMON_SURNAME_RANK`` commonest)."""
+    if len(run) < 2 or not _feature_noun(run[-1], language):
+        return False
+    rank = census_surname_rank(run[-1])
+    return rank is None or rank > _COMMON_SURNAME_RANK
+
+
+def before_a_feature(run: list[str], word_after: str, language: str | None) -> bool:
+    """A name of one or two words right before a feature's noun in lowercase, in a Slavic language that
+    names a sea by an adjective before its noun ("Baltského moře", "Kerčského průlivu", "Чорне море": no
+    punctuation between them, which the caller checks), none of its words a listed first name or an
+    organisation's word. English writes such a noun after a people's adjective ("Greek islands")."""
+    if language not in _ADJECTIVE_FIRST or len(run) > 2 or not word_after.islower():
+        return False
+    if not _feature_noun(word_after, language):
+        return False
+    return not any(is_given_name(word) or has_org_word([word]) for word in run)
+
+
+def after_a_feature_and_connector(run: list[str], before: list[str], language: str | None) -> bool:
+    """A name of one or two words after a feature's noun in lowercase and "of" or "de" ("the islands of
+    Lesvos", "la isla de Lesbos"), none of its words a common or an organisation's word."""
+    if not language or language not in SUPPORTED_LANGUAGES or len(run) > 2 or len(before) < 2:
+        return False
+    noun, connector = before[-2], before[-1]
+    if connector not in _FEATURE_CONNECTORS or not noun.islower() or not _feature_noun(noun, language):
         return False
     return not any(_common_or_org_word(word, language, nouns=False) for word in run)
+
+
+def _feature_noun(word: str, language: str | None) -> bool:
+    features = geographic_features(language)
+    folded = APOSTROPHE_SUFFIX.sub("", word).casefold()  # "Denizi'nde"
+    if folded in features:
+        return True
+    return bool(language) and language in SUPPORTED_LANGUAGES and lemmas.lemmatize(folded, language or "") in features
 
 
 def _common_or_org_word(word: str, language: str, nouns: bool = True) -> bool:

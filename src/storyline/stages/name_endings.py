@@ -211,6 +211,19 @@ def _as_person(mention: Found, persons: dict[str, list[Found]], language: str | 
     return dataclasses.replace(mention, key=person.key, given=person.given, kind="person", lemma=person.lemma)
 
 
+def is_feminine_surname(word: str, language: str | None) -> bool:
+    """A Czech or Slovak woman's surname, in the nominative or a case ("Merkelová", "Mayové",
+    "Bibiovou", "Merkelovej"), alone: capitalised, with the suffix, and no word the dictionary reads
+    back to another ("Nové": nový, new; "Britové": Brit; "Králové": král). A surname the dictionary
+    lists stays one ("Nováková")."""
+    if language not in _FEMININE_LANGUAGES or not word[:1].isupper() or not word.endswith(_FEMININE_SUFFIXES):
+        return False
+    if len(word) - max(len(suffix) for suffix in _FEMININE_SUFFIXES if word.endswith(suffix)) < _MIN_STEM:
+        return False
+    lemma = lemmas.lemmatize(word, language or "").casefold()
+    return lemma == word.casefold() or lemma.endswith(_FEMININE_SUFFIXES[0])
+
+
 def is_first_name_in_case(word: str, language: str | None) -> bool:
     """Whether ``word`` is a listed first name in one of the language's cases ("Eugena", "Joeja",
     "Asiu"), its nominative read back by the endings above."""

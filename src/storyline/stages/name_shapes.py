@@ -17,7 +17,7 @@ from collections.abc import Callable
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import has_org_word, is_person_title
+from storyline.stages.entity_cues import geographic_features, has_org_word, is_person_title
 from storyline.stages.name_languages import FIRST_PARTICLES, SECOND_PARTICLES
 
 Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from the word before)
@@ -260,8 +260,8 @@ def particle_glue(words: Words, is_name_word: set[int], may_join: Callable[[str,
 
 def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -> set[int]:
     """Indices of the small words an institution's name goes on across: a connector of the language,
-    after a name word with an organisation word among the up to three name words before it, or right
-    after a person's title (the title makes the run an office, "Secretario de Educación", which is no name), and
+    after a name word with an organisation word among the up to three name words before it, right after a
+    feature of the map's noun ("Strait of Hormuz"), or right after a person's title (the title makes the run an office, "Secretario de Educación", which is no name), and
     before a name word (a second connector may follow the first: "de la", "of the"). ``is_name_word``:
     the indices of the words that may be part of a name."""
     connectors = CONNECTORS.get(language or "", frozenset())
@@ -275,7 +275,11 @@ def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -
         # an institution ("Universidad de Antioquia"), or an office ("Secretario de Educación"): one run;
         # not a titled person's name before an institution ("Detective Pete Hettema of the Pasadena Police
         # Department": the title is the office only right before the connector)
-        if not has_org_word(before) and not is_person_title(words[index - 1][0]):
+        if (
+            not has_org_word(before)
+            and not is_person_title(words[index - 1][0])
+            and words[index - 1][0].casefold() not in geographic_features(language)  # "Strait of Hormuz"
+        ):
             continue
         after = index + 1
         if after < len(words) and words[after][0] in connectors and not words[after][1]:
