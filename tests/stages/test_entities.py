@@ -2033,3 +2033,10 @@ def test_entities_seas_straits_and_islands_are_places() -> None:
     assert {(m.surface, m.kind) for m in _mentions("Barcos en el Golfo de México.", "es").values()} == {
         ("Golfo de México", "place")
     }
+
+
+def test_entities_a_listed_company_opening_a_sentence_alone() -> None:
+    german = {m.surface: m.kind for m in _mentions("Microsoft-Gründer Bill Gates ist reich.", "de").values()}
+    assert german == {"Microsoft": "org", "Bill Gates": "person"}
+    assert _mentions("Apple pie is tasty.", "en") == {}  # a word of the language
+    assert "Nike's Tiger Woods" not in {m.surface for m in _mentions("Nike's Tiger Woods won again.", "en").values()}

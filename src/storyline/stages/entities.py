@@ -1483,8 +1483,9 @@ def _may_be_name_word(
     """A capitalised word that may be part of a name; one that opens the sentence (or a clause after a
     colon: ``openings``) only when the article
     capitalises it elsewhere, it is a place or opens one's name, an acronym, morphology knows it as a proper noun, it is
-    a listed first name before another capitalised word ("Daniel Quintero dijo"), or a company's legal
-    form follows it ("Volkswagen AG")."""
+    a listed first name before another capitalised word ("Daniel Quintero dijo"), a company's legal
+    form follows it ("Volkswagen AG"), or it is a listed company's name that is no word, alone ("Microsoft-Gründer",
+    not "Nike's Tiger Woods")."""
     word = words[index][0]
     if not _is_capitalised(word, language):
         return _surname_spelled_as_month(index, words, language)
@@ -1518,6 +1519,7 @@ def _may_be_name_word(
         or (_name_word_follows(words, index) and _foreign_first_name_opens([word, words[index + 1][0]], language))
         or _before_legal_form(words, index)
         or _opens_listed_company(words, index)
+        or (_listed_company_word(word, language) and not _name_word_follows(words, index))
         or _dictionary_proper_noun(word, language)
     )
 
@@ -1575,6 +1577,18 @@ def _opens_listed_company(words: list[tuple[str, bool]], index: int) -> bool:
         ):
             return True
     return False
+
+
+def _listed_company_word(word: str, language: str | None) -> bool:
+    """A listed company's name of one word that no dictionary of the language or of English knows and
+    that is no first name ("Microsoft-Gründer Bill Gates ...", "Netflix announced": not "Apple pie")."""
+    plain = APOSTROPHE_SUFFIX.sub("", word)
+    return (
+        is_listed_company(plain)
+        and not lemmas.common_word(plain, language or "en")
+        and not lemmas.common_word(plain.lower(), language or "en")
+        and not is_given_name(plain)
+    )
 
 
 def _frequent_opening_word(word: str, language: str | None) -> bool:
