@@ -873,20 +873,30 @@ def _named_as_place(mention: Found, words: list[tuple[str, bool]], start: int, l
     if mention.kind != "misc":
         return mention
     run = mention.surface.split()
-    end = start + len(run)
-    written = [word for word, _ in words[start:end]] == run  # the mention is the run as written
-    after = written and end < len(words) and not words[end][1] and before_a_feature(run, words[end][0], language)
-    joined = start >= 2 and not words[start][1] and not words[start - 1][1]
-    if after or (
-        start > 0
-        and not words[start][1]
-        and (
-            after_a_kind_of_place(run, words[start - 1][0], language)
-            or (joined and after_a_feature_and_connector(run, [w for w, _ in words[start - 2 : start]], language))
-        )
-    ):
+    if _place_noun_before(run, words, start, language) or _feature_noun_after(run, words, start, language):
         return dataclasses.replace(mention, kind="place")
     return mention
+
+
+def _place_noun_before(run: list[str], words: list[tuple[str, bool]], start: int, language: str | None) -> bool:
+    """A kind of place's noun right before the name, or a feature's noun and "of" ("islands of")."""
+    if start == 0 or words[start][1]:
+        return False
+    if after_a_kind_of_place(run, words[start - 1][0], language):
+        return True
+    return (
+        start >= 2
+        and not words[start - 1][1]
+        and after_a_feature_and_connector(run, [word for word, _ in words[start - 2 : start]], language)
+    )
+
+
+def _feature_noun_after(run: list[str], words: list[tuple[str, bool]], start: int, language: str | None) -> bool:
+    """A feature's noun in lowercase right after the name, which is the run as written ("Baltského moře")."""
+    end = start + len(run)
+    if end >= len(words) or words[end][1] or [word for word, _ in words[start:end]] != run:
+        return False
+    return before_a_feature(run, words[end][0], language)
 
 
 _OPENING_QUOTES = "«„“\"'‚‹"
