@@ -13,6 +13,7 @@ from storyline.stages.attribution import find_outlets, find_sources
         ("According to Reuters, the talks failed.", "en", "Reuters"),
         ("Laut Reuters traf sich Scholz mit Macron.", "de", "Reuters"),
         ("Anadolu Ajansı'na göre toplantı yapıldı.", "tr", "Anadolu Ajansı"),
+        ("Hürriyet'in haberine göre toplantı yapıldı.", "tr", "Hürriyet"),
         ("Selon Le Monde, le sommet est reporté.", "fr", "Le Monde"),
     ],
 )

@@ -41,7 +41,8 @@ _NAME_BEFORE = {
     "fr": r"a déclaré|a annoncé|rapporte|indique|écrit",
     "es": r"informó|dijo|afirmó|publicó|reportó",
     "pl": r"podał[a]?|poinformował[a]?|napisał[a]?|podaje",
-    "tr": r"['’]?(?:[ıiuü]n\s+haberine\s+)?(?:[yn]?[ea]|[yn]?[ıiuü]n[ae])\s+göre|bildirdi|açıkladı|duyurdu|yazdı",
+    # "Anadolu Ajansı'na göre", "Hürriyet'in haberine göre" (according to Hürriyet's report)
+    "tr": r"['’]?(?:[ıiuü]n\s+haberine|[yn]?[ea]|[yn]?[ıiuü]n[ae])\s+göre|bildirdi|açıkladı|duyurdu|yazdı",
 }
 # the words of publishing among those, as above: the name they give is an outlet's or agency's
 _OUTLET_AFTER = {
@@ -53,7 +54,7 @@ _OUTLET_AFTER = {
     "fr": r"rapporte|a rapporté|écrit",
     "es": r"informó|reportó|publicó",
     "pl": r"podaje|jak podaje|jak podał[a]?",
-    "tr": r"(?!)",
+    "tr": r"(?!)",  # Turkish writes its words of publishing after the name
 }
 _OUTLET_BEFORE = {
     "en": r"reports|reported|wrote|writes",
