@@ -2040,3 +2040,13 @@ def test_entities_a_listed_company_opening_a_sentence_alone() -> None:
     assert german == {"Microsoft": "org", "Bill Gates": "person"}
     assert _mentions("Apple pie is tasty.", "en") == {}  # a word of the language
     assert "Nike's Tiger Woods" not in {m.surface for m in _mentions("Nike's Tiger Woods won again.", "en").values()}
+
+
+def test_entities_a_regions_code_after_a_city_is_that_region() -> None:
+    found = {
+        m.surface: m.lemma
+        for m in _mentions("LAREDO, TX.- Police arrested a man. Officials in Sydney, NSW, agreed.", "en").values()
+        if m.kind == "place"
+    }
+    assert found["TX"] == "Texas" and found["NSW"] == "New South Wales"
+    assert _mentions("He works for the NHS in London.", "en")[acronym_key("NHS")].kind == "org"  # no city before it

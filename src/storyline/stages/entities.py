@@ -60,6 +60,7 @@ from storyline.stages.gazetteer import (
     find_organisation,
     find_place,
     find_place_inflected,
+    find_region_by_code,
     find_town,
     first_language_of,
     is_capital,
@@ -854,8 +855,12 @@ def _sentence_mentions(
     if spans is None:
         known = _known_mentions(words, language) if is_uncased(words) else []
         return known + [
-            _named_as_place(
-                _named_as_organisation(mention, sentence, words, start, language, lowercase), words, start, language
+            _region_code_after_city(
+                _named_as_place(
+                    _named_as_organisation(mention, sentence, words, start, language, lowercase), words, start, language
+                ),
+                words,
+                start,
             )
             for start, run in runs
             for mention in _mentions_for_run(
@@ -863,6 +868,21 @@ def _sentence_mentions(
             )
         ]
     return _model_mentions(sentence, words, spans, runs, language)
+
+
+def _region_code_after_city(mention: Found, words: list[tuple[str, bool]], start: int) -> Found:
+    """Two or three capitals after a city and a comma that are the code of a region of the city's country
+    ("LAREDO, TX", "Austin, TX", "Toronto, ON", "Sydney, NSW"; ISO 3166-2): that region, not an
+    organisation's acronym."""
+    code = mention.surface.rstrip(".")
+    if not 2 <= len(code) <= 3 or not code.isalpha() or not code.isupper() or start == 0 or not words[start][1]:
+        return mention
+    before = words[start - 1][0]
+    city = find_place(before.title() if before.isupper() else before)
+    region = find_region_by_code(city.country, code) if city is not None and city.country else None
+    if region is None:
+        return mention
+    return Found(key=region.id, given="", surface=mention.surface, kind="place", lemma=region.name)
 
 
 def _named_as_place(mention: Found, words: list[tuple[str, bool]], start: int, language: str | None) -> Found:

@@ -275,6 +275,16 @@ def _capitals() -> dict[str, str]:
     return {code: country["capital"] for code, country in _geonames_countries().items()}
 
 
+def find_region_by_code(country: str, code: str) -> Place | None:
+    """A country's first-level region by its ISO 3166-2 code's second part ("US", "TX": Texas), or None."""
+    return _regions_by_id().get(f"iso:{country}-{code}")
+
+
+@lru_cache(maxsize=1)
+def _regions_by_id() -> dict[str, Place]:
+    return {place.id: place for place in _index().values() if place.id.startswith("iso:") and "-" in place.id}
+
+
 def find_organisation(name: str) -> Place | None:
     """An organisation of the acronyms' table by its English name ("World Health Organization", or
     "Organisation" as British English writes it), or None."""
