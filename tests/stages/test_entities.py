@@ -2050,3 +2050,17 @@ def test_entities_a_regions_code_after_a_city_is_that_region() -> None:
     }
     assert found["TX"] == "Texas" and found["NSW"] == "New South Wales"
     assert _mentions("He works for the NHS in London.", "en")[acronym_key("NHS")].kind == "org"  # no city before it
+
+
+def test_entities_chambers_associations_and_movements_of_latin_slavic_languages_are_organisations() -> None:
+    polish = {
+        m.lemma: m.kind
+        for m in _mentions("Posłowie w Izbie Gmin i członkowie Polskiego Stowarzyszenia Nauczycieli.", "pl").values()
+    }
+    assert polish["Izba Gmin"] == "org" and "org" in {
+        kind for lemma, kind in polish.items() if "Stowarzyszeni" in lemma
+    }
+    slovenian = _mentions("Poslanci Državne zbornice so glasovali.", "sl")
+    assert {m.kind for m in slovenian.values()} == {"org"}
+    czech = _mentions("Zástupci Evropské unie a Britská obchodní komora.", "cs")
+    assert all(m.lemma != "Evropský Unie" for m in czech.values())  # the union is the gazetteer's, not an org word's

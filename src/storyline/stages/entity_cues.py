@@ -259,7 +259,14 @@ _GENERIC_ORG_WORDS = frozenset(
         "rada",
         "sąd",
         "agencja",
+        # Polish chambers, associations, movements and forces ("Izba Gmin", "Światowej Organizacji Handlu",
+        # "Ruchu Pięciu Gwiazd", "Sił Zbrojnych"), and the Slavic languages' "parlament"
+        *["organizacja", "stowarzyszenie", "izba", "kolegium", "wspólnota", "zgromadzenie", "komitet", "ruch"],
+        *["siły", "grupa", "parlament"],
         # Czech, Slovak, Slovenian and Croatian (dictionary forms: their cases are taken off first)
+        *["komora", "asociace", "sdružení", "společenství", "hnutí", "výbor", "shromáždění", "skupina"],
+        *["združenie", "hnutie", "zhromaždenie", "zbornica", "skupnost", "združenje", "društvo"],
+        *["gibanje", "odbor", "vijeće", "udruga", "zajednica", "pokret"],
         "strana",
         "stranka",
         "komise",
