@@ -2064,3 +2064,23 @@ def test_entities_chambers_associations_and_movements_of_latin_slavic_languages_
     assert {m.kind for m in slovenian.values()} == {"org"}
     czech = _mentions("Zástupci Evropské unie a Britská obchodní komora.", "cs")
     assert all(m.lemma != "Evropský Unie" for m in czech.values())  # the union is the gazetteer's, not an org word's
+
+
+def test_entities_a_german_noun_for_a_company_types_the_name_after_it() -> None:
+    found = {
+        m.surface: m.kind
+        for m in _mentions(
+            "Wie der Wetterdienst Ubimet und die Österreichische Unwetterzentrale berichten, regnet es. Der Onlinehändler Zalando wächst.",
+            "de",
+        ).values()
+    }
+    assert found == {"Ubimet": "org", "Österreichische Unwetterzentrale": "org", "Zalando": "org"}
+    # not across punctuation, and not a noun of the language ("Konzern-Sprecherin")
+    assert {
+        m.kind
+        for m in _mentions("Kontakt: Pressedienst, Löwelstraße 18, Wien.", "de").values()
+        if m.surface == "Löwelstraße"
+    } != {"org"}
+    assert not any(
+        m.surface == "Sprecherin" for m in _mentions("Das sagte eine Konzern-Sprecherin am Montag.", "de").values()
+    )

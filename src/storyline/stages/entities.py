@@ -931,15 +931,23 @@ def _named_as_organisation(
     lowercase: frozenset[str] | set[str],
 ) -> Found:
     """An untyped name right after an organisation word written in lowercase, which says what it is ("la
-    revista Forbes", "el partido Primero Justicia", "the newspaper Mundo Deportivo"; or with an opening
+    revista Forbes", "el partido Primero Justicia", "the newspaper Mundo Deportivo"; in German a noun for a
+    company or a service, capitalised: ``_german_company_noun``; or with an opening
     quote between them, "концерн «Газпром»"), is an organisation's; not across other punctuation ("la
     empresa, Roy Guzmán"), not after a heading's word ("Police Department's" lowered as a title-case
     heading's style), not a name with a listed first name in it, and not what the filters drop as no name
     ("the service Have": a typed name would pass them)."""
-    if mention.kind != "misc" or start == 0 or not is_generic_org_noun(words[start - 1][0]):
+    if mention.kind != "misc":
+        return mention
+    if language in NOUN_CAPITALISING and _run_opens_with(words, start, mention):  # "Wetterdienst Ubimet"
+        start += 1
+    if start == 0:
+        return mention
+    german = _german_company_noun(words[start - 1][0], mention, language)
+    if not german and not is_generic_org_noun(words[start - 1][0]):
         return mention
     spans = _word_spans(sentence)
-    if not spans[start - 1][2].islower():
+    if not german and not spans[start - 1][2].islower():
         return mention
     if words[start][1] and sentence[spans[start - 1][1] : spans[start][0]].strip(_OPENING_QUOTES + " "):
         return mention  # punctuation between them, but for an opening quote ("компания «Газпром»")
@@ -949,6 +957,22 @@ def _named_as_organisation(
     if not_a_name(mention, language, set(lowercase)):
         return mention
     return dataclasses.replace(mention, kind="org")
+
+
+def _run_opens_with(words: list[tuple[str, bool]], start: int, mention: Found) -> bool:
+    """Whether the mention starts one word into its run, after a noun the run opened with that says what
+    it is (``name_context.is_german_descriptor``)."""
+    first = mention.surface.split()[0]
+    return words[start][0] != first and start + 1 < len(words) and words[start + 1][0] == first
+
+
+def _german_company_noun(word: str, mention: Found, language: str | None) -> bool:
+    """A German noun that says a company's, an outlet's or a service's name follows ("Wetterdienst Ubimet",
+    "Onlinehändler Zalando", "Sender RTL"), before a name that is no word of the language ("Konzern-Sprecherin"
+    is no name)."""
+    if language not in NOUN_CAPITALISING or not word.casefold().endswith(_GERMAN_COMPANY_NOUNS):
+        return False
+    return not any(lemmas.is_known(name, language or "") for name in mention.surface.split())
 
 
 def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list[Found]:
@@ -2629,6 +2653,15 @@ def _team_name(run: list[str], language: str | None) -> bool:
         return False
     last = run[-1].lower()
     return last.endswith("s") and lemmas.lemmatize(last, "en") != last
+
+
+# German nouns (or their compounds' ends) that say the name after them is a company's, an outlet's or a
+# service's: German writes them as capitalised words before the name, where other languages write "the
+# airline Ryanair" (``_named_as_organisation``)
+_GERMAN_COMPANY_NOUNS = (
+    "dienst", "sender", "anbieter", "hersteller", "händler", "unternehmen", "firma", "konzern", "verlag",
+    "verband", "verein", "zeitung", "magazin", "agentur", "plattform", "netzwerk", "portal", "kette", "marke",
+)  # fmt: skip
 
 
 def _office_complement(run: list[str], language: str | None) -> bool:

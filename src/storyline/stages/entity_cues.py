@@ -418,6 +418,9 @@ _GENERIC_ORG_WORDS = frozenset(
         "behörde",
         "staatsanwaltschaft",
         "gewerkschaft",
+        # a compound's end: "Unwetterzentrale", "Verbraucherzentrale" ("Wetterdienst Ubimet" is a noun
+        # before the name; "verein" also opens "Vereinbarung")
+        "zentrale",
         "kirche",
         "senat",
         "landtag",
