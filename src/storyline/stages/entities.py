@@ -1045,12 +1045,14 @@ def _reporters_are_organisations(mentions: list[Found], sentence: str, language:
     if not any(mention.kind == "misc" for mention in mentions):
         return mentions
     reporters = {name.casefold() for name in find_outlets(sentence, language)}
+    if not reporters:
+        return mentions
     return [
         dataclasses.replace(mention, kind="org")
         if mention.kind == "misc"
+        and mention.surface.casefold() in reporters
         and not (mention.given and is_given_name(mention.surface.split()[0]))
         and not _capitalised_noun_alone(mention.surface, language)
-        and mention.surface.casefold() in reporters
         else mention
         for mention in mentions
     ]

@@ -4,6 +4,8 @@ Merkel" reads as one run. A helper of the entities stage (``entities.py``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from storyline.stages import lemmas
 from storyline.stages.entity_cues import ends_in_org_word, geographic_features, has_org_word, opens_with_org_word
 from storyline.stages.gazetteer import find_place, is_country
@@ -209,6 +211,7 @@ def after_a_feature_and_connector(run: list[str], before: list[str], language: s
     return not any(_common_or_org_word(word, language, nouns=False) for word in run)
 
 
+@lru_cache(maxsize=65_536)  # the first and last words of every name of several words: a bounded cache
 def _feature_noun(word: str, language: str | None) -> bool:
     features = geographic_features(language)
     folded = APOSTROPHE_SUFFIX.sub("", word).casefold()  # "Denizi'nde"
