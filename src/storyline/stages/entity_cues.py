@@ -179,7 +179,7 @@ PERSON_TITLES = frozenset(
         # Czech and Slovak ("prezident Trump", "kancléřka Merkelová", "s premiérem Babišem")
         *["prezident", "prezidenta", "prezidentem", "prezidentovi", "prezidentka", "prezidentky", "prezidentkou"],
         *["premiér", "premiéra", "premiérem", "premiérovi", "premiérka", "premiérky", "premiérkou", "ministr"],
-        *["ministrem", "ministrovi", "ministryně", "ministerka", "kancléř", "kancléře", "kancléřem", "kancléřka"],
+        *["ministrovi", "ministryně", "ministerka", "kancléř", "kancléře", "kancléřem", "kancléřka"],
         *["kancléřky", "kancléřkou", "kancelárka", "mluvčí", "hovorca", "hovorkyňa", "předseda", "předsedy"],
         *["předsedou", "předsedkyně", "predseda", "predsedu", "papež", "papeže", "starosta", "starostka"],
         *["guvernér", "senátor", "poslanec", "poslankyně", "velvyslanec", "ředitel", "ředitelka", "soudce"],
@@ -187,9 +187,9 @@ PERSON_TITLES = frozenset(
         # Slovenian, Croatian and Serbian ("predsednik Trump", "kanclerka Merklova", "premijer Plenković")
         *["predsednik", "predsednika", "predsedniku", "predsednikom", "predsednica", "predsednice"],
         *["predsjednik", "predsjednika", "predsjednica", "premierja", "premierju", "premierka", "premijer"],
-        *["premijera", "ministra", "ministru", "ministrica", "ministrice", "ministar", "kancler", "kanclerja"],
+        *["premijera", "ministru", "ministrica", "ministrice", "ministar", "kancler", "kanclerja"],
         *["kanclerka", "kanclerke", "kancelarka", "kancelarke", "župan", "županja", "gradonačelnik", "guverner"],
-        *["poslanec", "poslanka", "papež", "papeža", "kralj", "kraljica", "gospod", "gospa", "predstavnik"],
+        *["poslanka", "papeža", "kralj", "kraljica", "gospod", "gospa", "predstavnik"],
         *["predstavnica", "govornik", "tiskovni", "direktorica"],
         # Italian, Portuguese and Dutch
         *["cancelliera", "cancelliere", "sindaco", "portavoce", "segretario", "senatore", "deputato", "signor"],

@@ -322,13 +322,14 @@ def _capitalised(word: str) -> str:
 
 
 def census_surname_rank(word: str) -> int | None:
-    """How common a surname ``word`` is in the United States census (1: the commonest), or None."""
+    """How common a family name ``word`` is (1: the commonest), by the census's ranks (Faker's names
+    rank after them), or None where no list holds it."""
     return _surnames()[0].get(word.lower())
 
 
 def is_census_surname(word: str) -> bool:
     """Whether the census's or Faker's family names hold ``word`` (letter case ignored): "Merkel", "Trump"."""
-    return word.lower() in _surnames()[0]
+    return census_surname_rank(word) is not None
 
 
 def _surnames() -> tuple[dict[str, int], list[str]]:
