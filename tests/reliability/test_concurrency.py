@@ -184,7 +184,7 @@ def _write_until(deadline: float, tmp_path: Path, db: str, start_storyline: Star
     runs = 0
     while runs < 3 or time.monotonic() < deadline:
         corpus = write_corpus(
-            tmp_path / f"batch{runs}", hostile=5, good=120, seed=100 + runs, big_files=False, languages=("en", "ru")
+            tmp_path / f"batch{runs}", hostile=5, good=60, seed=100 + runs, big_files=False, languages=("en", "ru")
         )
         process = start_storyline("ingest", str(corpus.folder), "--db", db)
         _out, errors = process.communicate(timeout=3600)

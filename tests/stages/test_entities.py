@@ -2084,3 +2084,31 @@ def test_entities_a_german_noun_for_a_company_types_the_name_after_it() -> None:
     assert not any(
         m.surface == "Sprecherin" for m in _mentions("Das sagte eine Konzern-Sprecherin am Montag.", "de").values()
     )
+
+
+def test_entities_a_name_written_twice_in_a_row_is_said_twice() -> None:
+    spanish = _mentions("No sube la leche – Mirador Virtual Mirador Virtual  A partir de hoy, nada cambia.", "es")
+    assert [(m.surface, m.count) for m in spanish.values()] == [("Mirador Virtual", 2)]
+    turkish = {
+        m.surface: m.count
+        for m in _mentions(
+            "Slovenya’nın kahramanı Türkiye Gazetesi Türkiye Gazetesi Slovenya’da kazandı.", "tr"
+        ).values()
+    }
+    assert turkish["Türkiye Gazetesi"] == 2 and not any(surface.count("Gazetesi") > 1 for surface in turkish)
+    # one word twice is a name ("Bora Bora"), and so is a run whose halves differ
+    assert "Bora Bora" in {m.surface for m in _mentions("They flew to Bora Bora last week.", "en").values()}
+
+
+def test_entities_the_word_before_a_full_stop_is_read_from_a_short_stretch_back() -> None:
+    from storyline.stages.entities import _last_word
+
+    assert _last_word("Officials met Gov", 17) == (14, "Gov")
+    assert _last_word("met (Gov", 8) == (5, "Gov")
+    assert _last_word("met x-Gov", 9) is None  # no word of its own after a hyphen
+    long = "b" * 100  # longer than the stretch looked at: read whole all the same
+    assert _last_word(f"a {long}", 102) == (2, long)
+    assert _last_word(long, 100) == (0, long)
+    # the sentences of a long text are those of its parts
+    part = "Gov. Ron DeSantis spoke. Donald J. Trump answered. The U.S. economy grew."
+    assert split_sentences(" ".join([part] * 400)) == split_sentences(part) * 400

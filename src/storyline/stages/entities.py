@@ -160,6 +160,7 @@ _TITLE_LETTERS = {"fr": ("M",)}  # a language's titles of one letter: Monsieur
 _ABBREVIATED = _ABBREVIATIONS | _PLACE_ABBREVIATIONS | {"m"}
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(\"„«“'’]))([^\W\d_]+)$")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
+_WORD_LOOK_BACK = 64  # characters
 T = TypeVar("T")
 _SENTENCE_BREAK = re.compile(
     r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|(?<=\))\s+[-–—]\s+(?=[^\W\d_])|\n+"
@@ -276,8 +277,11 @@ def _follows_a_first_name(text: str, at: int) -> bool:
     """Whether a capital letter at ``at`` is a middle name's initial: a listed first name comes before it
     ("Donald J. Trump"), not a common word ("in group A. Officials", "Ruta N. Es posible", "z. B. Aus
     Italien")."""
-    previous = _LAST_WORD.search(text[:at].rstrip(" "))
-    return previous is not None and is_given_name(previous.group(1))
+    end = at
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    previous = _last_word(text, end)
+    return previous is not None and is_given_name(previous[1])
 
 
 def _continues(text: str, found: re.Match[str], language: str | None = None) -> bool:
@@ -293,18 +297,30 @@ def _continues(text: str, found: re.Match[str], language: str | None = None) -> 
         return False
     if following.group(0)[0].islower():
         return True
-    before = _LAST_WORD.search(text, 0, found.start() - 1)
+    before = _last_word(text, found.start() - 1)
     if before is None:
         return False
-    word = before.group(1)
+    at, word = before
     if word in _TITLE_LETTERS.get(language or "", ()):  # "M. Macron": Monsieur
         return True
     if len(word) == 1 and word.isupper():
-        return _follows_a_first_name(text, before.start(1))
+        return _follows_a_first_name(text, at)
     folded = word.casefold()
     if folded in _PLACE_ABBREVIATIONS:
         return find_place(f"{word}. {following.group(0)}") is not None
     return folded in _ABBREVIATIONS
+
+
+def _last_word(text: str, end: int) -> tuple[int, str] | None:
+    """(start, word) of the word that ends at ``end`` after a space, a bracket or a quotation mark (or
+    at the text's start). Looks back a short stretch only: searching from the text's start at every
+    full stop made a long text's sentences cost the square of its length (a 200,000-character article
+    took a minute)."""
+    start = max(0, end - _WORD_LOOK_BACK)
+    found = _LAST_WORD.search(text[start:end])
+    if found is not None and found.start(1) == 0 and start > 0:  # a word longer than the stretch
+        found, start = _LAST_WORD.search(text, 0, end), 0
+    return None if found is None else (start + found.start(1), found.group(1))
 
 
 def _unglued(sentence: str) -> list[str]:
@@ -1835,6 +1851,10 @@ def _mentions_for_run(
     name, two names in a row are two ("Зеленский Владимир Путин"), and a name written surname first
     ("Песков Дмитрий") is keyed as any other. ``kind``: what a NER model said the run is.
     """
+    if _said_twice(run):  # "Mirador Virtual Mirador Virtual": a site's name repeated by its page's widgets
+        half = len(run) // 2
+        once = _mentions_for_run(run[:half], before, language, at_start, kind)
+        return once + _mentions_for_run(run[half:], [*before, *run[:half]], language, kind=kind)
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
     if len(run) > 1 and is_club_prefix(run[0]):  # "FC Bayern München": a club, not Bavaria and Munich
@@ -1888,6 +1908,12 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _said_twice(run: list[str]) -> bool:
+    """A run of two or more words written twice in a row: no name is ("Bora Bora" is one word twice)."""
+    half = len(run) // 2
+    return half >= 2 and len(run) == 2 * half and run[:half] == run[half:]
 
 
 def _club_mention(run: list[str]) -> Found | None:
