@@ -23,6 +23,15 @@ from storyline.stages.romanise import romanise
         ("Щерев", "bg", "Shterev"),
         ("МИД", "ru", "MID"),
         ("Тръмп", None, "Tramp"),  # no language: anyascii, with ъ as "a"
+        # Arabic as English-language news spells it: known name parts, the article "al-", long vowels
+        ("محمد بن سلمان", "ar", "Mohammed bin Salman"),
+        ("عبد الفتاح السيسي", "ar", "Abdel Fatah al-Sisi"),
+        ("عبد الله الثاني", "ar", "Abdullah al-Thani"),
+        ("عصام القاضى", "ar", "Essam al-Qada"),
+        ("مصطفى مدبولي", "ar", "Mostafa Madbouli"),  # a short vowel supplied between the first consonants
+        ("الأهرام", "ar", "Al-Ahram"),
+        ("مُبَارَك", "ar", "Mubarak"),  # vowel marks, where written, are read
+        ("٦ أكتوبر", "ar", "6 Aktoubr"),
     ],
 )
 def test_romanise_follows_each_languages_convention(written: str, language: str | None, shown: str) -> None:

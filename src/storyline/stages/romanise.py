@@ -12,6 +12,8 @@ as its language romanises it:
   е is ye at the start of a word and after a vowel or a sign (Ельцин -> Yeltsin).
 - Bulgarian: the official Streamlined System (the 2009 transliteration law): щ -> sht, ъ -> a, final
   -ия -> -ia (Антъни Блинкън -> Antani Blinkan).
+- Arabic: as English-language news spells names (``arabic_names.py``: محمد بن سلمان -> Mohammed bin
+  Salman, عصام القاضى -> Essam al-Qada, not anyascii's "mhmd bn slmn").
 - Any other language or script: ``keys.latin`` (anyascii), with ъ as "a" (anyascii drops it: Тръмп
   would be "Trmp").
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storyline.stages.arabic_names import arabic_in_latin
 from storyline.stages.keys import latin
 
 _COMMON = {
@@ -49,6 +52,8 @@ def romanise(text: str, language: str | None) -> str:
         return _words(text, _russian_word)
     if language == "bg":
         return _words(text, _bulgarian_word)
+    if language == "ar":
+        return latin(arabic_in_latin(text))
     return latin(text.replace("ъ", "а").replace("Ъ", "А"))
 
 
