@@ -2112,3 +2112,15 @@ def test_entities_the_word_before_a_full_stop_is_read_from_a_short_stretch_back(
     # the sentences of a long text are those of its parts
     part = "Gov. Ron DeSantis spoke. Donald J. Trump answered. The U.S. economy grew."
     assert split_sentences(" ".join([part] * 400)) == split_sentences(part) * 400
+
+
+def test_entities_names_listed_after_a_plural_feature_noun_are_places() -> None:
+    def places(text: str, language: str) -> set[str]:
+        return {m.surface for m in _mentions(text, language).values() if m.kind == "place"}
+
+    german = "Die Geschäfte auf den griechischen Inseln Lesbos, Chios und Samos sind geschlossen."
+    assert {"Lesbos", "Chios", "Samos"} <= places(german, "de")
+    assert {"Lesvos", "Chios", "Samos"} <= places("The islands of Lesvos, Chios and Samos are full.", "en")
+    # one island named, then other names: no list of islands; nor a list that no "and" closes
+    assert "Merkel" not in places("On the island of Lesbos, Merkel and Macron met.", "en")
+    assert "Merkel" not in places("The islands of Lesvos, Merkel said, are full.", "en")

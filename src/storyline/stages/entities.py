@@ -85,7 +85,10 @@ from storyline.stages.name_context import (
     after_locative_preposition,
     before_a_feature,
     closes_with_a_feature,
+    heads_a_list_of_features,
     is_german_descriptor,
+    is_list_conjunction,
+    may_name_a_feature,
     names_a_feature,
     place_context,
 )
@@ -870,20 +873,99 @@ def _sentence_mentions(
     runs = _capitalised_runs(words, mid_caps, language, common, lowercase, openings)
     if spans is None:
         known = _known_mentions(words, language) if is_uncased(words) else []
-        return known + [
-            _region_code_after_city(
-                _named_as_place(
-                    _named_as_organisation(mention, sentence, words, start, language, lowercase), words, start, language
-                ),
-                words,
+        by_run = [
+            (
                 start,
+                run,
+                [
+                    _region_code_after_city(
+                        _named_as_place(
+                            _named_as_organisation(mention, sentence, words, start, language, lowercase),
+                            words,
+                            start,
+                            language,
+                        ),
+                        words,
+                        start,
+                    )
+                    for mention in _mentions_for_run(
+                        run, plain[max(0, start - 3) : start], language, start == 0 or start in openings
+                    )
+                ],
             )
             for start, run in runs
-            for mention in _mentions_for_run(
-                run, plain[max(0, start - 3) : start], language, start == 0 or start in openings
-            )
+        ]
+        return known + [
+            mention for _start, _run, found in _features_listed(by_run, sentence, words, language) for mention in found
         ]
     return _model_mentions(sentence, words, spans, runs, language)
+
+
+def _features_listed(
+    by_run: list[tuple[int, list[str], list[Found]]], sentence: str, words: list[tuple[str, bool]], language: str | None
+) -> list[tuple[int, list[str], list[Found]]]:
+    """The names listed after a feature's noun and the first of them, across commas up to the "and"
+    that closes the list, are places too: "the islands of Lesvos, Chios and Samos", "den griechischen
+    Inseln Lesbos, Chios und Samos" (``name_context.heads_a_list_of_features``)."""
+    plain = [word for word, _ in words]
+    heads = [
+        index
+        for index, (start, run, found) in enumerate(by_run)
+        if len(found) == 1
+        and found[0].kind == "place"
+        and _opens_after_a_feature(start, run, found[0], plain, language)
+    ]
+    if not heads:
+        return by_run
+    spans = _word_spans(sentence)
+    if [word for _start, _end, word, _broken in spans] != plain:
+        return by_run
+    out = list(by_run)
+    for head in heads:
+        listed: list[int] = []
+        for index in range(head + 1, len(out)):
+            joined = _listed_after(out[index - 1], out[index][0], sentence, spans, language)
+            _start, run, found = out[index]
+            if joined is None or len(found) != 1 or found[0].kind not in ("misc", "place"):
+                break
+            if found[0].kind == "misc" and not may_name_a_feature(run, language):
+                break
+            listed.append(index)
+            if joined == "and":  # the list's last name: only a list so closed is one ("of Lesbos, Merkel said")
+                for member in listed:
+                    start, run, found = out[member]
+                    out[member] = (start, run, [dataclasses.replace(found[0], kind="place")])
+                break
+    return out
+
+
+def _opens_after_a_feature(start: int, run: list[str], mention: Found, words: list[str], language: str | None) -> bool:
+    """Whether a place's name, the end of its run, comes right after a feature's noun (and "of")."""
+    named = mention.surface.split()
+    opens = start + len(run) - len(named)
+    return run[-len(named) :] == named and heads_a_list_of_features(words[max(0, opens - 2) : opens], language)
+
+
+def _listed_after(
+    previous: tuple[int, list[str], list[Found]],
+    start: int,
+    sentence: str,
+    spans: list[tuple[int, int, str, bool]],
+    language: str | None,
+) -> str | None:
+    """How a run follows the one before in a list: "comma", "and" (the language's), or None."""
+    end = previous[0] + len(previous[1])
+    if start == end and 0 < end < len(spans):
+        return "comma" if sentence[spans[end - 1][1] : spans[end][0]].strip() == "," else None
+    if (
+        start == end + 1
+        and start < len(spans)
+        and not spans[end][3]
+        and not spans[start][3]
+        and is_list_conjunction(spans[end][2], language)
+    ):
+        return "and"
+    return None
 
 
 def _region_code_after_city(mention: Found, words: list[tuple[str, bool]], start: int) -> Found:

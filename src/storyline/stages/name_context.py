@@ -56,6 +56,12 @@ _COMMON_SURNAME_RANK = 10_000  # "Bay" (5,170), "Lake" (1,050) stay surnames; "I
 _ADJECTIVE_FIRST = frozenset({"cs", "sk", "sl", "hr", "sr", "ru", "uk", "bg", "be"})
 # Words that join a feature's noun to its name ("Gulf of Mexico", "islands of Lesvos", "isla de Lesbos")
 _FEATURE_CONNECTORS = frozenset({"of", "de", "del", "di", "du", "des", "von"})
+# the word for "and" that joins the last two names of a list
+_LIST_CONJUNCTIONS = {
+    "en": {"and"}, "de": {"und"}, "fr": {"et"}, "es": {"y", "e"}, "it": {"e", "ed"}, "pt": {"e"}, "nl": {"en"},
+    "pl": {"i", "oraz", "a"}, "cs": {"a", "i"}, "sk": {"a", "i"}, "sl": {"in"}, "hr": {"i"}, "tr": {"ve"},
+    "ru": {"и"}, "uk": {"і", "та", "й"}, "bg": {"и"},
+}  # fmt: skip
 
 
 def is_german_descriptor(run: list[str], language: str | None) -> bool:
@@ -207,6 +213,34 @@ def after_a_feature_and_connector(run: list[str], before: list[str], language: s
         return False
     noun, connector = before[-2], before[-1]
     if connector not in _FEATURE_CONNECTORS or not noun.islower() or not _feature_noun(noun, language):
+        return False
+    return not any(_common_or_org_word(word, language, nouns=False) for word in run)
+
+
+def heads_a_list_of_features(before: list[str], language: str | None) -> bool:
+    """Whether the words right before a place's name are a noun for features of the map in the plural
+    (or another form than its dictionary's), alone or with "of" ("the islands of Lesvos, Chios and
+    Samos", "den griechischen Inseln Lesbos, Chios und Samos", "las islas Lesbos y Quíos"): the names
+    listed after it are features too. Not "the island of Lesbos, Merkel and Macron"."""
+    if not before:
+        return False
+    noun = before[-1]
+    if len(before) >= 2 and noun in _FEATURE_CONNECTORS:
+        noun = before[-2]
+    if not language or language not in SUPPORTED_LANGUAGES or not _feature_noun(noun, language):
+        return False
+    folded = APOSTROPHE_SUFFIX.sub("", noun).casefold()
+    return lemmas.lemmatize(folded, language) != folded
+
+
+def is_list_conjunction(word: str, language: str | None) -> bool:
+    """Whether ``word`` is the language's "and" between the last two names of a list."""
+    return word in _LIST_CONJUNCTIONS.get(language or "", ())
+
+
+def may_name_a_feature(run: list[str], language: str | None) -> bool:
+    """A name of one or two words, none of them a common word, an organisation's word or a first name."""
+    if not language or language not in SUPPORTED_LANGUAGES or len(run) > 2:
         return False
     return not any(_common_or_org_word(word, language, nouns=False) for word in run)
 
