@@ -116,13 +116,10 @@ def _spelled(word: str) -> str:
 
 
 def _short_vowel_supplied(units: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """An "a" between the word's first two consonants when no vowel is written between them."""
-    for index in range(len(units) - 1):
-        if units[index][1]:
-            return units  # the word opens with a vowel: its first syllable is written
-        if not units[index + 1][1] and units[index][0]:
-            return [*units[: index + 1], ("a", True), *units[index + 1 :]]
-        return units
+    """An "a" between the word's first two consonants when it opens with two (a word that opens with a
+    vowel has its first syllable written)."""
+    if len(units) >= 2 and units[0][0] and not units[0][1] and not units[1][1]:
+        return [units[0], ("a", True), *units[1:]]
     return units
 
 

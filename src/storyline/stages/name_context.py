@@ -209,12 +209,12 @@ def before_a_feature(run: list[str], word_after: str, language: str | None) -> b
 def after_a_feature_and_connector(run: list[str], before: list[str], language: str | None) -> bool:
     """A name of one or two words after a feature's noun in lowercase and "of" or "de" ("the islands of
     Lesvos", "la isla de Lesbos"), none of its words a common or an organisation's word."""
-    if not language or language not in SUPPORTED_LANGUAGES or len(run) > 2 or len(before) < 2:
+    if len(before) < 2:
         return False
     noun, connector = before[-2], before[-1]
     if connector not in _FEATURE_CONNECTORS or not noun.islower() or not _feature_noun(noun, language):
         return False
-    return not any(_common_or_org_word(word, language, nouns=False) for word in run)
+    return may_name_a_feature(run, language)
 
 
 def heads_a_list_of_features(before: list[str], language: str | None) -> bool:
