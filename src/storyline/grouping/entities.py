@@ -470,7 +470,8 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
     language = _written_most_in(languages[chosen])
     if kind_from_counts(counts) == "person" and (spelled := latin_name(chosen, language or None)):
         return spelled  # a foreign name transcribed into Cyrillic, given back its own spelling: Donald Trump
-    return romanise(chosen, language or None)  # in its own language's convention: Volodymyr from Ukrainian
+    # in its own language's convention: Volodymyr from Ukrainian, Wang Yi from Chinese
+    return romanise(chosen, language or None, person=kind_from_counts(counts) == "person")
 
 
 def _acronym_among_other_words(lemma: str, identity: str) -> bool:

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from storyline.stages.name_languages import APOSTROPHE_SUFFIX
 
+# as Chinese news writes them (路透社, Reuters), with their Latin names
+_CHINESE = {
+    "路透社": "Reuters", "法新社": "AFP", "美联社": "AP", "新华社": "Xinhua", "塔斯社": "TASS", "德新社": "dpa",
+    "共同社": "Kyodo", "韩联社": "Yonhap", "埃菲社": "EFE", "安莎社": "ANSA", "时事社": "Jiji", "合众国际社": "UPI",
+    "国际文传电讯社": "Interfax", "朝中社": "KCNA", "伊通社": "IRNA",
+}  # fmt: skip
 # One word each, as written: the wire services of the countries whose news storyline reads most, with
 # their names in Cyrillic where newsrooms write them so. Not "Bloomberg", a person's name too.
 _AGENCIES = frozenset([
@@ -18,14 +24,14 @@ _AGENCIES = frozenset([
     "EFE", "Xinhua", "Синьхуа", "Сіньхуа", "TASS", "ТАСС", "Interfax", "Интерфакс", "Інтерфакс", "Ukrinform",
     "Укрінформ", "UNIAN", "УНІАН", "Yonhap", "Kyodo", "Jiji", "ANSA", "Belga", "PAP", "Lusa", "UPI", "PTI",
     "IANS", "Bernama", "Antara", "AAP", "ČTK", "MTI", "BTA", "БТА", "Agerpres", "Tanjug", "HINA", "ANP",
-    "Ritzau", "Notimex", "Télam", "IRNA", "ISNA", "WAFA", "KCNA",
+    "Ritzau", "Notimex", "Télam", "IRNA", "ISNA", "WAFA", "KCNA", *_CHINESE,
 ])  # fmt: skip
 # the Latin names of those written in Cyrillic, as the agencies write them
 _LATIN = {
     "Рейтер": "Reuters", "Рейтерс": "Reuters", "Ройтерс": "Reuters", "АФП": "AFP", "Синьхуа": "Xinhua",
     "Сіньхуа": "Xinhua", "ТАСС": "TASS", "Интерфакс": "Interfax", "Інтерфакс": "Interfax", "Укрінформ": "Ukrinform",
     "УНІАН": "UNIAN", "БТА": "BTA", "Франс Пресс": "AFP", "Франс пресс": "AFP", "Франс Прес": "AFP",
-    "Франс прес": "AFP",
+    "Франс прес": "AFP", **_CHINESE,
 }  # fmt: skip
 # what Russian and Ukrainian news writes before an agency's name ("ИА Рейтер": the news agency Reuters)
 _DESCRIPTORS = frozenset({"ИА", "ІА"})
@@ -53,5 +59,6 @@ def names_agency_after_descriptor(run: list[str]) -> bool:
 
 
 def latin_name(name: str) -> str | None:
-    """An agency's name in Latin letters where it is written in Cyrillic ("Ройтерс": Reuters), else None."""
+    """An agency's name in Latin letters where it is written in Cyrillic or Chinese ("Ройтерс", 路透社:
+    Reuters), else None."""
     return _LATIN.get(APOSTROPHE_SUFFIX.sub("", name))

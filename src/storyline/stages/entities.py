@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.models import Article, EntityMention
-from storyline.stages import lemmas
+from storyline.stages import chinese, lemmas
 from storyline.stages.agencies import is_agency, latin_name, names_agency_after_descriptor
 from storyline.stages.attribution import find_outlets
 from storyline.stages.companies import is_listed_company
@@ -166,6 +166,7 @@ _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _WORD_LOOK_BACK = 64  # characters
 T = TypeVar("T")
 _SENTENCE_BREAK = re.compile(
+    r"(?<=[。！？])(?![」』”’\"])|(?<=[。！？][」』”’\"])|"
     r" {2,}|(?<=[.!?…])\s+|(?<=[.!?…][»\"”“])\s+|(?<=\.)[-–—]\s+|(?<=\))\s+[-–—]\s+(?=[^\W\d_])|\n+"
 )
 _MORPHOLOGY_LANGUAGES = ("ru", "uk")
@@ -872,7 +873,10 @@ def _sentence_mentions(
     spans = named_spans(sentence, language)
     runs = _capitalised_runs(words, mid_caps, language, common, lowercase, openings)
     if spans is None:
-        known = _known_mentions(words, language) if is_uncased(words) else []
+        if language == "zh":
+            known = _chinese_mentions(sentence)
+        else:
+            known = _known_mentions(words, language) if is_uncased(words) else []
         by_run = [
             (
                 start,
@@ -1086,6 +1090,30 @@ def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list
                 found.append(
                     Found(key=key, given=given_key(first), surface=name.surface, kind="person", lemma=name.surface)
                 )
+    return found
+
+
+def _chinese_mentions(sentence: str) -> list[Found]:
+    """The names of a Chinese sentence (``chinese.names``): a place by its id, another name by its
+    characters, a full foreign name by its last part with the first as the given name ("弗拉基米尔·普京"
+    is 普京, Putin, as a bare "普京" is)."""
+    found: list[Found] = []
+    for name in chinese.names(sentence):
+        if name.place is not None:
+            place = name.place
+            found.append(Found(key=place.id, given="", surface=name.surface, kind=place.kind, lemma=place.name))
+            continue
+        *given, head = name.parts
+        key = head if name.kind == "person" else name.surface
+        found.append(
+            Found(
+                key=key,
+                given=given_key(given[0]) if given else "",
+                surface=name.surface,
+                kind=name.kind,
+                lemma=name.surface,
+            )
+        )
     return found
 
 

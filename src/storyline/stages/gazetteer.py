@@ -36,14 +36,21 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 33  # bump when the index's shape or rules change
+CACHE_FORMAT = 34  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+# a Chinese character or a Korean syllable says as much as two letters: 北京 and 서울 are names enough
+_SYLLABLE_SIGNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # an elided article or preposition inside a name, after a space or hyphen: "d'" in "Côte d'Ivoire"
 _INNER_ELISION = re.compile(r"(?<=[\s-])(?:[ldjmnstc]|qu|dell|sull|nell|all)['’](?=[^\W\d_])")
+# what China's provinces and regions are catalogued with, after the name: the type and the people of an
+# autonomous region, in Chinese and in pinyin ("Xinjiang Uygur Zizhiqu", "Jiangsu Sheng")
+_CHINESE_TYPE_WORDS = ("特别行政区", "自治区", "省", "市")
+_CHINESE_PEOPLES = ("维吾尔", "壮族", "回族")
+_PINYIN_TYPE_WORDS = frozenset({"Sheng", "Shi", "Zizhiqu", "Huizu", "Zhuangzu", "Uygur"})
 # ISO 3166-2 types of the subdivisions taken as places (first level only)
 SUBDIVISION_TYPES = {
     "Country",  # England, Scotland, Wales
@@ -171,29 +178,30 @@ COUNTRY_NAME_LANGUAGES = [
 
 # The acronyms newsrooms use most for a few countries, unions and intergovernmental organisations differ
 # by language and script; no package lists them, so they are listed here (all capitals, matched as
-# written). Only acronyms that name nothing else in the news of their language ("EC", "ЕП", "CIS" and
-# Bulgarian "СТО", a hundred in a heading's capitals, are left out).
+# written; and the short names Chinese news writes for them, 北约 for NATO). Only acronyms that name
+# nothing else in the news of their language ("EC", "ЕП", "CIS" and Bulgarian "СТО", a hundred in a
+# heading's capitals, are left out).
 ACRONYMS = {
     "iso:US": ("United States", "place", "US USA САЩ США ABD EUA EEUU EE.UU USA ZDA"),
     "iso:GB": ("United Kingdom", "place", "UK"),
     "org:EU": ("European Union", "org", "EU ЕС ЄС UE AB"),
     "org:UN": ("United Nations", "org", "UN ООН ONU UNO BM"),
-    "org:NATO": ("NATO", "org", "NATO НАТО OTAN"),
+    "org:NATO": ("NATO", "org", "NATO НАТО OTAN 北约"),
     "iso:RU": ("Russia", "place", "РФ"),
     "iso:DE": ("Germany", "place", "ФРГ BRD"),
     "iso:CN": ("China", "place", "PRC КНР"),
     "iso:AE": ("United Arab Emirates", "place", "UAE ОАЭ ОАЕ EAU BAE ZEA"),
     "iso:KP": ("North Korea", "place", "DPRK КНДР"),
-    "org:WHO": ("World Health Organization", "org", "WHO ВОЗ ВООЗ СЗО OMS DSÖ"),
-    "org:IMF": ("International Monetary Fund", "org", "IMF МВФ FMI IWF MFW"),
+    "org:WHO": ("World Health Organization", "org", "WHO ВОЗ ВООЗ СЗО OMS DSÖ 世卫组织"),
+    "org:IMF": ("International Monetary Fund", "org", "IMF МВФ FMI IWF MFW 国际货币基金组织"),
     "org:OSCE": ("OSCE", "org", "OSCE ОБСЕ ОБСЄ ОССЕ OSZE OBWE AGİT"),
     "org:IAEA": ("International Atomic Energy Agency", "org", "IAEA МАГАТЭ МАГАТЕ AIEA IAEO UAEA"),
-    "org:WTO": ("World Trade Organization", "org", "WTO ВТО OMC DTÖ"),
+    "org:WTO": ("World Trade Organization", "org", "WTO ВТО OMC DTÖ 世贸组织"),
     "org:OPEC": ("OPEC", "org", "OPEC ОПЕК OPEP"),
     "org:CIS": ("Commonwealth of Independent States", "org", "СНГ СНД ОНД"),
     "org:CSTO": ("Collective Security Treaty Organization", "org", "CSTO ОДКБ"),
     "org:EAEU": ("Eurasian Economic Union", "org", "EAEU ЕАЭС ЄАЕС ЕАИС"),
-    "org:SCO": ("Shanghai Cooperation Organisation", "org", "SCO ШОС"),
+    "org:SCO": ("Shanghai Cooperation Organisation", "org", "SCO ШОС 上合组织"),
     "org:UNESCO": ("UNESCO", "org", "UNESCO ЮНЕСКО"),
     "org:UNICEF": ("UNICEF", "org", "UNICEF ЮНИСЕФ ЮНІСЕФ"),
     "org:ECB": ("European Central Bank", "org", "ECB ЕЦБ ЄЦБ EZB BCE EBC"),
@@ -261,6 +269,8 @@ def find_place(name: str) -> Place | None:
     """The place a written name (any script, case-insensitive; acronyms as written) refers to, or None."""
     if name.isupper():
         return _acronyms().get(name.replace(".", ""))
+    if _SYLLABLE_SIGNS.match(name) and (short := _acronyms().get(name)) is not None:
+        return short  # Chinese short names of organisations (北约, NATO): no case to tell them by
     return _index().get(name.casefold())
 
 
@@ -518,7 +528,8 @@ def _own_spelling(name: str, own: str) -> bool:
 
 
 def _usable(name: str) -> bool:
-    return len(_NOT_LETTERS.sub("", name)) >= MIN_NAME_LETTERS and not name.isupper()
+    letters = len(_NOT_LETTERS.sub("", name)) + len(_SYLLABLE_SIGNS.findall(name))
+    return letters >= MIN_NAME_LETTERS and not name.isupper()
 
 
 @lru_cache(maxsize=1)
@@ -831,6 +842,22 @@ def _geonames_countries() -> dict[str, dict[str, Any]]:
     return countries
 
 
+def _without_chinese_type(names: list[str]) -> list[str]:
+    """Names of China's provinces and regions as the catalogue writes them ("江苏省", the province of
+    Jiangsu; "新疆维吾尔自治区", the Uyghur autonomous region of Xinjiang), and as the news writes them,
+    without the type and the people ("江苏", "新疆")."""
+    out = list(names)
+    for name in names:
+        for ending in _CHINESE_TYPE_WORDS:
+            if name.endswith(ending) and len(name) > len(ending) + 1:
+                bare = name.removesuffix(ending)
+                for people in _CHINESE_PEOPLES:
+                    bare = bare.removesuffix(people)
+                out.append(bare)
+                break
+    return out
+
+
 def _subdivisions() -> list[tuple[Place, list[str]]]:
     """The first-level subdivisions of the countries that are regions of their own (states,
     provinces, regions, oblasts, Länder, voivodeships; not municipalities, districts or parishes),
@@ -851,8 +878,12 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
     written = {
         subdivision: sorted(
             {
-                *_bracketed_names(subdivision.name),
-                *(name for catalogue in catalogues for name in _bracketed_names(catalogue.gettext(subdivision.name))),
+                *_without_chinese_type(_bracketed_names(subdivision.name)),
+                *(
+                    name
+                    for catalogue in catalogues
+                    for name in _without_chinese_type(_bracketed_names(catalogue.gettext(subdivision.name)))
+                ),
                 *REGION_NAMES.get(subdivision.code, ()),
             }
         )
@@ -876,6 +907,8 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
         ]
         if kept:
             english = _bracketed_names(catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name)[0]
+            if subdivision.country_code == "CN":
+                english = " ".join(word for word in english.split() if word not in _PINYIN_TYPE_WORDS) or english
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
     return places
 

@@ -14,6 +14,7 @@ as its language romanises it:
   -ия -> -ia (Антъни Блинкън -> Antani Blinkan).
 - Arabic: as English-language news spells names (``arabic_names.py``: محمد بن سلمان -> Mohammed bin
   Salman, عصام القاضى -> Essam al-Qada, not anyascii's "mhmd bn slmn").
+- Chinese: Hanyu Pinyin (``chinese.in_latin``: 王毅 -> Wang Yi, 中国外交部 -> Zhongguo Waijiaobu).
 - Any other language or script: ``keys.latin`` (anyascii), with ъ as "a" (anyascii drops it: Тръмп
   would be "Trmp").
 """
@@ -23,7 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storyline.stages import chinese
 from storyline.stages.arabic_names import arabic_in_latin
+from storyline.stages.chinese import has_han
 from storyline.stages.keys import latin
 
 _COMMON = {
@@ -44,8 +47,9 @@ _RUSSIAN_VOWELS_AND_SIGNS = set("аеёиоуыэюяъь")
 _WORD = re.compile(r"[\w'’ʼ]+")
 
 
-def romanise(text: str, language: str | None) -> str:
-    """``text`` in Latin script by ``language``'s convention (see the module's notes)."""
+def romanise(text: str, language: str | None, person: bool = False) -> str:
+    """``text`` in Latin script by ``language``'s convention (see the module's notes); ``person``: the
+    name is a person's (Chinese writes a family name apart from the given name: Wang Yi)."""
     if language == "uk":
         return _words(text, _ukrainian_word)
     if language == "ru":
@@ -54,6 +58,8 @@ def romanise(text: str, language: str | None) -> str:
         return _words(text, _bulgarian_word)
     if language == "ar":
         return latin(arabic_in_latin(text))
+    if language == "zh" and has_han(text):
+        return chinese.in_latin(text, person=person)
     return latin(text.replace("ъ", "а").replace("Ъ", "А"))
 
 

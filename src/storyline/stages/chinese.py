@@ -1,0 +1,373 @@
+"""Chinese: its words, the names among them, and their Latin spelling. A helper of the entities stage
+and of search: Chinese writes no spaces between words and has no capital letters, so neither the word
+pattern of the other languages nor the capitalised runs see anything in it.
+
+- **Words**: jieba's segmentation (``rjieba``, the jieba-rs port, its dictionary in the wheel).
+- **Names**: jieba's part-of-speech tags for names (``nr``, ``nrfg`` and ``nrt`` a person's, ``ns`` a
+  place's, ``nt`` an organisation's), corrected where its dictionary, older than today's news, goes
+  wrong:
+
+  - a foreign name it cuts into pieces ("鲁" + "比奥" for Rubio, "埃" + "尔多" + "安" for Erdoğan) is
+    one name: pieces next to a person's name that are made only of the characters Chinese transcribes
+    foreign names with (``TRANSCRIPTION``) join it, and so do the parts of a full name written with a
+    middle dot ("弗拉基米尔·普京");
+  - a place the gazetteer knows is a place, whatever the tag (乌克兰, Ukraine, is tagged a person's
+    name);
+  - a name after a person's title ("总统普京", President Putin) is a person's, and a "name" that ends
+    in a title ("德国总理", the German chancellor) is the place before the title;
+  - a name followed by the noun of an organisation ("阿里巴巴" + "集团") is the organisation, and a
+    news agency's name is one's wherever it stands ("路透社", Reuters: ``agencies``);
+  - its dictionary tags many common words as names (文明, civilisation; 城市, city): a person's name
+    must look like one (``_person_shaped``) and so must a place's the gazetteer does not know
+    (``_place_shaped``).
+- **Latin spelling**: Hanyu Pinyin (``pypinyin``, whose phrase dictionary reads 重庆 as Chongqing),
+  each word capitalised; a person's name of two to four characters that opens with a family name
+  (Faker's Chinese locales list them) has the family name apart from the given name ("Wang Yi"), a
+  transcribed foreign name is one word per part ("Fulajimier Pujing").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storyline.stages.agencies import is_agency
+from storyline.stages.gazetteer import Place, find_place
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+NAME_DOTS = "·•‧・∙"
+WORDS_CUT_APART = frozenset({"zh"})  # languages whose articles are searched by their words cut apart
+_HAN_OR_MARK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\[\]]"
+_SPACE_BETWEEN_HAN = re.compile(rf"(?<={_HAN_OR_MARK}) (?={_HAN_OR_MARK})")
+PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
+MIN_NAME_CHARACTERS = 2  # one character alone is a name's piece or a word
+MAX_PIECE = 3  # characters of a piece of a transcribed name that joins the name next to it
+MAX_GIVEN_NAME = 2  # characters of a Chinese given name (Wang Yi, Xi Jinping)
+# The characters Chinese transcribes foreign names with (Xinhua's transcription tables use a few
+# hundred; these are the ones that open, fill and close most names in the news), less those that are
+# also function words ("比", than; "因", because; "加", to add; "万", ten thousand), so that a piece
+# made only of them is a name's piece, not the word before or after the name.
+TRANSCRIPTION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本彼毕宾波伯博布查达戴丹道德登迪蒂丁杜敦多厄恩菲费芬丰冯弗福富"
+    "盖冈戈格根古瓜哈汉豪赫亨洪胡霍基吉贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里丽利莉"
+    "连列林琳龙卢鲁伦罗洛吕马玛迈麦曼梅蒙米密摩莫默姆穆纳娜奈瑙内尼涅纽努诺欧帕潘佩蓬皮珀普奇契恰乔"
+    "切丘萨塞桑瑟森沙莎舍施舒斯松苏索塔泰坦汤唐特滕提图托瓦娃旺威韦维温沃乌伍希锡谢辛休雅亚扬耶"
+    "伊尤约扎泽詹兹茨尔夫逊翰黛妮奥肖顿西延热津南若隆佛"
+)
+# A person's titles and roles, written before the name ("总统普京") or glued after a place ("德国总理")
+PERSON_TITLES = frozenset([
+    "总统", "总理", "首相", "主席", "部长", "外长", "国务卿", "发言人", "大使", "议长", "议员", "书记", "市长", "州长",
+    "省长", "国王", "王储", "女王", "总裁", "董事长", "主任", "秘书长", "司令", "将军", "教授", "记者", "先生", "女士",
+])  # fmt: skip
+# The nouns that end an organisation's name after the name it is of ("阿里巴巴集团", "华为公司")
+ORGANISATION_HEADS = frozenset([
+    "集团", "公司", "银行", "大学", "委员会", "基金会", "协会", "组织", "联盟", "电视台", "通讯社",
+])  # fmt: skip
+# The nouns that end the name of a place ("河北省", a province; "海南岛", an island)
+PLACE_ENDINGS = frozenset("省市县区镇乡村州岛湾河江湖山峰港")
+ABBREVIATION_TAG = "j"
+# tags of words that are names only where the gazetteer knows them: abbreviations (欧盟, the EU) and
+# other proper nouns
+LOOKED_UP_TAGS = frozenset({ABBREVIATION_TAG, "nz"})
+
+
+@dataclass(frozen=True)
+class ChineseName:
+    """A name in a sentence: its characters' span, its written form, its kind ("person", "place",
+    "org") and the place the gazetteer knows it as (None for others)."""
+
+    start: int
+    stop: int
+    surface: str
+    kind: str
+    place: Place | None = None
+
+    @property
+    def parts(self) -> list[str]:
+        """The parts of a full name that middle dots separate ("弗拉基米尔·普京"), else the name."""
+        return [part for part in re.split(f"[{NAME_DOTS}]", self.surface) if part]
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A word of a sentence with its tag; ``person``: tagged a person's name; ``piece``: it may be a piece
+    of a transcribed name (made only of ``TRANSCRIPTION``'s characters); ``dot``: a middle dot."""
+
+    start: int
+    stop: int
+    word: str
+    tag: str
+    person: bool = False
+    piece: bool = False
+    dot: bool = False
+
+
+def _token(start: int, word: str, tag: str) -> _Token:
+    piece = len(word) <= MAX_PIECE and TRANSCRIPTION.issuperset(word)
+    dot = len(word) == 1 and word in NAME_DOTS
+    return _Token(start, start + len(word), word, tag, tag in PERSON_TAGS, piece, dot)
+
+
+def has_han(text: str) -> bool:
+    """Whether a text holds a Chinese character (Han ideograph)."""
+    return HAN.search(text) is not None
+
+
+def words(text: str) -> list[str]:
+    """The text cut into its words (spaces and punctuation are words of their own)."""
+    import rjieba
+
+    return list(rjieba.cut(text))
+
+
+def spaced_words(text: str) -> str:
+    """The text with a space between each two of its words: what a full-text index can read (a line's
+    end is kept)."""
+    return " ".join("\n" if "\n" in word else word for word in words(text) if word.strip() or "\n" in word)
+
+
+def word_parts(text: str) -> str:
+    """The shorter words inside the text's long ones, spaced ("中国外交部", China's foreign ministry,
+    holds 中国 and 外交部): a search for the ministry finds the article that names it in full."""
+    import rjieba
+
+    whole = set(words(text))
+    return " ".join(dict.fromkeys(word for word in rjieba.cut_for_search(text) if word not in whole and word.strip()))
+
+
+def unspaced(text: str) -> str:
+    """``spaced_words``'s spaces taken out again between Chinese characters (and a snippet's marks),
+    and its lines' ends as spaces."""
+    return _SPACE_BETWEEN_HAN.sub("", re.sub(r"\s*\n\s*", " ", text))
+
+
+def names(sentence: str) -> list[ChineseName]:
+    """The names of one sentence, in order (see the module's notes)."""
+    tokens = _titles_apart(_dotted(_tokens(sentence)))
+    found: list[ChineseName] = []
+    index = 0
+    while index < len(tokens):
+        end = _person_end(tokens, index)
+        if end == index and not _may_name(tokens[index].tag):
+            index += 1  # a verb, an adverb, punctuation...
+            continue
+        if end == index:
+            end = index + 1
+        name, end = _name(tokens, index, end)
+        if name is not None:
+            found.append(name)
+        index = end
+    return found
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    import rjieba
+
+    tokens, at = [], 0
+    for word, tag in rjieba.tag(sentence):
+        tokens.append(_token(at, word, tag))
+        at += len(word)
+    return tokens
+
+
+def _dotted(tokens: list[_Token]) -> list[_Token]:
+    """The parts of a full name that middle dots join ("弗拉基米尔", "·", "普京") as one person's name."""
+    out: list[_Token] = []
+    for token in tokens:
+        if len(out) >= 2 and out[-1].dot and has_han(out[-2].word) and has_han(token.word):
+            first = out[-2]
+            out[-2:] = [_token(first.start, first.word + out[-1].word + token.word, "nrt")]
+        else:
+            out.append(token)
+    return out
+
+
+def _person_end(tokens: list[_Token], start: int) -> int:
+    """Where a person's name that starts at ``start`` ends, its pieces joined ("鲁" + "比奥" for
+    Rubio, "古" + "特雷斯" for Guterres); ``start`` itself where none starts there."""
+    if not tokens[start].person and not tokens[start].piece:
+        return start
+    end = start
+    while end < len(tokens) and tokens[end].piece and not tokens[end].person:
+        end += 1  # pieces before the person's tag
+    if end == len(tokens) or not tokens[end].person:
+        return start
+    end += 1
+    while end < len(tokens) and (tokens[end].person or tokens[end].piece):
+        end += 1
+    return end
+
+
+def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | None, int]:
+    """The name tokens ``start`` to ``end`` write, if any, and where the next one may start: an
+    organisation's noun after the name makes it the organisation's."""
+    surface = "".join(token.word for token in tokens[start:end])
+    at, stop = tokens[start].start, tokens[end - 1].stop
+    joined = end - start > 1
+    tag = "nr" if any(token.person for token in tokens[start:end]) else tokens[start].tag
+    if not _may_name(tag):
+        return None, end
+    if is_agency(surface):
+        return ChineseName(at, stop, surface, "org"), end
+    named = tag in TAG_KINDS or tag in LOOKED_UP_TAGS
+    if named and end < len(tokens) and tokens[end].word in ORGANISATION_HEADS:
+        head = tokens[end]  # "阿里巴巴集团": the group, not a person
+        return ChineseName(at, head.stop, surface + head.word, "org"), end + 1
+    if len(surface) < MIN_NAME_CHARACTERS or not named:
+        return None, end  # a common word may name a town too (大同, 安康): only names are looked up
+    place = _known(surface)
+    after_title = _after_title(tokens, start)
+    if place is not None and (tag not in PERSON_TAGS or not after_title):
+        return ChineseName(at, stop, surface, place.kind, place), end
+    if tag in TAG_KINDS and after_title or tag in PERSON_TAGS and (joined or _person_shaped(surface, tag)):
+        return ChineseName(at, stop, surface, "person"), end  # "总统普京": 普京 (Putin) tagged a place
+    if tag == "ns" and _place_shaped(surface) or tag == "nt":
+        return ChineseName(at, stop, surface, TAG_KINDS[tag]), end
+    return None, end
+
+
+def _person_shaped(name: str, tag: str) -> bool:
+    """Whether a word jieba tags a person's name looks like one: a full name with middle dots, a name
+    transcribed from another language (``TRANSCRIPTION``'s characters only), or a Chinese name, two to
+    four characters opening with a family name. Its dictionary tags many common words as names too
+    (文明, civilisation; 顾客, customer; 今天上午, this morning), most of two characters: a word of two
+    that its dictionary holds with a person's tag other than ``nrfg`` (which marks real people's
+    names: 李强, Li Qiang) is no name unless a title or another piece of a name is beside it. On the
+    MSRA corpus's development sentences such words were names 9 times in 100 (274 shaped as Chinese
+    names), 13 in 100 (84 transcription-shaped, tagged ``nrt``) and 42 in 100 (43 transcription-shaped,
+    tagged ``nr``: 索尼, Sony, among them); the words of two its HMM found outside the dictionary, 55."""
+    if tag != "nrfg" and len(name) == 2 and _in_dictionary(name):
+        return False
+    if any(dot in name for dot in NAME_DOTS) or all(character in TRANSCRIPTION for character in name):
+        return True
+    family = _family_name_length(name)
+    return family > 0 and 1 <= len(name) - family <= MAX_GIVEN_NAME
+
+
+def _place_shaped(name: str) -> bool:
+    """Whether a word jieba tags a place's name that the gazetteer does not know looks like one: a name
+    transcribed from another language, or one ending in a place's noun (省, a province; 县, a county;
+    岛, an island...). Its dictionary tags many common words as places too (城市, city; 外国, abroad)."""
+    if all(character in TRANSCRIPTION for character in name):
+        return True
+    return len(name) > 2 and name[-1] in PLACE_ENDINGS
+
+
+def _in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds the word (cut without its HMM, it stays one word)."""
+    return _dictionary_tag(word) != ""
+
+
+def _family_name_length(name: str) -> int:
+    """How many characters of the name are a family name's (欧阳: 2, 王: 1), 0 where none opens it."""
+    return 2 if name[:2] in _family_names() else 1 if name[:1] in _family_names() else 0
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    """Chinese family names, of one character and of two, as Faker's Chinese locales list them."""
+    from faker.providers.person.zh_CN import Provider as Mainland
+    from faker.providers.person.zh_TW import Provider as Taiwan
+
+    return frozenset([*Mainland.last_names, *Taiwan.last_names])
+
+
+def _may_name(tag: str) -> bool:
+    """Whether a word of this tag may be a name: a noun's (names' tags among them) or an abbreviation's."""
+    return tag.startswith("n") or tag == ABBREVIATION_TAG
+
+
+def _after_title(tokens: list[_Token], index: int) -> bool:
+    return index > 0 and tokens[index - 1].word in PERSON_TITLES
+
+
+def _titles_apart(tokens: list[_Token]) -> list[_Token]:
+    """A word that ends in a person's title after a place ("德国总理", the German chancellor, tagged a
+    person's name) as the place and the title."""
+    out: list[_Token] = []
+    for token in tokens:
+        if not token.person or len(token.word) <= MIN_NAME_CHARACTERS:
+            out.append(token)
+            continue
+        title = next((title for title in PERSON_TITLES if token.word.endswith(title)), "")
+        prefix = token.word[: -len(title)] if title else ""
+        if len(prefix) >= MIN_NAME_CHARACTERS and _known(prefix) is not None:
+            cut = token.start + len(prefix)
+            out += [_token(token.start, prefix, "ns"), _token(cut, title, "n")]
+        else:
+            out.append(token)
+    return out
+
+
+def _known(name: str) -> Place | None:
+    return find_place(name) if has_han(name) else None
+
+
+def in_latin(name: str, person: bool = False) -> str:
+    """A name in Hanyu Pinyin, as English-language news writes Chinese names: a person's family name
+    apart from the given name ("王毅": Wang Yi), each part of a full foreign name one word
+    ("弗拉基米尔·普京": Fulajimier Pujing) and so is a name written only in the characters names are
+    transcribed with (特朗普: Telangpu), any other name word by word ("中国外交部": Zhongguo
+    Waijiaobu). Letters of other scripts are kept as written."""
+    parts = [part for part in re.split(f"[{NAME_DOTS}]", name) if part]
+    if len(parts) > 1:
+        return " ".join(_syllables(part) for part in parts)
+    family = _family_name_length(name)
+    if person and family and 1 <= len(name) - family <= MAX_GIVEN_NAME and not _transcribed(name, family):
+        return f"{_syllables(name[:family])} {_syllables(name[family:])}"
+    if person:
+        return _syllables(name)
+    return " ".join(_syllables(word) for word in _words_within(name))
+
+
+def _transcribed(name: str, family: int) -> bool:
+    """Whether a person's name that opens with a family name's character is a foreign name transcribed
+    (普京, Putin, is no Mr Pu; 鲁比奥, Rubio, no Mr Lu): written only in ``TRANSCRIPTION``'s characters, or
+    one that jieba's dictionary tags a transcribed name's or a place's, or whose given name's part it tags
+    a transcribed name's (比奥)."""
+    if family > 1:
+        return False  # a family name of two characters (欧阳, Ouyang) is Chinese
+    if all(character in TRANSCRIPTION for character in name):
+        return True
+    return _dictionary_tag(name) in ("nrt", "ns") or _dictionary_tag(name[family:]) == "nrt"
+
+
+@lru_cache(maxsize=1 << 14)
+def _dictionary_tag(word: str) -> str:
+    """The tag jieba's dictionary gives a word it holds ('' for one it does not)."""
+    import rjieba
+
+    tagged = rjieba.tag(word, False)
+    return tagged[0][1] if len(tagged) == 1 else ""
+
+
+def _words_within(name: str) -> list[str]:
+    """A name's words: at each place the longest word of jieba's dictionary shorter than the whole
+    name (中国外交部: 中国, 外交部), and the characters between such words as one ("特朗普")."""
+    import rjieba
+
+    known = {word for word in rjieba.cut_all(name) if len(word) < len(name)}
+    out: list[str] = []
+    single = False  # whether the last word is characters no longer word covered
+    at = 0
+    while at < len(name):
+        word = max((w for w in known if len(w) > 1 and name.startswith(w, at)), key=len, default=name[at])
+        if len(word) == 1 and single:
+            out[-1] += word
+        else:
+            out.append(word)
+        single = len(word) == 1
+        at += len(word)
+    return [word for word in out if word.strip()]
+
+
+def _syllables(word: str) -> str:
+    """A word's pinyin syllables written as one word, capitalised where it holds Chinese ("Waijiaobu")."""
+    from pypinyin import lazy_pinyin
+
+    if not has_han(word):
+        return word
+    spelled = "".join(lazy_pinyin(word))
+    return spelled[:1].upper() + spelled[1:]

@@ -1,0 +1,84 @@
+"""Chinese words, names and their Latin spelling (stages/chinese.py), and what the entity stage makes of
+them. The sentences are written for these tests in the style of Chinese wire copy."""
+
+from __future__ import annotations
+
+from storyline.models import Article
+from storyline.stages import chinese
+from storyline.stages.entities import find_mentions, split_sentences
+from storyline.stages.romanise import romanise
+
+
+def _names(sentence: str) -> list[tuple[str, str]]:
+    return [(name.surface, name.kind) for name in chinese.names(sentence)]
+
+
+def test_chinese_names_joins_the_pieces_of_a_transcribed_name() -> None:
+    # jieba's dictionary cuts Rubio into 鲁 + 比奥 and Guterres into 古 + 特雷斯
+    assert ("鲁比奥", "person") in _names("美国国务卿鲁比奥将与俄罗斯外长会谈。")
+    assert ("古特雷斯", "person") in _names("联合国秘书长古特雷斯表示关注。")
+
+
+def test_chinese_names_reads_a_full_name_written_with_a_middle_dot_as_one_person() -> None:
+    assert ("弗拉基米尔·普京", "person") in _names("俄罗斯总统弗拉基米尔·普京周四发表讲话。")
+
+
+def test_chinese_names_a_title_before_a_name_makes_it_a_person() -> None:
+    # jieba's dictionary tags 普京 (Putin) a place; after "总统" (president) it is a person
+    assert ("普京", "person") in _names("美国总统与俄罗斯总统普京通了电话。")
+
+
+def test_chinese_names_a_place_glued_to_a_title_is_the_place_and_the_name_after_it_a_person() -> None:
+    names = _names("德国总理默克尔访问上海。")
+    assert ("德国", "place") in names and ("默克尔", "person") in names and ("上海", "place") in names
+    assert all("总理" not in surface for surface, _kind in names)
+
+
+def test_chinese_names_types_known_places_whatever_jieba_tags_them() -> None:
+    # 乌克兰 (Ukraine) is tagged a person's name by jieba's dictionary
+    found = {name.surface: name for name in chinese.names("乌克兰总统当天在华盛顿会面，江苏省代表团也在场。")}
+    assert found["乌克兰"].kind == "place" and found["乌克兰"].place is not None
+    assert found["乌克兰"].place.id == "iso:UA"
+    assert found["江苏省"].place is not None and found["江苏省"].place.name == "Jiangsu"
+
+
+def test_chinese_names_leaves_common_words_the_dictionary_tags_as_names() -> None:
+    # 文明 (civilisation), 友谊 (friendship), 城市 (city), 今天上午 (this morning): tagged names by jieba
+    assert _names("今天上午，我们要保护城市的文明和友谊。") == []
+
+
+def test_chinese_names_an_organisation_noun_after_a_name_and_agencies() -> None:
+    names = _names("据路透社报道，阿里巴巴集团和中国外交部发表声明。")
+    assert ("路透社", "org") in names and ("阿里巴巴集团", "org") in names and ("中国外交部", "org") in names
+
+
+def test_chinese_in_latin_spells_people_as_english_news_does() -> None:
+    assert chinese.in_latin("王毅", person=True) == "Wang Yi"
+    assert chinese.in_latin("欧阳娜娜", person=True) == "Ouyang Nana"  # a family name of two characters
+    assert chinese.in_latin("普京", person=True) == "Pujing"  # transcribed: no Mr Pu
+    assert chinese.in_latin("鲁比奥", person=True) == "Lubiao"
+    assert chinese.in_latin("弗拉基米尔·普京", person=True) == "Fulajimier Pujing"
+    assert chinese.in_latin("中国外交部") == "Zhongguo Waijiaobu"
+    assert chinese.in_latin("重庆") == "Chongqing"  # the phrase's reading, not zhong
+    assert romanise("王毅", "zh", person=True) == "Wang Yi"
+
+
+def test_chinese_spaced_words_and_back() -> None:
+    spaced = chinese.spaced_words("中国外交部发言人毛宁表示")
+    assert spaced.split() == ["中国外交部", "发言人", "毛宁", "表示"]
+    assert chinese.unspaced("中国外交部 [发言人] 毛宁") == "中国外交部[发言人]毛宁"
+    assert set(chinese.word_parts("中国外交部发言人").split()) >= {"外交部", "中国"}
+
+
+def test_split_sentences_ends_chinese_sentences_at_full_width_stops() -> None:
+    text = "特朗普周四表示，他与普京通了电话。两人同意会晤！“我们会谈。”他说。"
+    assert split_sentences(text, "zh") == ["特朗普周四表示，他与普京通了电话。", "两人同意会晤！", "“我们会谈。”", "他说。"]
+
+
+def test_find_mentions_of_a_chinese_article_link_places_and_agencies_across_languages() -> None:
+    text = "据新华社报道，美国总统特朗普周四在布达佩斯与俄罗斯总统普京会晤。特朗普表示会谈顺利。"
+    mentions = {mention.surface: mention for mention in find_mentions(Article(id="zh", text=text, language="zh"))}
+    assert mentions["美国"].key == "iso:US" and mentions["布达佩斯"].lemma == "Budapest"
+    assert mentions["新华社"].lemma == "Xinhua" and mentions["新华社"].kind == "org"
+    assert mentions["特朗普"].kind == "person" and mentions["特朗普"].count == 2
+    assert mentions["普京"].kind == "person"
