@@ -91,6 +91,38 @@ def test_store_search_finds_inflected_forms(store_location: str) -> None:
         assert store.search('"unbalanced (query') == []
 
 
+def test_store_search_finds_chinese_words_inside_a_clause(store_location: str) -> None:
+    """Chinese writes no spaces: a clause was one token, and a name inside it was never found."""
+    text = "美国总统特朗普周四表示，他与俄罗斯总统普京通了电话。中国外交部发言人毛宁周五表示欢迎。"
+    chinese = replace(make_article("zh", [1, 0, 0], [], None, text=text), language="zh")
+    other = make_article("en", [0, 1, 0], [], None, text="Putin spoke to Trump on Thursday.")
+    with open_store(store_location) as store:
+        _save(store, [chinese, other], _index(store))
+        (hit,) = store.search("普京")
+        assert hit["id"] == "zh" and "[普京]" in hit["snippet"] and "俄罗斯总统[普京]通了" in hit["snippet"]
+        assert [r["id"] for r in store.search("外交部")] == ["zh"]  # a word inside 中国外交部
+        assert [r["id"] for r in store.search("特朗普 毛宁")] == ["zh"]
+        assert store.search("普京 布达佩斯") == []  # every word is required
+        assert [r["id"] for r in store.search("Putin")] == ["en"]
+
+
+def test_store_upgrade_to_schema_21_cuts_stored_chinese_articles_into_words(tmp_path: Path) -> None:
+    """A store written before schema 21 has no words of its Chinese articles: the upgrade cuts them."""
+    path = tmp_path / "v20.db"
+    chinese = replace(make_article("zh", [1, 0, 0], [], None, text="俄罗斯总统普京周四表示。"), language="zh")
+    with open_store(path) as store:
+        _save(store, [chinese], _index(store))
+    raw = sqlite3.connect(path)
+    raw.execute("DELETE FROM article_words")
+    raw.execute("INSERT INTO article_words_fts(article_words_fts) VALUES ('delete-all')")
+    raw.execute("UPDATE meta SET value='20' WHERE key='schema_version'")
+    raw.commit()
+    raw.close()
+    with open_store(path) as store:
+        assert [r["id"] for r in store.search("普京")] == ["zh"]
+        assert store.check() == []
+
+
 def test_sqlite_refuses_foreign_and_newer_files(tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.commit()

@@ -18,6 +18,7 @@ from storyline.grouping.story_index import FUTURE_TOLERANCE, StoryIndex, StorySt
 from storyline.grouping.storylines import pieces
 from storyline.ingest.identity import content_hash
 from storyline.models import Article, Membership, StorylineLink
+from storyline.stages.chinese import WORDS_CUT_APART, spaced_words, word_parts
 from storyline.stages.duplicates import band_hashes
 from storyline.store.base import StoreBase, iso
 from storyline.store.map_reads import LONG_STORY_DAYS
@@ -56,6 +57,28 @@ class MapWrites(StoreBase):
             self._upsert_stories([(index.stories[story_id], members) for story_id, members in joined.items()])
             self._count_keys(articles, index)
         return labels
+
+    def index_words(self) -> None:
+        """The words of every stored article of a language written without spaces, cut apart for search
+        (the migration to schema 21, which added them)."""
+        languages = sorted(WORDS_CUT_APART)
+        rows = self._db.execute(
+            f"SELECT seq, headline, text FROM articles WHERE language IN ({', '.join('?' * len(languages))})"
+            " AND seq NOT IN (SELECT seq FROM article_words)",
+            languages,
+        ).fetchall()
+        self._write_words([(int(row[0]), str(row[1]), str(row[2])) for row in rows])
+
+    def _write_words(self, articles: Sequence[tuple[int, str, str]]) -> None:
+        """(seq, headline, text) of articles in a language written without spaces: their words, spaced."""
+        self._db.executemany(
+            "INSERT INTO article_words (seq, text, parts) VALUES (?, ?, ?)",
+            [
+                (seq, spaced_words(written), word_parts(written))
+                for seq, headline, text in articles
+                if (written := f"{headline}\n{text}")
+            ],
+        )
 
     def _insert_articles(
         self,
@@ -96,6 +119,7 @@ class MapWrites(StoreBase):
         )
         sql = "SELECT id, seq FROM articles WHERE id IN ({marks})"
         labels = {row[0]: int(row[1]) for row in self._rows_for_ids(sql, [article.id for article in articles])}
+        self._write_words([(labels[a.id], a.headline, a.text) for a in articles if a.language in WORDS_CUT_APART])
         self._db.executemany(
             "INSERT INTO article_vectors (article_id, model, vector, label, shard, story_id) VALUES (?,?,?,?,?,?)",
             [

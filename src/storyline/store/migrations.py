@@ -28,6 +28,7 @@ class Migration:
     rename_entities: bool = False  # names, types and variant lists made again from the variant counts
     split_storylines: bool = False  # storylines that fell into pieces are split (``split_storylines_in_pieces``)
     rekey_mentions: bool = False  # stored mentions' keys made again by today's rules (``rekey_mentions``)
+    index_words: bool = False  # the words of stored Chinese articles cut apart for search (``index_words``)
 
 
 # Shard numbers as grouping/window.py computes them (SHARD_DAYS = 7): day number // 7 for a dated
@@ -183,6 +184,10 @@ MIGRATIONS: dict[int, Migration] = {
     # transcribed foreign first name is found where the Cyrillic shortens it or another country lists
     # its romanisation ("Майкл": Michael, "Джеймс": James, "Пол": Paul; stages/latin_names.py): names again.
     19: Migration(rename_entities=True),
+    # Version 21: Chinese articles are searched by their words (article_words, stages/chinese.py): the
+    # words of the Chinese articles stored are cut apart. (Their names, which the entity stage now finds,
+    # are found for the articles stored from then on; nothing already stored is read again.)
+    20: Migration(index_words=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
@@ -199,6 +204,7 @@ def migrate(
     split_storylines: Callable[[], object] = lambda: None,
     rename_entities: Callable[[], object] = lambda: None,
     rekey_mentions: Callable[[], object] = lambda: None,
+    index_words: Callable[[], object] = lambda: None,
 ) -> None:
     """Run the steps from ``version`` to ``target`` inside the caller's transaction (on SQLite with
     foreign keys off: tables are renamed and rebuilt); KeyError when a step is missing. ``schema`` is
@@ -211,6 +217,8 @@ def migrate(
     run_script(db, schema, dialect)
     for step in steps:
         run_script(db, render_schema(dialect, step.after), dialect)
+    if any(step.index_words for step in steps):
+        index_words()
     if any(step.rekey_mentions for step in steps):
         rekey_mentions()
     if any(step.rebuild_entities for step in steps):

@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 20
+-- schema_version: 21
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -33,6 +33,15 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of         TEXT,
     metadata             TEXT NOT NULL DEFAULT '{}',
     ingested_at          TEXT NOT NULL
+);
+-- Chinese articles' words, cut apart (stages/chinese.py) and written with spaces between them: Chinese
+-- writes none, and the full-text tokenizers take a whole clause for one word. parts: the shorter words
+-- inside the long ones (外交部 in 中国外交部). Search reads them for a query in Chinese; other articles
+-- have no row here.
+CREATE TABLE IF NOT EXISTS article_words (
+    seq    INTEGER PRIMARY KEY REFERENCES articles(seq),
+    text   TEXT NOT NULL,
+    parts  TEXT NOT NULL
 );
 -- articles newest first (an entity's latest articles walk it); undated ones last
 -- begin sqlite
@@ -382,6 +391,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.headline, new.text);
 END;
+CREATE VIRTUAL TABLE IF NOT EXISTS article_words_fts USING fts5(
+    text, parts, content='article_words', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS article_words_fts_insert AFTER INSERT ON article_words BEGIN
+    INSERT INTO article_words_fts(rowid, text, parts) VALUES (new.seq, new.text, new.parts);
+END;
 -- end
 -- begin postgresql
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS words tsvector
@@ -391,6 +406,9 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS words tsvector
 -- Rows stored before schema 7 keep theirs out of line until rewritten (VACUUM FULL articles).
 ALTER TABLE articles ALTER COLUMN words SET STORAGE MAIN;
 CREATE INDEX IF NOT EXISTS articles_words ON articles USING gin(words);
+ALTER TABLE article_words ADD COLUMN IF NOT EXISTS words tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', text || ' ' || parts)) STORED;
+CREATE INDEX IF NOT EXISTS article_words_words ON article_words USING gin(words);
 -- end
 
 -- Counters the map keeps (the schema version row is written by the store).

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.settings import IndexSettings
+from storyline.stages.chinese import has_han, unspaced
 from storyline.store.base import SQLITE
 from storyline.store.errors import NO_STORE_HINT, StoreError
 from storyline.store.lock import writer_lock
@@ -158,6 +159,7 @@ class SQLiteStore(SqlStore):
                 split_storylines=self.split_storylines_in_pieces,
                 rename_entities=self.rename_entities,
                 rekey_mentions=self.rekey_mentions,
+                index_words=self.index_words,
             )
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
@@ -245,15 +247,17 @@ class SQLiteStore(SqlStore):
         return [f"integrity: {line}" for line in found if line != "ok"][:20]
 
     def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
-        """Full-text matches, best first, each with its story (and a snippet unless not wanted)."""
-        snippet = "snippet(articles_fts, 1, '[', ']', ' … ', 12)" if snippets else "''"
+        """Full-text matches, best first, each with its story (and a snippet unless not wanted). A query
+        in Chinese is matched against the words of the Chinese articles (``article_words``)."""
+        table, column = ("article_words_fts", 0) if has_han(query) else ("articles_fts", 1)
+        snippet = f"snippet({table}, {column}, '[', ']', ' … ', 12)" if snippets else "''"
         return [
-            dict(row)
+            {**dict(row), "snippet": unspaced(row["snippet"])} if table != "articles_fts" else dict(row)
             for row in self._db.execute(
                 f"SELECT {SEARCH_COLUMNS}, {snippet} AS snippet"
-                " FROM articles_fts JOIN articles a ON a.seq=articles_fts.rowid"
+                f" FROM {table} JOIN articles a ON a.seq={table}.rowid"
                 " LEFT JOIN memberships m ON m.article_id=a.id LEFT JOIN stories s ON s.id=m.story_id"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                f" WHERE {table} MATCH ? ORDER BY rank LIMIT ?",
                 (fts_query(query), limit),
             )
         ]
