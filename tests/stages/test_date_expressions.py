@@ -64,3 +64,21 @@ def test_date_expressions_bare_numbers_and_impossible_years_are_not_dates() -> N
     assert _resolved("- 3748 - 3 views", "bg") == []
     assert _resolved("in 3748", "en") == []
     assert _resolved("may go", "en") == []
+
+
+def test_date_expressions_chinese_dates_inside_a_sentence_without_spaces() -> None:
+    """Chinese writes no spaces: dates are found inside runs of characters, names of two count."""
+    reference = dt.date(2025, 10, 17)  # a Friday
+    text = "美国总统特朗普周四表示，两人同意下周会晤。据报道，10月20日鲁比奥与拉夫罗夫通话，2024年也谈过。"
+    found = {e.text: (resolve(e, reference), e.precision) for e in find_expressions(text, "zh")}
+    assert found == {
+        "周四": (dt.date(2025, 10, 16), "day"),
+        "下周": (dt.date(2025, 10, 20), "week"),
+        "10月20日": (dt.date(2025, 10, 20), "day"),
+        "2024年": (dt.date(2024, 1, 1), "year"),
+    }
+    (full,) = find_expressions("新华社2025年10月17日电", "zh")
+    assert resolve(full, None) == dt.date(2025, 10, 17)
+    (forward,) = find_expressions("双方将于下周四见面", "zh")
+    assert resolve(forward, reference) == dt.date(2025, 10, 23)
+    assert find_expressions("他在1110月没来", "zh") == []  # no month inside a longer number

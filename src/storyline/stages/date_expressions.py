@@ -142,11 +142,11 @@ def _nearest_year(month: int, day: int, reference: dt.date) -> int:
     return reference.year
 
 
-def _alternation(names: list[str], inflecting: bool) -> str:
+def _alternation(names: list[str], inflecting: bool, shortest: int = 3) -> str:
     forms = set()
     for name in names:
         name = name.casefold().rstrip(".")
-        if len(name) < 3:
+        if len(name) < shortest:
             continue
         if inflecting and len(name) >= 5:
             stem = name[:-1] if name[-1] in "aeiouyаеиоуыэюяіїєъь" else name
@@ -160,17 +160,23 @@ def _alternation(names: list[str], inflecting: bool) -> str:
 def _patterns(language: str) -> list[tuple[_Maker, regex.Pattern[str]]]:
     info = _locale_info(language)
     inflecting = language in _INFLECTING
+    # Chinese and Japanese write no spaces between words (dateparser's data says so): a name is found
+    # inside a run of letters, and one of two characters is a name (周四, Thursday; 10月, October)
+    spaced = not info.get("no_word_spacing")
+    shortest = 3 if spaced else 2
     month_of: dict[str, int] = {}
     for number, month in enumerate(MONTHS, start=1):
         for name in info.get(month, []):
             month_of[name.casefold().rstrip(".")] = number
-    months = _alternation(list(month_of), inflecting)
-    weekdays = _alternation([n for w in WEEKDAYS for n in info.get(w, [])], inflecting)
+    months = _alternation(list(month_of), inflecting, shortest)
+    weekdays = _alternation([n for w in WEEKDAYS for n in info.get(w, [])], inflecting, shortest)
 
     def month_number(word: str) -> int | None:
         word = word.casefold()
         for name in sorted(month_of, key=len, reverse=True):
-            if len(name) >= 3 and (word == name or (inflecting and len(name) >= 5 and word.startswith(_stem(name)))):
+            if len(name) >= shortest and (
+                word == name or (inflecting and len(name) >= 5 and word.startswith(_stem(name)))
+            ):
                 return month_of[name]
         return None
 
@@ -179,7 +185,7 @@ def _patterns(language: str) -> list[tuple[_Maker, regex.Pattern[str]]]:
         for number, weekday in enumerate(WEEKDAYS):
             for name in info.get(weekday, []):
                 name = name.casefold()
-                if len(name) >= 3 and (
+                if len(name) >= shortest and (
                     word == name or (inflecting and len(name) >= 5 and word.startswith(_stem(name)))
                 ):
                     return number
@@ -236,13 +242,34 @@ def _patterns(language: str) -> list[tuple[_Maker, regex.Pattern[str]]]:
                 ),
             ),
         ]
-    relative = _relative_phrases(info)
+    if not spaced:
+        patterns += _unspaced_patterns(months, weekdays, day_month, month_only, year_only, weekday)
+        b = e = ""
+    relative = _relative_phrases(info, shortest=4 if spaced else 2)
     if relative:
         patterns.append(
             (lambda m: _relative(m, relative), regex.compile(rf"{b}(?P<phrase>{'|'.join(relative)}){e}", flags))
         )
-    if weekdays:
+    if weekdays and spaced:
         patterns.append((weekday, regex.compile(rf"{b}(?:(?P<next>{_NEXT})\s+)?(?P<weekday>{weekdays}){e}", flags)))
+    return patterns
+
+
+def _unspaced_patterns(
+    months: str, weekdays: str, day_month: _Maker, month_only: _Maker, year_only: _Maker, weekday: _Maker
+) -> list[tuple[_Maker, regex.Pattern[str]]]:
+    """Dates as Chinese writes them, with no space around them: "2025年10月17日", "10月17日", "2025年10月",
+    "2025年", "周四", "下周四" (next Thursday); a number is never part of a longer one."""
+    b, e = r"(?<!\d)", r"(?!\d)"
+    year = r"(?P<year>(?:19|20)\d\d)年"
+    patterns: list[tuple[_Maker, regex.Pattern[str]]] = [(year_only, regex.compile(f"{b}{year}"))]
+    if months:
+        patterns += [
+            (day_month, regex.compile(f"{b}(?:{year})?(?P<month>{months})(?P<day>[0-3]?\\d){e}[日号]")),
+            (month_only, regex.compile(f"{b}{year}(?P<month>{months})")),
+        ]
+    if weekdays:
+        patterns.append((weekday, regex.compile(f"(?:(?P<next>下个?))?(?P<weekday>{weekdays})")))
     return patterns
 
 
@@ -265,8 +292,9 @@ def _checked(expression: Expression) -> Expression | None:
 _UNIT_DAYS = {"day": (1, "day"), "week": (7, "week"), "month": (30, "month"), "year": (365, "year")}
 
 
-def _relative_phrases(info: dict[str, Any]) -> dict[str, tuple[int, str]]:
-    """Phrase -> (days from the reference date, precision), for whole days, weeks, months and years."""
+def _relative_phrases(info: dict[str, Any], shortest: int = 4) -> dict[str, tuple[int, str]]:
+    """Phrase -> (days from the reference date, precision), for whole days, weeks, months and years;
+    phrases of ``shortest`` characters or more (two in Chinese: 昨天, yesterday)."""
     phrases: dict[str, tuple[int, str]] = {}
     table = info.get("relative-type", {})
     assert isinstance(table, dict)
@@ -277,7 +305,7 @@ def _relative_phrases(info: dict[str, Any]) -> dict[str, tuple[int, str]]:
         days, precision = _UNIT_DAYS[match[3]]
         shift = days * int(match[2]) * (1 if match[1] else -1)
         for word in words:
-            if len(word) >= 4 and not word.isdigit():
+            if len(word) >= shortest and not word.isdigit():
                 phrases[regex.escape(word.casefold())] = (shift, precision)
     return phrases
 
