@@ -72,7 +72,12 @@ def test_chinese_spaced_words_and_back() -> None:
 
 def test_split_sentences_ends_chinese_sentences_at_full_width_stops() -> None:
     text = "特朗普周四表示，他与普京通了电话。两人同意会晤！“我们会谈。”他说。"
-    assert split_sentences(text, "zh") == ["特朗普周四表示，他与普京通了电话。", "两人同意会晤！", "“我们会谈。”", "他说。"]
+    assert split_sentences(text, "zh") == [
+        "特朗普周四表示，他与普京通了电话。",
+        "两人同意会晤！",
+        "“我们会谈。”",
+        "他说。",
+    ]
 
 
 def test_find_mentions_of_a_chinese_article_link_places_and_agencies_across_languages() -> None:
@@ -82,3 +87,12 @@ def test_find_mentions_of_a_chinese_article_link_places_and_agencies_across_lang
     assert mentions["新华社"].lemma == "Xinhua" and mentions["新华社"].kind == "org"
     assert mentions["特朗普"].kind == "person" and mentions["特朗普"].count == 2
     assert mentions["普京"].kind == "person"
+
+
+def test_chinese_traditional_characters_are_read_as_simplified_and_given_as_written() -> None:
+    found = {name.surface: name for name in chinese.names("美國總統週四表示，烏克蘭總統澤倫斯基在華盛頓會面。")}
+    assert found["美國"].place is not None and found["美國"].place.id == "iso:US"
+    assert found["烏克蘭"].plain == "乌克兰" and found["烏克蘭"].kind == "place"
+    assert found["澤倫斯基"].kind == "person"
+    assert chinese.spaced_words("美國總統表示").split() == ["美國", "總統", "表示"]
+    assert "美国" in chinese.word_parts("美國總統表示").split()  # a query in simplified characters finds it

@@ -96,14 +96,18 @@ def test_store_search_finds_chinese_words_inside_a_clause(store_location: str) -
     text = "美国总统特朗普周四表示，他与俄罗斯总统普京通了电话。中国外交部发言人毛宁周五表示欢迎。"
     chinese = replace(make_article("zh", [1, 0, 0], [], None, text=text), language="zh")
     other = make_article("en", [0, 1, 0], [], None, text="Putin spoke to Trump on Thursday.")
+    taiwan = replace(make_article("tw", [0, 0, 1], [], None, text="烏克蘭總統澤倫斯基在華盛頓會面。"), language="zh")
     with open_store(store_location) as store:
-        _save(store, [chinese, other], _index(store))
+        _save(store, [chinese, other, taiwan], _index(store))
         (hit,) = store.search("普京")
         assert hit["id"] == "zh" and "[普京]" in hit["snippet"] and "俄罗斯总统[普京]通了" in hit["snippet"]
         assert [r["id"] for r in store.search("外交部")] == ["zh"]  # a word inside 中国外交部
         assert [r["id"] for r in store.search("特朗普 毛宁")] == ["zh"]
         assert store.search("普京 布达佩斯") == []  # every word is required
         assert [r["id"] for r in store.search("Putin")] == ["en"]
+        assert [r["id"] for r in store.search("俄羅斯")] == ["zh"]  # traditional characters find simplified ones
+        (hit,) = store.search("乌克兰")  # and simplified ones traditional: shown as written
+        assert hit["id"] == "tw" and "烏克蘭" in hit["snippet"]
 
 
 def test_store_upgrade_to_schema_21_cuts_stored_chinese_articles_into_words(tmp_path: Path) -> None:

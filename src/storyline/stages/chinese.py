@@ -28,9 +28,11 @@ pattern of the other languages nor the capitalised runs see anything in it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from storyline.stages.agencies import is_agency
 from storyline.stages.gazetteer import Place, find_place
@@ -76,18 +78,21 @@ LOOKED_UP_TAGS = frozenset({ABBREVIATION_TAG, "nz"})
 @dataclass(frozen=True)
 class ChineseName:
     """A name in a sentence: its characters' span, its written form, its kind ("person", "place",
-    "org") and the place the gazetteer knows it as (None for others)."""
+    "org"), the place the gazetteer knows it as (None for others), and its simplified characters
+    (``plain``: 普丁 for the traditional 普丁, 乌克兰 for 烏克蘭)."""
 
     start: int
     stop: int
     surface: str
     kind: str
     place: Place | None = None
+    plain: str = ""
 
     @property
     def parts(self) -> list[str]:
-        """The parts of a full name that middle dots separate ("弗拉基米尔·普京"), else the name."""
-        return [part for part in re.split(f"[{NAME_DOTS}]", self.surface) if part]
+        """The parts of a full name that middle dots separate ("弗拉基米尔·普京"), else the name; in
+        simplified characters."""
+        return [part for part in re.split(f"[{NAME_DOTS}]", self.plain or self.surface) if part]
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,15 @@ def has_han(text: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    """The text cut into its words (spaces and punctuation are words of their own)."""
+    """The text cut into its words as written (spaces and punctuation are words of their own), cut where
+    its simplified characters are (jieba's dictionary is in those)."""
     import rjieba
 
-    return list(rjieba.cut(text))
+    out, at = [], 0
+    for word in rjieba.cut(simplified(text)):
+        out.append(text[at : at + len(word)])
+        at += len(word)
+    return out
 
 
 def spaced_words(text: str) -> str:
@@ -130,11 +140,13 @@ def spaced_words(text: str) -> str:
 
 def word_parts(text: str) -> str:
     """The shorter words inside the text's long ones, spaced ("中国外交部", China's foreign ministry,
-    holds 中国 and 外交部): a search for the ministry finds the article that names it in full."""
+    holds 中国 and 外交部): a search for the ministry finds the article that names it in full. A text in
+    traditional characters has its words in simplified ones here too, which a query is cut into."""
     import rjieba
 
     whole = set(words(text))
-    return " ".join(dict.fromkeys(word for word in rjieba.cut_for_search(text) if word not in whole and word.strip()))
+    parts = rjieba.cut_for_search(simplified(text))
+    return " ".join(dict.fromkeys(word for word in parts if word not in whole and word.strip()))
 
 
 def unspaced(text: str) -> str:
@@ -143,8 +155,32 @@ def unspaced(text: str) -> str:
     return _SPACE_BETWEEN_HAN.sub("", re.sub(r"\s*\n\s*", " ", text))
 
 
+def simplified(text: str) -> str:
+    """The text in simplified characters (OpenCC's conversion; Taiwan's and Hong Kong's news write
+    traditional ones: 烏克蘭 is 乌克兰, Ukraine), of the same length, so that what is found in it is at the
+    same place in the text; the text itself where a conversion would change its length."""
+    converted = _converter().convert(text)
+    return converted if len(converted) == len(text) else text
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def names(sentence: str) -> list[ChineseName]:
-    """The names of one sentence, in order (see the module's notes)."""
+    """The names of one sentence, in order (see the module's notes), read in simplified characters and
+    given as written."""
+    plain = simplified(sentence)
+    return [
+        dataclasses.replace(name, surface=sentence[name.start : name.stop], plain=name.surface)
+        for name in _names(plain)
+    ]
+
+
+def _names(sentence: str) -> list[ChineseName]:
     tokens = _titles_apart(_dotted(_tokens(sentence)))
     found: list[ChineseName] = []
     index = 0

@@ -318,12 +318,25 @@ def _relative(match: regex.Match[str], phrases: dict[str, tuple[int, str]]) -> E
     return Expression(match[0], precision, shift_days=shift)
 
 
+# Locales a language's articles may be written in beside its own: lingua says "zh" for Chinese in
+# simplified and in traditional characters (週四 is 周四, Thursday), which dateparser keeps apart
+_OTHER_SCRIPTS = {"zh": ("zh-Hant",)}
+
+
 @lru_cache(maxsize=64)
 def _locale_info(language: str) -> dict[str, Any]:
     from dateparser.languages.loader import default_loader
 
     try:
-        info = default_loader.get_locale(language).info
+        info = dict(default_loader.get_locale(language).info)
     except (ValueError, KeyError):
         return {}
-    return dict(info)
+    for other in _OTHER_SCRIPTS.get(language, ()):
+        extra = default_loader.get_locale(other).info
+        for name in [*MONTHS, *WEEKDAYS]:
+            info[name] = [*info.get(name, []), *extra.get(name, [])]
+        relative = dict(info.get("relative-type", {}))
+        for meaning, words in extra.get("relative-type", {}).items():
+            relative[meaning] = [*relative.get(meaning, []), *words]
+        info["relative-type"] = relative
+    return info

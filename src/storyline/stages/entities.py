@@ -1095,8 +1095,8 @@ def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list
 
 def _chinese_mentions(sentence: str) -> list[Found]:
     """The names of a Chinese sentence (``chinese.names``): a place by its id, another name by its
-    characters, a full foreign name by its last part with the first as the given name ("弗拉基米尔·普京"
-    is 普京, Putin, as a bare "普京" is)."""
+    simplified characters (a traditional spelling is the same name), a full foreign name by its last
+    part with the first as the given name ("弗拉基米尔·普京" is 普京, Putin, as a bare "普京" is)."""
     found: list[Found] = []
     for name in chinese.names(sentence):
         if name.place is not None:
@@ -1104,7 +1104,7 @@ def _chinese_mentions(sentence: str) -> list[Found]:
             found.append(Found(key=place.id, given="", surface=name.surface, kind=place.kind, lemma=place.name))
             continue
         *given, head = name.parts
-        key = head if name.kind == "person" else name.surface
+        key = head if name.kind == "person" else name.plain
         found.append(
             Found(
                 key=key,

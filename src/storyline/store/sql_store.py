@@ -22,7 +22,7 @@ from storyline.grouping.window import join_similarity_floor, join_window_days, m
 from storyline.ingest.identity import content_hash
 from storyline.models import Article
 from storyline.settings import IndexSettings, Settings
-from storyline.stages.chinese import has_han, spaced_words
+from storyline.stages.chinese import has_han, simplified, spaced_words
 from storyline.store.base import NO_LIMIT
 from storyline.store.browse_queries import BrowseQueries
 from storyline.store.entity_links import EntityLinks
@@ -451,8 +451,8 @@ def search_terms(text: str) -> list[tuple[str, bool]]:
     """User words as search terms: (word or stem, whether it is a prefix). Long words are cut to
     a stem so that inflected forms are found (Будапешт -> Будапешти); Chinese is cut into its words
     (``chinese.words``), which take no endings."""
-    if has_han(text):
-        return [(word, False) for word in re.findall(r"\w+", spaced_words(text))]
+    if has_han(text):  # in simplified characters, as the stored words' parts are too
+        return [(word, False) for word in re.findall(r"\w+", spaced_words(simplified(text)))]
     terms = []
     for word in re.findall(r"\w+", text):
         stem = word[: max(_MIN_STEM, len(word) - _INFLECTION_CHARS)] if len(word) > _MIN_STEM else word
