@@ -3,6 +3,9 @@ and of search: Chinese writes no spaces between words and has no capital letters
 pattern of the other languages nor the capitalised runs see anything in it.
 
 - **Words**: jieba's segmentation (``rjieba``, the jieba-rs port, its dictionary in the wheel).
+- **Traditional characters** (Taiwan's and Hong Kong's news) are read as simplified ones, converted
+  character for character by OpenCC (``simplified``): the dictionary, the gazetteer's Chinese names and
+  the tables here are in those. What is found is given as the article wrote it.
 - **Names**: jieba's part-of-speech tags for names (``nr``, ``nrfg`` and ``nrt`` a person's, ``ns`` a
   place's, ``nt`` an organisation's), corrected where its dictionary, older than today's news, goes
   wrong:
