@@ -406,6 +406,22 @@ def test_entities_an_office_is_no_name_but_a_place_after_a_title_is() -> None:
     assert "Educación" not in surfaces and "Colombia" in surfaces
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Il ministro degli Esteri Antonio Tajani ha parlato con la stampa.", "it", "Antonio Tajani"),
+        ("El ministro de Asuntos Exteriores José Manuel Albares habló ayer.", "es", "José Manuel Albares"),
+        ("Le ministre des Affaires étrangères Jean-Noël Barrot a parlé.", "fr", "Jean-Noël Barrot"),
+    ],
+)
+def test_entities_a_ministry_s_field_after_a_title_is_no_part_of_the_minister_s_name(
+    text: str, language: str, name: str
+) -> None:
+    surfaces = {m.surface for m in _mentions(text, language).values()}
+    assert name in surfaces
+    assert not any(word in surface for surface in surfaces for word in ("Esteri", "Asuntos", "Affaires"))
+
+
 def test_entities_a_place_then_a_full_name_are_two() -> None:
     surfaces = {
         m.surface: m.kind for m in _mentions("Fiscal General de Veracruz  Jorge Winckler se fue.", "es").values()

@@ -1990,8 +1990,11 @@ def _mentions_for_run(
     after_office = _after_office(run)
     if after_office is not None:
         return _mentions_for_run(after_office, [], language) if after_office else []
-    if _names_an_office(run, before, language):
+    portfolio = _office_field(run, before, language)
+    if portfolio == len(run):
         return []
+    if portfolio:  # "ministro degli Esteri Antonio Tajani": the office's field, then the minister
+        return _mentions_for_run(run[portfolio:], [*before, *run[:portfolio]], language, kind=kind)
     if at_start and len(run) > 1 and _is_function_word(run[0], language) and not _is_place(run[:2]):  # "New York"
         before, run = [*before, run[0]], run[1:]
     if language in _MORPHOLOGY_LANGUAGES and len(run) > 2:
@@ -2178,14 +2181,20 @@ def _after_office(run: list[str]) -> list[str] | None:
     return [] if len(rest) == 1 and is_portfolio(rest[0]) else rest
 
 
-def _names_an_office(run: list[str], before: list[str], language: str | None) -> bool:
-    """The rest of an office's name after a title and a small word: a ministry's field ("secretario de
-    Educación", "minister of Health"), not a place ("presidente de Colombia") nor an organisation's name
-    ("CEO of Spring Option", "CEO of Microsoft")."""
+def _office_field(run: list[str], before: list[str], language: str | None) -> int:
+    """How many words of a run after a title and a small word are a ministry's field, the rest of the
+    office's name ("secretario de Educación", "minister of Health", "ministro de Asuntos Exteriores"):
+    a name may follow them ("ministro degli Esteri Antonio Tajani"), when it opens with a listed first
+    name. 0 for a place ("presidente de Colombia") or an organisation's name ("CEO of Microsoft")."""
     connectors = CONNECTORS.get(language or "", frozenset())
     if len(before) < 2 or before[-1] not in connectors or not is_person_title(before[-2]):
-        return False
-    return len(run) == 1 and is_portfolio(run[0])
+        return 0
+    field = 0
+    while field < len(run) and is_portfolio(run[field]):
+        field += 1
+    if field == len(run) or field and _listed_first_name(run[field], language):
+        return field
+    return 0
 
 
 def _is_function_word(word: str, language: str | None) -> bool:

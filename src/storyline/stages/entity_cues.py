@@ -809,6 +809,13 @@ PORTFOLIOS = frozenset(
         "savunma",
         "adalet",
         "maliye",
+        # Italian and Portuguese
+        *["salute", "sanità", "istruzione", "difesa", "interno", "interni", "giustizia", "economia", "finanze"],
+        *["lavoro", "agricoltura", "ambiente", "trasporti", "infrastrutture", "saúde", "educação", "defesa"],
+        *["justiça", "fazenda", "trabalho"],
+        # foreign affairs, in the words that follow the title's small word ("ministro degli Esteri",
+        # "ministro de Asuntos Exteriores", "ministre des Affaires étrangères")
+        *["esteri", "exteriores", "asuntos", "affaires", "étrangères", "estrangeiros", "negócios"],
     ]
 )
 
