@@ -89,6 +89,16 @@ def test_find_mentions_of_a_chinese_article_link_places_and_agencies_across_lang
     assert mentions["普京"].kind == "person"
 
 
+def test_find_mentions_of_chinese_institutions_and_agencies_share_the_keys_of_other_languages() -> None:
+    chinese_text = "据路透社和法新社报道，白宫和克里姆林宫表示关注。"
+    english_text = "Reuters and AFP reported that the White House and the Kremlin were concerned."
+    keys = {m.surface: m.key for m in find_mentions(Article(id="zh", text=chinese_text, language="zh"))}
+    english = {m.surface: m.key for m in find_mentions(Article(id="en", text=english_text, language="en"))}
+    assert keys["路透社"] == english["Reuters"] and keys["法新社"] == english["AFP"]
+    assert keys["白宫"] == english["White House"] == "inst:white-house"
+    assert keys["克里姆林宫"] == english["Kremlin"]
+
+
 def test_chinese_traditional_characters_are_read_as_simplified_and_given_as_written() -> None:
     found = {name.surface: name for name in chinese.names("美國總統週四表示，烏克蘭總統澤倫斯基在華盛頓會面。")}
     assert found["美國"].place is not None and found["美國"].place.id == "iso:US"

@@ -39,6 +39,7 @@ from typing import Any
 
 from storyline.stages.agencies import is_agency
 from storyline.stages.gazetteer import Place, find_place
+from storyline.stages.institutions import find_institution, may_open_institution
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 NAME_DOTS = "·•‧・∙"
@@ -248,8 +249,8 @@ def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | Non
     tag = "nr" if any(token.person for token in tokens[start:end]) else tokens[start].tag
     if not _may_name(tag):
         return None, end
-    if is_agency(surface):
-        return ChineseName(at, stop, surface, "org"), end
+    if is_agency(surface) or may_open_institution(surface) and find_institution([surface]) is not None:
+        return ChineseName(at, stop, surface, "org"), end  # 路透社 (Reuters), 白宫 (the White House)
     named = tag in TAG_KINDS or tag in LOOKED_UP_TAGS
     if named and end < len(tokens) and tokens[end].word in ORGANISATION_HEADS:
         head = tokens[end]  # "阿里巴巴集团": the group, not a person

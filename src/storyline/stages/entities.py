@@ -1103,6 +1103,13 @@ def _chinese_mentions(sentence: str) -> list[Found]:
             place = name.place
             found.append(Found(key=place.id, given="", surface=name.surface, kind=place.kind, lemma=place.name))
             continue
+        if name.kind == "org" and (institution := find_institution([name.plain])) is not None:
+            found.append(Found(institution.id, "", name.surface, "org", institution.name))  # 白宫: White House
+            continue
+        agency = _agency_mention(spelled.split(), None) if (spelled := latin_name(name.plain)) else None
+        if agency is not None:  # 路透社 keyed as "Reuters" is, in every language
+            found.append(dataclasses.replace(agency, surface=name.surface))
+            continue
         *given, head = name.parts
         key = head if name.kind == "person" else name.plain
         found.append(

@@ -1,7 +1,8 @@
 """Seats of government that news names by their buildings, in the languages storyline reads, the European
 Union's Commission and Parliament and its everyday Russian and Ukrainian name ("Еврокомиссия",
 "Європарламент", "Евросоюз"), and the Red Cross and the World Bank, whose names are common words in each
-(and in Spanish a first name and a word: "Cruz Roja").
+(and in Spanish a first name and a word: "Cruz Roja"); also in Chinese (白宫, the White House, which
+jieba's dictionary tags a person's name).
 
 "The Kremlin said", "в Кремле заявили", "der Kreml", "Кремъл": one institution, whose names no
 gazetteer holds (they are no cities) and whose spellings share no phonetic key ("Kreml" and "Kremlin"
@@ -27,7 +28,7 @@ class Institution:
 _NAMES: tuple[tuple[Institution, str], ...] = (
     (
         Institution("inst:kremlin", "Kremlin"),
-        r"kreml(?:in|a|u|em|s|e)?|кремл(?:ь|я|ю|ём|ем|е|і)?|кремъл(?:ът|я)?",
+        r"kreml(?:in|a|u|em|s|e)?|кремл(?:ь|я|ю|ём|ем|е|і)?|кремъл(?:ът|я)?|cremlino|克里姆林宫",
     ),
     (
         Institution("inst:white-house", "White House"),
@@ -35,13 +36,14 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|biał(?:y|ego|ym|emu) dom(?:u|em)?|beyaz saray(?:ı)?"
         r"|бел(?:ый|ого|ом|ому|ым|ия|ият) дом(?:а|е|у|ом|ът)?|біл(?:ий|ого|ому|им) (?:дім|дому|домі|домом)"
         r"|bíl(?:ý|ého|ém|ým) d(?:ům|omu|omě|omem)|biel(?:y|eho|om) dom(?:e|u|om)?|bel(?:a|e|i|o) hiš(?:a|e|i|o)"
-        r"|bijel(?:a|e|oj|u|om) kuć(?:a|e|i|u|om)",
+        r"|bijel(?:a|e|oj|u|om) kuć(?:a|e|i|u|om)|casa bianca|白宫",
     ),
     (
         Institution("inst:us-state-department", "US State Department"),
         r"state department|госдеп(?:артамент)?(?:а|е|у|ом)?|държавни(?:я|ят) департамент"
         r"|государственн(?:ый|ого|ом|ому|ым) департамент(?:а|е|у|ом)?|державн(?:ий|ого|ому|им) департамент(?:у|і|ом)?"
-        r"|держдеп(?:артамент)?(?:у|і|ом)?|departament(?:u)? stanu|departamento de estado",
+        r"|держдеп(?:артамент)?(?:у|і|ом)?|departament(?:u)? stanu|departamento de estado|dipartimento di stato"
+        r"|美国国务院",
     ),
     (  # "Евросоюз", "Євросоюз": the Union's everyday name in Russian and Ukrainian; the gazetteer's id
         Institution("org:EU", "European Union"),
@@ -55,7 +57,7 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|європейськ(?:а|ої|ій|у|ою) комісі(?:я|ї|ю|єю)|єврокомісі(?:я|ї|ю|єю)"
         r"|европейска(?:та)? комисия|еврокомисия(?:та)?|evropsk(?:á|é|ou) komis(?:e|i)"
         r"|európsk(?:a|ej|u|ou) komisi(?:a|e|u|ou)|evropsk(?:a|e|i|o) komisij(?:a|e|i|o)"
-        r"|europsk(?:a|e|oj|u|om) komisij(?:a|e|i|u|om)",
+        r"|europsk(?:a|e|oj|u|om) komisij(?:a|e|i|u|om)|欧盟委员会",
     ),
     (
         Institution("inst:european-parliament", "European Parliament"),
@@ -65,20 +67,20 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|європейськ(?:ий|ого|ому|им) парламент(?:у|і|ом)?|європарламент(?:у|і|ом)?"
         r"|европейски(?:я|ят)? парламент|evropsk(?:ý|ého|ém|ým) parlament(?:u|em)?"
         r"|európsk(?:y|eho|om) parlament(?:u|e|om)?|evropsk(?:i|ega|em|im) parlament(?:a|u|om)?"
-        r"|europsk(?:i|og|om|ome) parlament(?:a|u|om)?",
+        r"|europsk(?:i|og|om|ome) parlament(?:a|u|om)?|欧洲议会",
     ),
     (  # a first name and a word in Spanish and Portuguese ("Cruz Roja"): no person
         Institution("inst:red-cross", "Red Cross"),
         r"red cross|croix[- ]rouge|cruz roja|cruz vermelha|croce rossa|rote[sn]? kreuz(?:es)?"
         r"|czerwon(?:y|ego|ym|emu) krzyż(?:a|em|u)?|kızılhaç|красн(?:ый|ого|ом|ому|ым) крест(?:а|е|у|ом)?"
-        r"|червон(?:ий|ого|ому|им) хрест(?:а|і|у|ом)?|червен(?:ия|ият)? кръст(?:а|ът)?",
+        r"|червон(?:ий|ого|ому|им) хрест(?:а|і|у|ом)?|червен(?:ия|ият)? кръст(?:а|ът)?|红十字会",
     ),
     (  # its names are common words too ("Banco Mundial", "Weltbank"), and no acronym is common to them
         Institution("inst:world-bank", "World Bank"),
         r"world bank|banque mondiale|banco mundial|banca mondiale|weltbank|wereldbank"
         r"|bank(?:u|iem)? światow(?:y|ego|ym|emu)|dünya bankası|всемирн(?:ый|ого|ом|ому|ым) банк(?:а|е|у|ом)?"
         r"|світов(?:ий|ого|ому|им) банк(?:у|і|ом)?|световна(?:та)? банка|světov(?:á|é|ou) bank(?:a|y|u|ou)"
-        r"|svetov(?:á|ej|ú|ou) bank(?:a|y|u|ou)|svetovn(?:a|e|i|o) bank(?:a|e|i|o)",
+        r"|svetov(?:á|ej|ú|ou) bank(?:a|y|u|ou)|svetovn(?:a|e|i|o) bank(?:a|e|i|o)|世界银行",
     ),
     (  # spelled out in each language (the acronyms' table knows its acronyms: "ВОЗ", "ВООЗ", "OMS")
         Institution("org:WHO", "World Health Organization"),
@@ -112,7 +114,9 @@ _OPENINGS = (
     "bijel", "world", "banque", "banco", "banca", "weltbank", "wereldbank", "bank", "dünya", "всемирн",
     "світов", "световна", "světov", "svetov", "weltgesundheits", "organización", "organisation", "organizzazione",
     "organização", "światow", "svetovn", "всесвітн", "international", "fondo", "fonds", "fundo", "uluslararası",
-    "międzynarodow", "mezinárodní", "международн", "міжнародн",
+    "międzynarodow", "mezinárodní", "международн", "міжнародн", "cremlin", "dipartimento",
+    # in Chinese (simplified characters)
+    "克里姆林", "白宫", "美国国务", "欧盟委员", "欧洲议会", "红十字", "世界银行",
 )  # fmt: skip
 
 
