@@ -106,3 +106,15 @@ def test_chinese_traditional_characters_are_read_as_simplified_and_given_as_writ
     assert found["澤倫斯基"].kind == "person"
     assert chinese.spaced_words("美國總統表示").split() == ["美國", "總統", "表示"]
     assert "美国" in chinese.word_parts("美國總統表示").split()  # a query in simplified characters finds it
+
+
+def test_chinese_sources_are_the_names_that_publish_or_speak() -> None:
+    from storyline.stages.attribution import find_outlets, find_sources
+    from storyline.stages.keys import last_word_key
+
+    sentence = "据路透社报道，美国总统特朗普周四表示，他与普京通了电话，新华社报道称。"
+    assert find_sources(sentence, "zh") == ["路透社", "特朗普", "新华社"]
+    assert find_outlets(sentence, "zh") == ["路透社", "新华社"]
+    # a source is matched with the article's entities by the key the entity stage gives the name
+    assert last_word_key("弗拉基米尔·普京") == last_word_key("普京") == "普京"
+    assert last_word_key("澤倫斯基") == "泽伦斯基"

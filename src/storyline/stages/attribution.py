@@ -76,13 +76,22 @@ _NOT_SOURCES = {
 
 
 def find_sources(sentence: str, language: str | None) -> list[str]:
-    """Names the sentence gives as the source of what it says, in order of appearance."""
+    """Names the sentence gives as the source of what it says, in order of appearance (in Chinese, the
+    names ``chinese.sources`` finds: no capitals mark them)."""
+    if language == "zh":
+        from storyline.stages.chinese import sources
+
+        return sources(sentence)
     return _named(sentence, _patterns(language or "en"))
 
 
 def find_outlets(sentence: str, language: str | None) -> list[str]:
     """The sources a word of publishing gives ("reported by X", "X writes"): outlets and agencies, in
     order of appearance."""
+    if language == "zh":
+        from storyline.stages.chinese import sources
+
+        return sources(sentence, outlets_only=True)
     return _named(sentence, _outlet_patterns(language or "en"))
 
 

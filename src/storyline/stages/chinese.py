@@ -184,6 +184,42 @@ def names(sentence: str) -> list[ChineseName]:
     ]
 
 
+def name_key(name: str) -> str:
+    """The key of a person's name as written: its last part in simplified characters (弗拉基米尔·普京 and
+    普京 are 普京)."""
+    parts = [part for part in re.split(f"[{NAME_DOTS}]", simplified(name)) if part]
+    return parts[-1] if parts else ""
+
+
+# Words after a name that make it the source of what a sentence says: publishing ("X报道", X reports;
+# "X援引", X, citing) and speech ("X表示", "X说", X said), after a time if one is written between them
+# ("特朗普周四表示", Trump said on Thursday); "据X报道" (according to X's report) too.
+_TIME = (
+    r"[周週星期]{1,2}[一二三四五六日天]|今天|昨天|前天|当天|當天|日前|近日|\d{1,2}月\d{1,2}日|[上下本][周週]"
+    r"|上午|下午|晚间|晚間|早些时候|早些時候"
+)
+_ADVERBS = r"也|还|還|则|則|再次|又|曾|同日"
+_PUBLISHING = r"报道|報道|援引|消息"
+_SPEAKING = r"表示|说|說|称|稱|指出|强调|強調|宣布|透露|声称|聲稱|告诉|告訴"
+_PUBLISHES_AFTER = re.compile(rf"(?:{_TIME}){{0,2}}(?:{_ADVERBS})?(?:{_PUBLISHING})")
+_SPEAKS_AFTER = re.compile(rf"(?:{_TIME}){{0,2}}(?:{_ADVERBS})?(?:{_SPEAKING})")
+ACCORDING_TO = "据據"
+
+
+def sources(sentence: str, outlets_only: bool = False) -> list[str]:
+    """The names a Chinese sentence gives as the source of what it says, as written, in order: those
+    that publish ("据路透社报道", according to Reuters; "新华社报道"), and unless ``outlets_only``, those
+    that speak ("王毅周五表示", Wang Yi said on Friday)."""
+    found: list[str] = []
+    for name in names(sentence):
+        before = sentence[name.start - 1 : name.start] if name.start else ""
+        published = before and before in ACCORDING_TO or _PUBLISHES_AFTER.match(sentence, name.stop) is not None
+        spoke = not outlets_only and _SPEAKS_AFTER.match(sentence, name.stop) is not None
+        if (published or spoke) and name.surface not in found:
+            found.append(name.surface)
+    return found
+
+
 def _names(sentence: str) -> list[ChineseName]:
     tokens = _titles_apart(_dotted(_tokens(sentence)))
     found: list[ChineseName] = []

@@ -253,9 +253,17 @@ def _opening_vowel(vowels: str) -> str:
     return "I" if sound in "yij" else sound.upper()
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def last_word_key(name: str) -> str:
     """The key of a written name's last word (a person's surname, an outlet's one word): how a source
-    the text names ("Тръмп заяви") is matched with the article's entities; '' for no word."""
+    the text names ("Тръмп заяви") is matched with the article's entities; '' for no word. A Chinese
+    name's is its last part in simplified characters, as the entity stage keys it (``chinese.name_key``)."""
+    if _HAN.search(name):
+        from storyline.stages.chinese import name_key as chinese_key  # it reads the gazetteer, which reads this
+
+        return chinese_key(name)
     words = name.split()
     return name_key(words[-1]) if words else ""
 
