@@ -108,6 +108,10 @@ def test_store_search_finds_chinese_words_inside_a_clause(store_location: str) -
         assert [r["id"] for r in store.search("俄羅斯")] == ["zh"]  # traditional characters find simplified ones
         (hit,) = store.search("乌克兰")  # and simplified ones traditional: shown as written
         assert hit["id"] == "tw" and "烏克蘭" in hit["snippet"]
+        assert store.check() == []
+        with store.transaction():
+            store._db.execute("DELETE FROM article_words WHERE seq=(SELECT seq FROM articles WHERE id='tw')")
+        assert store.check() == ["1 Chinese article(s) without their words for search"]
 
 
 def test_store_upgrade_to_schema_21_cuts_stored_chinese_articles_into_words(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from storyline.grouping.window import join_similarity_floor, join_window_days, m
 from storyline.ingest.identity import content_hash
 from storyline.models import Article
 from storyline.settings import IndexSettings, Settings
-from storyline.stages.chinese import has_han, simplified, spaced_words
+from storyline.stages.chinese import WORDS_CUT_APART, has_han, simplified, spaced_words
 from storyline.store.base import NO_LIMIT
 from storyline.store.browse_queries import BrowseQueries
 from storyline.store.entity_links import EntityLinks
@@ -61,6 +61,12 @@ _INVARIANTS = (
     (
         "article(s) without an embedding",
         "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_vectors v WHERE v.article_id=a.id)",
+    ),
+    (
+        "Chinese article(s) without their words for search",
+        "SELECT COUNT(*) FROM articles a WHERE a.language IN ("
+        + ", ".join(f"'{language}'" for language in sorted(WORDS_CUT_APART))
+        + ") AND NOT EXISTS (SELECT 1 FROM article_words w WHERE w.seq=a.seq)",
     ),
     (
         "entity mention(s) of a missing entity or article",
