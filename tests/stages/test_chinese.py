@@ -67,6 +67,7 @@ def test_chinese_spaced_words_and_back() -> None:
     spaced = chinese.spaced_words("中国外交部发言人毛宁表示")
     assert spaced.split() == ["中国外交部", "发言人", "毛宁", "表示"]
     assert chinese.unspaced("中国外交部 [发言人] 毛宁") == "中国外交部[发言人]毛宁"
+    assert chinese.unspaced("总统 [泽] [连斯基] 17 日 访问 iPhone 15") == "总统[泽连斯基]17日访问 iPhone 15"
     assert set(chinese.word_parts("中国外交部发言人").split()) >= {"外交部", "中国"}
 
 
@@ -118,3 +119,6 @@ def test_chinese_sources_are_the_names_that_publish_or_speak() -> None:
     # a source is matched with the article's entities by the key the entity stage gives the name
     assert last_word_key("弗拉基米尔·普京") == last_word_key("普京") == "普京"
     assert last_word_key("澤倫斯基") == "泽伦斯基"
+    # a wire service's credit line: its name, a place and a date, then 电 (dispatch)
+    assert find_outlets("新华社华盛顿10月16日电 美国总统特朗普16日表示", "zh") == ["新华社"]
+    assert find_sources("新华社华盛顿10月16日电 美国总统特朗普16日表示", "zh") == ["新华社", "特朗普"]

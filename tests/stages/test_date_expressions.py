@@ -82,3 +82,13 @@ def test_date_expressions_chinese_dates_inside_a_sentence_without_spaces() -> No
     (forward,) = find_expressions("双方将于下周四见面", "zh")
     assert resolve(forward, reference) == dt.date(2025, 10, 23)
     assert find_expressions("他在1110月没来", "zh") == []  # no month inside a longer number
+
+
+def test_date_expressions_a_chinese_day_of_the_month_written_alone() -> None:
+    """ "16日" is the 16th of the article's month, or of the month before when that is more than a week
+    ahead; never part of "10月16日" or of a longer number."""
+    (day,) = find_expressions("美国总统特朗普16日表示", "zh")
+    assert resolve(day, dt.date(2025, 10, 17)) == dt.date(2025, 10, 16)
+    assert resolve(day, dt.date(2025, 10, 3)) == dt.date(2025, 9, 16)
+    assert resolve(day, None) is None  # relative: no article date, no day
+    assert [e.text for e in find_expressions("新华社10月16日电，116日", "zh")] == ["10月16日"]

@@ -45,7 +45,8 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef
 NAME_DOTS = "·•‧・∙"
 WORDS_CUT_APART = frozenset({"zh"})  # languages whose articles are searched by their words cut apart
 _HAN_OR_MARK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\[\]]"
-_SPACE_BETWEEN_HAN = re.compile(rf"(?<={_HAN_OR_MARK}) (?={_HAN_OR_MARK})")
+# a space ``spaced_words`` put between two Chinese characters, marks, or a number and a character ("17 日")
+_SPACE_BETWEEN_HAN = re.compile(rf"(?<={_HAN_OR_MARK}) (?={_HAN_OR_MARK}|\d)|(?<=\d) (?={_HAN_OR_MARK})")
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
 MIN_NAME_CHARACTERS = 2  # one character alone is a name's piece or a word
@@ -154,9 +155,9 @@ def word_parts(text: str) -> str:
 
 
 def unspaced(text: str) -> str:
-    """``spaced_words``'s spaces taken out again between Chinese characters (and a snippet's marks),
-    and its lines' ends as spaces."""
-    return _SPACE_BETWEEN_HAN.sub("", re.sub(r"\s*\n\s*", " ", text))
+    """``spaced_words``'s spaces taken out again between Chinese characters (and a snippet's marks and
+    numbers), two marked words in a row marked as one ("[泽][连斯基]"), and its lines' ends as spaces."""
+    return _SPACE_BETWEEN_HAN.sub("", re.sub(r"\s*\n\s*", " ", text)).replace("][", "")
 
 
 def simplified(text: str) -> str:
@@ -195,25 +196,34 @@ def name_key(name: str) -> str:
 # "X援引", X, citing) and speech ("X表示", "X说", X said), after a time if one is written between them
 # ("特朗普周四表示", Trump said on Thursday); "据X报道" (according to X's report) too.
 _TIME = (
-    r"[周週星期]{1,2}[一二三四五六日天]|今天|昨天|前天|当天|當天|日前|近日|\d{1,2}月\d{1,2}日|[上下本][周週]"
+    r"[周週星期]{1,2}[一二三四五六日天]|今天|昨天|前天|当天|當天|日前|近日|(?:\d{1,2}月)?\d{1,2}日|[上下本][周週]"
     r"|上午|下午|晚间|晚間|早些时候|早些時候"
 )
 _ADVERBS = r"也|还|還|则|則|再次|又|曾|同日"
 _PUBLISHING = r"报道|報道|援引|消息"
 _SPEAKING = r"表示|说|說|称|稱|指出|强调|強調|宣布|透露|声称|聲稱|告诉|告訴"
 _PUBLISHES_AFTER = re.compile(rf"(?:{_TIME}){{0,2}}(?:{_ADVERBS})?(?:{_PUBLISHING})")
+# a wire service's credit line: its name, a place and a date, then 电 (dispatch): "新华社华盛顿10月16日电"
+_DISPATCH_AFTER = re.compile(r"[^\s，。！？,.]{0,14}?[\d日]电")
 _SPEAKS_AFTER = re.compile(rf"(?:{_TIME}){{0,2}}(?:{_ADVERBS})?(?:{_SPEAKING})")
 ACCORDING_TO = "据據"
 
 
 def sources(sentence: str, outlets_only: bool = False) -> list[str]:
     """The names a Chinese sentence gives as the source of what it says, as written, in order: those
-    that publish ("据路透社报道", according to Reuters; "新华社报道"), and unless ``outlets_only``, those
-    that speak ("王毅周五表示", Wang Yi said on Friday)."""
+    that publish ("据路透社报道", according to Reuters; "新华社报道"; a wire service's credit line,
+    "新华社华盛顿10月16日电"), and unless ``outlets_only``, those that speak ("王毅周五表示", Wang Yi said
+    on Friday)."""
     found: list[str] = []
     for name in names(sentence):
         before = sentence[name.start - 1 : name.start] if name.start else ""
-        published = before and before in ACCORDING_TO or _PUBLISHES_AFTER.match(sentence, name.stop) is not None
+        published = (
+            before
+            and before in ACCORDING_TO
+            or _PUBLISHES_AFTER.match(sentence, name.stop) is not None
+            or is_agency(name.plain)
+            and _DISPATCH_AFTER.match(sentence, name.stop) is not None
+        )
         spoke = not outlets_only and _SPEAKS_AFTER.match(sentence, name.stop) is not None
         if (published or spoke) and name.surface not in found:
             found.append(name.surface)

@@ -57,6 +57,7 @@ def is_part_of_month(word: str) -> bool:
 _YEAR_CONTEXT_BEFORE = r"in|since|през|от|в|у|з|с|im|seit|en|depuis|desde|w|od"
 _YEAR_CONTEXT_AFTER = r"г\.|година|года|году|год|року|рік|roku|yılında|yılı"
 MIN_YEAR = 1900
+DAYS_AHEAD = 7  # how far after the article's date a day of the month written alone may be
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,11 @@ class Expression:
     weekday: int | None = None  # 0 = Monday, for "on Thursday"
     shift_days: int | None = None  # for "yesterday" (-1), "next week" (+7)
     forward: bool = False  # "next Thursday"
+    in_month: bool = False  # a day of the month the article is of, written alone (Chinese "16日")
 
     @property
     def relative(self) -> bool:
-        return self.weekday is not None or self.shift_days is not None
+        return self.weekday is not None or self.shift_days is not None or self.in_month
 
 
 def find_expressions(text: str, language: str | None) -> list[Expression]:
@@ -109,7 +111,9 @@ def resolve(expression: Expression, reference: dt.date | None) -> dt.date | None
         return None
 
 
-def _resolve_relative(expression: Expression, reference: dt.date) -> dt.date:
+def _resolve_relative(expression: Expression, reference: dt.date) -> dt.date | None:
+    if expression.in_month:
+        return _day_of_month(expression.day or 1, reference)
     if expression.shift_days is not None:
         return period_start(reference + dt.timedelta(days=expression.shift_days), expression.precision)
     assert expression.weekday is not None
@@ -117,6 +121,20 @@ def _resolve_relative(expression: Expression, reference: dt.date) -> dt.date:
         return reference + dt.timedelta(days=(expression.weekday - reference.weekday() - 1) % 7 + 1)
     # News reports the past: "on Thursday" in a Tuesday article is the Thursday before.
     return reference - dt.timedelta(days=(reference.weekday() - expression.weekday) % 7)
+
+
+def _day_of_month(day: int, reference: dt.date) -> dt.date | None:
+    """A day of the month written alone: in the article's month, up to ``DAYS_AHEAD`` days after its date
+    (a plan: "17日将访问" in an article of the 16th), else in the month before ("28日" in one of the 3rd)."""
+    month_start = reference.replace(day=1)
+    for start in (month_start, (month_start - dt.timedelta(days=1)).replace(day=1)):
+        try:
+            date = start.replace(day=day)
+        except ValueError:
+            continue
+        if date <= reference + dt.timedelta(days=DAYS_AHEAD):
+            return date
+    return None
 
 
 def period_start(date: dt.date, precision: str) -> dt.date:
@@ -259,10 +277,14 @@ def _unspaced_patterns(
     months: str, weekdays: str, day_month: _Maker, month_only: _Maker, year_only: _Maker, weekday: _Maker
 ) -> list[tuple[_Maker, regex.Pattern[str]]]:
     """Dates as Chinese writes them, with no space around them: "2025年10月17日", "10月17日", "2025年10月",
-    "2025年", "周四", "下周四" (next Thursday); a number is never part of a longer one."""
+    "2025年", "16日" (the 16th of the article's month), "周四", "下周四" (next Thursday); a number is
+    never part of a longer one."""
     b, e = r"(?<!\d)", r"(?!\d)"
     year = r"(?P<year>(?:19|20)\d\d)年"
-    patterns: list[tuple[_Maker, regex.Pattern[str]]] = [(year_only, regex.compile(f"{b}{year}"))]
+    patterns: list[tuple[_Maker, regex.Pattern[str]]] = [
+        (year_only, regex.compile(f"{b}{year}")),
+        (_day_alone, regex.compile(r"(?<![\d月])(?P<day>[0-3]?\d)日")),  # "16日": a day of the month
+    ]
     if months:
         patterns += [
             (day_month, regex.compile(f"{b}(?:{year})?(?P<month>{months})(?P<day>[0-3]?\\d){e}[日号]")),
@@ -271,6 +293,11 @@ def _unspaced_patterns(
     if weekdays:
         patterns.append((weekday, regex.compile(f"(?:(?P<next>下个?))?(?P<weekday>{weekdays})")))
     return patterns
+
+
+def _day_alone(match: regex.Match[str]) -> Expression | None:
+    day = int(match["day"])
+    return Expression(match[0], "day", day=day, in_month=True) if 1 <= day <= 31 else None
 
 
 def _stem(name: str) -> str:
