@@ -69,6 +69,22 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|európsk(?:y|eho|om) parlament(?:u|e|om)?|evropsk(?:i|ega|em|im) parlament(?:a|u|om)?"
         r"|europsk(?:i|og|om|ome) parlament(?:a|u|om)?|欧洲议会",
     ),
+    (  # the gazetteer's id (its acronyms' table knows "ECB", "EZB", "BCE", "ЕЦБ")
+        Institution("org:ECB", "European Central Bank"),
+        r"european central bank|banque centrale européenne|europäische[n]? zentralbank|banco central europeo"
+        r"|banca centrale europea|banco central europeu|europejski(?:ego|m)? bank(?:u|iem)? centraln(?:y|ego|ym)"
+        r"|европейск(?:ий|ого|ом|ому|им) центральн(?:ый|ого|ом|ому|ым) банк(?:а|е|у|ом)?"
+        r"|європейськ(?:ий|ого|ому|им) центральн(?:ий|ого|ому|им) банк(?:у|і|ом)?"
+        r"|европейска(?:та)? централна банка|evropsk(?:á|é|ou) centrální bank(?:a|y|u|ou)|avrupa merkez bankası"
+        r"|欧洲央行|欧洲中央银行",
+    ),
+    (  # the Union's heads of state or government (not the Council of Europe, another body)
+        Institution("inst:european-council", "European Council"),
+        r"european council|conseil européen|europäische[nr]? rat(?:es|s)?|consejo europeo|consiglio europeo"
+        r"|conselho europeu|rad(?:a|y|zie|ą) europejsk(?:a|iej|ą)|европейск(?:ий|ого|ом|ому|им) совет(?:а|е|у|ом)?"
+        r"|європейськ(?:а|ої|ій|у|ою) рад(?:а|и|і|у|ою)|европейски(?:я|ят)? съвет|evropsk(?:á|é|ou) rad(?:a|y|u|ou)"
+        r"|欧洲理事会",
+    ),
     (  # a first name and a word in Spanish and Portuguese ("Cruz Roja"): no person
         Institution("inst:red-cross", "Red Cross"),
         r"red cross|croix[- ]rouge|cruz roja|cruz vermelha|croce rossa|rote[sn]? kreuz(?:es)?"
@@ -115,8 +131,9 @@ _OPENINGS = (
     "світов", "световна", "světov", "svetov", "weltgesundheits", "organización", "organisation", "organizzazione",
     "organização", "światow", "svetovn", "всесвітн", "international", "fondo", "fonds", "fundo", "uluslararası",
     "międzynarodow", "mezinárodní", "международн", "міжнародн", "cremlin", "dipartimento",
+    "europejsk", "conseil", "consejo", "consiglio", "conselho", "rada", "rady", "radzie", "radą",
     # in Chinese (simplified characters)
-    "克里姆林", "白宫", "美国国务", "欧盟委员", "欧洲议会", "红十字", "世界银行",
+    "克里姆林", "白宫", "美国国务", "欧盟委员", "欧洲议会", "红十字", "世界银行", "欧洲",
 )  # fmt: skip
 
 
