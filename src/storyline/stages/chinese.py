@@ -40,11 +40,12 @@ from typing import Any
 from storyline.stages.agencies import is_agency
 from storyline.stages.gazetteer import Place, find_place
 from storyline.stages.institutions import find_institution, may_open_institution
+from storyline.stages.keys import HAN_RANGES
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+HAN = re.compile(rf"[{HAN_RANGES}\U00020000-\U0002ebef]")
 NAME_DOTS = "·•‧・∙"
 WORDS_CUT_APART = frozenset({"zh"})  # languages whose articles are searched by their words cut apart
-_HAN_OR_MARK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\[\]]"
+_HAN_OR_MARK = rf"[{HAN_RANGES}\u3000-\u303f\uff00-\uffef\[\]]"
 # a space ``spaced_words`` put between two Chinese characters, marks, or a number and a character ("17 日")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<={_HAN_OR_MARK}) (?={_HAN_OR_MARK}|\d)|(?<=\d) (?={_HAN_OR_MARK})")
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})

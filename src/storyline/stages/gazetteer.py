@@ -27,7 +27,7 @@ from typing import Any
 
 from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.entity_cues import GEOGRAPHIC_FEATURES
-from storyline.stages.keys import script_of
+from storyline.stages.keys import HAN_RANGES, script_of
 from storyline.stages.name_languages import LATIN_SLAVIC
 
 MIN_CITY_POPULATION = 100_000
@@ -43,7 +43,7 @@ ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съ�
 WORLD = "001"  # CLDR's region "World": in running text "World" is part of a name far more often
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 # a Chinese character or a Korean syllable says as much as two letters: 北京 and 서울 are names enough
-_SYLLABLE_SIGNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_SYLLABLE_SIGNS = re.compile(rf"[{HAN_RANGES}\uac00-\ud7af]")
 # an elided article or preposition inside a name, after a space or hyphen: "d'" in "Côte d'Ivoire"
 _INNER_ELISION = re.compile(r"(?<=[\s-])(?:[ldjmnstc]|qu|dell|sull|nell|all)['’](?=[^\W\d_])")
 # what China's provinces and regions are catalogued with, after the name: the type and the people of an

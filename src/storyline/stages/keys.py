@@ -253,7 +253,10 @@ def _opening_vowel(vowels: str) -> str:
     return "I" if sound in "yij" else sound.upper()
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Chinese characters (CJK ideographs, their extension A and the compatibility ones): the one place their
+# ranges are written (the gazetteer, stages/chinese.py and the sources' keys read them)
+HAN_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{HAN_RANGES}]")
 
 
 def last_word_key(name: str) -> str:
