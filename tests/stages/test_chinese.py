@@ -34,6 +34,39 @@ def test_chinese_names_a_place_glued_to_a_title_is_the_place_and_the_name_after_
     assert all("总理" not in surface for surface, _kind in names)
 
 
+def test_chinese_names_a_name_jieba_knows_before_a_word_of_speech_is_a_person() -> None:
+    # 拜登 (Biden) is a two-character word of jieba's dictionary: alone it may be a common word, before
+    # "表示" (said) it is a name; 李强 (Li Qiang) is a real person's name in its dictionary ("nrfg")
+    assert ("拜登", "person") in _names("拜登表示，美国将继续援助。")
+    assert ("李强", "person") in _names("李强出席了开幕式。")
+
+
+def test_chinese_names_a_conjunction_jieba_glues_to_a_name_stays_apart() -> None:
+    # jieba cuts "普京和泽连斯基" (Putin and Zelensky) as 普京 / 和泽 / 连斯基
+    names = _names("特朗普与弗拉基米尔·普京和泽连斯基通话。")
+    assert ("弗拉基米尔·普京", "person") in names and ("泽连斯基", "person") in names
+
+
+def _places(sentence: str) -> list[tuple[str, str | None]]:
+    return [(name.surface, name.place.id if name.place else None) for name in chinese.names(sentence)]
+
+
+def test_chinese_names_reads_countries_short_names_in_pairs_sides_and_visits() -> None:
+    assert _places("中美关系和俄乌冲突。") == [("中", "iso:CN"), ("美", "iso:US"), ("俄", "iso:RU"), ("乌", "iso:UA")]
+    assert _places("中日韩三国外长会晤。") == [("中", "iso:CN"), ("日", "iso:JP"), ("韩", "iso:KR")]
+    assert _places("中方表示坚决反对。") == [("中", "iso:CN")]  # the Chinese side
+    assert _places("克林顿访华前夕。") == [("克林顿", None), ("华", "iso:CN")]  # on the eve of Clinton's visit to China
+    assert ("欧", "org:EU") in _places("中欧峰会在布鲁塞尔举行。")
+
+
+def test_chinese_names_leaves_the_same_characters_where_they_name_nothing() -> None:
+    assert _places("这是完美方案。") == []  # 完美 (perfect) + 方案 (plan): no US side
+    assert _places("其中方面很多。") == []  # 其中 (among them) + 方面 (aspect)
+    assert _places("他们集中美国的资源。") == [("美国", "iso:US")]  # 集中 (gather) + 美国: no China-US
+    assert _places("16日方才宣布。") == []  # on the 16th, only then: no Japanese side
+    assert _places("来日方长。") == []  # an idiom: days to come
+
+
 def test_chinese_names_types_known_places_whatever_jieba_tags_them() -> None:
     # 乌克兰 (Ukraine) is tagged a person's name by jieba's dictionary
     found = {name.surface: name for name in chinese.names("乌克兰总统当天在华盛顿会面，江苏省代表团也在场。")}
@@ -122,3 +155,36 @@ def test_chinese_sources_are_the_names_that_publish_or_speak() -> None:
     # a wire service's credit line: its name, a place and a date, then 电 (dispatch)
     assert find_outlets("新华社华盛顿10月16日电 美国总统特朗普16日表示", "zh") == ["新华社"]
     assert find_sources("新华社华盛顿10月16日电 美国总统特朗普16日表示", "zh") == ["新华社", "特朗普"]
+
+
+def test_find_mentions_of_a_chinese_article_reads_latin_names_apart_from_the_characters_beside_them() -> None:
+    text = "据CNN报道，OpenAI首席执行官表示，NASA和SpaceX将合作。"
+    surfaces = {m.surface for m in find_mentions(Article(id="zh", text=text, language="zh"))}
+    assert {"CNN", "OpenAI", "NASA", "SpaceX"} <= surfaces
+    assert not any(chinese.has_han(surface) and not chinese.has_han(surface[:1]) for surface in surfaces)
+
+
+def test_a_chinese_name_glossed_in_latin_script_is_the_name_other_languages_write() -> None:
+    text = "英国首相斯塔默（Keir Starmer）周四表示，他将访问美国。斯塔默周五表示欢迎。"
+    chinese_mentions = find_mentions(Article(id="zh", text=text, language="zh"))
+    english = find_mentions(Article(id="en", text="Prime Minister Keir Starmer spoke.", language="en"))
+    starmer = next(m for m in english if m.surface == "Keir Starmer")
+    glossed = [m for m in chinese_mentions if m.key == starmer.key]
+    # one entity for the name, glossed or not, written as the article writes it, spelled as the gloss
+    assert len(glossed) == 1 and glossed[0].count == 3 and glossed[0].given == starmer.given
+    assert glossed[0].surface == "斯塔默" and glossed[0].lemma == "Keir Starmer" and glossed[0].kind == "person"
+    assert not any(m.key == "斯塔默" for m in chinese_mentions)
+
+
+def test_a_statement_naming_a_glossed_chinese_name_without_its_gloss_carries_the_glossed_key() -> None:
+    import datetime as dt
+
+    from storyline.stages.entities import extract_entities
+    from storyline.stages.statements import find_statements
+
+    text = "英国首相斯塔默（Keir Starmer）周四表示将访问美国。斯塔默周五表示欢迎。"
+    article = extract_entities([Article(id="zh", text=text, language="zh", published=dt.date(2025, 10, 16))])
+    statements = find_statements(article)[0].statements
+    key = next(m.key for m in article[0].entities if m.surface == "斯塔默")
+    welcome = next(s for s in statements if s.text.startswith("斯塔默周五"))
+    assert key in welcome.entity_keys and welcome.sources == ("Keir Starmer",)

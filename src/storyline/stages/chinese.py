@@ -62,7 +62,7 @@ TRANSCRIPTION = frozenset(
     "盖冈戈格根古瓜哈汉豪赫亨洪胡霍基吉贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里丽利莉"
     "连列林琳龙卢鲁伦罗洛吕马玛迈麦曼梅蒙米密摩莫默姆穆纳娜奈瑙内尼涅纽努诺欧帕潘佩蓬皮珀普奇契恰乔"
     "切丘萨塞桑瑟森沙莎舍施舒斯松苏索塔泰坦汤唐特滕提图托瓦娃旺威韦维温沃乌伍希锡谢辛休雅亚扬耶"
-    "伊尤约扎泽詹兹茨尔夫逊翰黛妮奥肖顿西延热津南若隆佛"
+    "伊尤约扎泽詹兹茨尔夫逊翰黛妮奥肖顿西延热津南若隆佛朔"
 )
 # A person's titles and roles, written before the name ("总统普京") or glued after a place ("德国总理")
 PERSON_TITLES = frozenset([
@@ -75,6 +75,26 @@ ORGANISATION_HEADS = frozenset([
 ])  # fmt: skip
 # The nouns that end the name of a place ("河北省", a province; "海南岛", an island)
 PLACE_ENDINGS = frozenset("省市县区镇乡村州岛湾河江湖山峰港")
+# Countries' one-character short names (``_abbreviated_countries``) and the names they stand for; 巴
+# (Pakistan, Palestine, Brazil) and 伊 (Iran, Iraq) stand for more than one, and 土 (Türkiye) is earth
+# ("土方", earthwork). 澳 after 港 is Macao.
+ABBREVIATED = {
+    "中": "中国", "华": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "韩": "韩国", "朝": "朝鲜", "英": "英国",
+    "法": "法国", "德": "德国", "意": "意大利", "加": "加拿大", "澳": "澳大利亚", "印": "印度", "乌": "乌克兰",
+    "欧": "欧盟", "以": "以色列", "越": "越南", "泰": "泰国", "菲": "菲律宾", "蒙": "蒙古",
+    "叙": "叙利亚", "沙": "沙特", "埃": "埃及", "台": "台湾", "港": "香港", "荷": "荷兰",
+}  # fmt: skip
+MAX_ABBREVIATIONS = 4
+NUMERALS = frozenset("〇零一二三四五六七八九十百千两")
+# the words after countries' short names that make them countries: their relations, talks and wars
+RELATIONS = (
+    "关系", "两国", "三国", "四国", "双方", "三方", "冲突", "战争", "峰会", "会谈", "会晤", "对话", "谈判", "贸易",
+    "经贸", "同盟", "联盟", "边境", "合作", "元首", "首脑", "外长", "防长", "友好", "建交", "争端", "协议", "联合",
+    "领导人", "间", "之间", "交往", "军事", "竞争", "对抗", "和谈", "停火",
+)  # fmt: skip
+SIDE = "方"  # "中方", the Chinese side: a country speaking in diplomatic news
+GOING = frozenset("访来在驻对赴离抵涉援旅留侵反亲返")  # to visit, come to, be in, be posted to, towards...
+CONJUNCTIONS = frozenset("和与及同跟")  # "and", "with": between two names
 ABBREVIATION_TAG = "j"
 # tags of words that are names only where the gazetteer knows them: abbreviations (欧盟, the EU) and
 # other proper nouns
@@ -118,6 +138,8 @@ class _Token:
 def _token(start: int, word: str, tag: str) -> _Token:
     piece = len(word) <= MAX_PIECE and TRANSCRIPTION.issuperset(word)
     dot = len(word) == 1 and word in NAME_DOTS
+    if word in PERSON_TITLES:
+        tag = "n"  # a title jieba tags a name's (王储, crown prince): "沙特" + "王储" is Saudi Arabia's
     return _Token(start, start + len(word), word, tag, tag in PERSON_TAGS, piece, dot)
 
 
@@ -232,7 +254,14 @@ def sources(sentence: str, outlets_only: bool = False) -> list[str]:
 
 
 def _names(sentence: str) -> list[ChineseName]:
-    tokens = _titles_apart(_dotted(_tokens(sentence)))
+    tokens = _titles_apart(_dotted(_conjunctions_apart(_tokens(sentence))))
+    countries = _abbreviated_countries(sentence, tokens)
+    taken = {at for name in countries for at in range(name.start, name.stop)}
+    named = [name for name in _tokens_named(tokens) if taken.isdisjoint(range(name.start, name.stop))]
+    return sorted([*named, *countries], key=lambda name: name.start)
+
+
+def _tokens_named(tokens: list[_Token]) -> list[ChineseName]:
     found: list[ChineseName] = []
     index = 0
     while index < len(tokens):
@@ -249,6 +278,56 @@ def _names(sentence: str) -> list[ChineseName]:
     return found
 
 
+def _abbreviated_countries(sentence: str, tokens: list[_Token]) -> list[ChineseName]:
+    """The countries a sentence names by their one-character short names (``ABBREVIATED``): two to four
+    of them before a word of their relation ("中美关系", "俄乌冲突", "中日韩三国"), one before 方, a side
+    ("中方表示", China said), or one after a verb of going or being somewhere, as a word of its own
+    ("访华", to visit China; "驻美" + "大使", the ambassador to the US). The characters name other things
+    elsewhere (美, beautiful; 日, a day; 中, middle), so they count only in these forms, and only from
+    where one of jieba's words starts ("集中" + "美国" holds no 中美)."""
+    starts = {token.start for token in tokens}
+    ends = {token.stop for token in tokens}
+    found: list[ChineseName] = []
+    at = 0
+    while at < len(sentence):
+        run = _abbreviation_run(sentence, at) if at in starts and not _after_number(sentence, at) else 0
+        after = sentence[at + run :]
+        if run >= 2 and after.startswith(RELATIONS) or run >= 1 and after[:1] == SIDE and at + run + 1 in ends:
+            found += [_abbreviated(sentence, place) for place in range(at, at + run)]
+            at += run
+            continue
+        visiting = sentence[at : at + 1] in GOING and sentence[at + 1 : at + 2] in ABBREVIATED
+        if visiting and at in starts and at + 2 in ends and not _abbreviation_run(sentence, at + 2):
+            found.append(_abbreviated(sentence, at + 1))
+            at += 2
+            continue
+        at += 1
+    return [name for name in found if name.place is not None]
+
+
+def _after_number(sentence: str, at: int) -> bool:
+    """Whether a number is written just before ``at`` ("16日", the 16th, is no Japan)."""
+    return at > 0 and (sentence[at - 1].isdigit() or sentence[at - 1] in NUMERALS)
+
+
+def _abbreviation_run(sentence: str, at: int) -> int:
+    """How many short names of countries follow one another from ``at`` (at most ``MAX_ABBREVIATIONS``),
+    each another country's."""
+    run = 0
+    while run < MAX_ABBREVIATIONS and sentence[at + run : at + run + 1] in ABBREVIATED:
+        if sentence[at + run] in sentence[at : at + run]:
+            break
+        run += 1
+    return run
+
+
+def _abbreviated(sentence: str, at: int) -> ChineseName:
+    character = sentence[at]
+    full = "澳门" if character == "澳" and sentence[at - 1 : at] == "港" else ABBREVIATED[character]
+    place = _known(full)
+    return ChineseName(at, at + 1, character, place.kind if place else "place", place)
+
+
 def _tokens(sentence: str) -> list[_Token]:
     import rjieba
 
@@ -257,6 +336,28 @@ def _tokens(sentence: str) -> list[_Token]:
         tokens.append(_token(at, word, tag))
         at += len(word)
     return tokens
+
+
+def _conjunctions_apart(tokens: list[_Token]) -> list[_Token]:
+    """A conjunction jieba glued to the first piece of the transcribed name after it ("普京" "和泽"
+    "连斯基": Putin and Zelensky) as the conjunction and the piece: a word tagged a person's name that
+    opens with one, whose other characters are transcription characters, before another piece."""
+    out: list[_Token] = []
+    for index, token in enumerate(tokens):
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        rest = token.word[1:]
+        if (
+            token.person
+            and token.word[:1] in CONJUNCTIONS
+            and rest
+            and TRANSCRIPTION.issuperset(rest)
+            and after is not None
+            and (after.piece or after.person)
+        ):
+            out += [_token(token.start, token.word[0], "c"), _token(token.start + 1, rest, token.tag)]
+        else:
+            out.append(token)
+    return out
 
 
 def _dotted(tokens: list[_Token]) -> list[_Token]:
@@ -293,7 +394,7 @@ def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | Non
     surface = "".join(token.word for token in tokens[start:end])
     at, stop = tokens[start].start, tokens[end - 1].stop
     joined = end - start > 1
-    tag = "nr" if any(token.person for token in tokens[start:end]) else tokens[start].tag
+    tag = "nr" if joined and any(token.person for token in tokens[start:end]) else tokens[start].tag
     if not _may_name(tag):
         return None, end
     if is_agency(surface) or may_open_institution(surface) and find_institution([surface]) is not None:
@@ -308,7 +409,8 @@ def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | Non
     after_title = _after_title(tokens, start)
     if place is not None and (tag not in PERSON_TAGS or not after_title):
         return ChineseName(at, stop, surface, place.kind, place), end
-    if tag in TAG_KINDS and after_title or tag in PERSON_TAGS and (joined or _person_shaped(surface, tag)):
+    speaks = tag in PERSON_TAGS and _speaks_after(tokens, end)
+    if tag in TAG_KINDS and after_title or tag in PERSON_TAGS and (joined or speaks or _person_shaped(surface, tag)):
         return ChineseName(at, stop, surface, "person"), end  # "总统普京": 普京 (Putin) tagged a place
     if tag == "ns" and _place_shaped(surface) or tag == "nt":
         return ChineseName(at, stop, surface, TAG_KINDS[tag]), end
@@ -368,6 +470,13 @@ def _may_name(tag: str) -> bool:
 
 def _after_title(tokens: list[_Token], index: int) -> bool:
     return index > 0 and tokens[index - 1].word in PERSON_TITLES
+
+
+def _speaks_after(tokens: list[_Token], index: int) -> bool:
+    """Whether the words from ``index`` on say that someone speaks ("表示", said; "周四表示", said on
+    Thursday): a word its dictionary tags a person's name that stands before them is one (拜登表示,
+    Biden said), as after a title."""
+    return _SPEAKS_AFTER.match("".join(token.word for token in tokens[index : index + 4])) is not None
 
 
 def _titles_apart(tokens: list[_Token]) -> list[_Token]:

@@ -77,7 +77,7 @@ from storyline.stages.institutions import (
     find_office,
     may_open_institution,
 )
-from storyline.stages.keys import acronym_key, given_key, is_latin, latin, name_key, spelling
+from storyline.stages.keys import HAN_RANGES, acronym_key, given_key, is_latin, latin, name_key, spelling
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import (
     after_a_feature_and_connector,
@@ -134,6 +134,12 @@ from storyline.stages.place_cases import place_in_case
 from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
+# the same in a sentence holding Chinese characters: a run of them is a word, and a word of other letters
+# holds none ("OpenAI首席执行官" is two words)
+_NOT_HAN = rf"(?![{HAN_RANGES}])"
+_WORD_BESIDE_HAN = re.compile(
+    rf"[{HAN_RANGES}]+|{_NOT_HAN}[^\W\d_](?:{_NOT_HAN}[\w'’\u2011])*{_NOT_HAN}[^\W_]|{_NOT_HAN}[^\W\d_]"
+)
 # A surname of two names joined by a hyphen, after a first name (or two joined so): "Annegret
 # Kramp-Karrenbauer", "Marie-Agnes Strack-Zimmermann"
 _DOUBLE_SURNAME = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)?) ([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
@@ -439,6 +445,8 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         for _sentence, mentions in _untyped_typed_by_model(by_sentence, article.language)
         for mention in mentions
     ]
+    if article.language == "zh":
+        found = _glossed_throughout(found)
     typed = [
         _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
     ]
@@ -873,10 +881,6 @@ def _sentence_mentions(
     spans = named_spans(sentence, language)
     runs = _capitalised_runs(words, mid_caps, language, common, lowercase, openings)
     if spans is None:
-        if language == "zh":
-            known = _chinese_mentions(sentence)
-        else:
-            known = _known_mentions(words, language) if is_uncased(words) else []
         by_run = [
             (
                 start,
@@ -899,9 +903,12 @@ def _sentence_mentions(
             )
             for start, run in runs
         ]
-        return known + [
+        in_runs = [
             mention for _start, _run, found in _features_listed(by_run, sentence, words, language) for mention in found
         ]
+        if language == "zh":
+            return _chinese_mentions(sentence, in_runs) + in_runs
+        return (_known_mentions(words, language) if is_uncased(words) else []) + in_runs
     return _model_mentions(sentence, words, spans, runs, language)
 
 
@@ -1093,10 +1100,13 @@ def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list
     return found
 
 
-def _chinese_mentions(sentence: str) -> list[Found]:
+def _chinese_mentions(sentence: str, in_latin: Sequence[Found] = ()) -> list[Found]:
     """The names of a Chinese sentence (``chinese.names``): a place by its id, another name by its
     simplified characters (a traditional spelling is the same name), a full foreign name by its last
-    part with the first as the given name ("弗拉基米尔·普京" is 普京, Putin, as a bare "普京" is)."""
+    part with the first as the given name ("弗拉基米尔·普京" is 普京, Putin, as a bare "普京" is). A
+    name the sentence glosses in Latin script between brackets ("斯塔默（Keir Starmer）") is the glossed
+    name, keyed and spelled as the mentions ``in_latin`` (the sentence's names in Latin script) give it,
+    so that it is the name other languages write."""
     found: list[Found] = []
     for name in chinese.names(sentence):
         if name.place is not None:
@@ -1110,6 +1120,10 @@ def _chinese_mentions(sentence: str) -> list[Found]:
         if agency is not None:  # 路透社 keyed as "Reuters" is, in every language
             found.append(dataclasses.replace(agency, surface=name.surface))
             continue
+        if (glossed := _glossed(sentence, name.stop, in_latin)) is not None:
+            kind = name.kind if glossed.kind == "misc" else glossed.kind
+            found.append(dataclasses.replace(glossed, surface=name.surface, kind=kind))
+            continue
         *given, head = name.parts
         key = head if name.kind == "person" else name.plain
         found.append(
@@ -1122,6 +1136,36 @@ def _chinese_mentions(sentence: str) -> list[Found]:
             )
         )
     return found
+
+
+# a name in Latin script between brackets, right after a Chinese name: its gloss
+_GLOSS = re.compile(r"\s*[（(]\s*([^（）()]{2,60}?)\s*[）)]")
+
+
+def _glossed(sentence: str, stop: int, in_latin: Sequence[Found]) -> Found | None:
+    """The mention among ``in_latin`` that glosses the Chinese name ending at ``stop`` (written between
+    brackets right after it: "奥尔特曼（Sam Altman）"), or None. Places are keyed by their ids already."""
+    gloss = _GLOSS.match(sentence, stop)
+    if gloss is None:
+        return None
+    written = gloss.group(1)
+    return next((m for m in in_latin if m.surface == written and ":" not in m.key), None)
+
+
+def _glossed_throughout(found: list[Found]) -> list[Found]:
+    """Every mention of a Chinese name the article glosses once in Latin script ("斯塔默（Keir Starmer）",
+    then "斯塔默表示") as the glossed name: its key, given name and spelling."""
+    glosses = {
+        chinese.name_key(mention.surface): mention
+        for mention in found
+        if chinese.has_han(mention.surface) and not chinese.has_han(mention.key) and ":" not in mention.key
+    }
+    if not glosses:
+        return found
+    return [
+        dataclasses.replace(glosses[mention.key], surface=mention.surface) if mention.key in glosses else mention
+        for mention in found
+    ]
 
 
 def _model_mentions(
@@ -1410,8 +1454,9 @@ def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
     mentions = []
     for (key, given), group in sorted(grouped.items()):
         surfaces = Counter(m.surface for m in group)
-        # The longest common form names the entity best ("Sergey Lavrov" over "Lavrov").
-        surface = max(surfaces, key=lambda s: (len(s.split()), surfaces[s]))
+        # The longest common form names the entity best ("Sergey Lavrov" over "Lavrov"); a Chinese
+        # article's own characters before the Latin gloss it gives them ("斯塔默" over "Keir Starmer").
+        surface = max(surfaces, key=lambda s: (chinese.has_han(s), len(s.split()), surfaces[s]))
         mentions.append(
             EntityMention(
                 key=key,
@@ -1444,10 +1489,12 @@ def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
 
 def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
     """Each word's start, end, text and whether punctuation separates it from the word before. A
-    first name of two first names joined by a hyphen is one word ("Jean-Luc", "Hans-Peter")."""
+    first name of two first names joined by a hyphen is one word ("Jean-Luc", "Hans-Peter"). Chinese
+    characters, which no space separates from the Latin letters beside them, are words of their own
+    ("OpenAI", "首席执行官"; their names are found by their own reader, ``chinese.names``)."""
     spans: list[tuple[int, int, str, bool]] = []
     previous_end = 0
-    matches = list(_WORD.finditer(sentence))
+    matches = list((_WORD_BESIDE_HAN if chinese.has_han(sentence) else _WORD).finditer(sentence))
     for index, match in enumerate(matches):
         between = sentence[previous_end : match.start()]
         word = _ELISION.sub("", match.group(0))
@@ -2078,8 +2125,8 @@ def _script_change(run: list[str]) -> int | None:
 
 
 def _script(word: str) -> str:
-    letter = next((char for char in word if char.isalpha()), "")
-    return unicodedata.name(letter, "").split(" ")[0]
+    letter = next((char for char in word if char.isalpha()), "")  # none in a number's sign ("Ⅲ")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
 def _full_name_after_a_word(run: list[str], language: str | None) -> int | None:

@@ -36,7 +36,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 34  # bump when the index's shape or rules change
+CACHE_FORMAT = 35  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -218,7 +218,7 @@ ACRONYMS = {
 # continents keep their own names: "Латинская Америка", "Latin America", "Lateinamerika"); "Great Britain"
 # and "Britain" in Czech, Slovak, Slovenian, Croatian and Polish, and "United Kingdom" in Polish, where
 # CLDR gives the other name; Polish "Niemiec", Germany's genitive ("z Niemiec", from Germany), which the dictionary reads as
-# "a German".
+# "a German"; the short names Chinese news writes for Indonesia and Saudi Arabia.
 EVERYDAY_NAMES = {
     "GB": (
         "Великобританія",
@@ -237,6 +237,8 @@ EVERYDAY_NAMES = {
         "Brytania",
     ),
     "DE": ("Niemiec",),
+    "ID": ("印尼",),  # Chinese news's short names of Indonesia and Saudi Arabia (CLDR: 印度尼西亚, 沙特阿拉伯)
+    "SA": ("沙特",),
     "NL": ("Голландия", "Голландія", "Холандия"),
     "US": ("Америка", "Америки", "America", "Amerika", "Ameryka"),
 }

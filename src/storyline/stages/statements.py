@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from storyline.models import Article, DatedStatement, EntityMention
 from storyline.stages.attribution import find_sources
+from storyline.stages.chinese import has_han
 from storyline.stages.date_expressions import find_expressions, resolve
 from storyline.stages.entities import double_surnames, keys_in_sentence, split_sentences
 from storyline.stages.keys import last_word_key
@@ -38,6 +39,7 @@ def dated_statements(article: Article) -> tuple[DatedStatement, ...]:
         article.entities,
     )
     article_keys = {mention.key for mention in article.entities}
+    glossed = _glossed_keys(article.entities)
     surnames = double_surnames((article.title or "") + "\n" + article.text, article.language)
     statements: list[DatedStatement] = []
     for position, sentence in enumerate(sentences):
@@ -47,7 +49,8 @@ def dated_statements(article: Article) -> tuple[DatedStatement, ...]:
         sources = list(
             dict.fromkeys(_canonical(find_sources(sentence, article.language), article.entities) + lead_sources)
         )
-        keys = tuple(sorted(keys_in_sentence(sentence, article.language, surnames) & article_keys))
+        found = keys_in_sentence(sentence, article.language, surnames)
+        keys = tuple(sorted({glossed.get(key, key) for key in found} & article_keys))
         seen: set[tuple[object, ...]] = set()
         for expression in expressions:
             date = resolve(expression, article.published)
@@ -87,12 +90,25 @@ def _plausible(year: int, article: Article) -> bool:
 def _canonical(names: list[str], mentions: Sequence[EntityMention]) -> list[str]:
     """Source names in their dictionary form where the article names them as entities ("Трампа" -> "Дональд Трамп")."""
     by_key = {mention.key: mention.lemma or mention.surface for mention in mentions if ":" not in mention.key}
+    for mention in mentions:  # a Chinese name keyed as the Latin gloss its article gives it (斯塔默: Starmer)
+        if ":" not in mention.key and has_han(mention.surface):
+            by_key.setdefault(last_word_key(mention.surface), mention.lemma or mention.surface)
     canonical: list[str] = []
     for name in names:
         chosen = by_key.get(last_word_key(name), name)
         if chosen not in canonical:
             canonical.append(chosen)
     return canonical
+
+
+def _glossed_keys(mentions: Sequence[EntityMention]) -> dict[str, str]:
+    """The key a Chinese name has alone (its characters) -> the key of the Latin gloss its article
+    gives it ("斯塔默（Keir Starmer）": 斯塔默 -> strmr), for the sentences that write it without the gloss."""
+    return {
+        last_word_key(mention.surface): mention.key
+        for mention in mentions
+        if ":" not in mention.key and has_han(mention.surface) and not has_han(mention.key)
+    }
 
 
 def _shorten(sentence: str) -> str:
