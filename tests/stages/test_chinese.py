@@ -188,3 +188,20 @@ def test_a_statement_naming_a_glossed_chinese_name_without_its_gloss_carries_the
     key = next(m.key for m in article[0].entities if m.surface == "斯塔默")
     welcome = next(s for s in statements if s.text.startswith("斯塔默周五"))
     assert key in welcome.entity_keys and welcome.sources == ("Keir Starmer",)
+
+
+def test_chinese_latin_keys_read_a_transcribed_name_back_as_its_latin_spellings_may_be_keyed() -> None:
+    from storyline.stages.keys import name_key
+
+    for written, latin in [
+        ("特朗普", "Trump"),
+        ("泽连斯基", "Zelensky"),
+        ("拉夫罗夫", "Lavrov"),
+        ("斯塔默", "Starmer"),
+    ]:
+        assert name_key(latin) in chinese.latin_keys(written), written
+    assert name_key("Zelensky") in chinese.latin_keys("澤連斯基")  # traditional characters
+    assert chinese.latin_keys("弗拉基米尔·普京") == chinese.latin_keys("普京")  # a full name: by its last part
+    assert name_key("Jinping") in chinese.latin_keys("习近平")  # a Chinese name: its given name in pinyin
+    assert chinese.latin_keys("国务院") == frozenset()  # the State Council is no one's name
+    assert all(len(key) >= chinese.MIN_LATIN_KEY for key in chinese.latin_keys("鲁比奥"))

@@ -17,8 +17,11 @@ import numpy as np
 
 from storyline.models import Evidence
 from storyline.settings import GroupingSettings
+from storyline.stages.chinese import latin_keys
 
 SHOWN_ENTITIES = 8
+MAX_PROFILES_KEPT = 100_000  # profiles whose norms (and scripts) ``EntityStats`` keeps
+MIN_PROFILE_KEPT = 32  # keys of the smallest profile whose script is kept: a smaller one is read again
 
 
 @dataclass
@@ -35,6 +38,9 @@ class EntityStats:
     # Weights and profile norms, valid until the counts change (``add`` clears them).
     _weights: dict[str, float] = field(default_factory=dict, init=False, compare=False, repr=False)
     _norms: dict[int, tuple[Mapping[str, float], float]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _lettered: dict[int, tuple[Mapping[str, float], bool]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
 
@@ -55,9 +61,24 @@ class EntityStats:
             return cached[1]
         self.prefetch(profile)
         value = math.sqrt(sum((share * self.weight(key)) ** 2 for key, share in profile.items()))
-        if len(self._norms) > 100_000:
+        if len(self._norms) > MAX_PROFILES_KEPT:
             self._norms.clear()
         self._norms[id(profile)] = (profile, value)
+        return value
+
+    def in_letters(self, profile: Mapping[str, float]) -> bool:
+        """Whether every key of a profile is written in Latin letters (kept per profile object, as the
+        norms are: a story's profile is asked about at every article that may join it; an article's,
+        made for each question, is read again)."""
+        if len(profile) < MIN_PROFILE_KEPT:
+            return "".join(profile).isascii()
+        cached = self._lettered.get(id(profile))
+        if cached is not None and cached[0] is profile:
+            return cached[1]
+        value = "".join(profile).isascii()
+        if len(self._lettered) > MAX_PROFILES_KEPT:
+            self._lettered.clear()
+        self._lettered[id(profile)] = (profile, value)
         return value
 
     def add(self, keys: set[str]) -> None:
@@ -87,13 +108,18 @@ class EntityStats:
 
 
 def entity_overlap(
-    left: Mapping[str, float], right: Mapping[str, float], stats: EntityStats
+    left: Mapping[str, float], right: Mapping[str, float], stats: EntityStats, cross_lingual: bool = False
 ) -> tuple[float, tuple[str, ...]]:
     """Cosine of idf-weighted entity profiles, and the shared keys, rarest first.
 
     A profile maps a key to its share of a unit: 1.0 for an article that mentions it, the
-    fraction of member articles for a story.
+    fraction of member articles for a story. Between sides that share no language
+    (``cross_lingual``), a name written in Chinese characters on one side counts as the name in
+    Latin script on the other that it reads back as (``across_scripts``); two Chinese sides share
+    their names' characters.
     """
+    if cross_lingual and not (stats.in_letters(left) and stats.in_letters(right)):
+        left, right = across_scripts(left, right)
     shared = left.keys() & right.keys()
     if not shared:
         return 0.0, ()
@@ -102,6 +128,31 @@ def entity_overlap(
     dot = sum(left[key] * right[key] * weight(key) ** 2 for key in shared)
     ranked = tuple(sorted(shared, key=lambda key: (-weight(key), key)))
     return dot / (stats.norm(left) * stats.norm(right)), ranked
+
+
+def across_scripts(
+    left: Mapping[str, float], right: Mapping[str, float]
+) -> tuple[Mapping[str, float], Mapping[str, float]]:
+    """The two profiles with each key in Chinese characters that the other side lacks (a person's name:
+    特朗普) renamed to the one key of the other side it may be read back as (``chinese.latin_keys``:
+    "trmp", Trump's). Chinese news transcribes foreign names by their sounds, and writes its own in
+    characters that English news spells in pinyin; no key made from the characters alone can be the
+    Latin one, but beside a story's names the reading back is seldom in doubt. A key that may be read
+    as two of the other side's, or as one this side has already, stays as it is. The profiles are
+    returned as they are where nothing changes (the common case: keys are Latin letters)."""
+    return _read_back(left, right), _read_back(right, left)
+
+
+def _read_back(profile: Mapping[str, float], other: Mapping[str, float]) -> Mapping[str, float]:
+    renamed: dict[str, float] | None = None
+    for key in profile:
+        if key.isascii() or key in other:
+            continue
+        found = [latin for latin in latin_keys(key) if latin in other and latin not in profile]
+        if len(found) == 1:
+            renamed = renamed if renamed is not None else dict(profile)
+            renamed[found[0]] = renamed.get(found[0], 0.0) + renamed.pop(key)
+    return profile if renamed is None else renamed
 
 
 def gap_in_days(date: dt.date | None, first: dt.date | None, last: dt.date | None) -> float | None:
@@ -138,7 +189,7 @@ def weigh_evidence(
     closest_article: str | None = None,
 ) -> Evidence:
     """All signals, and the probability they add up to, in one record."""
-    overlap, shared = entity_overlap(profile, other_profile, stats)
+    overlap, shared = entity_overlap(profile, other_profile, stats, cross_lingual)
     return Evidence(
         similarity=round(similarity, 4),
         entity_overlap=round(overlap, 4),

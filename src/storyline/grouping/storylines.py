@@ -67,7 +67,10 @@ def story_link(
     earlier, later = sorted((first, second), key=lambda state: (state.first, state.id))
     gap = story_gap(earlier, later)
     similarity = float(np.dot(earlier.centroid, later.centroid))
-    overlap, shared = entity_overlap(earlier.profile(), later.profile(), stats)
+    cross_lingual = (
+        bool(earlier.languages and later.languages) and not earlier.languages.keys() & later.languages.keys()
+    )
+    overlap, shared = entity_overlap(earlier.profile(), later.profile(), stats, cross_lingual)
     if len(shared) < settings.min_shared_entities or overlap < settings.min_entity_overlap:
         return None
     return StorylineLink(earlier.id, later.id, shared[:TOP_ENTITIES], round(similarity, 4), gap)

@@ -32,6 +32,8 @@ pattern of the other languages nor the capitalised runs see anything in it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +51,7 @@ _HAN_OR_MARK = rf"[{HAN_RANGES}\u3000-\u303f\uff00-\uffef\[\]]"
 # a space ``spaced_words`` put between two Chinese characters, marks, or a number and a character ("17 日")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<={_HAN_OR_MARK}) (?={_HAN_OR_MARK}|\d)|(?<=\d) (?={_HAN_OR_MARK})")
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+REAL_PERSON_TAG = "nrfg"  # the tag jieba's dictionary gives the names of real people (李强, Li Qiang)
 TAG_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
 MIN_NAME_CHARACTERS = 2  # one character alone is a name's piece or a word
 MAX_PIECE = 3  # characters of a piece of a transcribed name that joins the name next to it
@@ -516,6 +519,76 @@ def in_latin(name: str, person: bool = False) -> str:
     if person:
         return _syllables(name)
     return " ".join(_syllables(word) for word in _words_within(name))
+
+
+# How Chinese writes the sounds of a foreign name, read back: the Latin sounds (``keys._sounds``'s
+# alphabet, in which "g" is "h", "c" and "ch" "k", "z" and "sh" "s", "j" and "zh" silent "j") each pinyin
+# initial of a transcription stands for. Xinhua's tables keep b apart from p, d from t, g from k; l is
+# also r (特朗普, Trump), f also v (拉夫罗夫, Lavrov), w also v (维特科夫, Witkoff), the palatals j, q,
+# x write k, g, ch and s before i (斯基, -sky).
+_INITIAL_SOUNDS = {
+    "b": ("b",), "p": ("p",), "m": ("m",), "f": ("f", "v"), "d": ("d", "t"), "t": ("t",), "n": ("n",),
+    "l": ("l", "r"), "g": ("h",), "k": ("k",), "h": ("h", ""), "j": ("", "h", "k", "dh"), "q": ("k", "", "h", "dh"),
+    "x": ("s", "h", "ks"), "zh": ("s", "", "h"), "ch": ("k", "s"), "sh": ("s",), "r": ("r", ""),
+    "z": ("s", "k"), "c": ("k", "s"), "s": ("s",), "y": ("",), "w": ("v", ""), "": ("",),
+}  # fmt: skip
+# A syllable's nasal ending is the name's n or m (朗 for "rum" in Trump), or a written "ng"; a syllable
+# without one may close on an r that English leaves unsaid (斯塔默, Starmer); 尔 (er) is an r or an l.
+_CODA_SOUNDS = {"": ("", "r"), "n": ("n", "m"), "ng": ("n", "m", "nh", "")}
+_ER_SOUNDS = ("ar", "al", "a")
+# Characters Xinhua's tables also transcribe names with, which ``TRANSCRIPTION`` leaves out as words of
+# their own (比, than; 加, to add; 因, because; 万, ten thousand): in a name of three characters or more
+# that is all such characters, they are the name's sounds
+READ_BACK = TRANSCRIPTION | frozenset(
+    "比思加文法什齐因海廷宁彻代门黑明彭惠策万赛怀英娅佐通平芒邓丝申欣高甘朱范庞曾钦史琴赞撒农翁尚钱孔方嫩修夏歇贡缪琼陶昆"
+)
+MAX_SPELLINGS = 512  # spellings of one name read back: a longer name is left unread
+MIN_LATIN_KEY = 3  # letters of a key read back: shorter ones ("rb", "md") meet too many other names
+
+
+@lru_cache(maxsize=1 << 14)
+def latin_keys(name: str) -> frozenset[str]:
+    """The keys (``keys.name_key``) the Latin spelling of a person's name written in Chinese characters
+    may have (simplified or not; the last part of a full name, as ``name_key`` keys it): for a foreign
+    name transcribed (特朗普: "trmp" among the keys of every spelling its syllables may stand for, read
+    back by ``_INITIAL_SOUNDS`` and ``_CODA_SOUNDS``), for a Chinese name its given name's in Hanyu
+    Pinyin, as English news writes it ("习近平": Xi Jinping, "anpnh"). Keys shorter than
+    ``MIN_LATIN_KEY`` letters are left out; so is a name that is neither."""
+    from pypinyin import Style, lazy_pinyin
+
+    from storyline.stages.keys import name_key, sounds_key
+
+    plain = simplified(name_key(name) if any(dot in name for dot in NAME_DOTS) else name)
+    if not plain or not all(HAN.match(character) for character in plain):
+        return frozenset()
+    family = _family_name_length(plain) or (1 if _dictionary_tag(plain) == REAL_PERSON_TAG else 0)
+    transcribed = all(character in TRANSCRIPTION for character in plain)
+    if not transcribed and len(plain) > MAX_GIVEN_NAME and all(character in READ_BACK for character in plain):
+        transcribed = True  # 弗兰比 (Flamby): 比, than, is a name's piece where the whole name is one
+    if not transcribed and family and 1 <= len(plain) - family <= MAX_GIVEN_NAME and not _transcribed(plain, family):
+        key = name_key(_syllables(plain[family:]))
+        return frozenset({key}) if len(key) >= MIN_LATIN_KEY else frozenset()
+    if not transcribed and not (len(plain) > MAX_GIVEN_NAME and _transcribed(plain, 1)):
+        return frozenset()
+    initials = lazy_pinyin(plain, style=Style.INITIALS, strict=False)
+    finals = lazy_pinyin(plain, style=Style.FINALS, strict=False)
+    syllables = [_syllable_sounds(initial, final) for initial, final in zip(initials, finals, strict=True)]
+    if math.prod(len(options) for options in syllables) > MAX_SPELLINGS:
+        return frozenset()
+    spelled = {sounds_key("".join(parts)) for parts in itertools.product(*syllables)}
+    return frozenset(key for key in spelled if len(key) >= MIN_LATIN_KEY)
+
+
+def _syllable_sounds(initial: str, final: str) -> tuple[str, ...]:
+    """The Latin sounds one syllable of a transcription may write (its vowel as "a": a key keeps none
+    but a name's first)."""
+    endings: tuple[str, ...]
+    if final == "er":
+        endings = _ER_SOUNDS
+    else:
+        coda = "ng" if final.endswith("ng") else "n" if final.endswith("n") and final != "n" else ""
+        endings = tuple("a" + sound for sound in _CODA_SOUNDS[coda])
+    return tuple(sorted({start + ending for start in _INITIAL_SOUNDS.get(initial, (initial,)) for ending in endings}))
 
 
 def _transcribed(name: str, family: int) -> bool:

@@ -122,6 +122,13 @@ _NAME_SILENT = frozenset("aeiouyij")  # the letters a key drops after its first 
 _GIVEN_SILENT = _NAME_SILENT | {"h"}  # a given name's: "h" too (``given_key``)
 
 
+def sounds_key(sounds: str) -> str:
+    """The key ``name_key`` gives a word whose letters are already its sounds (``_sounds``'s alphabet:
+    "s" for "sh" and "z", "k" for "c", "h" for "g", "j" for "zh" and "dzh"): for names read back from
+    another writing system's syllables (``chinese.latin_keys``)."""
+    return _skeleton(sounds, silent=_NAME_SILENT)
+
+
 def _skeleton(spelled: str, silent: frozenset[str]) -> str:
     if not spelled:
         return ""
