@@ -288,23 +288,23 @@ def _abbreviated_countries(sentence: str, tokens: list[_Token]) -> list[ChineseN
     ("访华", to visit China; "驻美" + "大使", the ambassador to the US). The characters name other things
     elsewhere (美, beautiful; 日, a day; 中, middle), so they count only in these forms, and only from
     where one of jieba's words starts ("集中" + "美国" holds no 中美)."""
-    starts = {token.start for token in tokens}
     ends = {token.stop for token in tokens}
     found: list[ChineseName] = []
-    at = 0
-    while at < len(sentence):
-        run = _abbreviation_run(sentence, at) if at in starts and not _after_number(sentence, at) else 0
-        after = sentence[at + run :]
-        if run >= 2 and after.startswith(RELATIONS) or run >= 1 and after[:1] == SIDE and at + run + 1 in ends:
+    done = 0  # where the last country read ends
+    for token in tokens:
+        at = token.start
+        if at < done or token.word[0] not in ABBREVIATED and token.word[0] not in GOING:
+            continue
+        run = 0 if _after_number(sentence, at) else _abbreviation_run(sentence, at)
+        related = run >= 2 and sentence.startswith(RELATIONS, at + run)
+        if related or run >= 1 and sentence.startswith(SIDE, at + run) and at + run + 1 in ends:
             found += [_abbreviated(sentence, place) for place in range(at, at + run)]
-            at += run
+            done = at + run
             continue
-        visiting = sentence[at : at + 1] in GOING and sentence[at + 1 : at + 2] in ABBREVIATED
-        if visiting and at in starts and at + 2 in ends and not _abbreviation_run(sentence, at + 2):
+        visiting = sentence[at] in GOING and sentence[at + 1 : at + 2] in ABBREVIATED
+        if visiting and at + 2 in ends and not _abbreviation_run(sentence, at + 2):
             found.append(_abbreviated(sentence, at + 1))
-            at += 2
-            continue
-        at += 1
+            done = at + 2
     return [name for name in found if name.place is not None]
 
 
