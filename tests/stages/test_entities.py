@@ -2166,3 +2166,24 @@ def test_entities_names_listed_after_a_plural_feature_noun_are_places() -> None:
     # one island named, then other names: no list of islands; nor a list that no "and" closes
     assert "Merkel" not in places("On the island of Lesbos, Merkel and Macron met.", "en")
     assert "Merkel" not in places("The islands of Lesvos, Merkel said, are full.", "en")
+
+
+def test_acronyms_written_with_only_their_first_letter_in_capitals_are_the_organisations() -> None:
+    # Italian news writes "della Nato", "l'Onu", "l'Ue", "gli Usa", "la Bce"; French "l'Otan"
+    italian = "Il segretario della Nato ha parlato. L'Ue e gli Usa hanno chiesto all'Onu una risoluzione. La Bce tace."
+    keys = {m.surface: m.key for m in _read(italian, "it")}
+    assert keys["Nato"] == "org:NATO" and keys["Ue"] == "org:EU" and keys["Onu"] == "org:UN"
+    assert keys["Usa"] == "iso:US" and keys["Bce"] == "org:ECB"
+    french = {m.key for m in _read("Le chef de l'Otan a parlé.", "fr")}
+    assert "org:NATO" in french
+
+
+def test_a_mixed_case_acronym_opening_a_sentence_as_a_word_of_its_language_is_the_word() -> None:
+    # "Nato a Roma": born in Rome; "Usa il telefono": he uses the phone
+    text = "Nato a Roma nel 1950, era un medico. Usa il telefono ogni giorno."
+    keys = {m.key for m in _read(text, "it")}
+    assert "org:NATO" not in keys and "iso:US" not in keys
+
+
+def _read(text: str, language: str) -> tuple[EntityMention, ...]:
+    return extract_entities([Article(id=language, text=text, language=language)])[0].entities

@@ -54,6 +54,7 @@ from storyline.stages.entity_cues import (
 )
 from storyline.stages.gazetteer import (
     METROPOLIS_POPULATION,
+    MIXED_CASE_ACRONYMS,
     Place,
     country_names_in,
     find_country_inflected,
@@ -1743,6 +1744,10 @@ def _may_be_name_word(
         return True
     place = find_place(APOSTROPHE_SUFFIX.sub("", word)) or _german_genitive_place(word, language)
     if place is not None:
+        # an acronym written in lowercase but its first letter ("Nato", "Usa") that opens a sentence as a
+        # word of its language ("Nato a Roma", born in Rome) is the word, wherever else the acronym stands
+        if word in MIXED_CASE_ACRONYMS:
+            return language is None or not lemmas.common_word(word.lower(), language)
         return word.lower() in mid_caps or not _opens_as_a_word(word, place, language)
     acronym = word.isupper() and len(word) > 1
     if not acronym and _frequent_opening_word(word, language) and not _opens_full_name(words, index):

@@ -209,6 +209,13 @@ ACRONYMS = {
     "inst:european-commission": ("European Commission", "org", "ЕК ЄК"),
 }
 
+# The acronyms that Italian news (and French, Spanish, British English for a few) writes with only
+# their first letter in capitals: "della Nato", "l'Onu", "l'Ue", "gli Usa", "la Bce", "l'Otan". Matched
+# as written, capital first: "nato" (born) and "usa" (uses) are words.
+MIXED_CASE_ACRONYMS = frozenset(
+    ["Nato", "Otan", "Onu", "Ue", "Usa", "Bce", "Fmi", "Oms", "Osce", "Opec", "Opep", "Unesco", "Unicef", "Aiea", "Omc"]
+)
+
 # Everyday names of a few countries that none of the packaged sources (CLDR, pycountry's translations,
 # GeoNames' English names) lists for a language whose news uses them more than the listed one: Ukrainian
 # "Великобританія" (CLDR: "Велика Британія") and "Britain" in Russian, Ukrainian and Bulgarian
@@ -271,6 +278,8 @@ def find_place(name: str) -> Place | None:
     """The place a written name (any script, case-insensitive; acronyms as written) refers to, or None."""
     if name.isupper():
         return _acronyms().get(name.replace(".", ""))
+    if name in MIXED_CASE_ACRONYMS:
+        return _acronyms().get(name.upper())
     if _SYLLABLE_SIGNS.match(name) and (short := _acronyms().get(name)) is not None:
         return short  # Chinese short names of organisations (北约, NATO): no case to tell them by
     return _index().get(name.casefold())
