@@ -4,7 +4,8 @@ No package ships this list, and the capitalised runs miss these names where they
 German agencies write themselves in lowercase ("dpa", "epd"), a credit line puts the name where a
 sentence opens ("... New York. Reuters WASHINGTON -"), and a name that no dictionary knows is typed by
 nothing else ("Xinhua", "Yonhap"). A name here is an organisation wherever it stands, written as the
-agency writes it (case counts: "Ansa" or "ap" in running text are other words).
+agency writes it, or as its country's news writes it ("l'Ansa"): case counts ("ansa", a river's bend,
+or "ap" in running text are other words).
 """
 
 from __future__ import annotations
@@ -22,16 +23,16 @@ _CHINESE = {
 _AGENCIES = frozenset([
     "Reuters", "Рейтер", "Рейтерс", "Ройтерс", "AFP", "АФП", "AP", "dpa", "Dpa", "DPA", "epd", "KNA", "APA",
     "EFE", "Xinhua", "Синьхуа", "Сіньхуа", "TASS", "ТАСС", "Interfax", "Интерфакс", "Інтерфакс", "Ukrinform",
-    "Укрінформ", "UNIAN", "УНІАН", "Yonhap", "Kyodo", "Jiji", "ANSA", "Belga", "PAP", "Lusa", "UPI", "PTI",
+    "Укрінформ", "UNIAN", "УНІАН", "Yonhap", "Kyodo", "Jiji", "ANSA", "Ansa", "Belga", "PAP", "Lusa", "UPI", "PTI",
     "IANS", "Bernama", "Antara", "AAP", "ČTK", "MTI", "BTA", "БТА", "Agerpres", "Tanjug", "HINA", "ANP",
     "Ritzau", "Notimex", "Télam", "IRNA", "ISNA", "WAFA", "KCNA", *_CHINESE,
 ])  # fmt: skip
-# the Latin names of those written in Cyrillic, as the agencies write them
+# the Latin names of those written in Cyrillic (or in another case), as the agencies write them
 _LATIN = {
     "Рейтер": "Reuters", "Рейтерс": "Reuters", "Ройтерс": "Reuters", "АФП": "AFP", "Синьхуа": "Xinhua",
     "Сіньхуа": "Xinhua", "ТАСС": "TASS", "Интерфакс": "Interfax", "Інтерфакс": "Interfax", "Укрінформ": "Ukrinform",
     "УНІАН": "UNIAN", "БТА": "BTA", "Франс Пресс": "AFP", "Франс пресс": "AFP", "Франс Прес": "AFP",
-    "Франс прес": "AFP", **_CHINESE,
+    "Франс прес": "AFP", "Ansa": "ANSA", **_CHINESE,
 }  # fmt: skip
 # what Russian and Ukrainian news writes before an agency's name ("ИА Рейтер": the news agency Reuters)
 _DESCRIPTORS = frozenset({"ИА", "ІА"})
