@@ -36,3 +36,17 @@ def test_storylines_need_shared_entities() -> None:
     stats = EntityStats(documents=10, frequency={})
     states = [_state(1, dt.date(2025, 1, 1), ["a"], [1, 0, 0]), _state(2, dt.date(2025, 1, 5), ["b"], [1, 0, 0])]
     assert link_storylines(states, stats, StorylineSettings()) == []
+
+
+def test_storylines_link_a_chinese_story_to_an_english_one_by_the_names_read_back() -> None:
+    from storyline.stages.keys import name_key
+
+    stats = EntityStats(documents=100, frequency={"trmp": 50, "lvrv": 10, "iso:HU": 5})
+    english = _state(1, dt.date(2025, 10, 16), ["trmp", "lvrv", "iso:HU"], [1, 0.1, 0])
+    chinese = _state(2, dt.date(2025, 10, 30), ["特朗普", "拉夫罗夫", "iso:HU"], [1, 0.2, 0])
+    english.languages, chinese.languages = {"en": 1}, {"zh": 1}
+    (storyline,) = link_storylines([english, chinese], stats, StorylineSettings())
+    assert storyline.story_ids == (1, 2)
+    assert {name_key("Trump"), name_key("Lavrov")} <= set(storyline.links[0].shared_entities)
+    chinese.languages = {"en": 1}  # sides of one language: characters as written, nothing shared but Hungary
+    assert link_storylines([english, chinese], stats, StorylineSettings()) == []
