@@ -148,10 +148,11 @@ def _read_back(profile: Mapping[str, float], other: Mapping[str, float]) -> Mapp
     for key in profile:
         if key.isascii() or key in other:
             continue
-        found = [latin for latin in latin_keys(key) if latin in other and latin not in profile]
-        if len(found) == 1:
+        taken = profile if renamed is None else renamed
+        found = [latin for latin in latin_keys(key) if latin in other and latin not in taken]
+        if len(found) == 1:  # (two names of this side read back as one: the second stays as written)
             renamed = renamed if renamed is not None else dict(profile)
-            renamed[found[0]] = renamed.get(found[0], 0.0) + renamed.pop(key)
+            renamed[found[0]] = renamed.pop(key)
     return profile if renamed is None else renamed
 
 

@@ -556,9 +556,10 @@ def latin_keys(name: str) -> frozenset[str]:
     ``MIN_LATIN_KEY`` letters are left out; so is a name that is neither."""
     from pypinyin import Style, lazy_pinyin
 
-    from storyline.stages.keys import name_key, sounds_key
+    from storyline.stages.keys import name_key as latin_key
+    from storyline.stages.keys import sounds_key
 
-    plain = simplified(name_key(name) if any(dot in name for dot in NAME_DOTS) else name)
+    plain = name_key(name)  # the last part of a full name, in simplified characters
     if not plain or not all(HAN.match(character) for character in plain):
         return frozenset()
     family = _family_name_length(plain) or (1 if _dictionary_tag(plain) == REAL_PERSON_TAG else 0)
@@ -566,7 +567,7 @@ def latin_keys(name: str) -> frozenset[str]:
     if not transcribed and len(plain) > MAX_GIVEN_NAME and all(character in READ_BACK for character in plain):
         transcribed = True  # 弗兰比 (Flamby): 比, than, is a name's piece where the whole name is one
     if not transcribed and family and 1 <= len(plain) - family <= MAX_GIVEN_NAME and not _transcribed(plain, family):
-        key = name_key(_syllables(plain[family:]))
+        key = latin_key(_syllables(plain[family:]))
         return frozenset({key}) if len(key) >= MIN_LATIN_KEY else frozenset()
     if not transcribed and not (len(plain) > MAX_GIVEN_NAME and _transcribed(plain, 1)):
         return frozenset()
