@@ -41,6 +41,12 @@ def test_chinese_names_a_name_jieba_knows_before_a_word_of_speech_is_a_person() 
     assert ("李强", "person") in _names("李强出席了开幕式。")
 
 
+def test_chinese_names_a_transcribed_name_before_its_spokesman_or_fighters_is_a_group() -> None:
+    assert ("哈马斯", "org") in _names("哈马斯发言人表示将继续谈判。")  # Hamas's spokesman
+    assert ("胡塞", "org") in _names("也门胡塞武装袭击了商船。")  # the Houthi forces
+    assert ("特朗普", "person") in _names("特朗普政府宣布新关税。")  # the Trump administration: a person's
+
+
 def test_chinese_names_a_conjunction_jieba_glues_to_a_name_stays_apart() -> None:
     # jieba cuts "普京和泽连斯基" (Putin and Zelensky) as 普京 / 和泽 / 连斯基
     names = _names("特朗普与弗拉基米尔·普京和泽连斯基通话。")

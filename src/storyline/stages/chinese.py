@@ -76,6 +76,9 @@ PERSON_TITLES = frozenset([
 ORGANISATION_HEADS = frozenset([
     "集团", "公司", "银行", "大学", "委员会", "基金会", "协会", "组织", "联盟", "电视台", "通讯社",
 ])  # fmt: skip
+# The words after a group's name that say it is one (its spokesman, fighters, leaders, members, regime):
+# "哈马斯发言人", Hamas's spokesman; "胡塞武装", the Houthi forces; "塔利班政权", the Taliban's regime
+GROUP_WORDS = ("发言人", "武装", "领导人", "领导层", "高层", "成员", "政权", "组织")
 # The nouns that end the name of a place ("河北省", a province; "海南岛", an island)
 PLACE_ENDINGS = frozenset("省市县区镇乡村州岛湾河江湖山峰港")
 # Countries' one-character short names (``_abbreviated_countries``) and the names they stand for; 巴
@@ -412,6 +415,8 @@ def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | Non
     after_title = _after_title(tokens, start)
     if place is not None and (tag not in PERSON_TAGS or not after_title):
         return ChineseName(at, stop, surface, place.kind, place), end
+    if tag in PERSON_TAGS and not after_title and end < len(tokens) and tokens[end].word.startswith(GROUP_WORDS):
+        return ChineseName(at, stop, surface, "org"), end  # "哈马斯发言人": Hamas's spokesman, not a person's
     speaks = tag in PERSON_TAGS and _speaks_after(tokens, end)
     if tag in TAG_KINDS and after_title or tag in PERSON_TAGS and (joined or speaks or _person_shaped(surface, tag)):
         return ChineseName(at, stop, surface, "person"), end  # "总统普京": 普京 (Putin) tagged a place
