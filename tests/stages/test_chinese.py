@@ -211,3 +211,12 @@ def test_chinese_latin_keys_read_a_transcribed_name_back_as_its_latin_spellings_
     assert name_key("Jinping") in chinese.latin_keys("习近平")  # a Chinese name: its given name in pinyin
     assert chinese.latin_keys("国务院") == frozenset()  # the State Council is no one's name
     assert all(len(key) >= chinese.MIN_LATIN_KEY for key in chinese.latin_keys("鲁比奥"))
+
+
+def test_chinese_outlets_are_keyed_as_their_english_names_are() -> None:
+    chinese_text = "据环球时报报道，央视和财新也报道了。"  # 财新 (Caixin) is an adjective to jieba
+    english_text = "The Global Times reported it, and CCTV too."
+    chinese_keys = {m.surface: m.key for m in find_mentions(Article(id="zh", text=chinese_text, language="zh"))}
+    english = {m.surface: m.key for m in find_mentions(Article(id="en", text=english_text, language="en"))}
+    assert chinese_keys["环球时报"] == english["Global Times"] and chinese_keys["央视"] == english["CCTV"]
+    assert "财新" in chinese_keys

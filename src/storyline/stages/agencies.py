@@ -17,6 +17,10 @@ _CHINESE = {
     "路透社": "Reuters", "法新社": "AFP", "美联社": "AP", "新华社": "Xinhua", "塔斯社": "TASS", "德新社": "dpa",
     "共同社": "Kyodo", "韩联社": "Yonhap", "埃菲社": "EFE", "安莎社": "ANSA", "时事社": "Jiji", "合众国际社": "UPI",
     "国际文传电讯社": "Interfax", "朝中社": "KCNA", "伊通社": "IRNA",
+    # and China's own newspapers and broadcasters that its news cites most, by the names they go by in English
+    "人民日报": "People's Daily", "环球时报": "Global Times", "央视": "CCTV", "中央电视台": "CCTV",
+    "中国中央电视台": "CCTV", "中新社": "China News Service", "中央社": "CNA", "财新": "Caixin",
+    "南华早报": "South China Morning Post", "联合早报": "Lianhe Zaobao",
 }  # fmt: skip
 # One word each, as written: the wire services of the countries whose news storyline reads most, with
 # their names in Cyrillic where newsrooms write them so. Not "Bloomberg", a person's name too.
