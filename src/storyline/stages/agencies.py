@@ -58,6 +58,11 @@ def is_agency(name: str) -> bool:
     return len(words) == 2 and (words[0], words[1]) in _TWO_WORDS
 
 
+def is_chinese_agency(word: str) -> bool:
+    """Whether a word of Chinese text is a news agency's or an outlet's Chinese name (路透社, 人民日报)."""
+    return word in _CHINESE
+
+
 def names_agency_after_descriptor(run: list[str]) -> bool:
     """Whether a run is a descriptor and an agency's name ("ИА Интерфакс"): the descriptor is no part of it."""
     return len(run) == 2 and run[0] in _DESCRIPTORS and is_agency(run[1])

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from storyline.stages.agencies import is_agency
+from storyline.stages.agencies import is_agency, is_chinese_agency
 from storyline.stages.gazetteer import Place, find_place
 from storyline.stages.institutions import find_institution, may_open_institution
 from storyline.stages.keys import HAN_RANGES
@@ -272,7 +272,7 @@ def _tokens_named(tokens: list[_Token]) -> list[ChineseName]:
     index = 0
     while index < len(tokens):
         end = _person_end(tokens, index)
-        if end == index and not _may_name(tokens[index].tag) and not is_agency(tokens[index].word):
+        if end == index and not _may_name(tokens[index].tag) and not is_chinese_agency(tokens[index].word):
             index += 1  # a verb, an adverb, punctuation...
             continue
         if end == index:
@@ -401,7 +401,7 @@ def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | Non
     at, stop = tokens[start].start, tokens[end - 1].stop
     joined = end - start > 1
     tag = "nr" if joined and any(token.person for token in tokens[start:end]) else tokens[start].tag
-    if not _may_name(tag) and not is_agency(surface):
+    if not _may_name(tag) and not is_chinese_agency(surface):
         return None, end  # (an outlet whatever its tag: 财新, Caixin, is an adjective to jieba)
     if is_agency(surface) or may_open_institution(surface) and find_institution([surface]) is not None:
         return ChineseName(at, stop, surface, "org"), end  # 路透社 (Reuters), 白宫 (the White House)
