@@ -90,12 +90,11 @@ def _plausible(year: int, article: Article) -> bool:
 def _canonical(names: list[str], mentions: Sequence[EntityMention]) -> list[str]:
     """Source names in their dictionary form where the article names them as entities ("Трампа" -> "Дональд Трамп")."""
     by_key = {mention.key: mention.lemma or mention.surface for mention in mentions if ":" not in mention.key}
-    for mention in mentions:  # a Chinese name keyed as the Latin gloss its article gives it (斯塔默: Starmer)
-        if ":" not in mention.key and has_han(mention.surface):
-            by_key.setdefault(last_word_key(mention.surface), mention.lemma or mention.surface)
+    glossed = _glossed_keys(mentions)  # a Chinese name keyed as the Latin gloss its article gives it
     canonical: list[str] = []
     for name in names:
-        chosen = by_key.get(last_word_key(name), name)
+        key = last_word_key(name)
+        chosen = by_key.get(glossed.get(key, key), name)
         if chosen not in canonical:
             canonical.append(chosen)
     return canonical
