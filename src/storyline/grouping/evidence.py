@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -40,7 +41,7 @@ class EntityStats:
     _norms: dict[int, tuple[Mapping[str, float], float]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
-    _lettered: dict[int, tuple[Mapping[str, float], bool]] = field(
+    _lettered: dict[int, tuple[Mapping[str, float], tuple[str, ...]]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
 
@@ -66,16 +67,16 @@ class EntityStats:
         self._norms[id(profile)] = (profile, value)
         return value
 
-    def in_letters(self, profile: Mapping[str, float]) -> bool:
-        """Whether every key of a profile is written in Latin letters (kept per profile object, as the
-        norms are: a story's profile is asked about at every article that may join it; an article's,
-        made for each question, is read again)."""
+    def in_characters(self, profile: Mapping[str, float]) -> tuple[str, ...]:
+        """The keys of a profile not written in Latin letters (names in Chinese characters), in its order;
+        () for most profiles. Kept per profile object, as the norms are: a story's profile is asked about
+        at every article that may join it (an article's, made for each question, is read again)."""
         if len(profile) < MIN_PROFILE_KEPT:
-            return "".join(profile).isascii()
+            return _in_characters(profile)
         cached = self._lettered.get(id(profile))
         if cached is not None and cached[0] is profile:
             return cached[1]
-        value = "".join(profile).isascii()
+        value = _in_characters(profile)
         if len(self._lettered) > MAX_PROFILES_KEPT:
             self._lettered.clear()
         self._lettered[id(profile)] = (profile, value)
@@ -118,8 +119,8 @@ def entity_overlap(
     Latin script on the other that it reads back as (``across_scripts``); two Chinese sides share
     their names' characters.
     """
-    if cross_lingual and not (stats.in_letters(left) and stats.in_letters(right)):
-        left, right = across_scripts(left, right)
+    if cross_lingual and (written := (stats.in_characters(left), stats.in_characters(right))) != ((), ()):
+        left, right = across_scripts(left, right, *written)
     shared = left.keys() & right.keys()
     if not shared:
         return 0.0, ()
@@ -131,7 +132,10 @@ def entity_overlap(
 
 
 def across_scripts(
-    left: Mapping[str, float], right: Mapping[str, float]
+    left: Mapping[str, float],
+    right: Mapping[str, float],
+    left_written: Sequence[str] | None = None,
+    right_written: Sequence[str] | None = None,
 ) -> tuple[Mapping[str, float], Mapping[str, float]]:
     """The two profiles with each key in Chinese characters that the other side lacks (a person's name:
     特朗普) renamed to the one key of the other side it may be read back as (``chinese.latin_keys``:
@@ -139,21 +143,47 @@ def across_scripts(
     characters that English news spells in pinyin; no key made from the characters alone can be the
     Latin one, but beside a story's names the reading back is seldom in doubt. A key that may be read
     as two of the other side's, or as one this side has already, stays as it is. The profiles are
-    returned as they are where nothing changes (the common case: keys are Latin letters)."""
-    return _read_back(left, right), _read_back(right, left)
+    returned as they are where nothing changes (the common case: keys are Latin letters).
+    ``left_written``, ``right_written``: each side's keys in characters, where already known
+    (``EntityStats.in_characters``)."""
+    left_written = _in_characters(left) if left_written is None else left_written
+    right_written = _in_characters(right) if right_written is None else right_written
+    return _read_back(left, left_written, right), _read_back(right, right_written, left)
 
 
-def _read_back(profile: Mapping[str, float], other: Mapping[str, float]) -> Mapping[str, float]:
-    renamed: dict[str, float] | None = None
-    for key in profile:
-        if key.isascii() or key in other:
+def _in_characters(profile: Mapping[str, float]) -> tuple[str, ...]:
+    return () if "".join(profile).isascii() else tuple(key for key in profile if not key.isascii())
+
+
+def _read_back(profile: Mapping[str, float], written: Sequence[str], other: Mapping[str, float]) -> Mapping[str, float]:
+    waiting = tuple(key for key in written if key not in other)
+    if not waiting:
+        return profile
+    readings = _readings(waiting)
+    matches: dict[str, list[str]] = {}
+    for latin in other.keys() & readings.keys():
+        if latin in profile:
             continue
-        taken = profile if renamed is None else renamed
-        found = [latin for latin in latin_keys(key) if latin in other and latin not in taken]
-        if len(found) == 1:  # (two names of this side read back as one: the second stays as written)
+        for name in readings[latin]:
+            matches.setdefault(name, []).append(latin)
+    renamed: dict[str, float] | None = None
+    for key in waiting:  # (two names of this side read back as one: the second stays as written)
+        found = [latin for latin in matches.get(key, ()) if renamed is None or latin not in renamed]
+        if len(found) == 1:
             renamed = renamed if renamed is not None else dict(profile)
             renamed[found[0]] = renamed.pop(key)
     return profile if renamed is None else renamed
+
+
+@lru_cache(maxsize=1 << 12)
+def _readings(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each Latin key these names in characters may be read back as -> the names (``chinese.latin_keys``),
+    kept per set of names: an article's are asked about at every story it may join. Not to be changed."""
+    readings: dict[str, list[str]] = {}
+    for name in names:
+        for latin in latin_keys(name):
+            readings.setdefault(latin, []).append(name)
+    return {latin: tuple(found) for latin, found in readings.items()}
 
 
 def gap_in_days(date: dt.date | None, first: dt.date | None, last: dt.date | None) -> float | None:
