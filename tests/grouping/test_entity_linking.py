@@ -305,3 +305,37 @@ def test_display_name_of_an_acronym_is_no_run_that_holds_it_among_other_words() 
     assert display_name("#cdu", variant_counts(spelled)) == "Christian Democratic Union"
     alone = [_row("a", 1, "#eu", "", "Leave EU", kind="org")]
     assert display_name("#eu", variant_counts(alone)) == "Leave EU"  # nothing else was written
+
+
+def test_link_entities_a_name_in_chinese_characters_is_the_person_its_story_reads_it_back_as() -> None:
+    """特朗普 and 唐纳德·特朗普 beside "Donald Trump" and "Дональд Трамп" in one story are that one person,
+    shown by the English name; in a story without such a name, 特朗普 stays its own entity."""
+    rows = [
+        _row("en", 1, "trmp", "dnld", "Donald Trump"),
+        _row("ru", 1, "trmp", "dnld", "Дональд Трамп", "ru"),
+        _row("zh1", 1, "特朗普", "", "特朗普", "zh"),
+        _row("zh2", 1, "特朗普", "tnnd", "唐纳德·特朗普", "zh"),
+        _row("zh3", 2, "特朗普", "", "特朗普", "zh"),
+    ]
+    entities, links = link_entities(rows)
+    trump = links[("en", "trmp", "dnld")]
+    assert links[("zh1", "特朗普", "")] == links[("zh2", "特朗普", "tnnd")] == links[("ru", "trmp", "dnld")] == trump
+    assert links[("zh3", "特朗普", "")] != trump
+    assert {e.name for e in entities if e.identity == trump} == {"Donald Trump"}
+
+
+def test_link_entities_a_name_read_back_as_two_persons_of_its_story_is_neither() -> None:
+    """Donald and Melania Trump in one story: 特朗普 may be either, so it joins neither; nor is a name in
+    characters read back from a Japanese article (Japanese reads its characters otherwise)."""
+    rows = [
+        _row("a", 1, "trmp", "dnld", "Donald Trump"),
+        _row("b", 1, "trmp", "mln", "Melania Trump"),
+        _row("c", 1, "特朗普", "", "特朗普", "zh"),
+        _row("d", 3, "trmp", "dnld", "Donald Trump"),
+        _row("e", 3, "特朗普", "", "特朗普", "ja"),
+        _row("f", 3, "特朗普", "", "特朗普", "zh", kind="org"),
+    ]
+    _, links = link_entities(rows)
+    assert links[("c", "特朗普", "")] not in {links[("a", "trmp", "dnld")], links[("b", "trmp", "mln")]}
+    assert links[("e", "特朗普", "")] != links[("d", "trmp", "dnld")]
+    assert links[("f", "特朗普", "")] != links[("d", "trmp", "dnld")]

@@ -28,6 +28,16 @@ def test_chinese_names_a_title_before_a_name_makes_it_a_person() -> None:
     assert ("普京", "person") in _names("美国总统与俄罗斯总统普京通了电话。")
 
 
+def test_chinese_names_a_name_cut_after_a_title_is_joined_and_found_whole_where_it_is_cut_again() -> None:
+    # jieba cuts Orbán (欧尔班) into 欧尔, tagged a place's name, and 班 (a class): after "总理" (prime
+    # minister) the pieces are one person; where the article writes it again without a title ("欧尔班说"),
+    # the piece the article writes only inside that name is the person too, not a place "欧尔"
+    assert ("欧尔班", "person") in _names("匈牙利总理欧尔班对此表示欢迎。")
+    text = "匈牙利总理欧尔班对此表示欢迎。欧尔班说，匈牙利已做好准备。"
+    mentions = find_mentions(Article(id="a", text=text, language="zh"))
+    assert [(m.surface, m.kind, m.count) for m in mentions if "欧尔" in m.surface] == [("欧尔班", "person", 2)]
+
+
 def test_chinese_names_a_place_glued_to_a_title_is_the_place_and_the_name_after_it_a_person() -> None:
     names = _names("德国总理默克尔访问上海。")
     assert ("德国", "place") in names and ("默克尔", "person") in names and ("上海", "place") in names

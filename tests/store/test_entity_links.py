@@ -26,10 +26,25 @@ SURNAMES = {
     "mln": ("Meloni", "Мелони", "Melani"),
 }
 GIVEN = {"dnld": "Donald", "mlnia": "Melania", "srh": "Sergey", "jrj": "Giorgia"}
+# Each surname in Chinese characters (keyed by them, read back as the Latin keys above), with a full name
+CHINESE = {
+    "trmp": ("特朗普", "tnnd", "唐纳德·特朗普"),
+    "lvrv": ("拉夫罗夫", "srk", "谢尔盖·拉夫罗夫"),
+    "mln": ("梅洛尼", "", ""),
+}
 GROUPS = 5
 
 
-def _mention(rng: random.Random) -> EntityMention:
+def _chinese_mention(rng: random.Random) -> EntityMention:
+    bare, given, full = CHINESE[rng.choice(list(CHINESE))]
+    if given and rng.random() < 0.3:
+        return EntityMention(key=bare, surface=full, kind="person", lemma=full, given=given)
+    return EntityMention(key=bare, surface=bare, kind="person", lemma=bare)
+
+
+def _mention(rng: random.Random, language: str) -> EntityMention:
+    if language == "zh":
+        return _chinese_mention(rng)
     if rng.random() < 0.15:
         return EntityMention(
             key="geo:3054643", surface=rng.choice(["Budapest", "Будапеща"]), kind="place", lemma="Budapest"
@@ -48,11 +63,12 @@ def _article(number: int, rng: random.Random) -> Article:
     group = rng.randrange(GROUPS)
     vector = np.zeros(GROUPS, dtype=np.float32)
     vector[group] = 1.0  # articles of one group join one story
-    mentions = {(m.key, m.given): m for m in (_mention(rng) for _ in range(rng.randint(1, 4)))}
+    language = rng.choice(["en", "bg", "zh"])
+    mentions = {(m.key, m.given): m for m in (_mention(rng, language) for _ in range(rng.randint(1, 4)))}
     return Article(
         id=f"a{number}",
         text=f"article {number}",
-        language=rng.choice(["en", "bg"]),
+        language=language,
         published=dt.date(2025, 3, 1) + dt.timedelta(days=number % 3),  # entity_days: a few dates
         embedding=vector,
         entities=tuple(mentions.values()),
@@ -120,6 +136,13 @@ def test_entity_links_by_delta_equal_linking_from_scratch(store_location: str, b
             drained += _drain(store)
             assert _incremental(store) == _reference(store)
         assert store.check() == []
+        links, _ = _incremental(store)
+    han = {bare for bare, _given, _full in CHINESE.values()}
+    read = {identity for (_article, key, _given), identity in links.items() if key in han and "~" in identity}
+    assert any(not any("\u4e00" <= char <= "\u9fff" for char in identity) for identity in read), (
+        "some names in characters should have been read back as a Latin full name of their story"
+    )
+    assert any(any("\u4e00" <= char <= "\u9fff" for char in identity) for identity in read)
     assert tipped > 0, "some mentions should have moved entity as full names arrived"
     assert (drained > 0) == (budget == 2), "a small budget leaves work for later batches"
 

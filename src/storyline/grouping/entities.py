@@ -20,7 +20,10 @@ Each article's mentions already carry keys that match across scripts and inflect
 - a bare name in another script that joins no full name joins the Latin spelling the store makes
   dominant the same way (Ройтерс joins Reuters, Яндекс joins Yandex, never Index);
 - an acronym is the entity of the name its article spells it out as ("FT" beside "Financial
-  Times"), and where its article does not, of the spelled-out name the store makes dominant.
+  Times"), and where its article does not, of the spelled-out name the store makes dominant;
+- a person's name in Chinese characters (特朗普, 唐纳德·特朗普) that its story's full names in another
+  script read back as exactly one person (``chinese.latin_keys``: "Donald Trump", "Дональд Трамп")
+  is that person; with none or several it is linked as any other name (``read_back``).
   Otherwise a name stays an entity of its own, marked by its bare key and spelling.
 
 Full names, Latin spellings and spelled-out acronyms are the *anchors* bare names may join
@@ -37,6 +40,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyline.models import Entity, EntityVariant
+from storyline.stages.chinese import latin_keys
 from storyline.stages.entity_cues import is_named_organisation
 from storyline.stages.gazetteer import english_country_names, find_place
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
@@ -50,6 +54,7 @@ from storyline.stages.name_languages import (
 from storyline.stages.romanise import romanise
 
 DOMINANCE = 3.0
+READ_BACK_LANGUAGES = frozenset({"zh"})  # whose names in characters are read back (Japanese reads them otherwise)
 MIN_SUPPORT = 2  # articles that write a full name before a bare name of another story joins it
 MAX_NAME_WORDS = 3
 # Languages whose multi-word names are shown as written: their names take no case endings, or (German)
@@ -279,13 +284,21 @@ def link_entities(rows: Iterable[MentionRow]) -> tuple[list[Entity], dict[tuple[
     rows = list(rows)
     full_by_key: dict[str, Counter[str]] = defaultdict(Counter)  # the anchors
     full_by_story: dict[tuple[int | None, str], set[str]] = defaultdict(set)  # the full names
+    story_names: dict[int, set[tuple[str, str]]] = defaultdict(set)  # each story's (key, full name)
     for row in rows:
         if is_anchor(row):
             full_by_key[row.key][anchor_of(row)] += 1
         if is_full_name(row):
             full_by_story[(row.story_id, row.key)].add(anchor_of(row))
+            if row.story_id is not None:
+                story_names[row.story_id].add((row.key, anchor_of(row)))
     links = {
-        mention_id(row): decide(row, full_by_story.get((row.story_id, row.key), set()), full_by_key.get(row.key))
+        mention_id(row): decide(
+            row,
+            full_by_story.get((row.story_id, row.key), set()),
+            full_by_key.get(row.key),
+            read_back(row, story_names.get(row.story_id, set()) if row.story_id is not None else set()),
+        )
         for row in rows
     }
     members: dict[str, list[MentionRow]] = defaultdict(list)
@@ -311,11 +324,17 @@ def is_full_name(row: MentionRow) -> bool:
     )
 
 
-def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] | None) -> str:
+def decide(
+    row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] | None, read: frozenset[str] = frozenset()
+) -> str:
     """The entity a mention names: its own identity, except for a bare name that has anchors spelled
-    as it in the store, which joins the one its story or the store makes clear (see the module doc).
+    as it in the store, which joins the one its story or the store makes clear (see the module doc),
+    and a name in Chinese characters its story's full names read back as one person.
     ``anchors``: anchor (``anchor_of``) -> rows, of the anchors with the row's key; ``full_in_story``:
-    the anchors of the full names with that key in the row's story."""
+    the anchors of the full names with that key in the row's story; ``read``: the persons its story's
+    full names in other scripts read the row's name back as (``read_back``)."""
+    if len(read) == 1:
+        return next(iter(read))
     identity = identity_of(row)
     if (
         row.given
@@ -334,6 +353,24 @@ def decide(row: MentionRow, full_in_story: set[str], anchors: Mapping[str, int] 
     if chosen is None and not is_latin_bare(row):
         chosen = dominant(spelled)
     return chosen or identity
+
+
+def reads_back(row: MentionRow) -> bool:
+    """Whether a mention is a person's name in Chinese characters that may be read back in Latin letters
+    (``chinese.latin_keys``)."""
+    return row.kind == "person" and row.language in READ_BACK_LANGUAGES and bool(latin_keys(row.lemma))
+
+
+def read_back(row: MentionRow, story_names: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The persons among its story's full names (``(key, anchor_of)`` pairs) that a name in Chinese
+    characters reads back as: those whose surname's key is one its characters may be spelled with
+    (特朗普: "trmp" of Donald Trump and of Дональд Трамп, one identity). ``decide`` takes the one
+    when there is exactly one; Donald and Melania Trump in one story leave 特朗普 as it is. Names
+    in characters never read each other back: their keys are characters, no reading's."""
+    if not reads_back(row):
+        return frozenset()
+    readings = latin_keys(row.lemma)
+    return frozenset(anchor.partition("\t")[0] for key, anchor in story_names if key in readings)
 
 
 def context_choice(in_story: set[str], in_store: Mapping[str, int], least: int = 1) -> str | None:

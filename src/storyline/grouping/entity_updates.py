@@ -6,6 +6,8 @@ these mentions can change entity:
 
 - the batch's own mentions;
 - bare mentions of a surname in a story that just got a full name with that surname it did not have;
+- names in Chinese characters in a story that just got a full name it did not have (``entities.read_back``:
+  the story's full names in other scripts are what they are read back as);
 - every bare mention of a surname whose store-wide dominant full name changed (the balance between
   two full names tipped), or of a name whose dominant Latin spelling changed where the store holds
   the name written in another script (the only mentions that follow it). There can be many, so they are queued and re-decided a few per new
@@ -32,6 +34,8 @@ from storyline.grouping.entities import (
     is_foreign_bare,
     latin_part_only_changed,
     mention_id,
+    read_back,
+    reads_back,
     store_choice,
 )
 
@@ -70,6 +74,10 @@ class MentionStore(Protocol):
 
     def bare_mentions(self, places: Sequence[tuple[int, str]]) -> list[MentionRow]: ...
 
+    def story_names(self, story_ids: Sequence[int]) -> dict[int, set[tuple[str, str]]]: ...
+
+    def names_read_back(self, story_ids: Sequence[int]) -> list[MentionRow]: ...
+
     def queue_relinks(self, keys: Sequence[str]) -> None: ...
 
     def next_queued_mentions(self, limit: int) -> list[MentionRow]: ...
@@ -103,9 +111,14 @@ def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkCh
 
     to_decide: dict[MentionId, MentionRow] = {mention_id(row): row for row in new_rows}
     to_decide.update({mention_id(row): row for row in store.bare_mentions(sorted(widened))})
+    read_again = store.names_read_back(sorted({story_id for story_id, _key in widened}))
+    to_decide.update({mention_id(row): row for row in read_again if reads_back(row)})
     queued = store.next_queued_mentions(max(RELINK_MIN, RELINK_PER_ARTICLE * len(article_ids)))
     to_decide.update({mention_id(row): row for row in queued})
-    in_store.update(store.full_name_counts(sorted({row.key for row in queued} - set(in_store))))
+    in_store.update(store.full_name_counts(sorted({row.key for row in to_decide.values()} - set(in_store))))
+    read_in = store.story_names(
+        sorted({row.story_id for row in to_decide.values() if row.story_id is not None and reads_back(row)})
+    )
 
     def needs_context(row: MentionRow) -> bool:
         return not row.given and row.kind != "place" and bool(in_store.get(row.key))
@@ -117,9 +130,10 @@ def relink_after(store: MentionStore, article_ids: Sequence[str]) -> list[LinkCh
     current = store.mention_links(list(to_decide))
     changes = []
     for mention, row in to_decide.items():
-        if needs_context(row):
+        read = read_back(row, read_in.get(row.story_id, set())) if row.story_id is not None else frozenset()
+        if needs_context(row) or read:
             known = set() if row.story_id is None else in_story.get((row.story_id, row.key), set())
-            identity = decide(row, known, in_store.get(row.key))
+            identity = decide(row, known, in_store.get(row.key), read)
         else:
             identity = identity_of(row)
         if current.get(mention) != identity:

@@ -380,13 +380,16 @@ def _dotted(tokens: list[_Token]) -> list[_Token]:
 
 def _person_end(tokens: list[_Token], start: int) -> int:
     """Where a person's name that starts at ``start`` ends, its pieces joined ("鲁" + "比奥" for
-    Rubio, "古" + "特雷斯" for Guterres); ``start`` itself where none starts there."""
+    Rubio, "古" + "特雷斯" for Guterres); ``start`` itself where none starts there. A piece tagged a
+    name of any kind right after a person's title opens one too ("总理" + "欧尔" + "班": Orbán, the
+    first piece tagged a place's name)."""
     if not tokens[start].person and not tokens[start].piece:
         return start
     end = start
-    while end < len(tokens) and tokens[end].piece and not tokens[end].person:
+    titled = tokens[start].piece and tokens[start].tag in TAG_KINDS and _after_title(tokens, start)
+    while end < len(tokens) and tokens[end].piece and not tokens[end].person and not (end == start and titled):
         end += 1  # pieces before the person's tag
-    if end == len(tokens) or not tokens[end].person:
+    if end == len(tokens) or not (tokens[end].person or end == start and titled):
         return start
     end += 1
     while end < len(tokens) and (tokens[end].person or tokens[end].piece):

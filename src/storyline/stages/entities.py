@@ -447,7 +447,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         for mention in mentions
     ]
     if article.language == "zh":
-        found = _glossed_throughout(found)
+        found = _glossed_throughout(_pieces_of_persons(found, text))
     typed = [
         _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
     ]
@@ -1151,6 +1151,26 @@ def _glossed(sentence: str, stop: int, in_latin: Sequence[Found]) -> Found | Non
         return None
     written = gloss.group(1)
     return next((m for m in in_latin if m.surface == written and ":" not in m.key), None)
+
+
+def _pieces_of_persons(found: list[Found], text: str) -> list[Found]:
+    """A name in Chinese characters that the article writes only inside a person's name it also finds
+    ("欧尔" of "欧尔班", Orbán, where jieba cut "欧尔班说" into a place's name and a word) as that person."""
+    persons = [m for m in found if m.kind == "person" and chinese.has_han(m.surface) and len(m.surface) > 1]
+    if not persons:
+        return found
+    out = []
+    for mention in found:
+        whole = next((person for person in persons if _only_inside(mention.surface, person.surface, text)), None)
+        out.append(mention if whole is None else dataclasses.replace(whole))
+    return out
+
+
+def _only_inside(piece: str, name: str, text: str) -> bool:
+    """Whether every time ``text`` writes ``piece`` (another name than ``name``) it is inside ``name``."""
+    if piece == name or piece not in name or not chinese.has_han(piece):
+        return False
+    return text.count(piece) == text.count(name) * name.count(piece)
 
 
 def _glossed_throughout(found: list[Found]) -> list[Found]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.grouping.entities import (
+    READ_BACK_LANGUAGES,
     MentionRow,
     VariantCount,
     anchor_of,
@@ -44,6 +45,15 @@ _MENTION_COLUMNS = COLUMNS + _MENTIONS_FROM
 _STORY_MENTIONS = (
     COLUMNS + " FROM memberships m {ordered_join} article_entities e ON e.article_id=m.article_id"
     " JOIN articles a ON a.id=e.article_id WHERE m.story_id=? AND e.key=? AND e.given=''"
+)
+
+# A story's persons in the languages whose names in characters are read back, member by member (the
+# languages are the constant codes of ``READ_BACK_LANGUAGES``, written into the statement).
+_READ_BACK = ",".join(f"'{language}'" for language in sorted(READ_BACK_LANGUAGES))
+_STORY_NAMES_READ_BACK = (
+    COLUMNS + " FROM memberships m {ordered_join} articles a ON a.id=m.article_id"
+    " JOIN article_entities e ON e.article_id=m.article_id"
+    f" WHERE m.story_id=? AND a.language IN ({_READ_BACK}) AND e.kind='person'"
 )
 
 
@@ -129,6 +139,32 @@ class EntityLinks(StoreBase):
         over the story's members; PostgreSQL reads them all in one statement per chunk)."""
         sql = _STORY_MENTIONS.format(ordered_join=self._sql.ordered_join)
         return [MentionRow(*row) for story_id, key in places for row in self._db.execute(sql, (story_id, key))]
+
+    def story_names(self, story_ids: Sequence[int]) -> dict[int, set[tuple[str, str]]]:
+        """Per story: its full names, as (surname key, anchor) pairs (``entities.read_back`` reads a name in
+        Chinese characters against them)."""
+        found: dict[int, set[tuple[str, str]]] = {story_id: set() for story_id in story_ids}
+        for row in self._rows_for_ids(
+            "SELECT story_id, key, identity FROM story_full_names WHERE story_id IN ({marks})", story_ids
+        ):
+            found[int(row[0])].add((row[1], row[2]))
+        return found
+
+    def names_read_back(self, story_ids: Sequence[int]) -> list[MentionRow]:
+        """The persons' names of these stories' articles in a language whose names in characters are read
+        back (``entities.READ_BACK_LANGUAGES``): only stories with such articles are walked, each over its
+        members."""
+        stories = sorted(
+            {
+                int(row[0])
+                for row in self._rows_for_ids(
+                    f"SELECT story_id FROM story_languages WHERE language IN ({_READ_BACK}) AND story_id IN ({{marks}})",
+                    story_ids,
+                )
+            }
+        )
+        sql = _STORY_NAMES_READ_BACK.format(ordered_join=self._sql.ordered_join)
+        return [MentionRow(*row) for story_id in stories for row in self._db.execute(sql, (story_id,))]
 
     def queue_relinks(self, keys: Sequence[str]) -> None:
         """Every bare mention of these surnames is to be decided again (from the first one stored on)."""

@@ -188,6 +188,10 @@ MIGRATIONS: dict[int, Migration] = {
     # words of the Chinese articles stored are cut apart. (Their names, which the entity stage now finds,
     # are found for the articles stored from then on; nothing already stored is read again.)
     20: Migration(index_words=True),
+    # Version 22: a person's name in Chinese characters is the person its story's full names in other
+    # scripts read it back as, when they read it as one (特朗普 beside "Donald Trump";
+    # grouping/entities.read_back): every mention is linked again.
+    21: Migration(rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
