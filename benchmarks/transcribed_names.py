@@ -16,7 +16,9 @@ python benchmarks/transcribed_names.py --cost
   ``--limit`` names against each of 5 articles drawn at random, counted where exactly one of the
   article's Latin-script keys is among the name's keys (``grouping/evidence.across_scripts`` renames
   only then). These names are a dictionary's, nearly none of them in those articles: each such rename
-  is a false one.
+  is a false one. And how often such a name would be linked by mistake to a person of an article taken
+  as its story: where exactly one of the article's persons' full names has a surname key among the
+  name's keys (``grouping/entities.read_back`` links only then).
 - ``--cost``: the time of one comparison of a Chinese article's names (7 in characters, 4 other keys)
   with a story profile of 151 Latin keys, reading back and not (``evidence.entity_overlap``), the
   fastest of 7 rounds of 5,000, in microseconds.
@@ -52,9 +54,9 @@ def read_split(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def article_keys(pairs: Path) -> list[set[str]]:
+def article_keys(pairs: Path) -> tuple[list[set[str]], list[set[tuple[str, str]]]]:
     """The Latin-script entity keys of each article of the labeled pairs (places' ids and acronyms left
-    out: no name is read back as one)."""
+    out: no name is read back as one), and its persons' full names as (surname key, given-name key)."""
     seen: dict[str, dict[str, str]] = {}
     for line in pairs.read_text(encoding="utf-8").splitlines():
         pair = json.loads(line)
@@ -63,10 +65,17 @@ def article_keys(pairs: Path) -> list[set[str]]:
     articles = [
         Article(id=key, text=item["text"], title=item.get("title"), language=item["lang"]) for key, item in seen.items()
     ]
-    return [
-        {m.key for m in article.entities if m.key.isascii() and ":" not in m.key and not m.key.startswith("#")}
-        for article in extract_entities(articles)
-    ]
+    read = extract_entities(articles)
+    return (
+        [
+            {m.key for m in article.entities if m.key.isascii() and ":" not in m.key and not m.key.startswith("#")}
+            for article in read
+        ],
+        [
+            {(m.key, m.given) for m in article.entities if m.kind == "person" and m.given and m.given != m.key}
+            for article in read
+        ],
+    )
 
 
 def comparison_cost() -> dict[str, float]:
@@ -123,15 +132,18 @@ def main() -> None:
         "keys_per_name_mean": round(statistics.mean(sizes), 1) if sizes else 0,
     }
     if args.pairs.is_file():
-        keyed = article_keys(args.pairs)
+        keyed, persons = article_keys(args.pairs)
         chance = random.Random(0)
-        tries = renamed = 0
+        tries = renamed = linked = 0
         for _latin, keys in read[: args.limit]:
-            for article in chance.sample(keyed, ARTICLES_PER_NAME):
+            for number in chance.sample(range(len(keyed)), ARTICLES_PER_NAME):
                 tries += 1
-                renamed += len(keys & article) == 1
+                renamed += len(keys & keyed[number]) == 1
+                linked += len({full for full in persons[number] if full[0] in keys}) == 1
         figures["false_renames_per_article"] = round(renamed / max(tries, 1), 4)
+        figures["false_person_links_per_story"] = round(linked / max(tries, 1), 4)
         figures["articles"] = len(keyed)
+        figures["articles_with_full_names"] = sum(1 for names in persons if names)
     print(json.dumps(figures, indent=1))
 
 

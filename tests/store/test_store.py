@@ -509,6 +509,44 @@ def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_
     assert after == [entity]
 
 
+def test_store_upgrade_to_schema_22_reads_stored_chinese_names_back_where_the_store_has_chinese(
+    store_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 22 links a person's name in Chinese characters to the one full name its story reads it back
+    as (特朗普 beside "Donald Trump"): a store with Chinese articles, linked by the rules before, has its
+    entities rebuilt by the upgrade; a store without is left as it is."""
+    from storyline.grouping import entity_updates
+    from storyline.grouping.entity_updates import relink_after
+    from storyline.store.entity_links import EntityLinks
+
+    full = EntityMention(key="trmp", surface="Donald Trump", kind="person", lemma="Donald Trump", given="dnld")
+    bare = EntityMention(key="特朗普", surface="特朗普", kind="person", lemma="特朗普")
+    day = dt.date(2025, 10, 16)
+    en = replace(make_article("en", [1, 0, 0], [], day, text="Donald Trump said"), language="en", entities=(full,))
+    zh = replace(make_article("zh", [1, 0, 0], [], day, text="特朗普表示"), language="zh", entities=(bare,))
+    links = "SELECT em.article_id, e.identity FROM entity_mentions em JOIN entities e ON e.id=em.entity_id"
+    with monkeypatch.context() as old_rules:
+        old_rules.setattr(entity_updates, "read_back", lambda _row, _names: frozenset())
+        with open_store(store_location) as store:
+            _save(store, [en, zh], _index(store))
+            with store.transaction():
+                relink_after(store, ["en", "zh"])
+            assert dict(store._db.execute(links).fetchall())["zh"] != "dnld trmp~trmp"
+            with store.transaction():
+                store._db.execute("UPDATE meta SET value='21' WHERE key='schema_version'")
+    rebuilt = []
+    rebuild = EntityLinks.rebuild_entities
+    monkeypatch.setattr(EntityLinks, "rebuild_entities", lambda self: rebuilt.append(1) or rebuild(self))
+    with open_store(store_location) as store:
+        assert dict(store._db.execute(links).fetchall()) == {"en": "dnld trmp~trmp", "zh": "dnld trmp~trmp"}
+        assert store.check() == []
+        with store.transaction():
+            store._db.execute("DELETE FROM language_counts WHERE language='zh'")  # as a store without Chinese
+            store._db.execute("UPDATE meta SET value='21' WHERE key='schema_version'")
+    with open_store(store_location):
+        assert rebuilt == [1]
+
+
 def test_store_upgrade_to_schema_18_rekeys_given_names_and_joins_them_across_scripts(store_location: str) -> None:
     """Schema 18 keys a given name with "h" and "j" as no consonant (John is Джон): the upgrade makes
     every stored given-name key again from the name it was made from, merges an article's rows that now

@@ -25,6 +25,7 @@ class Migration:
     before: str = ""
     after: str = ""
     rebuild_entities: bool = False
+    rebuild_entities_with: str = ""  # a language: the entities are rebuilt where the store has articles in it
     rename_entities: bool = False  # names, types and variant lists made again from the variant counts
     split_storylines: bool = False  # storylines that fell into pieces are split (``split_storylines_in_pieces``)
     rekey_mentions: bool = False  # stored mentions' keys made again by today's rules (``rekey_mentions``)
@@ -190,8 +191,8 @@ MIGRATIONS: dict[int, Migration] = {
     20: Migration(index_words=True),
     # Version 22: a person's name in Chinese characters is the person its story's full names in other
     # scripts read it back as, when they read it as one (特朗普 beside "Donald Trump";
-    # grouping/entities.read_back): every mention is linked again.
-    21: Migration(rebuild_entities=True),
+    # grouping/entities.read_back): a store with Chinese articles has every mention linked again.
+    21: Migration(rebuild_entities_with="zh"),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
@@ -225,13 +226,21 @@ def migrate(
         index_words()
     if any(step.rekey_mentions for step in steps):
         rekey_mentions()
-    if any(step.rebuild_entities for step in steps):
+    if any(step.rebuild_entities or _holds_language(db, step.rebuild_entities_with) for step in steps):
         rebuild_entities()  # names too
     elif any(step.rename_entities for step in steps):
         rename_entities()
     if any(step.split_storylines for step in steps):
         split_storylines()
     db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(target),))
+
+
+def _holds_language(db: Any, language: str) -> bool:
+    """Whether the store has articles in ``language`` (none asked: no)."""
+    if not language:
+        return False
+    row = db.execute("SELECT articles FROM language_counts WHERE language=?", (language,)).fetchone()
+    return bool(row and row[0])
 
 
 def add_column(db: Any, table: str, column: str, declaration: str, dialect: str = "sqlite") -> None:
