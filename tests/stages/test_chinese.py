@@ -36,6 +36,9 @@ def test_chinese_names_a_name_cut_after_a_title_is_joined_and_found_whole_where_
     text = "匈牙利总理欧尔班对此表示欢迎。欧尔班说，匈牙利已做好准备。"
     mentions = find_mentions(Article(id="a", text=text, language="zh"))
     assert [(m.surface, m.kind, m.count) for m in mentions if "欧尔" in m.surface] == [("欧尔班", "person", 2)]
+    # without a title, its pieces before a word of speech are the person; a known place's are not joined
+    assert ("欧尔班", "person") in _names("欧尔班说，匈牙利已做好准备。")
+    assert ("巴西", "place") in _names("巴西说，它已做好准备。")
 
 
 def test_chinese_names_a_place_glued_to_a_title_is_the_place_and_the_name_after_it_a_person() -> None:

@@ -381,12 +381,19 @@ def _dotted(tokens: list[_Token]) -> list[_Token]:
 def _person_end(tokens: list[_Token], start: int) -> int:
     """Where a person's name that starts at ``start`` ends, its pieces joined ("鲁" + "比奥" for
     Rubio, "古" + "特雷斯" for Guterres); ``start`` itself where none starts there. A piece tagged a
-    name of any kind right after a person's title opens one too ("总理" + "欧尔" + "班": Orbán, the
-    first piece tagged a place's name)."""
+    name of any kind opens one too right after a person's title ("总理" + "欧尔" + "班": Orbán, the
+    first piece tagged a place's name), or where its pieces, no known place, stand before a word of
+    speech ("欧尔" + "班" + "说": Orbán said)."""
     if not tokens[start].person and not tokens[start].piece:
         return start
     end = start
     titled = tokens[start].piece and tokens[start].tag in TAG_KINDS and _after_title(tokens, start)
+    if tokens[start].piece and tokens[start].tag in TAG_KINDS and not titled:
+        stop = start + 1
+        while stop < len(tokens) and tokens[stop].piece and not tokens[stop].person:
+            stop += 1
+        surface = "".join(token.word for token in tokens[start:stop])
+        titled = stop > start + 1 and _speaks_after(tokens, stop) and _known(surface) is None
     while end < len(tokens) and tokens[end].piece and not tokens[end].person and not (end == start and titled):
         end += 1  # pieces before the person's tag
     if end == len(tokens) or not (tokens[end].person or end == start and titled):
@@ -403,7 +410,7 @@ def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | Non
     surface = "".join(token.word for token in tokens[start:end])
     at, stop = tokens[start].start, tokens[end - 1].stop
     joined = end - start > 1
-    tag = "nr" if joined and any(token.person for token in tokens[start:end]) else tokens[start].tag
+    tag = "nr" if joined else tokens[start].tag  # pieces joined make a person's name (``_person_end``)
     if not _may_name(tag) and not is_chinese_agency(surface):
         return None, end  # (an outlet whatever its tag: 财新, Caixin, is an adjective to jieba)
     if is_agency(surface) or may_open_institution(surface) and find_institution([surface]) is not None:
