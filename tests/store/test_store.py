@@ -492,6 +492,16 @@ def test_store_upgrade_to_schema_20_names_an_acronym_by_no_run_that_holds_it(sto
     assert after == before
 
 
+def test_store_upgrade_to_schema_22_spells_a_bulgarian_schwa_in_a_foreign_surname(store_location: str) -> None:
+    """Schema 22 writes a foreign surname's last Bulgarian ъ before н as "e" (Блинкън: Blinken): a store
+    without Chinese articles is not relinked, its names are made again, ids and links as they were."""
+    full = EntityMention(key="blnkn", surface="Антъни Блинкън", kind="person", lemma="Антъни Блинкън", given="antn")
+    a = replace(make_article("a", [1, 0, 0], [], dt.date(2022, 2, 1), text="Блинкън"), language="bg", entities=(full,))
+    before, names, after = _renamed_on_upgrade(store_location, [a], "Anthony Blinkan", 21)
+    assert names == ["Anthony Blinken"]
+    assert after == before
+
+
 def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
     """Schema 15 shows a person English text names by the surname alone with the given names another
     script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""

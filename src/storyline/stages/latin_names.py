@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,7 @@ from storyline.stages.keys import latin
 from storyline.stages.name_languages import PARTICLES_IN_LATIN
 
 CACHE_FORMAT = 1
+_SCHWA_BEFORE_LAST = re.compile(r"ъ([нрлм])$")
 MAX_DEPARTURES = 3
 DEPARTURE = 1.8  # what one departure from the plain letters costs, against log(rank)
 MAX_COST = 12.0  # past it, too rare a name too far from the letters: the romanisation stays
@@ -129,9 +131,20 @@ def latin_name(name: str, language: str | None) -> str | None:
         spelled = _best(word.lower(), language, surname=False, native_too=foreign, weigh_native=not own)
         spelled_words.append(spelled is not None)
         out.append(_capitalised(spelled) if spelled else romanise(word, language))
-    out.append(_capitalised(surname) if surname else romanise(words[-1], language))
-    found = surname is not None or foreign or any(spelled_words)
+    schwa = _schwa_spelled(words[-1], language, own)
+    out.append(_capitalised(surname) if surname else romanise(schwa, language))
+    found = surname is not None or foreign or any(spelled_words) or schwa != words[-1]
     return " ".join(out) if found else None
+
+
+def _schwa_spelled(word: str, language: str, own: bool) -> str:
+    """A foreign surname no list spells, in Bulgarian, with its last syllable's ъ before a closing н, р,
+    л or м written as е: that ъ stands for the unstressed vowel that English and German names write
+    "e" most often (Блинкън: Blinken, not the official romanisation's Blinkan; -ър: -er). A name of the
+    text's own languages keeps its letters."""
+    if language != "bg" or own or _in_own_lists(word.lower(), surname=False):
+        return word
+    return _SCHWA_BEFORE_LAST.sub(r"е\1", word)
 
 
 def _foreign_surname(word: str, language: str) -> bool:
