@@ -103,7 +103,8 @@ def test_seeds_budapest_timeline_has_the_three_events_with_sources(seeded: tuple
     for key in ("date", "precision", "text", "language", "entities", "articles", "sources", "speakers", "planned"):
         assert key in call
     assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
-    assert "Доналд Тръмп" in call["speakers"] and "Доналд Тръмп" not in call["sources"], "a person speaks, not reports"
+    assert call["speakers"] == ["Donald Trump"], "a person speaks, not reports; shown by the entity's name"
+    assert not any("Тръмп" in source for source in call["sources"])
     dates_of: dict[str, set[tuple[str, str]]] = {}
     for entry in entries:
         for statement in entry["statements"]:

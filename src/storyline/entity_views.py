@@ -121,12 +121,17 @@ def _timeline(store: Store, articles_by_story: dict[int, list[dict[str, Any]]], 
     def entity_name(article_id: str, key: str) -> str:
         return names.get((article_id, key), (0, key, ""))[1]
 
-    def is_person(article_id: str, name: str) -> bool:
-        """A source is a person when the article names an entity of that type with its last word."""
+    def person_name(article_id: str, name: str) -> str | None:
+        """A source is a person when the article names an entity of that type with its last word: shown
+        by that entity's name, one name whatever the script ("Доналд Тръмп", 特朗普: Donald Trump)."""
         found = names.get((article_id, last_word_key(name)))
-        return found is not None and found[2] == "person"
+        return found[1] if found is not None and found[2] == "person" else None
 
-    entries = build_timeline(store.statements_of(ids), facts, reference, entity_name, is_person)
+    def entity_of(article_id: str, key: str) -> int | None:
+        found = names.get((article_id, key))
+        return found[0] if found is not None else None
+
+    entries = build_timeline(store.statements_of(ids), facts, reference, entity_name, person_name, entity_of)
     if raw:
         return [(entry, names) for entry in entries]
     return [_entry_view(entry, names) for entry in entries]

@@ -161,6 +161,26 @@ def test_timeline_speakers_are_apart_from_the_outlets_that_reported() -> None:
         FACTS,
         lambda _a: dt.date(2025, 10, 21),
         lambda _a, key: key,
-        lambda article, name: article == "bg" and name.endswith("Тръмп"),
+        lambda article, name: "Donald Trump" if article == "bg" and name.endswith("Тръмп") else None,
     )
-    assert entry.speakers == ("Доналд Тръмп",) and entry.sources == ("CNN", "Financial Times")
+    assert entry.speakers == ("Donald Trump",) and entry.sources == ("CNN", "Financial Times")
+
+
+def test_timeline_a_person_speaks_under_one_name_and_an_entity_makes_one_event_across_scripts() -> None:
+    """特朗普 and Доналд Тръмп are one speaker, shown by the entity's name; statements of one date whose keys
+    differ (特朗普, trmp) but link to one entity are one event."""
+    statements = [
+        _statement("bg", dt.date(2025, 10, 16), ("trmp",), ("Доналд Тръмп",)),
+        _statement("zh", dt.date(2025, 10, 16), ("特朗普",), ("特朗普",)),
+    ]
+    facts = {**FACTS, "zh": ArticleFacts("zh", "zh", dt.date(2025, 10, 16), "Xinhua", 2)}
+    by_key = {(statement.article_id, key): 7 for statement in statements for key in statement.entity_keys}
+
+    def build(entity_of):  # type: ignore[no-untyped-def]
+        return build_timeline(
+            statements, facts, lambda _a: None, lambda _a, key: key, lambda _a, _name: "Donald Trump", entity_of
+        )
+
+    assert len(build(lambda _a, _k: None)) == 2  # by keys alone: two events
+    (entry,) = build(lambda article, key: by_key.get((article, key)))
+    assert entry.speakers == ("Donald Trump",) and len(entry.articles) == 2

@@ -44,11 +44,14 @@ def build_timeline(
     facts: dict[str, ArticleFacts],
     reference: Callable[[str], dt.date | None],
     entity_name: Callable[[str, str], str],
-    is_person: Callable[[str, str], bool] = lambda _article, _name: False,
+    person_name: Callable[[str, str], str | None] = lambda _article, _name: None,
+    entity_of: Callable[[str, str], int | None] = lambda _article, _key: None,
 ) -> list[TimelineEntry]:
     """Entries in date order. ``reference(article_id)`` dates an undated article's story;
-    ``entity_name(article_id, key)`` names an entity key; ``is_person(article_id, name)`` tells a
-    source that is a person (a speaker) from an outlet or agency."""
+    ``entity_name(article_id, key)`` names an entity key; ``person_name(article_id, name)`` tells a
+    source that is a person (a speaker) from an outlet or agency: the person's entity name, or None;
+    ``entity_of(article_id, key)`` is the entity a key links to there, where the store linked it (an
+    entity shared across scripts whose keys differ, 特朗普 and Trump, makes one event as a key does)."""
     dated = [placed for statement in statements if (placed := _place(statement, reference)) is not None]
     dated = _one_date_per_text(_one_date_per_sentence(dated, facts), facts)
     groups: dict[tuple[dt.date, str], list[DatedStatement]] = {}
@@ -57,8 +60,8 @@ def build_timeline(
         groups.setdefault((statement.date, statement.precision), []).append(statement)
     entries = []
     for (date, precision), group in groups.items():
-        for cluster in _same_events(group):
-            entries.append(_entry(date, precision, cluster, facts, entity_name, is_person))
+        for cluster in _same_events(group, entity_of):
+            entries.append(_entry(date, precision, cluster, facts, entity_name, person_name))
     entries.sort(key=lambda e: (e.date, _PRECISION_ORDER.get(e.precision, 9), -len(e.articles), e.text))
     return entries
 
@@ -145,9 +148,11 @@ def _place(statement: DatedStatement, reference: Callable[[str], dt.date | None]
     return dataclasses.replace(statement, date=date) if date else None
 
 
-def _same_events(group: list[DatedStatement]) -> list[list[DatedStatement]]:
-    """Union-find over statements of one date: a shared entity, the same article or the same
-    sentence joins them."""
+def _same_events(
+    group: list[DatedStatement], entity_of: Callable[[str, str], int | None] = lambda _article, _key: None
+) -> list[list[DatedStatement]]:
+    """Union-find over statements of one date: a shared entity (by key, or by the entity the store
+    linked the key to), the same article or the same sentence joins them."""
     parent = list(range(len(group)))
 
     def root(index: int) -> int:
@@ -159,10 +164,13 @@ def _same_events(group: list[DatedStatement]) -> list[list[DatedStatement]]:
     # each statement joins the first one seen with its article or any of its entity keys: the same
     # components as comparing every pair, in time linear in the statements (a storyline's date can hold
     # thousands of them)
-    first_with: dict[tuple[str, str], int] = {}
+    first_with: dict[tuple[str, object], int] = {}
     for index, statement in enumerate(group):
-        marks = (("article", statement.article_id), ("text", same_text(statement.text)))
-        for mark in (*marks, *(("key", key) for key in statement.entity_keys)):
+        marks: list[tuple[str, object]] = [("article", statement.article_id), ("text", same_text(statement.text))]
+        marks += [("key", key) for key in statement.entity_keys]
+        linked = (entity_of(statement.article_id, key) for key in statement.entity_keys)
+        marks += [("entity", entity) for entity in linked if entity is not None]
+        for mark in marks:
             earlier = first_with.setdefault(mark, index)
             if earlier != index:
                 parent[root(index)] = root(earlier)
@@ -178,7 +186,7 @@ def _entry(
     cluster: list[DatedStatement],
     facts: dict[str, ArticleFacts],
     entity_name: Callable[[str, str], str],
-    is_person: Callable[[str, str], bool],
+    person_name: Callable[[str, str], str | None],
 ) -> TimelineEntry:
     def order(statement: DatedStatement) -> tuple[int, int]:
         fact = facts.get(statement.article_id)
@@ -192,7 +200,8 @@ def _entry(
             names[entity_name(statement.article_id, key)] += 1
     articles = list(dict.fromkeys(statement.article_id for statement in cluster))
     named = _distinct(source for statement in cluster for source in statement.sources)
-    people = {name.casefold() for s in cluster for name in s.sources if is_person(s.article_id, name)}
+    persons = {(s.article_id, name): person_name(s.article_id, name) for s in cluster for name in s.sources}
+    people = {name.casefold() for (_article, name), person in persons.items() if person is not None}
     return TimelineEntry(
         date=date,
         precision=precision,
@@ -203,7 +212,7 @@ def _entry(
         sources=tuple(name for name in named if name.casefold() not in people),
         outlets=_distinct(facts[a].outlet or "" for a in articles if a in facts),
         statements=tuple(cluster),
-        speakers=tuple(name for name in named if name.casefold() in people),
+        speakers=_distinct(person for person in persons.values() if person is not None),  # one name a person
         planned=all(is_planned(statement, facts) for statement in cluster),
     )
 
