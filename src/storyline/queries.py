@@ -285,16 +285,28 @@ def list_storylines(
 
 def search_articles(store: Store, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
     """Keyword matches (any inflection of the words), then articles naming the same entities
-    in other scripts (a query "Budapest" finds "Будапеща" and "Будапешті")."""
+    in other scripts (a query "Budapest" finds "Будапеща" and "Будапешті"; "Trump" finds 特朗普 where
+    the store links it to Donald Trump). A query that is an entity's name or written form ("Donald
+    Trump", 特朗普) finds the articles naming that entity by any of its keys."""
     results = store.search(query, limit, snippets)
     seen = {result["id"] for result in results}
+    named = None if query.strip().isdigit() else store.find_entity(query.strip())
     keys = [key for key in (_entity_key(word) for word in re.findall(r"\w+", query)) if len(key) >= 3]
-    if keys and len(results) < limit:
-        for row in store.articles_with_entities(keys, limit):
+    groups = [sorted(store.entity_keys(named["id"]))] if named else _linked_keys(store, keys)
+    if any(groups) and len(results) < limit:
+        for row in store.articles_with_entities(groups, limit):
             if row["id"] not in seen:
                 seen.add(row["id"])
                 results.append(row)
     return results[:limit]
+
+
+def _linked_keys(store: Store, keys: list[str]) -> list[list[str]]:
+    """Each key with the other keys of the entity most articles link it to: the keys one entity has in
+    several scripts, where their letters do not meet ("trmp" and 特朗普 of Donald Trump)."""
+    linked = store.key_entities(keys)
+    other_keys = {entity_id: store.entity_keys(entity_id) for entity_id, _name in linked.values()}
+    return [[key, *sorted(other_keys[linked[key][0]] - {key})] if key in linked else [key] for key in keys]
 
 
 def _entity_key(word: str) -> str:

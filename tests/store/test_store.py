@@ -114,6 +114,32 @@ def test_store_search_finds_chinese_words_inside_a_clause(store_location: str) -
         assert store.check() == ["1 Chinese article(s) without their words for search"]
 
 
+def test_search_finds_a_name_in_another_script_through_the_entity_it_is_linked_to(store_location: str) -> None:
+    """ "Trump" finds the Chinese article that writes 特朗普, once linking made both one person (the keys
+    "trmp" and 特朗普 never meet); 特朗普 and "Donald Trump" find both articles; each word of a query is
+    still required (the Chinese article names no Budapest)."""
+    from storyline import queries
+    from storyline.grouping.entity_updates import relink_after
+
+    full = EntityMention(key="trmp", surface="Donald Trump", kind="person", lemma="Donald Trump", given="dnld")
+    place = EntityMention(key="geo:3054643", surface="Budapest", kind="place", lemma="Budapest")
+    bare = EntityMention(key="特朗普", surface="特朗普", kind="person", lemma="特朗普")
+    day = dt.date(2025, 10, 16)
+    en = replace(
+        make_article("en", [1, 0, 0], [], day, text="Donald Trump will go to Budapest."),
+        language="en",
+        entities=(full, place),
+    )
+    zh = replace(make_article("zh", [1, 0, 0], [], day, text="特朗普表示。"), language="zh", entities=(bare,))
+    with open_store(store_location) as store:
+        _save(store, [en, zh], _index(store))
+        with store.transaction():
+            relink_after(store, ["en", "zh"])
+        for query in ("Trump", "特朗普", "Donald Trump"):
+            assert {hit["id"] for hit in queries.search_articles(store, query)} == {"en", "zh"}, query
+        assert [hit["id"] for hit in queries.search_articles(store, "Trump Budapest")] == ["en"]
+
+
 def test_store_upgrade_to_schema_21_cuts_stored_chinese_articles_into_words(tmp_path: Path) -> None:
     """A store written before schema 21 has no words of its Chinese articles: the upgrade cuts them."""
     path = tmp_path / "v20.db"

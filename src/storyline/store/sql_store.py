@@ -429,19 +429,26 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         sql = "SELECT a.id, m.story_id, a.published, a.language FROM articles a LEFT JOIN memberships m ON m.article_id=a.id WHERE a.id IN ({marks})"
         return {row["id"]: dict(row) for row in self._rows_for_ids(sql, article_ids)}
 
-    def articles_with_entities(self, keys: Sequence[str], limit: int = 20) -> list[dict[str, Any]]:
-        """Articles that name all the given entity keys, most mentions first."""
-        marks = ",".join("?" * len(keys))
+    def articles_with_entities(self, groups: Sequence[Sequence[str]], limit: int = 20) -> list[dict[str, Any]]:
+        """Articles that name, for each group of entity keys, one of its keys (a word of a query and the
+        keys the same entity has in other scripts: "trmp" and 特朗普), most mentions first."""
+        groups = [list(dict.fromkeys(group)) for group in groups if group]
+        if not groups:
+            return []
+        keys = [key for group in groups for key in group]
+        which = " ".join(
+            f"WHEN e.key IN ({','.join('?' * len(group))}) THEN {number}" for number, group in enumerate(groups)
+        )
         return [
             dict(row)
             for row in self._db.execute(
                 f"SELECT {SEARCH_COLUMNS}, x.snippet FROM ("
                 f" SELECT e.article_id, {self._sql.joined('e.surface')} AS snippet, SUM(e.mentions) AS mentions"
-                f" FROM article_entities e WHERE e.key IN ({marks}) GROUP BY e.article_id"
-                " HAVING COUNT(DISTINCT e.key)=?) x JOIN articles a ON a.id=x.article_id"
+                f" FROM article_entities e WHERE e.key IN ({','.join('?' * len(keys))}) GROUP BY e.article_id"
+                f" HAVING COUNT(DISTINCT CASE {which} END)=?) x JOIN articles a ON a.id=x.article_id"
                 " LEFT JOIN memberships m ON m.article_id=a.id LEFT JOIN stories s ON s.id=m.story_id"
                 " ORDER BY x.mentions DESC, a.seq LIMIT ?",
-                [*keys, len(set(keys)), limit],
+                [*keys, *keys, len(groups), limit],
             )
         ]
 
