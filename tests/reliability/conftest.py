@@ -25,7 +25,7 @@ class Scale:
     reader_seconds: float  # at least this long of readers beside a writer
 
 
-QUICK = Scale("hashing", hostile=1000, good=100, kills=12, kill_window=(0.5, 3.0), crash_good=1500, reader_seconds=10)
+QUICK = Scale("hashing", hostile=1000, good=100, kills=9, kill_window=(0.5, 3.0), crash_good=600, reader_seconds=10)
 LONG = Scale("e5-small", hostile=3000, good=300, kills=25, kill_window=(1.0, 20.0), crash_good=1000, reader_seconds=180)
 
 

@@ -14,7 +14,7 @@ from storyline.evaluation.hostile import verify, write_corpus
 from storyline.store import open_store
 
 POLL_SECONDS = 0.02
-BATCH = "128"  # articles per commit: many commits in the corpus, so that each kill can land between two
+BATCH = "32"  # articles per commit: many commits in the corpus, so that each kill can land between two
 
 
 def test_crash_sigkill_at_random_moments_then_finish(
