@@ -289,11 +289,13 @@ def search_articles(store: Store, query: str, limit: int = 20, snippets: bool = 
     the store links it to Donald Trump). A query that is an entity's name or written form ("Donald
     Trump", 特朗普) finds the articles naming that entity by any of its keys."""
     results = store.search(query, limit, snippets)
+    if len(results) >= limit:
+        return results[:limit]
     seen = {result["id"] for result in results}
     named = None if query.strip().isdigit() else store.find_entity(query.strip())
     keys = [key for key in (_entity_key(word) for word in re.findall(r"\w+", query)) if len(key) >= 3]
     groups = [sorted(store.entity_keys(named["id"]))] if named else _linked_keys(store, keys)
-    if any(groups) and len(results) < limit:
+    if any(groups):
         for row in store.articles_with_entities(groups, limit):
             if row["id"] not in seen:
                 seen.add(row["id"])
