@@ -387,21 +387,29 @@ def _person_end(tokens: list[_Token], start: int) -> int:
     if not tokens[start].person and not tokens[start].piece:
         return start
     end = start
-    titled = tokens[start].piece and tokens[start].tag in TAG_KINDS and _after_title(tokens, start)
-    if tokens[start].piece and tokens[start].tag in TAG_KINDS and not titled:
-        stop = start + 1
-        while stop < len(tokens) and tokens[stop].piece and not tokens[stop].person:
-            stop += 1
-        surface = "".join(token.word for token in tokens[start:stop])
-        titled = stop > start + 1 and _speaks_after(tokens, stop) and _known(surface) is None
-    while end < len(tokens) and tokens[end].piece and not tokens[end].person and not (end == start and titled):
-        end += 1  # pieces before the person's tag
-    if end == len(tokens) or not (tokens[end].person or end == start and titled):
-        return start
+    if not _opens_a_name(tokens, start):
+        while end < len(tokens) and tokens[end].piece and not tokens[end].person:
+            end += 1  # pieces before the person's tag
+        if end == len(tokens) or not tokens[end].person:
+            return start
     end += 1
     while end < len(tokens) and (tokens[end].person or tokens[end].piece):
         end += 1
     return end
+
+
+def _opens_a_name(tokens: list[_Token], start: int) -> bool:
+    """Whether a piece tagged a name of any kind opens a person's name without a person's tag: after a
+    person's title, or with the pieces after it, no known place, before a word of speech."""
+    if not tokens[start].piece or tokens[start].tag not in TAG_KINDS:
+        return False
+    if _after_title(tokens, start):
+        return True
+    stop = start + 1
+    while stop < len(tokens) and tokens[stop].piece and not tokens[stop].person:
+        stop += 1
+    surface = "".join(token.word for token in tokens[start:stop])
+    return stop > start + 1 and _speaks_after(tokens, stop) and _known(surface) is None
 
 
 def _name(tokens: list[_Token], start: int, end: int) -> tuple[ChineseName | None, int]:

@@ -1162,7 +1162,7 @@ def _pieces_of_persons(found: list[Found], text: str) -> list[Found]:
     out = []
     for mention in found:
         whole = next((person for person in persons if _only_inside(mention.surface, person.surface, text)), None)
-        out.append(mention if whole is None else dataclasses.replace(whole))
+        out.append(mention if whole is None else whole)
     return out
 
 

@@ -79,13 +79,8 @@ class EntityLinks(StoreBase):
         )
         full = [row for row in rows if is_full_name(row)]
         in_stories = Counter((row.story_id, row.key, anchor_of(row)) for row in full if row.story_id is not None)
-        existing = {
-            (int(row[0]), row[1], row[2])
-            for row in self._rows_for_ids(
-                "SELECT story_id, key, identity FROM story_full_names WHERE story_id IN ({marks})",
-                sorted({story_id for story_id, _key, _identity in in_stories}),
-            )
-        }
+        had = self.story_names(sorted({story_id for story_id, _key, _identity in in_stories}))
+        existing = {(story_id, key, identity) for story_id, names in had.items() for key, identity in names}
         self._db.executemany(
             "INSERT INTO story_full_names VALUES (?,?,?,?) ON CONFLICT(story_id, key, identity) DO UPDATE SET"
             " rows=story_full_names.rows+excluded.rows",
