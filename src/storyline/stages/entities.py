@@ -132,6 +132,7 @@ from storyline.stages.name_shapes import (
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
 from storyline.stages.place_cases import place_in_case
+from storyline.stages.place_institutions import find_place_institutions
 from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
@@ -459,6 +460,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     ]
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
     kept = _country_institutions_named(kept, tokenised, article.language)
+    kept = _place_institutions_named(kept, tokenised, article.language)
     merged = _merge_in_article(
         _expand_acronyms(_places_named_again([_listed_company(m, article.language) for m in kept]))
     )
@@ -575,6 +577,50 @@ def _country_institutions_named(
             institution = country_institution(office, place.id, place.name)
             surface = " ".join(plain[min(start, first) : max(end, last)])
             named.append((Found(institution.id, "", surface, "org", institution.name), set(plain[start:end])))
+    return _institutions_replace_runs(found, named)
+
+
+def _place_institutions_named(
+    found: list[Found], tokenised: list[list[tuple[str, bool]]], language: str | None
+) -> list[Found]:
+    """Each institution a sentence names after a place ("Universidad de Antioquia", "Denizli Devlet
+    Hastanesi": ``place_institutions``), under its English name, replacing the mentions the runs made of
+    it; the place keeps a mention of its own where it had one."""
+    named: list[tuple[Found, set[str]]] = []
+    for words in tokenised:
+        plain = [word for word, _ in words]
+        breaks = [broken for _, broken in words]
+        for institution in find_place_institutions(
+            plain,
+            breaks,
+            language,
+            lambda run: _place_of_institution(run, language),
+            lambda word: _may_name(word, language),
+        ):
+            first, last = institution.place_words
+            surface = " ".join(plain[institution.start : institution.end])
+            generic = set(plain[institution.start : first] + plain[last : institution.end])
+            named.append((Found(institution.id, "", surface, "org", institution.name), generic))
+    return _institutions_replace_runs(found, named)
+
+
+def _place_of_institution(run: list[str], language: str | None) -> tuple[str, str] | None:
+    """The place (not an organisation) a run of capitalised words names: its id and English name."""
+    words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
+    lemma = _lemma_and_kind(words[-1], language)[0] if len(words) == 1 else ""
+    place = _place_for_run(words, lemma, language, [])
+    return (place.id, place.name) if place is not None and place.kind == "place" else None
+
+
+def _may_name(word: str, language: str | None) -> bool:
+    """A capitalised word that is no common word of the language, which may name an institution."""
+    # Turkish's dotted capital İ lowercases to "i" and a combining dot, which no dictionary holds ("İlçe")
+    return word[:1].isupper() and not _word_of(APOSTROPHE_SUFFIX.sub("", word).replace("İ", "i"), language)
+
+
+def _institutions_replace_runs(found: list[Found], named: list[tuple[Found, set[str]]]) -> list[Found]:
+    """The mentions with each institution found (and the words that name its kind, "МИД", "Universidad")
+    in place of the runs that hold those words and no word outside the institution's."""
     if not named:
         return found
     office_words = set().union(*(words for _, words in named))

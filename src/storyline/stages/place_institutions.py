@@ -1,0 +1,294 @@
+"""Institutions named after a place, in their English names: "Universidad de Antioquia" is the University of
+Antioquia, "Denizli Devlet Hastanesi" the Denizli State Hospital, "Congreso de Veracruz" the Congress of
+Veracruz, "Universität Wien" the University of Vienna.
+
+An English reader knows these by a translation of their generic words around the place's English name,
+and an article in another language names the same institution with its own generic words: the place's
+gazetteer id, with the kind of institution, is what they share. A kind keeps the order its name gives
+the place in: "University of X" and "X University" are two kinds, since the University of Miami and
+Miami University are two universities (and Istanbul University and the University of Istanbul one, an
+English writer's and a Turkish writer's "İstanbul Üniversitesi" alike).
+
+Each form says, for one language, the generic words (a pattern over the casefolded words, case endings
+and Turkish suffixes included), whether the place comes before them, the small words between (Spanish
+"de", "del"), and the English name. The place is one the gazetteer knows; where the name puts its place
+first, a name the gazetteer does not know may stand there too ("Pamukkale Üniversitesi": Pamukkale
+University), since that is how such institutions are named in English as well. Nothing else of the
+article's entities changes: the caller resolves places and replaces the runs the span covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX
+
+LONGEST_PLACE = 3  # words of a place's name inside an institution's ("Buenos Aires", "San Luis Potosí")
+# small words inside a longer name: "Bank of America University" is no university of America's
+_INSIDE_NAMES = frozenset({"of", "de", "del", "di", "da", "do", "des", "du", "von", "van", "der", "y", "and", "&"})
+
+
+@dataclass(frozen=True)
+class Form:
+    kind: str  # the institution's kind in its id ("university-of"): one kind for every language's form of it
+    generic: re.Pattern[str]  # the generic words, casefolded and joined by spaces
+    place_first: bool  # "X Üniversitesi", "X Airport"; else the place follows ("Universidad de X")
+    linkers: tuple[str, ...]  # small words between the generic part and a place that follows ("de", "del")
+    english: str  # the English name, "{}" where the place's name goes
+    as_written: bool  # an English form: the place as the article writes it ("New York", not "New York City")
+
+
+@dataclass(frozen=True)
+class PlaceInstitution:
+    id: str  # "inst:university-of@iso:CO-ANT", "inst:university@name:pamukkale"
+    name: str  # "University of Antioquia"
+    start: int  # the span of words that names it, in the sentence's words
+    end: int
+    place_words: tuple[int, int]  # the span of the place's own words
+
+
+def _forms(linkers: tuple[str, ...], *specs: tuple[str, str, bool, str], as_written: bool = False) -> tuple[Form, ...]:
+    return tuple(
+        Form(
+            kind,
+            re.compile(pattern),
+            place_first,
+            () if place_first else linkers,
+            english,
+            as_written,
+        )
+        for kind, pattern, place_first, english in specs
+    )
+
+
+# kind, generic words (a pattern), the place first, the English name
+_UNIVERSITY_OF = "University of {}"
+_FORMS: dict[str, tuple[Form, ...]] = {
+    "en": _forms(
+        ("of",),
+        ("university-of", "university", False, _UNIVERSITY_OF),
+        ("university", "university", True, "{} University"),
+        ("university-hospital", "university hospital", True, "{} University Hospital"),
+        ("state-hospital", "state hospital", True, "{} State Hospital"),
+        ("city-hospital", "city hospital", True, "{} City Hospital"),
+        ("airport", "airport", True, "{} Airport"),
+        ("city-council", "city council", True, "{} City Council"),
+        as_written=True,
+    ),
+    "es": _forms(
+        ("de", "del"),
+        ("university-of", "universidad", False, _UNIVERSITY_OF),
+        ("congress", "congreso", False, "Congress of {}"),
+        ("senate", "senado", False, "Senate of {}"),
+        ("government", "gobierno", False, "Government of {}"),
+        ("parliament", "parlamento", False, "Parliament of {}"),
+        ("city-council", "ayuntamiento|alcaldía", False, "{} City Council"),
+        ("airport", "aeropuerto(?: internacional)?", False, "{} Airport"),
+        ("health-ministry", "ministerio de (?:salud|sanidad)", False, "Health Ministry of {}"),
+        ("foreign-ministry", "ministerio de (?:relaciones|asuntos) exteriores", False, "Foreign Ministry of {}"),
+        ("defence-ministry", "ministerio de defensa", False, "Defence Ministry of {}"),
+    ),
+    "pt": _forms(
+        ("de", "do", "da"),
+        ("university-of", "universidade", False, _UNIVERSITY_OF),
+        ("congress", "congresso", False, "Congress of {}"),
+        ("senate", "senado", False, "Senate of {}"),
+        ("government", "governo", False, "Government of {}"),
+        ("city-council", "prefeitura|câmara municipal", False, "{} City Council"),
+        ("airport", "aeroporto(?: internacional)?", False, "{} Airport"),
+        ("health-ministry", "ministério da saúde", False, "Health Ministry of {}"),
+    ),
+    "it": _forms(
+        ("di", ""),  # "" where the article elides its "di" ("dell'Aquila": the words leave the elision out)
+        ("university-of", "università(?: degli studi)?", False, _UNIVERSITY_OF),
+        ("city-council", "comune", False, "{} City Council"),
+        ("airport", "aeroporto", False, "{} Airport"),
+        ("senate", "senato", False, "Senate of {}"),
+        ("parliament", "parlamento", False, "Parliament of {}"),
+    ),
+    "fr": _forms(
+        ("de", "du", ""),  # "Université d'Ottawa": the words leave the elision out
+        ("university-of", "université", False, _UNIVERSITY_OF),
+        ("city-council", "mairie|hôtel de ville", False, "{} City Council"),
+        ("airport", "aéroport(?: international)?", False, "{} Airport"),
+        ("parliament", "parlement", False, "Parliament of {}"),
+    ),
+    "de": _forms(
+        (),
+        ("university-of", "universität", False, _UNIVERSITY_OF),
+        ("university-hospital", "universitätsklinikum(?:s)?|uniklinik(?:um|ums)?", False, "{} University Hospital"),
+        ("airport", "flughafens?", False, "{} Airport"),
+        ("regional-court", "landgerichts?", False, "{} Regional Court"),
+        ("district-court", "amtsgerichts?", False, "{} District Court"),
+    ),
+    "tr": _forms(
+        (),
+        ("university", r"üniversitesi\w*", True, "{} University"),
+        ("university-hospital", r"üniversitesi hastanesi\w*", True, "{} University Hospital"),
+        ("state-hospital", r"devlet hastanesi\w*", True, "{} State Hospital"),
+        ("city-hospital", r"şehir hastanesi\w*", True, "{} City Hospital"),
+        ("training-hospital", r"eğitim ve araştırma hastanesi\w*", True, "{} Training and Research Hospital"),
+        ("city-council", r"belediyesi\w*", True, "{} Municipality"),
+        ("metropolitan-council", r"büyükşehir belediyesi\w*", True, "{} Metropolitan Municipality"),
+        ("governorship", r"valiliği\w*", True, "{} Governorship"),
+        ("police-department", r"(?:(?:il|ilçe) )?emniyet müdürlüğü\w*", True, "{} Police Department"),
+        ("chief-prosecutor", r"cumhuriyet başsavcılığı\w*", True, "{} Chief Public Prosecutor's Office"),
+        ("airport", r"havalimanı\w*|havaalanı\w*", True, "{} Airport"),
+    ),
+    "pl": _forms(
+        ("w", "we"),
+        ("district-prosecutor", r"prokuratur\w* okręgow\w*", False, "{} District Prosecutor's Office"),
+        ("regional-prosecutor", r"prokuratur\w* rejonow\w*", False, "{} Regional Prosecutor's Office"),
+        ("district-court", r"sąd\w* okręgow\w*", False, "{} District Court"),
+        ("regional-court", r"sąd\w* rejonow\w*", False, "{} Regional Court"),
+    ),
+}
+_LONGEST_GENERIC = 4  # words ("Eğitim ve Araştırma Hastanesi")
+# one test of a word before the forms are tried: whether some form's generic words open the words from it
+_OPENINGS = {
+    language: re.compile("|".join(f"(?:{form.generic.pattern})" for form in forms))
+    for language, forms in _FORMS.items()
+}
+
+
+def _folded(word: str) -> str:
+    # Turkish's dotted capital I folds to "i" (casefold would leave a combining dot)
+    return APOSTROPHE_SUFFIX.sub("", word).replace("İ", "i").casefold()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def find_place_institutions(
+    words: list[str],
+    broken: list[bool],
+    language: str | None,
+    place_of: Callable[[list[str]], tuple[str, str] | None],
+    may_be_named: Callable[[str], bool],
+) -> list[PlaceInstitution]:
+    """The institutions named after a place in one sentence's ``words``, none overlapping; ``broken[i]``
+    says that punctuation separates word ``i`` from the one before, which no name's words cross.
+
+    ``place_of(run)``: the place a run of words names, as (gazetteer id, English name), or None;
+    ``may_be_named(word)``: whether a word the gazetteer does not know may name an institution that puts
+    its name first (a capitalised word that is no common word of the language)."""
+    forms = _FORMS.get(language or "", ())
+    if not forms:
+        return []
+    folded = [_folded(word) for word in words]
+    found: list[PlaceInstitution] = []
+    taken_until = 0
+    for start in range(len(words)):
+        if start < taken_until or not _capitalised(words[start]):
+            continue
+        if not _OPENINGS[language or ""].match(" ".join(folded[start : start + _LONGEST_GENERIC])):
+            continue
+        for size in range(min(_LONGEST_GENERIC, len(words) - start), 0, -1):
+            if any(broken[start + 1 : start + size]):
+                continue
+            generic = " ".join(folded[start : start + size])
+            matched = [form for form in forms if form.generic.fullmatch(generic)]
+            institution = next(
+                (
+                    named
+                    for form in matched
+                    if (named := _with_place(form, words, broken, start, start + size, found, place_of, may_be_named))
+                    is not None
+                ),
+                None,
+            )
+            if institution is not None:
+                found.append(institution)
+                taken_until = institution.end
+                break
+    return found
+
+
+def _with_place(
+    form: Form,
+    words: list[str],
+    broken: list[bool],
+    start: int,
+    end: int,
+    found: list[PlaceInstitution],
+    place_of: Callable[[list[str]], tuple[str, str] | None],
+    may_be_named: Callable[[str], bool],
+) -> PlaceInstitution | None:
+    """The institution ``form`` names with the generic words from ``start`` to ``end``, where a place stands
+    beside them."""
+    if form.place_first:
+        earliest = found[-1].end if found else 0
+        return _with_place_before(form, words, broken, start, end, earliest, place_of, may_be_named)
+    opens_before = start > 0 and not broken[start] and _capitalised(words[start - 1])
+    if opens_before and (start > 1 or may_be_named(words[0])):
+        return None  # the generic words go on a name that opens before them ("Technische Universität München")
+    at = end
+    if at < len(words) and broken[at]:
+        return None
+    if form.linkers:
+        if at < len(words) and words[at].casefold() in form.linkers:
+            at += 1
+            if at < len(words) and broken[at]:
+                return None
+        elif "" not in form.linkers:
+            return None
+    for size in range(LONGEST_PLACE, 0, -1):
+        run = words[at : at + size]
+        if len(run) < size or any(broken[at + 1 : at + size]) or not all(_capitalised(word) for word in run):
+            continue
+        if (place := place_of(run)) is not None:
+            return _institution(form, place, start, at + size, (at, at + size), run)
+    return None
+
+
+def _with_place_before(
+    form: Form,
+    words: list[str],
+    broken: list[bool],
+    start: int,
+    end: int,
+    earliest: int,
+    place_of: Callable[[list[str]], tuple[str, str] | None],
+    may_be_named: Callable[[str], bool],
+) -> PlaceInstitution | None:
+    """The institution ``form`` names with the place, or the name, right before its generic words at
+    ``start``: the whole capitalised run there, which a word with a case ending does not open ("Denizli'deki
+    Pamukkale Üniversitesi"), or that run without the sentence's first word ("At New York University"). A
+    place at the run's end alone is none: Johns Hopkins University is not Hopkins's."""
+    first = start
+    while (
+        first > earliest
+        and not broken[first]
+        and _capitalised(words[first - 1])
+        and not APOSTROPHE_SUFFIX.search(words[first - 1])
+    ):
+        first -= 1
+    if first >= 2 and not broken[first] and words[first - 1] in _INSIDE_NAMES and _capitalised(words[first - 2]):
+        return None
+    runs = [first] + ([first + 1] if first == 0 and not may_be_named(words[0]) else [])
+    for opening in runs:
+        run = words[opening:start]
+        if not 1 <= len(run) <= LONGEST_PLACE:
+            continue
+        if (place := place_of(run)) is not None:
+            return _institution(form, place, opening, end, (opening, start), run)
+        if len(run) <= 2 and all(may_be_named(word) for word in run):
+            name = f"name:{anyascii(' '.join(run)).casefold()}"
+            return _institution(form, (name, " ".join(run)), opening, end, (opening, start), run)
+    return None
+
+
+def _institution(
+    form: Form, place: tuple[str, str], start: int, end: int, place_words: tuple[int, int], run: list[str]
+) -> PlaceInstitution:
+    place_id, place_name = place
+    written = " ".join(APOSTROPHE_SUFFIX.sub("", word) for word in run)
+    # the place as English writes it, or as the article does where that is its English name's opening
+    # ("Frankfurt" of Frankfurt am Main, "Xalapa" of Xalapa de Enríquez)
+    shown = written if form.as_written or place_name.startswith(written + " ") else place_name
+    return PlaceInstitution(f"inst:{form.kind}@{place_id}", form.english.format(shown), start, end, place_words)
