@@ -91,6 +91,7 @@ from storyline.stages.name_context import (
     is_list_conjunction,
     may_name_a_feature,
     names_a_feature,
+    names_a_kind_of_company,
     place_context,
 )
 from storyline.stages.name_endings import (
@@ -2107,6 +2108,8 @@ def _mentions_for_run(
     while len(run) > 1 and (
         is_person_title(run[0]) or is_german_descriptor(run, language) or names_agency_after_descriptor(run)
     ):
+        if language in NOUN_CAPITALISING and names_a_kind_of_company(run[0]):
+            kind = "org"  # "Chipkonzern Intel": a company, though German's dictionary has the word
         before, run = [*before, run[0]], run[1:]
     if len(run) > 1 and run[0] in _TITLE_LETTERS.get(language or "", ()):  # "M. Macron": a person
         return _mentions_for_run(run[1:], [*before, run[0]], language, kind="person")

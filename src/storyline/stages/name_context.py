@@ -33,6 +33,14 @@ _GERMAN_PLACE_KINDS = (
     "insel",
     "inseln",
 )
+# German nouns for a kind of company or outlet, as a compound's end, which say what the name after them
+# is: "Chipkonzern Intel", "Meinungsforschungsinstitut Forsa", "Ratingagentur Moody's", "Autobauer
+# Tesla", "Fluggesellschaft Lufthansa", "Kurznachrichtendienst Twitter"; the company is its name
+_GERMAN_COMPANY_KINDS = (
+    "konzern", "institut", "agentur", "händler", "hersteller", "anbieter", "unternehmen", "bauer", "kette",
+    "gesellschaft", "sender", "magazin", "portal", "plattform", "dienst", "verband", "riese", "netzwerk",
+    "versicherer", "zulieferer", "discounter", "bank", "startup",
+)  # fmt: skip
 _GERMAN_PLACE_KINDS_NOT_LANDS = tuple(kind for kind in _GERMAN_PLACE_KINDS if kind != "land")
 # The other languages' nouns for a kind of place, as their dictionaries give them, which written in
 # lowercase right before a name say what it is ("letiště Tegel", "lotniska Fiumicino", "parku
@@ -73,6 +81,8 @@ def is_german_descriptor(run: list[str], language: str | None) -> bool:
     if language not in NOUN_CAPITALISING or len(run) < 2:
         return False
     word, rest = run[0], run[1:]
+    if names_a_kind_of_company(word) and _company_name(rest):
+        return True
     if is_given_name(word) or find_place(word) is not None or not lemmas.capitalised_noun(word, language):
         return False
     if has_org_word([word]) or ends_in_org_word(word) or opens_with_org_word([word]):
@@ -103,6 +113,21 @@ def _english_or_of_a_place(word: str) -> bool:
     ("Berliner Tempodrom"): part of a name, not a German noun before one."""
     folded = word.casefold()
     return lemmas.is_known(folded, "en") or (folded.endswith("er") and find_place(word[:-2]) is not None)
+
+
+def names_a_kind_of_company(word: str) -> bool:
+    """A German compound that ends in a kind of company ("Chipkonzern", "Meinungsforschungsinstituts"),
+    not the kind's word alone ("Institut Pasteur" is the institute's name)."""
+    folded = word.casefold().removesuffix("s").removesuffix("e")  # genitive ("Konzerns"), plural ("Banke")
+    return any(folded.endswith(kind) and len(folded) > len(kind) + 2 for kind in _GERMAN_COMPANY_KINDS)
+
+
+def _company_name(rest: list[str]) -> bool:
+    """Up to three capitalised words after a kind of company that make no place and open with no first
+    name: the company's name ("Intel", "Goldman Sachs"; not "Hessen" after "Landesbank")."""
+    if len(rest) > 3 or not all(word[:1].isupper() for word in rest) or is_given_name(rest[0]):
+        return False
+    return find_place(" ".join(APOSTROPHE_SUFFIX.sub("", word) for word in rest)) is None
 
 
 def _bare_name(rest: list[str], language: str) -> bool:
