@@ -376,6 +376,18 @@ def test_entities_an_english_heading_with_capitalised_small_words_is_no_name() -
     assert not any(word in surface for surface in surfaces for word in ("Arrive", "Longer", "Series"))
 
 
+def test_entities_an_english_heading_of_mostly_names_with_a_capitalised_preposition_is_a_heading() -> None:
+    """Four of seven words are names, so the dictionary's share would not make it a heading, but "In" in
+    capitals inside the stretch does: "Attacks" and "Town" are no name's words."""
+    text = (
+        "Boko Haram Attacks Michika Town In Adamawa\n"
+        "On Thursday Boko Haram fighters attacked Michika, a town in Adamawa state, a soldier said."
+    )
+    surfaces = {m.surface for m in _mentions(text, "en").values()}
+    assert {"Boko Haram", "Michika", "Adamawa"} <= surfaces
+    assert not any(word in surface for surface in surfaces for word in ("Attacks", "Town", "In "))
+
+
 def test_entities_an_english_heading_goes_on_across_two_small_words() -> None:
     # "in the" joins the heading's two halves: together they hold enough words the text writes in lowercase
     text = (

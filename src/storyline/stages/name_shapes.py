@@ -225,7 +225,8 @@ def _title_case(
     needed = HEADING_LOWERCASE_SHARE * len(capitalised)
     as_written = sum(lower_for(word, language) in lowercase for word in capitalised) >= needed
     function_words = TITLE_CASE_FUNCTION_WORDS.get(language or "", frozenset())
-    as_written = as_written or any(word.lower() in function_words for word in capitalised[1:])
+    signalled = any(word.lower() in function_words for word in capitalised[1:])
+    as_written = as_written or signalled
     # an institution's name of dictionary words ("Instituto Mexicano de Seguridad Social") shares its
     # words' dictionary forms with the text: only the forms as written tell a heading from it
     inflected = lowercase_stems is not None and bool(language) and language in SUPPORTED_LANGUAGES
@@ -237,7 +238,9 @@ def _title_case(
         if sum(form in lowercase or lowercase_stems(form) for form in forms) < needed:
             return False
     known = sum(is_known_word(word, language) for word in capitalised)
-    return known >= HEADING_MIN_KNOWN and known >= HEADING_KNOWN_SHARE * len(capitalised)
+    # a function word in capitals inside the stretch is title case whatever share of it names are
+    # ("Boko Haram Attacks Michika Town In Adamawa": three words of seven known)
+    return known >= HEADING_MIN_KNOWN and (signalled or known >= HEADING_KNOWN_SHARE * len(capitalised))
 
 
 def particle_glue(words: Words, is_name_word: set[int], may_join: Callable[[str, str], bool]) -> set[int]:
