@@ -1693,6 +1693,10 @@ def test_entities_a_foreign_surname_alone_is_no_given_name() -> None:
         ("Премьер Соединенного Королевства заявил.", "ru", "iso:GB"),  # a participle agreed as an adjective
         ("Він виїхав зі Сполученого Королівства.", "uk", "iso:GB"),
         ("Він сказав, що у Джорджії голосують.", "uk", "iso:US-GA"),  # by the Russian spelling: Джорджия
+        ("Britain and France signed the deal.", "en", "iso:GB"),  # the island's name, not CLDR's
+        ("La Grande-Bretagne et la France ont signé.", "fr", "iso:GB"),  # not Brittany's "Bretagne"
+        ("Großbritannien und Frankreich unterzeichneten.", "de", "iso:GB"),
+        ("Gran Bretaña y Francia firmaron.", "es", "iso:GB"),
     ],
 )
 def test_entities_everyday_and_spelled_names_of_places(text: str, language: str, place: str) -> None:
@@ -2227,3 +2231,32 @@ def test_an_agency_as_its_country_s_news_writes_it_is_the_agency() -> None:
     italian = {m.key for m in _read("Secondo l'Ansa il governo cadrà. Il fiume forma un'ansa.", "it")}
     english = {m.key for m in _read("Reuters and ANSA reported it.", "en")}
     assert acronym_key("ANSA") in italian and acronym_key("ANSA") in english and len(italian) == 1
+
+
+def test_entities_an_acronym_written_with_full_stops_is_the_acronym() -> None:
+    """ "U.S." and "U.N.", as the wire services write them, are the United States and the United Nations."""
+    keys = set(_mentions("The U.S. government and the U.N. agreed. He moved to the U.S. Then he left.", "en"))
+    assert {"iso:US", "org:UN"} <= keys
+
+
+def test_entities_two_places_joined_by_a_hyphen_are_no_first_names() -> None:
+    """ "US-China" is no double first name ("Jean-Luc"), although some locale lists "Us" and "China"."""
+    found = {m.key: m.kind for m in _mentions("The US-China talks resumed. Jean-Luc Mélenchon spoke.", "en").values()}
+    assert found.get("iso:US") == "place" and found.get("iso:CN") == "place"
+    assert "person" in found.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Israel-Hamas war goes on; Hamas said on Monday.", "en"),
+        ("Представитель ХАМАС заявил в понедельник.", "ru"),
+        ("Hamas ve İsrail anlaştı.", "tr"),
+        ("哈马斯发言人周一表示。", "zh"),
+    ],
+)
+def test_entities_hamas_is_the_movement_not_a_town_named_so_by_geonames(text: str, language: str) -> None:
+    """GeoNames gives Hamm the alternate name "Hamas": the movement is one organisation in every script."""
+    found = _mentions(text, language)
+    assert found["org:hamas"].kind == "org" and found["org:hamas"].lemma == "Hamas"
+    assert not any(m.lemma == "Hamm" for m in found.values())

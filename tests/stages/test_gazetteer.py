@@ -156,6 +156,17 @@ def test_inflected_names_of_several_words(words: list[str], language: str, place
     assert (found.id if found else None) == place
 
 
+@pytest.mark.parametrize("written", ["Britain", "Great Britain", "Großbritannien", "Gran Bretagna", "Büyük Britanya"])
+def test_gazetteer_britain_is_the_united_kingdom(written: str) -> None:
+    place = find_place(written)
+    assert place is not None and place.id == "iso:GB"
+
+
+def test_gazetteer_an_institutions_name_is_no_towns_alternate_name() -> None:
+    assert find_place("Hamas") is None  # GeoNames: an alternate name of Hamm
+    assert find_place("Hamm") is not None
+
+
 def test_everyday_names_of_countries_in_slavic_languages() -> None:
     assert find_place("ZDA").id == "iso:US"  # type: ignore[union-attr]  # Slovenian's United States
     assert find_place("Británie").id == "iso:GB"  # type: ignore[union-attr]

@@ -137,6 +137,8 @@ from storyline.stages.place_institutions import find_place_institutions
 from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
+# an acronym written with full stops ("U.S.", "U.N.", "U.K.")
+_DOTTED_ACRONYM = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,}(?![^\W\d_])")
 # the same in a sentence holding Chinese characters: a run of them is a word, and a word of other letters
 # holds none ("OpenAI首席执行官" is two words)
 _NOT_HAN = rf"(?![{HAN_RANGES}])"
@@ -1562,10 +1564,10 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
     ("OpenAI", "首席执行官"; their names are found by their own reader, ``chinese.names``)."""
     spans: list[tuple[int, int, str, bool]] = []
     previous_end = 0
-    matches = list((_WORD_BESIDE_HAN if chinese.has_han(sentence) else _WORD).finditer(sentence))
+    matches = _word_matches(sentence)
     for index, match in enumerate(matches):
         between = sentence[previous_end : match.start()]
-        word = _ELISION.sub("", match.group(0))
+        word = _ELISION.sub("", match.group(0)).replace(".", "")  # "U.S." is "US"
         previous_end = match.end()
         if _middle_initial(sentence, match, between, spans, matches[index + 1 : index + 2]):
             previous_end = match.end() + 1  # past its full stop: "Donald J. Trump" reads as Donald Trump
@@ -1583,6 +1585,26 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
             (match.start(), match.end(), word, bool(between.strip()) and not (hyphenated_place or abbreviated))
         )
     return spans
+
+
+def _word_matches(sentence: str) -> list[re.Match[str]]:
+    """The sentence's words; a country's or a union's acronym written with full stops is one word ("U.S.",
+    "U.K.", "U.N.", "E.U."), other letters with full stops are letters ("D.C.", "L.A.", "J.D.": a state's
+    code, a city or a person's initials, which the acronyms' table would read otherwise)."""
+    pattern = _WORD_BESIDE_HAN if chinese.has_han(sentence) else _WORD
+    if "." not in sentence:
+        return list(pattern.finditer(sentence))
+    found: list[re.Match[str]] = []
+    at = 0
+    for dotted in _DOTTED_ACRONYM.finditer(sentence):
+        place = find_place(dotted.group(0).replace(".", ""))
+        if place is None or not (place.id.startswith("org:") or (place.id.startswith("iso:") and "-" not in place.id)):
+            continue
+        found.extend(pattern.finditer(sentence, at, dotted.start()))
+        found.append(dotted)
+        at = dotted.end()
+    found.extend(pattern.finditer(sentence, at))
+    return found
 
 
 def _middle_initial(
@@ -1610,7 +1632,12 @@ def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> 
 
 
 def _hyphenated_given_name(first: str, second: str) -> bool:
-    return first[:1].isupper() and second[:1].isupper() and is_given_name(first) and is_given_name(second)
+    """Two first names joined ("Jean-Luc"), each written with one capital ("US-China" is no one's)."""
+    return _title_word(first) and _title_word(second) and is_given_name(first) and is_given_name(second)
+
+
+def _title_word(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _capitalised_runs(

@@ -36,7 +36,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 35  # bump when the index's shape or rules change
+CACHE_FORMAT = 36  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -224,7 +224,7 @@ MIXED_CASE_ACRONYMS = frozenset(
 # "Ameryka"), which their news says for the United States (CLDR gives "Amerika" to the Americas; the
 # continents keep their own names: "Латинская Америка", "Latin America", "Lateinamerika"); "Great Britain"
 # and "Britain" in Czech, Slovak, Slovenian, Croatian and Polish, and "United Kingdom" in Polish, where
-# CLDR gives the other name; Polish "Niemiec", Germany's genitive ("z Niemiec", from Germany), which the dictionary reads as
+# CLDR gives the other name, and the same in the languages of Western Europe, Turkish, Greek and Arabic; Polish "Niemiec", Germany's genitive ("z Niemiec", from Germany), which the dictionary reads as
 # "a German"; the short names Chinese news writes for Indonesia and Saudi Arabia.
 EVERYDAY_NAMES = {
     "GB": (
@@ -242,6 +242,25 @@ EVERYDAY_NAMES = {
         "Británia",
         "Britanija",
         "Brytania",
+        # the island's name, which the news of most languages says for the kingdom far more often than
+        # CLDR's "United Kingdom" (English "Britain", German "Großbritannien", French "Grande-Bretagne")
+        "Britain",
+        "Great Britain",
+        "Großbritannien",
+        "Grande-Bretagne",
+        "Gran Bretaña",
+        "Gran Bretagna",
+        "Grã-Bretanha",
+        "Groot-Brittannië",
+        "Britanya",
+        "Büyük Britanya",
+        "Storbritannien",
+        "Storbritannia",
+        "Nagy-Britannia",
+        "Marea Britanie",
+        "Μεγάλη Βρετανία",
+        "Britania",
+        "بريطانيا",
     ),
     "DE": ("Niemiec",),
     "ID": ("印尼",),  # Chinese news's short names of Indonesia and Saudi Arabia (CLDR: 印度尼西亚, 沙特阿拉伯)
@@ -726,7 +745,8 @@ def _alternate_names(own: str, alternates: list[str], towns: set[str]) -> list[s
     names in Cyrillic or Greek once romanised ("Pekin" as "Пекин"), is left out where it is another town's
     own name ("Venice" of Dayton, "Salisbury" of Harare), a listed first or family name ("Franklin" of
     Columbus, "Fletcher" of Aurora) or an English word ("Google" of Topeka, "Terminus" of Atlanta). Names
-    that sound like the city stay, words or not ("Colonia", "Bombay", "Rom", "Fez")."""
+    that sound like the city stay, words or not ("Colonia", "Bombay", "Rom", "Fez"), but for an
+    institution's name (``institutions.py``: "Hamas" of Hamm)."""
     from anyascii import anyascii
 
     heard = [own, *(anyascii(name) for name in alternates if script_of(name) in ("CYRILLIC", "GREEK"))]
@@ -736,8 +756,11 @@ def _alternate_names(own: str, alternates: list[str], towns: set[str]) -> list[s
 def _unlike_and_taken(name: str, heard: list[str], towns: set[str]) -> bool:
     from storyline.stages import lemmas
     from storyline.stages.given_names import is_family_name, is_given_name
+    from storyline.stages.institutions import find_institution
     from storyline.stages.keys import is_latin
 
+    if find_institution([name]) is not None:
+        return True  # "Hamas", an alternate name of Hamm, is the movement's name
     if not is_latin(name) or any(_sounds_like(name, other) for other in heard):
         return False
     return (

@@ -1,7 +1,8 @@
 """Seats of government that news names by their buildings, in the languages storyline reads, the European
 Union's Commission and Parliament and its everyday Russian and Ukrainian name ("Еврокомиссия",
 "Європарламент", "Евросоюз"), and the Red Cross and the World Bank, whose names are common words in each
-(and in Spanish a first name and a word: "Cruz Roja"); also in Chinese (白宫, the White House, which
+(and in Spanish a first name and a word: "Cruz Roja"), and the armed movements the news names daily by
+a word (Hamas, Hezbollah, the Taliban, the Houthis); also in Chinese (白宫, the White House, which
 jieba's dictionary tags a person's name).
 
 "The Kremlin said", "в Кремле заявили", "der Kreml", "Кремъл": one institution, whose names no
@@ -116,6 +117,23 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|международн(?:ый|ого|ом|ому|ым) валютн(?:ый|ого|ом|ому|ым) фонд(?:а|е|у|ом)?"
         r"|міжнародн(?:ий|ого|ому|им) валютн(?:ий|ого|ому|им) фонд(?:у|і|ом)?|международни(?:я|ят)? валутен фонд",
     ),
+    # Armed movements the news names every day by a word that is no acronym, which GeoNames may also give a
+    # town ("Hamas" is an alternate name of Hamm): one organisation in Latin and Cyrillic letters, with the
+    # Slavic case endings, and in Chinese (their Arabic names are read by that language's own rules)
+    (Institution("org:hamas", "Hamas"), r"hamas|hamás|hamasu|hamasem|хамас(?:а|у|ом|е|і|ът)?|哈马斯"),
+    (
+        Institution("org:hezbollah", "Hezbollah"),
+        r"hezbollah|hisbollah|hizbollah|hizbullah|hezbolá|hizbolá|hezbollahu|hezbollahem"
+        r"|хезболл(?:а|ы|е|у|ой)(?:х|ха|хи|ху|хе|хом|хой)?|хізбалл(?:а|и|і|у|ою)|хизбула(?:х|та)?|真主党",
+    ),
+    (
+        Institution("org:taliban", "Taliban"),
+        r"taliban(?:s|es|ów|om|ami|u|a|y|ın|ı)?|talibán|талибан(?:а|у|ом|е|ът)?|талібан(?:у|ом|і)?|талибы|талибов|塔利班",
+    ),
+    (
+        Institution("org:houthis", "Houthis"),
+        r"houthis?|huthis?|hutíes|huthíes|houthistes|husiler|хусит(?:ы|ов|ам|ами|ах|и|ів)|胡塞武装",
+    ),
 )
 LONGEST_NAME = 5  # words of the longest name ("Organización Mundial de la Salud")
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
@@ -132,6 +150,9 @@ _OPENINGS = (
     "organização", "światow", "svetovn", "всесвітн", "international", "fondo", "fonds", "fundo", "uluslararası",
     "międzynarodow", "mezinárodní", "международн", "міжнародн", "cremlin", "dipartimento",
     "europejsk", "conseil", "consejo", "consiglio", "conselho", "rada", "rady", "radzie", "radą",
+    "hamas", "hamás", "хамас", "hezbol", "hisbol", "hizbol", "hizbul", "хезболл", "хізбалл", "хизбул",
+    "taliban", "talibán", "талибан", "талібан", "талиб", "houthi", "huthi", "hutíes", "huthíes", "husiler", "хусит",
+    "哈马斯", "真主党", "塔利班", "胡塞武装",
     # in Chinese (simplified characters)
     "克里姆林", "白宫", "美国国务", "欧盟委员", "欧洲议会", "红十字", "世界银行", "欧洲",
 )  # fmt: skip
