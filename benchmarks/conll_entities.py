@@ -15,7 +15,8 @@ distinct written names, the way ``entity_quality.py`` scores its gold sets: a sy
 when it shares a word (up to inflection) with a gold name of any type (precision); a gold person, place
 or organisation is found when a system mention shares a word with it (recall), and its type is that of
 the system mention most like it (type accuracy; MISC is neither counted in recall nor typed). Exact
-recall counts only the gold names that a system mention writes exactly. The corpora's conventions are
+recall counts only the gold names that a system mention writes exactly. Full stops are left out of both
+("U.S." is the system's "US"). The corpora's conventions are
 their own: CoNLL-2003 tags a country's adjective ("German") MISC, the system leaves it out; a club named
 by its city ("Ajax", "Bayern") is an organisation there.
 """
@@ -29,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from storyline.evaluation.entity_gold import mentions_match
+from storyline.evaluation import entity_gold
 from storyline.models import Article, EntityMention
 from storyline.stages.entities import extract_entities
 
@@ -90,12 +91,21 @@ def gold_names(sentence: Sentence) -> list[tuple[str, str]]:
     return names
 
 
+def mentions_match(gold: str, system: str) -> bool:
+    """``entity_gold.mentions_match``, full stops aside: the system writes "U.S." as "US"."""
+    return entity_gold.mentions_match(gold.replace(".", ""), system.replace(".", ""))
+
+
 def _most_alike(surface: str, system: list[EntityMention]) -> EntityMention | None:
     sharing = [mention for mention in system if mentions_match(surface, mention.surface)]
     if not sharing:
         return None
     words = set(surface.casefold().split())
-    return max(sharing, key=lambda m: (m.surface == surface, len(words & set(m.surface.casefold().split()))))
+    return max(sharing, key=lambda m: (_exactly(m, surface), len(words & set(m.surface.casefold().split()))))
+
+
+def _exactly(mention: EntityMention, surface: str) -> bool:
+    return mention.surface.replace(".", "") == surface.replace(".", "")
 
 
 def score(read: list[tuple[Article, list[tuple[str, str]]]], errors: dict[str, Counter[str]]) -> dict[str, Any]:
@@ -118,7 +128,7 @@ def score(read: list[tuple[Article, list[tuple[str, str]]]], errors: dict[str, C
                 errors["missed"][f"{surface} ({kind})"] += 1
                 continue
             totals["found"] += 1
-            totals["exact"] += any(mention.surface == surface for mention in system)
+            totals["exact"] += any(_exactly(mention, surface) for mention in system)
             totals["typed"] += found.kind == kind
             if found.kind != kind:
                 errors["mistyped"][f"{surface} as {found.kind} (gold {kind})"] += 1

@@ -2260,3 +2260,14 @@ def test_entities_hamas_is_the_movement_not_a_town_named_so_by_geonames(text: st
     found = _mentions(text, language)
     assert found["org:hamas"].kind == "org" and found["org:hamas"].lemma == "Hamas"
     assert not any(m.lemma == "Hamm" for m in found.values())
+
+
+def test_entities_a_german_compound_title_makes_the_name_after_it_a_person() -> None:
+    """ "Ministerpräsident", "Regierungschef", "Parteichef": a title as a compound's end is a title, cut
+    off the name; not before a noun of the language or further back ("erklärt der Innenminister seinen
+    Rücktritt")."""
+    text = "Japans Regierungschef Shigeru Ishiba traf Ministerpräsident Li Qiang und Parteichef Friedrich Merz."
+    found = {m.surface: m.kind for m in _mentions(text, "de").values()}
+    assert {found.get(name) for name in ("Shigeru Ishiba", "Li Qiang", "Friedrich Merz")} == {"person"}
+    resigned = _mentions("Der türkische Innenminister erklärt seinen Rücktritt.", "de").values()
+    assert not any(m.kind == "person" for m in resigned)

@@ -34,6 +34,7 @@ from storyline.stages.attribution import find_outlets
 from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
+    PERSON_TITLES,
     calendar_words,
     capitalised_language_names,
     capitalises_calendar,
@@ -43,6 +44,7 @@ from storyline.stages.entity_cues import (
     has_place_word,
     is_brand_shaped,
     is_club_prefix,
+    is_compound_title,
     is_generic_org_noun,
     is_legal_form,
     is_named_organisation,
@@ -2921,7 +2923,7 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
         return "place"
     if names_a_feature(run, language):  # "Aegean Sea", "Gulf of Mexico", "Morza Bałtyckiego"
         return "place"
-    if _title_before(before) and not _office_complement(run, language):
+    if _title_before(before, run, language) and not _office_complement(run, language):
         return "person"
     if len(run) == 1 and is_feminine_surname(run[0], language):
         return "person"
@@ -2973,11 +2975,14 @@ def _office_complement(run: list[str], language: str | None) -> bool:
     return language in _CASE_ENDING_LANGUAGES and any(lemmas.common_word(word, language or "") for word in run)
 
 
-def _title_before(before: list[str]) -> bool:
+def _title_before(before: list[str], run: list[str], language: str | None) -> bool:
     """A person's title right before the name, or before its lowercase complement ("Kardinal Pell",
     "Minister zdrowia Łukasz Szumowski"), not further back ("Pell will Freispruch", "premier
-    trimestre de Objectif")."""
+    trimestre de Objectif"). A German compound title counts only right before the name, and not before
+    one noun of the language ("Innenminister seinen Rücktritt", "Wissenschaftsminister, Forschung")."""
     for word in reversed(before[-2:]):
+        if is_compound_title(word) and word.casefold() not in PERSON_TITLES:
+            return word == before[-1] and not (len(run) == 1 and lemmas.capitalised_noun(run[0], language or ""))
         if is_person_title(word):
             return True
         if not word.islower() or word in _ALL_CONNECTORS:  # "CEO of Microsoft": the title is the office's

@@ -705,9 +705,30 @@ def is_brand_shaped(word: str) -> bool:
     return bool(_INNER_CAPITAL.search(word)) and not _INNER_CAPITAL_NAMES.match(word)
 
 
+# German writes a title as the end of a compound ("Ministerpräsident", "Regierungschef", "Außenministerin",
+# "Regierungssprecher"), which is a person's title as the bare one is
+_GERMAN_TITLE_ENDINGS = (
+    "minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef", "chefin",
+    "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "vorsitzenden", "botschafter", "botschafterin",
+    "bürgermeister", "bürgermeisterin", "sekretär", "sekretärin", "kommissar", "kommissarin", "trainer",
+    "trainerin", "direktor", "direktorin",
+)  # fmt: skip
+_COMPOUND_LETTERS = 4  # a compound's first part: "Vize" of "Vizekanzler", "Partei" of "Parteichef"
+
+
 def is_person_title(word: str) -> bool:
     folded = word.casefold()
-    return folded in PERSON_TITLES and (word[:1].isupper() or folded not in _CAPITALISED_TITLES)
+    if folded in PERSON_TITLES:
+        return word[:1].isupper() or folded not in _CAPITALISED_TITLES
+    return is_compound_title(word)
+
+
+def is_compound_title(word: str) -> bool:
+    """A German compound that ends in a title ("Ministerpräsident", "Regierungschef")."""
+    folded = word.casefold()
+    return word[:1].isupper() and any(
+        folded.endswith(ending) and len(folded) >= len(ending) + _COMPOUND_LETTERS for ending in _GERMAN_TITLE_ENDINGS
+    )
 
 
 def has_org_word(words: list[str]) -> bool:
