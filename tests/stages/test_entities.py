@@ -2271,3 +2271,10 @@ def test_entities_a_german_compound_title_makes_the_name_after_it_a_person() -> 
     assert {found.get(name) for name in ("Shigeru Ishiba", "Li Qiang", "Friedrich Merz")} == {"person"}
     resigned = _mentions("Der türkische Innenminister erklärt seinen Rücktritt.", "de").values()
     assert not any(m.kind == "person" for m in resigned)
+
+
+def test_entities_institution_words_of_the_romance_languages_make_an_organisation() -> None:
+    text = "La Confederación Europea de Sindicatos y la Jefatura Superior de Policía hablaron."
+    kinds = {m.surface: m.kind for m in _mentions(text, "es").values()}
+    assert kinds.get("Confederación Europea de Sindicatos") == "org"
+    assert kinds.get("Jefatura Superior de Policía") == "org"

@@ -36,7 +36,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 36  # bump when the index's shape or rules change
+CACHE_FORMAT = 37  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -219,7 +219,8 @@ MIXED_CASE_ACRONYMS = frozenset(
 # Everyday names of a few countries that none of the packaged sources (CLDR, pycountry's translations,
 # GeoNames' English names) lists for a language whose news uses them more than the listed one: Ukrainian
 # "Великобританія" (CLDR: "Велика Британія") and "Britain" in Russian, Ukrainian and Bulgarian
-# ("Британия", "Британія"), "Holland" in the same (CLDR: "Нидерланды", "Нідерланди", "Нидерландия"),
+# ("Британия", "Британія"), "Holland" in the same and in Spanish and Portuguese (CLDR: "Нидерланды",
+# "Нідерланди", "Países Bajos"),
 # and "America" written in Cyrillic, English, German, Czech or Polish ("Америка", "America", "Amerika",
 # "Ameryka"), which their news says for the United States (CLDR gives "Amerika" to the Americas; the
 # continents keep their own names: "Латинская Америка", "Latin America", "Lateinamerika"); "Great Britain"
@@ -265,7 +266,7 @@ EVERYDAY_NAMES = {
     "DE": ("Niemiec",),
     "ID": ("印尼",),  # Chinese news's short names of Indonesia and Saudi Arabia (CLDR: 印度尼西亚, 沙特阿拉伯)
     "SA": ("沙特",),
-    "NL": ("Голландия", "Голландія", "Холандия"),
+    "NL": ("Голландия", "Голландія", "Холандия", "Holanda"),
     "US": ("Америка", "Америки", "America", "Amerika", "Ameryka"),
 }
 

@@ -123,7 +123,7 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
     (Institution("org:hamas", "Hamas"), r"hamas|hamás|hamasu|hamasem|хамас(?:а|у|ом|е|і|ът)?|哈马斯"),
     (
         Institution("org:hezbollah", "Hezbollah"),
-        r"hezbollah|hisbollah|hizbollah|hizbullah|hezbolá|hizbolá|hezbollahu|hezbollahem"
+        r"hezbollah|hisbollah|hizbollah|hizbullah|hezbolá|hizbolá|hizbulá|hezbollahu|hezbollahem"
         r"|хезболл(?:а|ы|е|у|ой)(?:х|ха|хи|ху|хе|хом|хой)?|хізбалл(?:а|и|і|у|ою)|хизбула(?:х|та)?|真主党",
     ),
     (
