@@ -752,8 +752,12 @@ def is_person_title(word: str) -> bool:
 
 def is_compound_title(word: str) -> bool:
     """A German compound that ends in a title ("Ministerpräsident", "Regierungschef")."""
+    if not word[:1].isupper():
+        return False
     folded = word.casefold()
-    return word[:1].isupper() and any(
+    if not folded.endswith(_GERMAN_TITLE_ENDINGS):  # one call for all the endings
+        return False
+    return any(
         folded.endswith(ending) and len(folded) >= len(ending) + _COMPOUND_LETTERS for ending in _GERMAN_TITLE_ENDINGS
     )
 

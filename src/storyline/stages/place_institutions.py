@@ -149,6 +149,7 @@ _FORMS: dict[str, tuple[Form, ...]] = {
 }
 _LONGEST_GENERIC = 4  # words ("Eğitim ve Araştırma Hastanesi")
 # one test of a word before the forms are tried: whether some form's generic words open the words from it
+# (searched in a whole sentence, it also tells whether some form's generic words are in it at all)
 _OPENINGS = {
     language: re.compile("|".join(f"(?:{form.generic.pattern})" for form in forms))
     for language, forms in _FORMS.items()
@@ -178,7 +179,7 @@ def find_place_institutions(
     ``may_be_named(word)``: whether a word the gazetteer does not know may name an institution that puts
     its name first (a capitalised word that is no common word of the language)."""
     forms = _FORMS.get(language or "", ())
-    if not forms:
+    if not forms or not _OPENINGS[language or ""].search(" ".join(words).casefold()):
         return []
     folded = [_folded(word) for word in words]
     found: list[PlaceInstitution] = []
