@@ -53,7 +53,7 @@ def test_place_institutions_a_name_first_is_the_whole_run_before_the_generic_wor
     """Johns Hopkins University is not a Hopkins's; a word with a case ending closes the run before it;
     English writes the place as English does ("New York", not the gazetteer's "New York City")."""
     assert _find("at Johns Hopkins University", "en") == [
-        ("inst:university@name:johns hopkins", "Johns Hopkins University", "Johns Hopkins University")
+        ("inst:university@name:johns-hopkins", "Johns Hopkins University", "Johns Hopkins University")
     ]
     assert _find("Denizli'deki Pamukkale Üniversitesi Hastanesi'nde", "tr") == [
         (

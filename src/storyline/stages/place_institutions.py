@@ -147,6 +147,7 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("regional-court", r"sąd\w* rejonow\w*", False, "{} Regional Court"),
     ),
 }
+_NOT_KEY_LETTERS = re.compile(r"[^a-z0-9]+")  # a name in an id: its letters, a hyphen for the rest
 _LONGEST_GENERIC = 4  # words ("Eğitim ve Araştırma Hastanesi")
 # one test of a word before the forms are tried: whether some form's generic words open the words from it
 # (searched in a whole sentence, it also tells whether some form's generic words are in it at all)
@@ -279,7 +280,7 @@ def _with_place_before(
         if (place := place_of(run)) is not None:
             return _institution(form, place, opening, end, (opening, start), run)
         if len(run) <= 2 and all(may_be_named(word) for word in run):
-            name = f"name:{anyascii(' '.join(run)).casefold()}"
+            name = "name:" + _NOT_KEY_LETTERS.sub("-", anyascii(" ".join(run)).casefold()).strip("-")
             return _institution(form, (name, " ".join(run)), opening, end, (opening, start), run)
     return None
 
