@@ -2278,3 +2278,8 @@ def test_entities_institution_words_of_the_romance_languages_make_an_organisatio
     kinds = {m.surface: m.kind for m in _mentions(text, "es").values()}
     assert kinds.get("Confederación Europea de Sindicatos") == "org"
     assert kinds.get("Jefatura Superior de Policía") == "org"
+
+
+def test_entities_a_russian_region_as_english_writes_it_is_a_place() -> None:
+    found = {m.surface: m.kind for m in _mentions("Troops entered the Kursk Oblast on Monday.", "en").values()}
+    assert found.get("Kursk Oblast") == "place"

@@ -638,6 +638,9 @@ def ends_in_org_word(word: str) -> bool:
 # Caddesi"). An organisation word wins over them ("Hotel Plaza", "Wall Street Journal").
 _PLACE_WORDS = frozenset(
     [
+        # a Russian or Ukrainian region as English writes it ("Kursk Oblast", "Krasnodar Krai")
+        "oblast",
+        "krai",
         "street",
         "avenue",
         "road",
