@@ -20,6 +20,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.entity_cues import GEOGRAPHIC_FEATURES
 from storyline.stages.keys import HAN_RANGES, script_of
 from storyline.stages.name_languages import LATIN_SLAVIC
+from storyline.stages.russian_regions import region_names
 
 MIN_CITY_POPULATION = 100_000
 MIN_TOWN_POPULATION = 15_000  # towns below the cities' floor, known only in their own countries' languages
@@ -36,7 +38,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 37  # bump when the index's shape or rules change
+CACHE_FORMAT = 39  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -54,6 +56,8 @@ _PINYIN_TYPE_WORDS = frozenset({"Sheng", "Shi", "Zizhiqu", "Huizu", "Zhuangzu", 
 # ISO 3166-2 types of the subdivisions taken as places (first level only)
 SUBDIVISION_TYPES = {
     "Country",  # England, Scotland, Wales
+    "Administrative territory",  # Russia's krais: Krasnodar Krai
+    "Autonomous district",  # Russia's okrugs; Abidjan and Yamoussoukro, which are cities first
     "State",
     "Province",
     "Region",
@@ -593,7 +597,7 @@ def _build_index() -> dict[str, Place]:
     # Jerusalem, Münster and Cologne). But a city named after its region, which lists the region's name
     # among its own (Oklahoma City, Victoria de Durango), leaves the bare name to the region, unless it
     # is a metropolis that the bare name means more often (New York City).
-    for place, names in _subdivisions():
+    for place, names in _subdivisions(lambda name: _russian_city(index, name)):
         _add(index, place, [name for name in names if name.casefold() not in index])
         for name in names:
             if (known := index.get(name.casefold())) is not None and (
@@ -893,13 +897,21 @@ def _without_chinese_type(names: list[str]) -> list[str]:
     return out
 
 
-def _subdivisions() -> list[tuple[Place, list[str]]]:
+def _russian_city(index: dict[str, Place], name: str) -> str | None:
+    """The English name of the Russian city the index knows by ``name``, or None."""
+    place = index.get(name.casefold())
+    return place.name if place is not None and place.id.startswith("geo:") and place.country == "RU" else None
+
+
+def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> list[tuple[Place, list[str]]]:
     """The first-level subdivisions of the countries that are regions of their own (states,
     provinces, regions, oblasts, Länder, voivodeships; not municipalities, districts or parishes),
     with their names in the ISO 3166-2 catalogues (Alaska, Аляска; Bayern, Bavaria, Бавария). A name
     that regions of two countries share ("Nord", "Centre", "Central", "Northern") says no place, and
     one that a country's list of first names has (Victoria, Virginia) is far more often a person's;
-    one only Faker's generic English list has (Texas, Montana, Tennessee) stays the state."""
+    one only Faker's generic English list has (Texas, Montana, Tennessee) stays the state. Russia's, which
+    the catalogues give only romanised, are read back into Cyrillic and named in English by their centres
+    (``russian_regions``, with ``city``: a Russian city's English name by a name of it)."""
     import pycountry
 
     from storyline.stages.given_names import is_country_list_given_name
@@ -920,6 +932,7 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
                     for name in _without_chinese_type(_bracketed_names(catalogue.gettext(subdivision.name)))
                 ),
                 *REGION_NAMES.get(subdivision.code, ()),
+                *(region_names(subdivision.name, city)[1] if subdivision.country_code == "RU" else ()),
             }
         )
         for subdivision in pycountry.subdivisions
@@ -942,6 +955,8 @@ def _subdivisions() -> list[tuple[Place, list[str]]]:
         ]
         if kept:
             english = _bracketed_names(catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name)[0]
+            if subdivision.country_code == "RU":
+                english = region_names(subdivision.name, city)[0]
             if subdivision.country_code == "CN":
                 english = " ".join(word for word in english.split() if word not in _PINYIN_TYPE_WORDS) or english
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
