@@ -36,3 +36,20 @@ def test_russian_regions_are_one_place_in_russian_and_english_text() -> None:
     (russian,) = extract_entities([Article(id="a", text="В Курской области объявлена эвакуация.", language="ru")])
     (english,) = extract_entities([Article(id="b", text="Troops entered the Kursk Oblast on Monday.", language="en")])
     assert {m.key for m in russian.entities} & {m.key for m in english.entities} == {"iso:RU-KRS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Russia annexed Crimea in 2014.", "en"),
+        ("В Крыму прошли учения.", "ru"),
+        ("У Криму тривога.", "uk"),
+        ("Die Krim wurde 2014 annektiert.", "de"),
+    ],
+)
+def test_russian_regions_crimea_is_one_region_by_its_everyday_names(text: str, language: str) -> None:
+    """No catalogue names it so (ISO 3166-2: "Avtonomna Respublika Krym"); it is shown as English news
+    names it."""
+    (article,) = extract_entities([Article(id="a", text=text, language=language)])
+    crimea = [m for m in article.entities if m.key == "iso:UA-43"]
+    assert crimea and crimea[0].lemma == "Crimea"

@@ -38,7 +38,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 39  # bump when the index's shape or rules change
+CACHE_FORMAT = 40  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -275,7 +275,7 @@ EVERYDAY_NAMES = {
 }
 
 # The names of the United Kingdom's four countries in the languages storyline reads where pycountry's
-# ISO 3166-2 catalogues have none (they translate "England" into Ukrainian and Polish, not into Russian,
+# ISO 3166-2 catalogues have none (and of Crimea and Chechnya, below) (they translate "England" into Ukrainian and Polish, not into Russian,
 # Turkish, Spanish or French): Brexit's news names them all the time.
 REGION_NAMES = {
     "GB-ENG": ("Англия", "İngiltere", "Anglie", "Anglicko", "Anglija", "Engleska", "Inglaterra", "Angleterre")
@@ -286,7 +286,14 @@ REGION_NAMES = {
     "GB-NIR": ("Северная Ирландия", "Северна Ирландия", "Kuzey İrlanda", "Severní Irsko", "Severné Írsko")
     + ("Severna Irska", "Irlanda del Norte", "Irlande du Nord", "Irlanda del Nord", "Irlanda do Norte")
     + ("أيرلندا الشمالية",),
+    # two regions the news names daily by a name no catalogue has for them (ISO: "Avtonomna Respublika
+    # Krym", "Chechenskaya Respublika"); English news's name first, which is the one shown
+    "UA-43": ("Crimea", "Krim", "Crimée", "Crimeia", "Krym", "Krymu", "Крым", "Крим", "Kırım", "القرم", "克里米亚"),
+    "RU-CE": ("Chechnya", "Tschetschenien", "Tchétchénie", "Chechenia", "Cecenia", "Chechênia", "Czeczenia")
+    + ("Čečensko", "Чечня", "Çeçenistan", "الشيشان", "车臣"),
 }
+# the regions whose English name ``REGION_NAMES`` gives first, where the catalogues' is another
+_ENGLISH_FIRST = frozenset({"UA-43", "RU-CE"})
 
 
 @dataclass(frozen=True)
@@ -957,6 +964,8 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
             english = _bracketed_names(catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name)[0]
             if subdivision.country_code == "RU":
                 english = region_names(subdivision.name, city)[0]
+            if subdivision.code in _ENGLISH_FIRST:
+                english = REGION_NAMES[subdivision.code][0]
             if subdivision.country_code == "CN":
                 english = " ".join(word for word in english.split() if word not in _PINYIN_TYPE_WORDS) or english
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
