@@ -107,3 +107,10 @@ def test_entities_a_common_word_with_turkish_dotted_capital_names_no_institution
 def test_entities_a_spanish_countrys_congress_is_the_same_institution_as_an_english_one() -> None:
     assert "inst:congress@iso:MX" in _mentions("El Congreso de México aprobó la reforma.", "es")
     assert "inst:congress@iso:MX" in _mentions("The Congress of Mexico passed the reform.", "en")
+
+
+def test_entities_a_countrys_office_has_one_english_name_in_every_language() -> None:
+    """The Spanish form and the English office share the id, and so the name ("of the United States")."""
+    spanish = _mentions("El Senado de Estados Unidos votó.", "es")["inst:senate@iso:US"]
+    english = _mentions("He told the US Senate on Monday.", "en")["inst:senate@iso:US"]
+    assert spanish.lemma == english.lemma == "Senate of the United States"

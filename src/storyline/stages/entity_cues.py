@@ -755,14 +755,15 @@ def is_person_title(word: str) -> bool:
 
 def is_compound_title(word: str) -> bool:
     """A German compound that ends in a title ("Ministerpräsident", "Regierungschef")."""
-    if not word[:1].isupper():
+    return word[:1].isupper() and compound_ending_in(word.casefold(), _GERMAN_TITLE_ENDINGS, _COMPOUND_LETTERS)
+
+
+def compound_ending_in(folded: str, endings: tuple[str, ...], head_letters: int) -> bool:
+    """Whether a casefolded word is a compound of at least ``head_letters`` letters before one of
+    ``endings`` ("regierungs" + "chef"), not the ending's word alone."""
+    if not folded.endswith(endings):  # one call for all the endings
         return False
-    folded = word.casefold()
-    if not folded.endswith(_GERMAN_TITLE_ENDINGS):  # one call for all the endings
-        return False
-    return any(
-        folded.endswith(ending) and len(folded) >= len(ending) + _COMPOUND_LETTERS for ending in _GERMAN_TITLE_ENDINGS
-    )
+    return any(folded.endswith(ending) and len(folded) >= len(ending) + head_letters for ending in endings)
 
 
 def has_org_word(words: list[str]) -> bool:

@@ -258,5 +258,14 @@ def find_office(words: list[str]) -> Office | None:
 
 def country_institution(office: Office, country_id: str, country_name: str) -> Institution:
     """One country's office: its own id, and its English name ("Senate of the United States")."""
-    article = "the " if country_name.startswith(_WITH_THE) else ""
-    return Institution(f"inst:{office.kind}@{country_id}", f"{office.name} of {article}{country_name}")
+    return Institution(f"inst:{office.kind}@{country_id}", f"{office.name} of {after_of(country_name)}")
+
+
+def office_name(kind: str) -> str:
+    """The English name of an office by its kind ("senate": "Senate")."""
+    return next(office.name for office, _pattern in _OFFICES if office.kind == kind)
+
+
+def after_of(place_name: str) -> str:
+    """A place's English name as it follows "of": "the United States", "Germany"."""
+    return f"the {place_name}" if place_name.startswith(_WITH_THE) else place_name

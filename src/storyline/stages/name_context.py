@@ -7,7 +7,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import ends_in_org_word, geographic_features, has_org_word, opens_with_org_word
+from storyline.stages.entity_cues import (
+    compound_ending_in,
+    ends_in_org_word,
+    geographic_features,
+    has_org_word,
+    opens_with_org_word,
+)
 from storyline.stages.gazetteer import find_place, is_country
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.latin_names import census_surname_rank
@@ -41,6 +47,7 @@ _GERMAN_COMPANY_KINDS = (
     "gesellschaft", "sender", "magazin", "portal", "plattform", "dienst", "verband", "riese", "netzwerk",
     "versicherer", "zulieferer", "discounter", "bank", "startup",
 )  # fmt: skip
+_COMPANY_KIND_HEAD = 3  # "Chip" of "Chipkonzern"; not "Institut" alone
 _GERMAN_PLACE_KINDS_NOT_LANDS = tuple(kind for kind in _GERMAN_PLACE_KINDS if kind != "land")
 # The other languages' nouns for a kind of place, as their dictionaries give them, which written in
 # lowercase right before a name say what it is ("letiště Tegel", "lotniska Fiumicino", "parku
@@ -119,7 +126,7 @@ def names_a_kind_of_company(word: str) -> bool:
     """A German compound that ends in a kind of company ("Chipkonzern", "Meinungsforschungsinstituts"),
     not the kind's word alone ("Institut Pasteur" is the institute's name)."""
     folded = word.casefold().removesuffix("s").removesuffix("e")  # genitive ("Konzerns"), plural ("Banke")
-    return any(folded.endswith(kind) and len(folded) > len(kind) + 2 for kind in _GERMAN_COMPANY_KINDS)
+    return compound_ending_in(folded, _GERMAN_COMPANY_KINDS, _COMPANY_KIND_HEAD)
 
 
 def _company_name(rest: list[str]) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from storyline.stages.institutions import after_of, office_name
 from storyline.stages.name_languages import APOSTROPHE_SUFFIX
 
 LONGEST_PLACE = 3  # words of a place's name inside an institution's ("Buenos Aires", "San Luis Potosí")
@@ -58,15 +59,18 @@ def _forms(linkers: tuple[str, ...], *specs: tuple[str, str, bool, str], as_writ
             re.compile(pattern),
             place_first,
             () if place_first else linkers,
-            english,
+            english or f"{office_name(kind)} of {{}}",
             as_written,
         )
         for kind, pattern, place_first, english in specs
     )
 
 
-# kind, generic words (a pattern), the place first, the English name
+# kind, generic words (a pattern), the place first, the English name; a country's office is named as
+# ``institutions.country_institution`` names it, under the same id ("Senado de Estados Unidos" is the
+# Senate of the United States)
 _UNIVERSITY_OF = "University of {}"
+_OF_OFFICE = ""  # the office's English name: ``institutions.office_name``
 _FORMS: dict[str, tuple[Form, ...]] = {
     "en": _forms(
         ("of",),
@@ -82,40 +86,40 @@ _FORMS: dict[str, tuple[Form, ...]] = {
     "es": _forms(
         ("de", "del"),
         ("university-of", "universidad", False, _UNIVERSITY_OF),
-        ("congress", "congreso", False, "Congress of {}"),
-        ("senate", "senado", False, "Senate of {}"),
-        ("government", "gobierno", False, "Government of {}"),
-        ("parliament", "parlamento", False, "Parliament of {}"),
+        ("congress", "congreso", False, _OF_OFFICE),
+        ("senate", "senado", False, _OF_OFFICE),
+        ("government", "gobierno", False, _OF_OFFICE),
+        ("parliament", "parlamento", False, _OF_OFFICE),
         ("city-council", "ayuntamiento|alcaldía", False, "{} City Council"),
         ("airport", "aeropuerto(?: internacional)?", False, "{} Airport"),
-        ("health-ministry", "ministerio de (?:salud|sanidad)", False, "Health Ministry of {}"),
-        ("foreign-ministry", "ministerio de (?:relaciones|asuntos) exteriores", False, "Foreign Ministry of {}"),
-        ("defence-ministry", "ministerio de defensa", False, "Defence Ministry of {}"),
+        ("health-ministry", "ministerio de (?:salud|sanidad)", False, _OF_OFFICE),
+        ("foreign-ministry", "ministerio de (?:relaciones|asuntos) exteriores", False, _OF_OFFICE),
+        ("defence-ministry", "ministerio de defensa", False, _OF_OFFICE),
     ),
     "pt": _forms(
         ("de", "do", "da"),
         ("university-of", "universidade", False, _UNIVERSITY_OF),
-        ("congress", "congresso", False, "Congress of {}"),
-        ("senate", "senado", False, "Senate of {}"),
-        ("government", "governo", False, "Government of {}"),
+        ("congress", "congresso", False, _OF_OFFICE),
+        ("senate", "senado", False, _OF_OFFICE),
+        ("government", "governo", False, _OF_OFFICE),
         ("city-council", "prefeitura|câmara municipal", False, "{} City Council"),
         ("airport", "aeroporto(?: internacional)?", False, "{} Airport"),
-        ("health-ministry", "ministério da saúde", False, "Health Ministry of {}"),
+        ("health-ministry", "ministério da saúde", False, _OF_OFFICE),
     ),
     "it": _forms(
         ("di", ""),  # "" where the article elides its "di" ("dell'Aquila": the words leave the elision out)
         ("university-of", "università(?: degli studi)?", False, _UNIVERSITY_OF),
         ("city-council", "comune", False, "{} City Council"),
         ("airport", "aeroporto", False, "{} Airport"),
-        ("senate", "senato", False, "Senate of {}"),
-        ("parliament", "parlamento", False, "Parliament of {}"),
+        ("senate", "senato", False, _OF_OFFICE),
+        ("parliament", "parlamento", False, _OF_OFFICE),
     ),
     "fr": _forms(
         ("de", "du", ""),  # "Université d'Ottawa": the words leave the elision out
         ("university-of", "université", False, _UNIVERSITY_OF),
         ("city-council", "mairie|hôtel de ville", False, "{} City Council"),
         ("airport", "aéroport(?: international)?", False, "{} Airport"),
-        ("parliament", "parlement", False, "Parliament of {}"),
+        ("parliament", "parlement", False, _OF_OFFICE),
     ),
     "de": _forms(
         (),
@@ -293,4 +297,6 @@ def _institution(
     # the place as English writes it, or as the article does where that is its English name's opening
     # ("Frankfurt" of Frankfurt am Main, "Xalapa" of Xalapa de Enríquez)
     shown = written if form.as_written or place_name.startswith(written + " ") else place_name
+    if form.english.endswith(" of {}"):
+        shown = after_of(shown)  # "Senate of the United States", "University of the Philippines"
     return PlaceInstitution(f"inst:{form.kind}@{place_id}", form.english.format(shown), start, end, place_words)
