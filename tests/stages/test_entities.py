@@ -2283,3 +2283,22 @@ def test_entities_institution_words_of_the_romance_languages_make_an_organisatio
 def test_entities_a_russian_region_as_english_writes_it_is_a_place() -> None:
     found = {m.surface: m.kind for m in _mentions("Troops entered the Kursk Oblast on Monday.", "en").values()}
     assert found.get("Kursk Oblast") == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "key"),
+    [
+        ("Vertreter der Russischen Föderation reisten ab.", "de", "Russischen Föderation", "iso:RU"),
+        ("Rusya Federasyonu'nun temsilcileri geldi.", "tr", "Rusya Federasyonu'nun", "iso:RU"),
+        ("Representantes de la Federación de Rusia llegaron.", "es", "Federación de Rusia", "iso:RU"),
+        ("Przedstawiciele Federacji Rosyjskiej przyjechali.", "pl", "Federacji Rosyjskiej", "iso:RU"),
+        ("Представители на Руската федерация пристигнаха.", "bg", "Руската федерация", "iso:RU"),
+    ],
+)
+def test_entities_a_countrys_formal_name_is_the_country_whatever_its_words(
+    text: str, language: str, surface: str, key: str
+) -> None:
+    """A federation's word makes no organisation of a country's name, inflected or with a suffix."""
+    (article,) = extract_entities([Article(id="a", text=text, language=language)])
+    found = {m.surface: m for m in article.entities}
+    assert found[surface].key == key and found[surface].kind == "place"

@@ -131,6 +131,23 @@ def test_gazetteer_reads_a_state_s_sorting_form_by_its_head(written: str, place_
     assert (place.id if place else None) == place_id
 
 
+@pytest.mark.parametrize(
+    ("written", "place_id"),
+    [
+        ("Republic of Korea", "iso:KR"),  # "Korea, Republic of"
+        ("Islamic Republic of Iran", "iso:IR"),
+        ("Fédération de Russie", "iso:RU"),  # French's catalogue: "Russie, Fédération de"
+        ("République islamique d'Iran", "iso:IR"),  # its elision, with either apostrophe
+        ("République islamique d’Iran", "iso:IR"),
+        ("Islamische Republik Iran", "iso:IR"),  # "Iran, Islamische Republik"
+        ("República de Corea", "iso:KR"),
+    ],
+)
+def test_gazetteer_reads_a_countrys_sorting_form_in_reading_order(written: str, place_id: str) -> None:
+    place = find_place(written)
+    assert place is not None and place.id == place_id
+
+
 def test_gazetteer_knows_towns_only_in_their_countries_languages() -> None:
     krosno = find_town("Krosno", "pl")
     assert krosno is not None and krosno.country == "PL" and krosno.population < MIN_CITY_POPULATION
@@ -149,6 +166,11 @@ def test_gazetteer_knows_towns_only_in_their_countries_languages() -> None:
         (["Veliki", "Britaniji"], "sl", "iso:GB"),
         (["Zjednoczonym", "Królestwie"], "pl", "iso:GB"),
         (["Sancta", "Maria"], "it", None),  # a three-letter word ("San") keeps no stem to match
+        # a country's ISO name in the language's catalogue, inflected ("Russische Föderation")
+        (["Russischen", "Föderation"], "de", "iso:RU"),
+        (["Federacji", "Rosyjskiej"], "pl", "iso:RU"),
+        (["Руската", "федерация"], "bg", "iso:RU"),
+        (["Tschechischen", "Republik"], "de", "iso:CZ"),
     ],
 )
 def test_inflected_names_of_several_words(words: list[str], language: str, place: str | None) -> None:

@@ -99,6 +99,40 @@ def test_entities_an_institution_named_after_a_place_is_one_entity_under_its_eng
     assert found[key].lemma == name and found[key].kind == "org"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "key", "name"),
+    [
+        ("Das Verteidigungsministerium der Russischen Föderation teilte mit.", "de", "inst:defence-ministry@iso:RU", "Defence Ministry of Russia"),
+        ("Das Außenministerium Russlands teilte am Montag mit.", "de", "inst:foreign-ministry@iso:RU", "Foreign Ministry of Russia"),
+        ("El Ministerio de Defensa de la Federación de Rusia dijo.", "es", "inst:defence-ministry@iso:RU", "Defence Ministry of Russia"),
+        ("Le ministère des Affaires étrangères de la Russie a dit.", "fr", "inst:foreign-ministry@iso:RU", "Foreign Ministry of Russia"),
+        ("Il Ministero della Difesa della Federazione Russa ha detto.", "it", "inst:defence-ministry@iso:RU", "Defence Ministry of Russia"),
+        ("il governo del Regno Unito ha detto.", "it", "inst:government@iso:GB", "Government of the United Kingdom"),
+        ("Rusya Dışişleri Bakanlığı açıklama yaptı.", "tr", "inst:foreign-ministry@iso:RU", "Foreign Ministry of Russia"),
+        ("The Defence Ministry of Russia said.", "en", "inst:defence-ministry@iso:RU", "Defence Ministry of Russia"),
+    ],
+)  # fmt: skip
+def test_entities_a_countrys_ministry_is_one_entity_in_every_language(
+    text: str, language: str, key: str, name: str
+) -> None:
+    """A ministry with its country after it (an article, a genitive, the country's formal name of several
+    words) or, in Turkish, before it: one id and one English name, whichever language writes it."""
+    found = _mentions(text, language)
+    assert found[key].lemma == name and found[key].kind == "org"
+
+
+def test_entities_a_place_of_several_words_keeps_its_mention_beside_its_government() -> None:
+    """The "de" of "Ciudad de México" is the place's word, not the generic words': the place stays."""
+    found = _mentions("El gobierno de la Ciudad de México dijo.", "es")
+    assert "inst:government@geo:3530597" in found and found["geo:3530597"].kind == "place"
+
+
+def test_place_institutions_a_countrys_office_takes_no_unknown_name() -> None:
+    """A university may be named after anything; a ministry is a country's or a region's."""
+    assert _find("Falanca Dışişleri Bakanlığı açıkladı", "tr") == []
+    assert _find("Falanca Üniversitesi açıkladı", "tr")[0][0] == "inst:university@name:falanca"
+
+
 def test_entities_a_common_word_with_turkish_dotted_capital_names_no_institution() -> None:
     """ "İlçe" (district) is a word of Turkish: "İlçe Emniyet Müdürlüğü" is no police of a place "İlçe"."""
     assert not any(key.startswith("inst:") for key in _mentions("İlçe Emniyet Müdürlüğü açıklama yaptı.", "tr"))

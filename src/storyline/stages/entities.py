@@ -604,7 +604,8 @@ def _place_institutions_named(
         ):
             first, last = institution.place_words
             surface = " ".join(plain[institution.start : institution.end])
-            generic = set(plain[institution.start : first] + plain[last : institution.end])
+            # the place's own words are none of the generic ones ("de" of "gobierno de la Ciudad de México")
+            generic = set(plain[institution.start : first] + plain[last : institution.end]) - set(plain[first:last])
             named.append((Found(institution.id, "", surface, "org", institution.name), generic))
     return _institutions_replace_runs(found, named)
 
@@ -614,6 +615,8 @@ def _place_of_institution(run: list[str], language: str | None) -> tuple[str, st
     words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
     lemma = _lemma_and_kind(words[-1], language)[0] if len(words) == 1 else ""
     place = _place_for_run(words, lemma, language, [])
+    if place is None and len(words) == 1:
+        place = _german_genitive_place(words[0], language)  # "Außenministerium Russlands"
     return (place.id, place.name) if place is not None and place.kind == "place" else None
 
 
@@ -2660,6 +2663,8 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     # "White House" is also an alternate name of Casablanca: a name with an organisation word is no place,
     # but it may be an organisation the acronyms' table knows ("World Health Organization": WHO's id)
     written = " ".join(run)
+    if (country := _country_named(run, language)) is not None:
+        return country  # "Russischen Föderation", "Rusya Federasyonu'nun": a federation's word is no organisation's
     if has_org_word(run):  # but a union the gazetteer names in the language is one ("Evropska unija")
         union = find_place(written)
         return find_organisation(written) or (union if union is not None and union.kind == "org" else None)
@@ -2670,6 +2675,12 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     if found is None and (agreed := agreed_nominative(run, language)) is not None:
         found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland
     return found or _local_town(run, head_lemma, language, before)
+
+
+def _country_named(run: list[str], language: str | None) -> Place | None:
+    """The country a run of words names in full, as written (a Turkish case suffix aside) or inflected."""
+    place = find_place(" ".join([*run[:-1], APOSTROPHE_SUFFIX.sub("", run[-1])])) or find_place_inflected(run, language)
+    return place if place is not None and is_country(place) else None
 
 
 def _country_over_alternate_name(word: str, place: Place | None, by_lemma: Place | None) -> bool:

@@ -38,7 +38,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 40  # bump when the index's shape or rules change
+CACHE_FORMAT = 41  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -230,7 +230,9 @@ MIXED_CASE_ACRONYMS = frozenset(
 # continents keep their own names: "Латинская Америка", "Latin America", "Lateinamerika"); "Great Britain"
 # and "Britain" in Czech, Slovak, Slovenian, Croatian and Polish, and "United Kingdom" in Polish, where
 # CLDR gives the other name, and the same in the languages of Western Europe, Turkish, Greek and Arabic; Polish "Niemiec", Germany's genitive ("z Niemiec", from Germany), which the dictionary reads as
-# "a German"; the short names Chinese news writes for Indonesia and Saudi Arabia.
+# "a German"; the short names Chinese news writes for Indonesia and Saudi Arabia; the Russian Federation's
+# formal name in Spanish, Italian and Portuguese news, where pycountry's catalogues give another ("Federación
+# Rusa") or none.
 EVERYDAY_NAMES = {
     "GB": (
         "Великобританія",
@@ -271,6 +273,7 @@ EVERYDAY_NAMES = {
     "ID": ("印尼",),  # Chinese news's short names of Indonesia and Saudi Arabia (CLDR: 印度尼西亚, 沙特阿拉伯)
     "SA": ("沙特",),
     "NL": ("Голландия", "Голландія", "Холандия", "Holanda"),
+    "RU": ("Federación de Rusia", "Federazione Russa", "Federação da Rússia"),
     "US": ("Америка", "Америки", "America", "Amerika", "Ameryka"),
 }
 
@@ -478,12 +481,30 @@ def _inflected_index(language: str) -> dict[tuple[int, str], list[tuple[list[str
         return {}
     index: dict[tuple[int, str], list[tuple[list[str], Place]]] = {}
     everyday = [name for names in EVERYDAY_NAMES.values() for name in names]
-    for name in [*territories, *everyday]:
+    for name in [*territories, *everyday, *_iso_names_in(language)]:
         words = name.casefold().split()
         place = find_place(name) if len(words) > 1 else None
         if place is not None:
             index.setdefault((len(words), words[0][:_BUCKET_LETTERS]), []).append((words, place))
     return index
+
+
+def _iso_names_in(language: str) -> list[str]:
+    """The ISO 3166 names of the countries in ``language`` (pycountry's catalogue: "Russische Föderation",
+    "Federacja Rosyjska", "Руска федерация"), with their sorting forms in reading order ("Republik Korea"),
+    or none where pycountry has no catalogue for it."""
+    import pycountry
+
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return []
+    names: list[str] = []
+    for country in pycountry.countries:
+        english = [name for name in (country.name, getattr(country, "official_name", None)) if name]
+        names.extend(catalogue.gettext(name) for name in english)
+        names.extend(_in_reading_order(english, [catalogue]))
+    return names
 
 
 def _territory_names_in(language: str) -> list[str] | None:
@@ -827,6 +848,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
         for catalogue in catalogues:
             names.update(catalogue.gettext(name) for name in english)
         sorting[f"iso:{country.alpha_2}"] = _sorting_heads(english, catalogues)
+        names.update(_in_reading_order(english, catalogues))
         short = territories.pop(country.alpha_2, [])
         names.update(short)
         names.update(EVERYDAY_NAMES.get(country.alpha_2, ()))
@@ -863,12 +885,39 @@ def _with_sorting_heads(
     ]
 
 
+_SORTING_REST_WORDS = 4  # "République démocratique du" of "Congo, République démocratique du"
+
+
 def _sorting_heads(english: list[str], catalogues: list[gettext.GNUTranslations]) -> set[str]:
     """The heads of a country's English names in the form "NAME, ... of ..." and of their translations."""
-    forms = [name for name in english if ", " in name and " of" in name.partition(", ")[2]]
-    written = {*forms, *(catalogue.gettext(name) for name in forms for catalogue in catalogues)}
-    heads = {name.split(",")[0].strip() for name in written if ", " in name}
+    heads = {name.split(",")[0].strip() for name in _sorting_forms(english, catalogues) if ", " in name}
     return {head for head in heads if _usable(head) and not _NOT_A_NAME.search(head)}
+
+
+def _sorting_forms(english: list[str], catalogues: list[gettext.GNUTranslations]) -> set[str]:
+    """A country's English names in the form "NAME, ... of ..." ("Korea, Republic of") and their translations
+    ("Corea, República de", "Russie, Fédération de", "Iran, Islamische Republik")."""
+    forms = [name for name in english if ", " in name and " of" in name.partition(", ")[2]]
+    return {*forms, *(catalogue.gettext(name) for name in forms for catalogue in catalogues)}
+
+
+def _in_reading_order(english: list[str], catalogues: list[gettext.GNUTranslations]) -> set[str]:
+    """A country's names that the ISO lists write in a sorting form ("HEAD, REST"), in English or in a
+    catalogue's language, as running text writes them: "Republic of Korea", "República de Corea",
+    "Fédération de Russie" (of "Russie, Fédération de"), "République islamique d'Iran", "Islamische
+    Republik Iran"."""
+    written = {*english, *(catalogue.gettext(name) for name in english for catalogue in catalogues)}
+    names: set[str] = set()
+    for form in written:
+        head, _comma, rest = form.partition(", ")
+        if not head or not rest or ", " in rest or len(rest.split()) > _SORTING_REST_WORDS:
+            continue
+        rest = rest[:1].upper() + rest[1:]
+        if rest.endswith(("'", "’")):
+            names.update({f"{rest[:-1]}'{head}", f"{rest[:-1]}’{head}"})
+        else:
+            names.add(f"{rest} {head}")
+    return names
 
 
 @lru_cache(maxsize=1)

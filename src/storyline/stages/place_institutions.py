@@ -31,6 +31,13 @@ from storyline.stages.name_languages import APOSTROPHE_SUFFIX
 LONGEST_PLACE = 3  # words of a place's name inside an institution's ("Buenos Aires", "San Luis Potosí")
 # small words inside a longer name: "Bank of America University" is no university of America's
 _INSIDE_NAMES = frozenset({"of", "de", "del", "di", "da", "do", "des", "du", "von", "van", "der", "y", "and", "&"})
+# the articles a language may write before the place's name ("Ministerio de Defensa de la Federación de Rusia",
+# "Verteidigungsministerium der Ukraine"): skipped, since the place's own name does not hold them
+_ARTICLES = {
+    "es": frozenset({"la", "el", "los", "las"}),
+    "fr": frozenset({"la", "les"}),
+    "de": frozenset({"der", "des"}),
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class Form:
     linkers: tuple[str, ...]  # small words between the generic part and a place that follows ("de", "del")
     english: str  # the English name, "{}" where the place's name goes
     as_written: bool  # an English form: the place as the article writes it ("New York", not "New York City")
+    known_place: bool  # a country's or region's office: only a place the gazetteer knows, never a name
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,7 @@ def _forms(linkers: tuple[str, ...], *specs: tuple[str, str, bool, str], as_writ
             () if place_first else linkers,
             english or f"{office_name(kind)} of {{}}",
             as_written,
+            not english,
         )
         for kind, pattern, place_first, english in specs
     )
@@ -95,6 +104,7 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("health-ministry", "ministerio de (?:salud|sanidad)", False, _OF_OFFICE),
         ("foreign-ministry", "ministerio de (?:relaciones|asuntos) exteriores", False, _OF_OFFICE),
         ("defence-ministry", "ministerio de defensa", False, _OF_OFFICE),
+        ("interior-ministry", "ministerio del interior", False, _OF_OFFICE),
     ),
     "pt": _forms(
         ("de", "do", "da"),
@@ -105,14 +115,26 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("city-council", "prefeitura|câmara municipal", False, "{} City Council"),
         ("airport", "aeroporto(?: internacional)?", False, "{} Airport"),
         ("health-ministry", "ministério da saúde", False, _OF_OFFICE),
+        (
+            "foreign-ministry",
+            "ministério das relações exteriores|ministério dos negócios estrangeiros",
+            False,
+            _OF_OFFICE,
+        ),
+        ("defence-ministry", "ministério da defesa", False, _OF_OFFICE),
     ),
     "it": _forms(
-        ("di", ""),  # "" where the article elides its "di" ("dell'Aquila": the words leave the elision out)
+        # "" where the article elides its "di" ("dell'Aquila": the words leave the elision out)
+        ("di", "", "della", "del", "dello", "dei", "degli"),
         ("university-of", "università(?: degli studi)?", False, _UNIVERSITY_OF),
         ("city-council", "comune", False, "{} City Council"),
         ("airport", "aeroporto", False, "{} Airport"),
         ("senate", "senato", False, _OF_OFFICE),
         ("parliament", "parlamento", False, _OF_OFFICE),
+        ("government", "governo", False, _OF_OFFICE),
+        ("foreign-ministry", "ministero degli (?:affari )?esteri", False, _OF_OFFICE),
+        ("defence-ministry", "ministero della difesa", False, _OF_OFFICE),
+        ("health-ministry", "ministero della salute", False, _OF_OFFICE),
     ),
     "fr": _forms(
         ("de", "du", ""),  # "Université d'Ottawa": the words leave the elision out
@@ -120,6 +142,11 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("city-council", "mairie|hôtel de ville", False, "{} City Council"),
         ("airport", "aéroport(?: international)?", False, "{} Airport"),
         ("parliament", "parlement", False, _OF_OFFICE),
+        ("government", "gouvernement", False, _OF_OFFICE),
+        ("senate", "sénat", False, _OF_OFFICE),
+        ("foreign-ministry", "ministère des affaires étrangères", False, _OF_OFFICE),
+        ("defence-ministry", "ministère de la défense|ministère des armées", False, _OF_OFFICE),
+        ("health-ministry", "ministère de la santé", False, _OF_OFFICE),
     ),
     "de": _forms(
         (),
@@ -128,6 +155,14 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("airport", "flughafens?", False, "{} Airport"),
         ("regional-court", "landgerichts?", False, "{} Regional Court"),
         ("district-court", "amtsgerichts?", False, "{} District Court"),
+        # a ministry's compound, its country after it in the genitive ("Außenministerium Russlands",
+        # "Verteidigungsministeriums der Russischen Föderation")
+        ("foreign-ministry", "aussenministeriums?", False, _OF_OFFICE),  # casefolded: ß is "ss"
+        ("defence-ministry", "verteidigungsministeriums?", False, _OF_OFFICE),
+        ("health-ministry", "gesundheitsministeriums?", False, _OF_OFFICE),
+        ("interior-ministry", "innenministeriums?", False, _OF_OFFICE),
+        ("government", "regierung", False, _OF_OFFICE),
+        ("parliament", "parlaments?", False, _OF_OFFICE),
     ),
     "tr": _forms(
         (),
@@ -142,6 +177,10 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("police-department", r"(?:(?:il|ilçe) )?emniyet müdürlüğü\w*", True, "{} Police Department"),
         ("chief-prosecutor", r"cumhuriyet başsavcılığı\w*", True, "{} Chief Public Prosecutor's Office"),
         ("airport", r"havalimanı\w*|havaalanı\w*", True, "{} Airport"),
+        ("foreign-ministry", r"dışişleri bakanlığı\w*", True, _OF_OFFICE),
+        ("defence-ministry", r"savunma bakanlığı\w*", True, _OF_OFFICE),
+        ("health-ministry", r"sağlık bakanlığı\w*", True, _OF_OFFICE),
+        ("interior-ministry", r"içişleri bakanlığı\w*", True, _OF_OFFICE),
     ),
     "pl": _forms(
         ("w", "we"),
@@ -151,6 +190,11 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("regional-court", r"sąd\w* rejonow\w*", False, "{} Regional Court"),
     ),
 }
+# the generic words that open an office's name in lowercase too, as the Romance languages write a ministry
+# or a government ("le ministère des Affaires étrangères de la Russie", "il governo del Regno Unito")
+_LOWERCASE_OPENINGS = frozenset(
+    {"ministère", "gouvernement", "ministero", "governo", "ministerio", "gobierno", "ministério"}
+)
 _NOT_KEY_LETTERS = re.compile(r"[^a-z0-9]+")  # a name in an id: its letters, a hyphen for the rest
 _LONGEST_GENERIC = 4  # words ("Eğitim ve Araştırma Hastanesi")
 # one test of a word before the forms are tried: whether some form's generic words open the words from it
@@ -190,7 +234,7 @@ def find_place_institutions(
     found: list[PlaceInstitution] = []
     taken_until = 0
     for start in range(len(words)):
-        if start < taken_until or not _capitalised(words[start]):
+        if start < taken_until or not (_capitalised(words[start]) or folded[start] in _LOWERCASE_OPENINGS):
             continue
         if not _OPENINGS[language or ""].match(" ".join(folded[start : start + _LONGEST_GENERIC])):
             continue
@@ -203,7 +247,11 @@ def find_place_institutions(
                 (
                     named
                     for form in matched
-                    if (named := _with_place(form, words, broken, start, start + size, found, place_of, may_be_named))
+                    if (
+                        named := _with_place(
+                            form, words, broken, (start, start + size), found, language, place_of, may_be_named
+                        )
+                    )
                     is not None
                 ),
                 None,
@@ -219,17 +267,19 @@ def _with_place(
     form: Form,
     words: list[str],
     broken: list[bool],
-    start: int,
-    end: int,
+    span: tuple[int, int],
     found: list[PlaceInstitution],
+    language: str | None,
     place_of: Callable[[list[str]], tuple[str, str] | None],
     may_be_named: Callable[[str], bool],
 ) -> PlaceInstitution | None:
-    """The institution ``form`` names with the generic words from ``start`` to ``end``, where a place stands
+    """The institution ``form`` names with the generic words of ``span`` (from, to), where a place stands
     beside them."""
+    start, end = span
     if form.place_first:
         earliest = found[-1].end if found else 0
-        return _with_place_before(form, words, broken, start, end, earliest, place_of, may_be_named)
+        named = may_be_named if not form.known_place else lambda _word: False
+        return _with_place_before(form, words, broken, start, end, earliest, place_of, named)
     opens_before = start > 0 and not broken[start] and _capitalised(words[start - 1])
     if opens_before and (start > 1 or may_be_named(words[0])):
         return None  # the generic words go on a name that opens before them ("Technische Universität München")
@@ -243,13 +293,26 @@ def _with_place(
                 return None
         elif "" not in form.linkers:
             return None
+    if at < len(words) and words[at] in _ARTICLES.get(language or "", ()):
+        at += 1
+        if at < len(words) and broken[at]:
+            return None
     for size in range(LONGEST_PLACE, 0, -1):
         run = words[at : at + size]
-        if len(run) < size or any(broken[at + 1 : at + size]) or not all(_capitalised(word) for word in run):
+        if len(run) < size or any(broken[at + 1 : at + size]) or not _written_as_a_place(run):
             continue
         if (place := place_of(run)) is not None:
             return _institution(form, place, start, at + size, (at, at + size), run)
     return None
+
+
+def _written_as_a_place(run: list[str]) -> bool:
+    """Capitalised words, or small words of a name between them ("Federación de Rusia")."""
+    return (
+        _capitalised(run[0])
+        and _capitalised(run[-1])
+        and all(_capitalised(word) or word in _INSIDE_NAMES for word in run[1:-1])
+    )
 
 
 def _with_place_before(
