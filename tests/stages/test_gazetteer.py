@@ -258,3 +258,19 @@ def test_gazetteer_a_metropolis_s_three_letter_name_in_cyrillic() -> None:
     rome, ufa = find_place("Рим"), find_place("Уфа")
     assert rome is not None and rome.name == "Rome" and ufa is not None and ufa.name == "Ufa"
     assert find_place("Ром") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Russland", "Russia"),  # CLDR's short name
+        ("Kongo-Kinshasa", "Democratic Republic of the Congo"),  # not CLDR's "Congo - Kinshasa"
+        ("Bosnien und Herzegowina", "Bosnia and Herzegovina"),  # not "Bosnia & Herzegovina"
+        ("Myanmar", "Myanmar"),  # not "Myanmar (Burma)"
+        ("Hongkong", "Hong Kong"),  # not "Hong Kong SAR China"
+        ("Saint Lucia", "Saint Lucia"),  # not "St. Lucia"
+    ],
+)
+def test_gazetteer_shows_a_country_as_running_text_names_it_not_as_a_menu_does(written: str, shown: str) -> None:
+    place = find_place(written)
+    assert place is not None and place.name == shown

@@ -2,6 +2,7 @@ import pytest
 
 from storyline.models import Article, EntityMention
 from storyline.stages.entities import extract_entities
+from storyline.stages.institutions import after_of
 from storyline.stages.place_institutions import find_place_institutions
 
 _PLACES = {
@@ -148,3 +149,11 @@ def test_entities_a_countrys_office_has_one_english_name_in_every_language() -> 
     spanish = _mentions("El Senado de Estados Unidos votó.", "es")["inst:senate@iso:US"]
     english = _mentions("He told the US Senate on Monday.", "en")["inst:senate@iso:US"]
     assert spanish.lemma == english.lemma == "Senate of the United States"
+
+
+def test_a_countrys_office_takes_the_where_english_writes_it() -> None:
+    """ "Government of the Czech Republic", "of the Democratic Republic of the Congo"; "of Russia"."""
+    assert after_of("Czech Republic") == "the Czech Republic"
+    assert after_of("Democratic Republic of the Congo") == "the Democratic Republic of the Congo"
+    assert after_of("Faroe Islands") == "the Faroe Islands"
+    assert after_of("Russia") == "Russia"

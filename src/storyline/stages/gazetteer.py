@@ -38,7 +38,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 41  # bump when the index's shape or rules change
+CACHE_FORMAT = 42  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -852,7 +852,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
         short = territories.pop(country.alpha_2, [])
         names.update(short)
         names.update(EVERYDAY_NAMES.get(country.alpha_2, ()))
-        place = Place(f"iso:{country.alpha_2}", short[0] if short else english[0], 10**9)
+        place = Place(f"iso:{country.alpha_2}", _display_name(short, geonames.get(country.alpha_2), english), 10**9)
         places.append((place, sorted(names), frozenset([*english, *short[:1]])))
     for code, written in territories.items():
         if code.isdigit() and code != WORLD:  # UN M49 regions: Europe, Eastern Europe, Western Asia
@@ -862,6 +862,15 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written)), frozenset(written[:1])))
     return _with_sorting_heads(places, sorting)
+
+
+def _display_name(short: list[str], geonames: str | None, english: list[str]) -> str:
+    """A country's English name as shown: CLDR's, unless it is a form for a menu ("Bosnia & Herzegovina",
+    "Congo - Kinshasa", "Myanmar (Burma)", "Hong Kong SAR China", "St. Lucia"), where GeoNames' English name
+    is the one running text writes ("Democratic Republic of the Congo", "Hong Kong", "Saint Lucia")."""
+    if short and not (geonames and _MENU_FORM.search(short[0])):
+        return short[0]
+    return geonames or english[0]
 
 
 def _with_sorting_heads(
@@ -885,6 +894,7 @@ def _with_sorting_heads(
     ]
 
 
+_MENU_FORM = re.compile(r" & | - |\(|\bSAR\b|^St\. |^U\.S\. ")  # CLDR's short forms for lists and menus
 _SORTING_REST_WORDS = 4  # "République démocratique du" of "Congo, République démocratique du"
 
 

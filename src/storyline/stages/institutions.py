@@ -245,7 +245,8 @@ _OFFICE_OPENINGS = (
     "nejvyšší", "vrhovn", "senat", "senát", "kongres", "rząd", "vlád", "vlad",
 )  # fmt: skip
 # Countries whose English name takes "the" after "of" ("Senate of the United States")
-_WITH_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic", "Gambia", "Bahamas")
+_WITH_THE = ("United ", "Netherlands", "Philippines", "Gambia", "Bahamas", "Maldives", "Comoros", "Seychelles")
+_WITH_THE_ENDINGS = (" Republic", " Islands", " Territory", " Territories")  # "the Czech Republic", "the Faroe Islands"
 
 
 def find_office(words: list[str]) -> Office | None:
@@ -268,4 +269,7 @@ def office_name(kind: str) -> str:
 
 def after_of(place_name: str) -> str:
     """A place's English name as it follows "of": "the United States", "Germany"."""
-    return f"the {place_name}" if place_name.startswith(_WITH_THE) else place_name
+    with_the = place_name.startswith((*_WITH_THE, "Democratic Republic ", "Republic of ")) or place_name.endswith(
+        _WITH_THE_ENDINGS
+    )
+    return f"the {place_name}" if with_the else place_name
