@@ -347,6 +347,38 @@ def test_given_names_come_from_many_locales() -> None:
     assert not any(is_given_name(word) for word in ("Penguins", "Veracruz", "Ministry"))
 
 
+def test_the_registers_first_names_are_latin_names_that_are_no_english_words() -> None:
+    from storyline.stages.given_names import is_given_name, registered_first_name
+
+    assert all(registered_first_name(name) for name in ("Barack", "Ségolène", "Takuya", "Idriss", "Wasim"))
+    assert not is_given_name("Barack")  # Faker's lists alone do not have it
+    assert not any(registered_first_name(word) for word in ("The", "New", "Bank", "Police"))
+    assert not registered_first_name("Барак")  # in Latin letters only
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person"),
+    [
+        ("Barack Obama a dit que Ségolène Royal était là.", "fr", "Barack Obama"),  # opening the sentence
+        ("Le président a reçu Idriss Déby à Paris.", "fr", "Idriss Déby"),
+        ("The coach said Takuya Takagi scored twice.", "en", "Takuya Takagi"),
+        ("Wasim Akram took five wickets on Friday.", "en", "Wasim Akram"),
+    ],
+)
+def test_entities_a_register_first_name_makes_a_full_name_a_persons(text: str, language: str, person: str) -> None:
+    found = {m.surface: m for m in _mentions(text, language).values()}
+    assert found[person].kind == "person"
+
+
+def test_entities_a_register_first_name_that_is_a_word_or_a_place_makes_no_person() -> None:
+    """The registers hold words ("Eine", "Alle" and "Marke" are someone's names) and places (Milano): a word of
+    the article's language or a place is no first name on that evidence alone."""
+    mentions = _mentions("Eine Französin kam. Alle Personen gingen. Die Marke Trigema wuchs.", "de")
+    assert not any(m.kind == "person" for m in mentions.values())
+    milano = _mentions("Il sindaco di Milano Giuseppe Sala ha parlato.", "it")
+    assert any(m.surface == "Milano" and m.kind == "place" for m in milano.values())
+
+
 def test_entities_a_heading_in_capitals_is_no_name_and_a_dateline_is_its_place() -> None:
     mentions = _mentions("JUST IN Police arrested a man. READ MORE about NATO in Vienna.", "en")
     assert {m.surface for m in mentions.values()} >= {"NATO", "Vienna"}

@@ -71,7 +71,7 @@ from storyline.stages.gazetteer import (
     may_end_a_town,
     spoken_in,
 )
-from storyline.stages.given_names import is_family_name, is_given_name
+from storyline.stages.given_names import is_family_name, is_given_name, registered_first_name
 from storyline.stages.institutions import (
     LONGEST_NAME,
     Institution,
@@ -1115,8 +1115,8 @@ def _named_as_organisation(
         return mention
     if words[start][1] and sentence[spans[start - 1][1] : spans[start][0]].strip(_OPENING_QUOTES + " "):
         return mention  # punctuation between them, but for an opening quote ("компания «Газпром»")
-    names = mention.surface.split()
-    if any(_listed_first_name(name, language) for name in names):
+    names = mention.surface.split()  # a register's first name is weaker evidence than the noun ("Forbes")
+    if any(_listed_first_name(name, language, registered=False) for name in names):
         return mention
     if not_a_name(mention, language, set(lowercase)):
         return mention
@@ -1414,18 +1414,33 @@ def _written_alike(surface: str, surnames: set[str]) -> bool:
     return any(_same_stem(word, surname) or is_latin(word) != is_latin(surname) for surname in surnames)
 
 
-def _listed_first_name(word: str, language: str | None = None) -> bool:
+def _listed_first_name(word: str, language: str | None = None, registered: bool = True) -> bool:
     """A first name some locale lists, of at least ``_MIN_GIVEN_LETTERS`` letters; with ``language``,
     also one in a case form whose dictionary form is such a name ("Tomasza", "Andrzejem": Tomasz,
-    Andrzej; not in English, whose dictionary makes "Williams" William)."""
+    Andrzej; not in English, whose dictionary makes "Williams" William), and one the registers of first
+    names count (``registered_first_name``: Barack, Ségolène) that is no word of the language and no place,
+    unless ``registered`` is False."""
     if len(word) < _MIN_GIVEN_LETTERS:
         return False
     if is_given_name(word):
+        return True
+    if registered and language and _registered_first_name(word, language):
         return True
     if not language or language == "en" or language not in SUPPORTED_LANGUAGES:
         return False
     lemma = lemmas.dictionary_lemma(word, language)
     return lemma is not None and lemma[:1].isupper() and lemma != word and is_given_name(lemma)
+
+
+def _registered_first_name(word: str, language: str) -> bool:
+    """A first name of the registers only (``given_names.registered_first_name``) that the language's
+    dictionary does not know in any form ("Eine", "Jahren", "Doğa" are words) and that names no place
+    ("Milano", "Lyon")."""
+    return (
+        registered_first_name(word)
+        and not (language in SUPPORTED_LANGUAGES and lemmas.is_known(word.lower(), language))
+        and find_place(word) is None
+    )
 
 
 def _person_by_its_name(mention: Found) -> bool:
@@ -1793,11 +1808,11 @@ def _is_place(run: list[str]) -> bool:
     return find_place(" ".join(run)) is not None
 
 
-def _opens_full_name(words: list[tuple[str, bool]], index: int) -> bool:
+def _opens_full_name(words: list[tuple[str, bool]], index: int, language: str | None = None) -> bool:
     """A first name some locale lists, followed by another capitalised word, or by a surname's particles
     and one ("Charles de Gaulle"): a person's name begins."""
     word = words[index][0]
-    if word.isupper() or not _listed_first_name(word):
+    if word.isupper() or not _listed_first_name(word, language):
         return False
     after = index + 1
     while after < len(words) and words[after][0] in NAME_PARTICLES and not words[after][1] and after - index <= 2:
@@ -1849,13 +1864,13 @@ def _may_be_name_word(
             return language is None or not lemmas.common_word(word.lower(), language)
         return word.lower() in mid_caps or not _opens_as_a_word(word, place, language)
     acronym = word.isupper() and len(word) > 1
-    if not acronym and _frequent_opening_word(word, language) and not _opens_full_name(words, index):
+    if not acronym and _frequent_opening_word(word, language) and not _opens_full_name(words, index, language):
         return False
     return word.lower() not in common and (
         acronym
         or word.lower() in mid_caps
         or _proper_kind(word, language) is not None
-        or _opens_full_name(words, index)
+        or _opens_full_name(words, index, language)
         or (_name_word_follows(words, index) and _foreign_first_name_opens([word, words[index + 1][0]], language))
         or _before_legal_form(words, index)
         or _opens_listed_company(words, index)

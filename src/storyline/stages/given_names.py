@@ -15,13 +15,24 @@ A given name that is also a word (Will, Grace, North, Santa) is no evidence on i
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import pkgutil
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from anyascii import anyascii
 
 from storyline.stages.disk_cache import built_once, cache_folder
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
+# a register's first name counts where this many of nomquamgender's sources list it, borne this many times
+REGISTER_SOURCES = 8
+REGISTER_BEARERS = 100
+REGISTER_LETTERS = 3
+_LATIN_LETTERS = re.compile("[a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff]+")  # casefolded Latin letters, accents too
 GENERIC_ENGLISH = "en"  # Faker's locale without a country: the long tail of the US census's names
 # Faker's locales whose first names are in Cyrillic: their Latin spellings are first names too (Dmitry)
 _CYRILLIC_LOCALES = {"ru_RU": "ru", "uk_UA": "uk"}
@@ -42,6 +53,18 @@ def is_given_name(word: str) -> bool:
     names = _names()[0]
     folded = word.casefold()
     return folded in names or ("-" in folded and all(part in names for part in folded.split("-")))
+
+
+def registered_first_name(word: str) -> bool:
+    """Whether the registers of first names that ``nomquamgender`` (MIT, in its wheel) gathers from many
+    countries count ``word`` as a first name that no locale of Faker lists (Barack, Ségolène, Takuya,
+    Idriss): in at least ``REGISTER_SOURCES`` of its sources, borne at least ``REGISTER_BEARERS`` times, and
+    no common English word. Weaker evidence than Faker's lists (the registers hold words too: "Eine",
+    "Marke", "Sala" are someone's names), so the caller weighs it against the article's language. Its
+    names are written in plain Latin letters ("segolene"): ``word``'s accents are dropped, and a word in
+    another script is no such name."""
+    folded = word.casefold()
+    return _LATIN_LETTERS.fullmatch(folded) is not None and anyascii(folded) in _names()[3]
 
 
 def is_country_list_given_name(word: str) -> bool:
@@ -67,13 +90,41 @@ def listed_family_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(first names, family names, first names a country's list has: not only ``GENERIC_ENGLISH``), from the
-    cache or built."""
+def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(first names, family names, first names a country's list has: not only ``GENERIC_ENGLISH``, the
+    registers' first names), from the cache or built."""
     return built_once(_cache_path(), _build, tuple)
 
 
-def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _build() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    listed, last, in_country_lists = _faker_names()
+    return listed, last, in_country_lists, _registered_first_names(listed)
+
+
+def _registered_first_names(listed: frozenset[str]) -> frozenset[str]:
+    """The registers' first names (see ``registered_first_name``) that Faker does not list, in plain letters."""
+    from storyline.stages import lemmas
+
+    spec = importlib.util.find_spec("nomquamgender")  # its data file only: importing it loads pandas
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    data = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    registers: dict[str, list[Any]] = json.loads(data.read_text(encoding="utf-8"))
+    plain = {anyascii(name) for name in listed}
+    return frozenset(
+        name
+        for name, (sources, bearers, *_rest) in registers.items()
+        if sources >= REGISTER_SOURCES
+        and bearers >= REGISTER_BEARERS
+        and len(name) >= REGISTER_LETTERS
+        and name.isascii()
+        and name.isalpha()
+        and name not in plain
+        and not lemmas.in_lowercase(name, "en")
+    )
+
+
+def _faker_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     first = faker_lists_by_locale("person", _FIRST_NAME_LISTS)
     for locale, language in _CYRILLIC_LOCALES.items():
         first[f"{locale}-latin"] = {
@@ -134,4 +185,14 @@ def faker_lists_by_locale(provider: str, attributes: tuple[str, ...]) -> dict[st
 def _cache_path() -> Path:
     from importlib.metadata import version
 
-    return cache_folder() / f"given-names-{CACHE_FORMAT}-faker-{version('faker')}.pickle"
+    stamp = f"faker-{version('faker')}-nomquamgender-{_version_or_none('nomquamgender')}"
+    return cache_folder() / f"given-names-{CACHE_FORMAT}-{stamp}.pickle"
+
+
+def _version_or_none(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none"
