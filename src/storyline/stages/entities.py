@@ -136,6 +136,7 @@ from storyline.stages.name_shapes import (
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
 from storyline.stages.place_cases import place_in_case
 from storyline.stages.place_institutions import find_place_institutions
+from storyline.stages.regnal_names import find_regnal_names, regnal_key
 from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
@@ -466,6 +467,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
     kept = _country_institutions_named(kept, tokenised, article.language)
     kept = _place_institutions_named(kept, tokenised, article.language)
+    kept = _regnal_names_named(kept, tokenised, article.language)
     merged = _merge_in_article(
         _expand_acronyms(_places_named_again([_listed_company(m, article.language) for m in kept]))
     )
@@ -608,6 +610,52 @@ def _place_institutions_named(
             generic = set(plain[institution.start : first] + plain[last : institution.end]) - set(plain[first:last])
             named.append((Found(institution.id, "", surface, "org", institution.name), generic))
     return _institutions_replace_runs(found, named)
+
+
+def _regnal_names_named(
+    found: list[Found], tokenised: list[list[tuple[str, bool]]], language: str | None
+) -> list[Found]:
+    """Each monarch or pope a sentence names by a first name and a Roman number ("Charles III", "папой Львом
+    XIV": ``regnal_names``), a person of its own. The mentions the runs made of the first name as written
+    ("Elizabeth" as the town in New Jersey, "Карл") become that person throughout the article, and of the
+    number alone ("XIV") are dropped."""
+    named: dict[str, Found] = {}
+    numbers: set[str] = set()
+    for words in tokenised:
+        plain = [word for word, _ in words]
+        for name in find_regnal_names(
+            plain, [broken for _, broken in words], lambda word: _first_name_word(word, language)
+        ):
+            first = [_first_name_lemma(word, language) for word in name.first]
+            key = regnal_key(given_key(first[0]), name.number)
+            lemma = " ".join([*first, name.number])
+            named[" ".join(name.first)] = Found(
+                key, given_key(first[0]), " ".join([*name.first, name.number]), "person", lemma
+            )
+            numbers.add(name.number)
+    if not named:
+        return found
+    kept = [
+        dataclasses.replace(named[mention.surface], surface=mention.surface) if mention.surface in named else mention
+        for mention in found
+        if mention.surface not in numbers
+    ]
+    return kept + list(named.values())
+
+
+def _first_name_word(word: str, language: str | None) -> bool:
+    """A first name as a sentence writes it: listed, or in a case form morphology reads as one ("Львом"); not
+    a title that is someone's first name too ("King Charles III")."""
+    if word.casefold() in PERSON_TITLES:
+        return False
+    return _listed_first_name(word, language) or _lemma_and_kind(word, language)[1] == "given"
+
+
+def _first_name_lemma(word: str, language: str | None) -> str:
+    """A first name's dictionary form where morphology reads one as a name ("Львом": Лев) or gives a listed
+    first name ("Jana": Jan), else the word as written."""
+    lemma, kind = _lemma_and_kind(word, language)
+    return lemma if kind == "given" or (lemma != word and is_given_name(lemma)) else word
 
 
 def _place_of_institution(run: list[str], language: str | None) -> tuple[str, str] | None:
