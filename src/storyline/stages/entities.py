@@ -72,6 +72,7 @@ from storyline.stages.gazetteer import (
     spoken_in,
 )
 from storyline.stages.given_names import is_family_name, is_given_name, registered_first_name
+from storyline.stages.historic_states import is_historic_state
 from storyline.stages.institutions import (
     LONGEST_NAME,
     Institution,
@@ -2069,8 +2070,8 @@ def _capitalised_small_word(word: str, language: str | None) -> bool:
 
 
 def _opens_place(words: list[tuple[str, bool]], index: int) -> bool:
-    """Whether the word and the next are a place's name ("Den Haag", "Las Vegas")."""
-    return index + 1 < len(words) and _is_place([words[index][0], words[index + 1][0]])
+    """Whether the word and the next are a place's name ("Den Haag", "Las Vegas", "Sovyetler Birliği'nin")."""
+    return index + 1 < len(words) and _is_place([words[index][0], APOSTROPHE_SUFFIX.sub("", words[index + 1][0])])
 
 
 def _before_calendar_word(words: list[tuple[str, bool]], index: int, language: str | None) -> bool:
@@ -2734,16 +2735,24 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None
     # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
-    found = in_capitals or find_place(written) or find_place("-".join(run)) or find_place_inflected(run, language)
+    unsuffixed = " ".join([*run[:-1], APOSTROPHE_SUFFIX.sub("", run[-1])])  # "Orta Asya'dan", "South Korea’s"
+    found = (
+        in_capitals
+        or find_place(written)
+        or find_place(unsuffixed)
+        or find_place("-".join(run))
+        or find_place_inflected(run, language)
+    )
     if found is None and (agreed := agreed_nominative(run, language)) is not None:
         found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland
     return found or _local_town(run, head_lemma, language, before)
 
 
 def _country_named(run: list[str], language: str | None) -> Place | None:
-    """The country a run of words names in full, as written (a Turkish case suffix aside) or inflected."""
+    """The country (or a state of the past: the Soviet Union) a run of words names in full, as written (a
+    Turkish case suffix aside) or inflected."""
     place = find_place(" ".join([*run[:-1], APOSTROPHE_SUFFIX.sub("", run[-1])])) or find_place_inflected(run, language)
-    return place if place is not None and is_country(place) else None
+    return place if place is not None and (is_country(place) or is_historic_state(place.id)) else None
 
 
 def _country_over_alternate_name(word: str, place: Place | None, by_lemma: Place | None) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 
 from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.entity_cues import GEOGRAPHIC_FEATURES
+from storyline.stages.historic_states import historic_states
 from storyline.stages.keys import HAN_RANGES, script_of
 from storyline.stages.name_languages import LATIN_SLAVIC
 from storyline.stages.russian_regions import region_names
@@ -38,7 +39,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 42  # bump when the index's shape or rules change
+CACHE_FORMAT = 43  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -196,6 +197,9 @@ ACRONYMS = {
     "iso:CN": ("China", "place", "PRC КНР"),
     "iso:AE": ("United Arab Emirates", "place", "UAE ОАЭ ОАЕ EAU BAE ZEA"),
     "iso:KP": ("North Korea", "place", "DPRK КНДР"),
+    # states of the past (``historic_states``): the Soviet Union, East Germany
+    "hist:SU": ("Soviet Union", "place", "USSR СССР СРСР UdSSR URSS ZSRR ZSSR SSCB SSSR"),
+    "hist:DD": ("East Germany", "place", "GDR ГДР DDR NRD RDA"),
     "org:WHO": ("World Health Organization", "org", "WHO ВОЗ ВООЗ СЗО OMS DSÖ 世卫组织"),
     "org:IMF": ("International Monetary Fund", "org", "IMF МВФ FMI IWF MFW 国际货币基金组织"),
     "org:OSCE": ("OSCE", "org", "OSCE ОБСЕ ОБСЄ ОССЕ OSZE OBWE AGİT"),
@@ -481,7 +485,8 @@ def _inflected_index(language: str) -> dict[tuple[int, str], list[tuple[list[str
         return {}
     index: dict[tuple[int, str], list[tuple[list[str], Place]]] = {}
     everyday = [name for names in EVERYDAY_NAMES.values() for name in names]
-    for name in [*territories, *everyday, *_iso_names_in(language)]:
+    historic = [name for _id, _name, names in historic_states(_catalogues("iso3166-3")) for name in names]
+    for name in [*territories, *everyday, *_iso_names_in(language), *historic]:
         words = name.casefold().split()
         place = find_place(name) if len(words) > 1 else None
         if place is not None:
@@ -822,12 +827,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
     """Countries, world regions and unions: each place, its names in every language, its English ones."""
     import pycountry
 
-    catalogues = []
-    for language in COUNTRY_NAME_LANGUAGES:
-        try:
-            catalogues.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
-        except OSError:
-            continue
+    catalogues = _catalogues("iso3166-1")
     territories = _territory_names()
     geonames = _geonames_country_names()
     everyday = {name for names in EVERYDAY_NAMES.values() for name in names}
@@ -861,7 +861,24 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
         elif f"org:{code}" in ACRONYMS:  # European Union, United Nations
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written)), frozenset(written[:1])))
+    historic = _catalogues("iso3166-3")
+    for place_id, name, written in historic_states(historic):
+        places.append((Place(place_id, name, 10**9), written, frozenset([name])))
     return _with_sorting_heads(places, sorting)
+
+
+def _catalogues(domain: str) -> list[gettext.NullTranslations]:
+    """pycountry's catalogues of one ISO standard (``iso3166-1``, ``iso3166-3``) in the languages it has of
+    ``COUNTRY_NAME_LANGUAGES``."""
+    import pycountry
+
+    catalogues: list[gettext.NullTranslations] = []
+    for language in COUNTRY_NAME_LANGUAGES:
+        try:
+            catalogues.append(gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:
+            continue
+    return catalogues
 
 
 def _display_name(short: list[str], geonames: str | None, english: list[str]) -> str:
@@ -898,20 +915,20 @@ _MENU_FORM = re.compile(r" & | - |\(|\bSAR\b|^St\. |^U\.S\. ")  # CLDR's short f
 _SORTING_REST_WORDS = 4  # "République démocratique du" of "Congo, République démocratique du"
 
 
-def _sorting_heads(english: list[str], catalogues: list[gettext.GNUTranslations]) -> set[str]:
+def _sorting_heads(english: list[str], catalogues: list[gettext.NullTranslations]) -> set[str]:
     """The heads of a country's English names in the form "NAME, ... of ..." and of their translations."""
     heads = {name.split(",")[0].strip() for name in _sorting_forms(english, catalogues) if ", " in name}
     return {head for head in heads if _usable(head) and not _NOT_A_NAME.search(head)}
 
 
-def _sorting_forms(english: list[str], catalogues: list[gettext.GNUTranslations]) -> set[str]:
+def _sorting_forms(english: list[str], catalogues: list[gettext.NullTranslations]) -> set[str]:
     """A country's English names in the form "NAME, ... of ..." ("Korea, Republic of") and their translations
     ("Corea, República de", "Russie, Fédération de", "Iran, Islamische Republik")."""
     forms = [name for name in english if ", " in name and " of" in name.partition(", ")[2]]
     return {*forms, *(catalogue.gettext(name) for name in forms for catalogue in catalogues)}
 
 
-def _in_reading_order(english: list[str], catalogues: list[gettext.GNUTranslations]) -> set[str]:
+def _in_reading_order(english: list[str], catalogues: list[gettext.NullTranslations]) -> set[str]:
     """A country's names that the ISO lists write in a sorting form ("HEAD, REST"), in English or in a
     catalogue's language, as running text writes them: "Republic of Korea", "República de Corea",
     "Fédération de Russie" (of "Russie, Fédération de"), "République islamique d'Iran", "Islamische
