@@ -30,6 +30,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 from storyline.models import Article, EntityMention
 from storyline.stages import chinese, lemmas
 from storyline.stages.agencies import is_agency, latin_name, names_agency_after_descriptor
+from storyline.stages.areas import is_area
 from storyline.stages.attribution import find_outlets
 from storyline.stages.companies import is_listed_company
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
@@ -2749,10 +2750,12 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
 
 
 def _country_named(run: list[str], language: str | None) -> Place | None:
-    """The country (or a state of the past: the Soviet Union) a run of words names in full, as written (a
+    """The country (or a state of the past, or an area: the Soviet Union, the West Bank) a run of words names in full, as written (a
     Turkish case suffix aside) or inflected."""
     place = find_place(" ".join([*run[:-1], APOSTROPHE_SUFFIX.sub("", run[-1])])) or find_place_inflected(run, language)
-    return place if place is not None and (is_country(place) or is_historic_state(place.id)) else None
+    return (
+        place if place is not None and (is_country(place) or is_historic_state(place.id) or is_area(place.id)) else None
+    )
 
 
 def _country_over_alternate_name(word: str, place: Place | None, by_lemma: Place | None) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from storyline.stages.areas import areas
 from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.entity_cues import GEOGRAPHIC_FEATURES
 from storyline.stages.historic_states import historic_states
@@ -39,7 +40,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 43  # bump when the index's shape or rules change
+CACHE_FORMAT = 44  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -485,7 +486,7 @@ def _inflected_index(language: str) -> dict[tuple[int, str], list[tuple[list[str
         return {}
     index: dict[tuple[int, str], list[tuple[list[str], Place]]] = {}
     everyday = [name for names in EVERYDAY_NAMES.values() for name in names]
-    historic = [name for _id, _name, names in historic_states(_catalogues("iso3166-3")) for name in names]
+    historic = [name for _id, _name, names in [*historic_states(_catalogues("iso3166-3")), *areas()] for name in names]
     for name in [*territories, *everyday, *_iso_names_in(language), *historic]:
         words = name.casefold().split()
         place = find_place(name) if len(words) > 1 else None
@@ -862,7 +863,7 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
             name, kind, _acronyms = ACRONYMS[f"org:{code}"]
             places.append((Place(f"org:{code}", name, 10**9, kind), sorted(set(written)), frozenset(written[:1])))
     historic = _catalogues("iso3166-3")
-    for place_id, name, written in historic_states(historic):
+    for place_id, name, written in [*historic_states(historic), *areas()]:
         places.append((Place(place_id, name, 10**9), written, frozenset([name])))
     return _with_sorting_heads(places, sorting)
 

@@ -59,3 +59,23 @@ def test_entities_a_place_of_several_words_with_a_suffix_is_the_place() -> None:
     assert any(m.key == "region:143" for m in turkish.entities)
     (english,) = extract_entities([Article(id="b", text="He praised North Carolina’s governor.", language="en")])
     assert [m.key for m in english.entities if "Carolina" in m.surface] == ["iso:US-NC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "area"),
+    [
+        ("Fighting continued in the Donbas on Monday.", "en", "Donbas", "area:donbas"),
+        ("Бои продолжаются в Донбассе.", "ru", "Донбассе", "area:donbas"),
+        ("Israel baut im Westjordanland.", "de", "Westjordanland", "area:west-bank"),
+        ("He visited the West Bank.", "en", "West Bank", "area:west-bank"),  # "Bank": no organisation
+        ("Переговоры на Ближнем Востоке идут.", "ru", "Ближнем Востоке", "area:middle-east"),
+        ("Walki na Bliskim Wschodzie trwają.", "pl", "Bliskim Wschodzie", "area:middle-east"),
+        ("Dağlık Karabağ'daki çatışmalar sürüyor.", "tr", "Dağlık Karabağ'daki", "area:nagorno-karabakh"),
+    ],
+)
+def test_entities_an_area_the_news_names_is_one_place_in_every_language(
+    text: str, language: str, surface: str, area: str
+) -> None:
+    (article,) = extract_entities([Article(id="a", text=text, language=language)])
+    found = {m.surface: m for m in article.entities}
+    assert found[surface].key == area and found[surface].kind == "place"
