@@ -60,6 +60,16 @@ def test_display_name_prefers_latin_spelling_then_transliterates() -> None:
     )
 
 
+def test_display_name_prefers_the_name_english_articles_write_among_the_fullest() -> None:
+    """As many words each: the English articles' name, though the German one is written more often."""
+    german = _row("a", 1, "stt", "", "Islamische Staat", "de", "org")
+    english = _row("b", 1, "stt", "", "Islamic State", "en", "org")
+    assert display_name("stt~stt", variant_counts([german, german, english])) == "Islamic State"
+    # a fuller name still comes first, whichever language writes it
+    spanish = _row("c", 1, "stt", "", "Estado Islámico Iraquí", "es", "org")
+    assert display_name("stt~stt", variant_counts([german, english, spanish])) == "Estado Islámico Iraquí"
+
+
 def test_display_name_gives_a_latin_surname_the_given_names_another_script_writes() -> None:
     """English text names him "Zelensky"; a Ukrainian article gives the full name: the reader sees the
     given name romanised the Ukrainian way before the Latin surname. Not for a name of another kind."""

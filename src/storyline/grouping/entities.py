@@ -493,11 +493,14 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
     if not pool:
         return identity
 
-    def fullness(lemma: str) -> tuple[int, int, str]:
+    def fullness(lemma: str) -> tuple[int, bool, int, str]:
+        """The fullest name, then one English-language articles write ("Islamic State", not the German
+        lemma "Islamische Staat" of as many words), then the one written most."""
         words = lemma.split()
+        in_english = languages[lemma]["en"] > 0
         if _glued_to_itself(words):
-            return (0, lemmas[lemma], lemma)
-        return (min(len(words), MAX_NAME_WORDS) - (len(words) > MAX_NAME_WORDS), lemmas[lemma], lemma)
+            return (0, in_english, lemmas[lemma], lemma)
+        return (min(len(words), MAX_NAME_WORDS) - (len(words) > MAX_NAME_WORDS), in_english, lemmas[lemma], lemma)
 
     chosen = max(pool, key=fullness)
     if is_latin(chosen) and ":" not in identity and (fuller := _given_names_before(chosen, lemmas, languages, counts)):
