@@ -1213,6 +1213,19 @@ def test_entities_a_listed_companys_name_is_an_organisation() -> None:
     assert polish == {"Netflixa": "org", "Microsoftu": "org"}
 
 
+def test_entities_a_platform_no_index_lists_is_an_organisation() -> None:
+    """Facebook, Twitter and Telegram (their listed parents are Meta Platforms and others), inflected in
+    Polish, and Gazprom in Ukrainian, are organisations."""
+    english = {
+        m.surface: m.kind for m in _mentions("She posted on Facebook and Twitter, then on Telegram.", "en").values()
+    }
+    assert english == {"Facebook": "org", "Twitter": "org", "Telegram": "org"}
+    polish = {m.surface: m.kind for m in _mentions("Napisał na Twitterze i na Facebooku.", "pl").values()}
+    assert polish == {"Twitterze": "org", "Facebooku": "org"}
+    ukrainian = {m.surface: m.kind for m in _mentions("Про це повідомив Газпром у понеділок.", "uk").values()}
+    assert ukrainian.get("Газпром") == "org"
+
+
 def test_companies_are_known_without_their_legal_form() -> None:
     from storyline.stages.companies import _forms, is_listed_company
 
