@@ -11,7 +11,8 @@ Wschodzie").
 
 from __future__ import annotations
 
-# id -> (English name, its names in other languages)
+# id -> (English name, its names in other languages) (the gazetteer's index holds them: bump
+# ``gazetteer.CACHE_FORMAT`` when they change)
 AREAS: dict[str, tuple[str, tuple[str, ...]]] = {
     "area:middle-east": (
         "Middle East",

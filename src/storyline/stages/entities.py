@@ -2736,11 +2736,10 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None
     # then as written, then with its words joined by a hyphen ("États-Unis", "Baden-Württemberg")
-    unsuffixed = " ".join([*run[:-1], APOSTROPHE_SUFFIX.sub("", run[-1])])  # "Orta Asya'dan", "South Korea’s"
     found = (
         in_capitals
         or find_place(written)
-        or find_place(unsuffixed)
+        or find_place(_without_suffix(run))  # "Orta Asya'dan", "South Korea’s"
         or find_place("-".join(run))
         or find_place_inflected(run, language)
     )
@@ -2750,12 +2749,17 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
 
 
 def _country_named(run: list[str], language: str | None) -> Place | None:
-    """The country (or a state of the past, or an area: the Soviet Union, the West Bank) a run of words names in full, as written (a
-    Turkish case suffix aside) or inflected."""
-    place = find_place(" ".join([*run[:-1], APOSTROPHE_SUFFIX.sub("", run[-1])])) or find_place_inflected(run, language)
-    return (
-        place if place is not None and (is_country(place) or is_historic_state(place.id) or is_area(place.id)) else None
-    )
+    """The country, state of the past or area (Russia, the Soviet Union, the West Bank) a run of words names
+    in full, as written (a Turkish case suffix aside) or inflected."""
+    place = find_place(_without_suffix(run)) or find_place_inflected(run, language)
+    if place is None or not (is_country(place) or is_historic_state(place.id) or is_area(place.id)):
+        return None
+    return place
+
+
+def _without_suffix(run: list[str]) -> str:
+    """A run's words without the suffix its last word takes after an apostrophe ("Rusya Federasyonu")."""
+    return " ".join([*run[:-1], APOSTROPHE_SUFFIX.sub("", run[-1])])
 
 
 def _country_over_alternate_name(word: str, place: Place | None, by_lemma: Place | None) -> bool:

@@ -8,8 +8,10 @@ GeoNames' English country names (Turkey, Ivory Coast) and the Unicode CLDR's ter
 (``babel``): the short names newsrooms write (Россия, Русия, Росія, Russia, not only "Russian
 Federation"), and world regions (Eastern Europe, Західна Азія). Countries' first-level regions (states, provinces, oblasts: Alaska, Аляска, Bavaria) come
 from the ISO 3166-2 catalogues (``_subdivisions``). A place's id is ``geo:<geonameid>``,
-``iso:<alpha-2>``, ``iso:<ISO 3166-2 code>`` or ``region:<UN M49 code>``; its display name is the
-English one (CLDR's short name for a country, "Russia").
+``iso:<alpha-2>``, ``iso:<ISO 3166-2 code>`` or ``region:<UN M49 code>``, and for the states of the past
+and the areas the news names daily (``historic_states``, ``areas``: the Soviet Union, the West Bank)
+``hist:SU`` and ``area:west-bank``; its display name is the English one (CLDR's short name for a country,
+"Russia", or GeoNames' where CLDR's is a form for menus).
 
 Alternate names that are codes (all capitals: "BUD", "CNN") or shorter than four letters are
 left out: in running text they are far more often acronyms or words than places.

@@ -14,7 +14,8 @@ from __future__ import annotations
 import gettext
 
 _SMALL_WORDS = frozenset({"of", "de", "du", "del", "da", "do", "di"})
-# ISO 3166-3 code -> (id, English name, everyday names the catalogues lack)
+# ISO 3166-3 code -> (id, English name, everyday names the catalogues lack) (the gazetteer's index holds them: bump
+# ``gazetteer.CACHE_FORMAT`` when they change)
 _STATES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "SUHH": (
         "hist:SU",
