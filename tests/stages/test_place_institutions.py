@@ -157,3 +157,21 @@ def test_a_countrys_office_takes_the_where_english_writes_it() -> None:
     assert after_of("Democratic Republic of the Congo") == "the Democratic Republic of the Congo"
     assert after_of("Faroe Islands") == "the Faroe Islands"
     assert after_of("Russia") == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "name"),
+    [
+        ("The Russian Foreign Ministry said on Monday.", "inst:foreign-ministry@iso:RU", "Foreign Ministry of Russia"),
+        ("Officials of the German government agreed.", "inst:government@iso:DE", "Government of Germany"),
+        ("The South Korean government agreed.", "inst:government@iso:KR", "Government of South Korea"),
+    ],
+)
+def test_entities_an_english_office_after_its_countrys_adjective_is_that_countrys(
+    text: str, key: str, name: str
+) -> None:
+    """The same office as "МИД России", "the Foreign Ministry of Russia"; one id and one name."""
+    found = _mentions(text, "en")
+    assert found[key].lemma == name and found[key].kind == "org"
+    russian = _mentions("Об этом сообщил МИД России.", "ru")
+    assert "inst:foreign-ministry@iso:RU" in russian

@@ -33,6 +33,7 @@ from storyline.stages.agencies import is_agency, latin_name, names_agency_after_
 from storyline.stages.areas import is_area
 from storyline.stages.attribution import find_outlets
 from storyline.stages.companies import is_listed_company
+from storyline.stages.country_adjectives import LONGEST_ADJECTIVE, country_of_adjective
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
     PERSON_TITLES,
@@ -60,6 +61,7 @@ from storyline.stages.gazetteer import (
     MIXED_CASE_ACRONYMS,
     Place,
     country_names_in,
+    find_country_by_code,
     find_country_inflected,
     find_organisation,
     find_place,
@@ -705,11 +707,16 @@ def _country_after(words: list[str], end: int, language: str | None) -> tuple[tu
 
 
 def _country_before(words: list[str], start: int, language: str | None) -> tuple[tuple[int, int], Place] | None:
-    """The country named right before an office in English ("US Senate", "Pakistan's Supreme Court")."""
+    """The country named right before an office in English ("US Senate", "Pakistan's Supreme Court"), or
+    by its adjective there ("the Russian Foreign Ministry", "the South Korean government")."""
     if language != "en":
         return None
     for size in (2, 1):
         if start - size >= 0 and (country := _country(words[start - size : start], language)) is not None:
+            return (start - size, start), country
+    for size in range(LONGEST_ADJECTIVE, 0, -1):
+        code = country_of_adjective(words[start - size : start]) if start - size >= 0 else None
+        if code is not None and (country := find_country_by_code(code)) is not None:
             return (start - size, start), country
     return None
 

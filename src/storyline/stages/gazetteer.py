@@ -346,6 +346,16 @@ def _regions_by_id() -> dict[str, Place]:
     return {place.id: place for place in _index().values() if place.id.startswith("iso:") and "-" in place.id}
 
 
+def find_country_by_code(code: str) -> Place | None:
+    """A country by its ISO 3166 alpha-2 code ("RU": Russia), or None."""
+    return _countries_by_id().get(f"iso:{code}")
+
+
+@lru_cache(maxsize=1)
+def _countries_by_id() -> dict[str, Place]:
+    return {place.id: place for place in _index().values() if is_country(place)}
+
+
 def find_organisation(name: str) -> Place | None:
     """An organisation of the acronyms' table by its English name ("World Health Organization", or
     "Organisation" as British English writes it), or None."""
