@@ -650,9 +650,7 @@ def _regnal_names_named(
 def _first_name_word(word: str, language: str | None) -> bool:
     """A first name as a sentence writes it: listed, or in a case form morphology reads as one ("Львом"); not
     a title that is someone's first name too ("King Charles III")."""
-    if word.casefold() in PERSON_TITLES:
-        return False
-    return _listed_first_name(word, language) or _lemma_and_kind(word, language)[1] == "given"
+    return word.casefold() not in PERSON_TITLES and _is_first_name(word, language)
 
 
 def _first_name_lemma(word: str, language: str | None) -> str:
@@ -2291,8 +2289,12 @@ def _opens_with_given_name(run: list[str], language: str | None) -> bool:
     """Whether a run opens with a given name followed by another word (a surname)."""
     if len(run) < 2:
         return False
-    first = run[0].split("-")[0]
-    return _lemma_and_kind(first, language)[1] == "given" or _listed_first_name(first, language)
+    return _is_first_name(run[0].split("-")[0], language)
+
+
+def _is_first_name(word: str, language: str | None) -> bool:
+    """A given name: morphology reads it as one (in a case form too: "Львом"), or some list has it."""
+    return _lemma_and_kind(word, language)[1] == "given" or _listed_first_name(word, language)
 
 
 def _script_change(run: list[str]) -> int | None:

@@ -513,15 +513,12 @@ def _iso_names_in(language: str) -> list[str]:
     or none where pycountry has no catalogue for it."""
     import pycountry
 
-    try:
-        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-    except OSError:
-        return []
+    catalogues = _catalogues("iso3166-1", [language])
     names: list[str] = []
-    for country in pycountry.countries:
+    for country in pycountry.countries if catalogues else ():
         english = [name for name in (country.name, getattr(country, "official_name", None)) if name]
-        names.extend(catalogue.gettext(name) for name in english)
-        names.extend(_in_reading_order(english, [catalogue]))
+        names.extend(catalogues[0].gettext(name) for name in english)
+        names.extend(_in_reading_order(english, catalogues))
     return names
 
 
@@ -880,13 +877,13 @@ def _countries() -> list[tuple[Place, list[str], frozenset[str]]]:
     return _with_sorting_heads(places, sorting)
 
 
-def _catalogues(domain: str) -> list[gettext.NullTranslations]:
-    """pycountry's catalogues of one ISO standard (``iso3166-1``, ``iso3166-3``) in the languages it has of
-    ``COUNTRY_NAME_LANGUAGES``."""
+def _catalogues(domain: str, languages: list[str] = COUNTRY_NAME_LANGUAGES) -> list[gettext.NullTranslations]:
+    """pycountry's catalogues of one ISO standard (``iso3166-1``, ``-2``, ``-3``) in those of ``languages``
+    it has (``COUNTRY_NAME_LANGUAGES`` by default)."""
     import pycountry
 
     catalogues: list[gettext.NullTranslations] = []
-    for language in COUNTRY_NAME_LANGUAGES:
+    for language in languages:
         try:
             catalogues.append(gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language]))
         except OSError:
@@ -947,17 +944,20 @@ def _in_reading_order(english: list[str], catalogues: list[gettext.NullTranslati
     "Fédération de Russie" (of "Russie, Fédération de"), "République islamique d'Iran", "Islamische
     Republik Iran"."""
     written = {*english, *(catalogue.gettext(name) for name in english for catalogue in catalogues)}
-    names: set[str] = set()
-    for form in written:
-        head, _comma, rest = form.partition(", ")
-        if not head or not rest or ", " in rest or len(rest.split()) > _SORTING_REST_WORDS:
-            continue
-        rest = rest[:1].upper() + rest[1:]
-        if rest.endswith(("'", "’")):
-            names.update({f"{rest[:-1]}'{head}", f"{rest[:-1]}’{head}"})
-        else:
-            names.add(f"{rest} {head}")
-    return names
+    return {name for form in written for name in in_reading_order(form)}
+
+
+def in_reading_order(form: str) -> list[str]:
+    """A sorting form ("HEAD, REST") as running text writes it: "Corea, República de" is "República de Corea",
+    "Iran, République islamique d'" "République islamique d'Iran" (with either apostrophe); none for a form
+    that is no sorting form (no comma, a list, a rest of more than ``_SORTING_REST_WORDS`` words)."""
+    head, _comma, rest = form.partition(", ")
+    if not head or not rest or ", " in rest or len(rest.split()) > _SORTING_REST_WORDS:
+        return []
+    rest = rest[:1].upper() + rest[1:]
+    if rest.endswith(("'", "’")):
+        return [f"{rest[:-1]}'{head}", f"{rest[:-1]}’{head}"]
+    return [f"{rest} {head}"]
 
 
 @lru_cache(maxsize=1)
@@ -1012,12 +1012,7 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
 
     from storyline.stages.given_names import is_country_list_given_name
 
-    catalogues = []
-    for language in ["en", *COUNTRY_NAME_LANGUAGES]:
-        try:
-            catalogues.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language]))
-        except OSError:
-            continue
+    catalogues = _catalogues("iso3166-2", ["en", *COUNTRY_NAME_LANGUAGES])
     written = {
         subdivision: sorted(
             {

@@ -75,9 +75,11 @@ def _names_in(written: str) -> list[str]:
     ("Alemania, República Democrática de": República Democrática de Alemania, not "Alemania", which is
     Germany's name). No acronym in capitals (the acronyms' table has them; "UdSSR" is kept), no part with brackets ("Yugoslavia,
     (Socialist) Federal Republic of": Yugoslavia)."""
+    from storyline.stages.gazetteer import in_reading_order  # the gazetteer calls this module as it builds
+
     head, _comma, rest = written.partition(", ")
     if not rest:
         return [written]
     if rest.split()[-1] in _SMALL_WORDS:
-        return [f"{rest} {head}"] if "(" not in rest else [head]
+        return in_reading_order(written) if "(" not in rest else [head]
     return [part for part in (head, rest) if not part.isupper() and "(" not in part]
