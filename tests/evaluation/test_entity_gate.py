@@ -65,3 +65,39 @@ def test_the_type_shown_is_the_linked_entitys_not_each_articles_own() -> None:
     gold = {"articles": [{"ref": ref, "mentions": [["Ryanair", "org", "ORG-Ryanair"]]} for ref in articles]}
     result = score(gold, articles)
     assert (result["type_accuracy_of_found"], result["type_accuracy_shown"]) == (0.5, 1.0)
+
+
+def _pair_line(text_a: str) -> str:
+    record = {
+        "id": "1_2",
+        "a": {"id": "1", "lang": "en", "text": text_a},
+        "b": {"id": "2", "lang": "en", "text": "Other."},
+    }
+    return json.dumps(record)
+
+
+def test_a_pair_held_twice_with_other_texts_is_named_by_its_record(tmp_path: Path) -> None:
+    """The pair file holds some pairs twice with other texts: a reference that does not say which record
+    its annotation was made on is refused, one that does reads that record's text."""
+    from storyline.evaluation.entity_gold import GoldError
+
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(_pair_line("Angela Merkel met Macron.") + "\n" + _pair_line("Mrs Merkel met Macron.") + "\n")
+    mention = ["Mrs Merkel", "person", "Angela Merkel"]
+    ambiguous = {"window": 400, "articles": [{"ref": "pair:1_2:a", "mentions": [mention]}]}
+    with pytest.raises(GoldError, match="appears 2 times"):
+        load_articles(ambiguous, pairs)
+    named = {"window": 400, "articles": [{"ref": "pair:1_2@2:a", "mentions": [mention]}]}
+    assert load_articles(named, pairs)["pair:1_2@2:a"].text == "Mrs Merkel met Macron."
+    with pytest.raises(GoldError, match="not 3"):
+        load_articles({"window": 400, "articles": [{"ref": "pair:1_2@3:a", "mentions": []}]}, pairs)
+
+
+def test_a_gold_mention_outside_its_article_window_is_refused(tmp_path: Path) -> None:
+    from storyline.evaluation.entity_gold import GoldError
+
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(_pair_line("A long lead. " * 10 + "Macron spoke.") + "\n")
+    gold = {"window": 40, "articles": [{"ref": "pair:1_2:a", "mentions": [["Macron", "person", "Emmanuel Macron"]]}]}
+    with pytest.raises(GoldError, match="'Macron' is not in the article's first 40 characters"):
+        load_articles(gold, pairs)

@@ -36,6 +36,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "samples"
 # of recall, types and links are about people, organisations and places.
 MISC = "misc"
 _APOSTROPHE_TAIL = re.compile(r"['’].*$")
+_PAIR_REF = re.compile(r"pair:(?P<id>[^:@]+)(?:@(?P<record>[0-9]+))?:(?P<side>[ab])")
 
 
 class GoldError(RuntimeError):
@@ -52,13 +53,13 @@ def load_articles(gold: dict[str, Any], pairs_path: Path, slavic_root: Path | No
     ``pair:`` articles from the labeled pairs at ``pairs_path``, ``slavicner:`` ones from a clone of
     SlavicNER at ``slavic_root`` (evaluation/slavic_ner.py)."""
     window = gold["window"]
-    pairs = {}
+    pairs: dict[str, list[dict[str, Any]]] = {}
     if any(a["ref"].startswith("pair:") for a in gold["articles"]):
         if not pairs_path.exists():
             raise GoldError(f"{pairs_path}: not found (the pair articles of the gold set are read from it)")
         for line in pairs_path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            pairs[record["id"]] = record
+            pairs.setdefault(record["id"], []).append(record)
     seeds = sorted(SEEDS.glob("*.txt"))
     articles: dict[str, Article] = {}
     for item in gold["articles"]:
@@ -78,10 +79,44 @@ def load_articles(gold: dict[str, Any], pairs_path: Path, slavic_root: Path | No
                 raise GoldError(str(error)) from error
             articles[ref] = Article(id=ref, text=first_characters(slavic.text, window), language=slavic.language)
         else:
-            _, pair_id, side = ref.split(":")
-            record = pairs[pair_id][side]
+            record = pair_article(pairs, ref, pairs_path)
             articles[ref] = Article(id=ref, text=first_characters(record["text"], window), language=record["lang"])
+        check_surfaces(item, articles[ref].text, window)
     return {article.id: article for article in extract_entities(list(articles.values()))}
+
+
+def pair_article(pairs: dict[str, list[dict[str, Any]]], ref: str, path: Path) -> dict[str, Any]:
+    """The article a ``pair:ID:SIDE`` reference names. The pair file holds some pairs twice, each time
+    with other texts (a lead as published and one translated there and back): such a pair's reference
+    names the record its annotation was made on, ``pair:ID@N:SIDE`` (N counts from 1 in file order)."""
+    match = _PAIR_REF.fullmatch(ref)
+    if match is None:
+        raise GoldError(f"{ref}: not a pair reference (pair:ID:a, or pair:ID@N:a where the file holds ID N times)")
+    pair_id, number, side = match.group("id"), match.group("record"), match.group("side")
+    records = pairs.get(pair_id)
+    if not records:
+        raise GoldError(f"{ref}: pair {pair_id} is not in {path}")
+    if number is None:
+        if len({record[side]["text"] for record in records}) > 1:
+            raise GoldError(
+                f"{ref}: pair {pair_id} appears {len(records)} times in {path} with other texts;"
+                f" name the one annotated as pair:{pair_id}@N:{side}"
+            )
+        return records[0][side]
+    if not 1 <= int(number) <= len(records):
+        raise GoldError(f"{ref}: pair {pair_id} appears {len(records)} times in {path}, not {number}")
+    return records[int(number) - 1][side]
+
+
+def check_surfaces(item: dict[str, Any], text: str, window: int) -> None:
+    """Every surface a gold mention lists is written in its article's window: an annotation of another
+    text (or of words past the window) would count as a miss whatever the system does."""
+    for mention in item["mentions"]:
+        for surface in _surfaces(mention):
+            if surface not in text:
+                raise GoldError(
+                    f"{item['ref']}: the gold mention {surface!r} is not in the article's first {window} characters"
+                )
 
 
 def first_characters(text: str, window: int) -> str:
