@@ -36,6 +36,16 @@ _SPELLINGS = (
     ("z", "s"),
     ("c", "k"),
 )
+# In exact spellings (Latin script on both sides) the affricates Cyrillic writes ч and ц keep a letter of
+# their own: "ch", "tch", "ts" and "tz" are not "k" there, as they may be across scripts (Christ is Крист),
+# so that "Merz" is not "Merck", "Kurz" not "Church", "Chen" not "Ken", while German "Tsch" still meets
+# English "Ch" (Tschernobyl, Chernobyl). ``vowel_pattern`` reads it back as the plain spelling's "k".
+AFFRICATE = "ç"
+_EXACT_SPELLINGS = tuple(
+    (letters, AFFRICATE if letters in ("tch", "ch", "ts", "tz") else sound)
+    for letters, sound in _SPELLINGS
+    if letters != "g"  # "g" stays itself (it is "h" only for Cyrillic Г read the Ukrainian way)
+)
 MAX_ACRONYM = 5  # letters of the longest acronym
 _VOWELS = set("aeiouy")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -164,15 +174,15 @@ def _foreign_letters(spelled: str) -> str:
 def _sounds(written: str, exact: bool = False, foreign: bool = False) -> str:
     """A Latin-script word in lowercase letters only, spellings of one sound made one (sh -> s, x -> ks).
     ``exact``: "g" stays itself (it is "h" only for Cyrillic Г read the Ukrainian way: Гонконг), so that
-    names written in Latin script on both sides keep it (German is not Herrmann). ``foreign``: a word
+    names written in Latin script on both sides keep it (German is not Herrmann), and so do the
+    affricates (``AFFRICATE``). ``foreign``: a word
     written in Latin script, whose letters ``_foreign_letters`` reads (Cyrillic "з" is never German "z":
     Коллинз is Collins)."""
     spelled = _NOT_LETTER.sub("", written.lower())
     if foreign:
         spelled = _foreign_letters(spelled)
-    for letters, sound in _SPELLINGS:
-        if not (exact and letters == "g"):
-            spelled = spelled.replace(letters, sound)
+    for letters, sound in _EXACT_SPELLINGS if exact else _SPELLINGS:
+        spelled = spelled.replace(letters, sound)
     return spelled
 
 
@@ -198,7 +208,7 @@ def vowel_pattern(exact: str) -> str:
 def _plain(exact_word: str) -> str:
     out: list[str] = []
     opening = exact_word[:1].isupper()  # the opening vowels' class, then the vowels as written
-    for place, letter in enumerate(exact_word.replace("g", "h")):
+    for place, letter in enumerate(exact_word.replace("g", "h").replace(AFFRICATE, "k")):
         if letter in "aeiou":
             if opening and len(out) == 1:
                 continue

@@ -195,6 +195,10 @@ MIGRATIONS: dict[int, Migration] = {
     # foreign surname in Bulgarian writes its last syllable's ъ before н, р, л, м as "e" (Блинкън:
     # Blinken; stages/latin_names.py): names again in the others.
     21: Migration(rebuild_entities_with="zh", rename_entities=True),
+    # Version 23: Latin spellings keep the affricates ("ch", "ts", "tz") apart from "k" (stages/keys.py:
+    # a bare "Church" had joined Sebastian Kurz, "Merck" would join Friedrich Merz): every mention is
+    # linked again.
+    22: Migration(rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
