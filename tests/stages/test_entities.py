@@ -2347,3 +2347,17 @@ def test_entities_a_countrys_formal_name_is_the_country_whatever_its_words(
     (article,) = extract_entities([Article(id="a", text=text, language=language)])
     found = {m.surface: m for m in article.entities}
     assert found[surface].key == key and found[surface].kind == "place"
+
+
+def test_an_acronym_with_news_is_its_outlet_and_with_group_a_name_of_its_own() -> None:
+    """ "BBC News" and "CBS News" had been the acronyms beside one organisation "News", which a store made
+    one entity of every "X News" of; "NRW Holdings" is a company, not North Rhine-Westphalia and "Holdings"."""
+    found = _mentions(
+        "He told BBC News and CBS News on Monday. The BBC said so. NRW Holdings and the BMW Group fell.", "en"
+    )
+    surfaces = {m.surface: m for m in found.values()}
+    assert surfaces["BBC News"].key == acronym_key("BBC") and surfaces["BBC News"].count == 2
+    assert surfaces["CBS News"].key == acronym_key("CBS")
+    assert surfaces["NRW Holdings"].key != acronym_key("NRW") and surfaces["NRW Holdings"].kind == "org"
+    assert "BMW Group" in surfaces and not {"News", "Holdings", "Group"} & set(surfaces)
+    assert "US" in {m.surface for m in _mentions("US Media reported it.", "en").values()}

@@ -1755,6 +1755,10 @@ def _capitalised_runs(
             continue
         acronym = word.isupper() and len(word) > 1
         keep = keeps[index]
+        if keep and not broken and _acronym_with_its_head(current, word):
+            runs.append((start, [*current, word]))  # "BBC News", "BMW Group": a name of its own, closed
+            current = []
+            continue
         continues = (
             keep
             and current
@@ -2500,6 +2504,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     place = None if person else _place_for_run(run, head_lemma, language, before)
     if place is not None:
         return Found(key=place.id, given="", surface=surface, kind=place.kind, lemma=place.name)
+    if len(run) == 2 and _acronym_with_its_head(run[:1], run[1]) and run[1].casefold() == "news":
+        return Found(key=acronym_key(run[0]), given="", surface=surface, kind="org", lemma=surface)  # the outlet
     acronyms = len(run) > 1 and all(_is_acronym(word) for word in run)  # "PKO BP" is not BP
     key = acronym_key("".join(run) if acronyms else head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
     if len(key) < 2 and (len(run) == 1 or acronyms or not key):
@@ -2700,6 +2706,22 @@ def _keeps_written_form(run: list[str], language: str | None) -> bool:
     ("Davutoğlu" to "davut", "Bilici" and "Bilmez" both to "bil"). An institution's name takes its
     endings without one ("Sağlık Bakanlığının"): that keeps the dictionary's form."""
     return language in TURKIC and not opens_with_org_word(run)
+
+
+# Words an organisation's acronym takes after it as part of its name ("BBC News", "CTV News", "BMW Group",
+# "HSBC Holdings"): one name, not an acronym beside an organisation "News" or "Holdings" (which had made one
+# entity of every "X News" of a store). "X News" is the outlet X (keyed as the acronym: "the BBC" is "BBC
+# News"); a group or holding is a name of its own ("NRW Holdings" is no North Rhine-Westphalia).
+_ACRONYM_HEADS = frozenset({"news", "group", "groupe", "gruppe", "grupo", "gruppo", "holding", "holdings", "media"})
+
+
+def _acronym_with_its_head(current: list[str], word: str) -> bool:
+    return (
+        len(current) == 1
+        and _is_acronym(current[0])
+        and word.casefold() in _ACRONYM_HEADS
+        and find_place(current[0]) is None  # "US Media" is the country's media, not one organisation's
+    )
 
 
 def _is_acronym(word: str) -> bool:
