@@ -67,3 +67,17 @@ def test_clean_removes_characters_no_text_field_holds() -> None:
     assert cleaned.id == "ab" and cleaned.title == "Titel[31m" and cleaned.source == "Outlet"
     assert cleaned.text == "Ein Satz mit\tTab\nund Zeile \ufffd."
     assert cleaned.metadata == {"tags": ["xy", {"deep": "\ufffd"}], "n": 3}
+
+
+def test_mojibake_is_undone_in_text_and_title_and_nothing_else_changes() -> None:
+    """A feed or page with a wrong charset delivers UTF-8 read as Latin-1 or Windows-1252: "MÃ¼nchen" would
+    be a name of its own (a store showed "Ã¼" as an entity's variant)."""
+    from storyline.stages.clean import repaired
+
+    (article,) = clean_text(
+        [Article(id="a", title="Demo in NÃ¼rnberg", text="In MÃ¼nchen sagte Ð¡ÐµÑ€Ð³ÐµÐ¹ Ð›Ð°Ð²Ñ€Ð¾Ð² etwas.")]
+    )
+    assert article.title == "Demo in Nürnberg"
+    assert article.text == "In München sagte Сергей Лавров etwas."
+    for text in ("le secteur privé» à mutualiser", "“Quotes” – ﬁne &amp; wide Ａ", "Größe Ölförderung façade"):
+        assert repaired(text) == text

@@ -1,6 +1,7 @@
 import pytest
 
 from storyline.stages.keys import (
+    acronym_key,
     earlier_given_keys,
     earlier_name_keys,
     given_key,
@@ -174,3 +175,12 @@ def test_earlier_keys_are_the_keys_stores_before_schema_19_hold() -> None:
     assert {"frdrk"} <= earlier_given_keys("Friedrich") and given_key("Friedrich") == "frdr"
     assert name_key("John") in earlier_given_keys("John")  # schema 17's given keys were surnames' keys
     assert given_key("John") in earlier_given_keys("John")
+
+
+def test_an_acronym_key_keeps_its_digits() -> None:
+    """G7 and G20 had both been "#g": one entity for two summits (and the A340 with the road A46)."""
+    from storyline.stages.keys import earlier_acronym_keys
+
+    assert acronym_key("G7") == "#g7" != acronym_key("G20") and acronym_key("NATO") == "#nato"
+    assert acronym_key("2020") == "" and acronym_key("США") == "#ssha"
+    assert earlier_acronym_keys("G20") == {"#g"} and earlier_acronym_keys("NATO") == {acronym_key("NATO")}

@@ -4,7 +4,7 @@ Reads ``text``; writes ``text``, ``preamble`` (leading non-article lines, kept s
 dates stage can read a dateline there) and ``boilerplate_removed``. Every text field (and the
 metadata's strings) loses control characters other than tab and line breaks (NUL cannot be
 stored by PostgreSQL, and none of them is text), and lone surrogates from broken JSON escapes
-become U+FFFD.
+become U+FFFD. The text and title lose their mojibake ("MÃ¼nchen" is München; ``repaired``).
 
 The rules are structural, so they work in any language: bare timestamps and counters,
 listing blocks (a headline followed by a timestamp, as in "related news" lists), a tail of
@@ -58,6 +58,14 @@ _TAIL_MAX_PROSE_SHARE = 0.25
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Mojibake's signature: a UTF-8 lead byte read as Latin-1 or Windows-1252 ("Ã", "Ð", "â") followed by a
+# continuation byte read the same way ("¼", "¤", "€", "™"): "MÃ¼nchen" for München, "Ð¡ÐµÑ€Ð³ÐµÐ¹" for
+# Сергей. Only a text that shows it is handed to ftfy, which decides whether it is mojibake.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_REPAIRED_FIELDS = ("text", "title")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _TEXT_FIELDS = ("id", "text", "title", "url", "path", "source")
 
@@ -72,12 +80,36 @@ def plain(text: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
+def repaired(text: str) -> str:
+    """``text`` with its mojibake undone (UTF-8 read as Latin-1 or Windows-1252, as feeds and pages with a
+    wrong charset deliver it: "MÃ¼nchen" is München) by ftfy, which changes nothing else here: quotes,
+    ligatures, widths, line breaks, entities and the Unicode form stay as written."""
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy  # imported where a text shows the signature: most never do
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text(text, config)
+
+
 def _plain_fields(article: Article) -> Article:
     changes: dict[str, Any] = {}
     for name in _TEXT_FIELDS:
         value = getattr(article, name)
-        if isinstance(value, str) and plain(value) != value:
-            changes[name] = plain(value)
+        if not isinstance(value, str):
+            continue
+        fixed = repaired(plain(value)) if name in _REPAIRED_FIELDS else plain(value)
+        if fixed != value:
+            changes[name] = fixed
     metadata = _plain_value(article.metadata)
     if metadata != article.metadata:
         changes["metadata"] = metadata

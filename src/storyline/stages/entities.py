@@ -230,6 +230,9 @@ _MAX_LOWERCASE_PLACE_WORDS = 3  # "Amérique du Nord", "Émirats arabes unis"
 _PLACE_IN_CAPITALS = 4  # letters of the shortest place name looked up from capitals ("KÖLN", "ROMA")
 _MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or particles too often
 # Capitalised words that are not names in the languages that capitalise them mid-sentence.
+# A word with this many digits is a code, not a name ("MENAFN3112201900670000ID109949436", a wire's item
+# number); names hold a few ("News18", "Airbus A380", "COVID-19", "G20").
+_IDENTIFIER_DIGITS = 6
 _NOT_NAMES = {
     *MONTHS,
     *WEEKDAYS,
@@ -1617,13 +1620,14 @@ def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
 
 def _is_capitalised(word: str, language: str | None) -> bool:
     """A capitalised word that is no month or weekday (English's, or those of an article's language
-    that capitalises them), Roman numeral or word of ``_NOT_NAMES``."""
+    that capitalises them), Roman numeral, identifier or word of ``_NOT_NAMES``."""
     plain = APOSTROPHE_SUFFIX.sub("", word).lower()  # "Şubat'ta" is February
     return (
         word[0].isupper()
         and plain not in _NOT_NAMES
         and not (capitalises_calendar(language) and plain in calendar_words(language))
         and not is_roman_numeral(word)
+        and sum(character.isdigit() for character in word) < _IDENTIFIER_DIGITS
     )
 
 

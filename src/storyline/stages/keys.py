@@ -49,6 +49,7 @@ _EXACT_SPELLINGS = tuple(
 MAX_ACRONYM = 5  # letters of the longest acronym
 _VOWELS = set("aeiouy")
 _NOT_LETTER = re.compile(r"[^a-z]")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]")
 
 
 def latin(text: str) -> str:
@@ -289,6 +290,14 @@ def last_word_key(name: str) -> str:
 
 
 def acronym_key(word: str) -> str:
-    """Acronyms keep every letter (США -> "#ssha", NATO -> "#nato"): vowels carry their identity."""
+    """Acronyms keep every letter (США -> "#ssha", NATO -> "#nato"): vowels carry their identity; and every
+    digit (G7 is not G20, the A380 not the A340 nor the road A46: "#g7", "#g20")."""
+    spelled = _NOT_LETTER_OR_DIGIT.sub("", latin(word).lower())
+    return "#" + spelled if spelled and not spelled.isdigit() else ""
+
+
+def earlier_acronym_keys(word: str) -> frozenset[str]:
+    """The keys ``acronym_key`` gave this word in stores written before schema 23 (its letters only): for
+    the upgrade that keys their mentions again (``store/entity_links``)."""
     spelled = _NOT_LETTER.sub("", latin(word).lower())
-    return "#" + spelled if spelled else ""
+    return frozenset({"#" + spelled} if spelled else ())

@@ -28,7 +28,14 @@ from storyline.grouping.entities import (
     summarise,
 )
 from storyline.grouping.entity_updates import LinkChange, MentionId
-from storyline.stages.keys import earlier_given_keys, earlier_name_keys, given_key, name_key
+from storyline.stages.keys import (
+    acronym_key,
+    earlier_acronym_keys,
+    earlier_given_keys,
+    earlier_name_keys,
+    given_key,
+    name_key,
+)
 from storyline.store.base import StoreBase
 
 RENAME_CHUNK = 2_000  # entities renamed a statement round at a time (``rename_entities``)
@@ -369,17 +376,18 @@ class EntityLinks(StoreBase):
 
     def rekey_mentions(self) -> None:
         """Every stored mention whose key or given-name key an earlier schema's rule made
-        (``keys.earlier_name_keys``, ``keys.earlier_given_keys``) keyed again by today's rule, rows of one
+        (``keys.earlier_name_keys``, ``keys.earlier_given_keys``, ``keys.earlier_acronym_keys``) keyed
+        again by today's rule, rows of one
         article that now share a key and given name merged as the entity stage merges them; what is
         counted by key follows (the entity links' mentions, so that ``rebuild_entities`` keeps their
         entities' ids; the statements' keys, the keys' article counts, the stories' keys). For the
         migration only: it reads every full name of the store, and every mention whose key an earlier rule
-        could have made otherwise (one ending in "s", or holding "drs": ``keys._foreign_letters``)."""
+        could have made otherwise (one ending in "s", or holding "drs": ``keys._foreign_letters``; an acronym's)."""
         rows = [
             StoredMention(str(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]), int(row[6]))
             for row in self._db.execute(
                 "SELECT article_id, key, given, surface, lemma, kind, mentions FROM article_entities"
-                " WHERE given<>'' OR key LIKE '%s' OR key LIKE '%drs%'"
+                " WHERE given<>'' OR key LIKE '%s' OR key LIKE '%drs%' OR key LIKE '#%'"
             )
         ]
         removed, written, moved = rekeyed_mentions(rows)
@@ -518,7 +526,10 @@ def rekeyed_mentions(
     whose new given key would be its key keeps its old one (it would read as a first name alone)."""
     moved: dict[MentionKey, tuple[str, str]] = {}
     for row in rows:
-        key = _again(row.key, _key_words(row), earlier_name_keys, name_key)
+        if row.key.startswith("#"):  # an acronym's: its digits (schema 23)
+            key = _again(row.key, _key_words(row), earlier_acronym_keys, acronym_key)
+        else:
+            key = _again(row.key, _key_words(row), earlier_name_keys, name_key)
         if row.given == row.key and " " not in row.lemma:
             given = key
         elif row.given:

@@ -196,9 +196,10 @@ MIGRATIONS: dict[int, Migration] = {
     # Blinken; stages/latin_names.py): names again in the others.
     21: Migration(rebuild_entities_with="zh", rename_entities=True),
     # Version 23: Latin spellings keep the affricates ("ch", "ts", "tz") apart from "k" (stages/keys.py:
-    # a bare "Church" had joined Sebastian Kurz, "Merck" would join Friedrich Merz): every mention is
-    # linked again.
-    22: Migration(rebuild_entities=True),
+    # a bare "Church" had joined Sebastian Kurz, "Merck" would join Friedrich Merz), and an acronym's key
+    # keeps its digits (G7 is not G20, the A380 not the road A46): every acronym's stored key is made again
+    # from the word it was made from, and every mention is linked again.
+    22: Migration(rekey_mentions=True, rebuild_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
