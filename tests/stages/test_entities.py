@@ -2361,3 +2361,11 @@ def test_an_acronym_with_news_is_its_outlet_and_with_group_a_name_of_its_own() -
     assert surfaces["NRW Holdings"].key != acronym_key("NRW") and surfaces["NRW Holdings"].kind == "org"
     assert "BMW Group" in surfaces and not {"News", "Holdings", "Group"} & set(surfaces)
     assert "US" in {m.surface for m in _mentions("US Media reported it.", "en").values()}
+
+
+def test_a_page_label_in_capitals_and_a_code_are_no_names() -> None:
+    """ "[VIDEO]" had been one organisation across every article a page labelled so; a wire's item number
+    ("MENAFN3112201900670000ID109949436") one across every article of that wire."""
+    found = _mentions("Raper przekaże milion [VIDEO] w Warszawie. MENAFN3112201900670000ID109949436 Dzięki.", "pl")
+    assert not {m.surface for m in found.values()} & {"VIDEO", "MENAFN3112201900670000ID109949436"}
+    assert "News18" in {m.surface for m in _mentions("The channel News18 said it in Delhi.", "en").values()}

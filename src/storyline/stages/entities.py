@@ -233,6 +233,12 @@ _MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or parti
 # A word with this many digits is a code, not a name ("MENAFN3112201900670000ID109949436", a wire's item
 # number); names hold a few ("News18", "Airbus A380", "COVID-19", "G20").
 _IDENTIFIER_DIGITS = 6
+# A page's labels set in capitals ("[VIDEO]", "(FOTO)", "LIVE:", "OK"): short enough to read as acronyms,
+# and one organisation "VIDEO" joined every article a page labelled so.
+_LABELS_IN_CAPITALS = frozenset(
+    {"video", "vídeo", "vidéo", "wideo", "videó", "foto", "fotos", "photo", "photos", "audio", "live", "ok", "okay"}
+    | {"galeria", "galerie", "gallery", "galeri", "update", "canlı", "zdjęcia", "fotogalerie"}
+)
 _NOT_NAMES = {
     *MONTHS,
     *WEEKDAYS,
@@ -1628,6 +1634,7 @@ def _is_capitalised(word: str, language: str | None) -> bool:
         and not (capitalises_calendar(language) and plain in calendar_words(language))
         and not is_roman_numeral(word)
         and sum(character.isdigit() for character in word) < _IDENTIFIER_DIGITS
+        and not (word.isupper() and plain in _LABELS_IN_CAPITALS)
     )
 
 
