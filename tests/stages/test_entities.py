@@ -2369,3 +2369,12 @@ def test_a_page_label_in_capitals_and_a_code_are_no_names() -> None:
     found = _mentions("Raper przekaże milion [VIDEO] w Warszawie. MENAFN3112201900670000ID109949436 Dzięki.", "pl")
     assert not {m.surface for m in found.values()} & {"VIDEO", "MENAFN3112201900670000ID109949436"}
     assert "News18" in {m.surface for m in _mentions("The channel News18 said it in Delhi.", "en").values()}
+
+
+def test_an_acronym_with_small_letters_inside_is_the_acronym_in_capitals() -> None:
+    """ "AfD", "PiS" and "BaFin" had been dropped as words the dictionaries list ("afd", "pis", "bafin"); an
+    "AfD" kept was keyed apart from the "AFD" of a headline."""
+    german = _mentions("Die AfD kritisierte die BaFin in Berlin. Die Bundesanstalt BaFin prüft.", "de")
+    assert german[acronym_key("AFD")].surface == "AfD"
+    assert any("BaFin" in m.surface for m in german.values())
+    assert _mentions("PiS wygrało wybory w Warszawie.", "pl")[acronym_key("PIS")].surface == "PiS"

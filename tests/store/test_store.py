@@ -672,11 +672,12 @@ def test_store_upgrade_to_schema_19_rekeys_german_names_and_what_counts_by_key(s
 
 
 def test_store_upgrade_to_schema_23_keys_acronyms_with_their_digits(store_location: str) -> None:
-    """Schema 23 keeps an acronym's digits in its key (G7 is not G20): the upgrade makes every stored
-    acronym's key again from the word it was made from, with what counts by key, and relinks: G7 and
-    G20, one entity before, are two; NATO keeps its key and its entity's id."""
+    """Schema 23 keeps an acronym's digits in its key (G7 is not G20) and keys an acronym with small letters
+    inside as an acronym ("AfD" is "AFD"): the upgrade makes every stored acronym's key again from the word
+    it was made from, with what counts by key, and relinks: G7 and G20, one entity before, are two; NATO
+    keeps its key and its entity's id."""
     from storyline.grouping.entity_updates import relink_after
-    from storyline.stages.keys import acronym_key, earlier_acronym_keys
+    from storyline.stages.keys import acronym_key, earlier_acronym_keys, name_key
 
     old = sorted(earlier_acronym_keys("G20"))[0]
     assert old in earlier_acronym_keys("G7") and acronym_key("G7") != acronym_key("G20") != old
@@ -688,7 +689,7 @@ def test_store_upgrade_to_schema_23_keys_acronyms_with_their_digits(store_locati
     a = replace(
         make_article("a", [1, 0, 0], [], day, text="G7"),
         language="en",
-        entities=(acronym(old, "G7"), acronym("#nato", "NATO")),
+        entities=(acronym(old, "G7"), acronym("#nato", "NATO"), acronym(name_key("AfD"), "AfD")),
     )
     b = replace(make_article("b", [0, 1, 0], [], day, text="G20"), language="en", entities=(acronym(old, "G20"),))
     with open_store(store_location) as store:
@@ -701,11 +702,11 @@ def test_store_upgrade_to_schema_23_keys_acronyms_with_their_digits(store_locati
             store._db.execute("UPDATE meta SET value='22' WHERE key='schema_version'")
     with open_store(store_location) as store:
         rows = sorted((m.article_id, m.key) for m in store.mention_rows())
-        assert rows == [("a", "#g7"), ("a", "#nato"), ("b", "#g20")]
+        assert rows == [("a", "#afd"), ("a", "#g7"), ("a", "#nato"), ("b", "#g20")]  # "AfD" is "AFD"
         counts = dict(store._db.execute("SELECT key, articles FROM entity_frequency").fetchall())
-        assert counts == {"#g7": 1, "#g20": 1, "#nato": 1}
+        assert counts == {"#afd": 1, "#g7": 1, "#g20": 1, "#nato": 1}
         names = {str(row[0]) for row in store._db.execute("SELECT name FROM entities WHERE articles > 0")}
-        assert names == {"G7", "G20", "NATO"}
+        assert names == {"AfD", "G7", "G20", "NATO"}
         assert store._db.execute("SELECT id FROM entities WHERE identity='#nato'").fetchone()[0] == nato
         assert store.check() == []
 

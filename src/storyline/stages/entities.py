@@ -84,7 +84,16 @@ from storyline.stages.institutions import (
     find_office,
     may_open_institution,
 )
-from storyline.stages.keys import HAN_RANGES, acronym_key, given_key, is_latin, latin, name_key, spelling
+from storyline.stages.keys import (
+    HAN_RANGES,
+    acronym_key,
+    given_key,
+    is_latin,
+    is_mixed_case_acronym,
+    latin,
+    name_key,
+    spelling,
+)
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import (
     after_a_feature_and_connector,
@@ -1933,7 +1942,7 @@ def _may_be_name_word(
         if word in MIXED_CASE_ACRONYMS:
             return language is None or not lemmas.common_word(word.lower(), language)
         return word.lower() in mid_caps or not _opens_as_a_word(word, place, language)
-    acronym = word.isupper() and len(word) > 1
+    acronym = (word.isupper() and len(word) > 1) or is_mixed_case_acronym(word)  # "PiS wygrało wybory"
     if not acronym and _frequent_opening_word(word, language) and not _opens_full_name(words, index, language):
         return False
     return word.lower() not in common and (
@@ -2518,7 +2527,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     if len(run) == 2 and _acronym_with_its_head(run[:1], run[1]) and run[1].casefold() == "news":
         return Found(key=acronym_key(run[0]), given="", surface=surface, kind="org", lemma=surface)  # the outlet
     acronyms = len(run) > 1 and all(_is_acronym(word) for word in run)  # "PKO BP" is not BP
-    key = acronym_key("".join(run) if acronyms else head_lemma) if _is_acronym(head_lemma) else name_key(head_lemma)
+    shaped = _is_acronym(head_lemma) or (len(run) == 1 and is_mixed_case_acronym(head_lemma))  # "AfD" is "AFD"
+    key = acronym_key("".join(run) if acronyms else head_lemma) if shaped else name_key(head_lemma)
     if len(key) < 2 and (len(run) == 1 or acronyms or not key):
         return None
     if acronyms:

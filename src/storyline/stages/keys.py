@@ -296,8 +296,23 @@ def acronym_key(word: str) -> str:
     return "#" + spelled if spelled and not spelled.isdigit() else ""
 
 
+def is_mixed_case_acronym(word: str) -> bool:
+    """An acronym with small letters inside ("AfD", "PiS", "BfV"): keyed as an acronym (``acronym_key``), so
+    that it is the one a headline writes in capitals ("AFD")."""
+    return (
+        2 < len(word) <= MAX_ACRONYM
+        and word.isalpha()
+        and word[0].isupper()
+        and word[-1].isupper()
+        and not word.isupper()
+    )
+
+
 def earlier_acronym_keys(word: str) -> frozenset[str]:
-    """The keys ``acronym_key`` gave this word in stores written before schema 23 (its letters only): for
-    the upgrade that keys their mentions again (``store/entity_links``)."""
+    """The keys ``acronym_key`` gave this word in stores written before schema 23 (its letters only; an
+    acronym with small letters inside, ``name_key``'s): for the upgrade that keys their mentions again
+    (``store/entity_links``)."""
+    if is_mixed_case_acronym(word):
+        return frozenset({name_key(word)})
     spelled = _NOT_LETTER.sub("", latin(word).lower())
     return frozenset({"#" + spelled} if spelled else ())

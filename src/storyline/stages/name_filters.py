@@ -22,7 +22,7 @@ from storyline.stages.entity_cues import (
 )
 from storyline.stages.gazetteer import Place, find_place, find_town, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
-from storyline.stages.keys import MAX_ACRONYM
+from storyline.stages.keys import MAX_ACRONYM, is_mixed_case_acronym
 from storyline.stages.name_languages import APOSTROPHE_SUFFIX, NOUN_CAPITALISING
 from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
 
@@ -120,6 +120,8 @@ def _common_word(mention: Found, language: str | None) -> bool:
     if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = APOSTROPHE_SUFFIX.sub("", mention.surface)
+    if is_mixed_case_acronym(word) or (is_brand_shaped(word) and not _glued_words(word, language)):
+        return False  # a capital inside a word is no common word's ("AfD", "PiS", "BaFin": dictionaries list them)
     # simplemma's compact dictionaries (lemmas.py): the same answers as its default ones, which hold
     # 100-440 MiB per language in memory (docs/benchmarks.md)
     if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
@@ -154,10 +156,22 @@ def german_nouns(mention: Found, language: str | None) -> bool:
     return all(_plain_german_word(word, language) for word in words)
 
 
+def _glued_words(word: str, language: str) -> bool:
+    """Two words of the language a page glued together where it lost a space or a full stop ("SpielDaher"),
+    not a name written with a capital inside ("BaFin", "GasBuddy")."""
+    cut = next((i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()), 0)
+    return cut > 0 and all(
+        len(part) > 2 and (lemmas.is_known(part, language) or lemmas.is_known(part.lower(), language))
+        for part in (word[:cut], word[cut:])
+    )
+
+
 def _plain_german_word(word: str, language: str) -> bool:
     """A noun of the language and nothing else: no listed name, no place or town nor a word for what comes
     from one."""
-    if word.isupper() or is_given_name(word) or is_family_name(word):
+    if word.isupper() or is_mixed_case_acronym(word) or is_given_name(word) or is_family_name(word):
+        return False
+    if is_brand_shaped(word) and not _glued_words(word, language):
         return False
     if any(find_place(name) or find_town(name, language) for name in (word, word.removesuffix("er"))):
         return False  # a place, or what comes from one ("Wolfsburger Nachrichten")

@@ -34,6 +34,7 @@ from storyline.stages.keys import (
     earlier_given_keys,
     earlier_name_keys,
     given_key,
+    is_mixed_case_acronym,
     name_key,
 )
 from storyline.store.base import StoreBase
@@ -387,7 +388,7 @@ class EntityLinks(StoreBase):
             StoredMention(str(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), str(row[5]), int(row[6]))
             for row in self._db.execute(
                 "SELECT article_id, key, given, surface, lemma, kind, mentions FROM article_entities"
-                " WHERE given<>'' OR key LIKE '%s' OR key LIKE '%drs%' OR key LIKE '#%'"
+                " WHERE given<>'' OR key LIKE '%s' OR key LIKE '%drs%' OR key LIKE '#%' OR LENGTH(surface) <= 5"
             )
         ]
         removed, written, moved = rekeyed_mentions(rows)
@@ -526,7 +527,7 @@ def rekeyed_mentions(
     whose new given key would be its key keeps its old one (it would read as a first name alone)."""
     moved: dict[MentionKey, tuple[str, str]] = {}
     for row in rows:
-        if row.key.startswith("#"):  # an acronym's: its digits (schema 23)
+        if row.key.startswith("#") or is_mixed_case_acronym(row.surface):  # an acronym's (schema 23)
             key = _again(row.key, _key_words(row), earlier_acronym_keys, acronym_key)
         else:
             key = _again(row.key, _key_words(row), earlier_name_keys, name_key)
