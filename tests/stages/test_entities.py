@@ -2367,6 +2367,10 @@ def test_a_page_label_in_capitals_and_a_code_are_no_names() -> None:
     """ "[VIDEO]" had been one organisation across every article a page labelled so; a wire's item number
     ("MENAFN3112201900670000ID109949436") one across every article of that wire."""
     found = _mentions("Raper przekaże milion [VIDEO] w Warszawie. MENAFN3112201900670000ID109949436 Dzięki.", "pl")
+    assert not {m.surface for m in _mentions("Sign up to FREE alerts. FILE PHOTO: a man in London.", "en").values()} & {
+        "FREE",
+        "FILE",
+    }
     assert not {m.surface for m in found.values()} & {"VIDEO", "MENAFN3112201900670000ID109949436"}
     assert "News18" in {m.surface for m in _mentions("The channel News18 said it in Delhi.", "en").values()}
 

@@ -247,6 +247,17 @@ _IDENTIFIER_DIGITS = 6
 _LABELS_IN_CAPITALS = frozenset(
     {"video", "vídeo", "vidéo", "wideo", "videó", "foto", "fotos", "photo", "photos", "audio", "live", "ok", "okay"}
     | {"galeria", "galerie", "gallery", "galeri", "update", "canlı", "zdjęcia", "fotogalerie"}
+    | {
+        "file",
+        "close",
+        "free",
+        "share",
+        "watch",
+        "listen",
+        "print",
+        "email",
+        "menu",
+    }  # "FILE PHOTO:", "Sign up to FREE"
 )
 _NOT_NAMES = {
     *MONTHS,
