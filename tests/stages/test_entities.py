@@ -2382,3 +2382,14 @@ def test_an_acronym_with_small_letters_inside_is_the_acronym_in_capitals() -> No
     assert german[acronym_key("AFD")].surface == "AfD"
     assert any("BaFin" in m.surface for m in german.values())
     assert _mentions("PiS wygrało wybory w Warszawie.", "pl")[acronym_key("PIS")].surface == "PiS"
+
+
+def test_agencies_written_with_a_hyphen_are_their_acronyms() -> None:
+    """ "Deutsche Presse-Agentur" had been "Deutsche Presse", untyped, and "Agence France-Presse" in French
+    "Agence France" and "Presse": dpa and AFP, whatever the language."""
+    assert _mentions("Nach Angaben der Deutschen Presse-Agentur stieg die Zahl.", "de")[acronym_key("DPA")].surface == (
+        "Deutschen Presse-Agentur"
+    )
+    for text, language in (("selon l'Agence France-Presse à Paris.", "fr"), ("Agence France-Presse said so.", "en")):
+        found = _mentions(text, language)
+        assert found[acronym_key("AFP")].kind == "org" and not any(m.surface == "Presse" for m in found.values())

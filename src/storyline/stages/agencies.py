@@ -49,13 +49,31 @@ _TWO_WORDS = frozenset({
 })  # fmt: skip
 
 
+# agencies whose names news writes with a hyphen, which a sentence's words split ("Agence France-Presse",
+# "der Deutschen Presse-Agentur"): their words, and their Latin acronym
+_HYPHENATED: dict[tuple[str, ...], str] = {
+    ("Agence", "France", "Presse"): "AFP",
+    ("Deutsche", "Presse", "Agentur"): "DPA",
+    ("Deutschen", "Presse", "Agentur"): "DPA",
+}
+LONGEST_AGENCY = 3  # words
+
+
 def is_agency(name: str) -> bool:
     """Whether ``name``, as written (a case ending after an apostrophe aside), is a news agency's:
-    "Reuters", "dpa", "Europa Press", "Anadolu Ajansı'na"; not "Europa" or "Anadolu" alone."""
+    "Reuters", "dpa", "Europa Press", "Anadolu Ajansı'na", "Agence France-Presse"; not "Europa" or
+    "Anadolu" alone."""
     words = [APOSTROPHE_SUFFIX.sub("", word) for word in name.split()]
     if len(words) == 1:
         return words[0] in _AGENCIES
+    if _hyphen_parts(" ".join(words)) in _HYPHENATED:
+        return True
     return len(words) == 2 and (words[0], words[1]) in _TWO_WORDS
+
+
+def hyphenated(words: list[str]) -> str:
+    """An agency's name as written, from the words a sentence split it into ("Agence France-Presse")."""
+    return " ".join(words[:-2] + ["-".join(words[-2:])]) if tuple(words) in _HYPHENATED else " ".join(words)
 
 
 def is_chinese_agency(word: str) -> bool:
@@ -71,4 +89,11 @@ def names_agency_after_descriptor(run: list[str]) -> bool:
 def latin_name(name: str) -> str | None:
     """An agency's name in Latin letters where it is written in Cyrillic or Chinese ("Ройтерс", 路透社:
     Reuters), else None."""
-    return _LATIN.get(APOSTROPHE_SUFFIX.sub("", name))
+    plain = APOSTROPHE_SUFFIX.sub("", name)
+    return _LATIN.get(plain) or _HYPHENATED.get(_hyphen_parts(plain))
+
+
+def _hyphen_parts(name: str) -> tuple[str, ...]:
+    """A name's words, a hyphen (or the non-breaking one the entity stage joins a place's halves with)
+    parting them too."""
+    return tuple(name.replace("-", " ").replace("\u2011", " ").split())

@@ -29,7 +29,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.models import Article, EntityMention
 from storyline.stages import chinese, lemmas
-from storyline.stages.agencies import is_agency, latin_name, names_agency_after_descriptor
+from storyline.stages.agencies import LONGEST_AGENCY, hyphenated, is_agency, latin_name, names_agency_after_descriptor
 from storyline.stages.areas import is_area
 from storyline.stages.attribution import find_outlets
 from storyline.stages.companies import is_listed_company
@@ -251,13 +251,15 @@ _LABELS_IN_CAPITALS = frozenset(
         "file",
         "close",
         "free",
+        "trial",
+        "subscribe",
         "share",
         "watch",
         "listen",
         "print",
         "email",
         "menu",
-    }  # "FILE PHOTO:", "Sign up to FREE"
+    }  # "FREE TRIAL"
 )
 _NOT_NAMES = {
     *MONTHS,
@@ -564,7 +566,9 @@ def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]],
     typed = [_as_agency(m) if is_agency(m.surface) else m for m in found]
     taken = {word for mention in typed for word in mention.surface.split()}
     for words in tokenised:
-        for name, _ in _known_spans([word for word, _ in words], 2, lambda name: is_agency(" ".join(name)) or None):
+        for name, _ in _known_spans(
+            [word for word, _ in words], LONGEST_AGENCY, lambda name: is_agency(" ".join(name)) or None
+        ):
             parts = [
                 m for m in typed if len(name) > 1 and set(m.surface.split()) < set(name)
             ]  # "Франс" of "Франс прес"
@@ -790,7 +794,7 @@ def _known_span_positions(
 def _agency_mention(name: list[str], language: str | None) -> Found | None:
     """An agency's mention, keyed as its runs are ("dpa" as the acronym DPA), or as the acronym of its Latin
     name ("Франс прес": AFP)."""
-    surface = " ".join(name)
+    surface = hyphenated(name)
     if _latin_acronym(surface) is not None:  # keyed by ``_as_agency``
         return _as_agency(Found(key="", given="", surface=surface, kind="org", lemma=surface))
     mention = _mention_for_run([word.upper() if word.islower() else word for word in name], [], language)
