@@ -497,7 +497,9 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = [
         m
         for m in _resolve_surnames(typed, lowercase, article.language)
-        if not not_a_name(m, article.language, lowercase) and not _month_in_dates(m, text, article.language)
+        if not not_a_name(m, article.language, lowercase)
+        and not _month_in_dates(m, text, article.language)
+        and not _page_label(m)
     ]
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
     kept = _country_institutions_named(kept, tokenised, article.language)
@@ -507,6 +509,12 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         _expand_acronyms(_places_named_again([_listed_company(m, article.language) for m in kept]))
     )
     return tuple(_hyphen_restored(mention) for mention in merged)
+
+
+def _page_label(mention: Found) -> bool:
+    """A page's label in capitals alone ("[VIDEO]", "FILE", "LIVE:"); in a longer run of capitals the
+    heading rule reads it (``name_filters``: "TAKE A FREE TRIAL")."""
+    return mention.surface.isupper() and mention.surface.lower() in _LABELS_IN_CAPITALS
 
 
 def _month_in_dates(mention: Found, text: str, language: str | None) -> bool:
@@ -1650,7 +1658,7 @@ def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
 
 def _is_capitalised(word: str, language: str | None) -> bool:
     """A capitalised word that is no month or weekday (English's, or those of an article's language
-    that capitalises them), Roman numeral, identifier or word of ``_NOT_NAMES``."""
+    that capitalises them), Roman numeral, code or word of ``_NOT_NAMES``."""
     plain = APOSTROPHE_SUFFIX.sub("", word).lower()  # "Şubat'ta" is February
     return (
         word[0].isupper()
@@ -1658,7 +1666,6 @@ def _is_capitalised(word: str, language: str | None) -> bool:
         and not (capitalises_calendar(language) and plain in calendar_words(language))
         and not is_roman_numeral(word)
         and sum(character.isdigit() for character in word) < _IDENTIFIER_DIGITS
-        and not (word.isupper() and plain in _LABELS_IN_CAPITALS)
     )
 
 
