@@ -57,18 +57,23 @@ _HYPHENATED: dict[tuple[str, ...], str] = {
     ("Deutschen", "Presse", "Agentur"): "DPA",
 }
 LONGEST_AGENCY = 3  # words
+# the words an agency's name opens with, as written
+_OPENINGS = _AGENCIES | {words[0] for words in _TWO_WORDS} | {words[0] for words in _HYPHENATED}
 
 
 def is_agency(name: str) -> bool:
     """Whether ``name``, as written (a case ending after an apostrophe aside), is a news agency's:
     "Reuters", "dpa", "Europa Press", "Anadolu Ajansı'na", "Agence France-Presse"; not "Europa" or
     "Anadolu" alone."""
+    head = name.split(" ", 1)[0]
+    if head not in _OPENINGS and "'" not in head and "’" not in head:
+        return False  # most windows of a sentence: one look-up, no word made plain
     words = [APOSTROPHE_SUFFIX.sub("", word) for word in name.split()]
     if len(words) == 1:
         return words[0] in _AGENCIES
-    if _hyphen_parts(" ".join(words)) in _HYPHENATED:
+    if len(words) == 2 and (words[0], words[1]) in _TWO_WORDS:
         return True
-    return len(words) == 2 and (words[0], words[1]) in _TWO_WORDS
+    return len(words) <= LONGEST_AGENCY and _hyphen_parts(" ".join(words)) in _HYPHENATED
 
 
 def hyphenated(words: list[str]) -> str:

@@ -1665,7 +1665,7 @@ def _is_capitalised(word: str, language: str | None) -> bool:
         and plain not in _NOT_NAMES
         and not (capitalises_calendar(language) and plain in calendar_words(language))
         and not is_roman_numeral(word)
-        and sum(character.isdigit() for character in word) < _IDENTIFIER_DIGITS
+        and (word.isalpha() or sum(character.isdigit() for character in word) < _IDENTIFIER_DIGITS)
     )
 
 
