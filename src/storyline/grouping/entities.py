@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -67,7 +68,7 @@ PERSON_MIN_SHARE = 0.1  # of an entity's rows (articles) that must type it a per
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRow:
     """One article's mention of a key, as the store keeps it."""
 
@@ -292,12 +293,14 @@ def link_entities(rows: Iterable[MentionRow]) -> tuple[list[Entity], dict[tuple[
             full_by_story[(row.story_id, row.key)].add(anchor_of(row))
             if row.story_id is not None:
                 story_names[row.story_id].add((row.key, anchor_of(row)))
-    links = {
-        mention_id(row): decide(
-            row,
-            full_by_story.get((row.story_id, row.key), set()),
-            full_by_key.get(row.key),
-            read_back(row, story_names.get(row.story_id, set()) if row.story_id is not None else set()),
+    links = {  # an entity's identity held once, however many mentions it has (a rebuild holds them all)
+        mention_id(row): sys.intern(
+            decide(
+                row,
+                full_by_story.get((row.story_id, row.key), set()),
+                full_by_key.get(row.key),
+                read_back(row, story_names.get(row.story_id, set()) if row.story_id is not None else set()),
+            )
         )
         for row in rows
     }

@@ -44,7 +44,7 @@ RELINK_PER_ARTICLE = 1  # queued bare mentions re-decided per article stored (12
 RELINK_MIN = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkChange:
     """A mention that gets an entity, or moves from one to another."""
 

@@ -9,6 +9,7 @@ touched entities' names, types and variant lists are recomputed from their varia
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -440,7 +441,9 @@ class EntityLinks(StoreBase):
     # ---- from scratch ------------------------------------------------------------------------
 
     def mention_rows(self) -> list[MentionRow]:
-        return [MentionRow(*row) for row in self._db.execute(_MENTION_COLUMNS + " ORDER BY a.seq")]
+        """Every mention of the store (for a rebuild from scratch): a store's names repeat (13,000 written
+        forms in a million mentions), so each text is held once (``_compact``)."""
+        return [_compact(row) for row in self._db.execute(_MENTION_COLUMNS + " ORDER BY a.seq")]
 
     def rebuild_entities(self) -> None:
         """Link every mention from scratch and recount everything (identities keep their ids).
@@ -483,8 +486,8 @@ class EntityLinks(StoreBase):
         an entity stay where they were. Returns how many mentions go from each old entity to each
         identity (an entity left without mentions then points to the one most of them went to)."""
         ids = {str(row[0]): int(row[1]) for row in self._db.execute("SELECT identity, id FROM entities")}
-        before = {
-            (row[0], row[1], row[2]): int(row[3])
+        before = {  # the texts held once (a store's keys repeat), and no more than ``links`` asks for
+            (sys.intern(row[0]), sys.intern(row[1]), sys.intern(row[2])): int(row[3])
             for row in self._db.execute("SELECT article_id, key, given, entity_id FROM entity_mentions")
         }
         votes = Counter((identity, before[mention]) for mention, identity in links.items() if mention in before)
@@ -498,6 +501,24 @@ class EntityLinks(StoreBase):
             ids[identity] = entity_id
             renamed.add(entity_id)
         return votes
+
+
+def _compact(row: Sequence[Any]) -> MentionRow:
+    """A mention row whose repeated texts (article, key, given name, kind, surface, lemma, language, date) are
+    the interpreter's one copy of each: a rebuild holds every mention of the store at once."""
+    article_id, story_id, key, given, kind, surface, lemma, count, language, published = row
+    return MentionRow(
+        sys.intern(article_id),
+        story_id,
+        sys.intern(key),
+        sys.intern(given),
+        sys.intern(kind),
+        sys.intern(surface),
+        sys.intern(lemma),
+        count,
+        language if language is None else sys.intern(language),
+        published if published is None else sys.intern(published),
+    )
 
 
 @dataclass(frozen=True)
