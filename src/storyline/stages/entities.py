@@ -238,29 +238,17 @@ _ALL_CONNECTORS = frozenset().union(*CONNECTORS.values())
 _MAX_LOWERCASE_PLACE_WORDS = 3  # "Amérique du Nord", "Émirats arabes unis"
 _PLACE_IN_CAPITALS = 4  # letters of the shortest place name looked up from capitals ("KÖLN", "ROMA")
 _MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or particles too often
-# Capitalised words that are not names in the languages that capitalise them mid-sentence.
 # A word with this many digits is a code, not a name ("MENAFN3112201900670000ID109949436", a wire's item
 # number); names hold a few ("News18", "Airbus A380", "COVID-19", "G20").
 _IDENTIFIER_DIGITS = 6
-# A page's labels set in capitals ("[VIDEO]", "(FOTO)", "LIVE:", "OK"): short enough to read as acronyms,
-# and one organisation "VIDEO" joined every article a page labelled so.
-_LABELS_IN_CAPITALS = frozenset(
-    {"video", "vídeo", "vidéo", "wideo", "videó", "foto", "fotos", "photo", "photos", "audio", "live", "ok", "okay"}
-    | {"galeria", "galerie", "gallery", "galeri", "update", "canlı", "zdjęcia", "fotogalerie"}
-    | {
-        "file",
-        "close",
-        "free",
-        "trial",
-        "subscribe",
-        "share",
-        "watch",
-        "listen",
-        "print",
-        "email",
-        "menu",
-    }  # "FREE TRIAL"
-)
+# A page's labels set in capitals ("[VIDEO]", "(FOTO)", "LIVE:", "OK", "FILE PHOTO:"): short enough to read as
+# acronyms, and one organisation "VIDEO" joined every article a page labelled so.
+_LABELS_IN_CAPITALS = frozenset([
+    "video", "vídeo", "vidéo", "wideo", "videó", "foto", "fotos", "photo", "photos", "audio", "live", "ok", "okay",
+    "galeria", "galerie", "gallery", "galeri", "fotogalerie", "zdjęcia", "update", "canlı", "file", "close", "free",
+    "trial", "subscribe", "share", "watch", "listen", "print", "email", "menu",
+])  # fmt: skip
+# Capitalised words that are not names in the languages that capitalise them mid-sentence.
 _NOT_NAMES = {
     *MONTHS,
     *WEEKDAYS,
