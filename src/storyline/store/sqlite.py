@@ -71,19 +71,32 @@ class SQLiteStore(SqlStore):
                 check_same_thread=not any_thread,
                 uri=read_only,
             )
-            self._db.row_factory = sqlite3.Row
-            if read_only:
-                self._check_readable()
-                return
-            self._switch_to_wal()
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-            self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
-            self._db.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._prepare_schema()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open store ({error})") from error
+        try:
+            self._prepare(read_only)
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise StoreError(f"{self.path}: cannot open store ({error})") from error
+        except BaseException:
+            # a store that is not opened holds no connection: one left open (a read-only look at a store
+            # of an older schema, before its upgrade) kept the upgrade's WAL from being copied back and
+            # removed when the store closed
+            self._db.close()
+            raise
+
+    def _prepare(self, read_only: bool) -> None:
+        self._db.row_factory = sqlite3.Row
+        if read_only:
+            self._check_readable()
+            return
+        self._switch_to_wal()
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        self._db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+        self._db.execute(f"PRAGMA journal_size_limit={WAL_KEPT_BYTES}")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._prepare_schema()
 
     def close(self) -> None:
         self._db.close()
