@@ -120,8 +120,8 @@ def _common_word(mention: Found, language: str | None) -> bool:
     if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = APOSTROPHE_SUFFIX.sub("", mention.surface)
-    if is_mixed_case_acronym(word) or (is_brand_shaped(word) and not _glued_words(word, language)):
-        return False  # a capital inside a word is no common word's ("AfD", "PiS", "BaFin": dictionaries list them)
+    if _capital_inside(word, language):
+        return False  # dictionaries list "afd", "pis", "bafin"
     # simplemma's compact dictionaries (lemmas.py): the same answers as its default ones, which hold
     # 100-440 MiB per language in memory (docs/benchmarks.md)
     if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
@@ -156,6 +156,12 @@ def german_nouns(mention: Found, language: str | None) -> bool:
     return all(_plain_german_word(word, language) for word in words)
 
 
+def _capital_inside(word: str, language: str) -> bool:
+    """A name written with a capital inside ("AfD", "PiS", "BaFin"): no common word's, unless it is two
+    words of the language a page glued together ("SpielDaher")."""
+    return is_mixed_case_acronym(word) or (is_brand_shaped(word) and not _glued_words(word, language))
+
+
 def _glued_words(word: str, language: str) -> bool:
     """Two words of the language a page glued together where it lost a space or a full stop ("SpielDaher"),
     not a name written with a capital inside ("BaFin", "GasBuddy")."""
@@ -169,9 +175,7 @@ def _glued_words(word: str, language: str) -> bool:
 def _plain_german_word(word: str, language: str) -> bool:
     """A noun of the language and nothing else: no listed name, no place or town nor a word for what comes
     from one."""
-    if word.isupper() or is_mixed_case_acronym(word) or is_given_name(word) or is_family_name(word):
-        return False
-    if is_brand_shaped(word) and not _glued_words(word, language):
+    if word.isupper() or _capital_inside(word, language) or is_given_name(word) or is_family_name(word):
         return False
     if any(find_place(name) or find_town(name, language) for name in (word, word.removesuffix("er"))):
         return False  # a place, or what comes from one ("Wolfsburger Nachrichten")
