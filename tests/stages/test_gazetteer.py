@@ -68,6 +68,14 @@ def test_gazetteer_takes_no_alternate_name_that_sounds_nothing_like_the_city_and
     assert place is None or place.name == word, place
 
 
+@pytest.mark.parametrize("word", ["Liga", "Koruma", "Rika"])
+def test_gazetteer_takes_no_alternate_name_written_in_small_letters(word: str) -> None:
+    """GeoNames keeps romanisations of a city's names in other scripts in small letters ("liga" and
+    "rika" of Riga, "koruma" of Çorum): words of the text's language where they are written ("la Liga",
+    "koruma", protection), never the city."""
+    assert find_place(word) is None
+
+
 @pytest.mark.parametrize(
     ("written", "english"),
     [("Cologne", "Köln"), ("Colonia", "Köln"), ("Bombay", "Mumbai"), ("Pekin", "Beijing"), ("Medina", "Madinah")],

@@ -42,7 +42,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 44  # bump when the index's shape or rules change
+CACHE_FORMAT = 45  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -794,11 +794,20 @@ def _alternate_names(own: str, alternates: list[str], towns: set[str]) -> list[s
     own name ("Venice" of Dayton, "Salisbury" of Harare), a listed first or family name ("Franklin" of
     Columbus, "Fletcher" of Aurora) or an English word ("Google" of Topeka, "Terminus" of Atlanta). Names
     that sound like the city stay, words or not ("Colonia", "Bombay", "Rom", "Fez"), but for an
-    institution's name (``institutions.py``: "Hamas" of Hamm)."""
+    institution's name (``institutions.py``: "Hamas" of Hamm). One written all in small letters is left
+    out too (``_romanisation``): GeoNames keeps so the romanisations of its names in other scripts ("liga" and "rika" of Riga,
+    "koruma" of Çorum, "li jia"), which running text writes with a capital where it writes them at all,
+    and which are the language's common words where it writes them in lowercase ("la Liga")."""
     from anyascii import anyascii
 
     heard = [own, *(anyascii(name) for name in alternates if script_of(name) in ("CYRILLIC", "GREEK"))]
-    return [name for name in alternates if not _unlike_and_taken(name, heard, towns)]
+    return [name for name in alternates if not _romanisation(name) and not _unlike_and_taken(name, heard, towns)]
+
+
+def _romanisation(name: str) -> bool:
+    """A Latin-script alternate name written all in small letters (Georgian's letters are small too, and
+    its names stay)."""
+    return name.islower() and script_of(name) == "LATIN"
 
 
 def _unlike_and_taken(name: str, heard: list[str], towns: set[str]) -> bool:
