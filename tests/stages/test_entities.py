@@ -151,6 +151,13 @@ def test_entities_a_german_word_in_lowercase_too_is_no_city_abroad_it_does_not_n
     assert _places(text, "de") == {"Paris", "Moscow", "Lille"}
 
 
+def test_entities_a_german_noun_some_language_names_a_city_abroad_by_is_the_noun() -> None:
+    # "der Rest" is an alternate name of Iran's Rasht, below a metropolis's size: the noun; a German city
+    # named as a noun is (Essen), and Mailand (Milan's German name) is no word
+    text = "Der Rest ist Geschichte. Er flog nach Mailand und spielte in Essen."
+    assert _places(text, "de") == {"Milan", "Essen"}
+
+
 def test_entities_a_name_that_opens_with_a_place_of_two_words_stays_whole() -> None:
     # "York" and "Angeles" may open a person's name, but not after the word that makes them a place
     surfaces = {m.surface for m in _mentions("New York Daily News on Twitter. Los Angeles Lakers won.", "en").values()}
@@ -2282,6 +2289,44 @@ def test_entities_an_acronym_written_with_full_stops_is_the_acronym() -> None:
     """ "U.S." and "U.N.", as the wire services write them, are the United States and the United Nations."""
     keys = set(_mentions("The U.S. government and the U.N. agreed. He moved to the U.S. Then he left.", "en"))
     assert {"iso:US", "org:UN"} <= keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El gobierno de EE.UU. anunció sanciones.",
+        "Los presidentes de EE. UU. y de Cuba negocian.",  # the stop and the space end no sentence
+    ],
+)
+def test_entities_a_spanish_plurals_doubled_letters_are_one_acronym(text: str) -> None:
+    """ "EE.UU." (Estados Unidos) is the United States, not two organisations "EE" and "UU"; "FF.AA."
+    (Fuerzas Armadas) is one acronym."""
+    keys = set(_mentions(f"{text} Las FF.AA. protestaron.", "es"))
+    assert "iso:US" in keys and "#ffaa" in keys
+    assert not keys & {"#ee", "#uu", "#ff", "#aa"}
+
+
+def test_entities_a_capitalised_pronoun_of_the_reader_is_no_name() -> None:
+    # a video player's notice glued to the text, and a privacy notice's polite "your"
+    text = "Doszło do starcia Twoja przeglądarka nie wspiera odtwarzacza. Informujemy o Twoich danych w Polsacie."
+    assert {m.surface for m in _mentions(text, "pl").values()} == {"Polsacie"}
+
+
+def test_entities_a_korean_given_name_written_with_a_hyphen_is_one_word() -> None:
+    """ "Kim Jong-un" is the whole name, not a "Kim Jong" ending at the hyphen; "Ban Ki-moon" is found at
+    all; the place before a title stays ("South Korean President Moon Jae-in"). A word after a place's
+    hyphen ("Mexico City-based") and a German compound ("CDU-nahe") stay out of names."""
+    text = "In Seoul this week, South Korean President Moon Jae-in said so. Later Kim Jong-un met Ban Ki-moon."
+    assert {m.surface for m in _mentions(text, "en").values()} == {
+        "Seoul",
+        "South Korean",
+        "Moon Jae-in",
+        "Kim Jong-un",
+        "Ban Ki-moon",
+    }
+    based = {m.surface for m in _mentions("The Mexico City-based Grupo México grew.", "en").values()}
+    assert "Mexico City" in based and not any("based" in surface for surface in based)
+    assert {m.surface for m in _mentions("Die CDU-nahe Stiftung tagte.", "de").values()} <= {"CDU", "Stiftung"}
 
 
 def test_entities_two_places_joined_by_a_hyphen_are_no_first_names() -> None:

@@ -154,7 +154,13 @@ from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
 # an acronym written with full stops ("U.S.", "U.N.", "U.K.")
+# a syllable of a romanised Korean or Chinese given name ("jong", "un", "moon", "shek"), possessive or not
+_ROMANISED_SYLLABLE = re.compile(r"(?=[a-z]{1,4}\b)[a-z]{0,3}[aeiouy][a-z]{0,3}(?:['’]s)?")
+_FAMILY_SYLLABLE_LETTERS = 6  # "Kim", "Moon", "Chiang"
 _DOTTED_ACRONYM = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,}(?![^\W\d_])")
+# Spanish abbreviates a plural by doubling each letter ("EE.UU." or "EE. UU.", Estados Unidos; "FF.AA.",
+# Fuerzas Armadas; "CC.OO.", Comisiones Obreras): one word, its letters without the stops and the space
+_DOUBLED_ACRONYM = re.compile(r"(?<![^\W\d_])([A-Z])\1\.(?: ?([A-Z])\2\.)+(?![^\W\d_])")
 # the same in a sentence holding Chinese characters: a run of them is a word, and a word of other letters
 # holds none ("OpenAI首席执行官" is two words)
 _NOT_HAN = rf"(?![{HAN_RANGES}])"
@@ -330,7 +336,7 @@ def _continues(text: str, found: re.Match[str], language: str | None = None) -> 
     U.S. economy"), after an initial ("Donald J. Trump", "В. Путин"), a title's or an address's
     abbreviation ("Gov. Ron DeSantis", "prof. Andrzej Horban", "ul. Marszałkowskiej", "28 lutego br.
     Sąd Rejonowy", French "M. Macron") or a saint's or a fort's before a place of that name ("St.
-    Louis", not "Main St. Police")."""
+    Louis", not "Main St. Police"), or a Spanish plural's ("EE. UU.")."""
     if found.group(0) != " " or text[found.start() - 1] != ".":
         return False
     following = _NEXT_WORD.match(text, found.end())
@@ -346,6 +352,8 @@ def _continues(text: str, found: re.Match[str], language: str | None = None) -> 
         return True
     if len(word) == 1 and word.isupper():
         return _follows_a_first_name(text, at)
+    if _DOUBLED_ACRONYM.fullmatch(text, at, found.end() + len(following.group(0)) + 1):
+        return True  # "EE. UU.": one abbreviation
     folded = word.casefold()
     if folded in _PLACE_ABBREVIATIONS:
         return find_place(f"{word}. {following.group(0)}") is not None
@@ -1672,11 +1680,15 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
     matches = _word_matches(sentence)
     for index, match in enumerate(matches):
         between = sentence[previous_end : match.start()]
-        word = _ELISION.sub("", match.group(0)).replace(".", "")  # "U.S." is "US"
+        word = _ELISION.sub("", match.group(0)).replace(".", "").replace(" ", "")  # "U.S." is "US", "EE. UU." "EEUU"
         previous_end = match.end()
         if _middle_initial(sentence, match, between, spans, matches[index + 1 : index + 2]):
             previous_end = match.end() + 1  # past its full stop: "Donald J. Trump" reads as Donald Trump
             continue
+        if between == "-" and _korean_given_name_syllable(spans, word):
+            start, _, first, broken = spans[-1]
+            spans[-1] = (start, match.end(), f"{first}-{word}", broken)
+            continue  # "Kim Jong-un": one given name of two syllables, as "Jean-Luc" is one of two names
         if between == "-" and spans and _hyphenated_given_name(spans[-1][2], word):
             start, _, first, broken = spans[-1]
             spans[-1] = (start, match.end(), f"{first}-{word}", broken)
@@ -1694,22 +1706,33 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
 
 def _word_matches(sentence: str) -> list[re.Match[str]]:
     """The sentence's words; a country's or a union's acronym written with full stops is one word ("U.S.",
-    "U.K.", "U.N.", "E.U."), other letters with full stops are letters ("D.C.", "L.A.", "J.D.": a state's
+    "U.K.", "U.N.", "E.U."), and so is a Spanish plural's ("EE.UU.", "FF.AA."); other letters with full
+    stops are letters ("D.C.", "L.A.", "J.D.": a state's
     code, a city or a person's initials, which the acronyms' table would read otherwise)."""
     pattern = _WORD_BESIDE_HAN if chinese.has_han(sentence) else _WORD
     if "." not in sentence:
         return list(pattern.finditer(sentence))
     found: list[re.Match[str]] = []
     at = 0
-    for dotted in _DOTTED_ACRONYM.finditer(sentence):
+    dotted_words = sorted([*_DOTTED_ACRONYM.finditer(sentence), *_DOUBLED_ACRONYM.finditer(sentence)], key=_start)
+    for dotted in dotted_words:
+        doubled = dotted.re is _DOUBLED_ACRONYM
         place = find_place(dotted.group(0).replace(".", ""))
-        if place is None or not (place.id.startswith("org:") or (place.id.startswith("iso:") and "-" not in place.id)):
+        if dotted.start() < at or not (doubled or _acronym_of_a_country_or_union(place)):
             continue
         found.extend(pattern.finditer(sentence, at, dotted.start()))
         found.append(dotted)
         at = dotted.end()
     found.extend(pattern.finditer(sentence, at))
     return found
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _acronym_of_a_country_or_union(place: Place | None) -> bool:
+    return place is not None and (place.id.startswith("org:") or (place.id.startswith("iso:") and "-" not in place.id))
 
 
 def _middle_initial(
@@ -1739,6 +1762,24 @@ def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> 
 def _hyphenated_given_name(first: str, second: str) -> bool:
     """Two first names joined ("Jean-Luc"), each written with one capital ("US-China" is no one's)."""
     return _title_word(first) and _title_word(second) and is_given_name(first) and is_given_name(second)
+
+
+def _korean_given_name_syllable(spans: list[tuple[int, int, str, bool]], word: str) -> bool:
+    """The second syllable of a Korean given name, romanised with a hyphen and in lowercase after a family
+    name and the first syllable ("Kim Jong-un", "Moon Jae-in", "Ban Ki-moon"; "Chiang Kai-shek" as the
+    Wade-Giles romanisation writes Chinese), which the caller joins to the first: a short word in
+    lowercase after two short capitalised ones,
+    the first syllable no English word ("Mexico City-based", "Know-how"; "Park Won-soon" stays apart)."""
+    if len(spans) < 2 or spans[-1][3] or not _ROMANISED_SYLLABLE.fullmatch(word):
+        return False
+    family, first = spans[-2][2], spans[-1][2]
+    return (
+        _title_word(family)
+        and _title_word(first)
+        and len(family) <= _FAMILY_SYLLABLE_LETTERS
+        and _ROMANISED_SYLLABLE.fullmatch(first.lower()) is not None
+        and not lemmas.in_lowercase(first.lower(), "en")
+    )
 
 
 def _title_word(word: str) -> bool:
@@ -3006,13 +3047,23 @@ def _noun_form_abroad(word: str, place: Place, language: str | None) -> bool:
     Quito; "Bergen", the mountains): the noun. A city where the language comes first keeps its name
     (Halle, Essen). So is a word the language writes in lowercase too, capitalised as a noun, that is
     not the city's own name ("ein tiefes Lila", purple, is an alternate name of Lille; "Google" one
-    of Topeka's)."""
+    of Topeka's). A noun in its dictionary form that is a common word in lowercase too ("der Rest"), which a
+    city abroad below a metropolis's size goes by in some other language only (Rasht, "Rest" in one), is
+    the noun; Rom stays Rome."""
     if language not in NOUN_CAPITALISING or not place.country or first_language_of(place) == language:
         return False
-    if lemmas.in_lowercase(word.lower(), language) and spelling(word, exact=True) != spelling(place.name, exact=True):
+    other_spelling = spelling(word, exact=True) != spelling(place.name, exact=True)
+    if lemmas.in_lowercase(word.lower(), language) and other_spelling:
         return True
     lemma = lemmas.dictionary_lemma(word, language)
-    return lemma is not None and lemma[:1].isupper() and lemma != word
+    if lemma is not None and lemma[:1].isupper() and lemma != word:
+        return True
+    return (
+        lemma == word
+        and other_spelling
+        and place.population < METROPOLIS_POPULATION
+        and lemmas.common_word(word.lower(), language)
+    )
 
 
 def _foreign_country_name(word: str, place: Place, language: str) -> bool:

@@ -27,6 +27,19 @@ from storyline.stages.name_languages import APOSTROPHE_SUFFIX, NOUN_CAPITALISING
 from storyline.stages.name_shapes import TURKIC, is_known_word, lower_for
 
 FUNCTION_WORD_LETTERS = 4
+# The pronouns of the reader that a language capitalises in any form, politeness's or a page's address
+# ("Twoja przeglądarka nie wspiera", your browser does not support; "Ihre Daten"; "Ваш заказ"), by their
+# dictionary forms: never a name however capitalised
+_READERS_PRONOUNS = {
+    "pl": frozenset({"ty", "twój", "wy", "wasz"}),
+    "cs": frozenset({"ty", "tvůj", "vy", "váš"}),
+    "sk": frozenset({"ty", "tvoj", "vy", "váš"}),
+    "sl": frozenset({"ti", "tvoj", "vi", "vaš"}),
+    "ru": frozenset({"ты", "твой", "вы", "ваш"}),
+    "uk": frozenset({"ти", "твій", "ви", "ваш"}),
+    "bg": frozenset({"ти", "твой", "вие", "ваш"}),
+    "de": frozenset({"du", "dein", "euer", "ihr", "sie"}),
+}
 
 COMMON_WORD_CITY_POPULATION = 1_000_000
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
@@ -115,8 +128,8 @@ def _lone_untyped_word(mention: Found) -> bool:
 def _common_word(mention: Found, language: str | None) -> bool:
     """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
     a short function word after a colon ("Es", "Un", "But"), one of the language's most frequent words
-    ("Desde agosto" after a title the page glued to the text), a word for a language or a people where the
-    language capitalises them ("Russian"), or a German noun ("Krise")."""
+    ("Desde agosto" after a title the page glued to the text), a pronoun of the reader ("Twoja"), a word for
+    a language or a people where the language capitalises them ("Russian"), or a German noun ("Krise")."""
     if not _lone_untyped_word(mention) or not language or language not in SUPPORTED_LANGUAGES:
         return False
     word = APOSTROPHE_SUFFIX.sub("", mention.surface)
@@ -127,6 +140,8 @@ def _common_word(mention: Found, language: str | None) -> bool:
     if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
         return True
     if _frequent_common_word(word, language):  # "Desde agosto": a full stop the page lost before it
+        return True
+    if lemmas.lemmatize(word.lower(), language) in _READERS_PRONOUNS.get(language, ()):  # "Twoich danych"
         return True
     if mention.kind == "misc" and word.casefold() in capitalised_language_names(language):  # "Russian"
         return True
