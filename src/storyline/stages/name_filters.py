@@ -141,7 +141,7 @@ def _common_word(mention: Found, language: str | None) -> bool:
         return True
     if _frequent_common_word(word, language):  # "Desde agosto": a full stop the page lost before it
         return True
-    if lemmas.lemmatize(word.lower(), language) in _READERS_PRONOUNS.get(language, ()):  # "Twoich danych"
+    if _readers_pronoun(word, language):  # "Twoich danych"
         return True
     if mention.kind == "misc" and word.casefold() in capitalised_language_names(language):  # "Russian"
         return True
@@ -153,6 +153,15 @@ def _common_word(mention: Found, language: str | None) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _readers_pronoun(word: str, language: str) -> bool:
+    """Whether ``word`` is a form of a pronoun of the reader (``_READERS_PRONOUNS``); the dictionary is
+    asked only where the word opens as one of them does."""
+    pronouns = _READERS_PRONOUNS.get(language)
+    if pronouns is None or not any(word[:1].lower() == pronoun[0] for pronoun in pronouns):
+        return False
+    return lemmas.lemmatize(word.lower(), language) in pronouns
+
+
 def german_nouns(mention: Found, language: str | None) -> bool:
     """An untyped run of German nouns alone ("Menge Sonnenschein", "Tonnen Kohle", "Hunderte Demonstranten"), none
     of them a listed first or family name or a place, and not all of them English words: nouns German
