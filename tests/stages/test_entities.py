@@ -774,6 +774,14 @@ def test_entities_a_companys_legal_form_is_no_name_and_makes_an_organisation() -
     assert not {"AG", "PLC"} & {m.surface for m in english.values()}
 
 
+def test_entities_a_legal_form_after_a_comma_is_its_companys() -> None:
+    """ "Planet Labs, Inc." and "Landry's, Inc." are companies, and no entity "Inc" joins them; a region's
+    code after a city and a comma stays the region ("Zürich, AG": Aargau)."""
+    found = _mentions("Images from Planet Labs, Inc. show it. The owner of Landry's, Inc., spoke.", "en")
+    assert {(m.surface, m.kind) for m in found.values()} == {("Planet Labs", "org"), ("Landry's", "org")}
+    assert "iso:CH-AG" in _mentions("They met in Zürich, AG today.", "en")
+
+
 def test_entities_a_run_of_acronyms_is_one_name_not_its_last_acronym() -> None:
     found = _mentions("Klienci PKO BP narzekają. Koncern BP podał wyniki.", "pl")
     assert found[acronym_key("PKOBP")].surface == "PKO BP" and found[acronym_key("BP")].surface == "BP"

@@ -1696,10 +1696,24 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
         # a hyphen inside a place's name is no break ("États-Unis", "Castilla-La Mancha"); between two
         # names it is ("Merkel-Macron")
         hyphenated_place = between == "-" and bool(spans) and _hyphen_in_place(spans[-1][2], word, matches[index + 1 :])
-        # an abbreviation's full stop is no break either ("St. Louis", "Gov. Ron DeSantis")
+        # an abbreviation's full stop is no break either ("St. Louis", "Gov. Ron DeSantis"), nor the comma
+        # before a company's legal form in small letters ("Planet Labs, Inc.", "Landry's, Inc."; not a
+        # region's code after a city, "Zürich, AG")
         abbreviated = between == ". " and bool(spans) and spans[-1][2].casefold() in _ABBREVIATED
+        incorporated = (
+            between == ", "
+            and bool(spans)
+            and spans[-1][2][:1].isupper()
+            and not word.isupper()
+            and is_legal_form(word)
+        )
         spans.append(
-            (match.start(), match.end(), word, bool(between.strip()) and not (hyphenated_place or abbreviated))
+            (
+                match.start(),
+                match.end(),
+                word,
+                bool(between.strip()) and not (hyphenated_place or abbreviated or incorporated),
+            )
         )
     return spans
 
