@@ -774,6 +774,11 @@ def test_entities_a_companys_legal_form_is_no_name_and_makes_an_organisation() -
     assert not {"AG", "PLC"} & {m.surface for m in english.values()}
 
 
+def test_entities_the_german_title_of_the_pope_makes_a_person() -> None:
+    found = _mentions("Papst Franziskus betete im Vatikan.", "de")
+    assert {(m.surface, m.kind) for m in found.values()} == {("Franziskus", "person"), ("Vatikan", "place")}
+
+
 def test_entities_a_legal_form_after_a_comma_is_its_companys() -> None:
     """ "Planet Labs, Inc." and "Landry's, Inc." are companies, and no entity "Inc" joins them; a region's
     code after a city and a comma stays the region ("Zürich, AG": Aargau)."""

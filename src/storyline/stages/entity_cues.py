@@ -55,6 +55,7 @@ PERSON_TITLES = frozenset(
         "frau",
         "sprecher",
         "chef",
+        "papst",  # "Papst Franziskus"
         "président",
         "présidente",
         "ministre",
