@@ -774,6 +774,14 @@ def test_entities_a_companys_legal_form_is_no_name_and_makes_an_organisation() -
     assert not {"AG", "PLC"} & {m.surface for m in english.values()}
 
 
+def test_entities_a_german_house_or_palace_alone_is_the_noun() -> None:
+    # German capitalises every noun: "im Haus", "zu Haus" are no organisation "Haus"; the White House is
+    text = "Die Polizei fand es im Haus. Donald allein zu Haus. Im Palast von Versailles. Das Weiße Haus schwieg."
+    found = _mentions(text, "de")
+    assert {m.surface for m in found.values()} <= {"Weiße Haus", "Versailles"}
+    assert "Weiße Haus" in {m.surface for m in found.values()}
+
+
 def test_entities_the_german_title_of_the_pope_makes_a_person() -> None:
     found = _mentions("Papst Franziskus betete im Vatikan.", "de")
     assert {(m.surface, m.kind) for m in found.values()} == {("Franziskus", "person"), ("Vatikan", "place")}

@@ -211,6 +211,10 @@ PERSON_TITLES = PERSON_TITLES | _CAPITALISED_TITLES
 # "Regierung"): an organisation word is not a name of its own.
 _GENERIC_ORG_WORDS = frozenset(
     [
+        # a house or a palace alone in German, which capitalises every noun ("ins Haus"; "das Weiße Haus"
+        # is a run of its own); English "House" alone names a chamber
+        "haus",
+        "palast",
         "agency",
         "association",
         "union",
@@ -587,8 +591,6 @@ _NAMING_ORG_WORDS = frozenset(
         "group",
         "house",
         "palace",
-        "haus",
-        "palast",
         "maison",
         "palais",
         "casa",
