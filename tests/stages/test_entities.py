@@ -2084,7 +2084,11 @@ def test_entities_an_institution_s_capitalised_word_stays_a_name() -> None:
 
 @pytest.mark.parametrize(
     ("text", "language", "zone"),
-    [("Zápas začne ve 20:30 SELČ v Praze.", "cs", "SELČ"), ("Das Spiel beginnt um 20 Uhr MEZ in Berlin.", "de", "MEZ")],
+    [
+        ("Zápas začne ve 20:30 SELČ v Praze.", "cs", "SELČ"),
+        ("Das Spiel beginnt um 20 Uhr MEZ in Berlin.", "de", "MEZ"),
+        ("Der Handel beginnt um 09:00 Uhr CET in Frankfurt.", "de", "CET"),  # British English's, written abroad
+    ],
 )
 def test_entities_a_time_zone_s_abbreviation_is_no_name(text: str, language: str, zone: str) -> None:
     assert zone not in {m.surface for m in _mentions(text, language).values()}
@@ -2202,6 +2206,13 @@ def test_entities_a_regions_code_after_a_city_is_that_region() -> None:
     }
     assert found["TX"] == "Texas" and found["NSW"] == "New South Wales"
     assert _mentions("He works for the NHS in London.", "en")[acronym_key("NHS")].kind == "org"  # no city before it
+
+
+def test_entities_a_us_states_agency_abbreviation_after_a_us_city_is_that_state() -> None:
+    text = "A game in Sacramento, Calif., on Tuesday. Police in Seattle, Wash., said so. In Paris, Ill officials met."
+    found = {m.surface: (m.kind, m.lemma) for m in _mentions(text, "en").values()}
+    assert found["Calif"] == ("place", "California") and found["Wash"] == ("place", "Washington")
+    assert "Ill" not in found or found["Ill"][0] != "place"  # after a city abroad, no state
 
 
 def test_entities_chambers_associations_and_movements_of_latin_slavic_languages_are_organisations() -> None:

@@ -157,6 +157,16 @@ _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
 # a syllable of a romanised Korean or Chinese given name ("jong", "un", "moon", "shek"), possessive or not
 _ROMANISED_SYLLABLE = re.compile(r"(?=[a-z]{1,4}\b)[a-z]{0,3}[aeiouy][a-z]{0,3}(?:['’]s)?")
 _FAMILY_SYLLABLE_LETTERS = 6  # "Kim", "Moon", "Chiang"
+# The US states' abbreviations in the news agencies' style (AP) that are no postal codes, after a US city
+# and a comma in datelines and captions ("Sacramento, Calif."): their ISO 3166-2 codes. Those of two
+# words ("N.Y.", "W.Va.") are read as letters.
+_US_STATE_ABBREVIATIONS = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE",
+    "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Ky": "KY", "La": "LA", "Md": "MD",
+    "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
+    "Nev": "NV", "Okla": "OK", "Ore": "OR", "Pa": "PA", "Tenn": "TN", "Vt": "VT", "Va": "VA",
+    "Wash": "WA", "Wis": "WI", "Wyo": "WY",
+}  # fmt: skip
 _DOTTED_ACRONYM = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,}(?![^\W\d_])")
 # Spanish abbreviates a plural by doubling each letter ("EE.UU." or "EE. UU.", Estados Unidos; "FF.AA.",
 # Fuerzas Armadas; "CC.OO.", Comisiones Obreras): one word, its letters without the stops and the space
@@ -1129,13 +1139,21 @@ def _listed_after(
 def _region_code_after_city(mention: Found, words: list[tuple[str, bool]], start: int) -> Found:
     """Two or three capitals after a city and a comma that are the code of a region of the city's country
     ("LAREDO, TX", "Austin, TX", "Toronto, ON", "Sydney, NSW"; ISO 3166-2): that region, not an
-    organisation's acronym."""
+    organisation's acronym; so is a US state's abbreviation in the news agencies' style after a US city
+    ("Sacramento, Calif.", "Seattle, Wash.")."""
     code = mention.surface.rstrip(".")
-    if not 2 <= len(code) <= 3 or not code.isalpha() or not code.isupper() or start == 0 or not words[start][1]:
+    abbreviated = _US_STATE_ABBREVIATIONS.get(code)
+    if (
+        start == 0
+        or not words[start][1]
+        or not (abbreviated or (2 <= len(code) <= 3 and code.isalpha() and code.isupper()))
+    ):
         return mention
     before = words[start - 1][0]
     city = find_place(before.title() if before.isupper() else before)
-    region = find_region_by_code(city.country, code) if city is not None and city.country else None
+    if abbreviated and (city is None or city.country != "US"):
+        return mention
+    region = find_region_by_code(city.country, abbreviated or code) if city is not None and city.country else None
     if region is None:
         return mention
     return Found(key=region.id, given="", surface=mention.surface, kind="place", lemma=region.name)

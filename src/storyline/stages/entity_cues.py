@@ -983,14 +983,22 @@ def month_abbreviations(language: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def time_zone_abbreviations(language: str | None) -> frozenset[str]:
-    """The time zones' short names (the CLDR's, through babel) of ``language`` and of English, of three
-    letters or more, and UTC: "14:00 SELČ", "20 Uhr MEZ", "10:00 GMT" name a clock, not an entity."""
+    """The time zones' short names (the CLDR's, through babel) of ``language`` and of English, and British
+    English's for Europe's zones ("CET", "CEST", which German pages also write), of three letters or
+    more, and UTC: "14:00 SELČ", "20 Uhr MEZ", "10:00 GMT", "09:00 CET" name a clock, not an entity."""
     names = {"UTC"}
     for code in dict.fromkeys((language, "en")):
         locale = cldr_locale(code)
         if locale is not None:
             names |= {name for zone in locale.meta_zones.values() for name in zone.get("short", {}).values()}
-    return frozenset(name for name in names if len(name) >= 3)
+    british = cldr_locale("en_GB")
+    names |= {
+        name
+        for zone, forms in british.meta_zones.items()
+        if zone.startswith("Europe_")
+        for name in forms.get("short", {}).values()
+    }
+    return frozenset(name for name in names if len(name) >= 3 and name.isalpha())
 
 
 @lru_cache(maxsize=64)
