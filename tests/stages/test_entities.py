@@ -2384,6 +2384,24 @@ def test_entities_hamas_is_the_movement_not_a_town_named_so_by_geonames(text: st
     assert not any(m.lemma == "Hamm" for m in found.values())
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("The Islamic State and al-Qaeda claimed it; Boko Haram attacked.", "en", 3),
+        ("Kämpfer des Islamischen Staates und der Al-Kaida griffen an.", "de", 2),
+        ("Боевики Исламского государства и Аль-Каиды напали.", "ru", 2),
+        ("Bojownicy Państwa Islamskiego i Boko Haram.", "pl", 2),
+        ("El Estado Islámico y Al Qaeda.", "es", 2),
+    ],
+)
+def test_entities_armed_movements_are_one_organisation_in_every_language(text: str, language: str, found: int) -> None:
+    """The Islamic State, whose names are words of each language, al-Qaeda after Arabic's article, and
+    Boko Haram: organisations known by their English names."""
+    ids = {"org:islamic-state", "org:al-qaeda", "org:boko-haram"}
+    named = {key: m for key, m in _mentions(text, language).items() if key in ids}
+    assert len(named) == found and {m.kind for m in named.values()} == {"org"}
+
+
 def test_entities_a_german_compound_title_makes_the_name_after_it_a_person() -> None:
     """ "Ministerpräsident", "Regierungschef", "Parteichef": a title as a compound's end is a title, cut
     off the name; not before a noun of the language or further back ("erklärt der Innenminister seinen

@@ -2,7 +2,8 @@
 Union's Commission and Parliament and its everyday Russian and Ukrainian name ("Еврокомиссия",
 "Європарламент", "Евросоюз"), and the Red Cross and the World Bank, whose names are common words in each
 (and in Spanish a first name and a word: "Cruz Roja"), and the armed movements the news names daily by
-a word (Hamas, Hezbollah, the Taliban, the Houthis); also in Chinese (白宫, the White House, which
+a word (Hamas, Hezbollah, the Taliban, the Houthis, Boko Haram, al-Qaeda) or by words of each language
+(the Islamic State); also in Chinese (白宫, the White House, which
 jieba's dictionary tags a person's name).
 
 "The Kremlin said", "в Кремле заявили", "der Kreml", "Кремъл": one institution, whose names no
@@ -134,6 +135,23 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         Institution("org:houthis", "Houthis"),
         r"houthis?|huthis?|hutíes|huthíes|houthistes|husiler|хусит(?:ы|ов|ам|ами|ах|и|ів)|胡塞武装",
     ),
+    (  # its names are words of each language ("Islamischen Staat", "Państwa Islamskiego"), and Daesh
+        Institution("org:islamic-state", "Islamic State"),
+        r"islamic state|islamische[nrs]? staat(?:e?s)?|état islamique|estado islámico|stato islamico"
+        r"|estado islâmico|islamitische staat|państw(?:o|a|ie|u|em) islamski(?:e|ego|m)|islam devleti"
+        r"|islámsk(?:ý|ého|ém|ým) stát(?:u|em)?|islamsk(?:a|e|i|o) držav(?:a|e|i|o)"
+        r"|исламск(?:ое|ого|ому|им|ом) государств(?:о|а|у|ом|е)|ісламськ(?:а|ої|ій|у|ою) держав(?:а|и|і|у|ою)"
+        r"|ислямска(?:та)? държава|daesh|daech|даиш|伊斯兰国",
+    ),
+    (
+        Institution("org:boko-haram", "Boko Haram"),
+        r"boko haram(?:u|em|a)?|боко харам(?:а|у|ом|е)?|博科圣地",
+    ),
+    (  # "al-Qaeda" in English reads as "Qaeda": its article in lowercase opens no name
+        Institution("org:al-qaeda", "al-Qaeda"),
+        r"(?:al[- ]?)?(?:qaeda|qaida)|al[- ]?(?:kaida|kaïda|kaeda|kaidy|kaidą|kaidzie)|el kaide(?:si)?"
+        r"|аль[- ]каид(?:а|ы|е|у|ой)|аль[- ]каїд(?:а|и|і|у|ою)|ал[- ]кайда(?:та)?|基地组织",
+    ),
 )
 LONGEST_NAME = 5  # words of the longest name ("Organización Mundial de la Salud")
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
@@ -152,15 +170,22 @@ _OPENINGS = (
     "europejsk", "conseil", "consejo", "consiglio", "conselho", "rada", "rady", "radzie", "radą",
     "hamas", "hamás", "хамас", "hezbol", "hisbol", "hizbol", "hizbul", "хезболл", "хізбалл", "хизбул",
     "taliban", "talibán", "талибан", "талібан", "талиб", "houthi", "huthi", "hutíes", "huthíes", "husiler", "хусит",
-    "哈马斯", "真主党", "塔利班", "胡塞武装",
+    "islam", "état", "estado", "stato", "państw", "islám", "исламск", "ісламськ", "ислямска", "daesh", "daech",
+    "даиш", "boko", "боко", "qaeda", "qaida",
+    "哈马斯", "真主党", "塔利班", "胡塞武装", "伊斯兰国", "博科圣地", "基地组织",
     # in Chinese (simplified characters)
     "克里姆林", "白宫", "美国国务", "欧盟委员", "欧洲议会", "红十字", "世界银行", "欧洲",
 )  # fmt: skip
 
 
+# Arabic's article, which opens a name as a word of its own ("Al Qaeda", "Аль-Каида")
+_ARTICLES = frozenset({"al", "el", "аль", "ал"})
+
+
 def may_open_institution(word: str) -> bool:
     """Whether an institution's name may open with ``word`` (a cheap test before ``find_institution``)."""
-    return word.casefold().startswith(_OPENINGS)
+    folded = word.casefold()
+    return folded.startswith(_OPENINGS) or folded in _ARTICLES
 
 
 def find_institution(words: list[str]) -> Institution | None:
