@@ -782,6 +782,21 @@ def test_entities_a_german_house_or_palace_alone_is_the_noun() -> None:
     assert "Weiße Haus" in {m.surface for m in found.values()}
 
 
+def test_entities_a_german_name_in_the_genitive_ends_before_the_noun_it_has() -> None:
+    # "Angela Merkels Rede" (her speech) is Angela Merkel and a noun, not one name "Angela Merkels Rede";
+    # "Jens Büttner" (Jens is a first name) and "Peters" (a surname) are no genitives
+    text = "Angela Merkels Rede war kurz, sagte Merkel. Hillary Clintons Buch erschien. Das Foto machte Jens Büttner."
+    surfaces = {m.surface for m in _mentions(text, "de").values()}
+    assert {"Jens Büttner"} <= surfaces and not {"Angela Merkels Rede", "Hillary Clintons Buch"} & surfaces
+    assert {"Angela Merkels", "Hillary Clintons"} <= surfaces
+
+
+def test_entities_a_german_surname_the_dictionary_reads_as_a_verb_or_a_plural_stays_as_written() -> None:
+    # "Laschet" is no form of "laschen", "Williams" no genitive of William
+    lemmas_found = {m.lemma for m in _mentions("Armin Laschet traf Pharrell Williams in Aachen.", "de").values()}
+    assert {"Armin Laschet", "Pharrell Williams"} <= lemmas_found
+
+
 def test_entities_the_german_title_of_the_pope_makes_a_person() -> None:
     found = _mentions("Papst Franziskus betete im Vatikan.", "de")
     assert {(m.surface, m.kind) for m in found.values()} == {("Franziskus", "person"), ("Vatikan", "place")}

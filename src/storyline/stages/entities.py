@@ -1868,6 +1868,7 @@ def _capitalised_runs(
             and not broken
             and not _ends_with_case(current[-1], language)
             and not _possessive_full_name(current)
+            and not _genitive_name_before_noun(current, word, language, mid_caps)
             and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
             and (
                 glued
@@ -2215,6 +2216,24 @@ def _opens_as_a_word(word: str, place: Place, language: str | None) -> bool:
     if not lemma[:1].islower():
         return False
     return (lemma != word.lower() and not slavic) or not spoken_in(language, place)
+
+
+def _genitive_name_before_noun(current: list[str], word: str, language: str | None, mid_caps: set[str]) -> bool:
+    """German: a name in the genitive ("Clintons", "Merkels") before a noun of the dictionary that is no
+    first name nor place ("Hillary Clintons Buch", though "Buch" is someone's surname too; "Angela Merkels
+    Rede"): the noun is the person's, no part of the name, as after an English possessive. The name is a
+    listed one, or one the article writes without the "s" inside a sentence too."""
+    if language not in NOUN_CAPITALISING or not current:
+        return False
+    last = current[-1]
+    if len(last) <= _MIN_GIVEN_LETTERS or not last.endswith("s") or last.isupper():
+        return False
+    if is_family_name(last) or is_given_name(last):  # "Peters", "Jens Büttner"
+        return False
+    base = last[:-1]
+    if not (base.lower() in mid_caps or is_family_name(base) or is_given_name(base)):
+        return False
+    return lemmas.is_known(word, language or "") and not is_given_name(word) and find_place(word) is None
 
 
 def _trimmed(
@@ -3270,9 +3289,12 @@ def _name_lemma(word: str, language: str) -> str:
     if language in ENDINGS_ONLY and _consonants_added(word, lemma):
         return word  # no Bulgarian ending is consonants alone: "Николас" (Maduro) is not a form of Никола
     # German writes every noun with a capital: a capitalised word the dictionary reads as a verb's stem
-    # is a name as written ("Pell", not "pellen"; "Endig", not "endigen"), while an adjective's
-    # endings still go ("Deutschen" is "deutsch")
-    if language in NOUN_CAPITALISING and lemma[:1].islower() and len(lemma) > len(word):
+    # or form is a name as written ("Pell", not "pellen"; "Endig", not "endigen"; "Laschet", not
+    # "laschen"), while an adjective's endings still go ("Deutschen" is "deutsch"); and a listed family
+    # name is no genitive of a shorter name ("Williams", not William's)
+    if language in NOUN_CAPITALISING and lemma[:1].islower() and len(lemma) >= len(word):
+        return word
+    if language in NOUN_CAPITALISING and lemma != word and is_family_name(word):
         return word
     return _capitalise(lemma)
 
