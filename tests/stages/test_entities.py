@@ -784,11 +784,13 @@ def test_entities_a_german_house_or_palace_alone_is_the_noun() -> None:
 
 def test_entities_a_german_name_in_the_genitive_ends_before_the_noun_it_has() -> None:
     # "Angela Merkels Rede" (her speech) is Angela Merkel and a noun, not one name "Angela Merkels Rede";
-    # "Jens Büttner" (Jens is a first name) and "Peters" (a surname) are no genitives
+    # "Jens Büttner" (Jens is a first name), an adjective ("Deutsches") and a place's word are no genitives
     text = "Angela Merkels Rede war kurz, sagte Merkel. Hillary Clintons Buch erschien. Das Foto machte Jens Büttner."
     surfaces = {m.surface for m in _mentions(text, "de").values()}
     assert {"Jens Büttner"} <= surfaces and not {"Angela Merkels Rede", "Hillary Clintons Buch"} & surfaces
-    assert {"Angela Merkels", "Hillary Clintons"} <= surfaces
+    assert {"Angela Merkel", "Hillary Clinton"} <= surfaces  # keyed as the names written without the "s"
+    others = "Das Deutsches Kinderhilfswerk half in der Hauptstadt Addis Abeba, sagte Merkel."
+    assert {"Deutsches Kinderhilfswerk", "Addis Abeba"} <= {m.surface for m in _mentions(others, "de").values()}
 
 
 def test_entities_a_german_surname_the_dictionary_reads_as_a_verb_or_a_plural_stays_as_written() -> None:

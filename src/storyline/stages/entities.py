@@ -1890,6 +1890,8 @@ def _capitalised_runs(
             runs.append((start, current))
             current = []
             continue
+        if current and keep and not broken and _genitive_name_before_noun(current, word, language, mid_caps):
+            current = [*current[:-1], current[-1][:-1]]  # "Donald Trumps Regierung": Donald Trump
         if current:
             runs.append(_trimmed(start, current, language, lowercase))
         current = [word] if keep else []
@@ -2222,18 +2224,24 @@ def _genitive_name_before_noun(current: list[str], word: str, language: str | No
     """German: a name in the genitive ("Clintons", "Merkels") before a noun of the dictionary that is no
     first name nor place ("Hillary Clintons Buch", though "Buch" is someone's surname too; "Angela Merkels
     Rede"): the noun is the person's, no part of the name, as after an English possessive. The name is a
-    listed one, or one the article writes without the "s" inside a sentence too."""
+    listed one, or one the article writes without the "s" inside a sentence too; the run keeps it without
+    the "s", so that the person is keyed as elsewhere."""
     if language not in NOUN_CAPITALISING or not current:
         return False
     last = current[-1]
     if len(last) <= _MIN_GIVEN_LETTERS or not last.endswith("s") or last.isupper():
         return False
-    if is_family_name(last) or is_given_name(last):  # "Peters", "Jens Büttner"
-        return False
+    if is_family_name(last) or is_given_name(last) or lemmas.in_lowercase(last, language or ""):
+        return False  # "Peters", "Jens Büttner"; "Deutsches Kinderhilfswerk"
     base = last[:-1]
     if not (base.lower() in mid_caps or is_family_name(base) or is_given_name(base)):
         return False
-    return lemmas.is_known(word, language or "") and not is_given_name(word) and find_place(word) is None
+    return (
+        lemmas.is_known(word, language or "")
+        and not is_given_name(word)
+        and find_place(word) is None
+        and not any(find_place(" ".join([*current[at:], word])) for at in range(len(current)))  # "Addis Abeba"
+    )
 
 
 def _trimmed(
