@@ -1095,12 +1095,18 @@ def test_entities_a_noun_whose_lowercase_is_a_verbs_form_is_still_a_noun() -> No
         ("He lives on Downing Street and reads the Wall Street Journal.", "en", "Downing Street"),
         ("Alanya'nın Oba Mahallesi'nde kaza oldu.", "tr", "Oba Mahallesi'nde"),
         ("Der Unfall geschah in der Breslauer Straße am Abend.", "de", "Breslauer Straße"),
+        ("Missiles hit the Salman Airbase on Tuesday.", "en", "Salman Airbase"),  # no person Salman
     ],
 )
 def test_entities_a_street_or_a_neighbourhood_is_a_place(text: str, language: str, surface: str) -> None:
     kinds = {m.surface: m.kind for m in _mentions(text, language).values()}
     assert kinds[surface] == "place"
     assert kinds.get("Wall Street Journal", "org") == "org"  # an organisation word wins
+
+
+def test_entities_a_movement_is_an_organisation() -> None:
+    found = {m.surface: m.kind for m in _mentions("Officials of the Five Star Movement met.", "en").values()}
+    assert "person" not in found.values() and "org" in found.values()
 
 
 def test_entities_an_organisation_word_before_a_name_types_it() -> None:

@@ -219,6 +219,12 @@ _GENERIC_ORG_WORDS = frozenset(
         "association",
         "union",
         "party",
+        # a political or armed movement ("Five Star Movement", "Movimiento Ciudadano", "Mouvement démocrate")
+        "movement",
+        "movimiento",
+        "mouvement",
+        "movimento",
+        "bewegung",
         "council",
         "committee",
         "commission",
@@ -644,6 +650,9 @@ _PLACE_WORDS = frozenset(
         # a Russian or Ukrainian region as English writes it ("Kursk Oblast", "Krasnodar Krai")
         "oblast",
         "krai",
+        # a military airfield ("Ain al-Asad Airbase", "Bagram Airfield"); not "Base" alone, a surname too
+        "airbase",
+        "airfield",
         "street",
         "avenue",
         "road",
