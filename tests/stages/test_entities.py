@@ -1109,6 +1109,11 @@ def test_entities_a_movement_is_an_organisation() -> None:
     assert "person" not in found.values() and "org" in found.values()
 
 
+def test_entities_a_turkish_airline_is_an_organisation() -> None:
+    found = _mentions("Dün Pegasus Havayolları'nın uçağı pistten çıktı.", "tr")
+    assert {m.kind for m in found.values()} == {"org"}
+
+
 def test_entities_an_organisation_word_before_a_name_types_it() -> None:
     """ "la revista Forbes", "el partido Primero Justicia": the lowercase organisation word says what the
     name is; not across a comma ("la empresa, Roy Guzmán" is the company's representative), nor for a

@@ -470,6 +470,8 @@ _GENERIC_ORG_WORDS = frozenset(
         "derneği",
         "mahkemesi",
         "komutanlığı",
+        "havayolları",  # "Pegasus Havayolları", an airline
+        "şirketi",
         "университет",
         "правительство",
         "полиция",
