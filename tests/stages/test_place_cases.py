@@ -65,3 +65,13 @@ def test_place_cases_a_family_name_s_case_is_no_city_abroad_but_a_capital_stays(
     kinds = {m.surface: (m.kind, m.lemma) for m in article.entities}
     assert kinds["Hamiltona"][0] != "place" and kinds["Jacksona"][0] != "place", kinds
     assert kinds["Waszyngtonu"] == ("place", "Washington") and kinds["Berlina"] == ("place", "Berlin"), kinds
+
+
+def test_place_cases_a_place_of_several_words_is_found_by_its_last_word_s_case() -> None:
+    """ "w Sankt Petersburgu", "v Rio de Janeiru": the last word declined, the words before as written."""
+    (polish,) = extract_entities(
+        [Article(id="a", text="Spotkanie odbyło się w Sankt Petersburgu wczoraj.", language="pl")]
+    )
+    (czech,) = extract_entities([Article(id="b", text="Setkání se konalo v Rio de Janeiru.", language="cs")])
+    assert "Saint Petersburg" in {m.lemma for m in polish.entities if m.kind == "place"}
+    assert "Rio de Janeiro" in {m.lemma for m in czech.entities if m.kind == "place"}

@@ -2904,6 +2904,7 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         or find_place(_without_suffix(run))  # "Orta Asya'dan", "South Korea’s"
         or find_place("-".join(run))
         or find_place_inflected(run, language)
+        or _last_word_in_case(run, language)  # "w Sankt Petersburgu", "v Buenos Airesu"
     )
     if found is None and (agreed := agreed_nominative(run, language)) is not None:
         found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland
@@ -2966,6 +2967,15 @@ def _place_in_case(word: str, language: str | None) -> Place | None:
     if language not in LATIN_SLAVIC or language not in SUPPORTED_LANGUAGES or _common_word_form(word, language):
         return None
     return place_in_case(word, language, find_place)
+
+
+def _last_word_in_case(run: list[str], language: str | None) -> Place | None:
+    """A foreign place of several words whose last word a Latin-script Slavic language declines ("Sankt
+    Petersburgu", "Nowym Jorku" aside: there the adjective is declined too), the words before as written."""
+    if language not in LATIN_SLAVIC or language not in SUPPORTED_LANGUAGES or _common_word_form(run[-1], language):
+        return None
+    head = " ".join(run[:-1])
+    return place_in_case(run[-1], language, lambda nominative: find_place(f"{head} {nominative}"))
 
 
 def _place_spelled_in_russian(lemma: str, language: str | None) -> Place | None:
