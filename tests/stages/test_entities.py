@@ -1109,6 +1109,14 @@ def test_entities_a_movement_is_an_organisation() -> None:
     assert "person" not in found.values() and "org" in found.values()
 
 
+def test_entities_spanish_assemblies_councils_and_courts_are_organisations() -> None:
+    text = "Ayer la Asamblea Nacional votó. El Concejo Municipal de Bogotá habló. Un juez del Juzgado Penal dijo."
+    kinds = {m.surface: m.kind for m in _mentions(text, "es").values()}
+    assert {kinds.get(name) for name in ("Asamblea Nacional", "Concejo Municipal de Bogotá", "Juzgado Penal")} == {
+        "org"
+    }
+
+
 def test_entities_a_turkish_airline_is_an_organisation() -> None:
     found = _mentions("Dün Pegasus Havayolları'nın uçağı pistten çıktı.", "tr")
     assert {m.kind for m in found.values()} == {"org"}

@@ -376,6 +376,15 @@ _GENERIC_ORG_WORDS = frozenset(
         "gobernación",
         "alcaldía",
         "ayuntamiento",
+        # assemblies, councils and oversight offices ("Asamblea Nacional", "Concejo Municipal", "Cabildo de
+        # Tenerife", "Juzgado Penal", "Defensoría del Pueblo", "Contraloría General", "Assemblea regionale")
+        "asamblea",
+        "assemblea",
+        "concejo",
+        "cabildo",
+        "juzgado",
+        "defensoría",
+        "contraloría",
         "junta",
         "organización",
         "servicio",
