@@ -153,7 +153,6 @@ from storyline.stages.regnal_names import find_regnal_names, regnal_key
 from storyline.stages.uncased_names import is_uncased, known_names
 
 _WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
-# an acronym written with full stops ("U.S.", "U.N.", "U.K.")
 # a syllable of a romanised Korean or Chinese given name ("jong", "un", "moon", "shek"), possessive or not
 _ROMANISED_SYLLABLE = re.compile(r"(?=[a-z]{1,4}\b)[a-z]{0,3}[aeiouy][a-z]{0,3}(?:['’]s)?")
 _FAMILY_SYLLABLE_LETTERS = 6  # "Kim", "Moon", "Chiang"
@@ -167,12 +166,13 @@ _US_STATE_ABBREVIATIONS = {
     "Nev": "NV", "Okla": "OK", "Ore": "OR", "Pa": "PA", "Tenn": "TN", "Vt": "VT", "Va": "VA",
     "Wash": "WA", "Wis": "WI", "Wyo": "WY",
 }  # fmt: skip
+# an acronym written with full stops ("U.S.", "U.N.", "U.K.")
 _DOTTED_ACRONYM = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,}(?![^\W\d_])")
 # Spanish abbreviates a plural by doubling each letter ("EE.UU." or "EE. UU.", Estados Unidos; "FF.AA.",
 # Fuerzas Armadas; "CC.OO.", Comisiones Obreras): one word, its letters without the stops and the space
 _DOUBLED_ACRONYM = re.compile(r"(?<![^\W\d_])([A-Z])\1\.(?: ?([A-Z])\2\.)+(?![^\W\d_])")
-# the same in a sentence holding Chinese characters: a run of them is a word, and a word of other letters
-# holds none ("OpenAI首席执行官" is two words)
+# words (as ``_WORD``) in a sentence holding Chinese characters: a run of them is a word, and a word of
+# other letters holds none ("OpenAI首席执行官" is two words)
 _NOT_HAN = rf"(?![{HAN_RANGES}])"
 _WORD_BESIDE_HAN = re.compile(
     rf"[{HAN_RANGES}]+|{_NOT_HAN}[^\W\d_](?:{_NOT_HAN}[\w'’\u2011])*{_NOT_HAN}[^\W_]|{_NOT_HAN}[^\W\d_]"
@@ -1800,8 +1800,8 @@ def _korean_given_name_syllable(spans: list[tuple[int, int, str, bool]], word: s
     """The second syllable of a Korean given name, romanised with a hyphen and in lowercase after a family
     name and the first syllable ("Kim Jong-un", "Moon Jae-in", "Ban Ki-moon"; "Chiang Kai-shek" as the
     Wade-Giles romanisation writes Chinese), which the caller joins to the first: a short word in
-    lowercase after two short capitalised ones,
-    the first syllable no English word ("Mexico City-based", "Know-how"; "Park Won-soon" stays apart)."""
+    lowercase after two short capitalised ones, the first syllable no English word ("Mexico City-based",
+    "Know-how"; "Park Won-soon" stays apart)."""
     if len(spans) < 2 or spans[-1][3] or not _ROMANISED_SYLLABLE.fullmatch(word):
         return False
     family, first = spans[-2][2], spans[-1][2]

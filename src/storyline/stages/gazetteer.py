@@ -795,9 +795,10 @@ def _alternate_names(own: str, alternates: list[str], towns: set[str]) -> list[s
     Columbus, "Fletcher" of Aurora) or an English word ("Google" of Topeka, "Terminus" of Atlanta). Names
     that sound like the city stay, words or not ("Colonia", "Bombay", "Rom", "Fez"), but for an
     institution's name (``institutions.py``: "Hamas" of Hamm). One written all in small letters is left
-    out too (``_romanisation``): GeoNames keeps so the romanisations of its names in other scripts ("liga" and "rika" of Riga,
-    "koruma" of Çorum, "li jia"), which running text writes with a capital where it writes them at all,
-    and which are the language's common words where it writes them in lowercase ("la Liga")."""
+    out too (``_romanisation``): GeoNames keeps so the romanisations of its names in other scripts
+    ("liga" and "rika" of Riga, "koruma" of Çorum, "li jia"), which running text writes with a capital
+    where it writes them at all, and which are the language's common words where it writes them in
+    lowercase ("la Liga")."""
     from anyascii import anyascii
 
     heard = [own, *(anyascii(name) for name in alternates if script_of(name) in ("CYRILLIC", "GREEK"))]
