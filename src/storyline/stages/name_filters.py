@@ -152,7 +152,6 @@ def _common_word(mention: Found, language: str | None) -> bool:
     return (lemmas.is_known(word, language) or noun_compound(word, language)) and not _english_proper_noun(word)
 
 
-@lru_cache(maxsize=8192)
 def _readers_pronoun(word: str, language: str) -> bool:
     """Whether ``word`` is a form of a pronoun of the reader (``_READERS_PRONOUNS``); the dictionary is
     asked only where the word opens as one of them does."""
@@ -162,6 +161,7 @@ def _readers_pronoun(word: str, language: str) -> bool:
     return lemmas.lemmatize(word.lower(), language) in pronouns
 
 
+@lru_cache(maxsize=8192)
 def german_nouns(mention: Found, language: str | None) -> bool:
     """An untyped run of German nouns alone ("Menge Sonnenschein", "Tonnen Kohle", "Hunderte Demonstranten"), none
     of them a listed first or family name or a place, and not all of them English words: nouns German
