@@ -1703,11 +1703,11 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
         if _middle_initial(sentence, match, between, spans, matches[index + 1 : index + 2]):
             previous_end = match.end() + 1  # past its full stop: "Donald J. Trump" reads as Donald Trump
             continue
-        if between == "-" and _korean_given_name_syllable(spans, word):
-            start, _, first, broken = spans[-1]
-            spans[-1] = (start, match.end(), f"{first}-{word}", broken)
-            continue  # "Kim Jong-un": one given name of two syllables, as "Jean-Luc" is one of two names
-        if between == "-" and spans and _hyphenated_given_name(spans[-1][2], word):
+        if (
+            between == "-"
+            and spans
+            and (_hyphenated_given_name(spans[-1][2], word) or _korean_given_name_syllable(spans, word))
+        ):  # "Jean-Luc", two first names; "Kim Jong-un", one given name of two syllables
             start, _, first, broken = spans[-1]
             spans[-1] = (start, match.end(), f"{first}-{word}", broken)
             continue
@@ -1858,6 +1858,10 @@ def _capitalised_runs(
             continue
         acronym = word.isupper() and len(word) > 1
         keep = keeps[index]
+        # "Angela Merkels Rede": the run ends at the name, its "s" taken off
+        genitive = (
+            bool(current) and keep and not broken and _genitive_name_before_noun(current, word, language, mid_caps)
+        )
         if keep and not broken and _acronym_with_its_head(current, word):
             runs.append((start, [*current, word]))  # "BBC News", "BMW Group": a name of its own, closed
             current = []
@@ -1868,7 +1872,7 @@ def _capitalised_runs(
             and not broken
             and not _ends_with_case(current[-1], language)
             and not _possessive_full_name(current)
-            and not _genitive_name_before_noun(current, word, language, mid_caps)
+            and not genitive
             and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
             and (
                 glued
@@ -1890,7 +1894,7 @@ def _capitalised_runs(
             runs.append((start, current))
             current = []
             continue
-        if current and keep and not broken and _genitive_name_before_noun(current, word, language, mid_caps):
+        if genitive:
             current = [*current[:-1], current[-1][:-1]]  # "Donald Trumps Regierung": Donald Trump
         if current:
             runs.append(_trimmed(start, current, language, lowercase))
@@ -2960,22 +2964,20 @@ def _plural_country_genitive(word: str, language: str | None, before: list[str])
 _UKRAINIAN_TO_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "І": "И", "Ї": "И", "Є": "Е", "Ґ": "Г"})
 
 
-def _place_in_case(word: str, language: str | None) -> Place | None:
-    """A foreign place declined in a Latin-script Slavic language (``place_cases.py``), unless the
-    dictionary reads the word, as written or in lowercase, as a common word's form ("Ligi", of the
-    league, is no case of Riga's alternate name "Liga")."""
+def _place_in_case(word: str, language: str | None, find: Callable[[str], Place | None] = find_place) -> Place | None:
+    """A foreign place declined in a Latin-script Slavic language (``place_cases.py``; ``find`` looks each
+    nominative up), unless the dictionary reads the word, as written or in lowercase, as a common word's
+    form ("Ligi", of the league, is no case of Riga's alternate name "Liga")."""
     if language not in LATIN_SLAVIC or language not in SUPPORTED_LANGUAGES or _common_word_form(word, language):
         return None
-    return place_in_case(word, language, find_place)
+    return place_in_case(word, language, find)
 
 
 def _last_word_in_case(run: list[str], language: str | None) -> Place | None:
     """A foreign place of several words whose last word a Latin-script Slavic language declines ("Sankt
     Petersburgu", "Nowym Jorku" aside: there the adjective is declined too), the words before as written."""
-    if language not in LATIN_SLAVIC or language not in SUPPORTED_LANGUAGES or _common_word_form(run[-1], language):
-        return None
     head = " ".join(run[:-1])
-    return place_in_case(run[-1], language, lambda nominative: find_place(f"{head} {nominative}"))
+    return _place_in_case(run[-1], language, lambda nominative: find_place(f"{head} {nominative}"))
 
 
 def _place_spelled_in_russian(lemma: str, language: str | None) -> Place | None:
