@@ -726,6 +726,15 @@ def test_entities_diseases_and_viruses_are_no_names() -> None:
     assert names_a_disease("SARS-CoV-2") and names_a_disease("Коронавирус") and not names_a_disease("Corona Norco")
 
 
+def test_entities_a_disease_in_turkish_capitals_or_with_a_case_ending_is_no_name() -> None:
+    """Turkish "COVİD" folds its "İ" to "i" and a combining dot; "Koronavirüs'teki" and "Coronavirus'un"
+    carry case endings after an apostrophe. Both had come out as an organisation and an untyped name."""
+    found = _mentions("Bakan Fahrettin Koca, COVİD salgını hakkında Ankara'da açıklama yaptı.", "tr")
+    assert {mention.surface for mention in found.values()} == {"Fahrettin Koca", "Ankara'da"}
+    assert names_a_disease("Koronavirüs'teki") and names_a_disease("Coronavirus'un")
+    assert not names_a_disease("Ankara'da")
+
+
 def test_entities_a_bare_word_joins_an_untyped_full_name_without_making_a_person() -> None:
     """The bare "Senators" after "Ottawa Senators" is the same name, not a person's surname; "Stonoga" after
     "Zbigniew Stonoga" is (a listed first name opens the full name, though the surname is a word too)."""

@@ -917,9 +917,17 @@ _DISEASES = frozenset(
 )  # fmt: skip
 
 
+# what a word keeps of a case ending after an apostrophe ("Koronavirüs'teki", "Coronavirus'un")
+_ENDING_AFTER_APOSTROPHE = re.compile(r"['’][^\W\d_]+$")
+
+
 def names_a_disease(surface: str) -> bool:
-    """Whether every word of a mention names a disease or a virus ("COVID", "Corona", "SARS-CoV-2")."""
-    parts = [part for part in re.split(r"[\s\-‐–]+", surface.casefold()) if part and not part.isdigit()]
+    """Whether every word of a mention names a disease or a virus ("COVID", "Corona", "SARS-CoV-2"), in
+    any case ending after an apostrophe ("Koronavirüs'teki") and in Turkish capitals ("COVİD", whose
+    "İ" folds to "i" and a combining dot)."""
+    folded = surface.casefold().replace("\u0307", "")
+    parts = [_ENDING_AFTER_APOSTROPHE.sub("", part) for part in re.split(r"[\s\-‐–]+", folded)]
+    parts = [part for part in parts if part and not part.isdigit()]
     return bool(parts) and all(part in _DISEASES for part in parts)
 
 
