@@ -3,7 +3,7 @@
 Usage: python benchmarks/scale.py ARTICLES [--batch 2000] [--db /tmp/scale.db] [--embedder hashing]
                                   [--probes 50] [--json FILE] [--start N] [--probe-only N | --batch-only]
                                   [--fresh-process] [--beyond] [--warm-up N]
-                                  [--pause-every N [--pause-seconds 2]]
+                                  [--pause-every N [--pause-seconds 2]] [--steps]
 
 The stream comes from benchmarks/news_stream.py (deterministic; ../shared's pair articles are used
 when present). Each batch is ingested by a fresh `storyline ingest` process, as a user would run it.
@@ -17,7 +17,9 @@ measure one probe or one batch in a copy of a store the run made (the batch in t
 split into enrichment and map work, or with ``--fresh-process`` in a fresh ``storyline ingest`` as a run
 makes it, which is faster: this process holds the whole generated stream); with ``--beyond``, into a store
 that holds the whole stream, the articles a longer stream adds at its end. ``--pause-every N`` pauses
-the probe after every N articles (a follower between rounds; the pauses untimed).
+the probe after every N articles (a follower between rounds; the pauses untimed). ``--steps`` times the
+probe's map work step by step (near-duplicates, grouping, the batch's rows, storylines, entity links, the
+commit) and prints the steps of its slowest articles and each step's p99: where the tail goes.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +110,80 @@ def store_bytes(db: Path) -> int:
     return total
 
 
+# the map work's steps in ``storyline.pipeline`` (``Ingestor._commit``), each timed apart by ``--steps``
+MAP_STEPS = ("mark_near_duplicates", "assign_stories", "refresh_storylines", "relink_after")
+
+
+def _timed(function: Callable[..., Any], name: str, spent: dict[str, float]) -> Callable[..., Any]:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - began
+
+    return timed
+
+
+@contextmanager
+def step_timers(store: Any) -> Iterator[dict[str, float]]:
+    """Seconds spent in each map step while open, added up in the dict it yields (the caller empties
+    it per article): ``MAP_STEPS``, the store's ``save_batch`` (the batch's rows) and the transaction's
+    end (``commit``: SQLite's commit, with its full-text index merges and WAL writes)."""
+    import storyline.pipeline as pipeline
+
+    spent: dict[str, float] = defaultdict(float)
+    originals = {name: getattr(pipeline, name) for name in MAP_STEPS}
+    for name, function in originals.items():
+        setattr(pipeline, name, _timed(function, name, spent))
+    store.save_batch = _timed(store.save_batch, "save_batch", spent)
+    transaction = store.transaction
+
+    @contextmanager
+    def timed_transaction() -> Iterator[None]:
+        held = transaction()
+        held.__enter__()
+        try:
+            yield
+        except BaseException:
+            if not held.__exit__(*sys.exc_info()):
+                raise
+        else:
+            began = time.perf_counter()
+            held.__exit__(None, None, None)
+            spent["commit"] += time.perf_counter() - began
+
+    store.transaction = timed_transaction
+    try:
+        yield spent
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
+        del store.save_batch, store.transaction
+
+
+def step_summary(steps: list[dict[str, float]], map_ms: list[float], slowest: list[int]) -> dict[str, Any]:
+    """Each step's p99 over the articles, and the steps of the slowest ones (``other``: the map work
+    outside the timed steps: the index's reads of entity counts, its bookkeeping after the commit)."""
+    names = sorted({name for spent in steps for name in spent})
+
+    def p99(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+
+    def breakdown(position: int) -> dict[str, float]:
+        spent = {name: 1000 * steps[position].get(name, 0.0) for name in names}
+        return {**spent, "other": map_ms[position] - sum(spent.values())}
+
+    return {
+        "step_ms_p99": {name: round(p99([1000 * spent.get(name, 0.0) for spent in steps]), 1) for name in names},
+        "slowest_steps_ms": [
+            {"position": position, **{name: round(ms, 1) for name, ms in breakdown(position).items()}}
+            for position in slowest
+        ],
+    }
+
+
 def long_running_probe(
     db: str | Path,
     embedder: str,
@@ -112,6 +191,7 @@ def long_running_probe(
     warm_up: int = 1,
     pause_every: int = 0,
     pause_seconds: float = 2.0,
+    steps: bool = False,
 ) -> dict[str, Any] | None:
     """Map-work milliseconds per article (median, p99) and enrichment, in one process that stays open;
     the first ``warm_up`` records are ingested first, untimed (models, caches and index shards loaded).
@@ -129,9 +209,11 @@ def long_running_probe(
 
     settings = load_settings(db).with_embedder(embedder)
     map_ms, enrich_ms, embed_ms = [], [], []
+    per_article: list[dict[str, float]] = []
     with (
         open_store(db) as store,
         store.background_checkpoints(),
+        step_timers(store) if steps else nullcontext(defaultdict(float)) as spent,
         Ingestor(store, settings, make_embedder(embedder), keep_open=True) as ingestor,
     ):
         for record in records[:warm_up]:  # warm: models, caches and the shards these dates need loaded
@@ -139,14 +221,18 @@ def long_running_probe(
         for position, record in enumerate(records[warm_up:]):
             if pause_every and position and position % pause_every == 0:
                 time.sleep(pause_seconds)
+            spent.clear()
             report = ingestor.ingest([record_to_article(record, "probe")])
+            per_article.append(dict(spent))
             map_ms.append(1000 * report.timings["map"])
             enrich_ms.append(1000 * report.timings["enrich"])
             embed_ms.append(1000 * report.timings["embed"])
-    slowest = sorted(range(len(map_ms)), key=lambda position: -map_ms[position])[:5]
-    slow = [[position, round(map_ms[position], 1)] for position in slowest]
+    ranked = sorted(range(len(map_ms)), key=lambda position: -map_ms[position])
+    slow = [[position, round(map_ms[position], 1)] for position in ranked[:5]]
+    details = step_summary(per_article, map_ms, ranked[:10]) if steps else {}
     map_ms.sort()
     return {
+        **details,
         "warm_up": warm_up,
         "pause_every": pause_every,
         "slowest": slow,
@@ -242,6 +328,11 @@ def main() -> None:
     )
     parser.add_argument("--pause-seconds", type=float, default=2.0)
     parser.add_argument(
+        "--steps",
+        action="store_true",
+        help="with --probe-only: time each step of the map work and print the slowest articles' steps",
+    )
+    parser.add_argument(
         "--batch-only",
         action="store_true",
         help="no run: the --batch stream articles from position --start in one ingest call into --db (a copy"
@@ -278,12 +369,16 @@ def main() -> None:
         return
     if args.probe_only and args.beyond:
         beyond = articles_beyond(records, args.probe_only + args.warm_up, args.shared)
-        probe = long_running_probe(args.db, args.embedder, beyond, args.warm_up, args.pause_every, args.pause_seconds)
+        probe = long_running_probe(
+            args.db, args.embedder, beyond, args.warm_up, args.pause_every, args.pause_seconds, args.steps
+        )
         print(json.dumps(_rounded(probe or {})))
         return
     if args.probe_only:  # the stream's articles from --start on (not yet in a store of --start articles)
         wanted = main_stream[args.start : args.start + args.probe_only + args.warm_up]
-        probe = long_running_probe(args.db, args.embedder, wanted, args.warm_up, args.pause_every, args.pause_seconds)
+        probe = long_running_probe(
+            args.db, args.embedder, wanted, args.warm_up, args.pause_every, args.pause_seconds, args.steps
+        )
         print(json.dumps(_rounded(probe or {})))
         return
     if args.start == 0:
