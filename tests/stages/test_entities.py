@@ -1460,6 +1460,19 @@ def test_entities_adjectives_agree_with_their_noun_in_a_names_nominative() -> No
     assert agreed_nominative(["Северной", "Ирландии"], "bg") is None  # no dictionary for Bulgarian
 
 
+def test_entities_a_names_genitive_complement_stays_as_written() -> None:
+    """The head noun takes the nominative, what follows it in the genitive does not: "Министерства
+    здравоохранения" is Министерство здравоохранения (it was "Министерство Здравоохранение"), Polish
+    "Ministerstwa Zdrowia" Ministerstwo Zdrowia ("Ministerstwo Zdrowie"); Polish adjectives take the
+    noun's gender ("Prokuratura Okręgowa", not "Prokuratura Okręgowy")."""
+    russian = _mentions("Представитель Министерства здравоохранения сообщил о мерах.", "ru")
+    assert russian[name_key("здравоохранение")].lemma == "Министерство здравоохранения"
+    assert agreed_nominative(["Организации", "Объединённых", "Наций"], "ru") == ["Организация", "Объединённых", "Наций"]
+    assert agreed_nominative(["Національного", "банку"], "uk") == ["Національний", "банк"]  # not the jar, банка
+    polish = _mentions("Rzecznik Ministerstwa Zdrowia i Prokuratury Okręgowej w Krośnie zabrał głos.", "pl")
+    assert {mention.lemma for mention in polish.values()} >= {"Ministerstwo Zdrowia", "Prokuratura Okręgowa"}
+
+
 def test_entities_an_organisation_word_in_a_case_ending_types_an_organisation() -> None:
     """ "Демократичної партії" (the genitive of партія), "Верховным судом", Bulgarian "Министерството"
     with its article: organisations, where only the dictionary form is an organisation word."""

@@ -149,6 +149,7 @@ from storyline.stages.name_shapes import (
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
 from storyline.stages.place_cases import place_in_case
 from storyline.stages.place_institutions import find_place_institutions
+from storyline.stages.polish_grammar import nominative_phrase
 from storyline.stages.regnal_names import find_regnal_names, regnal_key
 from storyline.stages.uncased_names import is_uncased, known_names
 
@@ -2990,33 +2991,67 @@ def _place_spelled_in_russian(lemma: str, language: str | None) -> Place | None:
     return find_place(lemma.translate(_UKRAINIAN_TO_RUSSIAN))
 
 
+_PERSONAL_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
 def agreed_nominative(run: list[str], language: str | None) -> list[str] | None:
-    """A Russian or Ukrainian name of adjectives and a noun in the nominative, the adjectives agreeing
-    with the noun ("Північної Ірландії" is Північна Ірландія, "Южной Каролины" Южная Каролина,
-    "Консервативной партии" Консервативная партия), where a dictionary form taken word by word gives
-    each adjective its masculine ("Північний Ірландія"), which no gazetteer and no reader knows. None
-    unless every word before the noun reads as an adjective in the noun's case and number."""
+    """A Russian or Ukrainian name with its head noun and the adjectives that agree with it in the
+    nominative, what follows them as written: "Північної Ірландії" is Північна Ірландія, "Южной
+    Каролины" Южная Каролина, "Консервативной партии" Консервативная партия, where a dictionary form
+    taken word by word gives each adjective its masculine ("Північний Ірландія"), which no gazetteer
+    and no reader knows; and "Министерства здравоохранения" is Министерство здравоохранения, its
+    genitive complement kept (not "Министерство Здравоохранение"). The head is the last noun that
+    the adjectives before it agree with, then a singular reading. None unless every word before it reads as an adjective in
+    its case and number. A Polish name is read by its own dictionary as a phrase (``polish_grammar``:
+    "Ministerstwa Zdrowia" is Ministerstwo Zdrowia, "Prokuratury Okręgowej" Prokuratura Okręgowa)."""
+    if language == "pl":
+        return nominative_phrase(run)
     if language not in _MORPHOLOGY_LANGUAGES or len(run) < 2 or not all(_CYRILLIC.match(word) for word in run):
         return None
     analyzer = _analyzer(language)
-    for head in analyzer.parse(run[-1].lower()):
-        if head.tag.POS != "NOUN" or head.tag.case is None:
-            continue
-        number = head.tag.number or "sing"  # the Ukrainian dictionary marks only the plural
-        nominative = head.inflect({"nomn"})
-        agreement = {"nomn"} | ({"plur"} if number == "plur" else {head.tag.gender} if head.tag.gender else set())
-        words = [_agreed_adjective(word, head.tag.case, number, agreement, analyzer) for word in run[:-1]]
-        if nominative is not None and all(words):
-            return [
-                *(_as_written(run[i], word) for i, word in enumerate(words) if word),
-                _as_written(run[-1], nominative.word),
+    best: tuple[tuple[int, bool, int], list[str]] | None = None
+    for index, word in enumerate(run):
+        for head in analyzer.parse(word.lower()):
+            if head.tag.POS != "NOUN" or head.tag.case is None or head.tag.grammemes & _PERSONAL_GRAMMEMES:
+                continue  # "Дональда Трампа" is a person's name, whose words all take the case
+            number = head.tag.number or "sing"  # the Ukrainian dictionary marks only the plural
+            nominative = head.inflect({"nomn"})
+            gender = head.tag.gender if number == "sing" else None
+            agreement = {"nomn"} | ({"plur"} if number == "plur" else {gender} if gender else set())
+            before = [
+                _agreed_adjective(other, head.tag.case, number, agreement, analyzer, gender) for other in run[:index]
             ]
-    return None
+            if nominative is None or not all(before):
+                continue
+            after: list[str] = []
+            for other in run[index + 1 :]:
+                agreed = _agreed_adjective(other, head.tag.case, number, agreement, analyzer, gender)
+                if agreed is None:
+                    break
+                after.append(agreed)
+            rank = (index + 1, number == "sing", len(after))  # not "Организации Объединённые Наций"
+            if best is None or rank > best[0]:
+                best = (rank, [*(form for form in before if form), nominative.word, *after])
+        if not _agreed_adjective(word, None, None, {"nomn"}, analyzer):
+            break  # a noun further on would need this word to be an adjective
+    if best is None:
+        return None
+    forms = best[1]
+    return [*(_as_written(run[i], form) for i, form in enumerate(forms)), *run[len(forms) :]]
 
 
-def _agreed_adjective(word: str, case: str, number: str, agreement: set[str], analyzer: Any) -> str | None:
+def _agreed_adjective(
+    word: str, case: str | None, number: str | None, agreement: set[str], analyzer: Any, gender: str | None = None
+) -> str | None:
+    """``word`` as an adjective (or a participle) in ``case`` and ``number`` (and ``gender`` where given),
+    inflected to ``agreement``; with no case and number, as any adjective."""
     for parse in analyzer.parse(word.lower()):
-        if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.case == case and (parse.tag.number or "sing") == number:
+        if (
+            parse.tag.POS in ("ADJF", "PRTF")
+            and (case is None or parse.tag.case == case)
+            and (number is None or (parse.tag.number or "sing") == number)
+            and (gender is None or parse.tag.gender in (None, gender))
+        ):
             agreed = parse.inflect(agreement)
             return agreed.word if agreed is not None else None
     return None
