@@ -1460,6 +1460,16 @@ def test_entities_adjectives_agree_with_their_noun_in_a_names_nominative() -> No
     assert agreed_nominative(["Северной", "Ирландии"], "bg") is None  # no dictionary for Bulgarian
 
 
+def test_entities_polish_dictionary_types_a_lone_name() -> None:
+    """Morfeusz 2's dictionary knows "Jakóbik" only as a family name and "Bałtyku" only as a place's:
+    both had been untyped."""
+    found = _mentions("Jak powiedział Jakóbik, statki wypłynęły na Bałtyku.", "pl")
+    assert {(mention.surface, mention.kind) for mention in found.values()} >= {
+        ("Jakóbik", "person"),
+        ("Bałtyku", "place"),
+    }
+
+
 def test_entities_a_names_genitive_complement_stays_as_written() -> None:
     """The head noun takes the nominative, what follows it in the genitive does not: "Министерства
     здравоохранения" is Министерство здравоохранения (it was "Министерство Здравоохранение"), Polish

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.stages.polish_grammar import nominative_phrase
+from storyline.stages.polish_grammar import name_kind, nominative_phrase
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,20 @@ def test_a_name_is_inflected_as_a_phrase(written: str, nominative: str) -> None:
 )
 def test_no_phrase_where_the_dictionary_does_not_read_one(written: str) -> None:
     assert nominative_phrase(written.split()) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("Jakóbik", "person"),  # a family name only
+        ("Trumpa", "person"),
+        ("Siergieja", "given"),  # a first name, also someone's family name
+        ("Bałtyku", "place"),
+        ("Orlen", "org"),
+        ("Kraska", None),  # also a bird
+        ("Warszawa", None),  # a place and a family name
+        ("Ryanair", None),  # not in the dictionary
+    ],
+)
+def test_a_word_names_what_every_reading_of_it_names(word: str, kind: str | None) -> None:
+    assert name_kind(word) == kind

@@ -149,6 +149,7 @@ from storyline.stages.name_shapes import (
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
 from storyline.stages.place_cases import place_in_case
 from storyline.stages.place_institutions import find_place_institutions
+from storyline.stages.polish_grammar import name_kind as polish_name_kind
 from storyline.stages.polish_grammar import nominative_phrase
 from storyline.stages.regnal_names import find_regnal_names, regnal_key
 from storyline.stages.uncased_names import is_uncased, known_names
@@ -3310,6 +3311,8 @@ def _lemma_and_kind(word: str, language: str | None) -> tuple[str, str]:
         return _TYPOGRAPHIC_APOSTROPHE.sub("'", word), "misc"  # ending to take off; one apostrophe for all
     if language in _MORPHOLOGY_LANGUAGES:
         return _morph_lemma(word, language)
+    if language == "pl":  # Polish's dictionary tells first names, family names and places apart
+        return _name_lemma(word, language), polish_name_kind(word) or "misc"
     if language and language in SUPPORTED_LANGUAGES:
         # The low-memory backend gives the same lemmas from a seventh of the memory (measured:
         # 115 MiB instead of 779 MiB with eight languages loaded); lemmas.py caches its index on disk.

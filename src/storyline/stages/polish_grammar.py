@@ -25,6 +25,15 @@ _CONJUNCTIONS = frozenset({"i", "oraz", "lub", "albo", "czy", "a"})
 # the dictionary's classes of a person's names: a phrase headed by one is a person's name, whose words
 # all take the case ("Magdalena Pietrzak"), which the entity stage reads apart
 _PERSONAL = frozenset({"imię", "nazwisko"})
+# what each class of the dictionary's proper names makes a word the entity stage reads alone
+_NAME_KINDS = {
+    "imię": "given",
+    "nazwisko": "person",
+    "nazwa_geograficzna": "place",
+    "człon_nazwy_geograficznej": "place",
+    "nazwa_firmy": "org",
+    "nazwa_organizacji": "org",
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,23 @@ def readings(word: str) -> tuple[Reading, ...]:
 def known(word: str) -> bool:
     """Whether the dictionary knows the word (as one segment, in any reading)."""
     return all(start == 0 and end == 1 and tag != "ign" for start, end, (*_, tag, _n, _l) in _morfeusz().analyse(word))
+
+
+@lru_cache(maxsize=16_384)
+def name_kind(word: str) -> str | None:
+    """What the dictionary says a capitalised word names, where every reading it has of the word is a
+    proper name of one kind: "given" (a first name: "Mahomet", "Siergieja"), "person" (a family name:
+    "Jakóbik", "Trumpa"), "place" ("Bałtyku", "Modlina") or "org" ("Orlen"). None where a reading is a
+    common word's ("Kraska", a bird; "Warszawa", also a family name), or the kinds differ."""
+    kinds = set()
+    for start, end, (_form, _lemma, _tag, names, _labels) in _morfeusz().analyse(word):
+        named = {_NAME_KINDS[name] for name in names if name in _NAME_KINDS}
+        if (start, end) != (0, 1) or not named or len(named) != len(names):
+            return None
+        kinds |= named
+    if kinds == {"given", "person"}:
+        return "given"  # "Siergieja": a first name that is also someone's family name
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def nominative_phrase(run: list[str]) -> list[str] | None:
