@@ -1470,6 +1470,12 @@ def test_entities_polish_dictionary_types_a_lone_name() -> None:
     }
 
 
+def test_entities_an_institution_in_a_case_its_patterns_lack_by_its_nominative() -> None:
+    """The dative "Parlamentowi Europejskiemu" is Parlament Europejski, the European Parliament."""
+    found = _mentions("Przewodniczący przedstawił plan Parlamentowi Europejskiemu w czwartek.", "pl")
+    assert [mention.key for mention in found.values()] == ["inst:european-parliament"]
+
+
 def test_entities_a_names_genitive_complement_stays_as_written() -> None:
     """The head noun takes the nominative, what follows it in the genitive does not: "Министерства
     здравоохранения" is Министерство здравоохранения (it was "Министерство Здравоохранение"), Polish

@@ -509,7 +509,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         and not _month_in_dates(m, text, article.language)
         and not _page_label(m)
     ]
-    kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised)
+    kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised, article.language)
     kept = _country_institutions_named(kept, tokenised, article.language)
     kept = _place_institutions_named(kept, tokenised, article.language)
     kept = _regnal_names_named(kept, tokenised, article.language)
@@ -597,14 +597,20 @@ def _agencies_named(found: list[Found], tokenised: list[list[tuple[str, bool]]],
     return typed
 
 
-def _institutions_named(found: list[Found], tokenised: list[list[tuple[str, bool]]]) -> list[Found]:
+def _institutions_named(
+    found: list[Found], tokenised: list[list[tuple[str, bool]]], language: str | None
+) -> list[Found]:
     """The seats of government a sentence names (``institutions.py``: "в Кремле", "Білий дім", "The State
     Department", "Beyaz Saray'ın"), each replacing the mentions the runs made of its words ("Кремле" as a
     place of its own, "Білий" as a person, "Department")."""
+
+    def opening(window: list[str]) -> Institution | None:
+        return _institution_opening(window, language)
+
     named = [
         Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name)
         for words in tokenised
-        for window, place in _known_spans([word for word, _ in words], LONGEST_NAME, _institution_opening)
+        for window, place in _known_spans([word for word, _ in words], LONGEST_NAME, opening)
     ]
     if not named:
         return found
@@ -778,10 +784,17 @@ def _country(words: list[str], language: str | None) -> Place | None:
     return place if place is not None and place.id.startswith("iso:") and "-" not in place.id else None
 
 
-def _institution_opening(window: list[str]) -> Institution | None:
-    """The institution a window of words names, where its first word is capitalised and may open one."""
+def _institution_opening(window: list[str], language: str | None) -> Institution | None:
+    """The institution a window of words names, where its first word is capitalised and may open one; in
+    a case its names' patterns do not spell out, by the window's nominative ("Parlamentowi Europejskiemu",
+    the dative, is Parlament Europejski, the European Parliament)."""
     first = window[0]
-    return find_institution(window) if first[:1].isupper() and may_open_institution(first) else None
+    if not first[:1].isupper() or not may_open_institution(first):
+        return None
+    if (institution := find_institution(window)) is not None:
+        return institution
+    nominative = agreed_nominative(window, language) if len(window) > 1 else None
+    return find_institution(nominative) if nominative is not None and nominative != window else None
 
 
 def _known_spans(words: list[str], longest: int, find: Callable[[list[str]], T | None]) -> list[tuple[list[str], T]]:
