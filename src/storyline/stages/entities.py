@@ -3302,12 +3302,14 @@ def _title_before(before: list[str], run: list[str], language: str | None) -> bo
     """A person's title right before the name, or before its lowercase complement ("Kardinal Pell",
     "Minister zdrowia Łukasz Szumowski"), not further back ("Pell will Freispruch", "premier
     trimestre de Objectif"). A German compound title counts only right before the name, and not before
-    one noun of the language ("Innenminister seinen Rücktritt", "Wissenschaftsminister, Forschung")."""
+    one noun of the language ("Innenminister seinen Rücktritt", "Wissenschaftsminister, Forschung"). Where
+    the language capitalises its nouns, a complement would be capitalised too, so a title counts only right
+    before the name ("Die Frau war Mitglied": "war" is no complement of "Frau")."""
     for word in reversed(before[-2:]):
         if is_compound_title(word) and word.casefold() not in PERSON_TITLES:
             return word == before[-1] and not (len(run) == 1 and lemmas.capitalised_noun(run[0], language or ""))
         if is_person_title(word):
-            return True
+            return word == before[-1] or language not in NOUN_CAPITALISING
         if not word.islower() or word in _ALL_CONNECTORS:  # "CEO of Microsoft": the title is the office's
             return False
     return False

@@ -941,7 +941,7 @@ _NOT_LEGAL_FORMS = frozenset({"Group", "Groep", "Групп", "Գրուպ", "San
 # alone name a place ("Bayern", Bavaria; "Leipzig")
 _CLUB_PREFIXES = frozenset({
     "FC", "AC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "BSC", "RB", "CF", "CD", "UD", "SD", "SS", "AS", "FK",
-    "NK", "SK", "KS", "GKS", "HNK", "PFC", "KV", "KRC", "RSC",
+    "NK", "SK", "KS", "GKS", "HNK", "PFC", "KV", "KRC", "RSC", "TV", "TuS", "SpVgg", "MTV",
 })  # fmt: skip
 
 

@@ -41,6 +41,16 @@ _READERS_PRONOUNS = {
     "de": frozenset({"du", "dein", "euer", "ihr", "sie"}),
 }
 
+# Acronyms of kinds of things, read as common words in every language that writes them: television, a
+# text message, a company's chief, a car or a lorry, an aid group ("TV-Sender", "eine SMS", "the CEO", "an
+# NGO"): no organisation, whatever their capitals say
+GENERIC_ACRONYMS = frozenset(
+    {
+        "TV", "PC", "SMS", "MMS", "GPS", "PDF", "USB", "LED", "DVD", "SUV", "VIP", "WLAN", "SIM", "PIN", "ATM",
+        "CEO", "CFO", "CTO", "COO", "GDP", "BIP", "PIB", "PKB", "LKW", "PKW", "EKG", "MRT", "UV", "IQ", "FAQ",
+        "NGO", "ONG", "KI", "AI", "IA", "HTML",
+    }
+)  # fmt: skip
 COMMON_WORD_CITY_POPULATION = 1_000_000
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
 _COMPOUND_TAIL = 5
@@ -63,7 +73,8 @@ class Found:
 
 def not_a_name(mention: Found, language: str | None, lowercase: set[str]) -> bool:
     """Whether a mention is no name after all (``lowercase``: the article's lowercase words); a
-    disease or a virus is none either (``entity_cues.names_a_disease``)."""
+    disease or a virus is none either (``entity_cues.names_a_disease``), nor an acronym of a kind of
+    thing (``GENERIC_ACRONYMS``: "TV", "SMS", "CEO")."""
     return (
         _common_word(mention, language)
         or _generic_here(mention, lowercase)
@@ -71,6 +82,7 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str]) -> boo
         or _common_word_city(mention, language, lowercase)
         or _typed_frequent_word(mention, language)
         or mention.surface in time_zone_abbreviations(language)
+        or APOSTROPHE_SUFFIX.sub("", mention.surface) in GENERIC_ACRONYMS
         or names_a_disease(mention.surface)
     )
 
