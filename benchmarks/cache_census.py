@@ -65,6 +65,10 @@ FILLERS: dict[str, Callable[[str, str], tuple[object, ...]]] = {
     "storyline.stages.keys.is_latin": lambda latin, _cyr: (latin,),
     "storyline.stages.keys.vowel_pattern": lambda latin, _cyr: (latin.lower(),),
     "storyline.stages.name_filters._english_proper_noun": lambda latin, _cyr: (latin,),
+    "storyline.stages.polish_grammar.readings": lambda latin, _cyr: (latin,),
+    "storyline.stages.polish_grammar.known": lambda latin, _cyr: (latin,),
+    "storyline.stages.polish_grammar.name_kind": lambda latin, _cyr: (latin,),
+    "storyline.stages.polish_grammar._forms": lambda latin, _cyr: (latin.lower(),),
 }
 
 

@@ -1,6 +1,6 @@
 """Polish names of several words in their dictionary form, as a Polish reader writes them, from the
 grammar of Morfeusz 2 and its SGJP dictionary (the ``morfeusz2`` wheel; loaded once, 0.1 s and about
-45 MiB, when the first Polish name of several words needs it).
+45 MiB, when the first Polish name needs it), and what kind of name a word is (``name_kind``).
 
 A name is inflected as a phrase: its head noun and the adjectives that agree with it go into the
 nominative, and what follows them (a noun in the genitive and its own adjectives, a preposition's
@@ -118,8 +118,8 @@ def nominative_phrase(run: list[str]) -> list[str] | None:
             rank = (end, noun.number == "sg", noun.lemma[:1].islower())
             if best is None or rank > best[0]:
                 best = (rank, head, noun)
-        if best is not None and not all(_agreeing_reading(parsed[index], _ANY) for index in range(head + 1)):
-            break  # a later noun would need this word to be an adjective
+        if _agreeing_reading(found, _ANY) is None:
+            break  # a noun further on would need this word to be its adjective
     if best is None:
         return None
     (end, _singular, _common), head, noun = best
@@ -160,7 +160,7 @@ def _adjective_nominative(found: tuple[Reading, ...], noun: Reading) -> str | No
 def _generated(lemma: str, noun: Reading, parts: tuple[str, ...], rest: tuple[str, ...] = ()) -> str | None:
     """The form of ``lemma`` in the nominative, in the noun's number and one of its genders (and, for an
     adjective, its own degree or a participle's aspect and polarity: ``rest``)."""
-    for form, _lemma, tag, _names, _labels in _morfeusz().generate(lemma):
+    for form, tag in _forms(lemma):
         fields = tag.split(":")
         if (
             fields[0] in parts
@@ -170,8 +170,14 @@ def _generated(lemma: str, noun: Reading, parts: tuple[str, ...], rest: tuple[st
             and set(fields[3].split(".")) & noun.genders
             and tuple(fields[4:]) == rest
         ):
-            return str(form)
+            return form
     return None
+
+
+@lru_cache(maxsize=4096)
+def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
+    """Every form of a dictionary word with its tag."""
+    return tuple((str(form), str(tag)) for form, _lemma, tag, _names, _labels in _morfeusz().generate(lemma))
 
 
 def _bare(lemma: str) -> str:
