@@ -747,7 +747,7 @@ def test_entities_a_disease_in_turkish_capitals_or_with_a_case_ending_is_no_name
     carry case endings after an apostrophe. Both had come out as an organisation and an untyped name."""
     found = _mentions("Bakan Fahrettin Koca, COVİD salgını hakkında Ankara'da açıklama yaptı.", "tr")
     assert {mention.surface for mention in found.values()} == {"Fahrettin Koca", "Ankara'da"}
-    assert names_a_disease("Koronavirüs'teki") and names_a_disease("Coronavirus'un")
+    assert names_a_disease("Koronavirüs'teki") and names_a_disease("Coronavirus'un") and names_a_disease("COVID19")
     assert not names_a_disease("Ankara'da")
 
 

@@ -928,7 +928,8 @@ def names_a_disease(surface: str) -> bool:
     folded = surface.casefold().replace("\u0307", "")
     parts = [_ENDING_AFTER_APOSTROPHE.sub("", part) for part in re.split(r"[\s\-‐–]+", folded)]
     parts = [part for part in parts if part and not part.isdigit()]
-    return bool(parts) and all(part in _DISEASES for part in parts)
+    # "COVID19": the year written on
+    return bool(parts) and all(part in _DISEASES or part.rstrip("0123456789") in _DISEASES for part in parts)
 
 
 _LEGAL_FORM_LETTERS = 5  # "GmbH", "KGaA", "S.p.A."; longer suffixes are words ("Limited", "Corporation")
