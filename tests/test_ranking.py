@@ -83,3 +83,26 @@ def test_front_page_lists_the_newest_when_nothing_arrived_in_the_last_day(
     assert asked["order"] == "newest" and asked["ranked_none"] is False
     for front in (later, asked):
         assert [story["id"] for story in front["stories"]] == [story["id"] for story in newest["stories"]]
+
+
+def test_ranking_ties_go_to_the_newest_then_the_lowest_id() -> None:
+    activity = [
+        Activity(9, "A", "a", "en", _at(5)),
+        Activity(4, "B", "b", "en", _at(5)),
+        Activity(6, "C", "c", "en", _at(4)),
+    ]
+    assert [story.story_id for story in rank_stories(activity, NOW)] == [6, 4, 9]
+
+
+def test_top_weighs_only_the_latest_articles_of_a_crowded_window(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window of more articles than ``RANKED_ARTICLES`` (a bulk import: 200,000 in a day took the front
+    page 3 s) is ranked by its latest ones."""
+    monkeypatch.setenv("STORYLINE_EMBEDDER", "hashing")
+    store_path = tmp_path / "crowded.db"
+    assert CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(store_path)]).exit_code == 0
+    monkeypatch.setattr(queries, "RANKED_ARTICLES", 2)
+    with open_store(store_path) as store:
+        ranked = queries.top_stories(store, 24, dt.datetime.now(dt.UTC))
+    assert sum(story["articles_in_window"] for story in ranked) == 2

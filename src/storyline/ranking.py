@@ -51,7 +51,10 @@ def rank_stories(activity: Iterable[Activity], now: dt.datetime, limit: int = 20
     for row in activity:
         by_story.setdefault(row.story_id, []).append(row)
     ranked = [_rank(story_id, rows, recent_since) for story_id, rows in by_story.items()]
-    ranked.sort(key=lambda story: (-story.score, _descending(story.latest), story.story_id))
+    # highest score first, then the newest latest article, then the lowest id: stable sorts, last key first
+    ranked.sort(key=lambda story: story.story_id)
+    ranked.sort(key=lambda story: story.latest, reverse=True)
+    ranked.sort(key=lambda story: story.score, reverse=True)
     return ranked[:limit]
 
 
@@ -66,7 +69,3 @@ def _rank(story_id: int, rows: list[Activity], recent_since: str) -> RankedStory
     return RankedStory(
         story_id, round(score, 2), outlets, languages, len(rows), recent, max(row.ingested_at for row in rows), why
     )
-
-
-def _descending(stamp: str) -> tuple[int, ...]:
-    return tuple(-ord(ch) for ch in stamp)

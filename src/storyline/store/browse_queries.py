@@ -85,15 +85,17 @@ class BrowseQueries(StoreBase):
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
-    def story_activity_since(self, since: str) -> list[tuple[int, str | None, str, str | None, str]]:
-        """(story, outlet, article, language, stored at) of every article stored since ``since`` (ISO,
-        UTC): what ``ranking.rank_stories`` weighs. An index on the storing time keeps this to the window."""
+    def story_activity_since(self, since: str, limit: int) -> list[tuple[int, str | None, str, str | None, str]]:
+        """(story, outlet, article, language, stored at) of the articles stored since ``since`` (ISO,
+        UTC), the latest ``limit`` of them: what ``ranking.rank_stories`` weighs. An index on the storing
+        time keeps this to the window, newest first."""
         return [
             (int(row[0]), row[1], row[2], row[3], row[4])
             for row in self._db.execute(
                 "SELECT m.story_id, a.source, a.id, a.language, a.ingested_at FROM articles a"
-                " JOIN memberships m ON m.article_id=a.id WHERE a.ingested_at >= ?",
-                (since,),
+                " JOIN memberships m ON m.article_id=a.id WHERE a.ingested_at >= ?"
+                " ORDER BY a.ingested_at DESC LIMIT ?",
+                (since, limit),
             )
         ]
 
