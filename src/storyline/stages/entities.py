@@ -87,6 +87,7 @@ from storyline.stages.institutions import (
 from storyline.stages.keys import (
     HAN_RANGES,
     acronym_key,
+    as_written,
     given_key,
     is_latin,
     is_mixed_case_acronym,
@@ -3051,7 +3052,7 @@ def agreed_nominative(run: list[str], language: str | None) -> list[str] | None:
     if best is None:
         return None
     forms = best[1]
-    return [*(_as_written(run[i], form) for i, form in enumerate(forms)), *run[len(forms) :]]
+    return [*(as_written(run[i], form) for i, form in enumerate(forms)), *run[len(forms) :]]
 
 
 def _agreed_adjective(
@@ -3069,13 +3070,6 @@ def _agreed_adjective(
             agreed = parse.inflect(agreement)
             return agreed.word if agreed is not None else None
     return None
-
-
-def _as_written(written: str, form: str) -> str:
-    """``form`` with the capital of ``written`` (all capitals kept as such)."""
-    if written.isupper() and len(written) > 1:
-        return form.upper()
-    return _capitalise(form) if written[:1].isupper() else form
 
 
 def _local_town(run: list[str], head_lemma: str, language: str | None, before: list[str]) -> Place | None:

@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX
+
 PERSON_TITLES = frozenset(
     [
         "president",
@@ -917,16 +919,12 @@ _DISEASES = frozenset(
 )  # fmt: skip
 
 
-# what a word keeps of a case ending after an apostrophe ("Koronavirüs'teki", "Coronavirus'un")
-_ENDING_AFTER_APOSTROPHE = re.compile(r"['’][^\W\d_]+$")
-
-
 def names_a_disease(surface: str) -> bool:
     """Whether every word of a mention names a disease or a virus ("COVID", "Corona", "SARS-CoV-2"), in
     any case ending after an apostrophe ("Koronavirüs'teki") and in Turkish capitals ("COVİD", whose
     "İ" folds to "i" and a combining dot)."""
     folded = surface.casefold().replace("\u0307", "")
-    parts = [_ENDING_AFTER_APOSTROPHE.sub("", part) for part in re.split(r"[\s\-‐–]+", folded)]
+    parts = [APOSTROPHE_SUFFIX.sub("", part) for part in re.split(r"[\s\-‐–]+", folded)]
     parts = [part for part in parts if part and not part.isdigit()]
     # "COVID19": the year written on
     return bool(parts) and all(part in _DISEASES or part.rstrip("0123456789") in _DISEASES for part in parts)

@@ -316,3 +316,11 @@ def earlier_acronym_keys(word: str) -> frozenset[str]:
         return frozenset({name_key(word)})
     spelled = _NOT_LETTER.sub("", latin(word).lower())
     return frozenset({"#" + spelled} if spelled else ())
+
+
+def as_written(written: str, form: str) -> str:
+    """``form`` (another form of the word, as a dictionary gives it) with the capitals of ``written``:
+    all capitals, a first capital, or none ("Министерства" and "министерство" give "Министерство")."""
+    if written.isupper() and len(written) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form.lower()

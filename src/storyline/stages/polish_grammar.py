@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from storyline.stages.keys import as_written
+
 _NOUN = ("subst",)
 _ADJECTIVE = ("adj", "ppas", "pact")  # adjectives and participles ("Zjednoczonej", "Stanów Zjednoczonych")
 # words that join two names of the same case ("Prawa i Sprawiedliwości"): each is in the nominative
@@ -128,7 +130,7 @@ def nominative_phrase(run: list[str]) -> list[str] | None:
     forms = [
         _noun_nominative(noun) if index == head else _adjective_nominative(parsed[index], noun) for index in range(end)
     ]
-    written = [_as_written(run[index], form) for index, form in enumerate(forms) if form is not None]
+    written = [as_written(run[index], form) for index, form in enumerate(forms) if form is not None]
     return [*written, *run[end:]] if len(written) == end else None
 
 
@@ -183,10 +185,3 @@ def _forms(lemma: str) -> tuple[tuple[str, str], ...]:
 def _bare(lemma: str) -> str:
     """The dictionary form without its homonym mark ("Sylwester:Sm1~tra" is Sylwester)."""
     return lemma.split(":", 1)[0]
-
-
-def _as_written(written: str, form: str) -> str:
-    """``form`` with the capitals of ``written``: all capitals, a first capital, or none."""
-    if written.isupper() and len(written) > 1:
-        return form.upper()
-    return form[:1].upper() + form[1:] if written[:1].isupper() else form.lower()
