@@ -67,13 +67,31 @@ def entity_detail(store: Store, name_or_id: str) -> dict[str, Any] | None:
 
 
 def story_timeline(
-    store: Store, story_id: int, rows: list[dict[str, Any]] | None = None
+    store: Store, story_id: int, rows: list[dict[str, Any]] | None = None, most_articles: int | None = None
 ) -> list[dict[str, Any]] | None:
-    """The story's timeline (``rows``: its row from ``store.story_rows``, when read already)."""
+    """The story's timeline (``rows``: its row from ``store.story_rows``, when read already), from all
+    its articles or from ``most_articles`` of them spread evenly over it (``spread``)."""
     rows = store.story_rows([story_id]) if rows is None else rows
     if not rows:
         return None
-    return _timeline(store, {story_id: rows[0]["articles"]})
+    articles = rows[0]["articles"]
+    read = articles if most_articles is None else spread(articles, most_articles)
+    return _timeline(store, {story_id: read}, references={story_id: _latest_date(articles)})
+
+
+def spread(items: list[Any], most: int) -> list[Any]:
+    """At most ``most`` of ``items`` evenly spaced over them, the first and the last included, in order."""
+    if len(items) <= most:
+        return items
+    if most < 2:
+        return items[-most:] if most else []
+    step = (len(items) - 1) / (most - 1)
+    return [items[round(number * step)] for number in range(most)]
+
+
+def _latest_date(articles: list[dict[str, Any]]) -> dt.date | None:
+    dates = [a["published"] for a in articles if a["published"]]
+    return dt.date.fromisoformat(max(dates)) if dates else None
 
 
 def storyline_timeline(store: Store, storyline_id: int) -> list[dict[str, Any]] | None:
@@ -101,13 +119,21 @@ def entity_timeline(store: Store, entity_id: int, story_ids: list[int] | None = 
     ]
 
 
-def _timeline(store: Store, articles_by_story: dict[int, list[dict[str, Any]]], raw: bool = False) -> Any:
+def _timeline(
+    store: Store,
+    articles_by_story: dict[int, list[dict[str, Any]]],
+    raw: bool = False,
+    references: dict[int, dt.date | None] | None = None,
+) -> Any:
+    """The dated events of these stories' articles; an undated article's relative dates are read against
+    its story's latest date (``references``: per story, when the articles given are a part of it)."""
     facts: dict[str, ArticleFacts] = {}
     story_of: dict[str, int] = {}
     story_reference: dict[int, dt.date | None] = {}
     for story_id, articles in articles_by_story.items():
-        dates = [dt.date.fromisoformat(a["published"]) for a in articles if a["published"]]
-        story_reference[story_id] = max(dates) if dates else None
+        story_reference[story_id] = (
+            references[story_id] if references and story_id in references else _latest_date(articles)
+        )
         for order, article in enumerate(articles):
             published = dt.date.fromisoformat(article["published"]) if article["published"] else None
             facts[article["id"]] = ArticleFacts(article["id"], article["language"], published, article["source"], order)

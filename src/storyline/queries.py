@@ -98,8 +98,7 @@ def front_page(store: Store, filters: StoryFilters, now: dt.datetime, order: str
 
 
 def _ranked_front(store: Store, filters: StoryFilters, ranked: list[dict[str, Any]]) -> dict[str, Any]:
-    by_id = {row["id"]: row for row in store.story_rows([story["story_id"] for story in ranked])}
-    views = _story_views(store, [by_id[story["story_id"]] for story in ranked if story["story_id"] in by_id])
+    views = story_cards(store, [story["story_id"] for story in ranked])
     ranks = {story["story_id"]: story for story in ranked}
     for view in views:
         view.update({name: ranks[view["id"]][name] for name in ("rank", "score", "why")})
@@ -138,7 +137,6 @@ def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
         limit=filters.per_page,
     )
     page = store.story_page(query)
-    by_id = {row["id"]: row for row in store.story_rows(page.ids)}
     return {
         "total": page.total,
         "total_exact": page.exact,  # False: more than ``total`` stories match (several filters, many matches)
@@ -155,7 +153,7 @@ def browse_stories(store: Store, filters: StoryFilters) -> dict[str, Any]:
             "text": filters.text,
         },
         "languages": store.languages(),
-        "stories": _story_views(store, [by_id[story_id] for story_id in page.ids if story_id in by_id]),
+        "stories": story_cards(store, list(page.ids)),
     }
 
 
@@ -163,7 +161,7 @@ def page_count(total: int, per_page: int) -> int:
     return max(1, -(-total // per_page))
 
 
-STORY_ARTICLES_PER_PAGE = 100  # a story's articles on one page of it (the CLI shows them all)
+STORY_ARTICLES_PER_PAGE = 50  # a story's articles on one page of it (the CLI shows them all)
 
 
 def story_detail(
@@ -180,7 +178,7 @@ def story_detail(
     rows = store.story_rows([story_id]) if rows is None else rows
     if not rows:
         return None
-    (view,) = _story_views(store, rows[:1])
+    view = _story_view(rows[0], top_entities(store, [story_id])[story_id])
     everything = view["articles"]
     view["article_dates"] = [article["published"] for article in everything]
     if page is not None:
@@ -207,7 +205,7 @@ def story_detail(
     evidence = explain_members(members, stats, settings.grouping, only=shown)
     titles = {a["id"]: a["title"] for a in everything}
     view["article_titles"] = titles  # every article's, in the story's order (the timeline names them)
-    names = {entity["key"]: entity["name"] for entity in stories_entities(store, [story_id])[story_id]}
+    names = display_names(store, sorted({key for found in evidence.values() if found for key in found.shared_entities}))
     by_language: dict[str, list[dict[str, Any]]] = {}
     for article in view["articles"]:
         found = evidence.get(article["id"])
@@ -323,28 +321,6 @@ def _entity_key(word: str) -> str:
     return place.id if place else name_key(word)
 
 
-def stories_entities(store: Store, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Each story's entities, most articles first, with their linked entity and display name
-    (a few queries for a whole page of stories, not a few per story)."""
-    rows = store.story_entity_rows(story_ids)
-    keys = sorted({row["key"] for story_rows in rows.values() for row in story_rows})
-    linked = store.key_entities(keys)
-    names = display_names(store, keys, {key: name for key, (_id, name) in linked.items()})
-    return {
-        story_id: [
-            {
-                "key": row["key"],
-                "entity_id": linked[row["key"]][0] if row["key"] in linked else None,
-                "name": names[row["key"]],
-                "type": row["kind"],
-                "articles": row["articles"],
-            }
-            for row in story_rows
-        ]
-        for story_id, story_rows in rows.items()
-    }
-
-
 def display_names(store: Store, keys: list[str], linked: dict[str, str] | None = None) -> dict[str, str]:
     """A readable Latin-script name per key: the linked entity's name (the most written one where
     a key is shared), else the key's most used form transliterated."""
@@ -355,26 +331,75 @@ def display_names(store: Store, keys: list[str], linked: dict[str, str] | None =
     return names
 
 
+def top_entities(store: Store, story_ids: list[int], most: int = _TOP_ENTITIES) -> dict[int, list[dict[str, Any]]]:
+    """Each story's ``most`` entities named by the most of its articles, with their linked entity, display
+    name and type, from the counts the writer keeps (not from every mention of every article)."""
+    rows = store.story_top_entities(story_ids, most)
+    keys = sorted({row["key"] for story_rows in rows.values() for row in story_rows})
+    linked = store.key_entities(keys)
+    names = display_names(store, keys, {key: name for key, (_id, name) in linked.items()})
+    kinds = store.entity_kinds(sorted({entity_id for entity_id, _name in linked.values()}))
+    return {
+        story_id: [
+            {
+                "key": row["key"],
+                "entity_id": linked[row["key"]][0] if row["key"] in linked else None,
+                "name": names[row["key"]],
+                "type": kinds.get(linked[row["key"]][0], "misc") if row["key"] in linked else "misc",
+                "articles": row["articles"],
+            }
+            for row in story_rows
+        ]
+        for story_id, story_rows in rows.items()
+    }
+
+
+LISTED_ARTICLES = 10  # a story in a list of stories: its latest articles (``article_count`` counts them all)
+
+
+def story_cards(store: Store, story_ids: list[int]) -> list[dict[str, Any]]:
+    """Stories as a list shows them, in the order given: the shape of ``_story_view`` with only the
+    latest ``LISTED_ARTICLES`` articles, so that a page of the largest stories costs what any page does."""
+    cards = store.story_cards(story_ids, LISTED_ARTICLES)
+    entities = top_entities(store, list(cards))
+    return [
+        {
+            "id": card["id"],
+            "title": card["title"],
+            "first_seen": card["first_seen"],
+            "last_seen": card["last_seen"],
+            "languages": card["languages"],
+            "sources": card["sources"],
+            "article_count": card["size"],
+            "entities": entities[story_id],
+            "articles": [_article_view(a) for a in card["articles"]],
+        }
+        for story_id in story_ids
+        if (card := cards.get(story_id)) is not None
+    ]
+
+
 def _story_views(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    entities = stories_entities(store, [row["id"] for row in rows])
+    entities = top_entities(store, [row["id"] for row in rows])
     return [_story_view(row, entities[row["id"]]) for row in rows]
 
 
+def _article_view(a: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": a["id"],
+        "path": a["path"],
+        "url": a["url"],
+        "title": a["title"] or a["headline"],
+        "language": a["language"],
+        "published": a["published"],
+        "published_from": a["published_from"],
+        "source": a["source"],
+        "duplicate_of": a["duplicate_of"],
+    }
+
+
 def _story_view(row: dict[str, Any], entities: list[dict[str, Any]]) -> dict[str, Any]:
-    articles = [
-        {
-            "id": a["id"],
-            "path": a["path"],
-            "url": a["url"],
-            "title": a["title"] or a["headline"],
-            "language": a["language"],
-            "published": a["published"],
-            "published_from": a["published_from"],
-            "source": a["source"],
-            "duplicate_of": a["duplicate_of"],
-        }
-        for a in row["articles"]
-    ]
+    articles = [_article_view(a) for a in row["articles"]]
     languages = sorted({a["language"] for a in articles if a["language"]})
     sources = sorted({a["source"] for a in articles if a["source"]})
     return {

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.wording import plural
 
@@ -44,28 +44,48 @@ class RankedStory:
     why: str
 
 
+@dataclass
+class _Tally:
+    """One story's articles of the window, counted as they are read."""
+
+    outlets: set[str] = field(default_factory=set)
+    languages: set[str] = field(default_factory=set)
+    articles: int = 0
+    recent: int = 0
+    latest: str = ""
+
+    def score(self) -> float:
+        return round(len(self.outlets) * (1 + LANGUAGE_WEIGHT * max(0, len(self.languages) - 1)) + self.recent, 2)
+
+
 def rank_stories(activity: Iterable[Activity], now: dt.datetime, limit: int = 20) -> list[RankedStory]:
-    """The stories of the window's articles, most important first."""
+    """The stories of the window's articles, most important first (one pass over the articles; only the
+    ranked ones are put in words)."""
     recent_since = (now - dt.timedelta(hours=RECENT_HOURS)).isoformat(timespec="seconds")
-    by_story: dict[int, list[Activity]] = {}
+    tallies: dict[int, _Tally] = {}
     for row in activity:
-        by_story.setdefault(row.story_id, []).append(row)
-    ranked = [_rank(story_id, rows, recent_since) for story_id, rows in by_story.items()]
+        tally = tallies.get(row.story_id)
+        if tally is None:
+            tally = tallies[row.story_id] = _Tally()
+        tally.outlets.add(row.source.casefold() if row.source else f"article:{row.article_id}")
+        if row.language:
+            tally.languages.add(row.language)
+        tally.articles += 1
+        if row.ingested_at >= recent_since:
+            tally.recent += 1
+        if row.ingested_at > tally.latest:
+            tally.latest = row.ingested_at
+    scored = [(story_id, tally.score(), tally.latest) for story_id, tally in tallies.items()]
     # highest score first, then the newest latest article, then the lowest id: stable sorts, last key first
-    ranked.sort(key=lambda story: story.story_id)
-    ranked.sort(key=lambda story: story.latest, reverse=True)
-    ranked.sort(key=lambda story: story.score, reverse=True)
-    return ranked[:limit]
+    scored.sort(key=lambda story: story[0])
+    scored.sort(key=lambda story: story[2], reverse=True)
+    scored.sort(key=lambda story: story[1], reverse=True)
+    return [_ranked(story_id, score, tallies[story_id]) for story_id, score, _latest in scored[:limit]]
 
 
-def _rank(story_id: int, rows: list[Activity], recent_since: str) -> RankedStory:
-    outlets = len({row.source.casefold() if row.source else f"article:{row.article_id}" for row in rows})
-    languages = len({row.language for row in rows if row.language})
-    recent = sum(1 for row in rows if row.ingested_at >= recent_since)
-    score = outlets * (1 + LANGUAGE_WEIGHT * max(0, languages - 1)) + recent
+def _ranked(story_id: int, score: float, tally: _Tally) -> RankedStory:
+    outlets, languages = len(tally.outlets), len(tally.languages)
     why = f"{plural(outlets, 'outlet')} in {plural(max(languages, 1), 'language')}"
-    if recent:
-        why += f", {recent} in the last {RECENT_HOURS} hours"
-    return RankedStory(
-        story_id, round(score, 2), outlets, languages, len(rows), recent, max(row.ingested_at for row in rows), why
-    )
+    if tally.recent:
+        why += f", {tally.recent} in the last {RECENT_HOURS} hours"
+    return RankedStory(story_id, score, outlets, languages, tally.articles, tally.recent, tally.latest, why)

@@ -163,13 +163,85 @@ def test_api_a_story_pages_its_articles_and_explains_each_as_the_whole_story_doe
     paged = [writable.get(f"/api/stories/{story_id}", params={"page": page}).json() for page in (1, 2, 3, 4)]
     assert [body["pages"] for body in paged] == [4] * 4
     assert [article for body in paged for article in body["articles"]] == whole["articles"]
-    assert all(
-        body["article_titles"] == whole["article_titles"] and body["timeline"] == whole["timeline"] for body in paged
-    )
+    assert all(body["timeline"] == whole["timeline"] for body in paged)
+    for number, body in enumerate(paged, 1):
+        named = {body["articles"][0]["id"]} | {a for entry in body["timeline"] for a in entry["articles"]}
+        assert named <= set(body["article_titles"]) == set(body["article_pages"])
+        assert body["article_pages"][body["articles"][0]["id"]] == number
+        assert all(
+            body["article_pages"][a["id"]] == position + 1
+            for position, a in enumerate(whole["articles"])
+            if a["id"] in named
+        )
     html = writable.get(f"/stories/{story_id}", params={"page": 2}).text
     assert "articles 2-2 of 4" in html and "later articles" in html and "earlier articles" in html
     elsewhere = {a for entry in whole["timeline"] for a in entry["articles"]} - {whole["articles"][1]["id"]}
     assert elsewhere and "?page=" in html, "the timeline links to articles on other pages of the story"
+
+
+def test_api_a_large_story_s_timeline_reads_articles_spread_over_it(
+    writable: TestClient, auth: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.web import views
+
+    for number in range(5):
+        record = {
+            "id": f"day-{number}",
+            "title": f"Harbour strike in Varna, day {number}",
+            "text": f"The harbour strike in Varna went on for a day {number} on 2025-10-1{number}, the union said."
+            " Dock workers of Varna and Burgas stopped the cranes at the harbour again, the union said.",
+            "published": f"2025-10-1{number}",
+            "language": "en",
+        }
+        assert writable.post("/api/articles", json=record, headers=auth).status_code == 201
+    (story_id,) = {story["id"] for story in writable.get("/api/stories").json()["stories"]}
+    whole = writable.get(f"/api/stories/{story_id}").json()
+    assert whole["timeline_articles"] == whole["article_count"] == 5
+    assert {a for entry in whole["timeline"] for a in entry["articles"]} == {f"day-{n}" for n in range(5)}
+    monkeypatch.setattr(views, "TIMELINE_ARTICLES", 3)
+    part = writable.get(f"/api/stories/{story_id}").json()
+    assert part["timeline_articles"] == 3
+    assert {a for entry in part["timeline"] for a in entry["articles"]} == {"day-0", "day-2", "day-4"}
+    assert "in 3 of the story's 5 articles, spread evenly over it" in writable.get(f"/stories/{story_id}").text
+
+
+def test_api_a_list_shows_each_story_s_latest_articles_counts_them_all_and_its_entities_either_way(
+    writable: TestClient, auth: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import queries
+
+    for number in range(4):
+        record = {
+            "id": f"strike-{number}",
+            "title": f"Harbour strike in Varna, day {number}",
+            "text": "The harbour strike in Varna went on, the union said. Dock workers of Varna and Burgas"
+            f" stopped the cranes at the harbour again, the union said on day {number}.",
+            "published": f"2025-10-1{number}",
+            "source": f"Outlet {number % 3}",
+            "language": "en",
+        }
+        assert writable.post("/api/articles", json=record, headers=auth).status_code == 201
+    monkeypatch.setattr(queries, "LISTED_ARTICLES", 2)
+    for body in (writable.get("/api/stories").json(), writable.get("/api/").json()):
+        (story,) = body["stories"]
+        assert story["article_count"] == 4 and [a["id"] for a in story["articles"]] == ["strike-2", "strike-3"]
+        assert story["sources"] == ["Outlet 0", "Outlet 1", "Outlet 2"] and story["languages"] == ["en"]
+    from storyline.store import sql_store
+
+    counted = story["entities"]  # every mention read
+    monkeypatch.setattr(sql_store, "COUNTED_STORY", 0)
+    (kept,) = writable.get("/api/stories").json()["stories"]  # the writer's counts
+    assert [e["articles"] for e in kept["entities"]] == [e["articles"] for e in counted]
+    assert counted[0]["articles"] == 4 and counted[0]["name"] == "Varna" and kept["entities"][0] == counted[0]
+
+
+def test_spread_keeps_the_first_and_the_last_evenly_spaced() -> None:
+    from storyline.entity_views import spread
+
+    assert spread(list(range(10)), 4) == [0, 3, 6, 9]
+    assert spread(list(range(3)), 5) == [0, 1, 2]
+    assert spread(list(range(7)), 2) == [0, 6]
+    assert spread(list(range(7)), 1) == [6] and spread(list(range(7)), 0) == []
 
 
 def test_api_stories_filter_by_words_in_another_language(client: TestClient) -> None:

@@ -124,6 +124,12 @@ class EntityQueries(StoreBase):
             names[(row[0], row[1])] = (row[2], row[3], row[4])
         return names
 
+    def entity_kinds(self, entity_ids: Sequence[int]) -> dict[int, str]:
+        return {
+            row[0]: row[1]
+            for row in self._rows_for_ids("SELECT id, kind FROM entities WHERE id IN ({marks})", entity_ids)
+        }
+
     def key_names(self, keys: Sequence[str]) -> dict[str, str]:
         """Per mention key, the name of the entity most articles link it to."""
         return {key: name for key, (_id, name) in self.key_entities(keys).items()}

@@ -10,6 +10,7 @@ the vector index, full-text search, and the few SQL fragments that differ (``_sq
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -143,6 +144,9 @@ SEARCH_COLUMNS = (
 )
 
 
+COUNTED_STORY = 100  # stories up to this size have their top entities counted from every mention
+
+
 class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, StorylineQueries, FeedState, WatchState):
     """All reads and writes of storyline's data go through here (open one with ``open_store``)."""
 
@@ -190,6 +194,9 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         finally:
             if self._db.in_transaction:
                 self._db.execute("COMMIT")
+
+    def in_transaction(self) -> bool:
+        return bool(self._db.in_transaction)
 
     def background_checkpoints(self) -> contextlib.AbstractContextManager[None]:
         """For a long-running writer: whatever upkeep the database needs, off the write path."""
@@ -372,16 +379,60 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             story_ids,
         )
 
-    def story_entity_rows(self, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-        """Each story's entities: key, kind, number of articles and mentions, most articles first
-        (one query for a page of stories)."""
-        return self._rows_by_story(
-            "SELECT m.story_id, e.key, MAX(e.kind) AS kind, COUNT(DISTINCT e.article_id) AS articles,"
-            " SUM(e.mentions) AS mentions FROM article_entities e JOIN memberships m ON m.article_id=e.article_id"
-            " WHERE m.story_id IN ({marks}) GROUP BY m.story_id, e.key"
-            " ORDER BY m.story_id, articles DESC, mentions DESC, e.key",
-            story_ids,
+    def story_cards(self, story_ids: Sequence[int], latest: int) -> dict[int, dict[str, Any]]:
+        """What a list shows of each story, at a cost that does not grow with the story: id, title, dates,
+        size, languages (the stored counts), its outlets, and its ``latest`` articles in the order they were
+        stored (in ``articles``)."""
+        cards: dict[int, dict[str, Any]] = {}
+        for row in self._rows_for_ids(
+            "SELECT id, title, first_seen, last_seen, size, languages FROM stories WHERE id IN ({marks})", story_ids
+        ):
+            cards[row["id"]] = {**dict(row), "languages": sorted(json.loads(row["languages"])), "sources": []}
+        for row in self._rows_for_ids(
+            "SELECT DISTINCT m.story_id, a.source FROM memberships m JOIN articles a ON a.id=m.article_id"
+            " WHERE m.story_id IN ({marks}) AND a.source IS NOT NULL",
+            list(cards),
+        ):
+            cards[row[0]]["sources"].append(row[1])
+        latest_rows = self._rows_by_story(
+            "SELECT story_id, id, path, url, title, headline, language, published, published_from, source,"
+            " duplicate_of FROM (SELECT m.story_id, a.id, a.path, a.url, a.title, a.headline, a.language,"
+            " a.published, a.published_from, a.source, a.duplicate_of,"
+            " ROW_NUMBER() OVER (PARTITION BY m.story_id ORDER BY a.seq DESC) AS place"
+            " FROM memberships m JOIN articles a ON a.id=m.article_id WHERE m.story_id IN ({marks})) x"
+            f" WHERE x.place <= {int(latest)} ORDER BY story_id, place DESC",
+            list(cards),
         )
+        for story_id, card in cards.items():
+            card["sources"].sort()
+            card["articles"] = latest_rows[story_id]
+        return cards
+
+    def story_top_entities(self, story_ids: Sequence[int], most: int) -> dict[int, list[dict[str, Any]]]:
+        """Each story's ``most`` keys named by the most of its articles (key, articles), the most mentioned
+        first among equals. A story of more than ``COUNTED_STORY`` articles takes them from the counts the
+        writer keeps (``story_entities``; among equals, by key), so that its cost does not grow with it."""
+        sizes = dict(self._rows_for_ids("SELECT id, size FROM stories WHERE id IN ({marks})", story_ids))
+        small = [story_id for story_id in story_ids if sizes.get(story_id, 0) <= COUNTED_STORY]
+        large = [story_id for story_id in story_ids if sizes.get(story_id, 0) > COUNTED_STORY]
+        found = self._rows_by_story(
+            "SELECT story_id, key, articles FROM (SELECT story_id, key, articles, ROW_NUMBER() OVER"
+            " (PARTITION BY story_id ORDER BY articles DESC, mentions DESC, key) AS place FROM"
+            " (SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id) AS articles, SUM(e.mentions) AS mentions"
+            " FROM article_entities e JOIN memberships m ON m.article_id=e.article_id"
+            " WHERE m.story_id IN ({marks}) GROUP BY m.story_id, e.key) counted) x"
+            f" WHERE x.place <= {int(most)} ORDER BY story_id, place",
+            small,
+        )
+        found.update(
+            self._rows_by_story(
+                "SELECT story_id, key, articles FROM (SELECT story_id, key, articles, ROW_NUMBER() OVER"
+                " (PARTITION BY story_id ORDER BY articles DESC, key) AS place FROM story_entities"
+                f" WHERE story_id IN ({{marks}})) x WHERE x.place <= {int(most)} ORDER BY story_id, place",
+                large,
+            )
+        )
+        return found
 
     def _rows_by_story(self, sql: str, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """``sql``'s rows (its first column ``story_id``) per story, in the query's order."""

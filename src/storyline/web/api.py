@@ -62,8 +62,10 @@ def story(
     story_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> dict[str, Any]:
-    """``articles``: one page of the story's articles (``page``, ``pages``, ``per_page``); ``article_titles``
-    and ``article_dates`` cover all of them."""
+    """``articles``: one page of the story's articles (``page``, ``pages``, ``per_page``); ``article_dates``
+    covers all of them; ``timeline``: the most reported events of at most ``timeline_articles`` of them,
+    spread over the story; ``article_titles`` and ``article_pages``: the title and the page of each article
+    this page names (its articles, their closest ones, the timeline's)."""
     return _found(views.story_page(store, story_id, request.app.state.settings, page), f"story {story_id}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from storyline.settings import Settings
 from storyline.stages.embed import Embedder
 from storyline.store import StoreError, open_existing_store, open_store
 from storyline.web import api, pages
+from storyline.web.readers import Readers
 from storyline.web.render import compile_templates, render_error
 from storyline.web.writer import Writer
 
@@ -61,6 +63,7 @@ def create_app(settings: Settings, options: ServerOptions | None = None, embedde
     app.state.settings = settings
     app.state.options = options
     app.state.writer = Writer(settings, embedder)
+    app.state.readers = Readers(settings.db)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -84,8 +87,10 @@ def _prepare_store(location: str, create: bool) -> None:
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     await run_in_threadpool(_warm_up, app.state.settings)
+    gc.freeze()  # what start-up loaded lives as long as the server: the collector need not walk it again
     yield
     app.state.writer.close()  # writes the vector shards the HTTP ingests grew
+    app.state.readers.close()
 
 
 def _warm_up(settings: Settings) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, HTTPException, Query, Request
 
 from storyline.queries import StoryFilters
-from storyline.store import Store, StoreError, open_store
+from storyline.store import Store, StoreError
 
 MAX_PER_PAGE = 100
 MAX_ID = 2**63 - 1  # the databases' largest integer
@@ -17,17 +17,19 @@ KINDS = ("person", "org", "place", "misc")
 
 
 def request_store(request: Request) -> Iterator[Store]:
-    """A store connection for one request, read in one snapshot (readers never block the writer,
-    and see none of its commits halfway: SQLite's WAL, PostgreSQL's REPEATABLE READ)."""
+    """A store connection for one request (``readers.Readers``: an idle one when there is one), read in one
+    snapshot (readers never block the writer, and see none of its commits halfway: SQLite's WAL,
+    PostgreSQL's REPEATABLE READ)."""
+    readers = request.app.state.readers
     try:
-        store = open_store(request.app.state.settings.db, any_thread=True, read_only=True)
+        store = readers.take()
     except StoreError as error:
         raise HTTPException(status_code=503, detail=str(error)) from error
     try:
         with store.snapshot():
             yield store
     finally:
-        store.close()
+        readers.give_back(store)
 
 
 StoreDep = Annotated[Store, Depends(request_store)]

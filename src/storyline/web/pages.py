@@ -40,12 +40,9 @@ def story(
     if data is None:
         raise HTTPException(404, f"story {story_id} not found")
     chart = timeline_chart(data["timeline"], data["article_dates"])
-    on_page = {
-        article_id: position // data["per_page"] + 1 for position, article_id in enumerate(data["article_titles"])
-    }
 
     def article_href(article_id: str) -> str:
-        there = on_page.get(article_id, page)
+        there = data["article_pages"].get(article_id, page)
         return f"{'' if there == page else f'?page={there}'}#article-{article_id}"
 
     return render(

@@ -10,7 +10,9 @@ from storyline import entity_views, queries
 from storyline.settings import Settings
 from storyline.store import Store
 
-TIMELINE_EVENTS = 100  # a story page's timeline: its most reported events (`storyline timeline` lists all)
+TIMELINE_EVENTS = 100  # a story page's timeline: its most reported events (`storyline timeline` lists all) ...
+TIMELINE_ARTICLES = 300  # ... of at most this many of its articles, spread over it: the page's cost is bounded
+TIMELINE_STATEMENTS = 10  # the statements listed per event on a page (all its articles are listed)
 
 
 def most_reported(entries: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
@@ -22,16 +24,45 @@ def most_reported(entries: list[dict[str, Any]], limit: int) -> list[dict[str, A
 
 
 def story_page(store: Store, story_id: int, settings: Settings, page: int = 1) -> dict[str, Any] | None:
-    """A story with one page of its articles (``queries.STORY_ARTICLES_PER_PAGE``), its whole timeline."""
+    """A story with one page of its articles (``queries.STORY_ARTICLES_PER_PAGE``) and its timeline (the
+    ``TIMELINE_EVENTS`` most reported events of at most ``TIMELINE_ARTICLES`` of its articles, spread evenly
+    over it); the titles and pages of the articles the page names."""
     rows = store.story_rows([story_id])  # read once, for the articles and for the timeline
     detail = queries.story_detail(store, story_id, settings, page=page, rows=rows)
     if detail is None:
         return None
-    timeline = entity_views.story_timeline(store, story_id, rows) or []
-    detail["timeline"], detail["timeline_total"] = most_reported(timeline, TIMELINE_EVENTS), len(timeline)
+    timeline = entity_views.story_timeline(store, story_id, rows, TIMELINE_ARTICLES) or []
+    detail["timeline"] = [_first_statements(entry) for entry in most_reported(timeline, TIMELINE_EVENTS)]
+    detail["timeline_total"] = len(timeline)
+    detail["timeline_articles"] = min(detail["article_count"], TIMELINE_ARTICLES)
+    _name_articles(detail)
     detail["storyline_id"] = store.storyline_of_stories([story_id]).get(story_id)
     detail["last_grew"] = store.story_last_grew(story_id)
     return detail
+
+
+def _first_statements(entry: dict[str, Any]) -> dict[str, Any]:
+    """The event with its first ``TIMELINE_STATEMENTS`` statements, and how many it has."""
+    return {
+        **entry,
+        "statements": entry["statements"][:TIMELINE_STATEMENTS],
+        "statement_count": len(entry["statements"]),
+    }
+
+
+def _name_articles(detail: dict[str, Any]) -> None:
+    """Keep the titles of the articles the page names (its own, their closest, the timeline's), and say
+    on which page of the story each of them is."""
+    named = {article["id"] for article in detail["articles"]}
+    named |= {article["why"]["closest_article"] for article in detail["articles"] if article["why"]}
+    named |= {article_id for entry in detail["timeline"] for article_id in entry["articles"]}
+    positions = {article_id: position for position, article_id in enumerate(detail["article_titles"])}
+    detail["article_titles"] = {
+        article_id: title for article_id, title in detail["article_titles"].items() if article_id in named
+    }
+    detail["article_pages"] = {
+        article_id: positions[article_id] // detail["per_page"] + 1 for article_id in detail["article_titles"]
+    }
 
 
 def top_page(store: Store, hours: float, limit: int) -> dict[str, Any]:
