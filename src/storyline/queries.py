@@ -187,9 +187,9 @@ def story_detail(
         view["pages"] = page_count(len(view["articles"]), per_page)
         view["articles"] = view["articles"][(page - 1) * per_page : page * per_page]
     shown = {article["id"] for article in view["articles"]}
-    article_ids = [article["id"] for article in everything]
-    vectors = store.article_vectors(article_ids)
-    keys = store.article_entity_keys(article_ids)
+    vectors = store.article_vectors([article["id"] for article in everything])  # each one's closest member
+    keys = store.article_entity_keys(sorted(shown))  # the rest of the story: its state, as the writer keeps it
+    whole = store.story_states([story_id]).get(story_id)
     members = [
         Article(
             id=a["id"],
@@ -197,12 +197,12 @@ def story_detail(
             language=a["language"],
             published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
             embedding=vectors.get(a["id"]),
-            entities=tuple(EntityMention(key=key, surface=key, kind="misc") for key in sorted(keys[a["id"]])),
+            entities=tuple(EntityMention(key=key, surface=key, kind="misc") for key in sorted(keys.get(a["id"], ()))),
         )
         for a in everything
     ]
-    stats = store.entity_stats(sorted(set().union(*keys.values())))
-    evidence = explain_members(members, stats, settings.grouping, only=shown)
+    stats = store.entity_stats(sorted(set(whole.entity_counts if whole else ()).union(*keys.values())))
+    evidence = explain_members(members, stats, settings.grouping, only=shown, whole=whole)
     titles = {a["id"]: a["title"] for a in everything}
     view["article_titles"] = titles  # every article's, in the story's order (the timeline names them)
     names = display_names(store, sorted({key for found in evidence.values() if found for key in found.shared_entities}))

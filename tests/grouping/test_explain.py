@@ -1,5 +1,7 @@
+import dataclasses
 import datetime as dt
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -53,6 +55,13 @@ def test_explain_leave_one_out_equals_rebuilding_the_story_without_each_article(
         assert explain_members(articles, stats, GroupingSettings(), only=page) == {
             article_id: fast[article_id] for article_id in fast if article_id in page
         }, "a page of the story is explained exactly as the whole story's members are"
+        whole = StoryState(id=0, vector_sum=np.zeros(4, dtype=np.float32))
+        for article in articles:
+            whole.add(article)
+        known = [article if article.id in page else dataclasses.replace(article, entities=()) for article in articles]
+        assert explain_members(known, stats, GroupingSettings(), only=page, whole=whole) == {
+            article_id: fast[article_id] for article_id in fast if article_id in page
+        }, "with the story's kept state, only the explained articles need their entities"
         for article in articles:
             got, want = fast[article.id], slow[article.id]
             assert got is not None and want is not None
@@ -65,3 +74,39 @@ def test_explain_leave_one_out_equals_rebuilding_the_story_without_each_article(
                 want.cross_lingual,
             )
             assert got.score == pytest.approx(want.score, abs=2e-4)  # rounded to 4 places, float sums differ
+
+
+def test_a_stored_story_is_explained_from_its_kept_state_as_from_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import queries
+    from storyline.ingest.records import record_to_article
+    from storyline.pipeline import ingest
+    from storyline.settings import Settings
+    from storyline.stages.embed import HashingEmbedder
+    from storyline.store import open_store
+
+    location = str(tmp_path / "store.db")
+    settings = Settings(db=location)
+    records = [
+        {
+            "id": f"r{number}",
+            "text": f"Dock workers in Varna and Burgas stopped the cranes on day {number} of the harbour strike,"
+            f" the union of Bulgarian dockers said; talks with the port of Varna failed{' again' * number}.",
+            "published": f"2025-10-1{number}",
+            "language": ["en", "de", "en", "bg"][number],
+        }
+        for number in range(4)
+    ]
+    with open_store(location) as store:
+        ingest([record_to_article(record, None) for record in records], store, settings, HashingEmbedder())
+        (story,) = [row for row in store.story_rows() if row["size"] > 2]
+        kept = queries.story_detail(store, story["id"], settings)
+        monkeypatch.setattr(store, "story_states", lambda ids: {})  # summed from the articles instead
+        summed = queries.story_detail(store, story["id"], settings)
+    assert kept is not None and summed is not None
+    for mine, theirs in zip(kept["articles"], summed["articles"], strict=True):
+        assert mine["why"] is not None and theirs["why"] is not None
+        assert mine["why"] == {**theirs["why"], "similarity": mine["why"]["similarity"], "score": mine["why"]["score"]}
+        assert mine["why"]["similarity"] == pytest.approx(theirs["why"]["similarity"], abs=1e-5)
+        assert mine["why"]["score"] == pytest.approx(theirs["why"]["score"], abs=2e-4)

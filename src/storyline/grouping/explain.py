@@ -26,19 +26,23 @@ def explain_members(
     stats: EntityStats,
     settings: GroupingSettings,
     only: Collection[str] | None = None,
+    whole: StoryState | None = None,
 ) -> dict[str, Evidence | None]:
     """Evidence for every member (or the ``only`` ones: a page of a large story) against all the
     others; None for a story of one.
 
     The story without one article is the whole story minus that article (its vector, its entities, its
-    language, its date), so a story of n articles costs n times its number of entities, not n * n."""
+    language, its date), so a story of n articles costs n times its number of entities, not n * n.
+    ``whole``: the story's state as the writer keeps it, when read from the store (then only the explained
+    articles need their entities; the others, their vectors and dates); else it is summed from ``articles``."""
     explained = [article for article in articles if only is None or article.id in only]
     if len(articles) < 2:
         return {article.id: None for article in explained}
-    dim = next((a.embedding.shape[0] for a in articles if a.embedding is not None), 1)
-    whole = StoryState(id=0, vector_sum=np.zeros(dim, dtype=np.float32))
-    for article in articles:
-        whole.add(article)
+    if whole is None:
+        dim = next((a.embedding.shape[0] for a in articles if a.embedding is not None), 1)
+        whole = StoryState(id=0, vector_sum=np.zeros(dim, dtype=np.float32))
+        for article in articles:
+            whole.add(article)
     dates = sorted(article.published for article in articles if article.published is not None)
     closest = _closest_others(articles, {article.id for article in explained})
     return {
@@ -51,7 +55,7 @@ def _without(whole: StoryState, article: Article, dates: list[dt.date]) -> Story
     """The story's state without ``article`` (``dates``: every member's date, sorted)."""
     counts = dict(whole.entity_counts)
     for key in entity_keys(article):
-        counts[key] -= 1
+        counts[key] = counts.get(key, 1) - 1  # (a count the store lost is not a page's error: `storyline check`)
         if not counts[key]:
             del counts[key]
     languages = dict(whole.languages)
