@@ -14,6 +14,9 @@ $(STAMP): requirements.lock pyproject.toml
 	  --index-url https://download.pytorch.org/whl/cpu "$$(grep '^torch==' requirements.lock)"
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@# Bytecode now, as pip does for a package it installs: a process that may not write it (read-only
+	@# folders, PYTHONDONTWRITEBYTECODE) would otherwise compile every module at each start (0.2 s).
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 install: $(STAMP)
