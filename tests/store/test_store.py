@@ -393,13 +393,25 @@ def test_store_migrates_a_schema_3_store_keeping_ids_and_groupings(tmp_path: Pat
         assert memberships[0].story_id == 1 and store.check() == []
 
 
-def _indexes(store: Store, location: str) -> set[str]:
+def _indexes(store: Store, location: str, table: str = "stories") -> set[str]:
     sql = (
-        "SELECT indexname FROM pg_indexes WHERE tablename='stories'"
+        f"SELECT indexname FROM pg_indexes WHERE tablename='{table}'"
         if location.startswith("postgresql")
-        else "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='stories'"
+        else f"SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='{table}'"
     )
     return {row[0] for row in store._db.execute(sql)}
+
+
+def test_store_upgrade_to_schema_24_indexes_when_articles_were_stored_on_either_database(store_location: str) -> None:
+    """The ranked front page reads the latest stored articles by this index: PostgreSQL stores lacked it."""
+    with open_store(store_location) as store:
+        assert "articles_stored" in _indexes(store, store_location, "articles")
+        with store.transaction():
+            store._db.execute("DROP INDEX articles_stored")
+            store._db.execute("UPDATE meta SET value='23' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        assert "articles_stored" in _indexes(store, store_location, "articles")
+        assert store._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "24"
 
 
 def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str) -> None:

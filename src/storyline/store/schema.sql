@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 23
+-- schema_version: 24
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -43,10 +43,11 @@ CREATE TABLE IF NOT EXISTS article_words (
     text   TEXT NOT NULL,
     parts  TEXT NOT NULL
 );
+-- what arrived lately, newest first (the ranked front page, storyline top): on both databases
+CREATE INDEX IF NOT EXISTS articles_stored ON articles(ingested_at);
 -- articles newest first (an entity's latest articles walk it); undated ones last
 -- begin sqlite
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE INDEX IF NOT EXISTS articles_stored ON articles(ingested_at);  -- what arrived lately (storyline top)
 -- end
 -- begin postgresql
 CREATE INDEX IF NOT EXISTS articles_latest ON articles(published DESC NULLS LAST, seq DESC);
