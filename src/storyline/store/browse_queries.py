@@ -77,6 +77,14 @@ class BrowseQueries(StoreBase):
             )
         ]
 
+    def story_last_grew(self, story_id: int) -> str | None:
+        """When the story's latest article was stored (ISO, UTC)."""
+        row = self._db.execute(
+            "SELECT MAX(a.ingested_at) FROM memberships m JOIN articles a ON a.id=m.article_id WHERE m.story_id=?",
+            (story_id,),
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def story_activity_since(self, since: str, limit: int) -> list[tuple[int, str | None, str, str | None, str]]:
         """(story, outlet, article, language, stored at) of the articles stored since ``since`` (ISO,
         UTC), the latest ``limit`` of them: what ``ranking.rank_stories`` weighs. An index on the storing

@@ -373,8 +373,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         """Each story's article rows in the order they were stored (one query for a page of stories)."""
         return self._rows_by_story(
             "SELECT m.story_id, a.id, a.path, a.url, a.title, a.headline, a.language, a.published, a.published_from,"
-            " a.source, a.duplicate_of, a.ingested_at, m.similarity, m.entity_overlap, m.shared_entities, m.gap_days,"
-            " m.score"
+            " a.source, a.duplicate_of, m.similarity, m.entity_overlap, m.shared_entities, m.gap_days, m.score"
             " FROM memberships m JOIN articles a ON a.id=m.article_id WHERE m.story_id IN ({marks})"
             " ORDER BY m.story_id, a.seq",
             story_ids,

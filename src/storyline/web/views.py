@@ -37,7 +37,7 @@ def story_page(store: Store, story_id: int, settings: Settings, page: int = 1) -
     detail["timeline_articles"] = min(detail["article_count"], TIMELINE_ARTICLES)
     _name_articles(detail)
     detail["storyline_id"] = store.storyline_of_stories([story_id]).get(story_id)
-    detail["last_grew"] = max((a["ingested_at"] for a in rows[0]["articles"]), default=None)  # its latest stored
+    detail["last_grew"] = store.story_last_grew(story_id)
     return detail
 
 
