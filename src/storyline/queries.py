@@ -363,17 +363,7 @@ def story_cards(store: Store, story_ids: list[int]) -> list[dict[str, Any]]:
     cards = store.story_cards(story_ids, LISTED_ARTICLES)
     entities = top_entities(store, list(cards))
     return [
-        {
-            "id": card["id"],
-            "title": card["title"],
-            "first_seen": card["first_seen"],
-            "last_seen": card["last_seen"],
-            "languages": card["languages"],
-            "sources": card["sources"],
-            "article_count": card["size"],
-            "entities": entities[story_id],
-            "articles": [_article_view(a) for a in card["articles"]],
-        }
+        _listed(card, card["languages"], card["sources"], card["size"], entities[story_id])
         for story_id in story_ids
         if (card := cards.get(story_id)) is not None
     ]
@@ -399,9 +389,16 @@ def _article_view(a: dict[str, Any]) -> dict[str, Any]:
 
 
 def _story_view(row: dict[str, Any], entities: list[dict[str, Any]]) -> dict[str, Any]:
-    articles = [_article_view(a) for a in row["articles"]]
+    articles = row["articles"]
     languages = sorted({a["language"] for a in articles if a["language"]})
     sources = sorted({a["source"] for a in articles if a["source"]})
+    return _listed(row, languages, sources, len(articles), entities)
+
+
+def _listed(
+    row: dict[str, Any], languages: list[str], sources: list[str], count: int, entities: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A story as the lists and its page show it (``row["articles"]``: all its articles, or its latest)."""
     return {
         "id": row["id"],
         "title": row["title"],
@@ -409,7 +406,7 @@ def _story_view(row: dict[str, Any], entities: list[dict[str, Any]]) -> dict[str
         "last_seen": row["last_seen"],
         "languages": languages,
         "sources": sources,
-        "article_count": len(articles),
+        "article_count": count,
         "entities": entities[:_TOP_ENTITIES],
-        "articles": articles,
+        "articles": [_article_view(a) for a in row["articles"]],
     }

@@ -179,21 +179,28 @@ def test_api_a_story_pages_its_articles_and_explains_each_as_the_whole_story_doe
     assert elsewhere and "?page=" in html, "the timeline links to articles on other pages of the story"
 
 
+def _post_strike_days(writable: TestClient, auth: dict[str, str], prefix: str, days: int) -> None:
+    """One story of ``days`` articles (``prefix``-0, -1, ...), a day apart, each dated in its text, from three
+    outlets in turn."""
+    for number in range(days):
+        record = {
+            "id": f"{prefix}-{number}",
+            "title": f"Harbour strike in Varna, day {number}",
+            "text": f"The harbour strike in Varna went on for a day {number} on 2025-10-1{number}, the union said."
+            " Dock workers of Varna and Burgas stopped the cranes at the harbour again, the union said.",
+            "published": f"2025-10-1{number}",
+            "source": f"Outlet {number % 3}",
+            "language": "en",
+        }
+        assert writable.post("/api/articles", json=record, headers=auth).status_code == 201
+
+
 def test_api_a_large_story_s_timeline_reads_articles_spread_over_it(
     writable: TestClient, auth: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from storyline.web import views
 
-    for number in range(5):
-        record = {
-            "id": f"day-{number}",
-            "title": f"Harbour strike in Varna, day {number}",
-            "text": f"The harbour strike in Varna went on for a day {number} on 2025-10-1{number}, the union said."
-            " Dock workers of Varna and Burgas stopped the cranes at the harbour again, the union said.",
-            "published": f"2025-10-1{number}",
-            "language": "en",
-        }
-        assert writable.post("/api/articles", json=record, headers=auth).status_code == 201
+    _post_strike_days(writable, auth, "day", 5)
     (story_id,) = {story["id"] for story in writable.get("/api/stories").json()["stories"]}
     whole = writable.get(f"/api/stories/{story_id}").json()
     assert whole["timeline_articles"] == whole["article_count"] == 5
@@ -210,17 +217,7 @@ def test_api_a_list_shows_each_story_s_latest_articles_counts_them_all_and_its_e
 ) -> None:
     from storyline import queries
 
-    for number in range(4):
-        record = {
-            "id": f"strike-{number}",
-            "title": f"Harbour strike in Varna, day {number}",
-            "text": "The harbour strike in Varna went on, the union said. Dock workers of Varna and Burgas"
-            f" stopped the cranes at the harbour again, the union said on day {number}.",
-            "published": f"2025-10-1{number}",
-            "source": f"Outlet {number % 3}",
-            "language": "en",
-        }
-        assert writable.post("/api/articles", json=record, headers=auth).status_code == 201
+    _post_strike_days(writable, auth, "strike", 4)
     monkeypatch.setattr(queries, "LISTED_ARTICLES", 2)
     for body in (writable.get("/api/stories").json(), writable.get("/api/").json()):
         (story,) = body["stories"]

@@ -415,24 +415,26 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         sizes = dict(self._rows_for_ids("SELECT id, size FROM stories WHERE id IN ({marks})", story_ids))
         small = [story_id for story_id in story_ids if sizes.get(story_id, 0) <= COUNTED_STORY]
         large = [story_id for story_id in story_ids if sizes.get(story_id, 0) > COUNTED_STORY]
-        found = self._rows_by_story(
-            "SELECT story_id, key, articles FROM (SELECT story_id, key, articles, ROW_NUMBER() OVER"
-            " (PARTITION BY story_id ORDER BY articles DESC, mentions DESC, key) AS place FROM"
-            " (SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id) AS articles, SUM(e.mentions) AS mentions"
+        counted = (
+            "(SELECT m.story_id, e.key, COUNT(DISTINCT e.article_id) AS articles, SUM(e.mentions) AS mentions"
             " FROM article_entities e JOIN memberships m ON m.article_id=e.article_id"
-            " WHERE m.story_id IN ({marks}) GROUP BY m.story_id, e.key) counted) x"
-            f" WHERE x.place <= {int(most)} ORDER BY story_id, place",
-            small,
+            " WHERE m.story_id IN ({marks}) GROUP BY m.story_id, e.key) counted"
         )
-        found.update(
-            self._rows_by_story(
-                "SELECT story_id, key, articles FROM (SELECT story_id, key, articles, ROW_NUMBER() OVER"
-                " (PARTITION BY story_id ORDER BY articles DESC, key) AS place FROM story_entities"
-                f" WHERE story_id IN ({{marks}})) x WHERE x.place <= {int(most)} ORDER BY story_id, place",
-                large,
-            )
-        )
+        found = self._first_keys(counted, "articles DESC, mentions DESC, key", most, small)
+        found.update(self._first_keys("story_entities WHERE story_id IN ({marks})", "articles DESC, key", most, large))
         return found
+
+    def _first_keys(
+        self, rows: str, order: str, most: int, story_ids: Sequence[int]
+    ) -> dict[int, list[dict[str, Any]]]:
+        """The first ``most`` (key, articles) per story of ``rows`` (a table or subquery with story_id, key
+        and articles, filtered by ``{marks}``) in ``order``."""
+        return self._rows_by_story(
+            "SELECT story_id, key, articles FROM (SELECT story_id, key, articles,"
+            f" ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY {order}) AS place FROM {rows}) x"
+            f" WHERE x.place <= {int(most)} ORDER BY story_id, place",
+            story_ids,
+        )
 
     def _rows_by_story(self, sql: str, story_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """``sql``'s rows (its first column ``story_id``) per story, in the query's order."""
