@@ -1,10 +1,13 @@
 """How fast the pages and their JSON twins answer: median, 95th percentile and largest of repeated requests.
 
-Usage: python benchmarks/web_latency.py STORE [REPEATS]      (a SQLite file or a postgresql:// URL)
+Usage: python benchmarks/web_latency.py STORE [REPEATS] [--against OTHER]   (SQLite files or postgresql:// URLs)
 
-Serves STORE.db with uvicorn on a free loopback port in this process and requests each path REPEATS
+Serves STORE with uvicorn on a free loopback port in this process and requests each path REPEATS
 times (default 41) from one client, after one warm-up request each. Story, storyline and entity paths use
-the store's largest story, largest storyline and most named entity.
+the store's largest story, largest storyline and most named entity. With ``--against OTHER`` (a copy of
+the same store in the other database) both are served and each request to one is followed by the same
+request to the other, so that both see the same moments of a machine whose speed drifts; the table gives
+both and the ratio of their medians (STORE's over OTHER's).
 """
 
 from __future__ import annotations
@@ -43,11 +46,20 @@ def paths(store: Store) -> list[str]:
     ]
 
 
-def main(db: str, repeats: int) -> None:
+def main(db: str, repeats: int, other: str | None = None) -> None:
     with open_store(db) as store:
         counts, targets = store.counts(), paths(store)
-    with serving_in_background(create_app(Settings(db=db))) as base:
-        measure(base, targets, counts, db, repeats)
+    if other is None:
+        with serving_in_background(create_app(Settings(db=db))) as base:
+            measure(base, targets, counts, db, repeats)
+        return
+    with open_store(other) as store:
+        other_targets = paths(store)
+    with (
+        serving_in_background(create_app(Settings(db=db))) as base,
+        serving_in_background(create_app(Settings(db=other))) as other_base,
+    ):
+        compare(base, other_base, list(zip(targets, other_targets, strict=True)), counts, db, other, repeats)
 
 
 def measure(base: str, targets: list[str], counts: dict[str, int], db: str, repeats: int) -> None:
@@ -62,9 +74,47 @@ def measure(base: str, targets: list[str], counts: dict[str, int], db: str, repe
             size = len(urllib.request.urlopen(url).read())
             times.append(1000 * (time.perf_counter() - started))
         times.sort()
-        p95 = times[int(round(0.95 * (len(times) - 1)))]
-        print(f"{path[:48]:48} {statistics.median(times):10.1f} {p95:8.1f} {times[-1]:8.1f} {size / 1024:6.1f}")
+        print(f"{path[:48]:48} {statistics.median(times):10.1f} {_p95(times):8.1f} {times[-1]:8.1f} {size / 1024:6.1f}")
+
+
+def compare(
+    base: str,
+    other_base: str,
+    targets: list[tuple[str, str]],
+    counts: dict[str, int],
+    db: str,
+    other: str,
+    repeats: int,
+) -> None:
+    print(f"{db} against {other}: {counts['articles']} articles, {counts['stories']} stories; {repeats} requests each")
+    print(f"{'path':40} {'median / p95 ms':>16} {'other median / p95':>19} {'ratio':>6}")
+    for path, other_path in targets:
+        urls = (base + path, other_base + other_path)
+        for url in urls:
+            urllib.request.urlopen(url).read()
+        times: tuple[list[float], list[float]] = ([], [])
+        for _ in range(repeats):
+            for url, kept in zip(urls, times, strict=True):
+                started = time.perf_counter()
+                urllib.request.urlopen(url).read()
+                kept.append(1000 * (time.perf_counter() - started))
+        mine, theirs = (sorted(kept) for kept in times)
+        ratio = statistics.median(mine) / statistics.median(theirs)
+        print(
+            f"{path[:40]:40} {statistics.median(mine):7.1f} / {_p95(mine):6.1f}"
+            f" {statistics.median(theirs):9.1f} / {_p95(theirs):7.1f} {ratio:5.2f}x"
+        )
+
+
+def _p95(times: list[float]) -> float:
+    return times[int(round(0.95 * (len(times) - 1)))]
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 41)
+    arguments = sys.argv[1:]
+    against = None
+    if "--against" in arguments:
+        at = arguments.index("--against")
+        against = arguments[at + 1]
+        del arguments[at : at + 2]
+    main(arguments[0], int(arguments[1]) if len(arguments) > 1 else 41, against)

@@ -3,7 +3,9 @@ what only one of them has (SQLite's files and migrations, PostgreSQL's schema ch
 
 import datetime as dt
 import json
+import random
 import sqlite3
+import string
 import threading
 import time
 from dataclasses import replace
@@ -411,7 +413,9 @@ def test_store_upgrade_to_schema_24_indexes_when_articles_were_stored_on_either_
             store._db.execute("UPDATE meta SET value='23' WHERE key='schema_version'")
     with open_store(store_location) as store:
         assert "articles_stored" in _indexes(store, store_location, "articles")
-        assert store._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "24"
+        assert store._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
 
 
 def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str) -> None:
@@ -938,6 +942,29 @@ def test_postgres_keeps_search_words_in_the_row(postgres) -> None:  # type: igno
         storage = "SELECT attstorage FROM pg_attribute WHERE attrelid='articles'::regclass AND attname='words'"
         assert store._db.execute(storage).fetchone()[0] == "m"
         assert [hit["id"] for hit in store.search("budapest")] == ["a"]
+
+
+def test_postgres_keeps_what_pages_read_of_an_article_in_its_row(postgres) -> None:  # type: ignore[no-untyped-def]
+    """An article whose search words alone pass PostgreSQL's 2 KB mark: only its text goes to the TOAST
+    table, not its title, URL, path, headline, storing time or vector (each a look-up a page would pay)."""
+    rng = random.Random(7)
+    words = " ".join("".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(300))  # compresses badly
+    article = replace(
+        make_article("a" * 40, rng.choices(range(1, 9), k=512), [], dt.date(2025, 10, 21), text=words),
+        title="Budapest summit postponed " * 4,
+        url="https://example.com/" + "world/" * 10 + "budapest-summit",
+        path="/data/feeds/" + "x" * 60 + ".html",
+    )
+    with open_store(postgres.new_database()) as store:
+        _save(store, [article], store.open_story_index(512, "table", SETTINGS))
+        outside = {}
+        for table in ("articles", "article_vectors"):
+            toast = store._db.execute("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname=?", (table,))
+            outside[table] = store._db.execute(
+                f"SELECT COUNT(DISTINCT chunk_id) FROM {toast.fetchone()[0]}"
+            ).fetchone()[0]
+        assert outside == {"articles": 1, "article_vectors": 0}  # the text alone
+        assert store.story_rows()[0]["articles"][0]["title"] == article.title
 
 
 def test_postgres_without_pgvector_is_one_line_saying_how_to_install_it(postgres, monkeypatch) -> None:  # type: ignore[no-untyped-def]

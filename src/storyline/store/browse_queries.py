@@ -7,7 +7,7 @@ from typing import Any
 
 from storyline.models import StoryQuery
 from storyline.store import base
-from storyline.store.base import StoreBase, member_of
+from storyline.store.base import Dialect, StoreBase, member_of
 
 # A list with several filters counts its matches up to this many, then says "more than" (an exact
 # count would read every match: 28,000 stories for one language of a 200,000-article store).
@@ -33,7 +33,7 @@ class BrowseQueries(StoreBase):
         sizes = self._filter_sizes(query)
         total, exact = self._count_matches(query, sizes)
         walk = not sizes or min(sizes) > base.SORT_LIMIT
-        where, params = _story_conditions(query, walk)
+        where, params = _story_conditions(query, walk, self._sql)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         ids = [
             row[0]
@@ -59,7 +59,7 @@ class BrowseQueries(StoreBase):
 
     def _count_matches(self, query: StoryQuery, sizes: list[int]) -> tuple[int, bool]:
         """(matches, exact): exact for no filter or one filter with its own table, else up to COUNT_CAP."""
-        where, params = _story_conditions(query, walk=False)
+        where, params = _story_conditions(query, False, self._sql)
         if not where:
             return self.story_count(), True
         if len(where) == 1 and len(sizes) == 1:
@@ -100,7 +100,7 @@ class BrowseQueries(StoreBase):
         ]
 
 
-def _story_conditions(query: StoryQuery, walk: bool) -> tuple[list[str], list[Any]]:
+def _story_conditions(query: StoryQuery, walk: bool, dialect: Dialect) -> tuple[list[str], list[Any]]:
     """SQL conditions on ``stories s``. ``walk``: written so that the database walks the stories in
     date order and tests each (EXISTS) rather than reading every match first (IN)."""
     where: list[str] = []
@@ -118,9 +118,9 @@ def _story_conditions(query: StoryQuery, walk: bool) -> tuple[list[str], list[An
         where.append(member_of("s.id", "entity_stories", "entity_id", "story_id", walk))
         params.append(query.entity_id)
     if query.story_ids is not None:
-        ids = _listed_ids(query)
-        where.append(f"s.id IN ({','.join('?' * len(ids))})" if ids else "1=0")
-        params.extend(ids)
+        condition, listed = dialect.one_of("s.id", _listed_ids(query), "bigint")
+        where.append(condition)
+        params.extend(listed)
     return where, params
 
 

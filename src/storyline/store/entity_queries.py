@@ -8,7 +8,7 @@ from typing import Any
 
 from storyline.models import DatedStatement
 from storyline.store import base
-from storyline.store.base import NO_LIMIT, StoreBase, member_of
+from storyline.store.base import NO_LIMIT, StoreBase, member_of, row_dict
 
 
 class EntityQueries(StoreBase):
@@ -76,7 +76,7 @@ class EntityQueries(StoreBase):
         walk = limit is not None and self._entity_size(entity_id, "articles") > base.SORT_LIMIT
         mentioned = member_of("a.id", "entity_mentions", "entity_id", "article_id", walk)
         return [
-            dict(row)
+            row_dict(row)
             for row in self._db.execute(
                 "SELECT a.id, a.headline, a.language, a.published, a.source, a.url, m.story_id, a.seq"
                 f" FROM articles a LEFT JOIN memberships m ON m.article_id=a.id WHERE {mentioned}"
@@ -98,7 +98,7 @@ class EntityQueries(StoreBase):
         walk = limit is not None and self._entity_size(entity_id, "stories") > base.SORT_LIMIT
         named = member_of("s.id", "entity_stories", "entity_id", "story_id", walk)
         return [
-            dict(row)
+            row_dict(row)
             for row in self._db.execute(
                 f"SELECT s.id, s.title, s.first_seen, s.last_seen, s.size AS articles FROM stories s WHERE {named}"
                 " ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ?",
@@ -171,7 +171,7 @@ def _entity_conditions(kind: str | None, story_id: int | None) -> tuple[str, lis
 
 
 def _entity_dict(row: Any) -> dict[str, Any]:
-    entity = dict(row)
+    entity = row_dict(row)
     entity["variants"] = [
         {"surface": surface, "language": language, "count": count}
         for surface, language, count in json.loads(entity["variants"])

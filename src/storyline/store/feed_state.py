@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from storyline.store.base import StoreBase
+from storyline.store.base import StoreBase, row_dict
 
 _FEED_COLUMNS = (
     "url, etag, last_modified, last_polled, last_success, last_error, last_error_at, failures, items_seen, wait_until,"
@@ -19,11 +19,11 @@ class FeedState(StoreBase):
 
     def feed(self, url: str) -> dict[str, Any] | None:
         row = self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url=?", (url,)).fetchone()
-        return dict(row) if row else None
+        return row_dict(row) if row else None
 
     def feed_rows(self) -> list[dict[str, Any]]:
         """Every feed followed, by URL."""
-        return [dict(row) for row in self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY url")]
+        return [row_dict(row) for row in self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY url")]
 
     def feed_polled(
         self,

@@ -204,6 +204,9 @@ MIGRATIONS: dict[int, Migration] = {
     # too: the ranked front page and `storyline top` read a whole PostgreSQL store's articles without it
     # (2.5-4.6 s at 200,000 articles). The schema file makes it.
     23: Migration(),
+    # Version 25: PostgreSQL keeps the article columns pages read, and the vectors, in the row (the schema
+    # file sets their storage); rows already stored keep their layout until `VACUUM FULL` rewrites them.
+    24: Migration(),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

@@ -27,7 +27,7 @@ from storyline.grouping.entities import MentionRow
 from storyline.settings import IndexSettings
 from storyline.stages.chinese import has_han, unspaced
 from storyline.stages.disk_cache import cache_folder
-from storyline.store.base import POSTGRESQL, iso
+from storyline.store.base import POSTGRESQL, iso, row_dict
 from storyline.store.entity_links import COLUMNS, QUEUED_MENTIONS
 from storyline.store.errors import StoreBusy, StoreError
 from storyline.store.map_reads import BEGIN_BEFORE, BEGIN_INSIDE, LONG_STORY_DAYS, LONGER, UNDATED
@@ -278,6 +278,13 @@ class PostgresStore(SqlStore):
 
     def _schema_version(self) -> int | None:
         """The store's schema version; None for a database without storyline's tables."""
+        if not self._db.in_transaction:  # one round trip for a store that is there (each web request opens one)
+            try:
+                row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            except psycopg.errors.UndefinedTable:
+                pass  # outside a transaction, a failed statement leaves nothing to undo
+            else:
+                return self._stored_version(row)
         found = {
             row[0]
             for row in self._db.execute(
@@ -292,7 +299,9 @@ class PostgresStore(SqlStore):
                     " but no storyline meta table)"
                 )
             return None
-        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return self._stored_version(self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone())
+
+    def _stored_version(self, row: Any) -> int:
         version = int(row[0]) if row else 0
         self._refuse_newer(version)
         return version
@@ -393,7 +402,7 @@ class PostgresStore(SqlStore):
             " ORDER BY best.rank DESC, a.seq",
             (tsquery, limit, tsquery),
         )
-        return [{**dict(row), "snippet": unspaced(row["snippet"])} if words else dict(row) for row in rows]
+        return [{**row_dict(row), "snippet": unspaced(row["snippet"])} if words else row_dict(row) for row in rows]
 
 
 class PgVectorIndex:

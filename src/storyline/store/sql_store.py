@@ -24,7 +24,7 @@ from storyline.ingest.identity import content_hash
 from storyline.models import Article
 from storyline.settings import IndexSettings, Settings
 from storyline.stages.chinese import WORDS_CUT_APART, has_han, simplified, spaced_words
-from storyline.store.base import NO_LIMIT
+from storyline.store.base import NO_LIMIT, row_dict
 from storyline.store.browse_queries import BrowseQueries
 from storyline.store.entity_links import EntityLinks
 from storyline.store.entity_queries import EntityQueries
@@ -341,14 +341,15 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
 
     def story_rows(self, story_ids: Iterable[int] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stories, newest first (by last date; undated last), with their article rows."""
-        where, params = "", []
+        where, params = "", list[Any]()
         if story_ids is not None:
             ids = list(story_ids)
             if not ids:
                 return []
-            where, params = f"WHERE id IN ({','.join('?' * len(ids))})", ids
+            condition, params = self._sql.one_of("id", ids, "bigint")
+            where = f"WHERE {condition}"
         stories = [
-            dict(row)
+            row_dict(row)
             for row in self._db.execute(
                 f"SELECT id, title, first_seen, last_seen, size FROM stories {where}"
                 " ORDER BY last_seen DESC NULLS LAST, id DESC LIMIT ?",
@@ -363,7 +364,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
     def story_summaries(self, story_ids: Sequence[int]) -> list[dict[str, Any]]:
         """Stories without their articles: id, title, dates, size."""
         return [
-            dict(row)
+            row_dict(row)
             for row in self._rows_for_ids(
                 "SELECT id, title, first_seen, last_seen, size FROM stories WHERE id IN ({marks})", story_ids
             )
@@ -387,7 +388,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         for row in self._rows_for_ids(
             "SELECT id, title, first_seen, last_seen, size, languages FROM stories WHERE id IN ({marks})", story_ids
         ):
-            cards[row["id"]] = {**dict(row), "languages": sorted(json.loads(row["languages"])), "sources": []}
+            cards[row["id"]] = {**row_dict(row), "languages": sorted(json.loads(row["languages"])), "sources": []}
         for row in self._rows_for_ids(
             "SELECT DISTINCT m.story_id, a.source FROM memberships m JOIN articles a ON a.id=m.article_id"
             " WHERE m.story_id IN ({marks}) AND a.source IS NOT NULL",
@@ -440,7 +441,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
         """``sql``'s rows (its first column ``story_id``) per story, in the query's order."""
         found: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
         for row in self._rows_for_ids(sql, list(found)):
-            item = dict(row)
+            item = row_dict(row)
             found[item.pop("story_id")].append(item)
         return found
 
@@ -480,7 +481,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
     def article_facts(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Story, date and language per article id."""
         sql = "SELECT a.id, m.story_id, a.published, a.language FROM articles a LEFT JOIN memberships m ON m.article_id=a.id WHERE a.id IN ({marks})"
-        return {row["id"]: dict(row) for row in self._rows_for_ids(sql, article_ids)}
+        return {row["id"]: row_dict(row) for row in self._rows_for_ids(sql, article_ids)}
 
     def articles_with_entities(self, groups: Sequence[Sequence[str]], limit: int = 20) -> list[dict[str, Any]]:
         """Articles that name, for each group of entity keys, one of its keys (a word of a query and the
@@ -493,7 +494,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             f"WHEN e.key IN ({','.join('?' * len(group))}) THEN {number}" for number, group in enumerate(groups)
         )
         return [
-            dict(row)
+            row_dict(row)
             for row in self._db.execute(
                 f"SELECT {SEARCH_COLUMNS}, x.snippet FROM ("
                 f" SELECT e.article_id, {self._sql.joined('e.surface')} AS snippet, SUM(e.mentions) AS mentions"
@@ -510,7 +511,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             "SELECT a.id, m.story_id, a.url, a.path, a.title, a.headline, a.language, a.published, a.source,"
             " a.duplicate_of, a.text FROM articles a LEFT JOIN memberships m ON m.article_id=a.id ORDER BY a.seq"
         ):
-            yield dict(row)
+            yield row_dict(row)
 
 
 def search_terms(text: str) -> list[tuple[str, bool]]:

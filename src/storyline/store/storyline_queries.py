@@ -7,7 +7,7 @@ from typing import Any
 
 from storyline.grouping.evidence import EntityStats
 from storyline.grouping.storylines import common_entities
-from storyline.store.base import NO_LIMIT, StoreBase
+from storyline.store.base import NO_LIMIT, StoreBase, row_dict
 
 
 class StorylineQueries(StoreBase):
@@ -110,7 +110,7 @@ class StorylineQueries(StoreBase):
         """The links between these stories."""
         wanted = set(story_ids)
         return [
-            dict(row)
+            row_dict(row)
             for row in self._rows_for_ids(
                 "SELECT earlier, later, shared_entities, similarity, gap_days FROM storyline_links"
                 " WHERE earlier IN ({marks}) ORDER BY earlier, later",

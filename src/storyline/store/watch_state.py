@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from storyline.store.base import StoreBase
+from storyline.store.base import StoreBase, row_dict
 
 _WATCH_COLUMNS = "name, entity_id, query, webhook, to_file, grow_by, after_seq, created_at"
 _ALERT_COLUMNS = "id, watch, story_id, kind, outlets, payload, created_at, sent_at, attempts, last_error"
@@ -15,7 +15,7 @@ class WatchState(StoreBase):
     """Mixed into ``Store``."""
 
     def watch_rows(self) -> list[dict[str, Any]]:
-        return [dict(row) for row in self._db.execute(f"SELECT {_WATCH_COLUMNS} FROM watches ORDER BY name")]
+        return [row_dict(row) for row in self._db.execute(f"SELECT {_WATCH_COLUMNS} FROM watches ORDER BY name")]
 
     def add_watch(self, watch: dict[str, Any]) -> bool:
         """A new watch; False when one of that name exists."""
@@ -90,7 +90,7 @@ class WatchState(StoreBase):
     def pending_alerts(self) -> list[dict[str, Any]]:
         """Alerts not yet delivered, oldest first, with where they go."""
         return [
-            dict(row)
+            row_dict(row)
             for row in self._db.execute(
                 "SELECT w.webhook, w.to_file, "
                 + ", ".join(f"x.{c.strip()}" for c in _ALERT_COLUMNS.split(","))
@@ -106,4 +106,4 @@ class WatchState(StoreBase):
 
     def alert_rows(self, watch: str | None = None) -> list[dict[str, Any]]:
         sql = f"SELECT {_ALERT_COLUMNS} FROM watch_alerts" + (" WHERE watch=?" if watch else "") + " ORDER BY id"
-        return [dict(row) for row in self._db.execute(sql, (watch,) if watch else ())]
+        return [row_dict(row) for row in self._db.execute(sql, (watch,) if watch else ())]
