@@ -74,6 +74,17 @@ def test_entities_dictionary_checks_use_the_compact_dictionaries(monkeypatch: py
     assert isinstance(lemmas._factory().get_dictionary("de"), StreamMap)
 
 
+def test_entities_a_german_bare_surname_the_dictionary_lists_is_kept_a_noun_that_is_also_a_surname_is_not() -> None:
+    """German's dictionary lists "Scholz" and "Schmidt" among its capitalised words; they are listed family
+    names with no noun's plural or case forms. "Bauer" ("Bauern") and "Krise" are nouns, and so is "Vogel"
+    where the article writes "der Vogel"."""
+    keys = _keys("Am Montag sagte Scholz, dass Schmidt kommt. Dann sprach Bauer über die Krise.", "de")
+    assert {name_key("Scholz"), name_key("Schmidt")} <= set(keys)
+    assert name_key("Bauer") not in keys and name_key("Krise") not in keys
+    assert name_key("Vogel") in _keys("Am Montag sagte Vogel, es sei kalt.", "de")
+    assert name_key("Vogel") not in _keys("Am Montag sagte Vogel, der Vogel sei weg.", "de")
+
+
 def test_entities_punctuation_separates_names() -> None:
     mentions = _mentions("They will meet in Budapest, Hungary next week.", "en")
     assert mentions["iso:HU"].kind == "place" and mentions["iso:HU"].lemma == "Hungary"

@@ -127,6 +127,7 @@ from storyline.stages.name_filters import (
     german_nouns,
     not_a_name,
     noun_compound,
+    nouns_after_articles,
 )
 from storyline.stages.name_languages import (
     ENDINGS_ONLY,
@@ -503,10 +504,11 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
     ]
     typed = case_forms_named_again(typed, article.language)
+    nouns = nouns_after_articles([[word for word, _ in words] for words in tokenised], article.language)
     kept = [
         m
         for m in _resolve_surnames(typed, lowercase, article.language)
-        if not not_a_name(m, article.language, lowercase)
+        if not not_a_name(m, article.language, lowercase, nouns)
         and not _month_in_dates(m, text, article.language)
         and not _page_label(m)
     ]

@@ -4,6 +4,7 @@ record it passes them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,12 +72,13 @@ class Found:
     lemma: str
 
 
-def not_a_name(mention: Found, language: str | None, lowercase: set[str]) -> bool:
-    """Whether a mention is no name after all (``lowercase``: the article's lowercase words); a
-    disease or a virus is none either (``entity_cues.names_a_disease``), nor an acronym of a kind of
-    thing (``GENERIC_ACRONYMS``: "TV", "SMS", "CEO")."""
+def not_a_name(mention: Found, language: str | None, lowercase: set[str], nouns: frozenset[str] = frozenset()) -> bool:
+    """Whether a mention is no name after all (``lowercase``: the article's lowercase words; ``nouns``:
+    its capitalised words that follow an article, ``nouns_after_articles``); a disease or a virus is none
+    either (``entity_cues.names_a_disease``), nor an acronym of a kind of thing (``GENERIC_ACRONYMS``:
+    "TV", "SMS", "CEO")."""
     return (
-        _common_word(mention, language)
+        _common_word(mention, language, nouns)
         or _generic_here(mention, lowercase)
         or _heading(mention, language)
         or _common_word_city(mention, language, lowercase)
@@ -137,7 +139,7 @@ def _lone_untyped_word(mention: Found) -> bool:
     return mention.kind == "misc"
 
 
-def _common_word(mention: Found, language: str | None) -> bool:
+def _common_word(mention: Found, language: str | None, nouns: frozenset[str] = frozenset()) -> bool:
     """A lone capitalised word that no cue makes a name and the dictionary knows as a common word:
     a short function word after a colon ("Es", "Un", "But"), one of the language's most frequent words
     ("Desde agosto" after a title the page glued to the text), a pronoun of the reader ("Twoja"), a word for
@@ -159,9 +161,44 @@ def _common_word(mention: Found, language: str | None) -> bool:
         return True
     if language in TURKIC and opens_with_org_word([word]):  # "Bakanlığımız", "Belediyesine": a ministry
         return True
-    if language not in NOUN_CAPITALISING:
+    if language not in NOUN_CAPITALISING or (word not in nouns and _family_name_not_noun(word, language)):
         return False
     return (lemmas.is_known(word, language) or noun_compound(word, language)) and not _english_proper_noun(word)
+
+
+# German articles and determiners, and the prepositions an article fuses with: a capitalised word after
+# one is a noun in that article ("der Vogel", "im Winter"), whatever else it may be.
+_GERMAN_ARTICLES = frozenset(
+    "der die das dem den des ein eine einem einen einer eines kein keine keinem keinen keiner keines"
+    " im am zum zur vom beim ins ans dieser diese dieses diesem diesen jeder jede jedes jedem jeden".split()
+)
+
+
+def nouns_after_articles(sentences: Iterable[Sequence[str]], language: str | None) -> frozenset[str]:
+    """The capitalised words of a German text that follow an article or a determiner somewhere in it
+    (``sentences``: each sentence's words): nouns there, never surnames taken for words."""
+    if language != "de":
+        return frozenset()
+    return frozenset(
+        word
+        for words in sentences
+        for before, word in zip(words, words[1:])
+        if word[:1].isupper() and before.lower() in _GERMAN_ARTICLES
+    )
+
+
+# Endings of a German noun's plural and case forms (not the genitive "-s", which names take too:
+# "Schmidts", "Merkels"); the dictionary lists such forms of a noun, not of a surname.
+_NOUN_FORM_ENDINGS = ("n", "en", "e", "er", "es", "nen", "ern")
+
+
+def _family_name_not_noun(word: str, language: str) -> bool:
+    """A listed family name that the dictionary knows as itself and with none of a noun's plural or case
+    forms: a surname ("Scholz", "Schmidt", "Schröder"), which the German dictionary lists among its
+    capitalised words, not a noun that is also a surname ("Bauer": "Bauern"; "Fischer", "Wolf": "Wolfes")."""
+    if language != "de" or not is_family_name(word) or lemmas.dictionary_lemma(word, language) != word:
+        return False
+    return not any(lemmas.dictionary_lemma(word + ending, language) == word for ending in _NOUN_FORM_ENDINGS)
 
 
 def _readers_pronoun(word: str, language: str) -> bool:
