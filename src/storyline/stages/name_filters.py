@@ -169,8 +169,11 @@ def _common_word(mention: Found, language: str | None, nouns: frozenset[str] = f
 # German articles and determiners, and the prepositions an article fuses with: a capitalised word after
 # one is a noun in that article ("der Vogel", "im Winter"), whatever else it may be.
 _GERMAN_ARTICLES = frozenset(
-    "der die das dem den des ein eine einem einen einer eines kein keine keinem keinen keiner keines"
-    " im am zum zur vom beim ins ans dieser diese dieses diesem diesen jeder jede jedes jedem jeden".split()
+    {
+        *("der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"),
+        *("kein", "keine", "keinem", "keinen", "keiner", "keines", "im", "am", "zum", "zur", "vom", "beim"),
+        *("ins", "ans", "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden"),
+    }
 )
 
 
@@ -182,7 +185,7 @@ def nouns_after_articles(sentences: Iterable[Sequence[str]], language: str | Non
     return frozenset(
         word
         for words in sentences
-        for before, word in zip(words, words[1:])
+        for before, word in zip(words, words[1:], strict=False)
         if word[:1].isupper() and before.lower() in _GERMAN_ARTICLES
     )
 
