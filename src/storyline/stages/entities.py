@@ -504,7 +504,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
     ]
     typed = case_forms_named_again(typed, article.language)
-    nouns = nouns_after_articles([[word for word, _ in words] for words in tokenised], article.language)
+    nouns = nouns_after_articles(tokenised, article.language)
     kept = [
         m
         for m in _resolve_surnames(typed, lowercase, article.language)

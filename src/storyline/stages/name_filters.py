@@ -177,15 +177,16 @@ _GERMAN_ARTICLES = frozenset(
 )
 
 
-def nouns_after_articles(sentences: Iterable[Sequence[str]], language: str | None) -> frozenset[str]:
+def nouns_after_articles(sentences: Iterable[Sequence[tuple[str, bool]]], language: str | None) -> frozenset[str]:
     """The capitalised words of a German text that follow an article or a determiner somewhere in it
-    (``sentences``: each sentence's words): nouns there, never surnames taken for words."""
+    (``sentences``: each sentence's words, as the entities stage tokenises them): nouns there, never
+    surnames taken for words."""
     if language != "de":
         return frozenset()
     return frozenset(
         word
         for words in sentences
-        for before, word in zip(words, words[1:], strict=False)
+        for (before, _), (word, _) in zip(words, words[1:], strict=False)
         if word[:1].isupper() and before.lower() in _GERMAN_ARTICLES
     )
 

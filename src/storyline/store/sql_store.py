@@ -341,7 +341,8 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
 
     def story_rows(self, story_ids: Iterable[int] | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Stories, newest first (by last date; undated last), with their article rows."""
-        where, params = "", list[Any]()
+        where = ""
+        params: list[Any] = []
         if story_ids is not None:
             ids = list(story_ids)
             if not ids:
