@@ -562,6 +562,51 @@ def test_entities_sentences_a_page_glued_together_are_two() -> None:
     assert split_sentences("The U.S.Army base and Mr.Smith") == ["The U.S.Army base and Mr.Smith"]
 
 
+def test_entities_a_sentence_glued_after_a_number_is_a_sentence_of_its_own() -> None:
+    """ "au premier trimestre de 2020.Objectif:": the word after a year's full stop opens a sentence and is
+    no name; a club's "1.FC" and a decimal number are no break."""
+    assert split_sentences("au premier trimestre de 2020.Objectif: réussir") == [
+        "au premier trimestre de 2020.",
+        "Objectif: réussir",
+    ]
+    assert split_sentences("Der 1.FC Köln gewann 3.5 zu null.") == ["Der 1.FC Köln gewann 3.5 zu null."]
+    found = _mentions("Le président a parlé de la réforme de 2020.Objectif: réussir avec Alassane Ouattara.", "fr")
+    assert "Objectif" not in {mention.surface for mention in found.values()}
+    assert found[name_key("Ouattara")].kind == "person"
+
+
+def test_entities_a_reporting_period_is_no_organisation() -> None:
+    """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
+    are names."""
+    found = _mentions(
+        "Revenue in FY20 rose and Q3 2021 profits beat FY2019 levels. H1 sales fell. IBM and the G20.", "en"
+    )
+    assert {mention.surface for mention in found.values()} == {"IBM", "G20"}
+
+
+def test_entities_a_profession_before_a_name_makes_a_person_where_the_word_is_no_name_itself() -> None:
+    """A journalist's, an actor's or a police officer's name after the word for the trade ("la periodista
+    Analaura Rangel", whose first name no list holds); "The Economist" and Peter Singer stay as they are."""
+    assert _mentions("La periodista Analaura Rangel informó del caso.", "es")[name_key("Rangel")].kind == "person"
+    assert _mentions("Das zeigt die Schauspielerin Katrin Heß im Film.", "de")[name_key("Heß")].kind == "person"
+    police = "Jak powiedział rzecznik policji nadkomisarz Sylwester Marczak, zatrzymano dwie osoby."
+    assert _mentions(police, "pl")[name_key("Marczak")].kind == "person"
+    outlet = _mentions("According to The Economist, prices rose. Peter Singer agreed. Singer said so.", "en")
+    assert name_key("Economist") in outlet
+    assert outlet[name_key("Singer")].count == 2
+
+
+def test_entities_a_known_place_with_a_point_of_the_compass_is_a_place() -> None:
+    """ "Western Balkans", "Balcanes Occidentales": a part of a place the gazetteer knows is a place; a name
+    whose other words are no place stays untyped ("Western Wear")."""
+    assert _mentions("Leaders of the Western Balkans met.", "en")[name_key("Balkans")].kind == "place"
+    assert (
+        _mentions("Los líderes de los Balcanes Occidentales se reunieron.", "es")[name_key("Occidentales")].kind
+        == "place"
+    )
+    assert _mentions("The shop Western Wear opened.", "en")[name_key("Wear")].kind != "place"
+
+
 def test_entities_an_abbreviation_s_full_stop_ends_no_sentence() -> None:
     """A title's abbreviation, a middle initial after a first name, "St." before a place of that name and
     a full stop before a lowercase word end no sentence; an initial after a common word ("group A.") and

@@ -108,6 +108,7 @@ from storyline.stages.name_context import (
     may_name_a_feature,
     names_a_feature,
     names_a_kind_of_company,
+    part_of_a_known_place,
     place_context,
 )
 from storyline.stages.name_endings import (
@@ -192,7 +193,8 @@ _SURNAME_ENDINGS = (
     "ski", "ska", "cki", "cka", "wicz", "czyk", "enko", "chuk", "yuk", "iuk", "ov", "ova", "ev", "eva",
     "sky", "skyi", "skiy", "oğlu", "ović", "ovic", "ević", "evic",
 )  # fmt: skip
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})([^\W\d_])\.(?=([^\W\d_])([^\W\d_]))")  # "maja.Changes": x.Yz
+# "maja.Changes" (x.Yz), "de 2020.Objectif" (a number of two digits or more, then .Yz; not "1.FC")
+_GLUED = re.compile(r"(?:(?<=[^\W\d_]{2})([^\W\d_])|(?<=\d)(\d))\.(?=([^\W\d_])([^\W\d_]))")
 # Abbreviations whose full stop ends no sentence: titles and ranks before a name, and what comes before
 # a street, a date's year or a number, in the languages storyline reads (not "St", "Ft", "Mt":
 # ``_PLACE_ABBREVIATIONS``; not "Jr" nor "etc", which end sentences)
@@ -261,6 +263,9 @@ _MIN_GIVEN_LETTERS = 3  # two-letter first names (Le, Li, Al) are words or parti
 # A word with this many digits is a code, not a name ("MENAFN3112201900670000ID109949436", a wire's item
 # number); names hold a few ("News18", "Airbus A380", "COVID-19", "G20").
 _IDENTIFIER_DIGITS = 6
+# A reporting period as business news writes it ("FY20", "FY2021", "Q3", "H1", "1H20"): a code, not an
+# acronym of an organisation (each had become an organisation joining every company's results)
+_REPORTING_PERIOD = re.compile(r"(?:FY|CY|[QH][1-4])(?:\d{2}|\d{4})?|[1-4]?[QH]\d{2}(?:\d{2})?")
 # A page's labels set in capitals ("[VIDEO]", "(FOTO)", "LIVE:", "OK", "FILE PHOTO:"): short enough to read as
 # acronyms, and one organisation "VIDEO" joined every article a page labelled so.
 _LABELS_IN_CAPITALS = frozenset([
@@ -387,12 +392,12 @@ def _last_word(text: str, end: int) -> tuple[int, str] | None:
 
 
 def _unglued(sentence: str) -> list[str]:
-    """A sentence cut where a full stop follows a lowercase word and a capitalised word follows it
-    with no space: a lost line break, not an abbreviation ("U.S.", "e.g.") or a web address."""
+    """A sentence cut where a full stop follows a lowercase word or a number and a capitalised word
+    follows it with no space: a lost line break, not an abbreviation ("U.S.", "e.g.") or a web address."""
     cuts = [
         match.end()
         for match in _GLUED.finditer(sentence)
-        if match.group(1).islower() and match.group(2).isupper() and match.group(3).islower()
+        if (match.group(2) or match.group(1).islower()) and match.group(3).isupper() and match.group(4).islower()
     ]
     if not cuts:
         return [sentence]
@@ -1690,7 +1695,7 @@ def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
 
 def _is_capitalised(word: str, language: str | None) -> bool:
     """A capitalised word that is no month or weekday (English's, or those of an article's language
-    that capitalises them), Roman numeral, code or word of ``_NOT_NAMES``."""
+    that capitalises them), Roman numeral, code, reporting period or word of ``_NOT_NAMES``."""
     plain = APOSTROPHE_SUFFIX.sub("", word).lower()  # "Şubat'ta" is February
     return (
         word[0].isupper()
@@ -1698,6 +1703,7 @@ def _is_capitalised(word: str, language: str | None) -> bool:
         and not (capitalises_calendar(language) and plain in calendar_words(language))
         and not is_roman_numeral(word)
         and (word.isalpha() or sum(character.isdigit() for character in word) < _IDENTIFIER_DIGITS)
+        and not _REPORTING_PERIOD.fullmatch(APOSTROPHE_SUFFIX.sub("", word))
     )
 
 
@@ -3241,6 +3247,8 @@ def _run_kind(run: list[str], before: list[str], head_kind: str, first_kind: str
     if has_place_word([APOSTROPHE_SUFFIX.sub("", word) for word in run]):  # "Downing Street", "Oba Mahallesi"
         return "place"
     if names_a_feature(run, language):  # "Aegean Sea", "Gulf of Mexico", "Morza Bałtyckiego"
+        return "place"
+    if part_of_a_known_place(run):  # "Western Balkans", "Balcanes Occidentales"
         return "place"
     if _title_before(before, run, language) and not _office_complement(run, language):
         return "person"

@@ -216,6 +216,32 @@ def names_a_feature(run: list[str], language: str | None) -> bool:
     return any(_feature_noun(word, language) for word in (run[0], run[-1]))
 
 
+# Words for a part of the compass that make a known place's name a part of it ("Western Balkans", "East
+# Jerusalem", "Northern Syria"; "Balcanes Occidentales", "Europe orientale"): before the name in English,
+# after it in the Romance languages
+_DIRECTIONS_BEFORE = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+    "south-western",
+})  # fmt: skip
+_DIRECTIONS_AFTER = frozenset({
+    "occidental", "occidentale", "occidentales", "occidentaux", "oriental", "orientale", "orientales",
+    "orientaux", "septentrional", "septentrionale", "méridional", "méridionale", "occidentali", "orientali",
+    "settentrionale", "meridionale", "ocidental", "ocidentais", "orientais",
+})  # fmt: skip
+
+
+def part_of_a_known_place(run: list[str]) -> bool:
+    """A known place's name with a word for a part of the compass before or after it: a place of its
+    own ("Western Balkans" is not the Balkans), named as one."""
+    if len(run) < 2:
+        return False
+    if run[0].casefold() in _DIRECTIONS_BEFORE and find_place(" ".join(run[1:])) is not None:
+        return True
+    return run[-1].casefold() in _DIRECTIONS_AFTER and find_place(" ".join(run[:-1])) is not None
+
+
 def closes_with_a_feature(run: list[str], language: str | None) -> bool:
     """A name of several words whose last word is a feature's noun ("Catalina Island", "Saona Island"),
     whatever its first word: a place's, unless the noun is also a common surname ("Michael Bay", "Ricki
