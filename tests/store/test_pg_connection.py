@@ -39,6 +39,22 @@ def test_postgres_sends_integers_as_the_schema_s_bigint_and_reads_vectors_as_flo
     assert isinstance(read, np.ndarray) and read.dtype == np.float32 and np.array_equal(read, vector)
 
 
+def test_postgres_sends_lists_in_binary_and_every_value_comes_back_as_it_was(postgres) -> None:  # type: ignore[no-untyped-def]
+    """Lists go as binary arrays (the text form quotes each element in Python): quotes, backslashes,
+    commas, braces, NULLs and empty lists arrive as they were."""
+    from psycopg.adapt import PyFormat
+    from psycopg.types.array import ListBinaryDumper
+
+    awkward = ['a"b', "c\\d", "e,f", "{g}", None, "", "NULL", "Лавров"]
+    with open_store(postgres.new_database()) as store:
+        connection = store._db.raw
+        assert connection.adapters.get_dumper(list, PyFormat.AUTO) is ListBinaryDumper
+        assert store._db.execute("SELECT ?::text[]", (awkward,)).fetchone()[0] == awkward
+        assert store._db.execute("SELECT cardinality(?::text[])", ([],)).fetchone()[0] == 0
+        found = store._db.execute("SELECT x FROM unnest(?::text[]) AS x WHERE x = ANY(?)", (awkward, ["e,f", "c\\d"]))
+        assert sorted(row[0] for row in found) == ["c\\d", "e,f"]
+
+
 def test_a_list_of_values_is_placeholders_in_sqlite_and_one_typed_array_in_postgres() -> None:
     assert SQLITE.one_of("s.id", [3, 5], "bigint") == ("s.id IN (?,?)", [3, 5])
     assert POSTGRESQL.one_of("s.id", (3, 5), "bigint") == ("s.id = ANY(?::bigint[])", [[3, 5]])

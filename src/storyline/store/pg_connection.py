@@ -23,6 +23,7 @@ import numpy as np
 import psycopg
 from psycopg.adapt import Loader
 from psycopg.pq import Format, TransactionStatus
+from psycopg.types.array import ListBinaryDumper
 from psycopg.types.numeric import Int8BinaryDumper, Int8Dumper
 from psycopg_pool import ConnectionPool
 
@@ -236,6 +237,9 @@ def _configure(connection: psycopg.Connection[Any]) -> None:
     # and a list of ids as a smallint[] or int[], which the planner must compare across types.
     connection.adapters.register_dumper(int, Int8Dumper)
     connection.adapters.register_dumper(int, Int8BinaryDumper)
+    # Lists (ids and keys sent as one array) in binary: the text form quotes each element with a regular
+    # expression in Python (169,000 elements in a writer's three batches: 266 -> ~70 ms).
+    connection.adapters.register_dumper(list, ListBinaryDumper)
     if connection.execute("SELECT 1 FROM pg_type WHERE typname='vector'").fetchone():
         _teach_vectors(connection)
 
