@@ -575,6 +575,27 @@ def test_entities_a_sentence_glued_after_a_number_is_a_sentence_of_its_own() -> 
     assert found[name_key("Ouattara")].kind == "person"
 
 
+def test_entities_a_byline_and_a_dateline_in_capitals_are_a_person_and_a_place() -> None:
+    """ "Por FRANCISCO DÍAZ LAREDO, TX.-", "By MARIA CHENG LONDON (AP)": the run of capitals holds a person
+    (listed first names, then a surname) and a place; its other words are dropped where they are common
+    words ("AGENCIAS CELAYA": Celaya). A word before a place ("SURPRISE", a city in Arizona) and a heading
+    stay what they were, and so do one place and an institution set in capitals."""
+    spanish = _mentions("Por FRANCISCO DÍAZ LAREDO, TX.- El alcalde habló. AGENCIAS CELAYA, GTO.- Llovió.", "es")
+    assert spanish[name_key("Díaz")].kind == "person" and spanish[name_key("Díaz")].lemma == "Francisco Díaz"
+    assert {"Laredo", "Celaya"} <= _places(
+        "Por FRANCISCO DÍAZ LAREDO, TX.- Habló. AGENCIAS CELAYA, GTO.- Llovió.", "es"
+    )
+    assert not any("AGENCIAS" in mention.surface for mention in spanish.values())
+    english = _mentions("By MARIA CHENG LONDON (AP) — The talks went on. BIG SURPRISE AT THE GAMES.", "en")
+    assert english[name_key("Cheng")].kind == "person"
+    assert {mention.lemma for mention in english.values() if mention.kind == "place"} == {"London"}
+    whole = _mentions("SAN FRANCISCO (Reuters) - Sales rose at GEORGE WASHINGTON UNIVERSITY.", "en")
+    assert {mention.surface for mention in whole.values()} >= {"SAN FRANCISCO", "GEORGE WASHINGTON UNIVERSITY"}
+    assert not any(mention.surface in ("GEORGE", "WASHINGTON") for mention in whole.values())
+    probe = _mentions("La sonda ESA SMART è partita.", "it")
+    assert not any(mention.kind == "person" for mention in probe.values())
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

@@ -2357,6 +2357,9 @@ def _mentions_for_run(
         return once + _mentions_for_run(run[half:], [*before, *run[:half]], language, kind=kind)
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
+    in_capitals = _names_in_capitals(run, before, language)
+    if in_capitals is not None:  # "Por FRANCISCO DÍAZ LAREDO, TX.-": a byline's name, then a dateline's place
+        return in_capitals
     if len(run) > 1 and is_club_prefix(run[0]):  # "FC Bayern München": a club, not Bavaria and Munich
         mention = _club_mention(run)
         return [mention] if mention is not None else []
@@ -2413,6 +2416,97 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _names_in_capitals(run: list[str], before: list[str], language: str | None) -> list[Found] | None:
+    """A run set in capitals that holds a byline's or a dateline's names, read as those names: a person
+    where one or two listed first names and a surname come ("FRANCISCO DÍAZ", "By MARIA CHENG"), a place
+    where the gazetteer knows one to three words ("LAREDO", "SAN FRANCISCO"), and the words between them
+    dropped where each is a common word in lowercase ("AGENCIAS CELAYA": Celaya), else read as any run.
+    None where the run is not all capitals, is one known place or an institution's name, or holds neither."""
+    if len(run) < 2 or not all(word.isupper() and len(word) > 1 for word in run):
+        return None
+    titled = [word.title() for word in run]
+    if has_org_word(titled) or _place_for_run(run, "", language, before) is not None:
+        return None  # "GEORGE WASHINGTON UNIVERSITY", "SAN FRANCISCO (Reuters)": one name
+    parts: list[tuple[int, int, str]] = []  # (start, stop, what): "person", "place" or "rest"
+    index = 0
+    while index < len(run):
+        person = _person_in_capitals(run, index, language)
+        stop = person or _place_in_capitals(run, index, before, language)
+        if stop:
+            parts.append((index, stop, "person" if person else "place"))
+            index = stop
+            continue
+        if parts and parts[-1][2] == "rest":
+            parts[-1] = (parts[-1][0], index + 1, "rest")
+        else:
+            parts.append((index, index + 1, "rest"))
+        index += 1
+    if all(what == "rest" for _start, _stop, what in parts):
+        return None
+    found: list[Found] = []
+    for start, stop, what in parts:
+        words, preceding = run[start:stop], [*before, *run[:start]]
+        if what == "person":
+            mention = _mention_for_run(titled[start:stop], preceding, language)
+            if mention is not None:
+                found.append(dataclasses.replace(mention, surface=" ".join(words), kind="person"))
+        elif what == "place" or not all(_common_in_lowercase(word, language) for word in words):
+            found.extend(_mentions_for_run(words, preceding, language))
+    return found
+
+
+def _common_in_lowercase(word: str, language: str | None) -> bool:
+    return lemmas.common_word(word.lower(), language or "en")
+
+
+def _word_before_place(word: str, place: Place, language: str | None) -> bool:
+    """A word in capitals that is a common word before it is a place, in lowercase ("SURPRISE", "NICE") or
+    as one of the language's most frequent words ("MITTE", the middle, which German capitalises as a noun,
+    is also a district of Berlin), unless it names a country or a capital ("LONDON", "BERLIN": the
+    dictionaries and the lists of frequent words hold them too)."""
+    common = _common_in_lowercase(word, language) or (
+        bool(language) and word.casefold() in frequent_words(language or "")
+    )
+    return common and not (is_country(place) or is_capital(place))
+
+
+def _person_in_capitals(run: list[str], start: int, language: str | None) -> int:
+    """Where a person's name set in capitals that starts at ``start`` ends (0: none starts there): one or
+    two listed first names, then a surname that is a listed family name or no common word. A first name that
+    is a common word too ("MARK", "GRACE", "MARIA") counts only before a listed family name that is none, and
+    one of three letters ("TOM", "ESA") only before a surname that is no common word."""
+    given = start
+    while given < len(run) - 1 and given - start < 2 and _listed_first_name(run[given].title(), language):
+        given += 1
+    if given == start or given >= len(run) or len(run[given]) < _MIN_GIVEN_LETTERS:
+        return 0
+    surname = run[given].title()
+    plain_surname = not _common_in_lowercase(run[given], language)
+    if not (plain_surname or is_family_name(surname)):
+        return 0
+    if any(_common_in_lowercase(word, language) for word in run[start:given]) and not (
+        plain_surname and is_family_name(surname)
+    ):
+        return 0
+    if len(run[start]) <= _MIN_GIVEN_LETTERS and not plain_surname:
+        return 0  # "ESA SMART": three capitals are as often an acronym, before a word
+    return given + 1
+
+
+def _place_in_capitals(run: list[str], start: int, before: list[str], language: str | None) -> int:
+    """Where a known place set in capitals that starts at ``start`` ends, its longest reading of one to three
+    words first (0: none starts there); not one word that is a common word first (``_word_before_place``)."""
+    for stop in range(min(len(run), start + 3), start, -1):
+        words = run[start:stop]
+        one_word = len(words) == 1
+        if one_word and len(words[0]) < _PLACE_IN_CAPITALS:
+            continue
+        place = _place_for_run(words, "", language, [*before, *run[:start]])
+        if place is not None and not (one_word and _word_before_place(words[0], place, language)):
+            return stop
+    return 0
 
 
 def _said_twice(run: list[str]) -> bool:

@@ -112,13 +112,19 @@ def _names_an_institution(word: str, language: str) -> bool:
 def _heading(mention: Found, language: str | None) -> bool:
     """Words in capitals that are mostly words of the article's language or of English: a page's
     heading or button ("JUST IN", "READ MORE", "POZİTİF ÇIKTI", "SZCZEGÓŁY") or a sentence set in
-    capitals ("MITTELLING DER MITTE DER"), not a name. One word must be longer than an acronym."""
+    capitals ("MITTELLING DER MITTE DER"), not a name. One word must be longer than an acronym. A person's
+    name in capitals that opens with a listed first name (a byline's "By JOHN SMITH") is none."""
     words = mention.surface.split()
-    if not all(word.isupper() for word in words) or ":" in mention.key:
+    if not all(word.isupper() for word in words) or ":" in mention.key or _byline_person(mention, words):
         return False
     if len(words) == 1:
         return len(words[0]) > MAX_ACRONYM and is_known_word(words[0], language)
     return sum(is_known_word(word, language) for word in words) * 2 > len(words)
+
+
+def _byline_person(mention: Found, words: list[str]) -> bool:
+    """A person's name in capitals read as a listed first name and a surname (``entities._names_in_capitals``)."""
+    return mention.kind == "person" and bool(mention.given) and len(words) > 1 and is_given_name(words[0].title())
 
 
 def _generic_here(mention: Found, lowercase: set[str]) -> bool:
