@@ -2464,12 +2464,12 @@ def _common_in_lowercase(word: str, language: str | None) -> bool:
 def _word_before_place(word: str, place: Place, language: str | None) -> bool:
     """A word in capitals that is a common word before it is a place, in lowercase ("SURPRISE", "NICE") or
     as one of the language's most frequent words ("MITTE", the middle, which German capitalises as a noun,
-    is also a district of Berlin), unless it names a country or a capital ("LONDON", "BERLIN": the
-    dictionaries and the lists of frequent words hold them too)."""
+    is also a district of Berlin), unless it names a capital, a country or a region of the world ("LONDON",
+    "BERLIN", "BALKAN": the dictionaries and the lists of frequent words hold them too)."""
     common = _common_in_lowercase(word, language) or (
         bool(language) and word.casefold() in frequent_words(language or "")
     )
-    return common and not (is_country(place) or is_capital(place))
+    return common and not (is_country(place) or is_capital(place) or place.id.startswith(("area:", "region:")))
 
 
 def _person_in_capitals(run: list[str], start: int, language: str | None) -> int:
