@@ -596,6 +596,27 @@ def test_entities_a_byline_and_a_dateline_in_capitals_are_a_person_and_a_place()
     assert not any(mention.kind == "person" for mention in probe.values())
 
 
+def test_entities_an_organisation_s_word_ends_its_name_where_the_article_writes_it_small_too() -> None:
+    """ "Deutsche Bank" beside "the bank said": the organisation's word is the name's last, not a sentence's
+    first word run on (as "Peter Mühlbauer Ein" is)."""
+    found = _mentions("Deutsche Bank reported a loss on Monday, the bank said in Frankfurt.", "en")
+    assert found[name_key("Bank")].surface == "Deutsche Bank" and found[name_key("Bank")].kind == "org"
+
+
+def test_entities_a_turkish_title_after_an_office_leaves_the_office_and_makes_the_name_after_it_a_person() -> None:
+    """Turkish writes the title after the organisation or place whose office it is: "Tepebaşı Belediye
+    Başkanı Ahmet Ataç" is the municipality and its mayor, "Ankara Valisi" Ankara; "İçişleri Bakanı" names
+    no organisation (the ministry's field) and stays none."""
+    text = (
+        "Tepebaşı Belediye Başkanı Ahmet Ataç açıklama yaptı. Ankara Büyükşehir Belediye Başkanı Mansur Yavaş"
+        " konuştu. İçişleri Bakanı Süleyman Soylu da geldi."
+    )
+    found = {mention.surface: mention for mention in _mentions(text, "tr").values()}
+    assert found["Mansur Yavaş"].kind == "person" and found["Ahmet Ataç"].kind == "person"
+    assert any(surface.endswith("Belediye") and mention.kind == "org" for surface, mention in found.items())
+    assert not any("Başkanı" in surface or surface.startswith("İçişleri") for surface in found)
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

@@ -2287,8 +2287,9 @@ def _trimmed(
 
 def _without_trailing_word(run: list[str], language: str | None, lowercase: frozenset[str] | set[str]) -> list[str]:
     """A run without a short word at its end that the article also writes in lowercase: a sentence's
-    first word run on after a lost full stop ("Peter Mühlbauer Ein", "Rameurs Un"), not the name's."""
-    if len(run) > 1 and _written_small(run[-1], language, lowercase):
+    first word run on after a lost full stop ("Peter Mühlbauer Ein", "Rameurs Un"), not the name's. An
+    organisation's word ends its name, written small elsewhere or not ("Deutsche Bank" beside "the bank")."""
+    if len(run) > 1 and _written_small(run[-1], language, lowercase) and not has_org_word(run[-1:]):
         return run[:-1]
     return run
 
@@ -2357,6 +2358,9 @@ def _mentions_for_run(
         return once + _mentions_for_run(run[half:], [*before, *run[:half]], language, kind=kind)
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
+    office = _office_before_its_title(run, before, language)
+    if office is not None:  # "Tepebaşı Belediye Başkanı": the municipality; its mayor's name comes next
+        return _mentions_for_run(office, before, language, at_start, kind)
     in_capitals = _names_in_capitals(run, before, language)
     if in_capitals is not None:  # "Por FRANCISCO DÍAZ LAREDO, TX.-": a byline's name, then a dateline's place
         return in_capitals
@@ -2416,6 +2420,19 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _office_before_its_title(run: list[str], before: list[str], language: str | None) -> list[str] | None:
+    """Where a Turkic language writes a title after the organisation or the place whose office it is
+    ("Tepebaşı Belediye Başkanı", "Ankara Valisi", "Türkiye Futbol Federasyonu Başkanı"): the words before
+    the title, which name an organisation or a place. None for another run, and where the words before the
+    title name neither ("İçişleri Bakanı": the ministry's field, no name)."""
+    if language not in TURKIC or len(run) < 2 or not is_person_title(APOSTROPHE_SUFFIX.sub("", run[-1])):
+        return None
+    office = run[:-1]
+    if has_org_word(office) or _place_for_run(office, "", language, before) is not None:
+        return office
+    return None
 
 
 def _names_in_capitals(run: list[str], before: list[str], language: str | None) -> list[Found] | None:

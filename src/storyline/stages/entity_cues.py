@@ -80,6 +80,10 @@ PERSON_TITLES = frozenset(
         "başbakan",
         "bakan",
         "bakanı",
+        # Turkish titles, which follow the office's organisation and go before the holder's name
+        # ("Tepebaşı Belediye Başkanı Ahmet Ataç", "Ankara Üniversitesi Rektörü", "Kadıköy Kaymakamı")
+        *["başkan", "başkanı", "müdürü", "rektörü", "kaymakamı", "muhtarı", "milletvekili", "komutanı"],
+        *["başsavcısı"],
         "sözcüsü",
         "lideri",
         "президент",
@@ -499,6 +503,7 @@ _GENERIC_ORG_WORDS = frozenset(
         "hastanesi",
         "valiliği",
         "belediyesi",
+        "belediye",  # before a title, without its ending: "Tepebaşı Belediye Başkanı"
         "başkanlığı",
         "kurumu",
         "kurulu",
