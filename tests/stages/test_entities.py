@@ -617,6 +617,15 @@ def test_entities_a_turkish_title_after_an_office_leaves_the_office_and_makes_th
     assert not any("Başkanı" in surface or surface.startswith("İçişleri") for surface in found)
 
 
+def test_entities_a_holiday_alone_is_no_entity_but_a_name_holding_one_is() -> None:
+    """Feasts are dates of the calendar, as months are: "Easter", "Wielkanocy" alone are no entities;
+    "Christmas Island" and "Noël Le Graët" are names."""
+    english = _mentions("Sales rose before Easter and Christmas. Flights to Christmas Island resumed.", "en")
+    assert {mention.surface for mention in english.values()} == {"Christmas Island"}
+    assert not _mentions("Przed Wielkanocą i w czasie Wielkanocy sklepy były otwarte.", "pl")
+    assert _mentions("Noël Le Graët a parlé avant Noël.", "fr")[name_key("Graët")].kind == "person"
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

@@ -53,6 +53,20 @@ GENERIC_ACRONYMS = frozenset(
     }
 )  # fmt: skip
 COMMON_WORD_CITY_POPULATION = 1_000_000
+# Feasts and holidays, which news capitalises as names but which are dates of the calendar, as months are
+# ("Easter", "Wielkanocy", "Weihnachten", "Рождество"): a lone untyped word that is one is no entity; a
+# name holding one stays ("Christmas Island"), and so does one typed by a cue ("Natal", a city; "Noël" as a
+# first name before a surname)
+HOLIDAYS = frozenset({
+    "easter", "christmas", "xmas", "thanksgiving", "halloween", "hanukkah", "passover", "pentecost", "lent",
+    "advent", "diwali", "ramadan", "ostern", "weihnachten", "pfingsten", "karfreitag", "ostersonntag",
+    "ostermontag", "heiligabend", "silvester", "fasching", "navidad", "pascua", "nochebuena", "nochevieja",
+    "cuaresma", "pâques", "noël", "toussaint", "pentecôte", "carême", "natale", "pasqua", "pasquetta",
+    "capodanno", "ferragosto", "wielkanoc", "wielkanocy", "wielkanocą", "wigilia", "wigilii", "wigilię",
+    "sylwester", "sylwestra", "sylwestrze", "zaduszki", "pasen", "kerstmis", "kerst", "pinksteren", "natal",
+    "páscoa", "ramazan", "bayram", "nevruz", "рождество", "рождества", "пасха", "пасхи", "пасху",
+    "масленица", "великдень", "різдво", "різдва", "великден", "коледа",
+})  # fmt: skip
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
 _COMPOUND_TAIL = 5
 # trades that end German surnames more often than nouns: Steinmeier, Karrenbauer, Schuhmacher, Hofreiter
@@ -76,7 +90,7 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str], nouns:
     """Whether a mention is no name after all (``lowercase``: the article's lowercase words; ``nouns``:
     its capitalised words that follow an article, ``nouns_after_articles``); a disease or a virus is none
     either (``entity_cues.names_a_disease``), nor an acronym of a kind of thing (``GENERIC_ACRONYMS``:
-    "TV", "SMS", "CEO")."""
+    "TV", "SMS", "CEO"), nor a holiday (``HOLIDAYS``)."""
     return (
         _common_word(mention, language, nouns)
         or _generic_here(mention, lowercase)
@@ -86,7 +100,14 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str], nouns:
         or mention.surface in time_zone_abbreviations(language)
         or APOSTROPHE_SUFFIX.sub("", mention.surface) in GENERIC_ACRONYMS
         or names_a_disease(mention.surface)
+        or _holiday(mention)
     )
+
+
+def _holiday(mention: Found) -> bool:
+    """A lone untyped word that names a feast or a holiday (``HOLIDAYS``)."""
+    word = APOSTROPHE_SUFFIX.sub("", mention.surface)
+    return mention.kind == "misc" and " " not in word and word.casefold() in HOLIDAYS
 
 
 def _typed_frequent_word(mention: Found, language: str | None) -> bool:
