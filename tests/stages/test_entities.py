@@ -1293,6 +1293,20 @@ def test_entities_in_a_script_without_capitals_places_and_people_are_found_by_wh
     assert not any("كورونا" in surface or "تحاول" in surface for surface in found)
 
 
+def test_entities_in_a_script_without_capitals_a_title_makes_the_two_words_after_it_a_person() -> None:
+    """After a person's title ("الجنرال", "الرئيس") a first name no list holds and a family name the
+    dictionary reads as a word are a person's; "عبد الفتاح" is one first name of two words. Without a
+    title a verb after a first name is still none."""
+    text = (
+        "تمكن مسؤولي القاهرة تحت إشراف الجنرال أشرف السيدي من القبض على المتهم. "
+        "وقال الرئيس عبد الفتاح السيسي إن الأمر انتهى. وقالت أفنان تحاول الحد من انتشار فيروس كورونا."
+    )
+    found = {m.surface: m for m in _mentions(text, "ar").values()}
+    assert found["أشرف السيدي"].kind == "person" and found["عبد الفتاح السيسي"].kind == "person"
+    assert found["عبد الفتاح السيسي"].key == name_key("السيسي")
+    assert not any("تحاول" in surface for surface in found)
+
+
 def test_entities_a_turkish_case_ending_ends_the_name() -> None:
     """Turkish sets a name's case ending off with an apostrophe after the whole name: the name ends
     there ("Manisa'nın Saruhanlı ilçesi": Manisa's district Saruhanlı, two names; "Birleşik Krallık'ta Kovid"

@@ -11,8 +11,9 @@ of the entities stage.
   followed by a word that is none of the language's most frequent words (jusText's lists), no place,
   and no inflected form of another word (the dictionary's form of it is the word itself, or the word
   without its article: "الجزار", al-Gazzar, is "جزار"; "تحاول", she tries, is "حاول" and no name): the
-  first name and the family name ("عصام القاضي"). A first name alone says too little: many are words
-  too (إيمان, faith).
+  first name and the family name ("عصام القاضي"). After a person's title (``TITLES``: "الجنرال أشرف
+  السيدي") the first name need not be listed nor the family name uninflected, so long as neither is a
+  frequent word or a place. A first name alone says too little: many are words too (إيمان, faith).
 
 Organisations are left out: no list of them in these scripts ships in a package.
 """
@@ -34,7 +35,19 @@ UNCASED_SHARE = 0.6  # of a sentence's words, for it to be read this way
 # one-letter words Arabic writes onto the next: and, in/with, for/to, so, like
 PROCLITICS = {"ar": ("و", "ب", "ل", "ف", "ك")}
 ARTICLES = {"ar": "ال"}
+COMPOUND_FIRST_WORDS = {"ar": ("عبد",)}  # a first name's first word, written apart from the rest
 TATWEEL = "\u0640"  # the stretching stroke of Arabic script ("عـنـد"): a page's styling, not a name's
+# Titles written before a person's name ("الرئيس عبد الفتاح السيسي", "الجنرال أشرف السيدي"): after one, a
+# first name no list holds and a family name the dictionary reads as a word's form are a person's too
+# (not "الشيخ", which opens places: الشيخ زايد)
+TITLES = {
+    "ar": frozenset({
+        "الرئيس", "الرئيسة", "الوزير", "الوزيرة", "اللواء", "العميد", "العقيد", "الجنرال", "الدكتور", "الدكتورة",
+        "المستشار", "المستشارة", "السفير", "السفيرة", "النائب", "النائبة", "الفنان", "الفنانة", "الملك", "الملكة",
+        "الأمير", "الأميرة", "المهندس", "المهندسة", "الكاتب", "الكاتبة", "الصحفي", "الصحفية", "المطرب", "المطربة",
+        "الممثل", "الممثلة", "اللاعب", "اللاعبة", "المدرب",
+    }),
+}  # fmt: skip
 
 Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from the word before)
 
@@ -114,20 +127,39 @@ def _without_proclitic(word: str, language: str | None) -> list[str]:
 
 
 def _person_at(words: Words, index: int, language: str | None) -> KnownName | None:
-    if index + 1 >= len(words) or words[index + 1][1]:
+    given_words = 2 if _opens_compound_first_name(words, index, language) else 1  # "عبد الفتاح السيسي"
+    at = index + given_words  # the family name's word
+    if at >= len(words) or any(broken for _, broken in words[index + 1 : at + 1]):
         return None
-    first, family = words[index][0], words[index + 1][0]
-    if _cased(first) or not is_given_name(first):
+    first, family = "".join(word for word, _ in words[index:at]), words[at][0]
+    titled = _after_title(words, index, language)
+    if _cased(first) or not (titled or is_given_name(first)):
         return None
     common = frequent_words(language) if language else frozenset()
-    if len(family) < MIN_WORD_LETTERS or family in common or first in common:
+    if len(family) < MIN_WORD_LETTERS or family in common or (given_words == 1 and first in common):
         return None
-    if _cased(family) or TATWEEL in family or find_place(family) is not None:
+    if _cased(family) or TATWEEL in family or find_place(family) is not None or find_place(first) is not None:
         return None
     proclitics = PROCLITICS.get(language or "", ())
-    if _inflected(family, language) or (family.startswith(proclitics) and is_given_name(family[1:])):
+    if (_inflected(family, language) and not titled) or (family.startswith(proclitics) and is_given_name(family[1:])):
         return None  # "شاكر وخالد": Shaker and Khaled
-    return KnownName(index, 2, f"{first} {family}", None)
+    surface = " ".join(word for word, _ in words[index : at + 1])
+    return KnownName(index, given_words + 1, surface, None)
+
+
+def _opens_compound_first_name(words: Words, index: int, language: str | None) -> bool:
+    """Whether word ``index`` opens a first name of two words, "عبد" (servant of) and one of God's names
+    with its article ("عبد الفتاح", "عبد الرحمن"), which lists write as one word ("عبدالرحمن")."""
+    if index + 1 >= len(words) or words[index][0] not in COMPOUND_FIRST_WORDS.get(language or "", ()):
+        return False
+    return words[index + 1][0].startswith(ARTICLES.get(language or "", "\0"))
+
+
+def _after_title(words: Words, index: int, language: str | None) -> bool:
+    """Whether a person's title (``TITLES``) comes right before word ``index``, with nothing between."""
+    if index == 0 or words[index][1]:
+        return False
+    return words[index - 1][0] in TITLES.get(language or "", frozenset())
 
 
 def _inflected(word: str, language: str | None) -> bool:
