@@ -592,6 +592,10 @@ def test_entities_a_byline_and_a_dateline_in_capitals_are_a_person_and_a_place()
     whole = _mentions("SAN FRANCISCO (Reuters) - Sales rose at GEORGE WASHINGTON UNIVERSITY.", "en")
     assert {mention.surface for mention in whole.values()} >= {"SAN FRANCISCO", "GEORGE WASHINGTON UNIVERSITY"}
     assert not any(mention.surface in ("GEORGE", "WASHINGTON") for mention in whole.values())
+    shouted = {
+        m.surface: m.kind for m in _mentions("ÖVP BOSS SEBASTIAN KURZ KURZEN DEN WAHREN. Er sprach.", "de").values()
+    }
+    assert shouted == {"ÖVP": "org", "SEBASTIAN KURZ": "person"}
     probe = _mentions("La sonda ESA SMART è partita.", "it")
     assert not any(mention.kind == "person" for mention in probe.values())
 

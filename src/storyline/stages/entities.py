@@ -2439,8 +2439,9 @@ def _office_before_its_title(run: list[str], before: list[str], language: str | 
 def _names_in_capitals(run: list[str], before: list[str], language: str | None) -> list[Found] | None:
     """A run set in capitals that holds a byline's or a dateline's names, read as those names: a person
     where one or two listed first names and a surname come ("FRANCISCO DÍAZ", "By MARIA CHENG"), a place
-    where the gazetteer knows one to three words ("LAREDO", "SAN FRANCISCO"), and the words between them
-    dropped where each is a common word in lowercase ("AGENCIAS CELAYA": Celaya), else read as any run.
+    where the gazetteer knows one to three words ("LAREDO", "SAN FRANCISCO"), and of the words between them
+    the common words in lowercase dropped ("AGENCIAS CELAYA": Celaya; "ÖVP BOSS SEBASTIAN KURZ": the ÖVP and
+    Sebastian Kurz), the others read as runs of their own.
     None where the run is not all capitals, is one known place or an institution's name, or holds neither."""
     if len(run) < 2 or not all(word.isupper() and len(word) > 1 for word in run):
         return None
@@ -2470,13 +2471,39 @@ def _names_in_capitals(run: list[str], before: list[str], language: str | None) 
             mention = _mention_for_run(titled[start:stop], preceding, language)
             if mention is not None:
                 found.append(dataclasses.replace(mention, surface=" ".join(words), kind="person"))
-        elif what == "place" or not all(_common_in_lowercase(word, language) for word in words):
+        elif what == "place":
             found.extend(_mentions_for_run(words, preceding, language))
+        else:  # the other words that are no common word, as names of their own ("ÖVP BOSS SEBASTIAN KURZ")
+            dropped = [_droppable_in_capitals(word, language) for word in words]
+            for at, stretch in _stretches(words, dropped):
+                found.extend(_mentions_for_run(stretch, [*preceding, *words[:at]], language))
+    return found
+
+
+def _stretches(words: list[str], dropped: list[bool]) -> list[tuple[int, list[str]]]:
+    """The runs of ``words`` between the dropped ones, each with where it starts."""
+    found: list[tuple[int, list[str]]] = []
+    for at, (word, drop) in enumerate(zip(words, dropped, strict=True)):
+        if drop:
+            continue
+        if found and found[-1][0] + len(found[-1][1]) == at:
+            found[-1][1].append(word)
+        else:
+            found.append((at, [word]))
     return found
 
 
 def _common_in_lowercase(word: str, language: str | None) -> bool:
     return lemmas.common_word(word.lower(), language or "en")
+
+
+def _droppable_in_capitals(word: str, language: str | None) -> bool:
+    """A common word in capitals ("ARDE", "BOSS", "DEN"), not a name: the dictionary knows it in lowercase,
+    and not as an acronym in capitals ("ÖVP", "NATO", whose lowercase forms it lists too)."""
+    if not _common_in_lowercase(word, language):
+        return False
+    as_written = lemmas.dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
+    return not (as_written is not None and len(as_written) > 1 and as_written.isupper())
 
 
 def _word_before_place(word: str, place: Place, language: str | None) -> bool:
