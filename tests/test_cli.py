@@ -320,3 +320,21 @@ def test_cli_a_read_only_server_of_a_missing_store_creates_nothing(
     assert list(tmp_path.iterdir()) == []
     served = runner.invoke(main, ["serve", "--db", str(missing), "--token", "0123456789abcdef"])
     assert served.exit_code == 0 and missing.exists(), "a server that takes ingests starts a new store"
+
+
+def test_cli_check_says_what_an_upgrade_leaves_to_do(runner: CliRunner, postgres) -> None:  # type: ignore[no-untyped-def]
+    """`check` upgrades an older PostgreSQL store; crossing schema 25 it says to rewrite the older rows
+    (a `note:` line, and `notices` in JSON), and the check itself still passes."""
+    from storyline.store import open_store
+    from storyline.store.migrations import VACUUM_NOTICE
+
+    url = postgres.new_database()
+    for as_json in (False, True):
+        with open_store(url) as store, store.transaction():
+            store._db.execute("UPDATE meta SET value='24' WHERE key='schema_version'")
+        result = runner.invoke(main, ["check", "--db", url, *(["--json"] if as_json else [])])
+        assert result.exit_code == 0, result.output
+        if as_json:
+            assert json.loads(result.stdout)["notices"] == [VACUUM_NOTICE]
+        else:
+            assert f"note: {VACUUM_NOTICE}" in result.stderr and result.stdout.startswith("ok:")

@@ -571,14 +571,19 @@ def export_command(fmt: str, out: Path | None, db_path: str | None) -> None:
 @db_option
 @json_option
 def check_command(db_path: str | None, as_json: bool) -> None:
-    """Check the store: the database's integrity check and storyline's own rules (exit 1 on a problem)."""
+    """Check the store: the database's integrity check and storyline's own rules (exit 1 on a problem).
+    An older store is upgraded first; what the upgrade leaves to do is printed as a note."""
     settings = _settings(db_path)
     with _existing_store(settings) as store:
         problems = store.check()
         counts = store.counts()
+        notices = list(store.upgrade_notices)
     if as_json:
-        _print_json({"ok": not problems, "problems": problems, **counts})
-    elif problems:
+        _print_json({"ok": not problems, "problems": problems, "notices": notices, **counts})
+        sys.exit(1 if problems else 0)
+    for notice in notices:
+        click.echo(f"note: {notice}", err=True)
+    if problems:
         for problem in problems:
             click.echo(f"problem: {problem}")
     else:

@@ -418,6 +418,22 @@ def test_store_upgrade_to_schema_24_indexes_when_articles_were_stored_on_either_
         )
 
 
+def test_store_upgrade_to_schema_25_leaves_a_note_on_postgresql_only(store_location: str) -> None:
+    """Rows stored before schema 25 keep PostgreSQL's old layout until VACUUM FULL: the upgrade says so (on
+    SQLite there is nothing to do); a store opened at its own schema has nothing to say."""
+    from storyline.store.migrations import VACUUM_NOTICE
+
+    with open_store(store_location) as store:
+        assert store.upgrade_notices == ()
+        with store.transaction():
+            store._db.execute("UPDATE meta SET value='24' WHERE key='schema_version'")
+    with open_store(store_location) as store:
+        expected = (VACUUM_NOTICE,) if store_location.startswith("postgresql") else ()
+        assert store.upgrade_notices == expected
+    with open_store(store_location) as store:
+        assert store.upgrade_notices == ()
+
+
 def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str) -> None:
     """Schema 5 indexes a storyline's stories by date and counts entities' articles per day; a
     schema-4 store (made here by undoing both) is upgraded when opened, its rows kept."""

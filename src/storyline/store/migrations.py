@@ -30,6 +30,7 @@ class Migration:
     split_storylines: bool = False  # storylines that fell into pieces are split (``split_storylines_in_pieces``)
     rekey_mentions: bool = False  # stored mentions' keys made again by today's rules (``rekey_mentions``)
     index_words: bool = False  # the words of stored Chinese articles cut apart for search (``index_words``)
+    notices: tuple[tuple[str, str], ...] = ()  # (dialect, what the user should know after the upgrade)
 
 
 # Shard numbers as grouping/window.py computes them (SHARD_DAYS = 7): day number // 7 for a dated
@@ -37,6 +38,11 @@ class Migration:
 _SHARD = (
     "CASE WHEN a.published IS NOT NULL THEN CAST(julianday(a.published) - 1721424.5 AS INTEGER) / 7"
     " ELSE -(CAST(julianday(substr(a.ingested_at, 1, 10)) - 1721424.5 AS INTEGER) / 7) - 1 END"
+)
+
+VACUUM_NOTICE = (
+    "articles stored before this upgrade keep the columns pages read out of line until PostgreSQL rewrites them:"
+    " run `VACUUM FULL articles, article_vectors` when the store may be locked for a while (docs/deploy.md)"
 )
 
 MIGRATIONS: dict[int, Migration] = {
@@ -206,7 +212,7 @@ MIGRATIONS: dict[int, Migration] = {
     23: Migration(),
     # Version 25: PostgreSQL keeps the article columns pages read, and the vectors, in the row (the schema
     # file sets their storage); rows already stored keep their layout until `VACUUM FULL` rewrites them.
-    24: Migration(),
+    24: Migration(notices=(("postgresql", VACUUM_NOTICE),)),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
@@ -224,10 +230,10 @@ def migrate(
     rename_entities: Callable[[], object] = lambda: None,
     rekey_mentions: Callable[[], object] = lambda: None,
     index_words: Callable[[], object] = lambda: None,
-) -> None:
+) -> list[str]:
     """Run the steps from ``version`` to ``target`` inside the caller's transaction (on SQLite with
     foreign keys off: tables are renamed and rebuilt); KeyError when a step is missing. ``schema`` is
-    the schema file rendered for ``dialect``."""
+    the schema file rendered for ``dialect``. Returns what the user should know after the upgrade."""
     steps = [MIGRATIONS[step] for step in range(version, target)]
     for step in steps:
         for table, column, declaration in step.columns:
@@ -247,6 +253,7 @@ def migrate(
     if any(step.split_storylines for step in steps):
         split_storylines()
     db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(target),))
+    return [text for step in steps for where, text in step.notices if where == dialect]
 
 
 def _holds_language(db: Any, language: str) -> bool:

@@ -246,7 +246,7 @@ class PostgresStore(SqlStore):
             raise StoreError(f"{self.location}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
         try:
             schema = render_schema("postgresql")
-            migrate(
+            notices = migrate(
                 self._db,
                 version,
                 SCHEMA_VERSION,
@@ -258,6 +258,7 @@ class PostgresStore(SqlStore):
                 rekey_mentions=self.rekey_mentions,
                 index_words=self.index_words,
             )
+            self.upgrade_notices = tuple(notices)
         except psycopg.Error as error:
             raise StoreError(
                 f"{self.location}: cannot upgrade store from schema {version} ({_first_line(error)})"

@@ -151,6 +151,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
     """All reads and writes of storyline's data go through here (open one with ``open_store``)."""
 
     location: str  # what the user named: a file path or a URL (without its password)
+    upgrade_notices: tuple[str, ...] = ()  # what an upgrade on opening left for the user to know
 
     def close(self) -> None:
         raise NotImplementedError

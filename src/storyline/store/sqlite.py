@@ -163,7 +163,7 @@ class SQLiteStore(SqlStore):
         if any(step not in MIGRATIONS for step in range(version, SCHEMA_VERSION)):
             raise StoreError(f"{self.path}: store has schema {version} and no migration to {SCHEMA_VERSION} exists")
         try:
-            migrate(
+            notices = migrate(
                 self._db,
                 version,
                 SCHEMA_VERSION,
@@ -174,6 +174,7 @@ class SQLiteStore(SqlStore):
                 rekey_mentions=self.rekey_mentions,
                 index_words=self.index_words,
             )
+            self.upgrade_notices = tuple(notices)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot upgrade store from schema {version} ({error})") from error
 
