@@ -580,17 +580,16 @@ def check_command(db_path: str | None, as_json: bool) -> None:
         notices = list(store.upgrade_notices)
     if as_json:
         _print_json({"ok": not problems, "problems": problems, "notices": notices, **counts})
-        sys.exit(1 if problems else 0)
-    for notice in notices:
-        click.echo(f"note: {notice}", err=True)
-    if problems:
+    else:
+        for notice in notices:
+            click.echo(f"note: {notice}", err=True)
         for problem in problems:
             click.echo(f"problem: {problem}")
-    else:
-        click.echo(
-            f"ok: {plural(counts['articles'], 'article')}, {plural(counts['stories'], 'story')},"
-            f" {plural(counts['storylines'], 'storyline')}"
-        )
+        if not problems:
+            click.echo(
+                f"ok: {plural(counts['articles'], 'article')}, {plural(counts['stories'], 'story')},"
+                f" {plural(counts['storylines'], 'storyline')}"
+            )
     sys.exit(1 if problems else 0)
 
 

@@ -1280,11 +1280,9 @@ def _known_mentions(words: list[tuple[str, bool]], language: str | None) -> list
             place = name.place
             found.append(Found(key=place.id, given="", surface=name.surface, kind=place.kind, lemma=place.name))
         else:  # as written: a dictionary of these languages would take "العاصي" (al-Asi) for the word عاص
-            *given, family = name.surface.split()  # "عبد الفتاح السيسي": a first name of two words
-            first = "".join(given)
-            if len(key := name_key(family)) >= 2:
+            if len(key := name_key(name.surface.split()[-1])) >= 2:
                 found.append(
-                    Found(key=key, given=given_key(first), surface=name.surface, kind="person", lemma=name.surface)
+                    Found(key=key, given=given_key(name.first), surface=name.surface, kind="person", lemma=name.surface)
                 )
     return found
 

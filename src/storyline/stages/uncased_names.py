@@ -55,12 +55,14 @@ Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from t
 @dataclass(frozen=True)
 class KnownName:
     """A name found by look-up: its first word's index, how many words, its written form (without a
-    proclitic), and the place when it is one (else a person's name)."""
+    proclitic), and the place when it is one (else a person's name, whose first name is ``first``, its
+    words written together: "عبد الفتاح" as lists write it, "عبدالفتاح")."""
 
     start: int
     length: int
     surface: str
     place: Place | None
+    first: str = ""
 
 
 def is_uncased(words: Words) -> bool:
@@ -144,7 +146,7 @@ def _person_at(words: Words, index: int, language: str | None) -> KnownName | No
     if (_inflected(family, language) and not titled) or (family.startswith(proclitics) and is_given_name(family[1:])):
         return None  # "شاكر وخالد": Shaker and Khaled
     surface = " ".join(word for word, _ in words[index : at + 1])
-    return KnownName(index, given_words + 1, surface, None)
+    return KnownName(index, given_words + 1, surface, None, first)
 
 
 def _opens_compound_first_name(words: Words, index: int, language: str | None) -> bool:
