@@ -266,6 +266,7 @@ _IDENTIFIER_DIGITS = 6
 # A reporting period as business news writes it ("FY20", "FY2021", "Q3", "H1", "1H20"): a code, not an
 # acronym of an organisation (each had become an organisation joining every company's results)
 _REPORTING_PERIOD = re.compile(r"(?:FY|CY|[QH][1-4])(?:\d{2}|\d{4})?|[1-4]?[QH]\d{2}(?:\d{2})?")
+_REPORTING_PERIOD_LETTERS = 6  # the longest the pattern matches ("FY2021", "1H2020")
 # A page's labels set in capitals ("[VIDEO]", "(FOTO)", "LIVE:", "OK", "FILE PHOTO:"): short enough to read as
 # acronyms, and one organisation "VIDEO" joined every article a page labelled so.
 _LABELS_IN_CAPITALS = frozenset([
@@ -1695,14 +1696,15 @@ def _merge_in_article(found: list[Found]) -> tuple[EntityMention, ...]:
 def _is_capitalised(word: str, language: str | None) -> bool:
     """A capitalised word that is no month or weekday (English's, or those of an article's language
     that capitalises them), Roman numeral, code, reporting period or word of ``_NOT_NAMES``."""
-    plain = APOSTROPHE_SUFFIX.sub("", word).lower()  # "Şubat'ta" is February
+    stripped = APOSTROPHE_SUFFIX.sub("", word)  # "Şubat'ta" is February
+    plain = stripped.lower()
     return (
         word[0].isupper()
         and plain not in _NOT_NAMES
         and not (capitalises_calendar(language) and plain in calendar_words(language))
         and not is_roman_numeral(word)
         and (word.isalpha() or sum(character.isdigit() for character in word) < _IDENTIFIER_DIGITS)
-        and not _REPORTING_PERIOD.fullmatch(APOSTROPHE_SUFFIX.sub("", word))
+        and not (len(stripped) <= _REPORTING_PERIOD_LETTERS and _REPORTING_PERIOD.fullmatch(stripped))
     )
 
 
