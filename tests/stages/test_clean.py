@@ -48,6 +48,9 @@ def test_clean_drops_interface_phrases_mid_text() -> None:
     text = "Перший абзац статті закінчується тут.\nВідео дня\nДругий абзац статті продовжує розповідь про переговори у Будапешті."
     (cleaned,) = clean_text([Article(id="a", text=text)])
     assert "Відео дня" not in cleaned.text and cleaned.boilerplate_removed == 1
+    text = "17 Powerful Quotes for the New Year\nStart Slideshow\n\nDuring this time of year, many of us plan."
+    (cleaned,) = clean_text([Article(id="b", text=text)])
+    assert "Slideshow" not in cleaned.text and "During this time of year" in cleaned.text
 
 
 def test_clean_never_empties_an_article() -> None:

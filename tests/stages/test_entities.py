@@ -405,6 +405,9 @@ def test_entities_a_heading_in_capitals_is_no_name_and_a_dateline_is_its_place()
     new_york = [m for m in dateline.values() if m.surface == "NEW YORK"]
     assert new_york and new_york[0].kind == "place" and new_york[0].key.startswith("geo:")
     assert any(m.surface == "PKN ORLEN" for m in dateline.values())  # capitals that are no words stay a name
+    # an acronym the dictionary lists in capitals is no heading's word: "FPÖ BOSS" is the party's boss
+    party = _mentions("Koalition: Hofer warnt. FPÖ BOSS Norbert Hofer sieht Österreich.", "de")
+    assert any("FPÖ" in m.surface.split() for m in party.values())
 
 
 def test_entities_title_case_heading_words_are_not_names() -> None:
@@ -424,6 +427,20 @@ def test_entities_an_english_heading_with_capitalised_small_words_is_no_name() -
     surfaces = {m.surface for m in _mentions(text, "en").values()}
     assert "Netflix" in surfaces
     assert not any(word in surface for surface in surfaces for word in ("Arrive", "Longer", "Series"))
+
+
+def test_entities_a_long_title_case_stretch_of_dictionary_words_is_a_heading_whatever_their_endings() -> None:
+    """Turkish writes a heading's words with endings the text does not repeat ("Durumlar", "Dışında"): five
+    or more capitalised words the dictionary knows, none an institution's word or a place, are a heading."""
+    text = (
+        "Hastaneler acil hastalar dışındaki hastaları randevusuz kabul etmeyecek. "
+        "Acil Durumlar Dışında Randevusuz Alınmayacak Tüm Dünya gibi Türkiye de normalleşme sürecine girdi."
+    )
+    surfaces = {m.surface for m in _mentions(text, "tr").values()}
+    assert "Türkiye" in surfaces
+    assert not any(word in surface for surface in surfaces for word in ("Durumlar", "Randevusuz", "Alınmayacak"))
+    institution = "Eskişehir Muş Kültürü ve Dayanışma Derneği yöneticileri geldi. Dernek büyüyor."
+    assert any("Derneği" in m.surface for m in _mentions(institution, "tr").values())
 
 
 def test_entities_an_english_heading_of_mostly_names_with_a_capitalised_preposition_is_a_heading() -> None:
@@ -845,6 +862,10 @@ def test_entities_an_acronym_of_a_kind_of_thing_is_no_organisation() -> None:
         ("CNN", "org"),
         ("TV Gelnhausen", "org"),
     }
+    turkish = _mentions("Ankara'daki AVM'de KDV ve PCR testleri konuşuldu, dedi Ahmet Yılmaz.", "tr")
+    assert not {"AVM", "KDV", "PCR"} & {mention.surface.split("'")[0] for mention in turkish.values()}
+    degrees = _mentions("Copyright Marlynn Wei, MD 2019. By Jon White, MD at InXpress.", "en")
+    assert "MD" not in {mention.surface for mention in degrees.values()}
 
 
 def test_entities_a_german_title_counts_only_right_before_the_name() -> None:
@@ -1407,6 +1428,9 @@ def test_entities_a_town_of_the_article_s_country_is_a_place_by_its_inflected_na
     # named once after a preposition, the town is that town wherever else the article names it
     again = _mentions("Kurs relacji Kraków – Krosno. Śledztwo prowadzi prokuratura w Krośnie.", "pl")
     assert "krsn" not in again and again[towns["Krośnie"].key].kind == "place"
+    # in another case too, and where that form is a short dictionary word ("nysy": vans of that make)
+    nysa = _mentions("Remont w centrum Nysy ruszy. Plac w Nysie przejdzie przebudowę.", "pl")
+    assert [(m.surface, m.kind, m.count) for m in nysa.values()] == [("Nysy", "place", 2)]
 
 
 def test_entities_a_lone_german_word_english_writes_as_a_name_stays_a_name() -> None:
@@ -2703,3 +2727,59 @@ def test_agencies_written_with_a_hyphen_are_their_acronyms() -> None:
     for text, language in (("selon l'Agence France-Presse à Paris.", "fr"), ("Agence France-Presse said so.", "en")):
         found = _mentions(text, language)
         assert found[acronym_key("AFP")].kind == "org" and not any(m.surface == "Presse" for m in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Perrito se cubre del frío en Lerdo\nAnalaura Rangel\n\nDebido a las lluvias.", "es", "Analaura Rangel"),
+        ("Zahoor Elahi scored 46 runs for the side.", "en", "Zahoor Elahi"),
+    ],
+)
+def test_entities_a_word_no_dictionary_lists_opens_a_name_at_a_sentence_s_start(
+    text: str, language: str, name: str
+) -> None:
+    """A sentence's first word that no dictionary of the language or English lists, before another
+    capitalised word, is the name's first word, not a sentence's word dropped ("Rangel" alone had been
+    a district of Luanda)."""
+    assert name in {m.surface for m in _mentions(text, language).values()}
+
+
+def test_entities_an_unlisted_opening_word_is_no_name_where_nouns_are_capitalised() -> None:
+    """In German an unlisted first word is most often a compound noun ("Praxisnahe Fortbildungen"), and
+    a compound of known words elsewhere is one too ("Glasproducent Glaverbel")."""
+    assert "Praxisnahe Fortbildungen" not in {
+        m.surface for m in _mentions("Praxisnahe Fortbildungen bietet der Verein an.", "de").values()
+    }
+    assert "Glaverbel" in {m.surface for m in _mentions("Glasproducent Glaverbel boekte winst.", "nl").values()}
+
+
+def test_entities_common_nouns_before_a_surname_the_article_names_in_full_are_that_person() -> None:
+    """ "das Kabinett Kurz II" beside "Sebastian Kurz": the chancellor, not an entity "Kabinett Kurz" keyed by
+    the noun as if it were a first name. A surname spelled otherwise ("Villa"), a title before a first name
+    ("Infantin Isabel"), a saint's name, and outside German a place named after the person ("Le Clos
+    Genest") stay what they were."""
+    mentions = _mentions("Sebastian Kurz sagt ja. Das Kabinett Kurz II regiert seit Januar.", "de")
+    kurz = [m for m in mentions.values() if "Kurz" in m.surface]
+    assert [(m.surface, m.kind, m.count) for m in kurz] == [("Sebastian Kurz", "person", 2)]
+    cases = [
+        ("Aston Villa gewann 1:0. Der Verein Port Vale verlor.", "de", "Verein Port Vale"),
+        ("Teresa Grasa kam mit der Infantin Isabel. Die Kirche Santa Isabel ist alt.", "de", "Infantin Isabel"),
+        ("Le Clos Genest a été construit par l’architecte Casimir Genest.", "fr", "Clos Genest"),
+    ]
+    for text, language, name in cases:
+        (article,) = extract_entities([Article(id="a", text=text, language=language)])
+        assert name in {m.surface for m in article.entities}
+
+
+def test_entities_a_german_article_after_a_lost_full_stop_opens_no_name_though_some_list_it_as_a_surname() -> None:
+    """ "Das" is also an Indian surname; after a lowercase word it is the article of a sentence whose full
+    stop the page lost ("eskalieren Das Gefährlichste"), after a first name the surname ("Tarun Das")."""
+    text = "Der Krieg droht zu eskalieren Das Gefährlichste am Konflikt ist, dass Tarun Das kam."
+    surfaces = {m.surface for m in _mentions(text, "de").values()}
+    assert "Tarun Das" in surfaces and not any("Gefährlichste" in surface for surface in surfaces)
+
+
+def test_entities_german_numbers_that_are_nouns_open_no_name() -> None:
+    text = "Das Video wurde 2,5 Millionen Mal angeschaut. Es kostet 200 Tausend Dollar, sagte Angela Merkel."
+    assert {m.surface for m in _mentions(text, "de").values()} == {"Angela Merkel"}

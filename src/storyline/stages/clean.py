@@ -38,6 +38,7 @@ _UI_PHRASES = re.compile(
     r"^("
     r"related( news| articles| stories)?|read (more|also)|see also|share( this)?|comments?( \d+)?|"
     r"add (a )?comment|follow us.*|subscribe.*|advertisement|video of the day|most read|top stories|"
+    r"(start|view|open) (the )?(slideshow|gallery|photo gallery)|"
     r"свързани новини|прочетете (още|също)|коментари( \d+)?|добави( коментар)?|водещи новини|"
     r"последвайте (ни|канала).*|реклама|"
     r"читайте (также|еще|ещё).*|похожие новости|комментарии( \d+)?|поделиться|реклама|видео дня|"

@@ -305,6 +305,8 @@ _NOT_NAMES = {
     "сми",
     "змі",
     "ввп",
+    # German's numbers that are nouns, capitalised before what they count ("2,5 Millionen Mal", "Tausend Dollar")
+    *["millionen", "milliarden", "billionen", "tausend", "tausende", "hunderte", "dutzende"],
     # Turkish month names, which take suffixes after an apostrophe ("Şubat'ta")
     *["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
 }
@@ -509,7 +511,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     typed = [
         _person_by_given_name(m, lowercase, article.language) for m in found if not german_nouns(m, article.language)
     ]
-    typed = case_forms_named_again(typed, article.language)
+    typed = _places_named_again(case_forms_named_again(typed, article.language))
     nouns = nouns_after_articles(tokenised, article.language)
     kept = [
         m
@@ -522,9 +524,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = _country_institutions_named(kept, tokenised, article.language)
     kept = _place_institutions_named(kept, tokenised, article.language)
     kept = _regnal_names_named(kept, tokenised, article.language)
-    merged = _merge_in_article(
-        _expand_acronyms(_places_named_again([_listed_company(m, article.language) for m in kept]))
-    )
+    merged = _merge_in_article(_expand_acronyms([_listed_company(m, article.language) for m in kept]))
     return tuple(_hyphen_restored(mention) for mention in merged)
 
 
@@ -1458,7 +1458,7 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
     (``_may_be_surname``: a listed name, a surname's ending, no word of the language). "Ottawa Senators ... Senators",
     "Justice Officer ... Officer" stay untyped, and so no anchor other articles' bare words join.
     """
-    found = _towns_named_as_surnames(found)
+    found = _surnames_after_nouns(_towns_named_as_surnames(found), language)
     givens: dict[str, Counter[str]] = {}
     for mention in found:  # a person's full name; "Die Geburtenbilanz" makes no person of "Geburtenbilanz"
         if mention.given and mention.given != mention.key and _full_name(mention, lowercase):
@@ -1481,6 +1481,53 @@ def _resolve_surnames(found: list[Found], lowercase: set[str], language: str | N
             mention = dataclasses.replace(mention, given=given, kind=kind)
         resolved.append(mention)
     return resolved
+
+
+def _surnames_after_nouns(found: list[Found], language: str | None) -> list[Found]:
+    """In German, which writes "the cabinet of Kurz" as "das Kabinett Kurz", an untyped name of nouns and a
+    surname that the article gives a person in full is that person's bare surname ("Kabinett Kurz II"
+    beside "Sebastian Kurz", "Sozialdezernent Berg", "Leitfigur Joschka Fischer": not an entity keyed by the
+    noun as a first name); ``_resolve_surnames`` then gives it the first name. The nouns are the
+    dictionary's words, and no listed first name; the person opens with one (not "Santa Isabel"), the
+    last word is written as that person's surname and is no first name alone. Elsewhere such a run is a
+    place or a thing of its own, named after the person ("Le Clos Genest", "Villa Borghese", "Port Vale")."""
+    persons: dict[str, set[str]] = {}  # a person's key -> the surnames written with it
+    for mention in found:
+        if (
+            mention.kind == "person"
+            and mention.given
+            and mention.given != mention.key
+            and " " in mention.surface
+            and _listed_first_name(mention.surface.split()[0].title())  # not "Santa Isabel", a saint
+        ):
+            persons.setdefault(mention.key, set()).add(_bare_form(mention.surface))
+    if not persons or language not in NOUN_CAPITALISING or language not in SUPPORTED_LANGUAGES:
+        return found
+    return [_as_bare_surname(mention, persons, language) or mention for mention in found]
+
+
+def _as_bare_surname(mention: Found, persons: dict[str, set[str]], language: str) -> Found | None:
+    """An untyped mention made the bare surname after its nouns (``_surnames_after_nouns``); None where
+    it is none."""
+    if mention.kind != "misc" or mention.key not in persons:
+        return None
+    surname = _surname_after_nouns(mention.surface, language)
+    if surname is None or not _written_alike(surname, persons[mention.key]):
+        return None  # "Port Vale" beside "Aston Villa": another name
+    return dataclasses.replace(mention, surface=surname, lemma=mention.lemma.split()[-1], given="")
+
+
+def _surname_after_nouns(surface: str, language: str) -> str | None:
+    """The last word of a name whose other words are nouns of the language's dictionary and no listed
+    first names; None for any other name."""
+    *nouns, last = surface.split()
+    if not nouns or any(_listed_first_name(noun) for noun in nouns):
+        return None
+    if is_given_name(last) and not is_family_name(last):
+        return None  # a title and a first name ("Infanta Isabel"), no surname
+    if all(lemmas.is_known(noun, language) or lemmas.common_word(noun.lower(), language) for noun in nouns):
+        return last
+    return None
 
 
 def _towns_named_as_surnames(found: list[Found]) -> list[Found]:
@@ -2046,7 +2093,8 @@ def _may_be_name_word(
         return False
     if is_part_of_month(word) and _before_calendar_word(words, index, language):  # "Mitte März" is no place
         return False
-    if _capitalised_small_word(word, language) and not _opens_place(words, index):  # "Eine Frau": a lost stop
+    after_capital = index > 0 and words[index - 1][0][:1].isupper() and not words[index][1]
+    if _capitalised_small_word(word, language, after_capital) and not _opens_place(words, index):  # "Eine Frau"
         return False
     if index > 0 or _opens_place(words, index):  # "Côte d'Ivoire : la voie ouverte ...", "New Delhi has ..."
         return True
@@ -2067,6 +2115,7 @@ def _may_be_name_word(
         or _opens_full_name(words, index, language)
         or (_name_word_follows(words, index) and _foreign_first_name_opens([word, words[index + 1][0]], language))
         or _before_legal_form(words, index)
+        or _unknown_word_before_name(words, index, language)
         or _opens_listed_company(words, index)
         or (_listed_company_word(word, language) and not _name_word_follows(words, index))
         or _dictionary_proper_noun(word, language)
@@ -2085,6 +2134,22 @@ def _dictionary_proper_noun(word: str, language: str | None) -> bool:
     if lemmas.dictionary_lemma(word, language) != word or not word[1:].islower():
         return False
     return not lemmas.in_lowercase(word.lower(), language)
+
+
+def _unknown_word_before_name(words: list[tuple[str, bool]], index: int, language: str | None) -> bool:
+    """A sentence's first word that no dictionary of the language or of English lists, before another
+    capitalised word: a name no list holds ("Analaura Rangel" opening a byline, "Zahoor Elahi"), not a
+    word. Not where every noun is capitalised: there it is most often a compound the dictionary does not
+    list ("Praxisnahe Fortbildungen"), as a compound of known words is elsewhere ("Glasproducent
+    Glaverbel"), but in English, which writes its compounds apart ("Teamsystem Bologna", a club)."""
+    word = words[index][0]
+    if not language or language not in SUPPORTED_LANGUAGES or language in NOUN_CAPITALISING:
+        return False
+    if not _name_word_follows(words, index):
+        return False
+    if not word.isalpha() or is_known_word(word, language) or word.casefold() in frequent_words(language):
+        return False  # the dictionaries lack some small words ("Aux", "Inoltre"): the frequent words hold them
+    return language == "en" or not noun_compound(word, language)  # English writes its compounds apart
 
 
 def _name_word_follows(words: list[tuple[str, bool]], index: int) -> bool:
@@ -2199,17 +2264,23 @@ def _first_name_in_a_slavic_case(word: str, language: str | None) -> bool:
     return language in LATIN_SLAVIC and is_first_name_in_case(word, language)
 
 
-def _capitalised_small_word(word: str, language: str | None) -> bool:
+def _capitalised_small_word(word: str, language: str | None, after_capital: bool = True) -> bool:
     """In a language that capitalises every noun, a short and frequent word of it that the dictionary
     writes in lowercase ("Eine", "Die", "Im", "Seit", "Unter"): where it is capitalised, a sentence
     began there (a full stop or a line the page lost), and no name goes on across it; a name of such
-    words alone is rare ("Die Linke", which loses its article: "Linke"). Names and places aside
-    ("Born", "Mal")."""
+    words alone is rare ("Die Linke", which loses its article: "Linke"). Places aside, and names ("Born",
+    "Mal") after a capitalised word (``after_capital``: "Tarun Das"; after a lowercase one, "eskalieren Das
+    Gefährlichste", the article)."""
     folded = word.casefold()
     if language not in NOUN_CAPITALISING or word.isupper() or folded not in frequent_words(language):
         return False
     lemma = lemmas.dictionary_lemma(word, language)
-    if lemma is None or not lemma[:1].islower() or _listed_name(word) or find_place(word) is not None:
+    if (
+        lemma is None
+        or not lemma[:1].islower()
+        or (after_capital and _listed_name(word))
+        or find_place(word) is not None
+    ):
         return False
     return len(word) <= FUNCTION_WORD_LETTERS or lemma == folded
 

@@ -43,13 +43,17 @@ _READERS_PRONOUNS = {
 }
 
 # Acronyms of kinds of things, read as common words in every language that writes them: television, a
-# text message, a company's chief, a car or a lorry, an aid group ("TV-Sender", "eine SMS", "the CEO", "an
-# NGO"): no organisation, whatever their capitals say
+# text message, a company's chief, a car or a lorry, an aid group, a laboratory test ("TV-Sender", "eine SMS",
+# "the CEO", "an NGO", "a PCR test"): no organisation, whatever their capitals say
 GENERIC_ACRONYMS = frozenset(
     {
         "TV", "PC", "SMS", "MMS", "GPS", "PDF", "USB", "LED", "DVD", "SUV", "VIP", "WLAN", "SIM", "PIN", "ATM",
         "CEO", "CFO", "CTO", "COO", "GDP", "BIP", "PIB", "PKB", "LKW", "PKW", "EKG", "MRT", "UV", "IQ", "FAQ",
-        "NGO", "ONG", "KI", "AI", "IA", "HTML",
+        "NGO", "ONG", "KI", "AI", "IA", "HTML", "PCR", "DNA", "ADN",
+        # degrees and posts written after a name ("Marlynn Wei, MD"; "Jon White, MD", a managing director)
+        "MD", "PhD", "PHD", "MBA",
+        # Turkish: a shopping centre, value-added tax, the gross domestic product, an aid group
+        "AVM", "KDV", "GSYH", "STK",
     }
 )  # fmt: skip
 COMMON_WORD_CITY_POPULATION = 1_000_000
@@ -140,7 +144,19 @@ def _heading(mention: Found, language: str | None) -> bool:
         return False
     if len(words) == 1:
         return len(words[0]) > MAX_ACRONYM and is_known_word(words[0], language)
-    return sum(is_known_word(word, language) for word in words) * 2 > len(words)
+    return sum(_heading_word(word, language) for word in words) * 2 > len(words)
+
+
+def _heading_word(word: str, language: str | None) -> bool:
+    """A word in capitals that the dictionary knows as a word, not as an acronym it lists in capitals
+    and no common word in lowercase ("FPÖ", "SPD", "NATO": "FPÖ BOSS" is the party's boss, no heading;
+    "ICE", "LA" are words all the same)."""
+    if not is_known_word(word, language):
+        return False
+    plain = APOSTROPHE_SUFFIX.sub("", word)
+    codes = [code for code in dict.fromkeys((language, "en")) if code and code in SUPPORTED_LANGUAGES]
+    listed = any(lemmas.dictionary_lemma(plain, code) == plain for code in codes)
+    return not listed or lemmas.common_word(plain.lower(), language or "en")
 
 
 def _byline_person(mention: Found, words: list[str]) -> bool:

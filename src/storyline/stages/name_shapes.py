@@ -18,6 +18,8 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.stages import lemmas
 from storyline.stages.entity_cues import geographic_features, has_org_word, is_person_title
+from storyline.stages.gazetteer import find_place
+from storyline.stages.given_names import is_given_name
 from storyline.stages.name_languages import FIRST_PARTICLES, SECOND_PARTICLES
 
 Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from the word before)
@@ -28,6 +30,7 @@ HEADING_SMALL_RUN = 2  # lowercase small words in a row inside an English title-
 HEADING_MIN_KNOWN = 3
 HEADING_KNOWN_SHARE = 0.6
 HEADING_LOWERCASE_SHARE = 1 / 3
+HEADING_ALL_KNOWN_WORDS = 5  # a title-case stretch this long of dictionary words alone is a heading
 # English headlines capitalise every word, the grammar's small words too; inside a name these are
 # rare ("Will No Longer Arrive This April", "Kindly Share This Story"): past a stretch's first word, one
 # of them marks the stretch as a heading however few of its words the article writes in lowercase.
@@ -230,6 +233,8 @@ def _title_case(
     # an institution's name of dictionary words ("Instituto Mexicano de Seguridad Social") shares its
     # words' dictionary forms with the text: only the forms as written tell a heading from it
     inflected = lowercase_stems is not None and bool(language) and language in SUPPORTED_LANGUAGES
+    if not as_written and len(capitalised) == len(stretch) and _dictionary_words_only(capitalised, language):
+        return True  # no small word inside: an institution's name goes on across them ("Society of the")
     if not as_written and (not inflected or has_org_word(capitalised)):
         return False
     if not as_written:
@@ -241,6 +246,21 @@ def _title_case(
     # a function word in capitals inside the stretch is title case whatever share of it names are
     # ("Boko Haram Attacks Michika Town In Adamawa": three words of seven known)
     return known >= HEADING_MIN_KNOWN and (signalled or known >= HEADING_KNOWN_SHARE * len(capitalised))
+
+
+def _dictionary_words_only(capitalised: list[str], language: str | None) -> bool:
+    """A long title-case stretch of the language's dictionary words only, none an organisation's word
+    or a place, and no listed first name but the last word (which a name would follow): a heading,
+    whatever its words' endings ("Acil Durumlar Dışında Randevusuz Alınmayacak Tüm Dünya"), though the
+    text writes few of them in lowercase as they stand."""
+    if len(capitalised) < HEADING_ALL_KNOWN_WORDS or has_org_word(capitalised):
+        return False
+    if any(is_given_name(word) for word in capitalised[:-1]):
+        return False  # a person's name inside ("Asuntos Exteriores José Manuel Albares")
+    return all(
+        lemmas.is_known(lower_for(word, language or ""), language or "") and find_place(word) is None
+        for word in capitalised
+    )
 
 
 def particle_glue(words: Words, is_name_word: set[int], may_join: Callable[[str, str], bool]) -> set[int]:
