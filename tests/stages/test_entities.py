@@ -2747,11 +2747,18 @@ def test_entities_a_word_no_dictionary_lists_opens_a_name_at_a_sentence_s_start(
 
 def test_entities_an_unlisted_opening_word_is_no_name_where_nouns_are_capitalised() -> None:
     """In German an unlisted first word is most often a compound noun ("Praxisnahe Fortbildungen"), and
-    a compound of known words elsewhere is one too ("Glasproducent Glaverbel")."""
+    a compound of known words elsewhere is one too ("Glasproducent Glaverbel"); a frequent word or an
+    adverb of a known adjective is a word, listed or not."""
     assert "Praxisnahe Fortbildungen" not in {
         m.surface for m in _mentions("Praxisnahe Fortbildungen bietet der Verein an.", "de").values()
     }
     assert "Glaverbel" in {m.surface for m in _mentions("Glasproducent Glaverbel boekte winst.", "nl").values()}
+    # small words and adverbs the dictionaries lack open no name either ("Aux", "Inizialmente")
+    french = _mentions("Aux États-Unis, le vote a eu lieu. Actuellement Emmanuel Macron parle.", "fr")
+    assert {"Emmanuel Macron"} <= {m.surface for m in french.values()}
+    assert not any(m.surface.startswith(("Aux", "Actuellement")) for m in french.values())
+    italian = _mentions("Inizialmente Halle venne designata come capitale del Land.", "it")
+    assert not any(m.surface.startswith("Inizialmente") for m in italian.values())
 
 
 def test_entities_common_nouns_before_a_surname_the_article_names_in_full_are_that_person() -> None:

@@ -59,3 +59,10 @@ def test_the_lowercase_dictionaries_are_the_ones_that_write_names_in_lowercase()
     for language, names in {"bg": ("София", "Иван"), "ru": ("София", "Иван"), "de": ("Berlin", "Paris")}.items():
         lowered = all(lemmas.in_lowercase(name, language) for name in names)
         assert lowered == (language in LOWERCASE_DICTIONARIES)
+
+
+def test_lemmas_an_adverb_of_a_known_adjective_is_a_word() -> None:
+    assert lemmas.derived_adverb("inizialmente", "it") and lemmas.derived_adverb("actuellement", "fr")
+    assert lemmas.derived_adverb("rápidamente", "es")
+    assert not lemmas.derived_adverb("clément", "fr")  # a first name, not an adverb of "clé"
+    assert not lemmas.derived_adverb("clemente", "it") and not lemmas.derived_adverb("quickly", "en")

@@ -2149,6 +2149,8 @@ def _unknown_word_before_name(words: list[tuple[str, bool]], index: int, languag
         return False
     if not word.isalpha() or is_known_word(word, language) or word.casefold() in frequent_words(language):
         return False  # the dictionaries lack some small words ("Aux", "Inoltre"): the frequent words hold them
+    if lemmas.derived_adverb(word.lower(), language):
+        return False  # "Inizialmente Halle", "Actuellement Emmanuel Macron"
     return language == "en" or not noun_compound(word, language)  # English writes its compounds apart
 
 

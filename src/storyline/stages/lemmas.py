@@ -118,6 +118,21 @@ def dictionary_lemma(word: str, language: str) -> str | None:
     return None if lemma is None else str(lemma)
 
 
+# Romance adverbs made from an adjective's feminine form, which the compact dictionaries often lack
+# ("inizialmente", "actuellement"): the ending, and the endings its adjective may take back
+_ADVERB_ENDINGS = {"it": "mente", "es": "mente", "pt": "mente", "ca": "ment", "fr": "ment"}
+
+
+def derived_adverb(word: str, language: str) -> bool:
+    """Whether ``word`` (in lowercase) is an adverb the language makes from an adjective the dictionary
+    knows ("inizialmente": iniziale; "actuellement": actuelle; "rápidamente": rápida)."""
+    ending = _ADVERB_ENDINGS.get(language)
+    if ending is None or not word.endswith(ending) or len(word) < len(ending) + 4:
+        return False  # "Clément" is no adverb of "clé"
+    stem = word[: -len(ending)]
+    return any(is_known(form, language) for form in (stem, stem + "e", stem + "a"))
+
+
 def in_lowercase(word: str, language: str) -> bool:
     """Whether the dictionary knows ``word`` as written as a common word's form: its dictionary form
     is in lowercase ("Desde" -> "desde", "Endig" -> "endigen")."""
