@@ -2727,6 +2727,10 @@ def test_agencies_written_with_a_hyphen_are_their_acronyms() -> None:
     for text, language in (("selon l'Agence France-Presse à Paris.", "fr"), ("Agence France-Presse said so.", "en")):
         found = _mentions(text, language)
         assert found[acronym_key("AFP")].kind == "org" and not any(m.surface == "Presse" for m in found.values())
+    # dpa's financial wire is one agency of its own, not dpa and an "AFX" beside it
+    wire = _mentions("KÖLN (dpa-AFX) - Der Stillstand trifft Ströer. Frankfurt (DPA-AFX) - Das Vertrauen steigt.", "de")
+    agencies = {(m.lemma, m.kind) for m in wire.values() if "AFX" in m.surface or m.surface.upper() == "DPA"}
+    assert agencies == {("dpa-AFX", "org")}
 
 
 @pytest.mark.parametrize(

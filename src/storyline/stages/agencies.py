@@ -55,6 +55,9 @@ _HYPHENATED: dict[tuple[str, ...], str] = {
     ("Agence", "France", "Presse"): "AFP",
     ("Deutsche", "Presse", "Agentur"): "DPA",
     ("Deutschen", "Presse", "Agentur"): "DPA",
+    # dpa's financial wire, which German business news credits in its datelines ("KÖLN (dpa-AFX) -")
+    ("dpa", "AFX"): "dpa-AFX",
+    ("DPA", "AFX"): "dpa-AFX",
 }
 LONGEST_AGENCY = 3  # words
 # the words an agency's name opens with, as written
