@@ -84,3 +84,12 @@ def test_mojibake_is_undone_in_text_and_title_and_nothing_else_changes() -> None
     assert article.text == "In München sagte Сергей Лавров etwas."
     for text in ("le secteur privé» à mutualiser", "“Quotes” – ﬁne &amp; wide Ａ", "Größe Ölförderung façade"):
         assert repaired(text) == text
+
+
+def test_clean_drops_a_wire_story_s_editors_codes_after_its_last_full_stop() -> None:
+    text = "Die Regeln sollen im Juni bekanntgegeben werden./tas/DP/mis\nSee example.com/play/aura and und/oder."
+    (cleaned,) = clean_text([Article(id="a", text=text)])
+    assert "/tas/DP/mis" not in cleaned.text and cleaned.text.startswith(
+        "Die Regeln sollen im Juni bekanntgegeben werden."
+    )
+    assert "example.com/play/aura" in cleaned.text and "und/oder" in cleaned.text

@@ -866,6 +866,8 @@ def test_entities_an_acronym_of_a_kind_of_thing_is_no_organisation() -> None:
     assert not {"AVM", "KDV", "PCR"} & {mention.surface.split("'")[0] for mention in turkish.values()}
     degrees = _mentions("Copyright Marlynn Wei, MD 2019. By Jon White, MD at InXpress.", "en")
     assert "MD" not in {mention.surface for mention in degrees.values()}
+    money = _mentions("Spółka Orlen zarobiła 7,5 mln PLN, a Boeing 1,2 mld USD.", "pl")
+    assert not {"PLN", "USD"} & {mention.surface for mention in money.values()}
 
 
 def test_entities_a_german_title_counts_only_right_before_the_name() -> None:

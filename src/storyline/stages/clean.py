@@ -145,7 +145,14 @@ def _clean_one(article: Article) -> Article:
     text = "\n".join(body).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
     text, tooltips = split_glued_tooltips(text)
-    return article.evolve(text=text, preamble=preamble, boilerplate_removed=removed + tooltips)
+    text, signatures = _EDITORS_CODES.subn("", text)
+    return article.evolve(text=text, preamble=preamble, boilerplate_removed=removed + tooltips + signatures)
+
+
+# the desk's and editors' codes a wire service signs a story with, right after its last full stop
+# ("... bekanntgegeben werden./tas/DP/mis", "./jbz/jac/lkl/DP/ea"): no words of the text ("DP" was read as
+# an organisation in ten of the dev pairs' German articles)
+_EDITORS_CODES = re.compile(r"(?<=[.!?])(?:/[^\W\d_]{1,4}){2,}(?=\s|$)")
 
 
 _WORD = re.compile(r"\S+")

@@ -54,6 +54,11 @@ GENERIC_ACRONYMS = frozenset(
         "MD", "PhD", "PHD", "MBA",
         # Turkish: a shopping centre, value-added tax, the gross domestic product, an aid group
         "AVM", "KDV", "GSYH", "STK",
+        # the ISO 4217 codes of the currencies news quotes most ("7,5 mln PLN", "1.2 billion USD"): units of
+        # an amount, as a month is a date's; not the codes that are also organisations' (BND, the German
+        # intelligence service; AMD; COP, the climate conferences) nor words (ALL, TOP)
+        "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "PLN", "CZK", "HUF", "SEK", "NOK", "DKK", "BGN",
+        "TRY", "INR", "BRL", "MXN", "ZAR", "HKD", "KRW", "SGD", "NZD", "AUD",
     }
 )  # fmt: skip
 COMMON_WORD_CITY_POPULATION = 1_000_000
