@@ -992,6 +992,9 @@ def test_entities_a_pages_label_before_a_colon_is_no_name() -> None:
     colon and an agency's acronym or a number, are no names; a name before a quotation stays one."""
     found = _mentions("Vatandaşlar uyarıldı. - ORDU Kaynak: İHA 11:38 | Son Güncelleme: 16.01.2020 17:02", "tr")
     assert not {"Kaynak", "Son Güncelleme", "Güncelleme"} & {m.surface for m in found.values()}
+    # where "Son" opens the sentence and is left out as a word, its label's last word is no name either
+    opening = _mentions("Meclis yarın toplanıyor. Son Güncelleme: 20.02.2020 12:54 ABD ve Ukrayna.", "tr")
+    assert "Güncelleme" not in {m.surface for m in opening.values()}
     polish = _mentions("Wywiad z koszykarzem. Marcin Gortat: Nie wiem, co będzie dalej.", "pl")
     assert "Marcin Gortat" in {m.surface for m in polish.values()}
 

@@ -905,7 +905,8 @@ def _places_named_again(found: list[Found]) -> list[Found]:
 def _labels(sentence: str, language: str | None) -> set[str]:
     """A page's labels in a sentence: one or two words of the language, no place nor acronym among
     them, before a colon where a sentence or a page's item begins and a number or an agency's acronym
-    follows ("Kaynak: AA", "Fuente: EFE", "Son Güncelleme: 16.01.2020"). Not names."""
+    follows ("Kaynak: AA", "Fuente: EFE", "Son Güncelleme: 16.01.2020"). Not names, and neither is a
+    label's last word alone ("Güncelleme", where "Son" opening the sentence was left out as a word)."""
     if ":" not in sentence or not language or language not in SUPPORTED_LANGUAGES:
         return set()
     labels = set()
@@ -916,7 +917,7 @@ def _labels(sentence: str, language: str | None) -> set[str]:
         if all(not word.isupper() and lemmas.is_known(word.lower(), language) for word in words) and not _is_place(
             words
         ):
-            labels.add(found.group(1))
+            labels.update(" ".join(words[start:]) for start in range(len(words)))  # "Güncelleme" of "Son Güncelleme"
     return labels
 
 

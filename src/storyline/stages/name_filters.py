@@ -49,7 +49,9 @@ GENERIC_ACRONYMS = frozenset(
     {
         "TV", "PC", "SMS", "MMS", "GPS", "PDF", "USB", "LED", "DVD", "SUV", "VIP", "WLAN", "SIM", "PIN", "ATM",
         "CEO", "CFO", "CTO", "COO", "GDP", "BIP", "PIB", "PKB", "LKW", "PKW", "EKG", "MRT", "UV", "IQ", "FAQ",
-        "NGO", "ONG", "KI", "AI", "IA", "HTML", "PCR", "DNA", "ADN",
+        "NGO", "ONG", "KI", "AI", "IA", "HTML", "PCR", "DNA", "ADN", "ETF",
+        # value-added tax ("el IVA", "la TVA", "the VAT")
+        "IVA", "TVA", "VAT",
         # degrees and posts written after a name ("Marlynn Wei, MD"; "Jon White, MD", a managing director)
         "MD", "PhD", "PHD", "MBA",
         # Turkish: a shopping centre, value-added tax, the gross domestic product, an aid group
