@@ -8,8 +8,9 @@ become U+FFFD. The text and title lose their mojibake ("MÃ¼nchen" is München;
 
 The rules are structural, so they work in any language: bare timestamps and counters,
 listing blocks (a headline followed by a timestamp, as in "related news" lists), a tail of
-short unpunctuated lines after the last paragraph, and a small multilingual lexicon of
-interface phrases (share, comments, video of the day, ...).
+short unpunctuated lines after the last paragraph, a small multilingual lexicon of
+interface phrases (share, comments, video of the day, ...), and the editors' codes a wire
+story is signed with after its last full stop ("./tas/DP/mis").
 
 A glossary tooltip that a page flattened into its text ("колега Сергей ЛавровСергей Викторович
 Лавров е руски дипломат...") is told by its shape: a name glued, without a space, to a
