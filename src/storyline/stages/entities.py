@@ -909,7 +909,7 @@ def _labels(sentence: str, language: str | None) -> set[str]:
     label's last word alone ("Güncelleme", where "Son" opening the sentence was left out as a word)."""
     if ":" not in sentence or not language or language not in SUPPORTED_LANGUAGES:
         return set()
-    labels = set()
+    labels: set[str] = set()
     place = 0
     while (found := _LABEL.search(sentence, place)) is not None:
         place = found.start(1) + 1  # "- ORDU Kaynak: İHA": after "ORDU Kaynak", "Kaynak" alone
