@@ -2574,10 +2574,7 @@ def _common_in_lowercase(word: str, language: str | None) -> bool:
 def _droppable_in_capitals(word: str, language: str | None) -> bool:
     """A common word in capitals ("ARDE", "BOSS", "DEN"), not a name: the dictionary knows it in lowercase,
     and not as an acronym in capitals ("ÖVP", "NATO", whose lowercase forms it lists too)."""
-    if not _common_in_lowercase(word, language):
-        return False
-    as_written = lemmas.dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
-    return not (as_written is not None and len(as_written) > 1 and as_written.isupper())
+    return _common_in_lowercase(word, language) and not lemmas.listed_in_capitals(word, language)
 
 
 def _word_before_place(word: str, place: Place, language: str | None) -> bool:

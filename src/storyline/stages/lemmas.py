@@ -133,6 +133,13 @@ def derived_adverb(word: str, language: str) -> bool:
     return any(is_known(form, language) for form in (stem, stem + "e", stem + "a"))
 
 
+def listed_in_capitals(word: str, language: str | None) -> bool:
+    """Whether the dictionary of ``language`` lists ``word`` as an acronym in capitals, its dictionary form
+    written so ("ÖVP", "NATO", "FPÖ"; not "BOSS", whose form is "Boss")."""
+    lemma = dictionary_lemma(word, language) if language in SUPPORTED_LANGUAGES else None
+    return lemma is not None and len(lemma) > 1 and lemma.isupper()
+
+
 def in_lowercase(word: str, language: str) -> bool:
     """Whether the dictionary knows ``word`` as written as a common word's form: its dictionary form
     is in lowercase ("Desde" -> "desde", "Endig" -> "endigen")."""

@@ -162,7 +162,7 @@ def _heading_word(word: str, language: str | None) -> bool:
         return False
     plain = APOSTROPHE_SUFFIX.sub("", word)
     codes = [code for code in dict.fromkeys((language, "en")) if code and code in SUPPORTED_LANGUAGES]
-    listed = any(lemmas.dictionary_lemma(plain, code) == plain for code in codes)
+    listed = any(lemmas.listed_in_capitals(plain, code) for code in codes)
     return not listed or lemmas.common_word(plain.lower(), language or "en")
 
 
