@@ -647,6 +647,23 @@ def test_entities_a_holiday_alone_is_no_entity_but_a_name_holding_one_is() -> No
     assert _mentions("Noël Le Graët a parlé avant Noël.", "fr")[name_key("Graët")].kind == "person"
 
 
+def test_entities_a_holiday_of_several_words_is_no_entity_in_any_form() -> None:
+    """ "New Year's Eve", "Año Nuevo", a wish ("Happy New Year") and a Polish holiday in another case
+    ("Nowym Rokiem": Nowy Rok) are dates, not entities, whatever typed them ("Eve" is a first name), and
+    so is what a sentence's start leaves of one; a name that holds a holiday and more stays ("Lunar New
+    Year Festival")."""
+    english = _mentions("On New Year's Eve and New Year’s Day crowds said Happy New Year in London.", "en")
+    assert {mention.surface for mention in english.values()} == {"London"}
+    assert {mention.surface for mention in _mentions("Feliz Año Nuevo desde Madrid.", "es").values()} == {"Madrid"}
+    # at a sentence's start the first word is read as the sentence's: "Nuevo" alone is what is left of it
+    spanish = _mentions("Año Nuevo llegó con fiestas. En la víspera del Año Nuevo hubo fiestas en Sevilla.", "es")
+    assert {mention.surface for mention in spanish.values()} == {"Sevilla"}
+    polish = _mentions("Przed Nowym Rokiem i w Nowy Rok sklepy w Warszawie były zamknięte.", "pl")
+    assert {mention.surface for mention in polish.values()} == {"Warszawie"}
+    festival = _mentions("Crowds came to the Lunar New Year Festival in London.", "en")
+    assert any(mention.surface.startswith("Lunar New Year Festival") for mention in festival.values())
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

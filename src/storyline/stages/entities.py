@@ -126,6 +126,7 @@ from storyline.stages.name_filters import (
     Found,
     frequent_words,
     german_nouns,
+    names_a_holiday,
     not_a_name,
     noun_compound,
     nouns_after_articles,
@@ -513,10 +514,12 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     ]
     typed = _places_named_again(case_forms_named_again(typed, article.language))
     nouns = nouns_after_articles(tokenised, article.language)
+    holidays_words = _words_of_holidays(typed)
     kept = [
         m
         for m in _resolve_surnames(typed, lowercase, article.language)
         if not not_a_name(m, article.language, lowercase, nouns)
+        and (m.key, m.surface) not in holidays_words
         and not _month_in_dates(m, text, article.language)
         and not _page_label(m)
     ]
@@ -526,6 +529,18 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = _regnal_names_named(kept, tokenised, article.language)
     merged = _merge_in_article(_expand_acronyms([_listed_company(m, article.language) for m in kept]))
     return tuple(_hyphen_restored(mention) for mention in merged)
+
+
+def _words_of_holidays(found: list[Found]) -> set[tuple[str, str]]:
+    """(key, word) of each word of the holidays of several words found (``name_filters.names_a_holiday``):
+    the same words alone, with the same key, are what is left of the holiday where a sentence opens with it
+    and its first word was read as the sentence's ("Año Nuevo" at a sentence's start gave "Nuevo")."""
+    return {
+        (mention.key, word)
+        for mention in found
+        if " " in mention.surface and names_a_holiday(mention)
+        for word in mention.surface.split()
+    }
 
 
 def _page_label(mention: Found) -> bool:

@@ -4,6 +4,7 @@ record it passes them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,8 +77,27 @@ HOLIDAYS = frozenset({
     "capodanno", "ferragosto", "wielkanoc", "wielkanocy", "wielkanocą", "wigilia", "wigilii", "wigilię",
     "sylwester", "sylwestra", "sylwestrze", "zaduszki", "pasen", "kerstmis", "kerst", "pinksteren", "natal",
     "páscoa", "ramazan", "bayram", "nevruz", "рождество", "рождества", "пасха", "пасхи", "пасху",
-    "масленица", "великдень", "різдво", "різдва", "великден", "коледа",
+    "масленица", "великдень", "різдво", "різдва", "великден", "коледа", "neujahr", "neujahrstag", "yılbaşı",
+    "nieuwjaar", "nieuwjaarsdag", "oudejaarsavond", "saint-sylvestre", "nouvel-an",
 })  # fmt: skip
+# Holidays of several words, and the wishes that name them ("Happy New Year"): a name that is one of them
+# whole, as written without a possessive's "'s" or in its dictionary form ("Nowego Roku": Nowy Rok), is
+# no entity, whatever the words around it typed it ("New Year Eve" after the first name Eve); a name that
+# holds one and more stays ("Lunar New Year Festival Committee")
+HOLIDAY_NAMES = frozenset({
+    "new year", "new years", "new year eve", "new years eve", "new year day", "new years day",
+    "lunar new year", "chinese new year", "christmas eve", "christmas day", "boxing day", "good friday",
+    "easter sunday", "easter monday", "holy week", "palm sunday", "ash wednesday", "happy new year",
+    "merry christmas", "happy holidays", "año nuevo", "feliz año nuevo", "feliz navidad", "semana santa",
+    "viernes santo", "jueves santo", "día de reyes", "noche vieja", "noche buena", "nouvel an",
+    "jour de l'an", "bonne année", "joyeux noël", "vendredi saint", "buon natale", "buon anno",
+    "vigilia di natale", "settimana santa", "venerdì santo", "frohe weihnachten", "frohes neues jahr",
+    "heiliger abend", "nowy rok", "szczęśliwego nowego roku", "wesołych świąt", "boże narodzenie",
+    "wielki piątek", "wielki tydzień", "yeni yıl", "mutlu yıllar", "ramazan bayramı", "kurban bayramı",
+    "şeker bayramı", "eid al-fitr", "eid al-adha", "rosh hashanah", "yom kippur", "oud en nieuw",
+    "goede vrijdag", "новый год", "новий рік", "нова година", "с новым годом",
+})  # fmt: skip
+_POSSESSIVE_S = re.compile(r"['’]s\b|(?<=[a-z])s['’]", re.IGNORECASE)
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
 _COMPOUND_TAIL = 5
 # trades that end German surnames more often than nouns: Steinmeier, Karrenbauer, Schuhmacher, Hofreiter
@@ -111,14 +131,20 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str], nouns:
         or mention.surface in time_zone_abbreviations(language)
         or APOSTROPHE_SUFFIX.sub("", mention.surface) in GENERIC_ACRONYMS
         or names_a_disease(mention.surface)
-        or _holiday(mention)
+        or names_a_holiday(mention)
     )
 
 
-def _holiday(mention: Found) -> bool:
-    """A lone untyped word that names a feast or a holiday (``HOLIDAYS``)."""
+def names_a_holiday(mention: Found) -> bool:
+    """A lone untyped word that names a feast or a holiday (``HOLIDAYS``), or a name of several words
+    that is a holiday's or a holiday wish whole (``HOLIDAY_NAMES``), as written or in its dictionary form."""
     word = APOSTROPHE_SUFFIX.sub("", mention.surface)
-    return mention.kind == "misc" and " " not in word and word.casefold() in HOLIDAYS
+    if " " not in word:
+        return mention.kind == "misc" and word.casefold() in HOLIDAYS
+    return mention.kind != "place" and any(
+        " ".join(_POSSESSIVE_S.sub("", name).replace("’", "'").split()).casefold() in HOLIDAY_NAMES
+        for name in (mention.surface, mention.lemma)
+    )
 
 
 def _typed_frequent_word(mention: Found, language: str | None) -> bool:
