@@ -664,6 +664,18 @@ def test_entities_a_holiday_of_several_words_is_no_entity_in_any_form() -> None:
     assert any(mention.surface.startswith("Lunar New Year Festival") for mention in festival.values())
 
 
+def test_entities_a_pages_buttons_are_no_entities() -> None:
+    """A page given as text keeps its buttons and captions inside its lines ("Vorherige Seite Nächste
+    Seite", "Guardar Enviar", "Buy Photo"): names of those words alone are none; the names beside them stay,
+    and so does a surname that is also such a word elsewhere ("Larry Page")."""
+    german = "Inhalt ARTIKEL AUF EINER SEITE LESEN > Vorherige Seite Nächste Seite Viktor Orban knüpft an."
+    assert {mention.surface for mention in _mentions(german, "de").values()} == {"Viktor Orban"}
+    spanish = "EFE Actualizado: 01/01/2020 12:11h Guardar Enviar noticia por correo electrónico desde Madrid."
+    assert {mention.surface for mention in _mentions(spanish, "es").values()} == {"EFE", "Madrid"}
+    english = "Read or Share this story: Larry Page spoke in London. Buy Photo"
+    assert {mention.surface for mention in _mentions(english, "en").values()} == {"Larry Page", "London"}
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

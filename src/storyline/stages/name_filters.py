@@ -97,6 +97,20 @@ HOLIDAY_NAMES = frozenset({
     "şeker bayramı", "eid al-fitr", "eid al-adha", "rosh hashanah", "yom kippur", "oud en nieuw",
     "goede vrijdag", "новый год", "новий рік", "нова година", "с новым годом",
 })  # fmt: skip
+# A page's buttons and captions, which pages given as text keep inside their lines ("Guardar Enviar noticia
+# por correo", "Vorherige Seite Nächste Seite", "Read or Share this story", "Buy Photo"): a name made of
+# these words alone is none. Not the words that also name an outlet alone ("Bild", "Stampa", "Imagen").
+INTERFACE_WORDS = frozenset({
+    "share", "photo", "photos", "video", "videos", "image", "images", "gallery", "slideshow", "subscribe",
+    "print", "email", "e-mail", "comments", "download", "tweet", "tweets", "teilen", "drucken", "seite",
+    "vorherige", "nächste", "lesen", "weiteres", "material", "rubriklistenbild", "bilder", "foto", "fotos",
+    "tweeten", "weiterleiten", "artikel", "guardar", "enviar", "compartir", "imprimir", "vídeo", "galería",
+    "partager", "imprimer", "envoyer", "vidéo", "galerie", "condividi", "invia", "galleria", "udostępnij",
+    "drukuj", "wyślij", "zdjęcie", "zdjęcia", "galeria", "wideo", "paylaş", "yazdır", "gönder", "fotoğraf",
+    "galeri", "поделиться", "фото", "видео", "галерея", "поділитися", "відео", "сподели", "снимка", "polub",
+    "zaakceptuj", "zaakceptować", "newsletter", "advertise", "publicidad", "publicité", "pubblicità",
+    "werbung", "reklam",
+})  # fmt: skip
 _POSSESSIVE_S = re.compile(r"['’]s\b|(?<=[a-z])s['’]", re.IGNORECASE)
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
 _COMPOUND_TAIL = 5
@@ -121,7 +135,7 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str], nouns:
     """Whether a mention is no name after all (``lowercase``: the article's lowercase words; ``nouns``:
     its capitalised words that follow an article, ``nouns_after_articles``); a disease or a virus is none
     either (``entity_cues.names_a_disease``), nor an acronym of a kind of thing (``GENERIC_ACRONYMS``:
-    "TV", "SMS", "CEO"), nor a holiday (``HOLIDAYS``)."""
+    "TV", "SMS", "CEO"), nor a holiday (``HOLIDAYS``), nor a page's buttons (``INTERFACE_WORDS``)."""
     return (
         _common_word(mention, language, nouns)
         or _generic_here(mention, lowercase)
@@ -132,6 +146,14 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str], nouns:
         or APOSTROPHE_SUFFIX.sub("", mention.surface) in GENERIC_ACRONYMS
         or names_a_disease(mention.surface)
         or names_a_holiday(mention)
+        or _page_widget(mention)
+    )
+
+
+def _page_widget(mention: Found) -> bool:
+    """A name made of a page's buttons and captions alone (``INTERFACE_WORDS``), no place."""
+    return ":" not in mention.key and all(
+        APOSTROPHE_SUFFIX.sub("", word).casefold() in INTERFACE_WORDS for word in mention.surface.split()
     )
 
 
