@@ -676,6 +676,22 @@ def test_entities_a_pages_buttons_are_no_entities() -> None:
     assert {mention.surface for mention in _mentions(english, "en").values()} == {"Larry Page", "London"}
 
 
+def test_entities_a_title_word_opening_a_name_of_common_words_stays_in_it() -> None:
+    """ "General Motors", "General Electric", "Foreign Office" and the "Presidents Cup" are names that open
+    with a title's word: not the people "Motors" and "Electric"; before a person's name the title still
+    goes ("Attorney General William Barr", "Prime Minister Boris Johnson", "President Bush")."""
+    business = _mentions("Shares of General Motors and General Electric fell. The Foreign Office said so.", "en")
+    assert {mention.surface for mention in business.values()} == {
+        "General Motors",
+        "General Electric",
+        "Foreign Office",
+    }
+    assert not any(mention.kind == "person" for mention in business.values())
+    assert "Presidents Cup" in {mention.surface for mention in _mentions("He won the Presidents Cup.", "en").values()}
+    people = _mentions("Attorney General William Barr met Prime Minister Boris Johnson and President Bush.", "en")
+    assert {mention.surface for mention in people.values()} == {"William Barr", "Boris Johnson", "Bush"}
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

@@ -275,6 +275,8 @@ _LABELS_IN_CAPITALS = frozenset([
     "galeria", "galerie", "gallery", "galeri", "fotogalerie", "zdjęcia", "update", "canlı", "file", "close", "free",
     "trial", "subscribe", "share", "watch", "listen", "print", "email", "menu",
 ])  # fmt: skip
+# the words of ``_NOT_NAMES`` that open names of common words ("General Motors", "State Council")
+_TITLE_WORDS_OPENING_NAMES = frozenset({"general", "state", "foreign", "prime"})
 # Capitalised words that are not names in the languages that capitalise them mid-sentence.
 _NOT_NAMES = {
     *MONTHS,
@@ -2096,7 +2098,7 @@ def _may_be_name_word(
     not "Nike's Tiger Woods")."""
     word = words[index][0]
     if not _is_capitalised(word, language):
-        return _surname_spelled_as_month(index, words, language)
+        return _surname_spelled_as_month(index, words, language) or _title_word_opening_a_name(index, words, language)
     # where the language writes "lundi": "Lundi," opening a sentence, "... malade Lundi 10 février"
     opening = index == 0 or index in openings
     if word.casefold() in calendar_words(language) and (opening or _before_calendar_word(words, index, language)):
@@ -2257,6 +2259,24 @@ def _short_surname_of_a_person(run: list[str], kind: str, language: str | None) 
     common = folded in frequent_words(language or "") or bool(language and lemmas.in_lowercase(surname, language))
     first_name = _listed_first_name(run[0], language) or _first_name_in_a_slavic_case(run[0], language)
     return first_name and (folded in MONTHS or not common)
+
+
+def _title_word_opening_a_name(index: int, words: list[tuple[str, bool]], language: str | None) -> bool:
+    """A title's word that is never a name by itself (``_NOT_NAMES``: "General", "State", "Foreign",
+    "Prime") opens one before a capitalised common word that is no first or family name and no title
+    ("General Motors", "General Electric", "State Council", "Foreign Office", "Prime Video"); before a name,
+    or another title, it stays the title ("General Baril", "Prime Minister", "General Secretary")."""
+    word = words[index][0]
+    if word.casefold() not in _TITLE_WORDS_OPENING_NAMES or word.isupper() or index + 1 >= len(words):
+        return False
+    following, broken = words[index + 1]
+    return (
+        not broken
+        and following[:1].isupper()
+        and not is_person_title(following)
+        and _is_capitalised(following, language)
+        and _title_opens_a_name([following])
+    )
 
 
 def _surname_spelled_as_month(index: int, words: list[tuple[str, bool]], language: str | None) -> bool:
@@ -2467,7 +2487,9 @@ def _mentions_for_run(
             return leading
         return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
     while len(run) > 1 and (
-        is_person_title(run[0]) or is_german_descriptor(run, language) or names_agency_after_descriptor(run)
+        (is_person_title(run[0]) and not _title_opens_a_name(run[1:]))
+        or is_german_descriptor(run, language)
+        or names_agency_after_descriptor(run)
     ):
         if language in NOUN_CAPITALISING and names_a_kind_of_company(run[0]):
             kind = "org"  # "Chipkonzern Intel": a company, though German's dictionary has the word
@@ -3525,6 +3547,22 @@ def _office_complement(run: list[str], language: str | None) -> bool:
     case endings write it without a preposition: a common word of the language among its words
     ("prezydenta Rzeczypospolitej Polskiej", "Sekretarz Generalny"; not "prezydent Duda", "prezydenta Trumpa")."""
     return language in _CASE_ENDING_LANGUAGES and any(lemmas.common_word(word, language or "") for word in run)
+
+
+def _title_opens_a_name(rest: list[str]) -> bool:
+    """Whether a title's word opens a name of common words ("General Motors", "General Electric",
+    "Presidents Cup", "Justice Department"): each word after it is a capitalised common word of English,
+    where such names are written so, and none a listed first or family name ("President Bush", "Mr Bean"
+    are people; "Chancellor of the Exchequer" is an office). Not the words of other languages, which
+    write an institution after its head's title ("Marszałek Senatu", "Lideri Devlet Bahçeli")."""
+    return all(
+        word[:1].isupper()
+        and not word.isupper()
+        and not is_given_name(word)
+        and not is_family_name(word)
+        and lemmas.common_word(word.lower(), "en")
+        for word in rest
+    )
 
 
 def _title_before(before: list[str], run: list[str], language: str | None) -> bool:
