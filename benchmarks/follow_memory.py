@@ -72,6 +72,12 @@ def items(pairs: str, wanted: int, dated: bool) -> list[tuple[str, str, str]]:
     if not dated:
         return [(title, text, "") for title, text in texts(Path(pairs), wanted)]
     shared = Path(pairs).parent.parent.parent
+    if not shared.exists():  # a run from a checkout with no shared/ beside it: say so, its numbers differ
+        print(
+            f"follow_memory: {shared} not found: the stream is made of the bundled samples' sentences only"
+            " (one topic, so a few long stories), not the pair file's; pass --pairs",
+            file=sys.stderr,
+        )
     records = [
         record
         for record in stream(wanted + wanted // 10, shared=shared if shared.exists() else None)
