@@ -2272,7 +2272,6 @@ def _title_word_opening_a_name(index: int, words: list[tuple[str, bool]], langua
     following, broken = words[index + 1]
     return (
         not broken
-        and following[:1].isupper()
         and not is_person_title(following)
         and _is_capitalised(following, language)
         and _title_opens_a_name([following])
@@ -3560,7 +3559,7 @@ def _title_opens_a_name(rest: list[str]) -> bool:
         and not word.isupper()
         and not is_given_name(word)
         and not is_family_name(word)
-        and lemmas.common_word(word.lower(), "en")
+        and lemmas.in_lowercase(word.lower(), "en")
         for word in rest
     )
 
