@@ -692,6 +692,29 @@ def test_entities_a_title_word_opening_a_name_of_common_words_stays_in_it() -> N
     assert {mention.surface for mention in people.values()} == {"William Barr", "Boris Johnson", "Bush"}
 
 
+def test_entities_an_office_before_a_persons_name_is_no_part_of_either_name() -> None:
+    """An English office written with capitals between what it is of and who holds it ("House Speaker
+    Nancy Pelosi", "Saudi Crown Prince Mohammed bin Salman", "Labour Party Leader Keir Starmer"): the
+    institution and the person, not an organisation "House Speaker Nancy Pelosi" or a "Crown"; an
+    office alone before the name leaves nothing ("Chief Financial Officer Amy Hood", "Crown Princess
+    Mary"). A name of common words that opens with an office's word stays whole ("Ambassador Hotel")."""
+    cases = {
+        "The bill passed, and House Speaker Nancy Pelosi said so.": {("House", "org"), ("Nancy Pelosi", "person")},
+        "He said Saudi Crown Prince Mohammed bin Salman met them.": {
+            ("Saudi", "misc"),
+            ("Mohammed bin Salman", "person"),
+        },
+        "Yesterday Labour Party Leader Keir Starmer spoke.": {("Labour Party", "org"), ("Keir Starmer", "person")},
+        "The company's Chief Financial Officer Amy Hood said so.": {("Amy Hood", "person")},
+        "He said Apple Chief Executive Tim Cook spoke.": {("Apple", "org"), ("Tim Cook", "person")},
+        "They stayed at the Ambassador Hotel.": {("Ambassador Hotel", "org")},
+        # the office's holder named by one name, then alone: one person, not Mary in Turkmenistan
+        "He said Crown Princess Mary arrived. Mary's gown was red.": {("Mary", "person")},
+    }
+    for text, expected in cases.items():
+        assert {(mention.surface, mention.kind) for mention in _mentions(text, "en").values()} == expected, text
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

@@ -53,6 +53,7 @@ from storyline.stages.entity_cues import (
     is_person_title,
     is_portfolio,
     month_abbreviations,
+    office_words_at_end,
     opening_org_word,
     opens_with_org_word,
 )
@@ -1552,18 +1553,27 @@ def _towns_named_as_surnames(found: list[Found]) -> list[Found]:
     """A one-word town the gazetteer found where the article names a person with that surname is the
     person ("Бойко Борисов ... Борисов": not Barysaw in Belarus; "Osmán Orlando Rivas ... Rivas"): the
     word takes the surname's key, and ``_resolve_surnames`` gives it the given name. Countries and cities
-    of a million stay places ("Джек Лондон" leaves London alone)."""
+    of a million stay places ("Джек Лондон" leaves London alone). A person the article names by one name
+    alone, after a title, is that person too, written as that name ("Crown Princess Mary ... Mary's gown":
+    not Mary in Turkmenistan)."""
     surnames: dict[str, str] = {}  # the written surname -> its key
     for mention in found:
         if mention.kind == "person" and mention.given and mention.given != mention.key and " " in mention.surface:
             surnames.setdefault(_bare_form(mention.surface), mention.key)
-    if not surnames:
+    one_name = {
+        _bare_form(mention.surface): mention.key
+        for mention in found
+        if mention.kind == "person" and not mention.given and " " not in mention.surface
+    }
+    if not surnames and not one_name:
         return found
     return [
         dataclasses.replace(mention, key=key, kind="misc", lemma=mention.surface)
         if " " not in mention.surface
         and (key := _surname_key_of(mention, surnames)) is not None
         and _small_town(mention)
+        else dataclasses.replace(mention, key=one_name[word], kind="person", lemma=mention.surface)
+        if (word := _bare_form(mention.surface)) in one_name and _small_town(mention) and " " not in mention.surface
         else mention
         for mention in found
     ]
@@ -1936,14 +1946,12 @@ def _capitalised_runs(
             current.append(word)
             glued = True
             continue
-        if (
-            current
-            and current[-1][:1].isupper()
-            and _opens_full_name(words, index)
-            and _ends_before_name(current, glued, language)
-            and not _is_place([*current[-1:], word])  # "New | York" is no name before a person's
-        ):
-            runs.append((start, current))  # "Fiscal General de Veracruz | Jorge Winckler", "Veracruz | Jorge Winckler"
+        office = _office_before_full_name(current, glued, words, index, language)
+        if office is not None:
+            # "Fiscal General de Veracruz | Jorge Winckler", "Veracruz | Jorge Winckler"; an office's words
+            # before the name are neither's ("House [Speaker] | Nancy Pelosi", "[Chief Financial Officer] | Amy Hood")
+            if current[: len(current) - office]:
+                runs.append((start, current[: len(current) - office]))
             current, glued, start = [word], False, index
             continue
         acronym = word.isupper() and len(word) > 1
@@ -1986,6 +1994,9 @@ def _capitalised_runs(
             continue
         if genitive:
             current = [*current[:-1], current[-1][:-1]]  # "Donald Trumps Regierung": Donald Trump
+        ranks = office_words_at_end([*current, word], language) - 1 if current and not broken else 0
+        if ranks > 0:  # the office's words before its title: "Saudi [Crown] Prince", "White House [Press] Secretary"
+            current = current[:-ranks]
         if current:
             runs.append(_trimmed(start, current, language, lowercase))
         current = [word] if keep else []
@@ -2055,6 +2066,26 @@ def _possessive_full_name(run: list[str]) -> bool:
     Trump's White House"): the name ends there. A possessive inside an institution's or a
     brand's name stays in it ("European People's Party", "McDonald's Corporation")."""
     return len(run) >= 2 and run[-1].endswith(("'s", "’s")) and is_given_name(run[0])
+
+
+def _office_before_full_name(
+    run: list[str], glued: bool, words: list[tuple[str, bool]], index: int, language: str | None
+) -> int | None:
+    """Where a person's name opens at ``index`` right after the run and the run ends there, how many of its
+    last words name the office (0 for none; ``office_words_at_end``); None where the name goes on in the
+    run. A full name opens after words that end before a name (``_ends_before_name``) or an office's
+    title; in English any capitalised word that is no common word opens one after an office's title that
+    follows what it is of ("Labour Party Leader | Keir Starmer"; "Ambassador Hotel" is a name of common
+    words; "Princess Mary" is left to ``_mentions_for_run``, which strips a title before a name)."""
+    word, broken = words[index]
+    if not run or not run[-1][:1].isupper() or office_words_at_end([word], language):
+        return None  # "Crown Prince Mohammed": "Prince", a first name too, is the title's
+    office = office_words_at_end(run, language)
+    if office and len(run) > office and language == "en" and not broken and _is_capitalised(word, language):
+        return None if word.isupper() or _title_opens_a_name([word]) else office  # not before "CLOSE", "Hotel"
+    if not _opens_full_name(words, index) or _is_place([*run[-1:], word]):  # "New | York" is no name before one
+        return None
+    return office if office or _ends_before_name(run, glued, language) else None
 
 
 def _ends_before_name(run: list[str], glued: bool, language: str | None) -> bool:
@@ -2485,6 +2516,9 @@ def _mentions_for_run(
         if _bulgarian_common_word_alone(run[cut:], language):  # "Тереза Мей Европейският [съюз]"
             return leading
         return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
+    titled = _office_opening(run, language)
+    if titled:  # "Crown Princess Mary", "Chief Justice John Roberts": the office's holder, a person
+        return _mentions_for_run(run[titled:], [*before, *run[:titled]], language, kind="person")
     while len(run) > 1 and (
         (is_person_title(run[0]) and not _title_opens_a_name(run[1:]))
         or is_german_descriptor(run, language)
@@ -3546,6 +3580,19 @@ def _office_complement(run: list[str], language: str | None) -> bool:
     case endings write it without a preposition: a common word of the language among its words
     ("prezydenta Rzeczypospolitej Polskiej", "Sekretarz Generalny"; not "prezydent Duda", "prezydenta Trumpa")."""
     return language in _CASE_ENDING_LANGUAGES and any(lemmas.common_word(word, language or "") for word in run)
+
+
+def _office_opening(run: list[str], language: str | None) -> int:
+    """How many of an English run's first words name an office before the name of who holds it ("Crown
+    Princess Mary", "Chief Justice John Roberts", "Wing Commander Rakesh Sharma"; ``office_words_at_end``):
+    the longest such opening; 0 where there is none, or where the words after it make a name of common
+    words ("Justice Department", "General Motors")."""
+    if language != "en":
+        return 0
+    for ends in range(len(run) - 1, 0, -1):
+        if run[ends][:1].isupper() and office_words_at_end(run[:ends], language) == ends:  # not "Governor of Imo"
+            return 0 if _title_opens_a_name(run[ends:]) else ends
+    return 0
 
 
 def _title_opens_a_name(rest: list[str]) -> bool:

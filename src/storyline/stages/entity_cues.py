@@ -936,6 +936,49 @@ def is_portfolio(word: str) -> bool:
     return word.casefold() in PORTFOLIOS
 
 
+# English offices written before a name with capitals: "House Speaker Nancy Pelosi", "Chief Financial
+# Officer Amy Hood", "German Chancellor Olaf Scholz". An office's head (the titles English writes, and
+# heads that are no title before a name alone), and the words before the head that are the office's
+# own: rank, side, portfolio ("Senate Majority Leader", "Crown Prince", "Press Secretary").
+_ENGLISH_OFFICE_HEADS = frozenset([
+    "president", "prime", "minister", "secretary", "senator", "governor", "chancellor", "chairman", "chairwoman",
+    "chairperson", "spokesman", "spokeswoman", "spokesperson", "king", "queen", "prince", "princess", "general",
+    "leader", "ceo", "superintendent", "inspector", "sergeant", "constable", "detective", "commissioner",
+    "sheriff", "speaker", "officer", "executive", "ambassador", "envoy", "mayor", "director", "commander",
+    "coach", "manager", "founder", "co-founder", "attorney", "adviser", "advisor", "whip", "counsel",
+    "prosecutor", "judge", "justice", "bishop", "archbishop", "cardinal", "colonel", "pope", "presidents",
+    "mr", "mrs", "ms", "dr", "prof", *_CAPITALISED_TITLES,
+])  # fmt: skip
+_OFFICE_RANKS = frozenset([
+    "chief", "vice", "deputy", "crown", "majority", "minority", "press", "executive", "financial", "operating",
+    "technology", "managing", "acting", "senior", "assistant", "associate", "attorney", "prime", "foreign",
+    "home", "trade", "national", "special", "district", "head", "opposition", "public",
+])  # fmt: skip
+
+
+_TITLE_AFTER_OFFICE = frozenset({"tr", "az"})
+
+
+def office_words_at_end(run: list[str], language: str | None) -> int:
+    """How many of the run's last words name an office before a person's name: a title ("Minister",
+    "Kanzlerin"; in English an office's head: "Speaker", "Officer") written with a capital, not in
+    capitals, with the office's own words before it ("Majority", "Chief Financial", "Health"); 0 where
+    the run does not end in a title. Not in Turkish and Azerbaijani, which write the title after what
+    the office is of ("Sinop Valisi": the governor of Sinop; ``entities._office_before_its_title``)."""
+    if language in _TITLE_AFTER_OFFICE:
+        return 0
+    heads = _ENGLISH_OFFICE_HEADS if language == "en" else PERSON_TITLES
+    last = run[-1] if run else ""
+    if last.casefold() not in heads or not last[:1].isupper() or (last.isupper() and len(last) > 1):
+        return 0
+    taken = 1
+    while taken < len(run) and (
+        (word := run[-taken - 1].casefold()) in heads or word in _OFFICE_RANKS or word in PORTFOLIOS
+    ):
+        taken += 1
+    return taken
+
+
 # Diseases and the viruses that cause them, as news in many languages names them: capitalised, set in
 # capitals or spelled like a town ("Corona", a city in California), yet no person, organisation or
 # place. The words of a mention, less a number after a hyphen ("COVID-19", "SARS-CoV-2").
