@@ -57,3 +57,31 @@ def test_a_chinese_article_and_an_english_one_share_people_in_the_evidence_that_
     chinese, english = {"特朗普": 1.0, "iso:US": 1.0}, {name_key("Trump"): 1.0, "iso:US": 1.0}
     across = weigh_evidence(0.8, chinese, english, 0.0, stats, GroupingSettings(), cross_lingual=True)
     assert name_key("Trump") in across.shared_entities and across.entity_overlap > 0.99
+
+
+def test_a_storys_old_profiles_go_once_it_grows() -> None:
+    """A story's entity profile is compared with every article that may join it, across languages too,
+    and is made again each time the story grows: the old ones must not stay in memory (a cache of the
+    keys each profile writes in characters had kept every profile of a months-long story, the largest
+    part of a multilingual follower's growth). The answer stays on the current profile."""
+    import gc
+
+    import numpy as np
+
+    from storyline.grouping.evidence import Profile, in_characters
+    from storyline.grouping.story_index import StoryState
+    from storyline.models import EntityMention
+
+    state = StoryState(id=1, vector_sum=np.zeros(2, dtype=np.float32))
+    stats = EntityStats(documents=1_000)
+    chinese = {"特朗普": 1.0}
+    for number in range(60):
+        names = [EntityMention(key=f"k{number}-{n}", surface="K", kind="person") for n in range(40)]
+        article = Article(id=str(number), text="x", entities=(*names, EntityMention("特朗普", "特朗普", "person")))
+        stats.add({mention.key for mention in article.entities})  # as the writer counts each batch's articles
+        entity_overlap(chinese, state.profile(), stats, cross_lingual=True)
+        state.add(article)
+    gc.collect()
+    assert sum(isinstance(thing, Profile) for thing in gc.get_objects()) == 1
+    profile = state.profile()
+    assert in_characters(profile) == ("特朗普",) and profile.written == ("特朗普",)

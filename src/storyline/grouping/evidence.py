@@ -21,8 +21,31 @@ from storyline.settings import GroupingSettings
 from storyline.stages.chinese import latin_keys
 
 SHOWN_ENTITIES = 8
-MAX_PROFILES_KEPT = 100_000  # profiles whose norms (and scripts) ``EntityStats`` keeps
-MIN_PROFILE_KEPT = 32  # keys of the smallest profile whose script is kept: a smaller one is read again
+MAX_PROFILES_KEPT = 100_000  # profiles whose norms ``EntityStats`` keeps (until the counts next change)
+
+
+class Profile(dict[str, float]):
+    """A story's entity profile (each key's share of its members) that keeps the keys it writes in
+    characters once asked (``in_characters``): a story's profile is asked at every article that may join
+    it, and what is kept goes with the profile when the story changes (kept apart, stale profiles of
+    long stories piled up in a follower's memory)."""
+
+    __slots__ = ("written",)
+
+    def __init__(self, shares: Mapping[str, float]) -> None:
+        super().__init__(shares)
+        self.written: tuple[str, ...] | None = None
+
+
+def in_characters(profile: Mapping[str, float]) -> tuple[str, ...]:
+    """The keys of a profile not written in Latin letters (names in Chinese characters), in its order;
+    () for most profiles. A story's ``Profile`` keeps the answer; an article's, made for each question,
+    is read again."""
+    if not isinstance(profile, Profile):
+        return _in_characters(profile)
+    if profile.written is None:
+        profile.written = _in_characters(profile)
+    return profile.written
 
 
 @dataclass
@@ -39,9 +62,6 @@ class EntityStats:
     # Weights and profile norms, valid until the counts change (``add`` clears them).
     _weights: dict[str, float] = field(default_factory=dict, init=False, compare=False, repr=False)
     _norms: dict[int, tuple[Mapping[str, float], float]] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
-    _lettered: dict[int, tuple[Mapping[str, float], tuple[str, ...]]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
 
@@ -65,21 +85,6 @@ class EntityStats:
         if len(self._norms) > MAX_PROFILES_KEPT:
             self._norms.clear()
         self._norms[id(profile)] = (profile, value)
-        return value
-
-    def in_characters(self, profile: Mapping[str, float]) -> tuple[str, ...]:
-        """The keys of a profile not written in Latin letters (names in Chinese characters), in its order;
-        () for most profiles. Kept per profile object, as the norms are: a story's profile is asked about
-        at every article that may join it (an article's, made for each question, is read again)."""
-        if len(profile) < MIN_PROFILE_KEPT:
-            return _in_characters(profile)
-        cached = self._lettered.get(id(profile))
-        if cached is not None and cached[0] is profile:
-            return cached[1]
-        value = _in_characters(profile)
-        if len(self._lettered) > MAX_PROFILES_KEPT:
-            self._lettered.clear()
-        self._lettered[id(profile)] = (profile, value)
         return value
 
     def add(self, keys: set[str]) -> None:
@@ -119,7 +124,7 @@ def entity_overlap(
     Latin script on the other that it reads back as (``across_scripts``); two Chinese sides share
     their names' characters.
     """
-    if cross_lingual and (written := (stats.in_characters(left), stats.in_characters(right))) != ((), ()):
+    if cross_lingual and (written := (in_characters(left), in_characters(right))) != ((), ()):
         left, right = across_scripts(left, right, *written)
     shared = left.keys() & right.keys()
     if not shared:
@@ -145,7 +150,7 @@ def across_scripts(
     as two of the other side's, or as one this side has already, stays as it is. The profiles are
     returned as they are where nothing changes (the common case: keys are Latin letters).
     ``left_written``, ``right_written``: each side's keys in characters, where already known
-    (``EntityStats.in_characters``)."""
+    (``in_characters``)."""
     left_written = _in_characters(left) if left_written is None else left_written
     right_written = _in_characters(right) if right_written is None else right_written
     return _read_back(left, left_written, right), _read_back(right, right_written, left)

@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from storyline.grouping.evidence import EntityStats
+from storyline.grouping.evidence import EntityStats, Profile
 from storyline.grouping.outline_table import Outlines, OutlineTable, ordinal
 from storyline.grouping.window import search_window, shard_of
 from storyline.models import Article
@@ -41,7 +41,7 @@ class StoryState:
     last: dt.date | None = None
     languages: dict[str, int] = field(default_factory=dict)
     _centroid: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
-    _profile: dict[str, float] | None = field(default=None, init=False, repr=False, compare=False)
+    _profile: Profile | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def centroid(self) -> np.ndarray:
@@ -50,9 +50,9 @@ class StoryState:
             self._centroid = (self.vector_sum / (norm or 1.0)).astype(np.float32)
         return self._centroid
 
-    def profile(self) -> dict[str, float]:
+    def profile(self) -> Profile:
         if self._profile is None:
-            self._profile = {key: count / self.size for key, count in self.entity_counts.items()}
+            self._profile = Profile({key: count / self.size for key, count in self.entity_counts.items()})
         return self._profile
 
     def add(self, article: Article) -> None:
