@@ -715,6 +715,15 @@ def test_entities_an_office_before_a_persons_name_is_no_part_of_either_name() ->
         assert {(mention.surface, mention.kind) for mention in _mentions(text, "en").values()} == expected, text
 
 
+def test_entities_a_first_name_spelled_as_a_country_before_a_surname_is_a_person() -> None:
+    """ "Jordan Morris" (a footballer) and "Israel Katz" are people, not Jordan and Israel with a name after
+    them (the merge audit found the country joined to two people); "Jordan Valley" keeps the country."""
+    found = _mentions("Yesterday Jordan Morris and Israel Katz met in the Jordan Valley.", "en")
+    kinds = {mention.surface: mention.kind for mention in found.values()}
+    assert kinds["Jordan Morris"] == "person" and kinds["Israel Katz"] == "person"
+    assert kinds["Jordan"] == "place"
+
+
 def test_entities_a_reporting_period_is_no_organisation() -> None:
     """ "FY20", "Q3", "H1" in business news are periods, not acronyms of organisations; "G20" and "IBM"
     are names."""

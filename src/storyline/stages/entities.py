@@ -2555,6 +2555,8 @@ def _mentions_for_run(
         lemma, first_kind = _lemma_and_kind(run[0], language)
         place = _place_for_run(run[:1], lemma, language, before) if first_kind != "given" else None
         if place is not None and place.id.startswith("iso:"):  # not "Домінік Рааб" (Dominic, not Dominica)
+            if _first_name_spelled_as_country(run, language):  # "Jordan Morris"
+                return _mentions_for_run(run, before, language, at_start, kind="person")
             first = Found(key=place.id, given="", surface=run[0], kind=place.kind, lemma=place.name)
             return [first, *_mentions_for_run(run[1:], [*before, run[0]], language)]  # "Japans Premier Abe"
         opening = _leading_name_before_a_person(run, before, language)
@@ -2565,6 +2567,22 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _first_name_spelled_as_country(run: list[str], language: str | None) -> bool:
+    """A country's name that is a listed first name too, before a word that is no place and no word of
+    English or of the article's language, accents or not ("Jordan Morris", "Israel Katz", "China
+    Miéville"; where the language capitalises its nouns, a listed family name): a person, not the country
+    and a name ("Jordan Valley", "India Today", "France Télécom" stay the country's)."""
+    if len(run) != 2 or not _listed_first_name(run[0], language) or run[1].isupper():
+        return False
+    surname = APOSTROPHE_SUFFIX.sub("", run[1])
+    plain = "".join(c for c in unicodedata.normalize("NFD", surname) if not unicodedata.combining(c))
+    if find_place(surname) is not None or _common_word_form(surname, "en") or _common_word_form(plain, "en"):
+        return False
+    if language in NOUN_CAPITALISING:  # "Israel Annexionspläne": a noun the dictionary lacks, compounded
+        return is_family_name(surname)
+    return not (language in SUPPORTED_LANGUAGES and _common_word_form(surname, language or ""))
 
 
 def _office_before_its_title(run: list[str], before: list[str], language: str | None) -> list[str] | None:
