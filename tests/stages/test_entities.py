@@ -710,6 +710,8 @@ def test_entities_an_office_before_a_persons_name_is_no_part_of_either_name() ->
         "They stayed at the Ambassador Hotel.": {("Ambassador Hotel", "org")},
         # the office's holder named by one name, then alone: one person, not Mary in Turkmenistan
         "He said Crown Princess Mary arrived. Mary's gown was red.": {("Mary", "person")},
+        # a surname after a title, not the town of Būsh in Egypt; a capital stays a place
+        "He met President Bush in Paris.": {("Bush", "person"), ("Paris", "place")},
     }
     for text, expected in cases.items():
         assert {(mention.surface, mention.kind) for mention in _mentions(text, "en").values()} == expected, text

@@ -2504,6 +2504,8 @@ def _mentions_for_run(
     in_capitals = _names_in_capitals(run, before, language)
     if in_capitals is not None:  # "Por FRANCISCO DÍAZ LAREDO, TX.-": a byline's name, then a dateline's place
         return in_capitals
+    if kind is None and _surname_after_an_english_title(run, before, language):  # "President Bush": not Būsh, Egypt
+        kind = "person"
     if len(run) > 1 and is_club_prefix(run[0]):  # "FC Bayern München": a club, not Bavaria and Munich
         mention = _club_mention(run)
         return [mention] if mention is not None else []
@@ -2567,6 +2569,18 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _surname_after_an_english_title(run: list[str], before: list[str], language: str | None) -> bool:
+    """One word right after an English title written with a capital ("President Bush", "Senator
+    Paris"): the person's surname, whatever town the gazetteer knows by it; not a country, a region or a
+    capital ("Premier China" is no English way to write a name)."""
+    if language != "en" or len(run) != 1 or not before or not before[-1][:1].isupper():
+        return False
+    if not office_words_at_end(before[-1:], language) or run[0].isupper():
+        return False
+    place = find_place(APOSTROPHE_SUFFIX.sub("", run[0]))
+    return place is None or not (is_country(place) or is_capital(place) or place.id.startswith(("iso:", "region:")))
 
 
 def _first_name_spelled_as_country(run: list[str], language: str | None) -> bool:
