@@ -1553,9 +1553,9 @@ def _towns_named_as_surnames(found: list[Found]) -> list[Found]:
     """A one-word town the gazetteer found where the article names a person with that surname is the
     person ("Бойко Борисов ... Борисов": not Barysaw in Belarus; "Osmán Orlando Rivas ... Rivas"): the
     word takes the surname's key, and ``_resolve_surnames`` gives it the given name. Countries and cities
-    of a million stay places ("Джек Лондон" leaves London alone). A person the article names by one name
-    alone, after a title, is that person too, written as that name ("Crown Princess Mary ... Mary's gown":
-    not Mary in Turkmenistan)."""
+    of a million stay places ("Джек Лондон" leaves London alone). A one-word town written as a person the
+    article names by one name (a title's holder) is that person ("Crown Princess Mary ... Mary's gown": not
+    Mary in Turkmenistan)."""
     surnames: dict[str, str] = {}  # the written surname -> its key
     for mention in found:
         if mention.kind == "person" and mention.given and mention.given != mention.key and " " in mention.surface:
@@ -1573,7 +1573,7 @@ def _towns_named_as_surnames(found: list[Found]) -> list[Found]:
         and (key := _surname_key_of(mention, surnames)) is not None
         and _small_town(mention)
         else dataclasses.replace(mention, key=one_name[word], kind="person", lemma=mention.surface)
-        if (word := _bare_form(mention.surface)) in one_name and _small_town(mention) and " " not in mention.surface
+        if " " not in mention.surface and (word := _bare_form(mention.surface)) in one_name and _small_town(mention)
         else mention
         for mention in found
     ]
@@ -2572,9 +2572,9 @@ def _mentions_for_run(
 
 
 def _surname_after_an_english_title(run: list[str], before: list[str], language: str | None) -> bool:
-    """One word right after an English title written with a capital ("President Bush", "Senator
-    Paris"): the person's surname, whatever town the gazetteer knows by it; not a country, a region or a
-    capital ("Premier China" is no English way to write a name)."""
+    """One word right after an English title written with a capital ("President Bush", "Governor
+    Beshear"): the person's surname, whatever town the gazetteer knows by it (Būsh, in Egypt); not a
+    country, a region or a capital, which a title before it does not make a surname ("Mr Paris")."""
     if language != "en" or len(run) != 1 or not before or not before[-1][:1].isupper():
         return False
     if not office_words_at_end(before[-1:], language) or run[0].isupper():
