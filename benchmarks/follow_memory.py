@@ -1,8 +1,9 @@
 """Where a long-running follower's memory goes: rounds of `follow` in this process, resident memory
-after a warm-up and at the end, and (``--tracemalloc``) what the Python heap grew by, file by file.
+after a warm-up and at the end, and (``--tracemalloc``) what the Python heap grew by, file by file (with
+``--by-line``, line by line: which line made what stayed).
 
 Usage: python benchmarks/follow_memory.py [--rounds 55] [--warm-up 15] [--per-round 24]
-       [--embedder hashing] [--sqlite-cache-kib 32768] [--tracemalloc]
+       [--embedder hashing] [--sqlite-cache-kib 32768] [--tracemalloc [--by-line]]
        [--pairs ../shared/data/pairs/semeval2022-task8-dev.jsonl] [--stream] [--every 10]
        [--keep-free-memory] [--fill-caches]
 
@@ -135,6 +136,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="hashing")
     parser.add_argument("--sqlite-cache-kib", type=int, default=sqlite.CACHE_KIB)
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--by-line", action="store_true", help="with --tracemalloc: the growth by line, not by file")
     parser.add_argument("--stream", action="store_true")
     parser.add_argument("--keep-free-memory", action="store_true", help="skip the allocator trim between rounds")
     parser.add_argument("--every", type=int, default=0)
@@ -203,10 +205,11 @@ def main() -> None:
             result["at_end"] = {"articles": published, "resident_mib": round(resident_mib(), 1)}
             result["stored_dates"] = stored_dates(settings.db)
             if before is not None:
-                grown = tracemalloc.take_snapshot().compare_to(before, "filename")
+                grown = tracemalloc.take_snapshot().compare_to(before, "lineno" if args.by_line else "filename")
                 result["python_heap_grew_mib"] = round(sum(stat.size_diff for stat in grown) / 2**20, 1)
                 result["largest"] = [
-                    {"file": str(stat.traceback), "kib": round(stat.size_diff / 1024)} for stat in grown[:10]
+                    {"file": str(stat.traceback), "kib": round(stat.size_diff / 1024), "objects": stat.count_diff}
+                    for stat in grown[:10]
                 ]
     print(json.dumps(result, indent=2))
 
