@@ -74,6 +74,7 @@ from storyline.stages.gazetteer import (
     is_country,
     may_end_a_town,
     spoken_in,
+    without_accents,
 )
 from storyline.stages.given_names import is_family_name, is_given_name, registered_first_name
 from storyline.stages.historic_states import is_historic_state
@@ -2591,8 +2592,9 @@ def _first_name_spelled_as_country(run: list[str], language: str | None) -> bool
     if len(run) != 2 or not _listed_first_name(run[0], language) or run[1].isupper():
         return False
     surname = APOSTROPHE_SUFFIX.sub("", run[1])
-    plain = "".join(c for c in unicodedata.normalize("NFD", surname) if not unicodedata.combining(c))
-    if find_place(surname) is not None or _common_word_form(surname, "en") or _common_word_form(plain, "en"):
+    if find_place(surname) is not None or any(
+        _common_word_form(form, "en") for form in (surname, without_accents(surname))
+    ):
         return False
     if language in NOUN_CAPITALISING:  # "Israel Annexionspläne": a noun the dictionary lacks, compounded
         return is_family_name(surname)

@@ -652,7 +652,7 @@ def _build_index() -> dict[str, Place]:
     # "Columbia", "Salvador" are Tunisia, Grenada, Colombia and El Salvador in some languages).
     # A city's own name written without its accents is still the city's ("Brasilia" is Brasília,
     # although Finnish calls Brazil so).
-    unaccented = {_without_accents(name) for name in own_names}
+    unaccented = {without_accents(name) for name in own_names}
     for place, names, english in _countries():
         for name in names:
             key = name.casefold()
@@ -683,7 +683,8 @@ def _english_name_over_alternate(
     )
 
 
-def _without_accents(name: str) -> str:
+def without_accents(name: str) -> str:
+    """The name with its letters' accents taken off ("Télécom": Telecom)."""
     import unicodedata
 
     return "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
