@@ -179,6 +179,10 @@ def test_gazetteer_knows_towns_only_in_their_countries_languages() -> None:
         (["Federacji", "Rosyjskiej"], "pl", "iso:RU"),
         (["Руската", "федерация"], "bg", "iso:RU"),
         (["Tschechischen", "Republik"], "de", "iso:CZ"),
+        # Ukrainian's "і" of a closed last syllable is "о" in the word's other forms ("Близький Схід")
+        (["Близькому", "Сході"], "uk", "area:middle-east"),
+        (["Близького", "Сходу"], "uk", "area:middle-east"),
+        (["Близькому", "Сході"], "ru", None),
     ],
 )
 def test_inflected_names_of_several_words(words: list[str], language: str, place: str | None) -> None:

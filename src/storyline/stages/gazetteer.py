@@ -446,9 +446,24 @@ def find_place_inflected(words: list[str], language: str | None) -> Place | None
         return None
     lowered = [word.casefold() for word in words]
     for names, place in _inflected_index(language).get((len(words), lowered[0][:_BUCKET_LETTERS]), []):
-        if all(_same_stem(word, name) for word, name in zip(lowered, names, strict=True)):
+        if all(
+            any(_same_stem(word, form) for form in _alternating_forms(name, language))
+            for word, name in zip(lowered, names, strict=True)
+        ):
             return place
     return None
+
+
+# Ukrainian writes "і" in a word's last closed syllable where its other forms have "о" or "е" ("Схід",
+# "на Сході", "Сходу"; "Львів", "Львова")
+_UKRAINIAN_CLOSED_I = re.compile(r"і(?=[бвгґджзклмнпрстфхцчшщ]{1,2}$)")
+
+
+def _alternating_forms(name: str, language: str) -> tuple[str, ...]:
+    """A name's word and, in Ukrainian, its stem's other vowel where the word closes on "і" + consonants."""
+    if language != "uk" or not _UKRAINIAN_CLOSED_I.search(name):
+        return (name,)
+    return (name, _UKRAINIAN_CLOSED_I.sub("о", name), _UKRAINIAN_CLOSED_I.sub("е", name))
 
 
 # The Latin-script Slavic languages' country names of one word decline as adjectives, which their
