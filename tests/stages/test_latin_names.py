@@ -74,6 +74,15 @@ def test_a_word_no_list_spells_close_enough_keeps_its_romanisation() -> None:
     assert latin_name("Мумтаз", "ru") is None  # "Mumtoz" is too rare a name too far from the letters
 
 
+def test_a_person_named_by_a_first_name_alone_is_spelled_as_that_first_name() -> None:
+    """ "Меланія" alone (Melania, whom the article names so after "the first lady"): a first name the
+    census ranks, no surname of the lists; not a word of the language ("Таран", a ram), nor a name only
+    Faker's long lists hold ("Мумтаз")."""
+    assert latin_name("Меланія", "uk") == "Melania"
+    assert latin_name("Таран", "uk") is None
+    assert latin_name("Мумтаз", "ru") is None
+
+
 def test_the_cost_weighs_departures_against_how_common_a_name_is() -> None:
     trump = latin_names.Spelling("trump", 1, 8_608)
     tramp = latin_names.Spelling("tramp", 0, 67_050)

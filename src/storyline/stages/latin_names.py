@@ -119,6 +119,9 @@ def latin_name(name: str, language: str | None) -> str | None:
     foreign = _foreign_surname(words[-1].lower(), language)
     own = _own_surname(words[-1].lower())  # "Петър Марков" stays Petar: a name of the text's own languages
     surname = _best(words[-1].lower(), language, surname=True, weigh_native=True)
+    if surname is None and len(words) == 1 and _census_first_name(words[0], language):
+        # a person named by a first name alone ("Меланія": Melania), which no list holds as a surname
+        surname = _best(words[0].lower(), language, surname=False, weigh_native=True)
     out = []
     spelled_words: list[bool] = []
     for word in words[:-1]:
@@ -135,6 +138,23 @@ def latin_name(name: str, language: str | None) -> str | None:
     out.append(_capitalised(surname) if surname else romanise(schwa, language))
     found = surname is not None or foreign or any(spelled_words) or schwa != words[-1]
     return " ".join(out) if found else None
+
+
+def _census_first_name(word: str, language: str) -> bool:
+    """Whether a lone word is a first name that the census ranks, spelled more cheaply so than as any
+    surname, and no common word of the language: one word says less than a full name, so neither a name
+    only Faker's long lists hold ("Мумтаз" as Mumtoz) nor a word ("Таран", a ram, and a surname) is
+    taken for one."""
+    from storyline.stages import lemmas
+
+    folded = word.lower()
+    spelled = _cheapest(folded, language, surname=False)
+    return (
+        spelled is not None
+        and spelled.rank < _UNRANKED_FIRST_NAME
+        and rather_a_first_name(word, language)
+        and not lemmas.common_word(folded, language)
+    )
 
 
 def _schwa_spelled(word: str, language: str, own: bool) -> str:
