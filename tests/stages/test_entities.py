@@ -866,6 +866,9 @@ def test_entities_a_place_and_an_organisation_word_alone_are_one_institution() -
             "Европейский центральный банк и Европейский совет.",
             {"Европейский центральный банк": "org:ECB", "Европейский совет": "inst:european-council"},
         ),
+        ("uk", "Вони зустрілися в Овальному кабінеті.", {"Овальному кабінеті": "inst:oval-office"}),
+        ("en", "They met in the Oval Office.", {"Oval Office": "inst:oval-office"}),
+        ("fr", "Dans le Bureau ovale, il a parlé.", {"Bureau ovale": "inst:oval-office"}),
     ],
 )
 def test_entities_seats_of_government_are_one_institution_in_every_language(
@@ -2878,3 +2881,38 @@ def test_entities_a_german_article_after_a_lost_full_stop_opens_no_name_though_s
 def test_entities_german_numbers_that_are_nouns_open_no_name() -> None:
     text = "Das Video wurde 2,5 Millionen Mal angeschaut. Es kostet 200 Tausend Dollar, sagte Angela Merkel."
     assert {m.surface for m in _mentions(text, "de").values()} == {"Angela Merkel"}
+
+
+def test_entities_the_first_lady_is_a_title_before_a_name_and_no_entity_alone() -> None:
+    """ "First Lady Melania Trump", "Першій леді, Меланії", "la Première dame Brigitte Macron": the title,
+    then who holds it; the title alone (an organisation "Persha ledi", a "Lady Melania Trump") is no entity.
+    "Lady Gaga" and "Notre Dame" are no such title."""
+    cases = {
+        ("en", "First Lady Melania Trump arrived. Later US First Lady Jill Biden spoke. He thanked the First Lady."): {
+            ("Melania Trump", "person"),
+            ("Jill Biden", "person"),
+            ("US", "place"),
+        },
+        ("uk", "Президент подякував Першій леді, Меланії, за її участь."): {("Меланії", "person")},
+        ("fr", "La Première dame Brigitte Macron est arrivée."): {("Brigitte Macron", "person")},
+        ("es", "La Primera Dama Jill Biden llegó."): {("Jill Biden", "person")},
+    }
+    for (language, text), expected in cases.items():
+        assert {(m.surface, m.kind) for m in _mentions(text, language).values()} == expected, text
+    assert "Lady Gaga" in {m.surface for m in _mentions("Lady Gaga sang at Notre Dame.", "en").values()}
+
+
+def test_entities_acronyms_of_common_nouns_are_no_names() -> None:
+    """ "НПЗ" (an oil refinery), "АЭС" (a nuclear power plant), "ДТП" (a road accident) name a kind of thing,
+    not one of them: no organisation of their letters. A place beside one stays ("АЕЦ Козлодуй")."""
+    assert not _mentions("Удари по російських НПЗ тривають. На АЕС пожежа.", "uk")
+    assert not _mentions("Удары по российским НПЗ продолжаются. На АЭС пожар.", "ru")
+    assert {m.surface for m in _mentions("АЕЦ Козлодуй работи.", "bg").values()} == {"Козлодуй"}
+
+
+def test_entities_a_german_compound_ending_in_boss_is_a_title() -> None:
+    """ "IOC-Boss Thomas Bach": the IOC and its president, not a person "Boss Thomas Bach"."""
+    found = {
+        (m.surface, m.kind) for m in _mentions("Ein Telefonat zwischen IOC-Boss Thomas Bach und ihm.", "de").values()
+    }
+    assert found == {("IOC", "org"), ("Thomas Bach", "person")}

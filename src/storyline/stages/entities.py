@@ -47,6 +47,7 @@ from storyline.stages.entity_cues import (
     is_brand_shaped,
     is_club_prefix,
     is_compound_title,
+    is_first_lady,
     is_generic_org_noun,
     is_legal_form,
     is_named_organisation,
@@ -306,10 +307,11 @@ _NOT_NAMES = {
     "it",
     # German's polite "you", which it capitalises inside a sentence ("können Sie ContentRead erhalten")
     *["sie", "ihnen", "ihr", "ihre", "ihrer", "ihrem", "ihren", "ihres"],
-    # acronyms of common nouns: the media ("СМИ", "ЗМІ") and the gross domestic product ("ВВП")
-    "сми",
-    "змі",
-    "ввп",
+    # acronyms of common nouns: the media ("СМИ", "ЗМІ"), the gross domestic product ("ВВП", "БВП"), an oil
+    # refinery ("НПЗ"), a nuclear, thermal or hydro power plant, a filling station, a road accident, a drone,
+    # value added tax, a university, housing services: any of them, not one of them named
+    *["сми", "змі", "ввп", "бвп", "нпз", "аэс", "аес", "аец", "тэц", "тец", "гэс", "гес", "вец", "азс"],
+    *["дтп", "птп", "бпла", "ндс", "пдв", "ддс", "вуз", "внз", "жкх", "жкг"],
     # German's numbers that are nouns, capitalised before what they count ("2,5 Millionen Mal", "Tausend Dollar")
     *["millionen", "milliarden", "billionen", "tausend", "tausende", "hunderte", "dutzende"],
     # Turkish month names, which take suffixes after an apostrophe ("Şubat'ta")
@@ -1931,6 +1933,9 @@ def _capitalised_runs(
     ``common``: lowercase words of the text, never names when they open the sentence. An institution's
     name goes on across its language's small words (``name_shapes.connector_glue``)."""
     keeps = [_may_be_name_word(index, words, mid_caps, language, common, openings) for index in range(len(words))]
+    for index in range(len(words) - 1):  # "First Lady" opening a sentence: a title's words, which the run reads as one
+        if not words[index + 1][1] and is_first_lady([words[index][0], words[index + 1][0]]):
+            keeps[index] = keeps[index] or words[index][0][:1].isupper()
     name_words = {index for index, keep in enumerate(keeps) if keep}
     glue = connector_glue(words, language, name_words) | particle_glue(
         words, name_words, lambda first, surname: _joins_across_particles(first, surname, language)
@@ -2079,8 +2084,8 @@ def _office_before_full_name(
     follows what it is of ("Labour Party Leader | Keir Starmer"; "Ambassador Hotel" is a name of common
     words; "Princess Mary" is left to ``_mentions_for_run``, which strips a title before a name)."""
     word, broken = words[index]
-    if not run or not run[-1][:1].isupper() or office_words_at_end([word], language):
-        return None  # "Crown Prince Mohammed": "Prince", a first name too, is the title's
+    if not run or not run[-1][:1].isupper() or office_words_at_end([word], language) or is_first_lady([run[-1], word]):
+        return None  # "Crown Prince Mohammed", "First Lady Melania": "Prince", "Lady", first names too, are the title's
     office = office_words_at_end(run, language)
     if office and len(run) > office and language == "en" and not broken and _is_capitalised(word, language):
         return None if word.isupper() or _title_opens_a_name([word]) else office  # not before "CLOSE", "Hotel"
@@ -2497,6 +2502,8 @@ def _mentions_for_run(
         half = len(run) // 2
         once = _mentions_for_run(run[:half], before, language, at_start, kind)
         return once + _mentions_for_run(run[half:], [*before, *run[:half]], language, kind=kind)
+    if is_first_lady(run[:2]):  # "First Lady Melania Trump", "Першій леді": a title, then who holds it
+        return _mentions_for_run(run[2:], [*before, *run[:2]], language, kind="person") if len(run) > 2 else []
     if len(run) > 1 and is_legal_form(run[-1]):  # "Siemens AG": the company, its legal form no name
         return _mentions_for_run(run[:-1], before, language, at_start, "org")
     office = _office_before_its_title(run, before, language)

@@ -57,6 +57,7 @@ PERSON_TITLES = frozenset(
         "frau",
         "sprecher",
         "chef",
+        "boss",  # "IOC-Boss Thomas Bach", "VW-Boss"
         "papst",  # "Papst Franziskus"
         "président",
         "présidente",
@@ -958,6 +959,24 @@ _OFFICE_RANKS = frozenset([
 
 _TITLE_AFTER_OFFICE = frozenset({"tr", "az"})
 
+# "First Lady" as the news writes it: "first" (its stem, any case of it) before a word for a lady; a
+# title, not a name ("Першій леді, Меланії": the first lady, then her name; "Première dame Brigitte Macron")
+_FIRST_STEMS = ("first", "перш", "перв", "първ", "premi", "primer", "pierwsz")
+_LADY_WORDS = frozenset([
+    "lady", "gentleman", "леді", "леди", "дама", "дамы", "даме", "даму", "дамой", "дамата", "dame", "dama",
+    "damy", "damie", "damą", "damę",
+])  # fmt: skip
+
+
+def is_first_lady(words: list[str]) -> bool:
+    """Whether two words are the title "First Lady" in one of the news's languages."""
+    return (
+        len(words) == 2
+        and words[0].casefold().startswith(_FIRST_STEMS)
+        and words[1].casefold() in _LADY_WORDS
+        and not words[1].isupper()
+    )
+
 
 def office_words_at_end(run: list[str], language: str | None) -> int:
     """How many of the run's last words name an office before a person's name: a title ("Minister",
@@ -967,6 +986,8 @@ def office_words_at_end(run: list[str], language: str | None) -> int:
     the office is of ("Sinop Valisi": the governor of Sinop; ``entities._office_before_its_title``)."""
     if language in _TITLE_AFTER_OFFICE:
         return 0
+    if is_first_lady(run[-2:]):
+        return 2
     heads = _ENGLISH_OFFICE_HEADS if language == "en" else PERSON_TITLES
     last = run[-1] if run else ""
     if last.casefold() not in heads or not last[:1].isupper() or (last.isupper() and len(last) > 1):

@@ -40,6 +40,12 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|bíl(?:ý|ého|ém|ým) d(?:ům|omu|omě|omem)|biel(?:y|eho|om) dom(?:e|u|om)?|bel(?:a|e|i|o) hiš(?:a|e|i|o)"
         r"|bijel(?:a|e|oj|u|om) kuć(?:a|e|i|u|om)|casa bianca|白宫",
     ),
+    (  # the US president's office, where the news sets the meetings held there
+        Institution("inst:oval-office", "Oval Office"),
+        r"oval office|ovale[sn]? büro(?:s)?|bureau ovale|despacho oval|studio ovale|salão oval"
+        r"|gabinet(?:u|cie)? owaln(?:y|ego|ym)|oval ofis(?:i|te)?|овальн(?:ый|ого|ом|ому|ым) кабинет(?:а|е|у|ом)?"
+        r"|овальн(?:ий|ого|ому|им) кабінет(?:у|і|ом)?|овални(?:я|ят) кабинет|oválná pracovn(?:a|y|ě)|椭圆形办公室",
+    ),
     (
         Institution("inst:us-state-department", "US State Department"),
         r"state department|госдеп(?:артамент)?(?:а|е|у|ом)?|държавни(?:я|ят) департамент"
@@ -171,6 +177,7 @@ _OPENINGS = (
     "hamas", "hamás", "хамас", "hezbol", "hisbol", "hizbol", "hizbul", "хезболл", "хізбалл", "хизбул",
     "taliban", "talibán", "талибан", "талібан", "талиб", "houthi", "huthi", "hutíes", "huthíes", "husiler", "хусит",
     "islam", "état", "estado", "stato", "państw", "islám", "исламск", "ісламськ", "ислямска", "daesh", "daech",
+    "oval", "ovale", "bureau", "despacho", "studio", "salão", "gabinet", "овальн", "овални", "oválná", "椭圆形",
     "даиш", "boko", "боко", "qaeda", "qaida",
     "哈马斯", "真主党", "塔利班", "胡塞武装", "伊斯兰国", "博科圣地", "基地组织",
     # in Chinese (simplified characters)
