@@ -2916,3 +2916,21 @@ def test_entities_a_german_compound_ending_in_boss_is_a_title() -> None:
         (m.surface, m.kind) for m in _mentions("Ein Telefonat zwischen IOC-Boss Thomas Bach und ihm.", "de").values()
     }
     assert found == {("IOC", "org"), ("Thomas Bach", "person")}
+
+
+def test_entities_a_towns_case_form_is_the_town_not_a_persons_name() -> None:
+    """ "у Покровська", "біля Покровська" (Pokrovsk, a town the dictionary does not know: "Покровська" reads
+    as a woman's surname), "у Покровска и Бахмута" (which the Russian model reads as people): the towns.
+    A family name the dictionary knows ("Лермонтова") stays a person, and a surname the article gives in
+    full is that person where it stands alone ("Олена Покровська ... Покровська")."""
+    cases = {
+        ("uk", "Бої тривають біля Покровська."): {("Покровська", "place")},
+        ("uk", "Бої тривають у Покровську."): {("Покровську", "place")},
+        ("ru", "Бои идут у Покровска и Бахмута."): {("Покровска", "place"), ("Бахмута", "place")},
+        ("ru", "Поэт читал Лермонтова вслух."): {("Лермонтова", "person")},
+        ("uk", "Олена Покровська сказала. Покровська додала."): {("Олена Покровська", "person")},
+    }
+    for (language, text), expected in cases.items():
+        assert {(m.surface, m.kind) for m in _mentions(text, language).values()} == expected, text
+    (town,) = _mentions("Бої тривають у Покровську.", "uk").values()
+    assert town.lemma == "Pokrovsk" and town.key != _mentions("Engels is a city.", "en").popitem()[0]

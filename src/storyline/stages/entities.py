@@ -1584,12 +1584,11 @@ def _towns_named_as_surnames(found: list[Found]) -> list[Found]:
 
 def _small_town(mention: Found) -> bool:
     place = find_place(mention.lemma)  # the lemma is the place's English name
-    return (
-        place is not None
-        and place.id == mention.key
-        and not is_country(place)
-        and place.population < COMMON_WORD_CITY_POPULATION
-    )
+    if place is None or place.id != mention.key:
+        # a town below the cities' index, found in its country's language, whose English name the index
+        # does not hold or holds for another place (Pokrovsk, also an old name of Engels)
+        return mention.key.startswith("geo:")
+    return not is_country(place) and place.population < COMMON_WORD_CITY_POPULATION
 
 
 def _surname_key_of(mention: Found, surnames: dict[str, str]) -> str | None:
@@ -2558,6 +2557,8 @@ def _mentions_for_run(
                 return _mentions_for_run(run[:cut], before, language, kind=kind) + _mentions_for_run(
                     run[cut:], before, language, kind=kind
                 )
+    if kind == "person" and _town_read_as_a_person(run, language, before):
+        kind = None  # "у Покровска": a town's case form, which the model took for a person's name
     if kind == "person":  # the model read a person: no place, whatever the gazetteer holds (Владимир)
         mention = _mention_for_run(_given_name_first(run, language), before, language, person=True)
         return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
@@ -3409,17 +3410,58 @@ def _local_town(run: list[str], head_lemma: str, language: str | None, before: l
     if not language or language in TURKIC and len(run) == 1 and APOSTROPHE_SUFFIX.search(run[0]) is None:
         return None  # a Turkish place takes its endings after an apostrophe; a bare word may be any
     words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
-    if not may_end_a_town(words[-1], language) and not (head_lemma and may_end_a_town(head_lemma, language)):
-        return None
+    stems = [stem for stem in _consonant_stems(words[0], language) if may_end_a_town(stem, language)]
+    if len(words) > 1 or not stems:
+        stems = []
+        if not may_end_a_town(words[-1], language) and not (head_lemma and may_end_a_town(head_lemma, language)):
+            return None
     forms = [" ".join(words)]
     if head_lemma and language in SUPPORTED_LANGUAGES and _lemma_may_name_a_place(words[-1], head_lemma, language):
         forms.append(" ".join([*(lemmas.lemmatize(word, language) for word in words[:-1]), head_lemma]))
-    town = next((place for form in forms if (place := find_town(form, language)) is not None), None)
-    if town is None or is_given_name(words[0]) or (len(words) == 1 and is_family_name(words[0])):
+    found = next(((form, place) for form in [*forms, *stems] if (place := find_town(form, language)) is not None), None)
+    if found is None or is_given_name(words[0]) or (len(words) == 1 and is_family_name(words[0])):
         return None
-    if any(_word_there(word, language) for word in words) and not after_locative_preposition(before, language):
+    # a case form of a town's name is judged by the name ("Покровська" is also an adjective's form; Покровськ
+    # is no word)
+    judged = [found[0]] if found[0] in stems else words
+    if any(_word_there(word, language) for word in judged) and not after_locative_preposition(before, language):
         return None
-    return town
+    return found[1]
+
+
+def _town_read_as_a_person(run: list[str], language: str | None, before: list[str]) -> bool:
+    """A word a model read as a person that is a case form of a town of the article's countries
+    (``_local_town``: "Покровска", "Бахмута"), where the word is no listed name: a given name that is
+    also a city's ("Владимир", "Владимира") stays the model's person."""
+    if len(run) != 1 or language not in _MORPHOLOGY_LANGUAGES or is_given_name(run[0]) or is_family_name(run[0]):
+        return False
+    stems = _consonant_stems(run[0], language)
+    if any(is_given_name(stem) or is_family_name(stem) for stem in stems):
+        return False
+    return _local_town(run, "", language, before) is not None
+
+
+def _consonant_stems(word: str, language: str | None) -> list[str]:
+    """The nominatives a Russian or Ukrainian word may be a case of where it names a town of a consonant
+    stem, which the dictionary does not know and reads otherwise ("Покровська", of Покровськ, read as a
+    woman's surname; "Бахмута"): the word less one of ``_CASE_ENDINGS`` (and Ukrainian's locative "і"),
+    where a consonant is left."""
+    if language not in _MORPHOLOGY_LANGUAGES:
+        return []
+    endings = (*_CASE_ENDINGS, "і") if language == "uk" else _CASE_ENDINGS
+    folded = word.casefold()
+    stems = [
+        word[: -len(ending)]
+        for ending in endings
+        if folded.endswith(ending)
+        and len(folded) - len(ending) >= _MIN_STEM_LETTERS
+        and folded[-len(ending) - 1] in _CONSONANTS
+    ]
+    if not stems:
+        return []
+    # the dictionary's family name in a case ("Пушкина": Пушкин, also a town) is the person's
+    surnames = {parse.normal_form for parse in _analyzer(language).parse(word) if "Surn" in parse.tag.grammemes}
+    return [stem for stem in stems if stem.casefold() not in surnames]
 
 
 def _word_there(word: str, language: str) -> bool:
