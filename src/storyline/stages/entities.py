@@ -1583,23 +1583,43 @@ def _towns_named_as_surnames(found: list[Found]) -> list[Found]:
 
 
 def _small_town(mention: Found) -> bool:
+    if _town_outside_the_index(mention):
+        return True
     place = find_place(mention.lemma)  # the lemma is the place's English name
-    if place is None or place.id != mention.key:
-        # a town below the cities' index, found in its country's language, whose English name the index
-        # does not hold or holds for another place (Pokrovsk, also an old name of Engels)
-        return mention.key.startswith("geo:")
-    return not is_country(place) and place.population < COMMON_WORD_CITY_POPULATION
+    return (
+        place is not None
+        and place.id == mention.key
+        and not is_country(place)
+        and place.population < COMMON_WORD_CITY_POPULATION
+    )
+
+
+def _town_outside_the_index(mention: Found) -> bool:
+    """A town below the cities' index, found in its country's language, whose English name the index does
+    not hold or holds for another place (Pokrovsk, also an old name of Engels)."""
+    if not mention.key.startswith("geo:"):
+        return False
+    place = find_place(mention.lemma)
+    return place is None or place.id != mention.key
 
 
 def _surname_key_of(mention: Found, surnames: dict[str, str]) -> str | None:
     if mention.kind != "place" or ":" not in mention.key:
         return None
     word = _bare_form(mention.surface)  # written as the surname, but for a case ending, in the same script
+    # a town's name only where the surname is written as it is, endings aside ("Покровська", "Saldanha"; not
+    # Newmarket beside Alfred Newman, nor Lugano beside a "Villa Luganese")
+    strict = _town_outside_the_index(mention)
     return next(
         (
             key
             for surname, key in surnames.items()
-            if is_latin(word) == is_latin(surname) and _same_stem(word, surname, least=_MIN_STEM_LETTERS)
+            if is_latin(word) == is_latin(surname)
+            and _same_stem(word, surname, least=_MIN_STEM_LETTERS)
+            and (
+                not strict
+                or len(os.path.commonprefix([word, surname])) >= max(len(word), len(surname)) - _ENDING_LETTERS
+            )
         ),
         None,
     )
