@@ -3430,11 +3430,13 @@ def _local_town(run: list[str], head_lemma: str, language: str | None, before: l
     if not language or language in TURKIC and len(run) == 1 and APOSTROPHE_SUFFIX.search(run[0]) is None:
         return None  # a Turkish place takes its endings after an apostrophe; a bare word may be any
     words = [APOSTROPHE_SUFFIX.sub("", word) for word in run]
-    stems = [stem for stem in _consonant_stems(words[0], language) if may_end_a_town(stem, language)]
-    if len(words) > 1 or not stems:
-        stems = []
-        if not may_end_a_town(words[-1], language) and not (head_lemma and may_end_a_town(head_lemma, language)):
-            return None
+    stems = _consonant_stems(words[0], language, lambda stem: may_end_a_town(stem, language)) if len(words) == 1 else []
+    if (
+        not stems
+        and not may_end_a_town(words[-1], language)
+        and not (head_lemma and may_end_a_town(head_lemma, language))
+    ):
+        return None
     forms = [" ".join(words)]
     if head_lemma and language in SUPPORTED_LANGUAGES and _lemma_may_name_a_place(words[-1], head_lemma, language):
         forms.append(" ".join([*(lemmas.lemmatize(word, language) for word in words[:-1]), head_lemma]))
@@ -3461,7 +3463,7 @@ def _town_read_as_a_person(run: list[str], language: str | None, before: list[st
     return _local_town(run, "", language, before) is not None
 
 
-def _consonant_stems(word: str, language: str | None) -> list[str]:
+def _consonant_stems(word: str, language: str | None, keep: Callable[[str], bool] = lambda _stem: True) -> list[str]:
     """The nominatives a Russian or Ukrainian word may be a case of where it names a town of a consonant
     stem, which the dictionary does not know and reads otherwise ("Покровська", of Покровськ, read as a
     woman's surname; "Бахмута"): the word less one of ``_CASE_ENDINGS`` (and Ukrainian's locative "і"),
@@ -3476,6 +3478,7 @@ def _consonant_stems(word: str, language: str | None) -> list[str]:
         if folded.endswith(ending)
         and len(folded) - len(ending) >= _MIN_STEM_LETTERS
         and folded[-len(ending) - 1] in _CONSONANTS
+        and keep(word[: -len(ending)])
     ]
     if not stems:
         return []
