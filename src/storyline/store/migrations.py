@@ -213,6 +213,9 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 25: PostgreSQL keeps the article columns pages read, and the vectors, in the row (the schema
     # file sets their storage); rows already stored keep their layout until `VACUUM FULL` rewrites them.
     24: Migration(notices=(("postgresql", VACUUM_NOTICE),)),
+    # Version 26: a person the articles name by a first name alone is shown as that first name where the
+    # census ranks it ("Меланія": Melania, was "Melaniia"; stages/latin_names.py): names again.
+    25: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
