@@ -2934,3 +2934,18 @@ def test_entities_a_towns_case_form_is_the_town_not_a_persons_name() -> None:
         assert {(m.surface, m.kind) for m in _mentions(text, language).values()} == expected, text
     (town,) = _mentions("Бої тривають у Покровську.", "uk").values()
     assert town.lemma == "Pokrovsk" and town.key != _mentions("Engels is a city.", "en").popitem()[0]
+
+
+def test_entities_ukraines_armed_forces_are_one_organisation_by_acronym_or_in_full() -> None:
+    """ "ЗСУ" (Ukrainian), "ВСУ" (Russian) and the names written out are the Armed Forces of Ukraine, shown so;
+    the acronyms alone had been two untyped names ("ZSU", "VSU")."""
+    cases = [
+        ("uk", "ЗСУ звільнили село."),
+        ("ru", "Удары ВСУ по Курску."),
+        ("uk", "Збройні сили України наступають."),
+        ("ru", "Командование Вооруженных сил Украины сообщило."),
+        ("en", "The Armed Forces of Ukraine advanced."),
+    ]
+    for language, text in cases:
+        found = [m for m in _mentions(text, language).values() if m.key == "org:AFU"]
+        assert [(m.kind, m.lemma) for m in found] == [("org", "Armed Forces of Ukraine")], text

@@ -216,6 +216,8 @@ ACRONYMS = {
     "org:UNESCO": ("UNESCO", "org", "UNESCO ЮНЕСКО"),
     "org:UNICEF": ("UNICEF", "org", "UNICEF ЮНИСЕФ ЮНІСЕФ"),
     "org:ECB": ("European Central Bank", "org", "ECB ЕЦБ ЄЦБ EZB BCE EBC"),
+    # Ukraine's armed forces, as Ukrainian and Russian news write them daily (spelled out: ``institutions.py``)
+    "org:AFU": ("Armed Forces of Ukraine", "org", "ЗСУ ВСУ"),
     # the institutions module's id: Cyrillic news writes the Commission so as often as in full ("посочва ЕК")
     "inst:european-commission": ("European Commission", "org", "ЕК ЄК"),
 }

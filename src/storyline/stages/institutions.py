@@ -40,6 +40,12 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|bíl(?:ý|ého|ém|ým) d(?:ům|omu|omě|omem)|biel(?:y|eho|om) dom(?:e|u|om)?|bel(?:a|e|i|o) hiš(?:a|e|i|o)"
         r"|bijel(?:a|e|oj|u|om) kuć(?:a|e|i|u|om)|casa bianca|白宫",
     ),
+    (  # the gazetteer's id (its acronyms' table knows "ЗСУ", "ВСУ")
+        Institution("org:AFU", "Armed Forces of Ukraine"),
+        r"armed forces of ukraine|ukrainian armed forces|збройн(?:і|их|им|ими) сил(?:и|ам|ами|ах) україни"
+        r"|вооруж[её]нн(?:ые|ых|ым|ыми) сил(?:ы|ам|ами|ах) украины|въоръжените сили на украйна"
+        r"|siły zbrojne ukrainy|sił zbrojnych ukrainy|ukrainische[n]? streitkräfte[n]?",
+    ),
     (  # the US president's office, where the news sets the meetings held there
         Institution("inst:oval-office", "Oval Office"),
         r"oval office|ovale[sn]? büro(?:s)?|bureau ovale|despacho oval|studio ovale|salão oval"
@@ -177,6 +183,7 @@ _OPENINGS = (
     "hamas", "hamás", "хамас", "hezbol", "hisbol", "hizbol", "hizbul", "хезболл", "хізбалл", "хизбул",
     "taliban", "talibán", "талибан", "талібан", "талиб", "houthi", "huthi", "hutíes", "huthíes", "husiler", "хусит",
     "islam", "état", "estado", "stato", "państw", "islám", "исламск", "ісламськ", "ислямска", "daesh", "daech",
+    "armed", "ukrainian", "збройн", "вооруж", "въоръжени", "siły", "sił", "ukrainische",
     "oval", "ovale", "bureau", "despacho", "studio", "salão", "gabinet", "овальн", "овални", "oválná", "椭圆形",
     "даиш", "boko", "боко", "qaeda", "qaida",
     "哈马斯", "真主党", "塔利班", "胡塞武装", "伊斯兰国", "博科圣地", "基地组织",
