@@ -2949,3 +2949,24 @@ def test_entities_ukraines_armed_forces_are_one_organisation_by_acronym_or_in_fu
     for language, text in cases:
         found = [m for m in _mentions(text, language).values() if m.key == "org:AFU"]
         assert [(m.kind, m.lemma) for m in found] == [("org", "Armed Forces of Ukraine")], text
+
+
+def test_entities_a_hyphenated_pair_of_english_words_opening_a_name_is_one_word_of_it() -> None:
+    """ "the All-Star Game", "National Anti-Corruption Bureau": the hyphen joins two words of one name, which
+    had been a fragment and a name ("All", "Star Game"; "National Anti", "Corruption Bureau of Ukraine").
+    Two names stay apart ("Merkel-Macron"), and so does a compound before a person's full name."""
+    surfaces = {m.surface for m in _mentions("He was named to the All-Star Game.", "en").values()}
+    assert surfaces == {"All-Star Game"}
+    (bureau,) = _mentions("The National Anti-Corruption Bureau of Ukraine opened a case.", "en").values()
+    assert (bureau.surface, bureau.kind) == ("National Anti-Corruption Bureau of Ukraine", "org")
+    assert "Jaguar-Ford Mark Webber" not in {
+        m.surface for m in _mentions("The ex-driver of Jaguar-Ford Mark Webber left.", "en").values()
+    }
+
+
+def test_entities_a_frequent_word_no_dictionary_lists_is_no_name_alone() -> None:
+    """ "jours Pas de trêve": a title the page glued to the text, then a sentence opening with "pas", which the
+    compact French dictionary does not list (it leaves out words that are their own dictionary form). A
+    frequent word that is also a name stays one ("Mars")."""
+    assert not _mentions("Les coups tordus ont de beaux jours Pas de trêve pour les basses œuvres.", "fr")
+    assert [m.surface for m in _mentions("Le robot a atterri sur Mars hier.", "fr").values()] == ["Mars"]

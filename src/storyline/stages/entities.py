@@ -1828,8 +1828,12 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
         if (
             between == "-"
             and spans
-            and (_hyphenated_given_name(spans[-1][2], word) or _korean_given_name_syllable(spans, word))
-        ):  # "Jean-Luc", two first names; "Kim Jong-un", one given name of two syllables
+            and (
+                _hyphenated_given_name(spans[-1][2], word)
+                or _korean_given_name_syllable(spans, word)
+                or _compound_opening_a_name(spans[-1][2], word, sentence, match.end())
+            )
+        ):  # "Jean-Luc", two first names; "Kim Jong-un", one given name of two syllables; "All-Star Game"
             start, _, first, broken = spans[-1]
             spans[-1] = (start, match.end(), f"{first}-{word}", broken)
             continue
@@ -1911,6 +1915,27 @@ def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> 
     if find_place(f"{before}-{word}") is not None:
         return True
     return bool(following) and find_place(f"{before}-{word} {following[0].group(0)}") is not None
+
+
+def _compound_opening_a_name(first: str, second: str, sentence: str, end: int) -> bool:
+    """Two English words joined by a hyphen, each capitalised, inside a name that goes on after them
+    ("the All-Star Game", "National Anti-Corruption Bureau"): one word of the name, not a break between
+    two names ("Merkel-Macron"). Words the English dictionary writes in lowercase, neither a title
+    ("Vice-President"), nor a place, nor both listed family names ("Marks-Spencer" may be two people);
+    a capitalised word must follow after a space, so that a compound alone stays two common words."""
+    if not (_title_word(first) and _title_word(second)):
+        return False
+    following = _WORD_AFTER_SPACE.match(sentence, end)
+    if following is None or not following.group(1)[:1].isupper() or is_given_name(following.group(1)):
+        return False  # "the ex-driver of Jaguar-Ford Mark Webber": a full name follows, no name goes on
+    return (
+        all(lemmas.in_lowercase(word.lower(), "en") for word in (first, second))
+        and not any(is_person_title(word) or find_place(word) is not None for word in (first, second))
+        and not (is_family_name(first) and is_family_name(second))
+    )
+
+
+_WORD_AFTER_SPACE = re.compile(r" ([^\W\d_]+)")
 
 
 def _hyphenated_given_name(first: str, second: str) -> bool:

@@ -251,6 +251,8 @@ def _common_word(mention: Found, language: str | None, nouns: frozenset[str] = f
     # 100-440 MiB per language in memory (docs/benchmarks.md)
     if len(word) <= FUNCTION_WORD_LETTERS and lemmas.is_known(word.lower(), language):
         return True
+    if len(word) <= FUNCTION_WORD_LETTERS and _frequent_word_unlisted(word, language):
+        return True  # "jours Pas de trêve": a title the page glued on, then "pas"
     if _frequent_common_word(word, language):  # "Desde agosto": a full stop the page lost before it
         return True
     if _readers_pronoun(word, language):  # "Twoich danych"
@@ -363,6 +365,17 @@ def _english_proper_noun(word: str) -> bool:
     capitalised nouns all the same."""
     lemma = lemmas.dictionary_lemma(word.lower(), "en")
     return lemma is not None and lemma[:1].isupper() and lemma.casefold() == word.casefold()
+
+
+def _frequent_word_unlisted(word: str, language: str) -> bool:
+    """One of the language's most frequent words that its dictionary lists in no form (the compact
+    dictionaries leave out many words that are their own dictionary form: French "pas", "peu", "non",
+    "où") and that no list of names or places knows ("Louis", "Mars", "France" are frequent too)."""
+    if word.isupper() or word.casefold() not in frequent_words(language):
+        return False
+    if any(lemmas.dictionary_lemma(form, language) is not None for form in (word, word.lower())):
+        return False
+    return not (is_given_name(word) or is_family_name(word) or find_place(word) is not None)
 
 
 def _frequent_common_word(word: str, language: str) -> bool:
