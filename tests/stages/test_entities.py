@@ -2970,3 +2970,11 @@ def test_entities_a_frequent_word_no_dictionary_lists_is_no_name_alone() -> None
     frequent word that is also a name stays one ("Mars")."""
     assert not _mentions("Les coups tordus ont de beaux jours Pas de trêve pour les basses œuvres.", "fr")
     assert [m.surface for m in _mentions("Le robot a atterri sur Mars hier.", "fr").values()] == ["Mars"]
+
+
+def test_entities_a_people_named_in_the_plural_is_no_entity_as_its_language_is_none() -> None:
+    """ "meeting with the Russians" (the demo's untyped "Russian"): a people, as "Russian" alone is a language
+    or an adjective; by its dictionary form. A name beside it stays."""
+    assert not _mentions("He is still open to meeting with the Russians if progress is possible.", "en")
+    found = _mentions("The Ukrainians met Olaf Scholz.", "en").values()
+    assert [(m.surface, m.kind) for m in found] == [("Olaf Scholz", "person")]

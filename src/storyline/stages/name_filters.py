@@ -257,7 +257,9 @@ def _common_word(mention: Found, language: str | None, nouns: frozenset[str] = f
         return True
     if _readers_pronoun(word, language):  # "Twoich danych"
         return True
-    if mention.kind == "misc" and word.casefold() in capitalised_language_names(language):  # "Russian"
+    if mention.kind == "misc" and any(  # "Russian"; "the Russians", by its dictionary form
+        form.casefold() in capitalised_language_names(language) for form in (word, mention.lemma)
+    ):
         return True
     if language in TURKIC and opens_with_org_word([word]):  # "Bakanlığımız", "Belediyesine": a ministry
         return True
