@@ -2962,6 +2962,8 @@ def test_entities_a_hyphenated_pair_of_english_words_opening_a_name_is_one_word_
     assert "Jaguar-Ford Mark Webber" not in {
         m.surface for m in _mentions("The ex-driver of Jaguar-Ford Mark Webber left.", "en").values()
     }
+    # alone in a title-case heading, the compound's words are the heading's, as each word alone was
+    assert not _mentions("The 17-Year-Old Hero Who Saved Three", "en")
 
 
 def test_entities_a_frequent_word_no_dictionary_lists_is_no_name_alone() -> None:

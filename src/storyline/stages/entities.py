@@ -418,7 +418,7 @@ def keys_in_sentence(sentence: str, language: str | None, surnames: frozenset[st
     """Entity keys a single sentence names (sentence-initial words included; callers filter).
     ``surnames``: its article's ``double_surnames``."""
     sentence = with_double_surnames(sentence, surnames)
-    words = _words_with_breaks(sentence)
+    words = _words_with_breaks(sentence, language)
     return {
         mention.key for mention in _sentence_mentions(sentence, words, {word.lower() for word, _ in words}, language)
     }
@@ -477,7 +477,7 @@ def with_double_surnames(text: str, surnames: frozenset[str]) -> str:
 def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     text = (article.title or "") + "\n" + article.text
     sentences = split_sentences(with_double_surnames(text, double_surnames(text, article.language)), article.language)
-    spans = [_word_spans(sentence) for sentence in sentences]
+    spans = [_word_spans(sentence, article.language) for sentence in sentences]
     tokenised = [[(word, broken) for _start, _end, word, broken in words] for words in spans]
     openings = [clause_openings(sentence, words) for sentence, words in zip(sentences, spans, strict=True)]
     lowercase = {word for words in tokenised for word, _ in words if word[:1].islower()}
@@ -1131,7 +1131,7 @@ def _features_listed(
     ]
     if not heads:
         return by_run
-    spans = _word_spans(sentence)
+    spans = _word_spans(sentence, language)
     if [word for _start, _end, word, _broken in spans] != plain:
         return by_run
     out = list(by_run)
@@ -1266,7 +1266,7 @@ def _named_as_organisation(
     german = _german_company_noun(words[start - 1][0], mention, language)
     if not german and not is_generic_org_noun(words[start - 1][0]):
         return mention
-    spans = _word_spans(sentence)
+    spans = _word_spans(sentence, language)
     if not german and not spans[start - 1][2].islower():
         return mention
     if words[start][1] and sentence[spans[start - 1][1] : spans[start][0]].strip(_OPENING_QUOTES + " "):
@@ -1410,7 +1410,7 @@ def _model_mentions(
     every word of it is a name part; a run the model missed counts when morphology knows one of its
     words as a proper noun ("Зеленский" next to a name), never a bare capitalised word."""
     plain = [word for word, _ in words]
-    places = [(start, end) for start, end, _word, _broken in _word_spans(sentence)]  # one per word of ``words``
+    places = [(start, end) for start, end, _word, _broken in _word_spans(sentence, language)]  # one per word
     run_of = {index: (start, len(run)) for start, run in runs for index in range(start, start + len(run))}
     found: list[Found] = []
     used: set[int] = set()
@@ -1805,12 +1805,12 @@ def _is_capitalised(word: str, language: str | None) -> bool:
     )
 
 
-def _words_with_breaks(sentence: str) -> list[tuple[str, bool]]:
+def _words_with_breaks(sentence: str, language: str | None = None) -> list[tuple[str, bool]]:
     """Words, each flagged when punctuation separates it from the word before."""
-    return [(word, broken) for _start, _end, word, broken in _word_spans(sentence)]
+    return [(word, broken) for _start, _end, word, broken in _word_spans(sentence, language)]
 
 
-def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
+def _word_spans(sentence: str, language: str | None = None) -> list[tuple[int, int, str, bool]]:
     """Each word's start, end, text and whether punctuation separates it from the word before. A
     first name of two first names joined by a hyphen is one word ("Jean-Luc", "Hans-Peter"). Chinese
     characters, which no space separates from the Latin letters beside them, are words of their own
@@ -1831,7 +1831,7 @@ def _word_spans(sentence: str) -> list[tuple[int, int, str, bool]]:
             and (
                 _hyphenated_given_name(spans[-1][2], word)
                 or _korean_given_name_syllable(spans, word)
-                or _compound_opening_a_name(spans[-1][2], word, sentence, match.end())
+                or _compound_opening_a_name(spans[-1][2], word, sentence, match.end(), language)
             )
         ):  # "Jean-Luc", two first names; "Kim Jong-un", one given name of two syllables; "All-Star Game"
             start, _, first, broken = spans[-1]
@@ -1917,13 +1917,14 @@ def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> 
     return bool(following) and find_place(f"{before}-{word} {following[0].group(0)}") is not None
 
 
-def _compound_opening_a_name(first: str, second: str, sentence: str, end: int) -> bool:
+def _compound_opening_a_name(first: str, second: str, sentence: str, end: int, language: str | None) -> bool:
     """Two English words joined by a hyphen, each capitalised, inside a name that goes on after them
     ("the All-Star Game", "National Anti-Corruption Bureau"): one word of the name, not a break between
     two names ("Merkel-Macron"). Words the English dictionary writes in lowercase, neither a title
     ("Vice-President"), nor a place, nor both listed family names ("Marks-Spencer" may be two people);
-    a capitalised word must follow after a space, so that a compound alone stays two common words."""
-    if not (_title_word(first) and _title_word(second)):
+    a capitalised word must follow after a space, so that a compound alone stays two common words. Not
+    where the language capitalises its nouns, whose own compounds are written so ("Corona-Warn-App")."""
+    if language in NOUN_CAPITALISING or not (_title_word(first) and _title_word(second)):
         return False
     following = _WORD_AFTER_SPACE.match(sentence, end)
     if following is None or not following.group(1)[:1].isupper() or is_given_name(following.group(1)):

@@ -136,7 +136,11 @@ def lower_for(word: str, language: str | None) -> str:
 
 
 def is_known_word(word: str, language: str | None) -> bool:
-    """A word the dictionary of the article's language, or English's, lists (in lowercase)."""
+    """A word the dictionary of the article's language, or English's, lists (in lowercase); a compound
+    written with a hyphen where each of its words is one ("Budget-Friendly", "Year-Old" in a title-case
+    heading)."""
+    if "-" in word.strip("-"):
+        return all(is_known_word(part, language) for part in word.split("-") if part)
     codes = [code for code in dict.fromkeys((language, "en")) if code and code in SUPPORTED_LANGUAGES]
     return any(lemmas.is_known(lower_for(word, code), code) for code in codes)
 
