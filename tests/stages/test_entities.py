@@ -2980,3 +2980,16 @@ def test_entities_a_people_named_in_the_plural_is_no_entity_as_its_language_is_n
     assert not _mentions("He is still open to meeting with the Russians if progress is possible.", "en")
     found = _mentions("The Ukrainians met Olaf Scholz.", "en").values()
     assert [(m.surface, m.kind) for m in found] == [("Olaf Scholz", "person")]
+
+
+def test_entities_an_ampersand_joins_an_acronym_and_a_companys_name() -> None:
+    """ "AT&T", "S&P" are one acronym each (were "AT" and nothing); "Johnson & Johnson Inc", "Bill & Melinda
+    Gates Foundation" one organisation each, which a legal form or an organisation's word ends. Two names a
+    headline joins so, with no such word after them, stay apart."""
+    found = {(m.surface, m.kind) for m in _mentions("Shares of AT&T fell while the S&P 500 rose.", "en").values()}
+    assert found == {("AT&T", "org"), ("S&P", "org")}
+    (foundation,) = _mentions("The Bill & Melinda Gates Foundation said.", "en").values()
+    assert (foundation.surface, foundation.kind) == ("Bill & Melinda Gates Foundation", "org")
+    (company,) = _mentions("Shares of Johnson & Johnson Inc fell.", "en").values()
+    assert company.surface == "Johnson & Johnson"
+    assert "Trump & Biden" not in {m.surface for m in _mentions("Why Trump & Biden Clash Over Taxes", "en").values()}

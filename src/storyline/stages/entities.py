@@ -161,7 +161,8 @@ from storyline.stages.polish_grammar import nominative_phrase
 from storyline.stages.regnal_names import find_regnal_names, regnal_key
 from storyline.stages.uncased_names import is_uncased, known_names
 
-_WORD = re.compile(r"[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
+# an acronym of two letter groups joined by "&" is one word ("AT&T", "S&P", "P&G", "H&M")
+_WORD = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])|[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
 # a syllable of a romanised Korean or Chinese given name ("jong", "un", "moon", "shek"), possessive or not
 _ROMANISED_SYLLABLE = re.compile(r"(?=[a-z]{1,4}\b)[a-z]{0,3}[aeiouy][a-z]{0,3}(?:['’]s)?")
 _FAMILY_SYLLABLE_LETTERS = 6  # "Kim", "Moon", "Chiang"
@@ -1825,6 +1826,10 @@ def _word_spans(sentence: str, language: str | None = None) -> list[tuple[int, i
         if _middle_initial(sentence, match, between, spans, matches[index + 1 : index + 2]):
             previous_end = match.end() + 1  # past its full stop: "Donald J. Trump" reads as Donald Trump
             continue
+        if between == " & " and spans and _ampersand_in_a_company(spans[-1][2], word, sentence, match.end()):
+            start, _, first, broken = spans[-1]  # "Johnson & Johnson Inc", "Bill & Melinda Gates Foundation"
+            spans[-1] = (start, match.end(), f"{first} & {word}", broken)
+            continue
         if (
             between == "-"
             and spans
@@ -1937,6 +1942,20 @@ def _compound_opening_a_name(first: str, second: str, sentence: str, end: int, l
 
 
 _WORD_AFTER_SPACE = re.compile(r" ([^\W\d_]+)")
+
+
+def _ampersand_in_a_company(first: str, second: str, sentence: str, end: int) -> bool:
+    """Two capitalised words joined by " & " inside an organisation's name, which an organisation word or a
+    legal form among the next ``_AMPERSAND_REACH`` words ends ("Johnson & Johnson Inc.", "Procter & Gamble
+    Co", "Bill & Melinda Gates Foundation"): one name, not two. Elsewhere an ampersand may join two
+    people's names in a headline ("Trump & Biden Clash"), and the words stay apart."""
+    if not (first[:1].isupper() and second[:1].isupper()):
+        return False
+    following = _WORD.findall(sentence[end : end + 80])[:_AMPERSAND_REACH]
+    return has_org_word(following) or any(is_legal_form(word) for word in following)
+
+
+_AMPERSAND_REACH = 3  # words after the pair where the organisation's word may stand ("Melinda Gates Foundation")
 
 
 def _hyphenated_given_name(first: str, second: str) -> bool:
