@@ -2993,3 +2993,28 @@ def test_entities_an_ampersand_joins_an_acronym_and_a_companys_name() -> None:
     (company,) = _mentions("Shares of Johnson & Johnson Inc fell.", "en").values()
     assert company.surface == "Johnson & Johnson"
     assert "Trump & Biden" not in {m.surface for m in _mentions("Why Trump & Biden Clash Over Taxes", "en").values()}
+
+
+def test_entities_a_division_named_of_a_place_is_one_place() -> None:
+    """ "Canton de Genève" had been "Canton" (Guangzhou, once called so) and Geneva; "Ville de Bruxelles" an
+    untyped "Ville" and Brussels; "Provincia di Como" the town. A division named of a region is that region
+    ("État de Louisiane"), a city's noun in another language than English the city; a division named of a
+    city is a place of its own, one in every language ("Canton of Geneva"). A name the gazetteer knows whole
+    stays that place ("Città del Messico"), and the noun before no place names nothing ("Stato della CEE")."""
+
+    def found(text: str, language: str) -> set[tuple[str, str, str]]:
+        return {(m.surface, m.kind, m.lemma) for m in _mentions(text, language).values()}
+
+    assert found("Le Canton de Genève a voté.", "fr") == {("Canton de Genève", "place", "Canton of Geneva")}
+    geneva = {m.key for m in _mentions("Le Canton de Genève a voté.", "fr").values()}
+    assert geneva == {m.key for m in _mentions("The Canton of Geneva voted.", "en").values()}
+    assert geneva != {m.key for m in _mentions("Le maire de Genève a voté.", "fr").values()}
+    assert found("le bourgmestre de la Ville de Bruxelles a dit.", "fr") == {
+        ("Ville de Bruxelles", "place", "Brussels")
+    }
+    assert found("Il a parlé de l'État de Louisiane hier.", "fr") == {("État de Louisiane", "place", "Louisiana")}
+    assert found("La Provincia di Como ha detto.", "it") == {("Provincia di Como", "place", "Province of Como")}
+    assert {m.key for m in _mentions("Vive a Città del Messico.", "it").values()} == {
+        m.key for m in _mentions("He lives in Mexico City.", "en").values()
+    }
+    assert found("Lo Stato della CEE ha detto.", "it") == {("CEE", "org", "CEE")}

@@ -36,11 +36,13 @@ from storyline.stages.companies import is_listed_company
 from storyline.stages.country_adjectives import LONGEST_ADJECTIVE, country_of_adjective
 from storyline.stages.date_expressions import MONTHS, WEEKDAYS, is_part_of_month
 from storyline.stages.entity_cues import (
+    DIVISION_IN_ENGLISH,
     PERSON_TITLES,
     calendar_words,
     capitalised_language_names,
     capitalises_calendar,
     cldr_locale,
+    division_nouns,
     ends_in_org_word,
     has_org_word,
     has_place_word,
@@ -2590,6 +2592,13 @@ def _mentions_for_run(
         if _bulgarian_common_word_alone(run[cut:], language):  # "Тереза Мей Европейският [съюз]"
             return leading
         return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
+    if len(run) > 2 and run[0].casefold() in division_nouns(language) and _place_for_run(run, "", language, []) is None:
+        division = _division_of_a_place(run, language)
+        if division is not None:  # "Canton de Genève", "Province of Liège", "Ville de Bruxelles"
+            return [division]
+        named = _after_linkers(run, language)
+        if named > 1:  # "Stato della CEE", "Estado de la Nación": the noun and its "of" are no name's words
+            return _mentions_for_run(run[named:], [*before, *run[:named]], language, kind=kind)
     titled = _office_opening(run, language)
     if titled:  # "Crown Princess Mary", "Chief Justice John Roberts": the office's holder, a person
         return _mentions_for_run(run[titled:], [*before, *run[:titled]], language, kind="person")
@@ -2643,6 +2652,43 @@ def _mentions_for_run(
     if mention is not None and kind is not None and ":" not in mention.key:
         mention = dataclasses.replace(mention, kind=kind)  # the model's reading, unless the gazetteer knows it
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
+
+
+def _division_of_a_place(run: list[str], language: str | None) -> Found | None:
+    """A division of a country, or a city as a body, named by its noun, the language's "of" and a place
+    ("Province de Liège", "Canton de Genève", "Comunidad de Madrid", "Province of Ontario", "Ville de
+    Bruxelles"): where the place is a region or a country, that place ("State of Texas" is Texas); where it
+    is a city, the city for a city's noun in another language than English ("Ville de Bruxelles" is Brussels;
+    English's "City of London" is not London, and GeoNames names the cities English writes so) and otherwise
+    a place of its own, named in English by the division's noun and the city's name ("Province of Liège",
+    "Canton of Geneva", whatever language writes it), and never the generic word apart ("Canton" had been
+    Guangzhou). None for any other run."""
+    named = _after_linkers(run, language)
+    if named in (1, len(run)):
+        return None  # no "of"
+    place = _place_for_run(run[named:], "", language, [])
+    if place is None:
+        return None
+    surface = " ".join(run)
+    english = DIVISION_IN_ENGLISH[run[0].casefold()]
+    city = place.id.startswith("geo:")
+    if not city or (english == "city" and language != "en"):
+        return Found(key=place.id, given="", surface=surface, kind="place", lemma=place.name)
+    return Found(
+        key=name_key(place.name),
+        given=given_key(english),
+        surface=surface,
+        kind="place",
+        lemma=f"{english.title()} of {place.name}",
+    )
+
+
+def _after_linkers(run: list[str], language: str | None) -> int:
+    """Where the words after a run's first word and the language's "of" words after it begin ("de la")."""
+    at = 1
+    while at < len(run) and run[at] in CONNECTORS.get(language or "", ()):
+        at += 1
+    return at
 
 
 def _surname_after_an_english_title(run: list[str], before: list[str], language: str | None) -> bool:

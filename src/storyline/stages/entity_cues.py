@@ -755,6 +755,46 @@ _FEATURES_BY_LANGUAGE = {
 GEOGRAPHIC_FEATURES = frozenset(noun for nouns in _FEATURES_BY_LANGUAGE.values() for noun in nouns)
 
 
+# The nouns of a country's divisions and of a city as a body, which name one with "of" and the place's name
+# ("Province of Ontario", "Canton de Genève", "Comunidad de Madrid", "Ville de Bruxelles"): a name of its own,
+# not the generic word and the place apart (nor "Canton" as Guangzhou)
+# each noun with its English one, by language; not "department", which names a ministry too ("Departamento
+# de Justicia")
+_DIVISIONS_BY_LANGUAGE = {
+    "en": {
+        "city": "city", "province": "province", "state": "state", "canton": "canton", "county": "county",
+        "region": "region", "district": "district", "municipality": "municipality",
+    },
+    "fr": {
+        "ville": "city", "province": "province", "région": "region", "canton": "canton",
+        "commune": "municipality", "communauté": "community", "état": "state", "district": "district",
+    },
+    "es": {
+        "ciudad": "city", "provincia": "province", "región": "region", "comunidad": "community", "estado": "state",
+        "municipio": "municipality", "cantón": "canton", "distrito": "district",
+    },
+    "it": {
+        "città": "city", "provincia": "province", "regione": "region", "comune": "municipality", "stato": "state",
+        "cantone": "canton", "distretto": "district",
+    },
+    "pt": {
+        "cidade": "city", "província": "province", "região": "region", "estado": "state",
+        "município": "municipality", "distrito": "district",
+    },
+}  # fmt: skip
+DIVISION_IN_ENGLISH = {noun: english for nouns in _DIVISIONS_BY_LANGUAGE.values() for noun, english in nouns.items()}
+
+
+def division_nouns(language: str | None) -> frozenset[str]:
+    """The nouns of a country's divisions and of a city as a body in ``language`` (casefolded)."""
+    return _divisions(language or "en")
+
+
+@lru_cache(maxsize=64)
+def _divisions(language: str) -> frozenset[str]:
+    return frozenset(_DIVISIONS_BY_LANGUAGE.get(language, {}))
+
+
 def geographic_features(language: str | None) -> frozenset[str]:
     """The feature nouns of ``language`` and of English, which names of the world keep in any language's
     text ("Gulf Coast", "Mount Everest")."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
-from storyline.stages.entity_cues import geographic_features, has_org_word, is_person_title
+from storyline.stages.entity_cues import division_nouns, geographic_features, has_org_word, is_person_title
 from storyline.stages.gazetteer import find_place
 from storyline.stages.given_names import is_given_name
 from storyline.stages.name_languages import FIRST_PARTICLES, SECOND_PARTICLES
@@ -285,6 +285,14 @@ def particle_glue(words: Words, is_name_word: set[int], may_join: Callable[[str,
     return glue
 
 
+def _opens_with_division(words: Words, index: int, language: str | None, in_names: set[int]) -> bool:
+    """Whether the word before the connector at ``index`` is a division's noun that opens a name ("Province
+    of Ontario"; not inside an institution's longer name, "Ministerio de Salud de la Provincia", which its own
+    words carry on)."""
+    noun, broken = words[index - 1]
+    return noun.casefold() in division_nouns(language) and (broken or index - 2 not in in_names)
+
+
 def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -> set[int]:
     """Indices of the small words an institution's name goes on across: a connector of the language,
     after a name word with an organisation word among the up to three name words before it, right after a
@@ -306,6 +314,7 @@ def connector_glue(words: Words, language: str | None, is_name_word: set[int]) -
             not has_org_word(before)
             and not is_person_title(words[index - 1][0])
             and words[index - 1][0].casefold() not in geographic_features(language)  # "Strait of Hormuz"
+            and not _opens_with_division(words, index, language, is_name_word | glue)  # "Province of Ontario"
         ):
             continue
         after = index + 1
