@@ -3018,3 +3018,12 @@ def test_entities_a_division_named_of_a_place_is_one_place() -> None:
         m.key for m in _mentions("He lives in Mexico City.", "en").values()
     }
     assert found("Lo Stato della CEE ha detto.", "it") == {("CEE", "org", "CEE")}
+
+
+def test_entities_a_first_name_in_capitals_before_a_surname_is_one_name() -> None:
+    """ "IOC-BOSS THOMAS Bach" (a machine translation's capitals): Thomas Bach, after the IOC and its title, as
+    "Thomas Bach" is; it had been a person "BOSS THOMAS" and an untyped "Bach"."""
+    found = _mentions("Ein Telefonanruf zwischen IOC-BOSS THOMAS Bach und Japan sind.", "de")
+    plain = _mentions("Ein Telefonat zwischen IOC-Boss Thomas Bach und Japan.", "de")
+    assert {(m.key, m.kind, m.lemma) for m in found.values()} == {(m.key, m.kind, m.lemma) for m in plain.values()}
+    assert ("Thomas Bach", "person") in {(m.lemma, m.kind) for m in found.values()}

@@ -2050,6 +2050,7 @@ def _capitalised_runs(
                 or is_legal_form(word)
                 or (len(current) == 1 and is_club_prefix(current[0]))  # "FC Bayern München"
                 or _surname_in_capitals(current, word, language)
+                or _first_name_in_capitals(current[-1], word)
             )
         )
         if continues:
@@ -2124,6 +2125,16 @@ def _surname_in_capitals(current: list[str], word: str, language: str | None) ->
         return False
     name = word.title()
     return find_place(name) is None and (is_family_name(name) or not is_known_word(word, language))
+
+
+def _first_name_in_capitals(first: str, word: str) -> bool:
+    """A listed first name set in capitals before a surname that is not ("IOC-BOSS THOMAS Bach", as a
+    machine translation wrote "IOC-Boss Thomas Bach"): one name, not an acronym and a name. Of at least
+    ``MAX_ACRONYM`` letters, no place and no acronym the dictionaries list in capitals."""
+    if not first.isupper() or len(first) < MAX_ACRONYM or not _title_word(word):
+        return False
+    name = first.title()
+    return is_given_name(name) and find_place(name) is None and not lemmas.listed_in_capitals(first, "en")
 
 
 def _ends_with_case(word: str, language: str | None) -> bool:
@@ -3078,6 +3089,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         return None  # "CDs", "NGOs", "MPs": things or people of a kind, no one name
     if len(run) > 1 and _surname_in_capitals(run[:-1], run[-1], language):
         run = [*run[:-1], run[-1].title()]  # "Emmanuel MACRON" is keyed and named as "Emmanuel Macron"
+    if len(run) > 1 and _first_name_in_capitals(run[-2], run[-1]):
+        run = [*run[:-2], run[-2].title(), run[-1]]  # "THOMAS Bach" is named as "Thomas Bach"
     if (
         not person
         and (nominative := latin_slavic_nominative(run, language)) is not None
