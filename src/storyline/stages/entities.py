@@ -1933,17 +1933,14 @@ def _compound_opening_a_name(first: str, second: str, sentence: str, end: int, l
     where the language capitalises its nouns, whose own compounds are written so ("Corona-Warn-App")."""
     if language in NOUN_CAPITALISING or not (_title_word(first) and _title_word(second)):
         return False
-    following = _WORD_AFTER_SPACE.match(sentence, end)
-    if following is None or not following.group(1)[:1].isupper() or is_given_name(following.group(1)):
+    following = _NEXT_WORD.match(sentence, end + 1) if sentence[end : end + 1] == " " else None
+    if following is None or not following.group(0)[:1].isupper() or is_given_name(following.group(0)):
         return False  # "the ex-driver of Jaguar-Ford Mark Webber": a full name follows, no name goes on
     return (
         all(lemmas.in_lowercase(word.lower(), "en") for word in (first, second))
         and not any(is_person_title(word) or find_place(word) is not None for word in (first, second))
         and not (is_family_name(first) and is_family_name(second))
     )
-
-
-_WORD_AFTER_SPACE = re.compile(r" ([^\W\d_]+)")
 
 
 def _ampersand_in_a_company(first: str, second: str, sentence: str, end: int) -> bool:
@@ -2604,10 +2601,10 @@ def _mentions_for_run(
             return leading
         return leading + _mentions_for_run(run[cut:], [*before, *run[:cut]], language, kind=kind)
     if len(run) > 2 and run[0].casefold() in division_nouns(language) and _place_for_run(run, "", language, []) is None:
-        division = _division_of_a_place(run, language)
+        named = _after_linkers(run, language)
+        division = _division_of_a_place(run, named, language)
         if division is not None:  # "Canton de Genève", "Province of Liège", "Ville de Bruxelles"
             return [division]
-        named = _after_linkers(run, language)
         if named > 1:  # "Stato della CEE", "Estado de la Nación": the noun and its "of" are no name's words
             return _mentions_for_run(run[named:], [*before, *run[:named]], language, kind=kind)
     titled = _office_opening(run, language)
@@ -2665,7 +2662,7 @@ def _mentions_for_run(
     return [dataclasses.replace(mention, surface=" ".join(run))] if mention else []
 
 
-def _division_of_a_place(run: list[str], language: str | None) -> Found | None:
+def _division_of_a_place(run: list[str], named: int, language: str | None) -> Found | None:
     """A division of a country, or a city as a body, named by its noun, the language's "of" and a place
     ("Province de Liège", "Canton de Genève", "Comunidad de Madrid", "Province of Ontario", "Ville de
     Bruxelles"): where the place is a region or a country, that place ("State of Texas" is Texas); where it
@@ -2673,8 +2670,8 @@ def _division_of_a_place(run: list[str], language: str | None) -> Found | None:
     English's "City of London" is not London, and GeoNames names the cities English writes so) and otherwise
     a place of its own, named in English by the division's noun and the city's name ("Province of Liège",
     "Canton of Geneva", whatever language writes it), and never the generic word apart ("Canton" had been
-    Guangzhou). None for any other run."""
-    named = _after_linkers(run, language)
+    Guangzhou). None for any other run. The caller has found no place named by the whole run ("City of
+    Brussels", "Città del Messico"); ``named``: where the words after the noun's "of" begin."""
     if named in (1, len(run)):
         return None  # no "of"
     place = _place_for_run(run[named:], "", language, [])

@@ -757,9 +757,8 @@ GEOGRAPHIC_FEATURES = frozenset(noun for nouns in _FEATURES_BY_LANGUAGE.values()
 
 # The nouns of a country's divisions and of a city as a body, which name one with "of" and the place's name
 # ("Province of Ontario", "Canton de Genève", "Comunidad de Madrid", "Ville de Bruxelles"): a name of its own,
-# not the generic word and the place apart (nor "Canton" as Guangzhou)
-# each noun with its English one, by language; not "department", which names a ministry too ("Departamento
-# de Justicia")
+# not the generic word and the place apart (nor "Canton" as Guangzhou). Each noun with its English one, by
+# language; not "department", which names a ministry too ("Departamento de Justicia").
 _DIVISIONS_BY_LANGUAGE = {
     "en": {
         "city": "city", "province": "province", "state": "state", "canton": "canton", "county": "county",
