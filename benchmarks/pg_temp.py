@@ -32,7 +32,11 @@ def ensure_database(server_url: str, name: str) -> str:
 
 
 @contextlib.contextmanager
-def temporary_postgres(folder: Path, database: str | None = None) -> Iterator[str]:
+def temporary_postgres(
+    folder: Path, database: str | None = None, server_settings: dict[str, str] | None = None
+) -> Iterator[str]:
+    """``server_settings``: configuration parameters (``wal_buffers``...) written with ``ALTER SYSTEM``
+    before the server the caller gets is started (the server is started once to write them, then again)."""
     if "XDG_RUNTIME_DIR" not in os.environ:  # the server wants one; one made here goes at the process's end,
         os.environ["XDG_RUNTIME_DIR"] = runtime = tempfile.mkdtemp(prefix="storyline-runtime-")
         atexit.register(shutil.rmtree, runtime, ignore_errors=True)  # after pgserver's own exit handlers
@@ -40,6 +44,14 @@ def temporary_postgres(folder: Path, database: str | None = None) -> Iterator[st
 
     folder.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(folder, cleanup_mode="stop")
+    if server_settings:
+        import psycopg
+
+        with psycopg.connect(str(server.get_uri("postgres")), autocommit=True) as admin:
+            for name, value in server_settings.items():
+                admin.execute(f"ALTER SYSTEM SET {name} = '{value}'")  # type: ignore[arg-type]
+        server.cleanup()
+        server = pgserver.get_server(folder, cleanup_mode="stop")
     try:
         yield ensure_database(str(server.get_uri("postgres")), database or f"bench_{uuid.uuid4().hex[:8]}")
     finally:

@@ -4,7 +4,7 @@ writer receives them.
 
 Usage: python benchmarks/writer_speed.py ARTICLES.jsonl [--embedder hashing] [--backends sqlite,postgresql]
                                         [--repeat 3] [--folder /tmp/writer-bench] [--into STORE ...]
-                                        [--pg-row-by-row]
+                                        [--pg-row-by-row] [--pg-setting NAME=VALUE ...]
 
 The articles are read and enriched once (cached in FOLDER), then written into a new store of each
 backend ``--repeat`` times (PostgreSQL: a private server from the pgserver package, in FOLDER); each
@@ -77,6 +77,13 @@ def main() -> None:
         "--into", nargs="+", metavar="STORE", help="write once into each of these existing stores (copies: they grow)"
     )
     parser.add_argument("--pg-row-by-row", action="store_true", help="no temporary tables for many-row writes")
+    parser.add_argument(
+        "--pg-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a server setting for the private PostgreSQL (e.g. wal_buffers=64MB, as docs/deploy.md advises)",
+    )
     args = parser.parse_args()
     if args.pg_row_by_row:
         from storyline.store.pg_connection import PgConnection
@@ -105,7 +112,8 @@ def main() -> None:
             else:
                 pg_folder = args.folder / "postgres"
                 shutil.rmtree(pg_folder, ignore_errors=True)
-                with temporary_postgres(pg_folder) as url:
+                server_settings = dict(setting.split("=", 1) for setting in args.pg_setting)
+                with temporary_postgres(pg_folder, server_settings=server_settings) as url:
                     spent, stored = write_all(url, batches, settings)
             seconds.append(spent)
         median = statistics.median(seconds)

@@ -434,6 +434,46 @@ def test_store_upgrade_to_schema_25_leaves_a_note_on_postgresql_only(store_locat
         assert store.upgrade_notices == ()
 
 
+def _references(store: Store, location: str, table: str) -> int:
+    if location.startswith("postgresql"):
+        sql = f"SELECT COUNT(*) FROM pg_constraint WHERE conrelid='{table}'::regclass AND contype='f'"
+    else:
+        sql = f"SELECT COUNT(*) FROM pragma_foreign_key_list('{table}')"
+    return int(store._db.execute(sql).fetchone()[0])
+
+
+def test_store_upgrade_to_schema_27_drops_derived_rows_references_on_postgresql_and_check_finds_strays(
+    store_location: str,
+) -> None:
+    """A signature's bands and a mention's link reference nothing from schema 27 (PostgreSQL checked one
+    per row and reference at every commit): the upgrade drops PostgreSQL's references, and `check`
+    reports the rows the references had refused."""
+    derived = {"signature_bands": ("article_id", "articles"), "entity_mentions": ("entity_id", "entities")}
+    with open_store(store_location) as store:
+        assert [_references(store, store_location, table) for table in derived] == [0, 0]
+        if store_location.startswith("postgresql"):  # a schema-26 store, as it was made
+            with store.transaction():
+                for table, (column, target) in derived.items():
+                    store._db.execute(
+                        f"ALTER TABLE {table} ADD CONSTRAINT {table}_{column}_fkey FOREIGN KEY ({column})"
+                        f" REFERENCES {target}(id) DEFERRABLE INITIALLY DEFERRED"
+                    )
+                store._db.execute("UPDATE meta SET value='26' WHERE key='schema_version'")
+            assert [_references(store, store_location, table) for table in derived] == [1, 1]
+    with open_store(store_location) as store:
+        assert [_references(store, store_location, table) for table in derived] == [0, 0]
+        article = make_article("a", [1, 0, 0], [], dt.date(2025, 10, 21), text="Budapest summit postponed")
+        _save(store, sign_articles([article], DuplicateSettings()), _index(store))
+        assert store._db.execute("SELECT COUNT(*) FROM signature_bands").fetchone()[0] == 32
+        assert store.check() == []
+        with store.transaction():
+            store._db.execute("DELETE FROM signatures")
+            store._db.execute("INSERT INTO entity_mentions VALUES (7, 'a', 'bdpst', '')")
+        problems = store.check()
+        assert "1 entity mention(s) of a missing entity or article" in problems
+        assert "32 signature band(s) of a missing signature" in problems
+
+
 def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str) -> None:
     """Schema 5 indexes a storyline's stories by date and counts entities' articles per day; a
     schema-4 store (made here by undoing both) is upgraded when opened, its rows kept."""

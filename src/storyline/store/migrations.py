@@ -216,6 +216,16 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 26: a person the articles name by a first name alone is shown as that first name where the
     # census ranks it ("Меланія": Melania, was "Melaniia"; stages/latin_names.py): names again.
     25: Migration(rename_entities=True),
+    # Version 27: a signature's bands and a mention's link reference nothing (schema.sql says why);
+    # PostgreSQL drops the references, SQLite keeps them in the stores that have them (it cannot drop one
+    # in place).
+    26: Migration(
+        before="-- begin postgresql\n"
+        "ALTER TABLE signature_bands DROP CONSTRAINT IF EXISTS signature_bands_article_id_fkey;\n"
+        "ALTER TABLE entity_mentions DROP CONSTRAINT IF EXISTS entity_mentions_entity_id_fkey;\n"
+        "ALTER TABLE entity_mentions DROP CONSTRAINT IF EXISTS entity_mentions_article_id_fkey;\n"
+        "-- end\n"
+    ),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

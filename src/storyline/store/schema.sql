@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 26
+-- schema_version: 27
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -215,18 +215,28 @@ CREATE TABLE IF NOT EXISTS surname_choices (
     identity  TEXT
 ) WITHOUT ROWID;
 
+-- Each mention's link to its entity: derived (the entity rebuild makes them all again from
+-- article_entities), written only by relinking, which takes its entity ids from the entities table. No
+-- references, as for signature_bands below: PostgreSQL checked two per row at each commit, and
+-- `storyline check` finds a link to a missing entity or article instead.
 CREATE TABLE IF NOT EXISTS entity_mentions (
-    entity_id   INTEGER NOT NULL REFERENCES entities(id),
-    article_id  TEXT NOT NULL REFERENCES articles(id),
+    entity_id   INTEGER NOT NULL,
+    article_id  TEXT NOT NULL,
     key         TEXT NOT NULL,
     given       TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entity_mentions_article ON entity_mentions(article_id, key);
 CREATE INDEX IF NOT EXISTS entity_mentions_entity_article ON entity_mentions(entity_id, article_id);
 
+-- A signature's bands, the near-duplicate look-up's index: written only with their signature, in one
+-- batch's statements, and never by anything else. No reference to articles: PostgreSQL checked one per
+-- band row at each commit (32 an article), with the mentions' references above about a seventh of its
+-- writer's time (docs/benchmarks.md); `storyline check` finds bands without their signature instead.
+-- (SQLite stores made before schema 27 keep both tables' references: SQLite cannot drop one without
+-- copying the table, and checks them cheaply.)
 CREATE TABLE IF NOT EXISTS signature_bands (
     band_hash   INTEGER NOT NULL,
-    article_id  TEXT NOT NULL REFERENCES articles(id)
+    article_id  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS signature_bands_hash ON signature_bands(band_hash);
 

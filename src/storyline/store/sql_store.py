@@ -75,6 +75,10 @@ _INVARIANTS = (
         " OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id=em.article_id)",
     ),
     (
+        "signature band(s) of a missing signature",
+        "SELECT COUNT(*) FROM signature_bands b WHERE NOT EXISTS (SELECT 1 FROM signatures s WHERE s.article_id=b.article_id)",
+    ),
+    (
         "storyline link(s) to a missing story",
         "SELECT COUNT(*) FROM storyline_links l WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id=l.earlier)"
         " OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.id=l.later)",
