@@ -1787,6 +1787,25 @@ def test_entities_foreign_names_keep_their_written_nominative_in_russian() -> No
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "given"),
+    [
+        # "Радев", "Сидев" are read only as gerunds (радеть, сидеть): a verb's form lends a name no lemma
+        ("Президент Болгарии Румен Радев заявил журналистам.", "Румен Радев", "Румен"),
+        ("Глава МИД Стефан Сидев прибыл в Брюссель.", "Стефан Сидев", "Стефан"),
+        # "Борисов" is a surname (and a town) before it is the genitive plural of Борис: not "Борисов Бойко"
+        ("Во вторник Бойко Борисов встретился с делегацией.", "Бойко Борисов", "Бойко"),
+    ],
+)
+def test_entities_a_bulgarian_surname_in_russian_keeps_its_own_reading(sentence: str, lemma: str, given: str) -> None:
+    """Bulgarian surnames in "-ев"/"-ов" that Russian's dictionary reads as a verb's gerund or as a plural
+    of a first name: the surname is keyed by itself, its first name stays the given name, and the same
+    surname alone later in the article is the same name."""
+    found = _mentions(sentence + f" Позже {lemma.split()[-1]} добавил, что встреча прошла хорошо.", "ru")
+    (person,) = [m for m in found.values() if m.kind == "person"]
+    assert (person.lemma, person.key, person.given) == (lemma, name_key(lemma.split()[-1]), name_key(given))
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma"),
     [
         ("Об этом сообщил Дмитрий Песков журналистам.", "Дмитрий Песков"),  # not песок (sand), genitive plural

@@ -3070,8 +3070,10 @@ def _given_name_first(run: list[str], language: str | None) -> list[str]:
 
 
 def _name_part(word: str, language: str) -> str | None:
-    """Which part of a person's name morphology reads the word as (Name, Patr or Surn), if any."""
-    for parse in _analyzer(language).parse(APOSTROPHE_SUFFIX.sub("", word)):
+    """Which part of a person's name morphology reads the word as (Name, Patr or Surn), if any; a reading
+    in the singular first, as ``_reading`` takes it ("Бойко Борисов" is not Борисов Бойко: "Борисов" is a
+    surname or a town before it is the genitive plural of Борис)."""
+    for parse in _singular_first(_analyzer(language).parse(APOSTROPHE_SUFFIX.sub("", word))):
         for tag in _PROPER_TAGS:
             if tag in parse.tag.grammemes:
                 return tag if tag in ("Name", "Patr", "Surn") else None
@@ -3951,24 +3953,37 @@ def _morph_lemma(word: str, language: str) -> tuple[str, str]:
 def _reading(parses: list[Any], word: str) -> tuple[str, str]:
     """Prefer a proper-noun reading (Лавровим is the surname, not the adjective), but not its lemma where
     the likeliest reading is the word itself: "Хан" (Imran Khan) is a word's own form, not the genitive
-    plural of the name Хана."""
+    plural of the name Хана. A name read in the singular comes before one read as a plural's form (or a
+    vocative's, which news does not write: "Илон!"): "Борисов" is the surname, not the genitive plural of
+    Борис; a name read only so is another name, in the singular: "Кир" (Keir, Cyrus) is no genitive
+    plural of Кира, "Илон" (Elon) none of Илона, "Стубб" none of Стубба. A word read only as a verb's
+    form has no lemma of a name's: "Радев", "Сидев" (Bulgarian surnames) are no gerunds of радеть, сидеть."""
     own_form = bool(parses) and parses[0].normal_form == word.lower()
-    for parse in parses:
-        for tag, kind in _PROPER_TAGS.items():
-            if tag in parse.tag.grammemes:
-                # a name read only as a plural's form (or a vocative's, which news does not write: "Илон!")
-                # is another name, in the singular: "Кир" (Keir, Cyrus) is no genitive plural of Кира, "Илон"
-                # (Elon) none of Илона, "Стубб" none of Стубба
-                plural = "plur" in parse.tag.grammemes and not any(
-                    "sing" in other.tag.grammemes
-                    and "voct" not in other.tag.grammemes
-                    and other.tag.grammemes & _PROPER_GRAMMEMES
-                    for other in parses
-                )
-                return (_capitalise(word.lower()) if own_form or plural else _capitalise(parse.normal_form)), kind
+    proper = [(parse, kind) for parse in _singular_first(parses) if (kind := _name_kind(parse)) is not None]
+    if proper:
+        parse, kind = proper[0]
+        plural = bool(parse.tag.grammemes & _PLURAL_OR_VOCATIVE)  # read only so
+        return (_capitalise(word.lower()) if own_form or plural else _capitalise(parse.normal_form)), kind
     nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
     chosen = nouns[0] if nouns else (parses[0] if parses else None)
-    return (_capitalise(chosen.normal_form), "misc") if chosen else (word, "misc")
+    if chosen is None or chosen.tag.POS in _VERB_FORMS:
+        return word, "misc"
+    return _capitalise(chosen.normal_form), "misc"
+
+
+_PLURAL_OR_VOCATIVE = frozenset({"plur", "voct"})
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
+
+
+def _singular_first(parses: list[Any]) -> list[Any]:
+    """The readings, those of a name in the singular (not a vocative) before the others, each group in
+    the analyser's order."""
+    return sorted(parses, key=lambda parse: bool(parse.tag.grammemes & _PLURAL_OR_VOCATIVE))
+
+
+def _name_kind(parse: Any) -> str | None:
+    """The kind of name a reading is (its first tag of ``_PROPER_TAGS``), None for a common word's."""
+    return next((kind for tag, kind in _PROPER_TAGS.items() if tag in parse.tag.grammemes), None)
 
 
 def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) -> str:
