@@ -600,6 +600,16 @@ def test_store_upgrade_to_schema_22_spells_a_bulgarian_schwa_in_a_foreign_surnam
     assert after == before
 
 
+def test_store_upgrade_to_schema_27_romanises_a_regional_persons_first_name(store_location: str) -> None:
+    """Schema 27 romanises a first name before a family name of the region's own form even where no list
+    holds it ("Румен Радев": Rumen, was "Roman"): names again, ids and links as they were."""
+    full = EntityMention(key="rdv", surface="Румен Радев", kind="person", lemma="Румен Радев", given="rmn")
+    a = replace(make_article("a", [1, 0, 0], [], dt.date(2025, 10, 21), text="Радев"), language="bg", entities=(full,))
+    before, names, after = _renamed_on_upgrade(store_location, [a], "Roman Radev", 26)
+    assert names == ["Rumen Radev"]
+    assert after == before
+
+
 def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
     """Schema 15 shows a person English text names by the surname alone with the given names another
     script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""

@@ -56,6 +56,12 @@ _SLAVIC_ENDINGS = (
     "ич", "ян", "ів", "їв", "іна", "ъв", "ски", "цки", "ска", "цка",
 )  # fmt: skip
 
+# The East and South Slavic family names' endings that names of other countries written in Cyrillic
+# hardly end in (not "-ин", which Martin and Marin end in, nor "-ян", as Ryan is written in Russian)
+_REGIONAL_FAMILY_ENDINGS = (
+    "ов", "ев", "ёв", "ова", "ева", "ёва", "ъв", "ски", "ска", "цки", "цка", "ский", "цкий", "ская", "цкая",
+)  # fmt: skip
+
 # Each Cyrillic letter or group: its plain Latin letters first (no departure), then what else the
 # transcription of foreign names writes it for (``_departure``). Per language, the plain letters follow
 # ``romanise``'s convention.
@@ -118,6 +124,9 @@ def latin_name(name: str, language: str | None) -> str | None:
     words = name.split()
     foreign = _foreign_surname(words[-1].lower(), language)
     own = _own_surname(words[-1].lower())  # "Петър Марков" stays Petar: a name of the text's own languages
+    # a family name of the region's own form: its given names are the region's too, romanised even where no
+    # list holds them ("Румен Радев" is Rumen, not Roman; "Калин Янакиев" Kalin, not Colin)
+    regional = words[-1].lower().endswith(_REGIONAL_FAMILY_ENDINGS)
     surname = _best(words[-1].lower(), language, surname=True, weigh_native=True)
     if surname is None and len(words) == 1 and _census_first_name(words[0], language):
         # a person named by a first name alone ("Меланія": Melania), which no list holds as a surname
@@ -131,7 +140,9 @@ def latin_name(name: str, language: str | None) -> str | None:
             continue
         # a foreign surname's given names are foreign too: "Тереза Мей" is Teresa, "Майк Пенс" Mike,
         # though Тереза and Maik are names of lists the text's own languages take as written
-        spelled = _best(word.lower(), language, surname=False, native_too=foreign, weigh_native=not own)
+        spelled = (
+            None if regional else _best(word.lower(), language, surname=False, native_too=foreign, weigh_native=not own)
+        )
         spelled_words.append(spelled is not None)
         out.append(_capitalised(spelled) if spelled else romanise(word, language))
     schwa = _schwa_spelled(words[-1], language, own)

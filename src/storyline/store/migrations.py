@@ -218,13 +218,15 @@ MIGRATIONS: dict[int, Migration] = {
     25: Migration(rename_entities=True),
     # Version 27: a signature's bands and a mention's link reference nothing (schema.sql says why);
     # PostgreSQL drops the references, SQLite keeps them in the stores that have them (it cannot drop one
-    # in place).
+    # in place). A first name before a family name of the region's own form is romanised even where no list
+    # holds it ("Румен Радев": Rumen, was "Roman"; stages/latin_names.py): names again.
     26: Migration(
+        rename_entities=True,
         before="-- begin postgresql\n"
         "ALTER TABLE signature_bands DROP CONSTRAINT IF EXISTS signature_bands_article_id_fkey;\n"
         "ALTER TABLE entity_mentions DROP CONSTRAINT IF EXISTS entity_mentions_entity_id_fkey;\n"
         "ALTER TABLE entity_mentions DROP CONSTRAINT IF EXISTS entity_mentions_article_id_fkey;\n"
-        "-- end\n"
+        "-- end\n",
     ),
 }
 
