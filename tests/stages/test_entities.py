@@ -3046,3 +3046,24 @@ def test_entities_a_first_name_in_capitals_before_a_surname_is_one_name() -> Non
     plain = _mentions("Ein Telefonat zwischen IOC-Boss Thomas Bach und Japan.", "de")
     assert {(m.key, m.kind, m.lemma) for m in found.values()} == {(m.key, m.kind, m.lemma) for m in plain.values()}
     assert ("Thomas Bach", "person") in {(m.lemma, m.kind) for m in found.values()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("Във вторник Делян Пеевски се срещна с делегацията.", "Делян Пеевски"),  # not "Делея Пеевска"
+        ("Вчера Сергей Станишев говори пред депутатите.", "Сергей Станишев"),  # not "Станиш"
+    ],
+)
+def test_entities_a_bulgarian_persons_name_keeps_its_form(sentence: str, lemma: str) -> None:
+    """Bulgarian names take no case: a listed first name is not the dictionary's reading of it as another
+    word's form ("Делян" as делея), and a surname the dictionary does not know is not a guess that changes
+    more than a definite article ("Пеевски" is no "Пеевска", "Станишев" no "Станиш")."""
+    found = _mentions(sentence, "bg")
+    assert lemma in {m.lemma for m in found.values() if m.kind == "person"}
+
+
+def test_entities_a_bulgarian_things_name_loses_its_definite_article() -> None:
+    """The article a Bulgarian name of a thing takes as an ending still goes ("Евросъюзът": the EU)."""
+    found = _mentions("Лидерите на Евросъюзът се срещнаха в Брюксел.", "bg")
+    assert "European Union" in {m.lemma for m in found.values()}

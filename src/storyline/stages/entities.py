@@ -79,7 +79,7 @@ from storyline.stages.gazetteer import (
     spoken_in,
     without_accents,
 )
-from storyline.stages.given_names import is_family_name, is_given_name, registered_first_name
+from storyline.stages.given_names import is_family_name, is_given_name, listed_first_names, registered_first_name
 from storyline.stages.historic_states import is_historic_state
 from storyline.stages.institutions import (
     LONGEST_NAME,
@@ -3879,6 +3879,8 @@ def _name_lemma(word: str, language: str) -> str:
     lemma = lemmas.lemmatize(word, language)
     if language in NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
         return word
+    if language in ENDINGS_ONLY and _name_as_written(word, lemma, language):
+        return word
     if language in ENDINGS_ONLY and not _ending_changed(word, lemma):
         return word  # Bulgarian "Мей" (Theresa May) is no form of the verb "мея", whose past is "мях"
     if language in ENDINGS_ONLY and _consonants_added(word, lemma):
@@ -3901,6 +3903,25 @@ def _consonants_added(word: str, lemma: str) -> bool:
     """Whether ``word`` is ``lemma`` with consonants only after it."""
     folded, base = word.casefold(), lemma.casefold()
     return len(folded) > len(base) and folded.startswith(base) and not _CYRILLIC_VOWELS.search(folded[len(base) :])
+
+
+# Bulgarian's and Macedonian's definite articles, which a noun (and a name of a thing) takes as an ending
+_DEFINITE_ENDINGS = ("ът", "ят", "та", "то", "те", "а", "я")
+
+
+def _name_as_written(word: str, lemma: str, language: str) -> bool:
+    """In Bulgarian and Macedonian, whose persons' names take no case, a listed first name is itself ("Делян",
+    which the dictionary reads as a form of делея), and a word the dictionary does not know keeps its form
+    but for a definite article its guessed lemma takes off ("Евросъюзът": Евросъюз); other guesses are not
+    a name's ("Станишев" is no form of "станиш", "Пеевски" none of "Пеевска")."""
+    if lemma.casefold() == word.casefold():
+        return False
+    if word.casefold() in listed_first_names():
+        return True
+    if lemmas.dictionary_lemma(word, language) is not None:
+        return False
+    ending = word[len(lemma) :].casefold() if word.casefold().startswith(lemma.casefold()) else None
+    return ending not in _DEFINITE_ENDINGS
 
 
 def _ending_changed(word: str, lemma: str) -> bool:
