@@ -24,6 +24,8 @@ from storyline.stages.latin_names import latin_name
         ("Хънтър Байдън", "bg", "Hunter Bayden"),  # Bulgarian ъ for any unstressed vowel; no list has Biden
         ("Антъни Блинкън", "bg", "Anthony Blinken"),  # a last syllable's ъ before н, р, л, м: e, as -en, -er
         ("Блинкън", "bg", "Blinken"),
+        ("Дидие Рейндерс", "bg", "Didier Reynders"),  # Bulgarian -ие for French -ier (Russian writes -ье)
+        ("Ксавие Бетел", "bg", "Xavier Bethel"),  # (Bettel: no list spells it)
     ],
 )
 def test_a_transcribed_foreign_name_is_given_back_its_spelling(written: str, language: str, shown: str) -> None:

@@ -93,6 +93,7 @@ _LANGUAGE_LETTERS: dict[str, dict[str, tuple[str, ...]]] = {
     "bg": {
         "ъ": ("a", "u", "o", "e", "i", "ae"), "х": ("h", "kh", "ch"), "щ": ("sht",), "ь": ("y",),
         "ъй": ("ay", "i", "y"), "ий": ("iy", "ee", "ea", "ie", "ei", "i", "e"),  # Грийн, Кийт: Green, Keith
+        "ие": ("ie", "iye", "ier"),  # French "-ier", which Russian writes -ье: Барние, Barnier
     },
 }  # fmt: skip
 _FINAL_O = ("eau", "ot", "ault")  # French endings written -о (Trudeau)

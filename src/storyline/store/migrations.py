@@ -219,7 +219,8 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 27: a signature's bands and a mention's link reference nothing (schema.sql says why);
     # PostgreSQL drops the references, SQLite keeps them in the stores that have them (it cannot drop one
     # in place). A first name before a family name of the region's own form is romanised even where no list
-    # holds it ("Румен Радев": Rumen, was "Roman"; stages/latin_names.py): names again.
+    # holds it ("Румен Радев": Rumen, was "Roman"), and Bulgarian -ие may spell French -ier ("Дидие": Didier;
+    # stages/latin_names.py): names again.
     26: Migration(
         rename_entities=True,
         before="-- begin postgresql\n"
