@@ -13,18 +13,16 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import sys
 from pathlib import Path
 
-from storyline.models import Article
-from storyline.settings import Settings
-from storyline.stages.embed import embedding_text, make_embedder
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from embed_speed import resident_mib  # noqa: E402
 
-def resident_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+from storyline.models import Article  # noqa: E402
+from storyline.settings import Settings  # noqa: E402
+from storyline.stages.embed import embedding_text, make_embedder  # noqa: E402
 
 
 def main() -> None:
