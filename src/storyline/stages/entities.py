@@ -238,7 +238,6 @@ _LABEL = re.compile(
 # languages that write a name the same in every sentence (no case endings on names)
 _ENDING_LETTERS = 2  # letters a case ending may change at a surname's end ("Dudy" for "Duda", "Лаврова")
 _PROPER_TAGS = {"Surn": "person", "Name": "given", "Patr": "person", "Geox": "place", "Orgn": "org"}
-_PROPER_GRAMMEMES = frozenset(_PROPER_TAGS)
 _MAX_RUN = 4
 _NAME_APOSTROPHE = re.compile(r"^\w{1,3}['’ʼ][A-ZА-ЯЁІЇЄҐ]")  # a name's prefix: O'Leary, D'Alema, О'Лірі
 _TYPOGRAPHIC_APOSTROPHE = re.compile(r"[’ʼ]")
@@ -3073,11 +3072,9 @@ def _name_part(word: str, language: str) -> str | None:
     """Which part of a person's name morphology reads the word as (Name, Patr or Surn), if any; a reading
     in the singular first, as ``_reading`` takes it ("Бойко Борисов" is not Борисов Бойко: "Борисов" is a
     surname or a town before it is the genitive plural of Борис)."""
-    for parse in _singular_first(_analyzer(language).parse(APOSTROPHE_SUFFIX.sub("", word))):
-        for tag in _PROPER_TAGS:
-            if tag in parse.tag.grammemes:
-                return tag if tag in ("Name", "Patr", "Surn") else None
-    return None
+    parses = _singular_first(_analyzer(language).parse(APOSTROPHE_SUFFIX.sub("", word)))
+    tag = next((tag for parse in parses if (tag := _name_tag(parse)) is not None), None)
+    return tag if tag in ("Name", "Patr", "Surn") else None
 
 
 def _mention_for_run(run: list[str], before: list[str], language: str | None, person: bool = False) -> Found | None:
@@ -3905,8 +3902,9 @@ def _consonants_added(word: str, lemma: str) -> bool:
     return len(folded) > len(base) and folded.startswith(base) and not _CYRILLIC_VOWELS.search(folded[len(base) :])
 
 
-# Bulgarian's and Macedonian's definite articles, which a noun (and a name of a thing) takes as an ending
-_DEFINITE_ENDINGS = ("ът", "ят", "та", "то", "те", "а", "я")
+# Bulgarian's and Macedonian's definite articles, which a noun (and a name of a thing) takes as an ending,
+# with the short masculine forms
+_DEFINITE_ENDINGS = (*_BULGARIAN_ARTICLES, "а", "я")
 
 
 def _name_as_written(word: str, lemma: str, language: str) -> bool:
@@ -3980,11 +3978,12 @@ def _reading(parses: list[Any], word: str) -> tuple[str, str]:
     plural of Кира, "Илон" (Elon) none of Илона, "Стубб" none of Стубба. A word read only as a verb's
     form has no lemma of a name's: "Радев", "Сидев" (Bulgarian surnames) are no gerunds of радеть, сидеть."""
     own_form = bool(parses) and parses[0].normal_form == word.lower()
-    proper = [(parse, kind) for parse in _singular_first(parses) if (kind := _name_kind(parse)) is not None]
+    proper = [(parse, tag) for parse in _singular_first(parses) if (tag := _name_tag(parse)) is not None]
     if proper:
-        parse, kind = proper[0]
+        parse, tag = proper[0]
         plural = bool(parse.tag.grammemes & _PLURAL_OR_VOCATIVE)  # read only so
-        return (_capitalise(word.lower()) if own_form or plural else _capitalise(parse.normal_form)), kind
+        lemma = _capitalise(word.lower()) if own_form or plural else _capitalise(parse.normal_form)
+        return lemma, _PROPER_TAGS[tag]
     nouns = [parse for parse in parses if parse.tag.POS == "NOUN"]
     chosen = nouns[0] if nouns else (parses[0] if parses else None)
     if chosen is None or chosen.tag.POS in _VERB_FORMS:
@@ -4002,9 +4001,9 @@ def _singular_first(parses: list[Any]) -> list[Any]:
     return sorted(parses, key=lambda parse: bool(parse.tag.grammemes & _PLURAL_OR_VOCATIVE))
 
 
-def _name_kind(parse: Any) -> str | None:
-    """The kind of name a reading is (its first tag of ``_PROPER_TAGS``), None for a common word's."""
-    return next((kind for tag, kind in _PROPER_TAGS.items() if tag in parse.tag.grammemes), None)
+def _name_tag(parse: Any) -> str | None:
+    """A reading's first tag of ``_PROPER_TAGS`` (the kind of name it is), None for a common word's."""
+    return next((tag for tag in _PROPER_TAGS if tag in parse.tag.grammemes), None)
 
 
 def _unknown_name_lemma(word: str, guessed: str, language: str, proper: bool) -> str:

@@ -782,16 +782,12 @@ _DIVISIONS_BY_LANGUAGE = {
     },
 }  # fmt: skip
 DIVISION_IN_ENGLISH = {noun: english for nouns in _DIVISIONS_BY_LANGUAGE.values() for noun, english in nouns.items()}
+_DIVISION_NOUNS = {language: frozenset(nouns) for language, nouns in _DIVISIONS_BY_LANGUAGE.items()}
 
 
 def division_nouns(language: str | None) -> frozenset[str]:
     """The nouns of a country's divisions and of a city as a body in ``language`` (casefolded)."""
-    return _divisions(language or "en")
-
-
-@lru_cache(maxsize=64)
-def _divisions(language: str) -> frozenset[str]:
-    return frozenset(_DIVISIONS_BY_LANGUAGE.get(language, {}))
+    return _DIVISION_NOUNS.get(language or "en", frozenset())
 
 
 def geographic_features(language: str | None) -> frozenset[str]:

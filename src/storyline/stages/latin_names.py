@@ -49,17 +49,16 @@ DEPARTURE = 1.8  # what one departure from the plain letters costs, against log(
 MAX_COST = 12.0  # past it, too rare a name too far from the letters: the romanisation stays
 _UNRANKED_SURNAME = 100_000  # a family name only Faker lists: rarer than the census's last
 _UNRANKED_FIRST_NAME = 6_000  # a first name only Faker lists: rarer than the census's last
-# Endings of East Slavic surnames (Lavrov, Zelensky, Shevchenko, Tkachuk, Pashinyan ...): the name is
-# the language's own, so its romanisation is its Latin spelling.
-_SLAVIC_ENDINGS = (
-    "ов", "ев", "ёв", "ин", "ын", "ий", "ый", "ой", "ова", "ева", "ёва", "ина", "ына", "ая", "ко", "ук", "юк",
-    "ич", "ян", "ів", "їв", "іна", "ъв", "ски", "цки", "ска", "цка",
-)  # fmt: skip
-
 # The East and South Slavic family names' endings that names of other countries written in Cyrillic
 # hardly end in (not "-ин", which Martin and Marin end in, nor "-ян", as Ryan is written in Russian)
 _REGIONAL_FAMILY_ENDINGS = (
     "ов", "ев", "ёв", "ова", "ева", "ёва", "ъв", "ски", "ска", "цки", "цка", "ский", "цкий", "ская", "цкая",
+)  # fmt: skip
+# Endings of East Slavic surnames (Lavrov, Zelensky, Shevchenko, Tkachuk, Pashinyan ...): the name is
+# the language's own, so its romanisation is its Latin spelling.
+_SLAVIC_ENDINGS = (
+    *_REGIONAL_FAMILY_ENDINGS,
+    "ин", "ын", "ий", "ый", "ой", "ина", "ына", "ая", "ко", "ук", "юк", "ич", "ян", "ів", "їв", "іна",
 )  # fmt: skip
 
 # Each Cyrillic letter or group: its plain Latin letters first (no departure), then what else the

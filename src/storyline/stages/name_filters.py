@@ -373,20 +373,23 @@ def _frequent_word_unlisted(word: str, language: str) -> bool:
     """One of the language's most frequent words that its dictionary lists in no form (the compact
     dictionaries leave out many words that are their own dictionary form: French "pas", "peu", "non",
     "où") and that no list of names or places knows ("Louis", "Mars", "France" are frequent too)."""
-    if word.isupper() or word.casefold() not in frequent_words(language):
+    if word.isupper() or not _frequent_and_no_name(word, language):
         return False
     if any(lemmas.dictionary_lemma(form, language) is not None for form in (word, word.lower())):
         return False
-    return not (is_given_name(word) or is_family_name(word) or find_place(word) is not None)
+    return find_place(word) is None
 
 
 def _frequent_common_word(word: str, language: str) -> bool:
     """One of the language's most frequent words ("Desde", "Aunque", "People") that is no listed first
     or family name ("Yusuf", "Guerra") and that the dictionary writes in lowercase (not "Polski", "of
     Poland", nor "İngiltere")."""
-    if word.casefold() not in frequent_words(language) or is_given_name(word) or is_family_name(word):
-        return False
-    return lemmas.in_lowercase(word, language)
+    return _frequent_and_no_name(word, language) and lemmas.in_lowercase(word, language)
+
+
+def _frequent_and_no_name(word: str, language: str) -> bool:
+    """One of the language's most frequent words that no list holds as a first or family name."""
+    return word.casefold() in frequent_words(language) and not (is_given_name(word) or is_family_name(word))
 
 
 def noun_compound(word: str, language: str) -> bool:
