@@ -111,7 +111,7 @@ def store_bytes(db: Path) -> int:
 
 
 # the map work's steps in ``storyline.pipeline`` (``Ingestor._commit``), each timed apart by ``--steps``
-MAP_STEPS = ("mark_near_duplicates", "assign_stories", "refresh_storylines", "relink_after")
+MAP_STEPS = ("mark_near_duplicates", "assign_stories", "refresh_storylines", "link_waiting")
 
 
 def _timed(function: Callable[..., Any], name: str, spent: dict[str, float]) -> Callable[..., Any]:

@@ -12,6 +12,10 @@ from click.testing import CliRunner
 from feed_server import Route, feed_server
 from storyline.alerts import check_watches
 from storyline.cli import main
+from storyline.ingest.sources import read_sources
+from storyline.pipeline import ingest
+from storyline.settings import Settings
+from storyline.stages.embed import make_embedder
 from storyline.store import open_store
 
 LAVROV = (
@@ -62,6 +66,25 @@ def test_watch_an_entity_alerts_a_new_story_once_and_again_when_it_grows(
     assert runner.invoke(main, ["watch", "add", "nobody", "--entity", "Nobody Atall", "--to", "x"]).exit_code == 1
     assert runner.invoke(main, ["watch", "remove", "lavrov"]).exit_code == 0
     assert runner.invoke(main, ["watch", "list"]).output.startswith("no watches")
+
+
+def test_watch_an_entity_waits_for_articles_whose_entities_are_still_to_be_linked(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article stored with its entities left to a linker of its own (`ingest --link-apart`) names the
+    entity once linked: the watch raises its alert then, not never."""
+    runner = _cli(tmp_path, monkeypatch)
+    assert runner.invoke(main, ["ingest", str(seeds_dir)]).exit_code == 0
+    alerts = tmp_path / "alerts.jsonl"
+    assert runner.invoke(main, ["watch", "add", "lavrov", "--entity", "Лавров", "--to", str(alerts)]).exit_code == 0
+    (tmp_path / "lavrov-1.txt").write_text(LAVROV.format(n=1), encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "alerts.db"), link_apart=True).with_embedder("hashing")
+    with open_store(settings.db) as store:
+        ingest(read_sources([str(tmp_path / "lavrov-1.txt")]), store, settings, make_embedder("hashing"))
+    assert "0 raised" in runner.invoke(main, ["watch", "check"]).output
+    assert runner.invoke(main, ["link"]).exit_code == 0
+    assert "1 raised, 1 sent" in runner.invoke(main, ["watch", "check"]).output
+    assert json.loads(alerts.read_text())["kind"] == "new story"
 
 
 def test_watch_a_webhook_that_fails_gets_each_alert_once_when_it_recovers(

@@ -1,7 +1,8 @@
 """Alerts: tell a user when something they watch moves.
 
 A watch follows an entity (any of its spellings, through the entity links) or a keyword query. After
-new articles are stored, each watch looks at the articles stored since it last looked: a story it has
+new articles are stored, each watch looks at the articles stored since it last looked (an entity's
+watch, at those whose entities are linked: a linker of its own may come after the writer): a story it has
 never alerted about that now has a matching article raises a "new story" alert; a story it alerted
 about that has grown by ``grow_by`` outlets since raises a "grew" alert. Alerts are first recorded in
 the store (each at most once: watch, story, kind and outlets are unique), then delivered in order:
@@ -64,6 +65,9 @@ def check_watches(
 
 def _raise(store: Store, watch: dict[str, Any]) -> int:
     new = store.articles_after(int(watch["after_seq"]))
+    if watch["entity_id"] is not None:  # an article names the entity once its mentions are linked
+        linked = store.linked_through()  # (a linker of its own may be behind: grouping/linking.py)
+        new = [(seq, article_id, story) for seq, article_id, story in new if seq <= linked]
     if not new:
         return 0
     ids = [article_id for _seq, article_id, _story in new]

@@ -7,7 +7,7 @@ import itertools
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +63,19 @@ class StoreId(click.ParamType):
 STORY_ID = StoreId("story", "storyline stories")
 STORYLINE_ID = StoreId("storyline", "storyline storylines")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def wait_option(busy: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--wait SECONDS``: how long to wait where ``busy`` (a lock another process holds)."""
+    return click.option(
+        "--wait",
+        "wait_seconds",
+        type=click.FloatRange(min=0),
+        default=0.0,
+        help=f"If {busy}, wait this many seconds for it (default: fail at once).",
+    )
+
+
 embedder_option = click.option(
     "--embedder",
     type=click.Choice(EMBEDDER_NAMES),
@@ -90,13 +103,7 @@ def main() -> None:
 @db_option
 @embedder_option
 @model_option
-@click.option(
-    "--wait",
-    "wait_seconds",
-    type=click.FloatRange(min=0),
-    default=0.0,
-    help="If another ingest is writing to the store, wait this many seconds for it (default: fail at once).",
-)
+@wait_option("another ingest is writing to the store")
 @click.option(
     "--engine",
     type=click.Choice(["local", "ray"]),
@@ -108,6 +115,11 @@ def main() -> None:
 @click.option(
     "--workers", type=click.IntRange(min=1), default=None, help="Ray enrichment workers (default: one per CPU)."
 )
+@click.option(
+    "--link-apart",
+    is_flag=True,
+    help="Link entities in a process of its own beside the writer (faster on PostgreSQL; docs/deploy.md).",
+)
 def ingest_command(
     paths: tuple[str, ...],
     db_path: str | None,
@@ -117,6 +129,7 @@ def ingest_command(
     engine: str,
     ray_address: str | None,
     workers: int | None,
+    link_apart: bool,
 ) -> None:
     """Read files, folders (recursively) or - (JSONL on stdin) into the store.
 
@@ -130,12 +143,51 @@ def ingest_command(
     Exit status 1 when anything was rejected (the good input is stored all the same).
     """
     settings = _settings(db_path, embedder, model)
+    if link_apart:
+        settings = settings.with_changes(link_apart=True)
     if engine == "local" and (ray_address or workers):
         raise click.UsageError("--ray-address and --workers go with --engine ray")
     ray_options = _ray_options(ray_address, workers) if engine == "ray" else None
     report = _run_ingest(list(paths), settings, wait_seconds, ray_options)
     _print_report(report)
     sys.exit(1 if report.rejected else 0)
+
+
+@main.command("link")
+@db_option
+@click.option(
+    "--follow", is_flag=True, help="Keep linking what writers store, until Ctrl-C (they leave their linking to it)."
+)
+@wait_option("another process is linking the store")
+@json_option
+def link_command(db_path: str | None, follow: bool, wait_seconds: float, as_json: bool) -> None:
+    """Link the entities of the articles stored without (`ingest --link-apart`), in the order stored.
+
+    \b
+    Without --follow: everything waiting, then exit. With --follow: as writers commit, until Ctrl-C
+    (which rolls back only the chunk being linked: the next linker starts there).
+    """
+    from storyline.grouping.linking import LinkReport, follow_links
+
+    settings = _settings(db_path)
+    report = LinkReport()
+    with _existing_store(settings, writable=True) as store, _progress("link") as bar:
+        try:
+            with store.linking(wait_seconds):
+                bar.total = None if follow else store.unlinked_count()
+                # Ctrl-C: the chunk being linked is rolled back whole, and the next linker starts there
+                with contextlib.suppress(KeyboardInterrupt):
+                    follow_links(store, lambda: not follow, on_chunk=bar.update, report=report)
+        except StoreBusy as error:
+            _fail(f"{error} (try again later, or pass --wait SECONDS)", code=1)
+            raise
+    if as_json:
+        _print_json(report.as_dict())
+    else:
+        click.echo(
+            f"linked the entities of {plural(report.articles, 'article')} in {report.seconds:.1f} s",
+            err=True,
+        )
 
 
 @main.command("follow")
@@ -583,6 +635,12 @@ def check_command(db_path: str | None, as_json: bool) -> None:
     else:
         for notice in notices:
             click.echo(f"note: {notice}", err=True)
+        if counts["unlinked"]:
+            click.echo(
+                f"note: {plural(counts['unlinked'], 'article')} stored with entities not linked yet"
+                " (`storyline link` links them)",
+                err=True,
+            )
         for problem in problems:
             click.echo(f"problem: {problem}")
         if not problems:
@@ -904,10 +962,10 @@ def _reading(settings: Settings) -> Iterator[Store]:
         yield store
 
 
-def _existing_store(settings: Settings) -> Store:
+def _existing_store(settings: Settings, writable: bool = False) -> Store:
     """The store, which must exist; upgraded if it is of an older schema (the one thing `check` writes)."""
     try:
-        return open_existing_store(settings.db)
+        return open_existing_store(settings.db, writable)
     except StoreError as error:
         _fail(str(error), code=1)
         raise
@@ -943,7 +1001,7 @@ def _run_ingest(
             click.echo(f"rejected: {rejection.where}: {rejection.reason}", err=True)
         return IngestReport(read=len(leading), rejected=list(leading))
     embedder = _embedder(settings)
-    with _open_store(settings) as store, _progress("ingest") as bar:
+    with _open_store(settings) as store, _progress("ingest") as bar, _linker_apart(settings):
 
         def reject(rejection: Rejection) -> None:
             bar.write(f"rejected: {rejection.where}: {rejection.reason}", file=sys.stderr)
@@ -977,6 +1035,25 @@ def _run_ingest(
         except StoreError as error:
             _fail(str(error), code=1)
             raise
+
+
+@contextlib.contextmanager
+def _linker_apart(settings: Settings) -> Iterator[None]:
+    """With ``link_apart``: a linker process beside the writer while the ingest runs; one line on
+    what it linked, or why it did not (what it left is linked by `storyline link` or the next ingest)."""
+    if not settings.link_apart:
+        yield
+        return
+    from storyline.engines.linker import LinkerProcess
+
+    linker = LinkerProcess(settings.db)
+    with linker:
+        yield
+    report = linker.report
+    if report is not None:
+        click.echo(f"entities linked apart: {plural(report.articles, 'article')} ({report.seconds:.1f} s)", err=True)
+    elif linker.problem:
+        click.echo(f"note: {linker.problem}; `storyline link` links what it left", err=True)
 
 
 def _duration(text: str, option: str = "--every", days: bool = False) -> float:

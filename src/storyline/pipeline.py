@@ -21,7 +21,7 @@ from typing import Protocol
 from storyline.encoders.e5_encoder import available_cpus
 from storyline.engines.second_core import Enriched, SecondCore
 from storyline.errors import StoreBusy
-from storyline.grouping.entity_updates import MentionStore, relink_after
+from storyline.grouping.linking import LinkStore, link_waiting
 from storyline.grouping.stories import StoryIndex, assign_stories, entity_keys
 from storyline.grouping.storyline_updates import StorylineStore, refresh_storylines
 from storyline.ingest.identity import content_hash
@@ -45,10 +45,12 @@ class VectorStore(Protocol):
     def forget(self) -> None: ...
 
 
-class Store(SignatureIndex, StorylineStore, MentionStore, Protocol):
+class Store(SignatureIndex, StorylineStore, LinkStore, Protocol):
     """What an ingest run needs from storage (the SQLite store implements it)."""
 
     def writing(self, wait_seconds: float = 0.0) -> AbstractContextManager[None]: ...
+
+    def linking(self, wait_seconds: float = 0.0) -> AbstractContextManager[None]: ...
 
     def background_checkpoints(self) -> AbstractContextManager[None]: ...
 
@@ -152,6 +154,7 @@ class Ingestor:
         self._saved_at = time.monotonic()
         self._collected_at = time.monotonic()
         self._held: ExitStack | None = None  # kept open: the store's background checkpoints, until close
+        self._links_here = False  # this writer links its batches' entities (``_linking``)
 
     def __enter__(self) -> Ingestor:
         return self
@@ -233,7 +236,7 @@ class Ingestor:
         """One ingest run as the store's writer: the lock, the shards saved at the end, the time taken.
         Inside it, ``store_enriched`` commits batches enriched elsewhere (the distributed engine)."""
         started = time.perf_counter()
-        with self.store.writing(wait_seconds), self._upkeep():
+        with self.store.writing(wait_seconds), self._upkeep(), self._linking():
             stored_before = report.stored
             yield
             if report.stored > stored_before and (
@@ -243,6 +246,27 @@ class Ingestor:
         report.seconds += time.perf_counter() - started
         if self.keep_open:
             self._settle_garbage()
+
+    @contextmanager
+    def _linking(self) -> Iterator[None]:
+        """The writer links each batch's entities itself, unless linking is left to a linker of its own
+        (``link_apart``), or one holds the store's linking now (it links what the writer commits)."""
+        self._links_here = False
+        if self.settings.link_apart:
+            yield
+            return
+        try:
+            held = self.store.linking()
+            held.__enter__()
+        except StoreBusy:
+            yield
+            return
+        self._links_here = True
+        try:
+            yield
+        finally:
+            self._links_here = False
+            held.__exit__(None, None, None)
 
     def _upkeep(self) -> AbstractContextManager[object]:
         """Commits never wait for the database's upkeep (SQLite: the WAL copied back into the file,
@@ -300,7 +324,8 @@ class Ingestor:
                 enriched, memberships, index, self.embedder.vector_space, self.settings.duplicates.bands
             )
             refresh_storylines(self.store, index, changed, self.settings.storylines)
-            relink_after(self.store, [article.id for article in enriched])
+            if self._links_here:
+                link_waiting(self.store)
         index.committed(labels)
         self._generation = self.store.generation()
 

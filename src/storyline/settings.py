@@ -154,6 +154,9 @@ class Settings:
     # An input of several batches: the next batch enriched in a worker process on a second CPU while the
     # writer stores the one before (engines/second_core.py); False: one process does both in turn.
     enrich_ahead: bool = True
+    # Entities linked by a linker process of its own after the writer commits (grouping/linking.py;
+    # `storyline ingest --link-apart`, `storyline link`); False: the writer links each batch itself.
+    link_apart: bool = False
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     storylines: StorylineSettings = field(default_factory=StorylineSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)

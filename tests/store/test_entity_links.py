@@ -10,9 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline.grouping import entity_updates
+from storyline.grouping import entity_updates, linking
 from storyline.grouping.entities import link_entities
 from storyline.grouping.entity_updates import relink_after
+from storyline.grouping.linking import follow_links, link_next
 from storyline.grouping.stories import assign_stories
 from storyline.models import Article, EntityMention
 from storyline.settings import GroupingSettings, Settings
@@ -164,3 +165,67 @@ def test_entity_links_an_emptied_entity_points_where_its_mentions_went(tmp_path:
         bare_entity = store._db.execute("SELECT id FROM entities WHERE identity='lvrv~lvrv'").fetchone()[0]
         found = store.find_entity(str(bare_entity))
         assert found is not None and found["identity"] == "srh lvrv~lvrv" and found["articles"] == 3
+
+
+def _write_unlinked(store: Store, index, articles: list[Article]) -> None:  # type: ignore[no-untyped-def]
+    memberships = assign_stories(articles, index, GroupingSettings())
+    with store.transaction():
+        labels = store.save_batch(articles, memberships, index, "table", bands=32)
+    index.committed(labels)
+
+
+@pytest.mark.parametrize(("link_every", "chunk"), [(1, 512), (4, 3)])
+def test_entity_links_made_after_the_writer_equal_linking_from_scratch(
+    store_location: str, link_every: int, chunk: int
+) -> None:
+    """A linker of its own (grouping/linking.py) links after the writer has committed, a chunk at a time and
+    falling behind while later batches are stored; once caught up, the links are the writer's own."""
+    rng = random.Random(5)
+    behind = 0
+    with open_store(store_location) as store:
+        index = store.open_story_index(GROUPS, "table", Settings())
+        number = 0
+        for batch in range(25):
+            articles = [_article(number + offset, rng) for offset in range(rng.randint(1, 5))]
+            number += len(articles)
+            _write_unlinked(store, index, articles)
+            if batch % link_every == link_every - 1:
+                with store.transaction():
+                    link_next(store, chunk)  # one chunk: the linker may fall behind
+            behind = max(behind, store.unlinked_count())
+            assert store.check() == [], "articles waiting to be linked are no problem"
+        assert (behind > 0) == (link_every > 1)
+        report = follow_links(store, lambda: True, limit=chunk)
+        assert store.unlinked_count() == 0 and (report.articles > 0) == (link_every > 1)
+        _drain(store)
+        assert _incremental(store) == _reference(store)
+        assert store.check() == []
+
+
+def test_entity_links_a_linker_that_fails_mid_chunk_loses_nothing(store_location: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A chunk's links and the point linking has got to are committed together: a linker that fails in
+    a chunk leaves it whole for the next one, and nothing is linked twice."""
+    rng = random.Random(8)
+    with open_store(store_location) as store:
+        index = store.open_story_index(GROUPS, "table", Settings())
+        _write_unlinked(store, index, [_article(number, rng) for number in range(12)])
+        calls = {"n": 0}
+        original = linking.relink_after
+
+        def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls["n"] += 1
+            if calls["n"] == 2:
+                original(*args, **kwargs)  # its writes are made, then the chunk fails: all rolled back
+                raise OSError("killed")
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(linking, "relink_after", failing)
+        with pytest.raises(OSError):
+            follow_links(store, lambda: True, limit=5)
+        assert store.linked_through() > 0 and store.unlinked_count() == 7
+        assert store.check() == []
+        follow_links(store, lambda: True, limit=5)
+        assert store.unlinked_count() == 0
+        _drain(store)
+        assert _incremental(store) == _reference(store)
+        assert store.check() == []

@@ -481,12 +481,12 @@ def test_store_upgrades_a_schema_4_store_on_either_database(store_location: str)
     """Schema 5 indexes a storyline's stories by date and counts entities' articles per day; a
     schema-4 store (made here by undoing both) is upgraded when opened, its rows kept."""
     a = make_article("a", [1, 0, 0], ["bdpst"], dt.date(2025, 10, 21), text="Budapest summit postponed")
-    from storyline.grouping.entity_updates import relink_after
+    from storyline.grouping.linking import link_waiting
 
     with open_store(store_location) as store:
         _save(store, [a], _index(store))
         with store.transaction():
-            relink_after(store, ["a"])
+            link_waiting(store)
         counts = store.counts()
         with store.transaction():
             store._db.execute("DROP TABLE entity_days")

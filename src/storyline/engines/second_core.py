@@ -121,13 +121,14 @@ def _load_worker(settings: Settings, embedder: bytes, writer: int) -> None:
     """Worker start-up: Ctrl-C is the writer's to handle (it stops the worker), and a writer killed
     outright (kill -9) takes its worker along (which would otherwise wait for work forever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watch = threading.Thread(target=_exit_with_parent, args=(writer,), name="storyline-writer-watch", daemon=True)
+    watch = threading.Thread(target=exit_with_parent, args=(writer,), name="storyline-writer-watch", daemon=True)
     watch.start()
     _WORKER_STATE["settings"] = settings
     _WORKER_STATE["embedder"] = pickle.loads(embedder)
 
 
-def _exit_with_parent(writer: int) -> None:
+def exit_with_parent(writer: int) -> None:
+    """In a helper process (run in a thread of its own): exit once the writer that started it is gone."""
     while os.getppid() == writer:  # an orphan is adopted by another process (even before it got here)
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(0)

@@ -50,13 +50,17 @@ def open_store(location: str | Path, any_thread: bool = False, read_only: bool =
     return SQLiteStore(location, any_thread=any_thread, read_only=read_only)
 
 
-def open_existing_store(location: str | Path) -> Store:
+def open_existing_store(location: str | Path, writable: bool = False) -> Store:
     """The store at ``location``, which must exist (StoreError if not): opened read-only, or upgraded
-    first when it is of an older schema (the one thing this writes)."""
+    first when it is of an older schema (the one thing this writes); ``writable``: opened for writing."""
     try:
-        return open_store(location, read_only=True)
+        store = open_store(location, read_only=True)
     except StoreOutdated:
         return open_store(location)
+    if not writable:
+        return store
+    store.close()
+    return open_store(location)
 
 
 def remove_store(location: str | Path, settings: IndexSettings | None = None) -> None:
@@ -69,7 +73,7 @@ def remove_store(location: str | Path, settings: IndexSettings | None = None) ->
         drop_store(str(location), settings)
         return
     path = str(location)
-    for suffix in ("", "-wal", "-shm", ".lock"):
+    for suffix in ("", "-wal", "-shm", ".lock", ".link.lock"):
         Path(path + suffix).unlink(missing_ok=True)
     shutil.rmtree(path + ".index", ignore_errors=True)
 

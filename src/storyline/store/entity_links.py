@@ -218,6 +218,27 @@ class EntityLinks(StoreBase):
     def queued_relinks(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM relink_queue").fetchone()[0])
 
+    # ---- how far linking has got (grouping/linking.py) ------------------------------------------
+
+    def linked_through(self) -> int:
+        """Every article up to this seq has its mentions linked (articles are linked in the order stored)."""
+        return int(self._meta("linked_seq") or 0)
+
+    def unlinked_articles(self, limit: int) -> list[tuple[int, str]]:
+        """The next ``limit`` articles (seq, id) whose mentions are not linked yet, in the order stored."""
+        rows = self._db.execute(
+            "SELECT seq, id FROM articles WHERE seq>? ORDER BY seq LIMIT ?", (self.linked_through(), limit)
+        )
+        return [(int(seq), str(article_id)) for seq, article_id in rows]
+
+    def unlinked_count(self) -> int:
+        return int(
+            self._db.execute("SELECT COUNT(*) FROM articles WHERE seq>?", (self.linked_through(),)).fetchone()[0]
+        )
+
+    def set_linked_through(self, seq: int) -> None:
+        self._set_meta("linked_seq", seq)
+
     def mention_links(self, mentions: Sequence[MentionId]) -> dict[MentionId, str]:
         wanted = set(mentions)
         found: dict[MentionId, str] = {}
@@ -470,6 +491,7 @@ class EntityLinks(StoreBase):
         self.apply_link_changes(
             [LinkChange(by_mention[mention], None, identity) for mention, identity in links.items()]
         )
+        self.set_linked_through(int(self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]))
         ids = {str(row[0]): int(row[1]) for row in self._db.execute("SELECT identity, id FROM entities")}
         went: dict[int, Counter[int]] = {}
         for (identity, entity_id), count in votes.items():

@@ -2,9 +2,10 @@
 
 from storyline.errors import StoreBusy, StoreError
 
-__all__ = ["NO_STORE_HINT", "StoreBusy", "StoreError", "StoreOutdated"]
+__all__ = ["LINKER_BUSY", "NO_STORE_HINT", "StoreBusy", "StoreError", "StoreOutdated"]
 
 NO_STORE_HINT = "ingest something first, e.g. storyline demo"
+LINKER_BUSY = "another process is linking its entities"
 
 
 class StoreOutdated(StoreError):

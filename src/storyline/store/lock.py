@@ -19,9 +19,12 @@ POLL_SECONDS = 0.2
 
 
 @contextmanager
-def writer_lock(db_path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
-    """Hold the store's writer lock; wait up to ``wait_seconds`` for it, then raise StoreBusy."""
-    lock_path = Path(f"{db_path}.lock")
+def writer_lock(
+    db_path: Path, wait_seconds: float = 0.0, suffix: str = ".lock", busy: str = "another ingest is writing to it"
+) -> Iterator[None]:
+    """Hold the store's writer lock (or another one of the store's, a file ending in ``suffix``); wait up
+    to ``wait_seconds`` for it, then raise StoreBusy saying ``busy``."""
+    lock_path = Path(f"{db_path}{suffix}")
     descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + wait_seconds
@@ -31,7 +34,7 @@ def writer_lock(db_path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreBusy(f"{db_path}: store is busy: another ingest is writing to it") from None
+                    raise StoreBusy(f"{db_path}: store is busy: {busy}") from None
                 time.sleep(POLL_SECONDS)
         try:
             yield

@@ -229,6 +229,10 @@ MIGRATIONS: dict[int, Migration] = {
         "ALTER TABLE entity_mentions DROP CONSTRAINT IF EXISTS entity_mentions_article_id_fkey;\n"
         "-- end\n",
     ),
+    # Version 28: entities may be linked by a process of their own, after the writer (grouping/linking.py):
+    # the store records how far linking has got (meta 'linked_seq'; the schema file sets it to the last
+    # article, which older stores had linked).
+    27: Migration(),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

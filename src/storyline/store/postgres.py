@@ -29,7 +29,7 @@ from storyline.stages.chinese import has_han, unspaced
 from storyline.stages.disk_cache import cache_folder
 from storyline.store.base import POSTGRESQL, iso, row_dict
 from storyline.store.entity_links import COLUMNS, QUEUED_MENTIONS
-from storyline.store.errors import StoreBusy, StoreError
+from storyline.store.errors import LINKER_BUSY, StoreBusy, StoreError
 from storyline.store.map_reads import BEGIN_BEFORE, BEGIN_INSIDE, LONG_STORY_DAYS, LONGER, UNDATED
 from storyline.store.migrations import FIRST_POSTGRESQL_VERSION, MIGRATIONS, migrate
 from storyline.store.pg_connection import PgConnection, plain_value
@@ -39,6 +39,7 @@ from storyline.store.vector_index import VectorIndex
 
 WRITER_LOCK = 0x5354_4F52_5957  # an advisory lock key of storyline's own ("STORYW")
 SCHEMA_LOCK = WRITER_LOCK + 1
+LINKER_LOCK = WRITER_LOCK + 2
 POLL_SECONDS = 0.2
 TABLES = tuple(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", SCHEMA_TEXT))
 PGVECTOR_MISSING = (
@@ -359,21 +360,27 @@ class PostgresStore(SqlStore):
                 self._vectors = VectorIndex(folder, dim, store_id, self, settings)
         return self._vectors
 
-    @contextlib.contextmanager
-    def writing(self, wait_seconds: float = 0.0) -> Iterator[None]:
+    def writing(self, wait_seconds: float = 0.0) -> contextlib.AbstractContextManager[None]:
         """Be the store's only writer (a session advisory lock: released when this process's
         connection ends, however it ends)."""
+        return self._advisory_lock(WRITER_LOCK, "another ingest is writing to it", wait_seconds)
+
+    def linking(self, wait_seconds: float = 0.0) -> contextlib.AbstractContextManager[None]:
+        return self._advisory_lock(LINKER_LOCK, LINKER_BUSY, wait_seconds)
+
+    @contextlib.contextmanager
+    def _advisory_lock(self, key: int, busy: str, wait_seconds: float) -> Iterator[None]:
         deadline = time.monotonic() + wait_seconds
-        while not self._db.execute("SELECT pg_try_advisory_lock(?)", (WRITER_LOCK,)).fetchone()[0]:
+        while not self._db.execute("SELECT pg_try_advisory_lock(?)", (key,)).fetchone()[0]:
             if time.monotonic() >= deadline:
-                raise StoreBusy(f"{self.location}: store is busy: another ingest is writing to it")
+                raise StoreBusy(f"{self.location}: store is busy: {busy}")
             time.sleep(POLL_SECONDS)
         try:
             yield
         finally:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            self._db.execute("SELECT pg_advisory_unlock(?)", (WRITER_LOCK,))
+            self._db.execute("SELECT pg_advisory_unlock(?)", (key,))
 
     def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
         """Full-text matches, best first, each with its story (and a snippet unless not wanted). A query

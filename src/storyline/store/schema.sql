@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 27
+-- schema_version: 28
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
@@ -440,3 +440,7 @@ INSERT INTO meta VALUES ('documents', '0') ON CONFLICT DO NOTHING;
 INSERT INTO meta VALUES ('stories', '0') ON CONFLICT DO NOTHING;
 INSERT INTO meta VALUES ('generation', '0') ON CONFLICT DO NOTHING;
 INSERT INTO meta VALUES ('next_storyline_id', '1') ON CONFLICT DO NOTHING;
+-- Entities are linked article by article in the order stored (grouping/linking.py): every article up to
+-- this seq has its mentions linked. A new store starts at 0; a store made before schema 28 had linked
+-- every article it held.
+INSERT INTO meta SELECT 'linked_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM articles WHERE true ON CONFLICT DO NOTHING;

@@ -115,8 +115,9 @@ _INVARIANTS = (
     ),
     (
         "entity mention(s) linked to no entity",
-        "SELECT COUNT(*) FROM article_entities e WHERE NOT EXISTS (SELECT 1 FROM entity_mentions em"
-        " WHERE em.article_id=e.article_id AND em.key=e.key AND em.given=e.given)",
+        "SELECT COUNT(*) FROM article_entities e JOIN articles a ON a.id=e.article_id"
+        " WHERE a.seq <= (SELECT CAST(value AS INTEGER) FROM meta WHERE key='linked_seq') AND NOT EXISTS"
+        " (SELECT 1 FROM entity_mentions em WHERE em.article_id=e.article_id AND em.key=e.key AND em.given=e.given)",
     ),
     (
         "entit(ies) whose article count differs from their mentions",
@@ -185,6 +186,11 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
 
     def writing(self, wait_seconds: float = 0.0) -> contextlib.AbstractContextManager[None]:
         """Be the store's only writer for the duration (StoreBusy if another one is)."""
+        raise NotImplementedError
+
+    def linking(self, wait_seconds: float = 0.0) -> contextlib.AbstractContextManager[None]:
+        """Be the store's only entity linker for the duration (StoreBusy if another one is): the writer
+        itself, or a process of its own (grouping/linking.py)."""
         raise NotImplementedError
 
     @contextlib.contextmanager
@@ -342,6 +348,7 @@ class SqlStore(MapReads, MapWrites, EntityLinks, EntityQueries, BrowseQueries, S
             "articles": self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "stories": self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0],
             "storylines": self._db.execute("SELECT COUNT(*) FROM storylines").fetchone()[0],
+            "unlinked": self.unlinked_count(),  # articles whose entities a linker has still to link
         }
 
     def story_rows(self, story_ids: Iterable[int] | None = None, limit: int | None = None) -> list[dict[str, Any]]:

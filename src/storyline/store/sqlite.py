@@ -20,7 +20,7 @@ from typing import Any
 from storyline.settings import IndexSettings
 from storyline.stages.chinese import has_han, unspaced
 from storyline.store.base import SQLITE
-from storyline.store.errors import NO_STORE_HINT, StoreError
+from storyline.store.errors import LINKER_BUSY, NO_STORE_HINT, StoreError
 from storyline.store.lock import writer_lock
 from storyline.store.migrations import MIGRATIONS, migrate, run_script
 from storyline.store.schema import SCHEMA_TEXT, SCHEMA_VERSION, render_schema
@@ -195,6 +195,11 @@ class SQLiteStore(SqlStore):
     def writing(self, wait_seconds: float = 0.0) -> Iterator[None]:
         """Be the store's only writer for the duration (StoreBusy if another one is)."""
         with writer_lock(self.path, wait_seconds):
+            yield
+
+    @contextlib.contextmanager
+    def linking(self, wait_seconds: float = 0.0) -> Iterator[None]:
+        with writer_lock(self.path, wait_seconds, ".link.lock", LINKER_BUSY):
             yield
 
     @contextlib.contextmanager
