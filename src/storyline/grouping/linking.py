@@ -92,8 +92,10 @@ def follow_links(
     finishing = False
     while True:
         began = time.perf_counter()
-        with store.transaction():
-            count = link_next(store, limit)
+        count = 0
+        if store.unlinked_articles(1):  # a read: an idle linker opens no write transaction (SQLite's lock)
+            with store.transaction():
+                count = link_next(store, limit)
         if count:
             report.seconds += time.perf_counter() - began
             report.articles += count
