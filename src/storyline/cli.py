@@ -1053,7 +1053,7 @@ def _linker_apart(settings: Settings) -> Iterator[None]:
     if report is not None:
         click.echo(f"entities linked apart: {plural(report.articles, 'article')} ({report.seconds:.1f} s)", err=True)
     elif linker.problem:
-        click.echo(f"note: {linker.problem}; `storyline link` links what it left", err=True)
+        click.echo(f"note: {linker.problem}", err=True)
 
 
 def _duration(text: str, option: str = "--every", days: bool = False) -> float:

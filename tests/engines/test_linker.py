@@ -101,3 +101,11 @@ def test_writer_leaves_linking_to_the_linker_that_holds_it_and_links_the_backlog
         assert store.unlinked_count() == 0
         assert the_map(store)["entities"] == expected["entities"]
         assert store.check() == []
+
+
+def test_ingest_link_apart_leaves_the_linking_to_a_linker_already_running(store_location: str, seeds_dir: Path) -> None:
+    with open_store(store_location) as holder, holder.linking():
+        done = storyline("ingest", str(seeds_dir), "--db", store_location, "--embedder", "hashing", "--link-apart")
+        assert done.returncode == 0, done.stderr
+        assert "another process is linking its entities: that process links what this one stored" in done.stderr
+        assert holder.unlinked_count() == 5

@@ -64,10 +64,16 @@ class LinkerProcess:
         try:
             kind, value = self._results.get(timeout=RESULT_SECONDS if finished else 0.1)
         except queue.Empty:
-            self.problem = f"the entity linker stopped without a report (exit code {self._process.exitcode})"
+            self.problem = (
+                f"the entity linker stopped without a report (exit code {self._process.exitcode});"
+                " `storyline link` links what it left"
+            )
+            return None
+        if kind == "busy":
+            self.problem = f"{value}: that process links what this one stored"
             return None
         if kind != "done":
-            self.problem = str(value)
+            self.problem = f"{value}; `storyline link` links what it left"
             return None
         return LinkReport(**value)
 
