@@ -4,11 +4,15 @@ writer links itself; one linker at a time; what a linker leaves, the next one li
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+from storyline.engines.linker import LinkerProcess
+from storyline.grouping.linking import follow_links
 from storyline.ingest.sources import read_sources
 from storyline.pipeline import ingest
 from storyline.settings import Settings
@@ -109,3 +113,24 @@ def test_ingest_link_apart_leaves_the_linking_to_a_linker_already_running(store_
         assert done.returncode == 0, done.stderr
         assert "another process is linking its entities: that process links what this one stored" in done.stderr
         assert holder.unlinked_count() == 5
+
+
+def test_linker_process_killed_loses_nothing(store_location: str, tmp_path: Path, seeds_dir: Path) -> None:
+    """kill -9 of the linker at whatever point it has reached: the store stays whole, the ingest's writer
+    is told in one line, and the next linker links what is left as the writer would have."""
+    expected = linked_by_the_writer(str(tmp_path / "one.db"), seeds_dir)
+    settings = Settings(db=store_location, batch_size=1, link_apart=True).with_embedder("hashing")
+    with open_store(store_location) as store:
+        ingest(read_sources([str(seeds_dir)]), store, settings, make_embedder("hashing"))
+    linker = LinkerProcess(store_location, chunk=1)
+    with linker:
+        time.sleep(1.5)  # the process starts (about a second here) and links some of the five, one a chunk
+        assert linker.pid is not None
+        os.kill(linker.pid, signal.SIGKILL)
+    assert linker.report is None and linker.problem is not None and "exit code -9" in linker.problem
+    with open_store(store_location) as store:
+        assert store.check() == []
+        follow_links(store, lambda: True)
+        assert store.unlinked_count() == 0
+        assert the_map(store) == expected
+        assert store.check() == []

@@ -22,7 +22,7 @@ from typing import Any
 
 from storyline.engines.second_core import exit_with_parent
 from storyline.errors import StoreBusy
-from storyline.grouping.linking import LinkReport, follow_links
+from storyline.grouping.linking import LINK_CHUNK, LinkReport, follow_links
 
 RESULT_SECONDS = 10.0  # how long ``close`` waits for the linker's report once it has exited
 
@@ -30,19 +30,23 @@ RESULT_SECONDS = 10.0  # how long ``close`` waits for the linker's report once i
 class LinkerProcess:
     """A linker process for the store at ``location`` while the caller writes to it."""
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, chunk: int = LINK_CHUNK) -> None:
         self._location = location
         context = multiprocessing.get_context("spawn")  # the writer may hold threads and open files
         self._finish = context.Event()
         self._results: Any = context.Queue()
         self._process = context.Process(
             target=_link_apart,
-            args=(location, self._finish, self._results, os.getpid()),
+            args=(location, chunk, self._finish, self._results, os.getpid()),
             name="storyline-linker",
             daemon=True,
         )
         self.problem: str | None = None  # why the linker did not link, if it did not
         self.report: LinkReport | None = None  # what it did, once closed
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
 
     def __enter__(self) -> LinkerProcess:
         self._process.start()
@@ -61,8 +65,9 @@ class LinkerProcess:
         else:
             self._process.terminate()
         self._process.join()
+        exited_well = finished and self._process.exitcode == 0
         try:
-            kind, value = self._results.get(timeout=RESULT_SECONDS if finished else 0.1)
+            kind, value = self._results.get(timeout=RESULT_SECONDS if exited_well else 0.1)
         except queue.Empty:
             self.problem = (
                 f"the entity linker stopped without a report (exit code {self._process.exitcode});"
@@ -78,7 +83,7 @@ class LinkerProcess:
         return LinkReport(**value)
 
 
-def _link_apart(location: str, finish: Any, results: Any, writer: int) -> None:
+def _link_apart(location: str, chunk: int, finish: Any, results: Any, writer: int) -> None:
     """The linker process: link as the writer commits, until told the writer has finished."""
     from storyline.store import open_store
 
@@ -86,7 +91,7 @@ def _link_apart(location: str, finish: Any, results: Any, writer: int) -> None:
     threading.Thread(target=exit_with_parent, args=(writer,), name="storyline-writer-watch", daemon=True).start()
     try:
         with open_store(location) as store, store.linking():
-            report = follow_links(store, finish.is_set)
+            report = follow_links(store, finish.is_set, limit=chunk)
         results.put(("done", {"articles": report.articles, "chunks": report.chunks, "seconds": report.seconds}))
     except StoreBusy as error:
         results.put(("busy", str(error)))
