@@ -8,7 +8,9 @@
 --
 -- Everything derived (stories' entity counts, entity frequencies, entities and their counts,
 -- storylines) is kept up to date by each ingest batch, in the batch's transaction, touching only
--- what the batch changes: no step of an ingest reads the whole store.
+-- what the batch changes: no step of an ingest reads the whole store. Entities and their counts may
+-- instead be kept by a linker of its own, a chunk of articles a transaction, after the batch's
+-- commit (grouping/linking.py; meta 'linked_seq' below).
 
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
