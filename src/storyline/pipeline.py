@@ -14,7 +14,7 @@ import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
-from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -251,22 +251,15 @@ class Ingestor:
     def _linking(self) -> Iterator[None]:
         """The writer links each batch's entities itself, unless linking is left to a linker of its own
         (``link_apart``), or one holds the store's linking now (it links what the writer commits)."""
-        self._links_here = False
-        if self.settings.link_apart:
-            yield
-            return
-        try:
-            held = self.store.linking()
-            held.__enter__()
-        except StoreBusy:
-            yield
-            return
-        self._links_here = True
-        try:
-            yield
-        finally:
-            self._links_here = False
-            held.__exit__(None, None, None)
+        with ExitStack() as held:
+            if not self.settings.link_apart:
+                with suppress(StoreBusy):
+                    held.enter_context(self.store.linking())
+                    self._links_here = True
+            try:
+                yield
+            finally:
+                self._links_here = False
 
     def _upkeep(self) -> AbstractContextManager[object]:
         """Commits never wait for the database's upkeep (SQLite: the WAL copied back into the file,

@@ -13,6 +13,7 @@ starts there. Where another process links the store already, this one leaves it 
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import queue
@@ -31,7 +32,6 @@ class LinkerProcess:
     """A linker process for the store at ``location`` while the caller writes to it."""
 
     def __init__(self, location: str, chunk: int = LINK_CHUNK) -> None:
-        self._location = location
         context = multiprocessing.get_context("spawn")  # the writer may hold threads and open files
         self._finish = context.Event()
         self._results: Any = context.Queue()
@@ -92,7 +92,7 @@ def _link_apart(location: str, chunk: int, finish: Any, results: Any, writer: in
     try:
         with open_store(location) as store, store.linking():
             report = follow_links(store, finish.is_set, limit=chunk)
-        results.put(("done", {"articles": report.articles, "chunks": report.chunks, "seconds": report.seconds}))
+        results.put(("done", dataclasses.asdict(report)))
     except StoreBusy as error:
         results.put(("busy", str(error)))
     except Exception as error:  # reported by the writer, in one line
