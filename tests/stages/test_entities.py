@@ -3067,3 +3067,85 @@ def test_entities_a_bulgarian_things_name_loses_its_definite_article() -> None:
     """The article a Bulgarian name of a thing takes as an ending still goes ("Евросъюзът": the EU)."""
     found = _mentions("Лидерите на Евросъюзът се срещнаха в Брюксел.", "bg")
     assert "European Union" in {m.lemma for m in found.values()}
+
+
+def _surfaces(text: str, language: str) -> dict[str, str]:
+    """Each mention's surface with its kind."""
+    return {m.surface: m.kind for m in _mentions(text, language).values()}
+
+
+def test_entities_a_street_is_named_with_its_noun_not_after_what_it_is_named_for() -> None:
+    """A street's noun before its name, in lowercase or not, with small words between: the street, a place
+    of its own, not Rome, the Mexican state or a person Janin; "à la place de" names no square."""
+    assert _surfaces("L'incident s'est déroulé dans la nuit, rue Janin dans le IVe arrondissement.", "fr") == {
+        "Rue Janin": "place"
+    }
+    assert _surfaces("Un incendie au 12, Rue des Rameurs à Bruxelles.", "fr")["Rue des Rameurs"] == "place"
+    assert "Macron" in _surfaces("Il parle à la place de Macron, le ministre.", "fr")
+    italian = _mentions("L'incidente in via Roma a Milano.", "it")
+    assert "Via Roma" in {m.surface for m in italian.values()} and "geo:3169070" not in italian  # not Rome
+    spanish = _mentions("El accidente ocurrió en la calle Hidalgo de Toluca.", "es")
+    assert {m.surface for m in spanish.values()} == {"Calle Hidalgo", "Toluca"}
+    assert _surfaces("Die Polizei sperrte die Miquelstraße in Osnabrück.", "de")["Miquelstraße"] == "place"
+    assert _surfaces("Das Tablet hat 128 GB Speicherplatz und einen Stift.", "de").get("Speicherplatz") != "place"
+
+
+def test_entities_an_english_plurals_possessive_inside_a_name() -> None:
+    """ "German Bishops’ Conference" is one name; "the Democrats' Nancy Pelosi" two, and "Los Angeles' Grand
+    Park" keeps the city apart."""
+    assert "German Bishops Conference" in _surfaces("He is vice president of the German Bishops’ Conference.", "en")
+    assert "Nancy Pelosi" in _surfaces("The Democrats' Nancy Pelosi spoke on Monday.", "en")
+    assert "Los Angeles" in _surfaces("The celebration in downtown Los Angeles' Grand Park spanned blocks.", "en")
+
+
+def test_entities_a_saints_abbreviation_opens_a_name() -> None:
+    """ "St. Joseph Kirche" keeps its "St" (a church, not a person Joseph); "Main St. Police said" still ends
+    a sentence at the street."""
+    found = _surfaces("Unbekannte brachen in die St. Joseph Kirche in der Miquelstraße ein.", "de")
+    assert "St Joseph Kirche" in found
+    assert _surfaces("Pfarrer Schmid sprach in St. Josef über die Kinder.", "de").get("St Josef") == "place"
+    assert "Main St Police" not in _surfaces("The fire was on Main St. Police said it was arson.", "en")
+
+
+def test_entities_a_german_genitive_place_before_a_noun() -> None:
+    """ "Warschaus Süden" is Warsaw's south; "Jens Mattern Polens Wahlen" a person, then Poland's elections."""
+    assert _places("Vor dem Postamt in Warschaus Süden warteten einige Personen.", "de") == {"Warsaw"}
+    found = _surfaces("Ein Bericht von Jens Mattern Polens Präsidentschaftswahlen - die große Unsicherheit", "de")
+    assert found.get("Jens Mattern") == "person" and found.get("Polen") == "place"
+
+
+def test_entities_a_label_before_a_colon_after_a_name_is_no_part_of_it() -> None:
+    """A common word before a colon after a name is a page's label ("Jens Mattern Bild: Jens Mattern"); a
+    name of two words before a quotation stays whole."""
+    assert _surfaces("Wir wissen nichts. Jens Mattern Bild: Jens Mattern über die Wahl", "de") == {
+        "Jens Mattern": "person"
+    }
+    assert "Zuzanna Dąbrowska" in _surfaces("Zuzanna Dąbrowska: W maju prezydenta wybierze koronawirus", "pl")
+
+
+def test_entities_a_police_force_named_after_its_seat() -> None:
+    """ "Polizei Hamburg" and "Hamburg Police" are one organisation, named in English; so are the Spanish
+    municipal police and a German police inspectorate."""
+    german = _mentions(
+        "Die Polizei Hamburg sucht einen Mann. Die Polizeiinspektion Osnabrück meldet einen Diebstahl.", "de"
+    )
+    english = _mentions("The Hamburg Police said the man was found.", "en")
+    police = next(key for key in german if key.startswith("inst:police@"))
+    assert police in english and german[police].lemma == english[police].lemma == "Hamburg Police"
+    assert "Osnabrück Police Inspectorate" in {m.lemma for m in german.values()}
+    spanish = _mentions("La Policía Municipal de Toluca detuvo a dos hombres.", "es")
+    assert {m.lemma for m in spanish.values() if m.kind == "org"} == {"Toluca Municipal Police"}
+
+
+def test_entities_an_english_organisations_adjective_opening_a_sentence() -> None:
+    """An adjective opening a sentence before an organisation's name is its first word ("Associated Press",
+    "Catholic World News"); "Many Party members" names nothing."""
+    assert _surfaces("Associated Press reported the news.", "en") == {"Associated Press": "org"}
+    assert _surfaces("Catholic World News reported on the bishop.", "en") == {"Catholic World News": "org"}
+    assert _surfaces("Many Party members left.", "en") == {}
+
+
+def test_entities_units_and_a_devices_standards_are_no_names() -> None:
+    """The Turkish lira's "TL" after an amount, "LTE" and "RAM" are no organisations."""
+    assert "TL" not in _surfaces("Avcılara toplam 30 bin 944 TL ceza uygulandı.", "tr")
+    assert not {"LTE", "RAM"} & set(_surfaces("Die LTE-Versionen haben mehr RAM als zuvor.", "de"))

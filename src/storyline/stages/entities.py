@@ -43,6 +43,7 @@ from storyline.stages.entity_cues import (
     capitalises_calendar,
     cldr_locale,
     division_nouns,
+    ends_as_a_street,
     ends_in_org_word,
     has_org_word,
     has_place_word,
@@ -55,10 +56,12 @@ from storyline.stages.entity_cues import (
     is_named_organisation,
     is_person_title,
     is_portfolio,
+    is_street_small_word,
     month_abbreviations,
     office_words_at_end,
     opening_org_word,
     opens_with_org_word,
+    street_noun_before,
 )
 from storyline.stages.gazetteer import (
     METROPOLIS_POPULATION,
@@ -213,6 +216,8 @@ _ABBREVIATIONS = frozenset([
     "ул", "им", "св",
 ])  # fmt: skip
 _PLACE_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt"})
+_SAINTS = frozenset({"st", "ste"})
+_SAINT_WORDS = _SAINTS | {"saint", "sainte", "sankt", "san", "santa", "santo", "são", "sint", "sveti", "sveta"}
 _TITLE_LETTERS = {"fr": ("M",)}  # a language's titles of one letter: Monsieur
 # within one sentence, a full stop after these is no break between words either (a French "M." ends
 # no sentence, ``_TITLE_LETTERS``)
@@ -367,7 +372,8 @@ def _continues(text: str, found: re.Match[str], language: str | None = None) -> 
     U.S. economy"), after an initial ("Donald J. Trump", "В. Путин"), a title's or an address's
     abbreviation ("Gov. Ron DeSantis", "prof. Andrzej Horban", "ul. Marszałkowskiej", "28 lutego br.
     Sąd Rejonowy", French "M. Macron") or a saint's or a fort's before a place of that name ("St.
-    Louis", not "Main St. Police"), or a Spanish plural's ("EE. UU.")."""
+    Louis", not "Main St. Police"), a saint's before a first name ("St. Joseph Kirche"), or a Spanish
+    plural's ("EE. UU.")."""
     if found.group(0) != " " or text[found.start() - 1] != ".":
         return False
     following = _NEXT_WORD.match(text, found.end())
@@ -387,7 +393,9 @@ def _continues(text: str, found: re.Match[str], language: str | None = None) -> 
         return True  # "EE. UU.": one abbreviation
     folded = word.casefold()
     if folded in _PLACE_ABBREVIATIONS:
-        return find_place(f"{word}. {following.group(0)}") is not None
+        return find_place(f"{word}. {following.group(0)}") is not None or (
+            folded in _SAINTS and is_given_name(following.group(0))  # "St. Joseph Kirche", "Ste. Anne"
+        )
     return folded in _ABBREVIATIONS
 
 
@@ -1082,9 +1090,10 @@ def _sentence_mentions(
     """The mentions of one sentence: the names a packaged NER model finds where one serves the
     language (``named_entities.py``), else the runs of capitalised words. ``openings``: the words that
     open a clause after a colon (``clause_openings``), where a common word is capitalised."""
-    plain = [word for word, _ in words]
     spans = named_spans(sentence, language)
     runs = _capitalised_runs(words, mid_caps, language, common, lowercase, openings)
+    if ":" in sentence:
+        runs = _labels_after_names(runs, sentence, language)
     if spans is None:
         by_run = [
             (
@@ -1101,9 +1110,7 @@ def _sentence_mentions(
                         words,
                         start,
                     )
-                    for mention in _mentions_for_run(
-                        run, plain[max(0, start - 3) : start], language, start == 0 or start in openings
-                    )
+                    for mention in _street_or_run_mentions(run, start, words, language, start == 0 or start in openings)
                 ],
             )
             for start, run in runs
@@ -1115,6 +1122,85 @@ def _sentence_mentions(
             return _chinese_mentions(sentence, in_runs) + in_runs
         return (_known_mentions(words, language) if is_uncased(words) else []) + in_runs
     return _model_mentions(sentence, words, spans, runs, language)
+
+
+def _labels_after_names(
+    runs: list[tuple[int, list[str]]], sentence: str, language: str | None
+) -> list[tuple[int, list[str]]]:
+    """A common word of the language right before a colon, after a name, is a page's label and no word of
+    the name ("Jens Mattern Bild: Jens Mattern", "Maria Kowalska Zdjęcie: PAP"): the run ends before it."""
+    spans = _word_spans(sentence, language)
+    trimmed: list[tuple[int, list[str]]] = []
+    for start, run in runs:
+        last = start + len(run) - 1
+        if (
+            len(run) > 2  # a name of two words before a quotation may end in one ("Zuzanna Dąbrowska: W maju")
+            and last < len(spans)
+            and spans[last][2] == run[-1]
+            and sentence[spans[last][1] : spans[last][1] + 1] == ":"
+            and _label_word(run[-1], language)
+            and not _label_word(run[-2], language)
+            and not _listed_first_name(run[-2], language)
+        ):
+            run = run[:-1]
+        trimmed.append((start, run))
+    return trimmed
+
+
+def _label_word(word: str, language: str | None) -> bool:
+    """A common word of the language (or of English) that names nothing: no place, first name, family
+    name, organisation's word nor acronym. (German's dictionary writes nouns and proper nouns alike with a
+    capital, "Foto" as "Metternich": only a form it also reads in lowercase counts, "Bild".)"""
+    return (
+        bool(language)
+        and not word.isupper()
+        and lemmas.common_word(word.lower(), language or "")
+        and not is_family_name(word)
+        and find_place(word) is None
+        and not is_given_name(word)
+        and not has_org_word([word])
+    )
+
+
+def _street_or_run_mentions(
+    run: list[str], start: int, words: list[tuple[str, bool]], language: str | None, opening: bool
+) -> list[Found]:
+    """The mentions of a run, or the street it names after a street's noun (``_street_before``)."""
+    street = _street_before(run, words, start, language)
+    if street is not None:
+        return [street]
+    return _mentions_for_run(run, [word for word, _ in words[max(0, start - 3) : start]], language, opening)
+
+
+_STREET_SMALL_WORDS_AT_MOST = 2  # "rue de la Paix"
+
+
+def _street_before(run: list[str], words: list[tuple[str, bool]], start: int, language: str | None) -> Found | None:
+    """A street or a square its noun names before the run, with small words between them and no
+    punctuation ("rue Janin", "Rue des Rameurs", "via Roma", "calle Hidalgo", "ulicy Mickiewicza";
+    ``entity_cues.street_noun_before``): a place of its own, named with its noun, not Rome, the Mexican
+    state or a person Janin. Keyed as a place no gazetteer knows ("Downing Street"): by its name's last
+    word, its noun as the first."""
+    if start == 0 or words[start][1] or len(run) > _MAX_RUN:
+        return None
+    index = start - 1
+    while (
+        index > 0
+        and start - index <= _STREET_SMALL_WORDS_AT_MOST
+        and is_street_small_word(words[index][0])
+        and not words[index][1]
+    ):
+        index -= 1
+    noun = words[index][0]
+    if not street_noun_before(noun, language, start - 1 - index):
+        return None
+    head = APOSTROPHE_SUFFIX.sub("", run[-1])
+    key = name_key(head)
+    if len(key) < 2:
+        return None
+    noun_name = lemmas.lemmatize(noun, language or "") if language in _CASE_ENDING_LANGUAGES else noun
+    name = " ".join([noun_name[:1].upper() + noun_name[1:], *[word for word, _ in words[index + 1 : start]], *run])
+    return Found(key=key, given=given_key(noun_name), surface=name, kind="place", lemma=name)
 
 
 def _features_listed(
@@ -1211,11 +1297,16 @@ def _named_as_place(mention: Found, words: list[tuple[str, bool]], start: int, l
     """An untyped name right after a noun for a kind of place in lowercase ("letiště Tegel", "la isla
     Lesbos"; ``name_context.after_a_kind_of_place``), after such a noun and "of" ("the islands of Lesvos"),
     or right before a sea's or a strait's noun ("Baltského moře") is a place's; not across punctuation
-    ("del valle, Dilian")."""
+    ("del valle, Dilian"); so is a German or Dutch street written as one word ("Miquelstraße", "Billstedter
+    Mühlenweg"; ``entity_cues.ends_as_a_street``)."""
     if mention.kind != "misc":
         return mention
     run = mention.surface.split()
-    if _place_noun_before(run, words, start, language) or _feature_noun_after(run, words, start, language):
+    if (
+        _place_noun_before(run, words, start, language)
+        or _feature_noun_after(run, words, start, language)
+        or (ends_as_a_street(run[-1], language) and not lemmas.is_known(run[-1], language or ""))
+    ):
         return dataclasses.replace(mention, kind="place")
     return mention
 
@@ -1857,15 +1948,35 @@ def _word_spans(sentence: str, language: str | None = None) -> list[tuple[int, i
             and not word.isupper()
             and is_legal_form(word)
         )
+        possessive = between in _PLURAL_POSSESSIVE and bool(spans) and _plural_possessive_in_a_name(spans[-1][2], word)
         spans.append(
             (
                 match.start(),
                 match.end(),
                 word,
-                bool(between.strip()) and not (hyphenated_place or abbreviated or incorporated),
+                bool(between.strip()) and not (hyphenated_place or abbreviated or incorporated or possessive),
             )
         )
     return spans
+
+
+_PLURAL_POSSESSIVE = ("' ", "’ ")
+
+
+def _plural_possessive_in_a_name(before: str, word: str) -> bool:
+    """An English plural's possessive inside a name ("German Bishops’ Conference", "Teachers' Union",
+    "Veterans' Affairs"): no break, where both words are English words capitalised and the second is no
+    first name ("the Democrats' Nancy Pelosi" stays two)."""
+    return (
+        before.endswith("s")
+        and before[:1].isupper()
+        and word[:1].isupper()
+        and not word.isupper()
+        and lemmas.in_lowercase(before.casefold(), "en")
+        and lemmas.in_lowercase(word.casefold(), "en")
+        and not is_given_name(word)
+        and find_place(before) is None  # "Los Angeles' Grand Park"
+    )
 
 
 def _word_matches(sentence: str) -> list[re.Match[str]]:
@@ -2061,7 +2172,10 @@ def _capitalised_runs(
             runs.append((start, current))
             current = []
             continue
-        if genitive:
+        if genitive and len(current) > 1 and _german_genitive_place(current[-1], language) is not None:
+            runs.append(_trimmed(start, current[:-1], language, lowercase))  # "Jens Mattern | Polens Wahlen"
+            start, current = start + len(current) - 1, [current[-1][:-1]]
+        elif genitive:
             current = [*current[:-1], current[-1][:-1]]  # "Donald Trumps Regierung": Donald Trump
         ranks = office_words_at_end([*current, word], language) - 1 if current and not broken else 0
         if ranks > 0:  # the office's words before its title: "Saudi [Crown] Prince", "White House [Press] Secretary"
@@ -2157,6 +2271,8 @@ def _office_before_full_name(
     follows what it is of ("Labour Party Leader | Keir Starmer"; "Ambassador Hotel" is a name of common
     words; "Princess Mary" is left to ``_mentions_for_run``, which strips a title before a name)."""
     word, broken = words[index]
+    if run and run[-1].casefold() in _SAINT_WORDS:
+        return None  # "St. Joseph Kirche", "Saint Mary Hospital": a saint's name goes on
     if not run or not run[-1][:1].isupper() or office_words_at_end([word], language) or is_first_lady([run[-1], word]):
         return None  # "Crown Prince Mohammed", "First Lady Melania": "Prince", "Lady", first names too, are the title's
     office = office_words_at_end(run, language)
@@ -2204,7 +2320,7 @@ def _may_be_name_word(
     colon: ``openings``) only when the article
     capitalises it elsewhere, it is a place or opens one's name, an acronym, morphology knows it as a proper noun, it is
     a listed first name before another capitalised word ("Daniel Quintero dijo"), a company's legal
-    form follows it ("Volkswagen AG"), or it is a listed company's name that is no word, alone ("Microsoft-Gründer",
+    form follows it ("Volkswagen AG"), an organisation's name goes on from it ("Associated Press"), or it is a listed company's name that is no word, alone ("Microsoft-Gründer",
     not "Nike's Tiger Woods")."""
     word = words[index][0]
     if not _is_capitalised(word, language):
@@ -2245,9 +2361,30 @@ def _may_be_name_word(
         or _before_legal_form(words, index)
         or _unknown_word_before_name(words, index, language)
         or _opens_listed_company(words, index)
+        or _opens_organisation(words, index, language)
         or (_listed_company_word(word, language) and not _name_word_follows(words, index))
         or _dictionary_proper_noun(word, language)
     )
+
+
+_ORGANISATION_WORDS_AFTER = 3  # "Catholic World News", "Federal Office of Statistics"
+_ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ed", "ish", "an", "ese", "ive", "ary", "ern", "ist", "ent", "ant")
+
+
+def _opens_organisation(words: list[tuple[str, bool]], index: int, language: str | None) -> bool:
+    """An English sentence's first word, shaped as an adjective, before capitalised words that end in an
+    organisation's word within a few words, no punctuation between ("Associated Press", "British
+    Airways", "Catholic World News", "Democratic Party"): the name's first word, though the dictionary
+    lists it ("Many Party members", "Yesterday Bank officials" are no names)."""
+    if language != "en" or not words[index][0].casefold().endswith(_ENGLISH_ADJECTIVE_ENDINGS):
+        return False
+    for at in range(index + 1, min(len(words), index + 1 + _ORGANISATION_WORDS_AFTER)):
+        word, broken = words[at]
+        if broken or not word[:1].isupper():
+            return False
+        if has_org_word([word]):
+            return True
+    return False
 
 
 def _dictionary_proper_noun(word: str, language: str | None) -> bool:
@@ -2478,6 +2615,9 @@ def _genitive_name_before_noun(current: list[str], word: str, language: str | No
     last = current[-1]
     if len(last) <= _MIN_GIVEN_LETTERS or not last.endswith("s") or last.isupper():
         return False
+    if find_place(last) is None and _german_genitive_place(last, language) is not None:
+        # "Warschaus Süden", "Polens Präsidentschaftswahlen": the place's, no part of its name
+        return lemmas.is_known(word, language or "") and not is_given_name(word) and find_place(word) is None
     if is_family_name(last) or is_given_name(last) or lemmas.in_lowercase(last, language or ""):
         return False  # "Peters", "Jens Büttner"; "Deutsches Kinderhilfswerk"
     base = last[:-1]
@@ -2611,7 +2751,7 @@ def _mentions_for_run(
         return _mentions_for_run(run[titled:], [*before, *run[:titled]], language, kind="person")
     while len(run) > 1 and (
         (is_person_title(run[0]) and not _title_opens_a_name(run[1:]))
-        or is_german_descriptor(run, language)
+        or (is_german_descriptor(run, language) and run[0].casefold() not in _SAINT_WORDS)  # "St Joseph Kirche"
         or names_agency_after_descriptor(run)
     ):
         if language in NOUN_CAPITALISING and names_a_kind_of_company(run[0]):
@@ -3148,6 +3288,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         given = key  # a first name on its own ("Меланія") never stands for a surname
     if kind == "misc" and place_context(run, before, language):  # "in Oftringen", "İngiltere'de"
         kind = "place"  # its key and given name as an untyped name's: only the kind is the context's
+    if len(run) > 1 and run[0].casefold() in _SAINTS and kind in ("person", "given", "misc"):
+        kind = "place"  # "St. Josef", "St. Veit": a church, a town named after a saint, never a living person
     if len(run) > 1 and not written and language in TURKIC:
         lemma = _institution_name(run)  # "Pamukkale Üniversitesi Hastanesi", not "Pamuk Üniversite Hastane"
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)

@@ -730,6 +730,71 @@ _PLACE_WORDS = frozenset(
         "ilçesi",
     ]
 )
+# Nouns for a street or a square that stand before its name, in lowercase as often as not ("rue Janin", "via
+# Roma", "calle Hidalgo", "ulicy Mickiewicza"), by language: with the name and the small words between them
+# ("rue des Rameurs", "plaza de Armas") they are a street, not the person, the town or the state it is named
+# after. "place" and "cours" (French) say so only right before the name ("à la place de Macron" is no
+# square). German and Dutch write a street as one word, which its last part says ("Miquelstraße").
+_STREET_NOUNS_BEFORE = {
+    "fr": ("rue", "avenue", "boulevard", "bd", "quai", "impasse", "allée", "chemin", "place", "cours"),
+    "es": ("calle", "avenida", "av", "paseo", "calzada", "plaza", "bulevar", "callejón", "glorieta"),
+    "it": ("via", "viale", "piazza", "piazzale", "corso", "vicolo"),
+    "pt": ("rua", "avenida", "av", "praça", "travessa", "alameda"),
+    "pl": ("ulica", "ulicy", "ulicę", "ulicą", "ul", "aleja", "alei", "aleję", "al", "plac", "placu", "placem"),
+    "ro": ("strada", "bulevardul", "piața", "calea"),
+}
+_STREET_NOUNS_ONLY_BEFORE_A_NAME = frozenset({"place", "cours"})
+_STREET_SMALL_WORDS = frozenset(
+    {
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "delle",
+        "dei",
+        "degli",
+        "di",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "los",
+        "las",
+    }
+)
+_STREET_ENDINGS = {
+    "de": ("straße", "strasse", "gasse", "allee", "platz", "weg", "damm", "ufer", "chaussee"),
+    "nl": ("straat", "laan", "plein", "gracht", "kade", "steeg"),
+}
+_LEAST_STREET_STEM = 3  # letters before the ending: "Miquelstraße", not "Weg"
+
+
+def street_noun_before(word: str, language: str | None, small_words: int) -> bool:
+    """Whether ``word`` is a noun of ``language`` for a street or a square that opens its name, with
+    ``small_words`` small words ("des", "de la") between it and the name."""
+    folded = word.casefold()
+    if folded not in _STREET_NOUNS_BEFORE.get(language or "", ()):
+        return False
+    return small_words == 0 or folded not in _STREET_NOUNS_ONLY_BEFORE_A_NAME
+
+
+def is_street_small_word(word: str) -> bool:
+    """A small word between a street's noun and its name ("rue des Rameurs", "via della Spiga")."""
+    return word in _STREET_SMALL_WORDS
+
+
+def ends_as_a_street(word: str, language: str | None) -> bool:
+    """A German or Dutch word that names a street by its last part ("Miquelstraße", "Mühlenweg", "Kalverstraat")."""
+    folded = word.casefold()
+    return any(
+        folded.endswith(ending) and len(folded) - len(ending) >= _LEAST_STREET_STEM
+        for ending in _STREET_ENDINGS.get(language or "", ())
+    )
+
+
 # Nouns for a sea, a strait or another feature of the map, by language and in their dictionary forms,
 # which are part of its name: capitalised in it ("Aegean Sea", "Gulf of Mexico", "Morza Bałtyckiego", "Ege
 # Denizi"), or in lowercase right after the adjective that names it ("Baltského moře", "Kerčského průlivu")

@@ -62,6 +62,10 @@ GENERIC_ACRONYMS = frozenset(
         # intelligence service; AMD; COP, the climate conferences) nor words (ALL, TOP)
         "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "PLN", "CZK", "HUF", "SEK", "NOK", "DKK", "BGN",
         "TRY", "INR", "BRL", "MXN", "ZAR", "HKD", "KRW", "SGD", "NZD", "AUD",
+        # the Turkish lira's abbreviation ("31 bin TL ceza"); units of data and power, and a device's parts
+        # and standards ("6 GB RAM", "LTE", "500 MW"); not "GB", Great Britain's code too
+        "TL", "KB", "MB", "TB", "RAM", "ROM", "SSD", "HDD", "CPU", "GPU", "LTE", "HDMI", "NFC", "OLED", "LCD",
+        "MW", "GW", "KWH", "MWH",
     }
 )  # fmt: skip
 COMMON_WORD_CITY_POPULATION = 1_000_000

@@ -90,6 +90,8 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("city-hospital", "city hospital", True, "{} City Hospital"),
         ("airport", "airport", True, "{} Airport"),
         ("city-council", "city council", True, "{} City Council"),
+        ("police", "police", True, "{} Police"),
+        ("police-department", "police department", True, "{} Police Department"),
         as_written=True,
     ),
     "es": _forms(
@@ -101,6 +103,9 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("parliament", "parlamento", False, _OF_OFFICE),
         ("city-council", "ayuntamiento|alcaldía", False, "{} City Council"),
         ("airport", "aeropuerto(?: internacional)?", False, "{} Airport"),
+        ("police", "policía", False, "{} Police"),
+        ("municipal-police", "policía municipal", False, "{} Municipal Police"),
+        ("national-police", "policía nacional", False, "{} National Police"),
         ("health-ministry", "ministerio de (?:salud|sanidad)", False, _OF_OFFICE),
         ("foreign-ministry", "ministerio de (?:relaciones|asuntos) exteriores", False, _OF_OFFICE),
         ("defence-ministry", "ministerio de defensa", False, _OF_OFFICE),
@@ -155,6 +160,12 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("airport", "flughafens?", False, "{} Airport"),
         ("regional-court", "landgerichts?", False, "{} Regional Court"),
         ("district-court", "amtsgerichts?", False, "{} District Court"),
+        # a police force named by its seat ("Polizei Hamburg", "Polizeiinspektion Osnabrück")
+        ("police", "polizei", False, "{} Police"),
+        ("police-inspectorate", "polizeiinspektion", False, "{} Police Inspectorate"),
+        ("police-directorate", "polizeidirektion", False, "{} Police Directorate"),
+        ("police-headquarters", "polizeipräsidiums?", False, "{} Police Headquarters"),
+        ("cantonal-police", "kantonspolizei", False, "{} Cantonal Police"),
         # a ministry's compound, its country after it in the genitive ("Außenministerium Russlands",
         # "Verteidigungsministeriums der Russischen Föderation")
         ("foreign-ministry", "aussenministeriums?", False, _OF_OFFICE),  # casefolded: ß is "ss"
