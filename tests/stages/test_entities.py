@@ -3149,3 +3149,33 @@ def test_entities_units_and_a_devices_standards_are_no_names() -> None:
     """The Turkish lira's "TL" after an amount, "LTE" and "RAM" are no organisations."""
     assert "TL" not in _surfaces("Avcılara toplam 30 bin 944 TL ceza uygulandı.", "tr")
     assert not {"LTE", "RAM"} & set(_surfaces("Die LTE-Versionen haben mehr RAM als zuvor.", "de"))
+
+
+def test_entities_an_acronym_declared_in_parentheses_stands_for_the_name_before_it() -> None:
+    """ "Christian Democrats (CDU)": the article says what the acronym stands for, though the letters differ,
+    so a German article's "CDU" is the same entity; a dateline's agency after a place or a garbled word is
+    no acronym of it ("MininninSkruck (DPA)")."""
+    from storyline.grouping.entities import MentionRow, link_entities
+
+    english = extract_entities(
+        [
+            Article(
+                id="en", text="Merkel’s conservative Christian Democrats (CDU), backed by allies, won.", language="en"
+            )
+        ]
+    )[0]
+    german = extract_entities(
+        [Article(id="de", text="Die CDU im Bundestag strebt einen neuen Start an.", language="de")]
+    )[0]
+    rows = [
+        MentionRow(a.id, 1, m.key, m.given, m.kind, m.surface, m.lemma, m.count, a.language)
+        for a in (english, german)
+        for m in a.entities
+    ]
+    entities, links = link_entities(rows)
+    by_surface = {(row.article_id, row.surface): links[(row.article_id, row.key, row.given)] for row in rows}
+    assert by_surface[("en", "Christian Democrats")] == by_surface[("en", "CDU")] == by_surface[("de", "CDU")]
+    garbled = _mentions(
+        "Nun ist der Zugverkehr betroffen. Erschauen Sie die Zeit: 2 Mininnin Skruck (DPA). Der Zug.", "de"
+    )
+    assert all(m.lemma != "Mininnin Skruck" for m in garbled.values() if m.surface == "DPA")

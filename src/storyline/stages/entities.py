@@ -543,7 +543,8 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = _country_institutions_named(kept, tokenised, article.language)
     kept = _place_institutions_named(kept, tokenised, article.language)
     kept = _regnal_names_named(kept, tokenised, article.language)
-    merged = _merge_in_article(_expand_acronyms([_listed_company(m, article.language) for m in kept]))
+    kept = [_listed_company(m, article.language) for m in kept]
+    merged = _merge_in_article(_expand_acronyms(kept, _acronyms_declared(kept, text)))
     return tuple(_hyphen_restored(mention) for mention in merged)
 
 
@@ -1782,7 +1783,34 @@ def _full_name(mention: Found, lowercase: set[str]) -> bool:
     return mention.kind == "misc" and mention.surface.split()[0].lower() not in lowercase
 
 
-def _expand_acronyms(found: list[Found]) -> list[Found]:
+def _acronyms_declared(found: list[Found], text: str) -> dict[str, Found]:
+    """Each acronym the article declares in parentheses right after a name ("Christian Democrats (CDU)",
+    "Law and Justice (PiS)", "Alternative for Germany (AfD)"), with the name it stands for, whatever
+    letters the name opens its words with (a translated name keeps its own language's acronym). Not after
+    a person's name nor a place's, nor before a news agency's acronym ("London (AP)", "MininninSkruck (DPA)":
+    a dateline, known or garbled, and its agency), and only a name of several words."""
+    acronyms = {m.surface for m in found if m.key.startswith("#") and 1 < len(m.surface) <= MAX_ACRONYM}
+    if not acronyms or "(" not in text:
+        return {}
+    declared: dict[str, Found] = {}
+    for mention in found:
+        if mention.kind == "person" or ":" in mention.key or mention.key.startswith("#") or " " not in mention.surface:
+            continue
+        after = _DECLARED_ACRONYM.match(text, text.find(mention.surface + " (") + len(mention.surface))
+        if (
+            mention.surface + " (" in text
+            and after is not None
+            and after.group(1) in acronyms
+            and not is_agency(after.group(1))
+        ):
+            declared.setdefault(after.group(1), mention)
+    return declared
+
+
+_DECLARED_ACRONYM = re.compile(r" \(([^\W\d_]{2,})\)")
+
+
+def _expand_acronyms(found: list[Found], declared: dict[str, Found] | None = None) -> list[Found]:
     """An acronym the article also spells out ("Financial Times" ... "FT", "World Health Organization"
     ... "WHO") takes the name it stands for as its lemma and given name: it stays a mention of its own
     key (the evidence of articles that only write "FT"), and links to the spelled-out name's entity
@@ -1796,6 +1824,8 @@ def _expand_acronyms(found: list[Found]) -> list[Found]:
         if 1 < len(initials) <= MAX_ACRONYM:
             key = mention.key if ":" in mention.key else ""
             spelled.setdefault(initials, set()).add((mention.lemma, mention.given, key))
+    for acronym, name in (declared or {}).items():  # the article's own word for it outweighs the letters
+        spelled[acronym] = {(name.lemma, name.given, "")}
     if not spelled:
         return found
     found = _spelled_out_as_known_acronym(found, spelled)
