@@ -1785,10 +1785,11 @@ def _full_name(mention: Found, lowercase: set[str]) -> bool:
 
 def _acronyms_declared(found: list[Found], text: str) -> dict[str, Found]:
     """Each acronym the article declares in parentheses right after a name ("Christian Democrats (CDU)",
-    "Law and Justice (PiS)", "Alternative for Germany (AfD)"), with the name it stands for, whatever
-    letters the name opens its words with (a translated name keeps its own language's acronym). Not after
-    a person's name nor a place's, nor before a news agency's acronym ("London (AP)", "MininninSkruck (DPA)":
-    a dateline, known or garbled, and its agency), and only a name of several words."""
+    "Alternative for Germany (AfD)"), with the name it stands for, though its letters spell another (a
+    translated name keeps its own language's acronym): the acronym opens with one of the name's initials
+    ("Policía Nacional (DICAT)" names a division). Only a name of several words that is no end of a longer one
+    ("Kuwait News Agency (KUNA)", where "Kuwait" was read apart), not a person's or a place's, and not before a
+    news agency's acronym ("London (AP)", "MininninSkruck (DPA)": a dateline, known or garbled, and its agency)."""
     acronyms = {m.surface for m in found if m.key.startswith("#") and 1 < len(m.surface) <= MAX_ACRONYM}
     if not acronyms or "(" not in text:
         return {}
@@ -1796,18 +1797,26 @@ def _acronyms_declared(found: list[Found], text: str) -> dict[str, Found]:
     for mention in found:
         if mention.kind == "person" or ":" in mention.key or mention.key.startswith("#") or " " not in mention.surface:
             continue
-        after = _DECLARED_ACRONYM.match(text, text.find(mention.surface + " (") + len(mention.surface))
+        at = text.find(mention.surface + " (")
+        after = _DECLARED_ACRONYM.match(text, at + len(mention.surface)) if at >= 0 else None
         if (
-            mention.surface + " (" in text
-            and after is not None
-            and after.group(1) in acronyms
-            and not is_agency(after.group(1))
+            after is not None
+            and (acronym := after.group(1)) in acronyms
+            and not is_agency(acronym)
+            and acronym[0].casefold() in {word[0].casefold() for word in mention.surface.split()}
+            and not _NAME_GOES_ON_BEFORE.search(text, max(0, at - _LOOK_BEFORE_DECLARED), at)
         ):
-            declared.setdefault(after.group(1), mention)
+            declared.setdefault(acronym, mention)
     return declared
 
 
 _DECLARED_ACRONYM = re.compile(r" \(([^\W\d_]{2,})\)")
+_LOOK_BEFORE_DECLARED = 40  # characters
+# the name before the parentheses is the end of a longer one ("Kuwait | News Agency (KUNA)", "Centro de |
+# Diagnóstico Integral (CDI)"): a capitalised word, perhaps with a small word after it, right before it
+_NAME_GOES_ON_BEFORE = re.compile(
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]*,? (?:(?:of|for|the|and|de|del|la|des|du|di|für|y|et) )?$"
+)
 
 
 def _expand_acronyms(found: list[Found], declared: dict[str, Found] | None = None) -> list[Found]:
