@@ -1130,6 +1130,8 @@ def _labels_after_names(
 ) -> list[tuple[int, list[str]]]:
     """A common word of the language right before a colon, after a name, is a page's label and no word of
     the name ("Jens Mattern Bild: Jens Mattern", "Maria Kowalska Zdjęcie: PAP"): the run ends before it."""
+    if not any(len(run) > 2 and f"{run[-1]}:" in sentence for _start, run in runs):
+        return runs
     spans = _word_spans(sentence, language)
     trimmed: list[tuple[int, list[str]]] = []
     for start, run in runs:

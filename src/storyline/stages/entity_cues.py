@@ -788,11 +788,11 @@ def is_street_small_word(word: str) -> bool:
 
 def ends_as_a_street(word: str, language: str | None) -> bool:
     """A German or Dutch word that names a street by its last part ("Miquelstraße", "Mühlenweg", "Kalverstraat")."""
+    endings = _STREET_ENDINGS.get(language or "")
+    if not endings:
+        return False
     folded = word.casefold()
-    return any(
-        folded.endswith(ending) and len(folded) - len(ending) >= _LEAST_STREET_STEM
-        for ending in _STREET_ENDINGS.get(language or "", ())
-    )
+    return any(folded.endswith(ending) and len(folded) - len(ending) >= _LEAST_STREET_STEM for ending in endings)
 
 
 # Nouns for a sea, a strait or another feature of the map, by language and in their dictionary forms,
