@@ -3179,3 +3179,21 @@ def test_entities_an_acronym_declared_in_parentheses_stands_for_the_name_before_
         "Nun ist der Zugverkehr betroffen. Erschauen Sie die Zeit: 2 Mininnin Skruck (DPA). Der Zug.", "de"
     )
     assert all(m.lemma != "Mininnin Skruck" for m in garbled.values() if m.surface == "DPA")
+
+
+def test_entities_german_listed_companies_places_before_nouns_and_page_labels() -> None:
+    """German's dictionary lists "Twitter" as a noun, yet "auf Twitter schrieb" names the company; a place run
+    on into a noun is the place ("im Rheinland-Pfalz Pause"), but a state named by two words stays whole
+    ("Sachsen-Anhalt", though "Anhalt" is a noun); a page's "Anzeige" (advertisement) before a dateline is no
+    part of its place; an initial after a name is no noun ("Wladimir N." is no town Vladimir)."""
+    assert _surfaces("In seinem Team war Einheit, Trump auf Twitter schrieb.", "de").get("Twitter") == "org"
+    assert _places("Nach sieben Wochen im Rheinland-Pfalz Pause am Montag kamen sie wieder.", "de") == {
+        "Rheinland-Pfalz"
+    }
+    assert _places("Die Schulen in Sachsen-Anhalt Pause machen nicht.", "de") == {"Sachsen-Anhalt"}
+    assert _surfaces("Anzeige Anzeige Düsseldorf. Der Koch hat das Restaurant verlassen.", "de") == {
+        "Düsseldorf": "place"
+    }
+    assert "place" not in _surfaces("Erledigung der Vermisstenfahndung nach Wladimir N. in Hamburg.", "de").get(
+        "Wladimir", ""
+    )

@@ -116,6 +116,7 @@ from storyline.stages.name_context import (
     may_name_a_feature,
     names_a_feature,
     names_a_kind_of_company,
+    names_a_kind_of_place,
     part_of_a_known_place,
     place_context,
 )
@@ -129,6 +130,7 @@ from storyline.stages.name_filters import (
     APOSTROPHE_SUFFIX,
     COMMON_WORD_CITY_POPULATION,
     FUNCTION_WORD_LETTERS,
+    INTERFACE_WORDS,
     MAX_ACRONYM,
     NOUN_CAPITALISING,
     Found,
@@ -1163,6 +1165,32 @@ def _label_word(word: str, language: str | None) -> bool:
         and not is_given_name(word)
         and not has_org_word([word])
     )
+
+
+def _place_before_nouns(run: list[str], language: str | None) -> int:
+    """Where a language that capitalises its nouns runs a known place on into common nouns ("Rheinland
+    Pfalz Pause", "Hamburg Hauptbahnhof"), how many words the place takes (0 for none): the longest opening
+    the gazetteer knows, where every word after it is a noun of the dictionary and none an organisation's
+    word, a kind of place, a first or family name ("Eintracht Frankfurt", "Bayern München" stay)."""
+    if language not in NOUN_CAPITALISING or len(run) < 2 or find_place(" ".join(run)) is not None:
+        return 0  # "Sachsen Anhalt" is one state, though "Anhalt" is a noun too
+    for cut in range(len(run) - 1, 0, -1):
+        if find_place(" ".join(run[:cut])) is None:
+            continue
+        rest = run[cut:]
+        if all(
+            len(word) > _MIN_GIVEN_LETTERS  # "Wladimir N.": an initial, no noun
+            and not word.isupper()
+            and lemmas.capitalised_noun(word, language or "")
+            and not has_org_word([word])
+            and not names_a_kind_of_place(word)
+            and not (is_given_name(word) or is_family_name(word))
+            and find_place(word) is None
+            for word in rest
+        ):
+            return cut
+        return 0
+    return 0
 
 
 def _street_or_run_mentions(
@@ -2752,6 +2780,13 @@ def _mentions_for_run(
     name, two names in a row are two ("Зеленский Владимир Путин"), and a name written surname first
     ("Песков Дмитрий") is keyed as any other. ``kind``: what a NER model said the run is.
     """
+    if len(run) > 1 and run[0].casefold() in INTERFACE_WORDS:  # "Anzeige Anzeige Düsseldorf", "Foto Reuters"
+        return _mentions_for_run(run[1:], [*before, run[0]], language, kind=kind)
+    place_cut = _place_before_nouns(run, language)
+    if place_cut:  # "im Rheinland-Pfalz Pause": the place, then a noun the page ran on
+        return _mentions_for_run(run[:place_cut], before, language, at_start, kind) + _mentions_for_run(
+            run[place_cut:], [*before, *run[:place_cut]], language
+        )
     if _said_twice(run):  # "Mirador Virtual Mirador Virtual": a site's name repeated by its page's widgets
         half = len(run) // 2
         once = _mentions_for_run(run[:half], before, language, at_start, kind)

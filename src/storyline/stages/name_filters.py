@@ -12,6 +12,7 @@ from functools import lru_cache
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 from storyline.stages import lemmas
+from storyline.stages.companies import is_listed_company
 from storyline.stages.entity_cues import (
     capitalised_language_names,
     cldr_locale,
@@ -113,7 +114,7 @@ INTERFACE_WORDS = frozenset({
     "drukuj", "wyślij", "zdjęcie", "zdjęcia", "galeria", "wideo", "paylaş", "yazdır", "gönder", "fotoğraf",
     "galeri", "поделиться", "фото", "видео", "галерея", "поділитися", "відео", "сподели", "снимка", "polub",
     "zaakceptuj", "zaakceptować", "newsletter", "advertise", "publicidad", "publicité", "pubblicità",
-    "werbung", "reklam",
+    "werbung", "reklam", "anzeige", "advertisement",
 })  # fmt: skip
 _POSSESSIVE_S = re.compile(r"['’]s\b|(?<=[a-z])s['’]", re.IGNORECASE)
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last
@@ -269,6 +270,8 @@ def _common_word(mention: Found, language: str | None, nouns: frozenset[str] = f
         return True
     if language not in NOUN_CAPITALISING or (word not in nouns and _family_name_not_noun(word, language)):
         return False
+    if word not in nouns and is_listed_company(word) and not lemmas.in_lowercase(word, language):
+        return False  # "auf Twitter schrieb", "bei Amazon": the company, which the dictionary lists as a noun
     return (lemmas.is_known(word, language) or noun_compound(word, language)) and not _english_proper_noun(word)
 
 
