@@ -1170,13 +1170,14 @@ def _label_word(word: str, language: str | None) -> bool:
 def _place_before_nouns(run: list[str], language: str | None) -> int:
     """Where a language that capitalises its nouns runs a known place on into common nouns ("Rheinland
     Pfalz Pause", "Hamburg Hauptbahnhof"), how many words the place takes (0 for none): the longest opening
-    the gazetteer knows and that opens with no first name, where every word after it is a noun of the
+    the gazetteer knows and that opens with no first name (but a metropolis's), where every word after it is a noun of the
     dictionary and none an organisation's word, a kind of place, a first or family name ("Eintracht
     Frankfurt", "Bayern München" stay)."""
     if language not in NOUN_CAPITALISING or len(run) < 2 or find_place(" ".join(run)) is not None:
         return 0  # "Sachsen Anhalt" is one state, though "Anhalt" is a noun too
-    if _listed_first_name(run[0], language):
-        return 0  # "Vladimir Horowitz", "Lila Hexenkessel": a name, not the town Vladimir
+    opening = find_place(run[0])
+    if _listed_first_name(run[0], language) and opening is not None and opening.population < METROPOLIS_POPULATION:
+        return 0  # "Vladimir Horowitz", "Lila Hexenkessel": a name, not the town Vladimir (but "Berlin Absage")
     for cut in range(len(run) - 1, 0, -1):
         if find_place(" ".join(run[:cut])) is None:
             continue
