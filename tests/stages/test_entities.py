@@ -3197,3 +3197,18 @@ def test_entities_german_listed_companies_places_before_nouns_and_page_labels() 
     assert "place" not in _surfaces("Erledigung der Vermisstenfahndung nach Wladimir N. in Hamburg.", "de").get(
         "Wladimir", ""
     )
+
+
+def test_entities_a_turkish_title_ends_the_office_and_its_holder_follows() -> None:
+    """ "Gölbaşı Belediye Başkanı İskender Yıldırım": the municipality (named in English), then the mayor, though
+    his first name and surname are Turkish words; a title whose office names no organisation or place ("Adalet
+    Bakanı", the justice minister) is no name, and no town Adalet."""
+    found = _mentions("Adıyaman'ın Gölbaşı Belediye Başkanı İskender Yıldırım, destek verdi.", "tr")
+    assert {(m.surface, m.kind) for m in found.values()} >= {
+        ("İskender Yıldırım", "person"),
+        ("Gölbaşı Belediye", "org"),
+    }
+    assert "Gölbaşı Municipality" in {m.lemma for m in found.values()}
+    assert {(m.surface, m.kind) for m in _mentions("Dün Adalet Bakanı Abdulhamit Gül konuştu.", "tr").values()} == {
+        ("Abdulhamit Gül", "person")
+    }

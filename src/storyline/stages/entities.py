@@ -2208,6 +2208,12 @@ def _capitalised_runs(
             continue
         acronym = word.isupper() and len(word) > 1
         keep = keeps[index]
+        if current and keep and not broken and _turkic_title_ends(current, language) and _holder_opens(word, language):
+            # "Gölbaşı Belediye Başkanı | İskender Yıldırım": a Turkic title ends the office's name, its holder's
+            # name follows, whatever its words are (Yıldırım, lightning, is a word too)
+            runs.append((start, current))
+            current, glued, start = [word], False, index
+            continue
         # "Angela Merkels Rede": the run ends at the name, its "s" taken off
         genitive = (
             bool(current) and keep and not broken and _genitive_name_before_noun(current, word, language, mid_caps)
@@ -2261,6 +2267,25 @@ def _capitalised_runs(
     if current:
         runs.append(_trimmed(start, current, language, lowercase))
     return runs
+
+
+def _holder_opens(word: str, language: str | None) -> bool:
+    """Whether a word after a Turkic title opens its holder's name: a listed first name, or a word that does
+    not end as the title's own words do, in a possessive's vowel ("Yardımcısı", deputy, goes on the title;
+    "Konseyi", council, names an institution; Turkish first names are words too often for a dictionary to
+    tell: İskender, Tahsin, Münir); no abbreviation ("Uzm."), no other title nor organisation's word."""
+    plain = APOSTROPHE_SUFFIX.sub("", word)
+    if plain.casefold() in _ABBREVIATIONS or is_person_title(plain) or has_org_word([plain]):
+        return False
+    return is_given_name(plain) or not lower_for(plain, language).endswith(_TURKIC_POSSESSIVE_VOWELS)
+
+
+_TURKIC_POSSESSIVE_VOWELS = ("ı", "i", "u", "ü")
+
+
+def _turkic_title_ends(run: list[str], language: str | None) -> bool:
+    """A Turkic title closes the run, after the words of what its office is of ("Belediye Başkanı")."""
+    return language in TURKIC and len(run) > 1 and is_person_title(APOSTROPHE_SUFFIX.sub("", run[-1]))
 
 
 def _joins_across_particles(first: str, surname: str, language: str | None) -> bool:
@@ -2802,6 +2827,8 @@ def _mentions_for_run(
     office = _office_before_its_title(run, before, language)
     if office is not None:  # "Tepebaşı Belediye Başkanı": the municipality; its mayor's name comes next
         return _mentions_for_run(office, before, language, at_start, kind)
+    if _turkic_title_ends(run, language):
+        return []  # "Devlet Başkanı", "Adalet Bakanı", "Spor Müdürü": an office, named by no organisation or place
     in_capitals = _names_in_capitals(run, before, language)
     if in_capitals is not None:  # "Por FRANCISCO DÍAZ LAREDO, TX.-": a byline's name, then a dateline's place
         return in_capitals
@@ -2955,6 +2982,8 @@ def _office_before_its_title(run: list[str], before: list[str], language: str | 
     if language not in TURKIC or len(run) < 2 or not is_person_title(APOSTROPHE_SUFFIX.sub("", run[-1])):
         return None
     office = run[:-1]
+    if any(is_portfolio(APOSTROPHE_SUFFIX.sub("", word)) for word in office):
+        return None  # "Adalet Bakanı": the ministry's field (justice), no town Adalet
     if has_org_word(office) or _place_for_run(office, "", language, before) is not None:
         return office
     return None

@@ -182,8 +182,9 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("state-hospital", r"devlet hastanesi\w*", True, "{} State Hospital"),
         ("city-hospital", r"şehir hastanesi\w*", True, "{} City Hospital"),
         ("training-hospital", r"eğitim ve araştırma hastanesi\w*", True, "{} Training and Research Hospital"),
-        ("city-council", r"belediyesi\w*", True, "{} Municipality"),
-        ("metropolitan-council", r"büyükşehir belediyesi\w*", True, "{} Metropolitan Municipality"),
+        # "Tepebaşı Belediye Başkanı": before its mayor's title the municipality loses its ending
+        ("city-council", r"belediye(?:si\w*)?", True, "{} Municipality"),
+        ("metropolitan-council", r"büyükşehir belediye(?:si\w*)?", True, "{} Metropolitan Municipality"),
         ("governorship", r"valiliği\w*", True, "{} Governorship"),
         ("police-department", r"(?:(?:il|ilçe) )?emniyet müdürlüğü\w*", True, "{} Police Department"),
         ("chief-prosecutor", r"cumhuriyet başsavcılığı\w*", True, "{} Chief Public Prosecutor's Office"),
