@@ -3212,3 +3212,12 @@ def test_entities_a_turkish_title_ends_the_office_and_its_holder_follows() -> No
     assert {(m.surface, m.kind) for m in _mentions("Dün Adalet Bakanı Abdulhamit Gül konuştu.", "tr").values()} == {
         ("Abdulhamit Gül", "person")
     }
+
+
+def test_entities_a_label_before_a_date_and_a_time_zone_beside_an_acronym() -> None:
+    """ "world Updated: Jan 03, 2020 11:36 IST US Secretary of State": "Updated" labels a date, "IST" is India's
+    time zone and no part of an acronym "IST US"; the United States stays."""
+    found = _surfaces(
+        "Iraqis celebrate, world Updated: Jan 03, 2020 11:36 IST US Secretary of State Mike Pompeo said.", "en"
+    )
+    assert "Updated" not in found and "IST US" not in found and found.get("US") == "place"

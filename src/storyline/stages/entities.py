@@ -62,6 +62,7 @@ from storyline.stages.entity_cues import (
     opening_org_word,
     opens_with_org_word,
     street_noun_before,
+    time_zone_abbreviations,
 )
 from storyline.stages.gazetteer import (
     METROPOLIS_POPULATION,
@@ -238,6 +239,7 @@ MIN_GENITIVE_LETTERS = 5  # "Irans", not "Uss"
 # one or two words before a colon that open a sentence or follow a bar, a dash or a dateline in capitals,
 # and that a number or an agency's acronym follows: "Kaynak: AA", "11:38 | Son Güncelleme: 18.02.2020",
 # "- ORDU Kaynak: İHA" ("Marcin Gortat: Nie wiem", before a quotation, is a name)
+_LABEL_BEFORE_DATE = re.compile(r"(?<![\w'’])([^\W\d_][\w'’]*) ?: *([^\W\d_]+)")  # a word, a colon, a month's name
 _LABEL = re.compile(
     r"(?:^[\W\d_]*|[|–—-] *|(?<=[A-ZÇĞİÖŞÜ]{3}) )([^\W\d_][\w'’]*(?: [^\W\d_][\w'’]*)?) ?: *"
     r"(?=\d|[A-ZÇĞİÖŞÜ]{2,}(?![a-zçğıöşü]))"
@@ -939,8 +941,9 @@ def _places_named_again(found: list[Found]) -> list[Found]:
 def _labels(sentence: str, language: str | None) -> set[str]:
     """A page's labels in a sentence: one or two words of the language, no place nor acronym among
     them, before a colon where a sentence or a page's item begins and a number or an agency's acronym
-    follows ("Kaynak: AA", "Fuente: EFE", "Son Güncelleme: 16.01.2020"). Not names, and neither is a
-    label's last word alone ("Güncelleme", where "Son" opening the sentence was left out as a word)."""
+    follows ("Kaynak: AA", "Fuente: EFE", "Son Güncelleme: 16.01.2020"), or a common word before a colon
+    and a month's or a weekday's name ("Updated: Jan 03, 2020"). Not names, and neither is a label's last
+    word alone ("Güncelleme", where "Son" opening the sentence was left out as a word)."""
     if ":" not in sentence or not language or language not in SUPPORTED_LANGUAGES:
         return set()
     labels: set[str] = set()
@@ -952,6 +955,11 @@ def _labels(sentence: str, language: str | None) -> set[str]:
             words
         ):
             labels.update(" ".join(words[start:]) for start in range(len(words)))  # "Güncelleme" of "Son Güncelleme"
+    dates = calendar_words(language) | calendar_words("en") | month_abbreviations(language)
+    for found in _LABEL_BEFORE_DATE.finditer(sentence):  # "Updated: Jan 03, 2020", "Aktualisiert: Montag"
+        word = found.group(1)
+        if found.group(2).casefold() in dates and not word.isupper() and lemmas.common_word(word.lower(), language):
+            labels.add(word)
     return labels
 
 
@@ -2230,6 +2238,7 @@ def _capitalised_runs(
             and not _possessive_full_name(current)
             and not genitive
             and len(current) < (MAX_NAME_WORDS if glued else _MAX_RUN)
+            and not (acronym and _time_zone_beside(current[-1], word, language))  # "11:36 IST | US Secretary"
             and (
                 glued
                 or acronym == (current[-1].isupper() and len(current[-1]) > 1)
@@ -2267,6 +2276,12 @@ def _capitalised_runs(
     if current:
         runs.append(_trimmed(start, current, language, lowercase))
     return runs
+
+
+def _time_zone_beside(previous: str, word: str, language: str | None) -> bool:
+    """Whether either of two acronyms side by side is a time zone's abbreviation ("IST US"): no name of both."""
+    zones = time_zone_abbreviations(language)
+    return previous in zones or word in zones
 
 
 def _holder_opens(word: str, language: str | None) -> bool:

@@ -1205,13 +1205,17 @@ def month_abbreviations(language: str | None) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def time_zone_abbreviations(language: str | None) -> frozenset[str]:
     """The time zones' short names (the CLDR's, through babel) of ``language`` and of English, and British
-    English's for Europe's zones ("CET", "CEST", which German pages also write), of three letters or
-    more, and UTC: "14:00 SELČ", "20 Uhr MEZ", "10:00 GMT", "09:00 CET" name a clock, not an entity."""
+    English's for Europe's zones ("CET", "CEST", which German pages also write), Indian and Australian
+    English's ("IST", "AEST"), of three letters or more, and UTC: "14:00 SELČ", "20 Uhr MEZ", "10:00 GMT", "09:00 CET" name a clock, not an entity."""
     names = {"UTC"}
-    for code in dict.fromkeys((language, "en")):
+    for code in dict.fromkeys((language, "en", "en_IN")):  # India's English: "11:36 IST"
         locale = cldr_locale(code)
         if locale is not None:
             names |= {name for zone in locale.meta_zones.values() for name in zone.get("short", {}).values()}
+    australian = cldr_locale("en_AU")  # "AEST", "NZDT"; not its three letters, "ACT" being a territory too
+    names |= {
+        name for zone in australian.meta_zones.values() for name in zone.get("short", {}).values() if len(name) > 3
+    }
     british = cldr_locale("en_GB")
     names |= {
         name
