@@ -701,7 +701,7 @@ def test_entities_an_office_before_a_persons_name_is_no_part_of_either_name() ->
     cases = {
         "The bill passed, and House Speaker Nancy Pelosi said so.": {("House", "org"), ("Nancy Pelosi", "person")},
         "He said Saudi Crown Prince Mohammed bin Salman met them.": {
-            ("Saudi", "misc"),
+            # "Saudi" names a people, as "Russian" does: no entity (an English people's adjective)
             ("Mohammed bin Salman", "person"),
         },
         "Yesterday Labour Party Leader Keir Starmer spoke.": {("Labour Party", "org"), ("Keir Starmer", "person")},
@@ -3221,3 +3221,11 @@ def test_entities_a_label_before_a_date_and_a_time_zone_beside_an_acronym() -> N
         "Iraqis celebrate, world Updated: Jan 03, 2020 11:36 IST US Secretary of State Mike Pompeo said.", "en"
     )
     assert "Updated" not in found and "IST US" not in found and found.get("US") == "place"
+
+
+def test_entities_an_english_peoples_adjective_or_plural_is_no_entity() -> None:
+    """ "Iraqis", "an Iraqi official" name a people, as "Russian" already did not; a run that a people in the
+    plural ends is the name before it ("Mike Pompeo Iraqis ‘dancing": a repeated headline)."""
+    assert _surfaces("An Iraqi official said Iraqis were happy.", "en") == {}
+    found = _surfaces("Tweets US Secretary of State Mike Pompeo Iraqis ‘dancing in streets’ over death.", "en")
+    assert found.get("Mike Pompeo") == "person"

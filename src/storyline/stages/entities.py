@@ -2824,6 +2824,9 @@ def _mentions_for_run(
     name, two names in a row are two ("Зеленский Владимир Путин"), and a name written surname first
     ("Песков Дмитрий") is keyed as any other. ``kind``: what a NER model said the run is.
     """
+    if len(run) > 2 and language == "en" and run[-1].endswith("s") and country_of_adjective([run[-1][:-1]]):
+        # "Mike Pompeo Iraqis ‘dancing...": a people in the plural opens the next sentence, no word of the name
+        return _mentions_for_run(run[:-1], before, language, at_start, kind)
     if len(run) > 1 and run[0].casefold() in INTERFACE_WORDS:  # "Anzeige Anzeige Düsseldorf", "Foto Reuters"
         return _mentions_for_run(run[1:], [*before, run[0]], language, kind=kind)
     place_cut = _place_before_nouns(run, language)

@@ -13,6 +13,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGU
 
 from storyline.stages import lemmas
 from storyline.stages.companies import is_listed_company
+from storyline.stages.country_adjectives import country_of_adjective
 from storyline.stages.entity_cues import (
     capitalised_language_names,
     cldr_locale,
@@ -266,6 +267,8 @@ def _common_word(mention: Found, language: str | None, nouns: frozenset[str] = f
         form.casefold() in capitalised_language_names(language) for form in (word, mention.lemma)
     ):
         return True
+    if mention.kind == "misc" and language == "en" and country_of_adjective([mention.lemma]) is not None:
+        return True  # "Iraqis", "an Iraqi official": a people or its adjective, as "Russian" above
     if language in TURKIC and opens_with_org_word([word]):  # "Bakanlığımız", "Belediyesine": a ministry
         return True
     if language not in NOUN_CAPITALISING or (word not in nouns and _family_name_not_noun(word, language)):
