@@ -1178,9 +1178,9 @@ def _label_word(word: str, language: str | None) -> bool:
 def _place_before_nouns(run: list[str], language: str | None) -> int:
     """Where a language that capitalises its nouns runs a known place on into common nouns ("Rheinland
     Pfalz Pause", "Hamburg Hauptbahnhof"), how many words the place takes (0 for none): the longest opening
-    the gazetteer knows and that opens with no first name (but a metropolis's), where every word after it is a noun of the
-    dictionary and none an organisation's word, a kind of place, a first or family name ("Eintracht
-    Frankfurt", "Bayern München" stay)."""
+    the gazetteer knows, opening with no first name (but a metropolis's), where every word after it is a
+    noun of the dictionary and none an organisation's word, a kind of place, a first or family name
+    ("Eintracht Frankfurt", "Bayern München" stay)."""
     if language not in NOUN_CAPITALISING or len(run) < 2 or find_place(" ".join(run)) is not None:
         return 0  # "Sachsen Anhalt" is one state, though "Anhalt" is a noun too
     opening = find_place(run[0])
