@@ -349,3 +349,17 @@ def test_link_entities_a_name_read_back_as_two_persons_of_its_story_is_neither()
     assert links[("c", "特朗普", "")] not in {links[("a", "trmp", "dnld")], links[("b", "trmp", "mln")]}
     assert links[("e", "特朗普", "")] != links[("d", "trmp", "dnld")]
     assert links[("f", "特朗普", "")] != links[("d", "trmp", "dnld")]
+
+
+def test_display_name_a_city_by_the_shorter_name_its_articles_write() -> None:
+    """ "Frankfurt" for Frankfurt am Main, which the articles write so; not "Gold" for Gold Coast (a word the
+    articles wrote), nor "New York" for New York City (a metropolis, whose shorter name its state has too)."""
+
+    def place(identity: str, official: str, written: dict[str, int]) -> str:
+        counts = [VariantCount(surface, "en", official, "place", n, n) for surface, n in written.items()]
+        return display_name(identity, counts)
+
+    assert place("geo:2925533", "Frankfurt am Main", {"Frankfurt": 3, "Frankfurt am Main": 1}) == "Frankfurt"
+    assert place("geo:2925533", "Frankfurt am Main", {"Frankfurt": 1, "Frankfurt am Main": 2}) == "Frankfurt am Main"
+    assert place("geo:2165087", "Gold Coast", {"Gold": 3}) == "Gold Coast"
+    assert place("geo:5128581", "New York City", {"New York": 5}) == "New York City"

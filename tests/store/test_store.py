@@ -613,6 +613,18 @@ def test_store_upgrade_to_schema_27_romanises_a_regional_persons_first_name(stor
     assert after == before
 
 
+def test_store_upgrade_to_schema_29_shows_a_city_by_the_shorter_name_its_articles_write(store_location: str) -> None:
+    """Schema 29 shows a city that the gazetteer names by its official name as the articles write it, by its
+    opening words ("Frankfurt" for Frankfurt am Main): names again, ids and links as they were."""
+    city = EntityMention(key="geo:2925533", surface="Frankfurt", kind="place", lemma="Frankfurt am Main")
+    a = replace(
+        make_article("a", [1, 0, 0], [], dt.date(2025, 10, 21), text="Frankfurt"), language="en", entities=(city,)
+    )
+    before, names, after = _renamed_on_upgrade(store_location, [a], "Frankfurt am Main", 28)
+    assert names == ["Frankfurt"]
+    assert after == before
+
+
 def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
     """Schema 15 shows a person English text names by the surname alone with the given names another
     script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""

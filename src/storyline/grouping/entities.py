@@ -43,7 +43,7 @@ from functools import lru_cache
 from storyline.models import Entity, EntityVariant
 from storyline.stages.chinese import latin_keys
 from storyline.stages.entity_cues import is_named_organisation
-from storyline.stages.gazetteer import english_country_names, find_place
+from storyline.stages.gazetteer import METROPOLIS_POPULATION, english_country_names, find_place
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
 from storyline.stages.latin_names import latin_name
 from storyline.stages.name_languages import (
@@ -618,10 +618,13 @@ def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
     CLDR's and GeoNames': Turkey or Türkiye), where they write one; never an acronym ("US"). A
     country's subdivision (ISO 3166-2, whose names are its own languages') the same way, among the
     names the gazetteer knows it by ("Styria", "Tyrol" for Steiermark, Tirol). Not a city: English
-    text misreads words as a city's rarer names ("Quds")."""
+    text misreads words as a city's rarer names ("Quds"), but for its official name's opening words where
+    the articles write those most (``_short_city_name``)."""
     code = identity.removeprefix("iso:")
+    if identity.startswith("geo:"):
+        return _short_city_name(identity, counts)
     if not identity.startswith("iso:"):
-        return None  # a city: the gazetteer's name
+        return None
     allowed = english_country_names(code)
     if not allowed and "-" not in code:
         return None
@@ -633,6 +636,37 @@ def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
         if name.casefold() in allowed if allowed else _names_subdivision(name, identity):
             written[name.title() if name.isupper() else name] += count.mentions
     return min(written, key=lambda name: (-written[name], name)) if written else None
+
+
+def _short_city_name(identity: str, counts: Sequence[VariantCount]) -> str | None:
+    """A city the gazetteer names by its official name ("Frankfurt am Main", "Xalapa de Enríquez", "Chilapa de
+    Álvarez") that the articles, in Latin script, write by its opening words more often than whole: those
+    words ("Frankfurt", "Xalapa"), where the gazetteer finds this city by them too and they are no common
+    word of the articles' languages or of English ("Gold" of Gold Coast). Not a metropolis, whose shorter
+    name is often its region's as well ("New York" of New York City)."""
+    official = [count.lemma for count in counts if count.kind == "place"]
+    if not official:
+        return None
+    name = max(set(official), key=official.count)
+    written: Counter[str] = Counter()
+    for count in counts:
+        surface = _POSSESSIVE.sub("", count.surface)
+        surface = surface.title() if surface.isupper() else surface
+        if count.kind == "place" and is_latin(surface):
+            written[surface] += count.mentions
+    shorter = {form: n for form, n in written.items() if name.startswith(form + " ") and n > written[name]}
+    if not shorter:
+        return None
+    form = min(shorter, key=lambda candidate: (-shorter[candidate], candidate))
+    place = find_place(form)
+    if place is None or place.id != identity or place.population >= METROPOLIS_POPULATION:
+        return None
+    from storyline.stages import lemmas  # the dictionaries load on an ingest's linking, never for reading
+
+    languages = {count.language for count in counts if _POSSESSIVE.sub("", count.surface) == form} | {"en"}
+    if any(lemmas.common_word(form.casefold(), language) for language in languages if language):
+        return None  # "Gold" for Gold Coast: a word the articles wrote, not the city's shorter name
+    return form
 
 
 def _names_subdivision(name: str, identity: str) -> bool:

@@ -233,6 +233,9 @@ MIGRATIONS: dict[int, Migration] = {
     # the store records how far linking has got (meta 'linked_seq'; the schema file sets it to the last
     # article, which older stores had linked).
     27: Migration(),
+    # Version 29: a city the articles write by its official name's opening words is shown so ("Frankfurt"
+    # for Frankfurt am Main, "Xalapa" for Xalapa de Enríquez; grouping/entities._short_city_name): names again.
+    28: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
