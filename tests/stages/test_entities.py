@@ -3229,3 +3229,10 @@ def test_entities_an_english_peoples_adjective_or_plural_is_no_entity() -> None:
     assert _surfaces("An Iraqi official said Iraqis were happy.", "en") == {}
     found = _surfaces("Tweets US Secretary of State Mike Pompeo Iraqis ‘dancing in streets’ over death.", "en")
     assert found.get("Mike Pompeo") == "person"
+
+
+def test_entities_a_turkish_institution_opening_a_sentence() -> None:
+    """ "Sağlık Bakanlığı açıklama yaptı": the ministry, though its first word, opening the sentence, is a
+    common word (health); "Bu Bakanlık" (this ministry) names none."""
+    assert _surfaces("Sağlık Bakanlığı açıklama yaptı.", "tr") == {"Sağlık Bakanlığı": "org"}
+    assert "Bu Bakanlık" not in _surfaces("Bu Bakanlık açıklama yaptı.", "tr")

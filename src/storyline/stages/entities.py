@@ -2488,8 +2488,14 @@ def _opens_organisation(words: list[tuple[str, bool]], index: int, language: str
     """An English sentence's first word, shaped as an adjective, before capitalised words that end in an
     organisation's word within a few words, no punctuation between ("Associated Press", "British
     Airways", "Catholic World News", "Democratic Party"): the name's first word, though the dictionary
-    lists it ("Many Party members", "Yesterday Bank officials" are no names)."""
-    if language != "en" or not words[index][0].casefold().endswith(_ENGLISH_ADJECTIVE_ENDINGS):
+    lists it ("Many Party members", "Yesterday Bank officials" are no names). In Turkish, whose institutions
+    end in their organisation's word with its ending ("Sağlık Bakanlığı açıklama yaptı", "Tepebaşı
+    Belediyesi"), any first word but a short one of the language's most frequent ("Bu Bakanlık")."""
+    first = words[index][0]
+    if language in TURKIC:
+        if len(first) <= FUNCTION_WORD_LETTERS and lower_for(first, language) in frequent_words(language or ""):
+            return False
+    elif language != "en" or not first.casefold().endswith(_ENGLISH_ADJECTIVE_ENDINGS):
         return False
     for at in range(index + 1, min(len(words), index + 1 + _ORGANISATION_WORDS_AFTER)):
         word, broken = words[at]
