@@ -3236,3 +3236,11 @@ def test_entities_a_turkish_institution_opening_a_sentence() -> None:
     common word (health); "Bu Bakanlık" (this ministry) names none."""
     assert _surfaces("Sağlık Bakanlığı açıklama yaptı.", "tr") == {"Sağlık Bakanlığı": "org"}
     assert "Bu Bakanlık" not in _surfaces("Bu Bakanlık açıklama yaptı.", "tr")
+
+
+def test_entities_a_military_rank_before_a_name_makes_a_person() -> None:
+    """ "top Iran commander Qasem Soleimani": a person, though no list holds "Qasem"."""
+    assert (
+        _surfaces("The death of top Iran commander Qasem Soleimani shocked the region.", "en").get("Qasem Soleimani")
+        == "person"
+    )

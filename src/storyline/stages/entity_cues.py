@@ -157,6 +157,9 @@ PERSON_TITLES = frozenset(
         "richterin",
         "sędzia",
         "colonel",
+        # military commands and ranks before a name ("top Iran commander Qasem Soleimani"); not "major", an
+        # adjective too, nor "captain", which names open with ("Captain America", "Captain Tom Moore")
+        *["commander", "lieutenant", "sergeant", "admiral", "brigadier", "marshal", "corporal"],
         "coach",
         "trainer",
         "entrenador",
