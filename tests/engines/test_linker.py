@@ -50,6 +50,14 @@ def storyline(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def assert_linked_as(store_location: str, expected: dict[str, Any]) -> None:
+    """Every stored article linked, the map the writer linking itself makes, and a clean check."""
+    with open_store(store_location) as store:
+        assert store.unlinked_count() == 0
+        assert the_map(store) == expected
+        assert store.check() == []
+
+
 def test_linker_process_beside_the_writer_links_as_the_writer_would(
     store_location: str, tmp_path: Path, seeds_dir: Path
 ) -> None:
@@ -57,10 +65,7 @@ def test_linker_process_beside_the_writer_links_as_the_writer_would(
     done = storyline("ingest", str(seeds_dir), "--db", store_location, "--embedder", "hashing", "--link-apart")
     assert done.returncode == 0, done.stderr
     assert "entities linked apart: 5 articles" in done.stderr
-    with open_store(store_location) as store:
-        assert store.unlinked_count() == 0
-        assert the_map(store) == expected
-        assert store.check() == []
+    assert_linked_as(store_location, expected)
 
 
 def test_link_command_links_what_a_writer_left_one_linker_at_a_time(
@@ -83,10 +88,7 @@ def test_link_command_links_what_a_writer_left_one_linker_at_a_time(
     linked = storyline("link", "--db", store_location, "--json")
     assert linked.returncode == 0, linked.stderr
     assert '"articles": 5' in linked.stdout
-    with open_store(store_location) as store:
-        assert store.unlinked_count() == 0
-        assert the_map(store) == expected
-        assert store.check() == []
+    assert_linked_as(store_location, expected)
 
 
 def test_writer_leaves_linking_to_the_linker_that_holds_it_and_links_the_backlog_later(

@@ -3003,7 +3003,7 @@ def _office_before_its_title(run: list[str], before: list[str], language: str | 
     ("Tepebaşı Belediye Başkanı", "Ankara Valisi", "Türkiye Futbol Federasyonu Başkanı"): the words before
     the title, which name an organisation or a place. None for another run, and where the words before the
     title name neither ("İçişleri Bakanı": the ministry's field, no name)."""
-    if language not in TURKIC or len(run) < 2 or not is_person_title(APOSTROPHE_SUFFIX.sub("", run[-1])):
+    if not _turkic_title_ends(run, language):
         return None
     office = run[:-1]
     if any(is_portfolio(APOSTROPHE_SUFFIX.sub("", word)) for word in office):
