@@ -1337,7 +1337,7 @@ def test_entities_a_noun_whose_lowercase_is_a_verbs_form_is_still_a_noun() -> No
     ("text", "language", "surface"),
     [
         ("He lives on Downing Street and reads the Wall Street Journal.", "en", "Downing Street"),
-        ("Alanya'nın Oba Mahallesi'nde kaza oldu.", "tr", "Oba Mahallesi'nde"),
+        ("Alanya'nın Oba Mahallesi'nde kaza oldu.", "tr", "Oba"),  # the neighbourhood's noun is left out
         ("Der Unfall geschah in der Breslauer Straße am Abend.", "de", "Breslauer Straße"),
         ("Missiles hit the Salman Airbase on Tuesday.", "en", "Salman Airbase"),  # no person Salman
     ],
@@ -3244,3 +3244,67 @@ def test_entities_a_military_rank_before_a_name_makes_a_person() -> None:
         _surfaces("The death of top Iran commander Qasem Soleimani shocked the region.", "en").get("Qasem Soleimani")
         == "person"
     )
+
+
+def test_entities_a_first_name_in_lowercase_opens_no_name() -> None:
+    """ "bitten" (ask) is also a Danish first name, and "del" an English one: in lowercase neither opens a
+    person's name before the capitalised word after it ("Drei Regionen bitten Russland um Hilfe")."""
+    assert _surfaces("Drei Regionen bitten Russland um Hilfe.", "de").get("Russland") == "place"
+    assert _surfaces("Sucedió en la provincia de Carolina del Norte ayer.", "es").get("Carolina del Norte") == "place"
+
+
+def test_entities_in_arabic_a_three_letter_country_and_a_country_after_a_proclitic() -> None:
+    """Arabic leaves its short vowels unwritten: مصر (Egypt) and قطر (Qatar) are three letters, and
+    "لمصر" (for Egypt) is one of them after a proclitic."""
+    found = _mentions("أنتجت مصر المسلسل ووصل الوفد إلى قطر أمس. وقال إن هذا خير لمصر.", "ar")
+    assert {"iso:EG", "iso:QA"} <= set(found)
+    assert found["iso:EG"].lemma == "Egypt"
+
+
+def test_entities_in_arabic_a_first_name_that_is_a_frequent_word_opens_a_name_beyond_doubt() -> None:
+    """أحمد and موسى are among Arabic's most frequent words, as names are: a person where the word after
+    the first name is a first name too (a father's name: "أحمد موسى") or no word the dictionary knows
+    ("أحمد عبدالفتاح"); not where it is a known word with a pronoun's ending ("نور حديثها", the light of
+    her talk) or opens with a proclitic ("ياسر سليمان ورحاب": and Rehab). A title before a frequent word
+    still makes no person of it ("الرئيس الفرنسي إيمانويل": the French president Emmanuel)."""
+    found = _surfaces("طالب الإعلامي أحمد موسى بإنتاج أعمال فنية. وكتب المسلسل أحمد عبدالفتاح.", "ar")
+    assert found.get("أحمد موسى") == "person" and found.get("أحمد عبدالفتاح") == "person"
+    assert "نور حديثها" not in _surfaces("وقال إن نور حديثها كان واضحا.", "ar")
+    assert "سليمان ورحاب" not in _surfaces("غنى المطربين ياسر سليمان ورحاب مطاوع.", "ar")
+    assert "الفرنسي إيمانويل" not in _surfaces("وقال الرئيس الفرنسي إيمانويل ماكرون.", "ar")
+
+
+def test_entities_arabic_first_names_spelled_with_or_without_the_hamza() -> None:
+    """ "إسماعيل فاروق" and "اسماعيل فاروق": one first name, its alef written with or without its hamza,
+    and the given names English-language news spells for the Arab world are first names too."""
+    assert _surfaces("شكرا إسماعيل فاروق على الإخراج.", "ar").get("إسماعيل فاروق") == "person"
+    assert _surfaces("شكرا اسماعيل فاروق على الإخراج.", "ar").get("اسماعيل فاروق") == "person"
+
+
+def test_entities_a_turkish_division_noun_makes_the_name_before_it_a_place() -> None:
+    """ "Çaykara İlçesi'nde", "Kaşüstü mahallesinde", "Gerze köyünde": the district's, the neighbourhood's
+    and the village's names are places, without the noun (which gave every "X Mahallesi" one key)."""
+    found = _mentions("Trabzon'un Çaykara İlçesi'nde ve Yomra ilçesi Kaşüstü mahallesinde kaza oldu.", "tr")
+    places = {m.lemma for m in found.values() if m.kind == "place"}
+    assert {"Çaykara", "Kaşüstü", "Yomra"} <= places
+    irmak = _mentions("Menemen ilçesi Irmak Mahallesi'nde yangın çıktı.", "tr")
+    cumhuriyet = _mentions("Menemen ilçesi Atakent Mahallesi'nde yangın çıktı.", "tr")
+    irmak_keys = {m.key for m in irmak.values() if m.lemma == "Irmak"}
+    atakent_keys = {m.key for m in cumhuriyet.values() if m.lemma == "Atakent"}
+    assert irmak_keys and atakent_keys and not irmak_keys & atakent_keys
+
+
+def test_entities_a_word_in_capitals_glued_to_a_capitalised_word_is_two_words() -> None:
+    """A caption's name glued to the dateline's place ("Foto: APA / HELMUT FOHRINGERWien - Bundeskanzler
+    Sebastian Kurz"): the photographer and Vienna; a short acronym written on to a word is left alone."""
+    found = _surfaces("Foto: APA / HELMUT FOHRINGERWien - Bundeskanzler Sebastian Kurz sagte das.", "de")
+    assert found.get("HELMUT FOHRINGER") == "person" and found.get("Wien") == "place"
+    assert "FOHRINGERWien" not in found
+
+
+def test_entities_a_press_release_service_and_a_web_address_ending_are_no_names() -> None:
+    """ "Stuttgart (ots)": news aktuell's service in a release's dateline; "HABERTURK.COM": the address's
+    ending "COM" is no organisation."""
+    assert "OTS" not in _surfaces("Stuttgart (OTS) - Ein Mann wurde festgenommen.", "de")
+    found = _surfaces("HABERTURK.COM Enis Yıldırım'ın haberine göre kaza oldu.", "tr")
+    assert "COM" not in found and found.get("Enis Yıldırım'ın") == "person"

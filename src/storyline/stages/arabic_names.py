@@ -56,6 +56,14 @@ _ABDEL = re.compile(r"(?<![\u0621-\u064a])عبد\s+(ال[\u0621-\u064a]+)")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩،", "0123456789,")
 
 
+_NO_GIVEN_NAMES = frozenset({"عبد", "بن", "ابن", "بنت", "أبو", "ابو", "الله"})  # parts of names, none alone
+
+
+def wire_service_given_names() -> frozenset[str]:
+    """The given names of the table of spellings above (compound ones written as one word: عبدالرحمن)."""
+    return frozenset(_KNOWN) - _NO_GIVEN_NAMES
+
+
 def arabic_in_latin(text: str) -> str:
     """``text``'s Arabic words in Latin letters (see the module's notes), its Arabic digits as digits;
     anything else as it is."""

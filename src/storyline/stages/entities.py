@@ -159,6 +159,7 @@ from storyline.stages.name_shapes import (
     is_roman_numeral,
     lower_for,
     lowercase_stems,
+    names_a_division,
     particle_glue,
 )
 from storyline.stages.named_entities import NamedSpan, named_spans, read_sentences, type_sentences
@@ -170,7 +171,10 @@ from storyline.stages.regnal_names import find_regnal_names, regnal_key
 from storyline.stages.uncased_names import is_uncased, known_names
 
 # an acronym of two letter groups joined by "&" is one word ("AT&T", "S&P", "P&G", "H&M")
-_WORD = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])|[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
+# a word in capitals that a page glued to a capitalised word after it ("HELMUT FOHRINGERWien", a caption's
+# name and a dateline's place) is a word of its own, and so is the one after it
+_GLUED_TO_CAPITALS = r"[A-ZÀ-ÖØ-Þ]{4,}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})"
+_WORD = re.compile(rf"[A-Z]{{1,3}}&[A-Z]{{1,3}}(?![\w&])|{_GLUED_TO_CAPITALS}|[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
 # a syllable of a romanised Korean or Chinese given name ("jong", "un", "moon", "shek"), possessive or not
 _ROMANISED_SYLLABLE = re.compile(r"(?=[a-z]{1,4}\b)[a-z]{0,3}[aeiouy][a-z]{0,3}(?:['’]s)?")
 _FAMILY_SYLLABLE_LETTERS = 6  # "Kim", "Moon", "Chiang"
@@ -288,6 +292,8 @@ _LABELS_IN_CAPITALS = frozenset([
     "video", "vídeo", "vidéo", "wideo", "videó", "foto", "fotos", "photo", "photos", "audio", "live", "ok", "okay",
     "galeria", "galerie", "gallery", "galeri", "fotogalerie", "zdjęcia", "update", "canlı", "file", "close", "free",
     "trial", "subscribe", "share", "watch", "listen", "print", "email", "menu",
+    "ots",  # news aktuell's press-release service, in the dateline of a release ("Stuttgart (ots) -")
+    "com", "net",  # a web address's ending in capitals, read as a word of its own ("HABERTURK.COM")
 ])  # fmt: skip
 # the words of ``_NOT_NAMES`` that open names of common words ("General Motors", "State Council")
 _TITLE_WORDS_OPENING_NAMES = frozenset({"general", "state", "foreign", "prime"})
@@ -1348,6 +1354,7 @@ def _named_as_place(mention: Found, words: list[tuple[str, bool]], start: int, l
     if (
         _place_noun_before(run, words, start, language)
         or _feature_noun_after(run, words, start, language)
+        or _division_noun_after(run, words, start, language)
         or (ends_as_a_street(run[-1], language) and not lemmas.is_known(run[-1], language or ""))
     ):
         return dataclasses.replace(mention, kind="place")
@@ -1373,6 +1380,15 @@ def _feature_noun_after(run: list[str], words: list[tuple[str, bool]], start: in
     if end >= len(words) or words[end][1] or [word for word, _ in words[start:end]] != run:
         return False
     return before_a_feature(run, words[end][0], language)
+
+
+def _division_noun_after(run: list[str], words: list[tuple[str, bool]], start: int, language: str | None) -> bool:
+    """A division's noun right after the name ("Çaykara İlçesi'nde", "Kaşüstü mahallesinde":
+    ``name_shapes.names_a_division``), which the run left out."""
+    end = start + len(run)
+    if end >= len(words) or words[end][1] or [word for word, _ in words[start:end]] != run:
+        return False
+    return names_a_division(words[end][0], language)
 
 
 _OPENING_QUOTES = "«„“\"'‚‹"
@@ -2035,7 +2051,8 @@ def _word_spans(sentence: str, language: str | None = None) -> list[tuple[int, i
                 match.start(),
                 match.end(),
                 word,
-                bool(between.strip()) and not (hyphenated_place or abbreviated or incorporated or possessive),
+                (bool(between.strip()) and not (hyphenated_place or abbreviated or incorporated or possessive))
+                or (not between and bool(spans) and spans[-1][1] == match.start()),  # glued: "FOHRINGER|Wien"
             )
         )
     return spans
@@ -2410,8 +2427,8 @@ def _opens_full_name(words: list[tuple[str, bool]], index: int, language: str | 
     """A first name some locale lists, followed by another capitalised word, or by a surname's particles
     and one ("Charles de Gaulle"): a person's name begins."""
     word = words[index][0]
-    if word.isupper() or not _listed_first_name(word, language):
-        return False
+    if not word[:1].isupper() or word.isupper() or not _listed_first_name(word, language):
+        return False  # a word in lowercase is none ("bitten Russland": Bitten is a Danish first name)
     after = index + 1
     while after < len(words) and words[after][0] in NAME_PARTICLES and not words[after][1] and after - index <= 2:
         after += 1
@@ -2757,6 +2774,8 @@ def _trimmed(
     in German also without an article in front ("Die Geburtenbilanz", "Der Beginn" after a glued title
     or a colon), since German capitalises the noun after it anyway."""
     run = _without_trailing_word(run, language, lowercase)
+    if len(run) > 1 and names_a_division(run[-1], language):
+        run = run[:-1]  # "Çaykara İlçesi'nde": the place is Çaykara (``_named_as_place`` types it)
     german_article = language in NOUN_CAPITALISING and len(run) > 1 and _written_small(run[0], language, lowercase)
     if german_article and not _is_place(run):
         return start + 1, run[1:]

@@ -32,7 +32,7 @@ from storyline.stages.areas import areas
 from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.entity_cues import GEOGRAPHIC_FEATURES
 from storyline.stages.historic_states import historic_states
-from storyline.stages.keys import HAN_RANGES, script_of
+from storyline.stages.keys import HAN_RANGES, script_of, writes_no_vowels
 from storyline.stages.name_languages import LATIN_SLAVIC
 from storyline.stages.russian_regions import region_names
 
@@ -42,7 +42,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 45  # bump when the index's shape or rules change
+CACHE_FORMAT = 46  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -627,6 +627,14 @@ def _usable(name: str) -> bool:
     return letters >= MIN_NAME_LETTERS and not name.isupper()
 
 
+def _usable_country_name(name: str) -> bool:
+    """A country's name the catalogues give: long enough for ``_usable``, or three letters of a script that
+    leaves its short vowels unwritten, where three letters say as much as four or five of Latin's (مصر,
+    Egypt; قطر, Qatar; סין, China)."""
+    letters = len(_NOT_LETTERS.sub("", name))
+    return _usable(name) or (letters == MIN_NAME_LETTERS - 1 and writes_no_vowels(name))
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
     """Names to places, built once per installation (a few seconds) and then read from the user's
@@ -673,7 +681,7 @@ def _build_index() -> dict[str, Place]:
     for place, names, english in _countries():
         for name in names:
             key = name.casefold()
-            if _usable(name) and (name in english or (key not in own_names and key not in unaccented)):
+            if _usable_country_name(name) and (name in english or (key not in own_names and key not in unaccented)):
                 index[key] = place
     _add_elided_forms(index)
     return index

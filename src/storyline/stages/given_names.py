@@ -25,9 +25,11 @@ from typing import Any
 
 from anyascii import anyascii
 
+from storyline.stages.arabic_names import wire_service_given_names
 from storyline.stages.disk_cache import built_once, cache_folder
+from storyline.stages.keys import writes_no_vowels
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 # a register's first name counts where this many of nomquamgender's sources list it, borne this many times
 REGISTER_SOURCES = 8
 REGISTER_BEARERS = 100
@@ -52,7 +54,18 @@ def is_given_name(word: str) -> bool:
     ("Jean-Luc", "Hans-Peter")."""
     names = _names()[0]
     folded = word.casefold()
-    return folded in names or ("-" in folded and all(part in names for part in folded.split("-")))
+    if folded in names or ("-" in folded and all(part in names for part in folded.split("-"))):
+        return True
+    return writes_no_vowels(folded) and plain_arabic(folded) in names
+
+
+def plain_arabic(word: str) -> str:
+    """An Arabic word as its spellings meet: the alef without its hamza or madda (أحمد, احمد; إسماعيل,
+    اسماعيل). Not the final yaa written undotted, which would make على (on) of علي (Ali)."""
+    return word.translate(_PLAIN_ARABIC)
+
+
+_PLAIN_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 
 
 def registered_first_name(word: str) -> bool:
@@ -132,6 +145,8 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         }
     last = {name for values in faker_lists_by_locale("person", _LAST_NAME_LISTS).values() for name in _plain(values)}
     listed = {name for values in first.values() for name in _plain(values)}
+    listed |= wire_service_given_names()  # the Arab world's frequent names, as its wire services spell them
+    listed |= {plain_arabic(name) for name in listed if writes_no_vowels(name)}
     in_country_lists = {
         name for locale, values in first.items() if locale != GENERIC_ENGLISH for name in _plain(values)
     }

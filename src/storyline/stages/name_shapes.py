@@ -11,6 +11,7 @@ institutions' names. Helpers of the entities stage (``entities.py``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -20,7 +21,7 @@ from storyline.stages import lemmas
 from storyline.stages.entity_cues import division_nouns, geographic_features, has_org_word, is_person_title
 from storyline.stages.gazetteer import find_place
 from storyline.stages.given_names import is_given_name
-from storyline.stages.name_languages import FIRST_PARTICLES, SECOND_PARTICLES
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX, FIRST_PARTICLES, SECOND_PARTICLES
 
 Words = list[tuple[str, bool]]  # (word, whether punctuation separates it from the word before)
 
@@ -133,6 +134,21 @@ def lower_for(word: str, language: str | None) -> str:
     if language in TURKIC:
         word = word.replace("I", "ı").replace("İ", "i")
     return word.lower().replace("\u0307", "")
+
+
+# The nouns of Turkey's divisions after a division's own name, in their case forms ("Çaykara İlçesi'nde",
+# "Kaşüstü mahallesinde", "Trabzon ili", "Gerze köyü"): what comes before them is a place's name
+_TURKIC_DIVISIONS = re.compile(
+    r"(?:ilçe|mahalle|belde|kasaba|semt)(?:si|sinde|sine|sinden|sinin)?|köy(?:ü|ünde|üne|ünden|ünün)?"
+    r"|il(?:i|inde|ine|inden|inin)"
+)
+
+
+def names_a_division(word: str, language: str | None) -> bool:
+    """Whether a word is a Turkic division's noun after its name (``_TURKIC_DIVISIONS``), capitalised or not."""
+    if language not in TURKIC:
+        return False
+    return _TURKIC_DIVISIONS.fullmatch(lower_for(APOSTROPHE_SUFFIX.sub("", word), language)) is not None
 
 
 def is_known_word(word: str, language: str | None) -> bool:

@@ -35,6 +35,8 @@ UNCASED_SHARE = 0.6  # of a sentence's words, for it to be read this way
 # one-letter words Arabic writes onto the next: and, in/with, for/to, so, like
 PROCLITICS = {"ar": ("و", "ب", "ل", "ف", "ك")}
 ARTICLES = {"ar": "ال"}
+# pronouns and the plural written onto a word's end: his, her, their (two), your, our; feminine plural
+SUFFIXES = {"ar": ("هما", "ها", "هم", "كم", "نا", "ه", "ات")}
 COMPOUND_FIRST_WORDS = {"ar": ("عبد",)}  # a first name's first word, written apart from the rest
 TATWEEL = "\u0640"  # the stretching stroke of Arabic script ("عـنـد"): a page's styling, not a name's
 # Titles written before a person's name ("الرئيس عبد الفتاح السيسي", "الجنرال أشرف السيدي"): after one, a
@@ -123,7 +125,7 @@ def _without_proclitic(word: str, language: str | None) -> list[str]:
     Cairo) where what is left is long enough for a name."""
     forms = [word]
     proclitics = PROCLITICS.get(language or "", ())
-    while forms[-1].startswith(proclitics) and len(forms) <= 2 and len(forms[-1]) > MIN_WORD_LETTERS + 1:
+    while forms[-1].startswith(proclitics) and len(forms) <= 2 and len(forms[-1]) > MIN_WORD_LETTERS:
         forms.append(forms[-1][1:])
     return forms
 
@@ -138,8 +140,10 @@ def _person_at(words: Words, index: int, language: str | None) -> KnownName | No
     if _cased(first) or not (titled or is_given_name(first)):
         return None
     common = frequent_words(language) if language else frozenset()
-    if len(family) < MIN_WORD_LETTERS or family in common or (given_words == 1 and first in common):
-        return None
+    if len(family) < MIN_WORD_LETTERS or (family in common and not (is_given_name(first) and is_given_name(family))):
+        return None  # a frequent word after a first name, unless a first name too: "أحمد موسى", Ahmed Moussa
+    if given_words == 1 and first in common and (titled or not _family_name_beyond_doubt(family, language)):
+        return None  # "نور حديثها", light of her talk; but "أحمد موسى", "خليفة حفتر"
     if _cased(family) or TATWEEL in family or find_place(family) is not None or find_place(first) is not None:
         return None
     proclitics = PROCLITICS.get(language or "", ())
@@ -147,6 +151,22 @@ def _person_at(words: Words, index: int, language: str | None) -> KnownName | No
         return None  # "شاكر وخالد": Shaker and Khaled
     surface = " ".join(word for word, _ in words[index : at + 1])
     return KnownName(index, given_words + 1, surface, None, first)
+
+
+def _family_name_beyond_doubt(word: str, language: str | None) -> bool:
+    """Whether a word after a first name that is also a frequent word (أحمد, محمد, موسى, among the language's
+    most frequent words, as names are) is a family name: a first name itself, as a father's name follows
+    one's own ("محمد رجب", "أحمد موسى"), or a word the dictionary does not know, opening with no proclitic,
+    and no known word with a pronoun or plural ending ("حسن نصرالله"; not "صالح عينه", fit [for] his eye)."""
+    if is_given_name(word):
+        return True
+    if not language or language not in SUPPORTED_LANGUAGES or lemmas.is_known(word, language):
+        return False
+    if word.startswith(PROCLITICS.get(language, ())):
+        return False  # "ياسر سليمان ورحاب مطاوع": and Rehab
+    stems = [word[: -len(ending)] for ending in SUFFIXES.get(language, ()) if word.endswith(ending)]
+    stems += [word[:-2] + "ة"] if language == "ar" and word.endswith("ات") else []
+    return not any(len(stem) >= MIN_WORD_LETTERS - 1 and lemmas.is_known(stem, language) for stem in stems)
 
 
 def _opens_compound_first_name(words: Words, index: int, language: str | None) -> bool:
