@@ -3308,3 +3308,27 @@ def test_entities_a_press_release_service_and_a_web_address_ending_are_no_names(
     assert "OTS" not in _surfaces("Stuttgart (OTS) - Ein Mann wurde festgenommen.", "de")
     found = _surfaces("HABERTURK.COM Enis Yıldırım'ın haberine göre kaza oldu.", "tr")
     assert "COM" not in found and found.get("Enis Yıldırım'ın") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le Vietnam est membre non permanent du Conseil de Sécurité des Nations Unies cette année.", "fr"),
+        ("El Consejo de Seguridad de la ONU se reunió el lunes.", "es"),
+        ("Der UN-Sicherheitsrat tagte am Montag.", "de"),
+        ("Совет безопасности ООН собрался в понедельник.", "ru"),
+        ("اجتمع مجلس الأمن الدولي أمس في القاهرة.", "ar"),
+    ],
+)
+def test_entities_the_un_security_council_in_each_language(text: str, language: str) -> None:
+    """The United Nations' council, one organisation whatever the language (and no "Nations Unies" of its
+    own inside it); named so only with the United Nations, since a "Совет безопасности" alone is as often
+    a country's own."""
+    found = _mentions(text, language)
+    assert found["org:UNSC"].lemma == "United Nations Security Council"
+    assert "org:UN" not in found
+    assert "org:UNSC" not in _mentions("Совет безопасности России собрался в понедельник.", "ru")
+
+
+def test_entities_polish_ke_is_the_european_commission() -> None:
+    assert _mentions("KE określa jej minimalną wysokość.", "pl")["inst:european-commission"].kind == "org"

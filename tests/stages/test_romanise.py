@@ -26,6 +26,7 @@ from storyline.stages.romanise import romanise
         # Arabic as English-language news spells it: known name parts, the article "al-", long vowels
         ("محمد بن سلمان", "ar", "Mohammed bin Salman"),
         ("عبد الفتاح السيسي", "ar", "Abdel Fatah al-Sisi"),
+        ("أحمد عبدالفتاح", "ar", "Ahmed Abdel Fatah"),  # "عبد" written onto the name after it
         ("عبد الله الثاني", "ar", "Abdullah al-Thani"),
         ("عصام القاضى", "ar", "Essam al-Qada"),
         ("مصطفى مدبولي", "ar", "Mostafa Madbouli"),  # a short vowel supplied between the first consonants

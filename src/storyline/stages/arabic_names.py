@@ -52,7 +52,7 @@ _LENGTHENED = {"ا": "a", "ى": "a", "ي": "i", "و": "u"}  # the letter that ma
 _SILENT = {"ء", "ئ", "ـ"}  # the hamza on its own or on a seat, and the tatweel: nothing said
 _ARTICLE = "ال"
 _WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
-_ABDEL = re.compile(r"(?<![\u0621-\u064a])عبد\s+(ال[\u0621-\u064a]+)")
+_ABDEL = re.compile(r"(?<![\u0621-\u064a])عبد\s*(ال[\u0621-\u064a]+)")  # written apart or as one word
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩،", "0123456789,")
 
 
@@ -72,8 +72,11 @@ def arabic_in_latin(text: str) -> str:
 
 
 def _abdel(found: re.Match[str]) -> str:
-    """عبد الله: Abdullah; عبد الفتاح: Abdel Fattah (the servant of one of God's names, one name)."""
+    """عبد الله: Abdullah; عبد الفتاح and عبدالفتاح: Abdel Fattah (the servant of one of God's names, one
+    name)."""
     name = found.group(1)
+    if (known := _KNOWN.get("عبد" + name)) is not None:
+        return known  # عبدالرحمن: Abdulrahman, as the table spells it
     return "Abdullah" if name == "الله" else "Abdel " + _capitalised(_spelled(name[len(_ARTICLE) :]))
 
 

@@ -103,6 +103,7 @@ from storyline.stages.keys import (
     latin,
     name_key,
     spelling,
+    writes_no_vowels,
 )
 from storyline.stages.latin_names import rather_a_first_name, rather_a_surname
 from storyline.stages.name_context import (
@@ -836,11 +837,12 @@ def _country(words: list[str], language: str | None) -> Place | None:
 
 
 def _institution_opening(window: list[str], language: str | None) -> Institution | None:
-    """The institution a window of words names, where its first word is capitalised and may open one; in
-    a case its names' patterns do not spell out, by the window's nominative ("Parlamentowi Europejskiemu",
-    the dative, is Parlament Europejski, the European Parliament)."""
+    """The institution a window of words names, where its first word is capitalised (or of a script without
+    capitals, Arabic's "مجلس الأمن الدولي") and may open one; in a case its names' patterns do not spell out,
+    by the window's nominative ("Parlamentowi Europejskiemu", the dative, is Parlament Europejski, the
+    European Parliament)."""
     first = window[0]
-    if not first[:1].isupper() or not may_open_institution(first):
+    if not (first[:1].isupper() or writes_no_vowels(first)) or not may_open_institution(first):
         return None
     if (institution := find_institution(window)) is not None:
         return institution

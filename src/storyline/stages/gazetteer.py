@@ -219,7 +219,7 @@ ACRONYMS = {
     # Ukraine's armed forces, as Ukrainian and Russian news write them daily (spelled out: ``institutions.py``)
     "org:AFU": ("Armed Forces of Ukraine", "org", "ЗСУ ВСУ"),
     # the institutions module's id: Cyrillic news writes the Commission so as often as in full ("посочва ЕК")
-    "inst:european-commission": ("European Commission", "org", "ЕК ЄК"),
+    "inst:european-commission": ("European Commission", "org", "ЕК ЄК KE"),  # and Polish "KE"
 }
 
 # The acronyms that Italian news (and French, Spanish, British English for a few) writes with only

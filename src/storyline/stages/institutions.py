@@ -99,6 +99,17 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|європейськ(?:а|ої|ій|у|ою) рад(?:а|и|і|у|ою)|европейски(?:я|ят)? съвет|evropsk(?:á|é|ou) rad(?:a|y|u|ou)"
         r"|欧洲理事会",
     ),
+    (  # the United Nations' council, only with the United Nations named: a "Security Council" alone, a
+        # "Совет безопасности" or a "Rada Bezpieczeństwa" is as often a country's own
+        Institution("org:UNSC", "United Nations Security Council"),
+        r"(?:un|united nations) security council|security council of the united nations"
+        r"|(?:un[- ]?|welt)sicherheitsrat(?:e?s)?|sicherheitsrat(?:e?s)? der vereinten nationen"
+        r"|conseil de sécurité (?:de (?:l')?onu|des nations unies)|consejo de seguridad de (?:la )?(?:onu|naciones unidas)"
+        r"|consiglio di sicurezza (?:(?:dell')?onu|delle nazioni unite)|conselho de segurança (?:da onu|das nações unidas)"
+        r"|rad(?:a|y|zie|ę|ą) bezpieczeństwa onz|bm güvenlik konseyi|совет(?:а|е|у|ом)? безопасности оон"
+        r"|совбез(?:а|е|у|ом)? оон|рад(?:а|и|і|у|ою) безпеки оон|съвет(?:ът|а)? за сигурност на оон"
+        r"|rad(?:a|y|u|ou) bezpečnosti osn|مجلس الأمن الدولي|联合国安理会|安理会",
+    ),
     (  # a first name and a word in Spanish and Portuguese ("Cruz Roja"): no person
         Institution("inst:red-cross", "Red Cross"),
         r"red cross|croix[- ]rouge|cruz roja|cruz vermelha|croce rossa|rote[sn]? kreuz(?:es)?"
@@ -165,7 +176,7 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|аль[- ]каид(?:а|ы|е|у|ой)|аль[- ]каїд(?:а|и|і|у|ою)|ал[- ]кайда(?:та)?|基地组织",
     ),
 )
-LONGEST_NAME = 5  # words of the longest name ("Organización Mundial de la Salud")
+LONGEST_NAME = 7  # words of the longest name ("Consejo de Seguridad de las Naciones Unidas")
 _PATTERNS = tuple((institution, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for institution, pattern in _NAMES)
 # the letters the names open with: one test a word before any pattern is tried (entities scan every word)
 _OPENINGS = (
@@ -186,6 +197,8 @@ _OPENINGS = (
     "armed", "ukrainian", "збройн", "вооруж", "въоръжени", "siły", "sił", "ukrainische",
     "oval", "ovale", "bureau", "despacho", "studio", "salão", "gabinet", "овальн", "овални", "oválná", "椭圆形",
     "даиш", "boko", "боко", "qaeda", "qaida",
+    "un", "united", "security", "sicherheitsrat", "weltsicherheitsrat", "bm", "совет", "совбез", "съвет", "مجلس",
+    "联合国安理会", "安理会",
     "哈马斯", "真主党", "塔利班", "胡塞武装", "伊斯兰国", "博科圣地", "基地组织",
     # in Chinese (simplified characters)
     "克里姆林", "白宫", "美国国务", "欧盟委员", "欧洲议会", "红十字", "世界银行", "欧洲",
