@@ -53,8 +53,10 @@ def test_display_name_romanises_in_the_language_the_name_was_written_in() -> Non
 
 def test_a_country_is_shown_by_the_english_name_the_stores_english_articles_write() -> None:
     """A country is shown by the one of its English names (the CLDR's, GeoNames') that the store's
-    English articles write most (Turkey or Türkiye), never by an acronym; without English articles, and
-    for cities (whose English articles may misread a word as one: "Quds"), by the gazetteer's name."""
+    English articles write most (Turkey or Türkiye), never by an acronym; without English articles by the
+    gazetteer's name. A city by the gazetteer's name, but where that has letters English does not write and
+    the English articles write another of its names more (Cologne for Köln): an English article's
+    "Quds" is no name of Jerusalem, nor "Dusseldorf" another than Düsseldorf."""
 
     def place(surface: str, lemma: str, language: str, mentions: int) -> VariantCount:
         return VariantCount(surface, language, lemma, "place", mentions, mentions)
@@ -69,7 +71,12 @@ def test_a_country_is_shown_by_the_english_name_the_stores_english_articles_writ
     united_states = [place("US", "United States", "en", 9), place("United States", "United States", "en", 2)]
     assert display_name("iso:US", united_states) == "United States"
     cologne = [place("Köln", "Köln", "de", 9), place("Cologne", "Köln", "en", 2)]
-    assert display_name("geo:2886242", cologne) == "Köln"
+    assert display_name("geo:2886242", cologne) == "Cologne"
+    assert display_name("geo:2886242", cologne[:1]) == "Köln"
+    jerusalem = [place("Jerusalem", "Jerusalem", "en", 1), place("Quds", "Jerusalem", "en", 3)]
+    assert display_name("geo:281184", jerusalem) == "Jerusalem"
+    dusseldorf = [place("Düsseldorf", "Düsseldorf", "de", 4), place("Dusseldorf", "Düsseldorf", "en", 3)]
+    assert display_name("geo:2934246", dusseldorf) == "Düsseldorf"
 
 
 def test_a_subdivision_is_shown_by_the_name_english_articles_write() -> None:

@@ -625,6 +625,19 @@ def test_store_upgrade_to_schema_29_shows_a_city_by_the_shorter_name_its_article
     assert after == before
 
 
+def test_store_upgrade_to_schema_30_shows_a_city_by_its_english_name(store_location: str) -> None:
+    """Schema 30 shows a city whose own name has letters English does not write by the name English articles
+    write more ("Cologne" for Köln): names again, ids and links as they were."""
+    english = EntityMention(key="geo:2886242", surface="Cologne", kind="place", count=2, lemma="Köln")
+    german = EntityMention(key="geo:2886242", surface="Köln", kind="place", lemma="Köln")
+    day = dt.date(2025, 10, 21)
+    a = replace(make_article("a", [1, 0, 0], [], day, text="Cologne"), language="en", entities=(english,))
+    b = replace(make_article("b", [1, 0, 0], [], day, text="Köln"), language="de", entities=(german,))
+    before, names, after = _renamed_on_upgrade(store_location, [a, b], "Köln", 29)
+    assert names == ["Cologne"]
+    assert after == before
+
+
 def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
     """Schema 15 shows a person English text names by the surname alone with the given names another
     script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""

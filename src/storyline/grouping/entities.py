@@ -43,7 +43,7 @@ from functools import lru_cache
 from storyline.models import Entity, EntityVariant
 from storyline.stages.chinese import latin_keys
 from storyline.stages.entity_cues import is_named_organisation
-from storyline.stages.gazetteer import METROPOLIS_POPULATION, english_country_names, find_place
+from storyline.stages.gazetteer import METROPOLIS_POPULATION, english_country_names, find_place, without_accents
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
 from storyline.stages.latin_names import latin_name
 from storyline.stages.name_languages import (
@@ -622,7 +622,7 @@ def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
     the articles write those most (``_short_city_name``)."""
     code = identity.removeprefix("iso:")
     if identity.startswith("geo:"):
-        return _short_city_name(identity, counts)
+        return _short_city_name(identity, counts) or _english_exonym(identity, counts)
     if not identity.startswith("iso:"):
         return None
     allowed = english_country_names(code)
@@ -631,11 +631,39 @@ def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
     written: Counter[str] = Counter()
     for count in counts:
         name = _POSSESSIVE.sub("", count.surface)
-        if count.kind != "place" or count.language != "en":
-            continue
+        if count.kind != "place" or count.language != "en" or name.casefold().endswith(" state"):
+            continue  # "Adamawa state": the region's name with its noun, no other name of it
         if name.casefold() in allowed if allowed else _names_subdivision(name, identity):
             written[name.title() if name.isupper() else name] += count.mentions
     return min(written, key=lambda name: (-written[name], name)) if written else None
+
+
+def _english_exonym(identity: str, counts: Sequence[VariantCount]) -> str | None:
+    """A city whose own name has letters English does not write, and which the store's English articles
+    name otherwise more often than by it ("Cologne" for Köln, "Gothenburg" for Göteborg): that name, where the
+    gazetteer finds this city by it (a word too, "cologne", as English's capital says). Not the own name without its accents
+    ("Dusseldorf"), and not a city whose own name English writes as it is (Jerusalem, which an article's
+    "Quds" is no English name of)."""
+    own = [count.lemma for count in counts if count.kind == "place"]
+    if not own:
+        return None
+    name = max(set(own), key=own.count)
+    if name.isascii():
+        return None
+    written: Counter[str] = Counter()
+    for count in counts:
+        surface = _POSSESSIVE.sub("", count.surface)
+        if count.kind == "place" and count.language == "en" and surface.isascii() and surface.isalpha():
+            written[surface.title() if surface.isupper() else surface] += count.mentions
+    plain = without_accents(name).casefold()
+    exonyms = {
+        form: n for form, n in written.items() if without_accents(form).casefold() != plain and n > written[name]
+    }
+    if not exonyms:
+        return None
+    form = min(exonyms, key=lambda candidate: (-exonyms[candidate], candidate))
+    place = find_place(form)
+    return form if place is not None and place.id == identity else None
 
 
 def _short_city_name(identity: str, counts: Sequence[VariantCount]) -> str | None:

@@ -932,15 +932,23 @@ def _listed_company_name(name: str) -> str | None:
 def _places_named_again(found: list[Found]) -> list[Found]:
     """An untyped one-word name that is the dictionary form of a town the article names elsewhere is
     that town ("Kraków – Krosno" beside "w Krośnie": a town's name that is also a common word needs a
-    preposition before it once, not each time). Not a city's: "Milana" beside "Mediolan" is the club."""
+    preposition before it once, not each time). Not a city's: "Milana" beside "Mediolan" is the club. So is
+    a one-word name no look-up knew, typed or not, of a region the article names with its noun ("Adamawa"
+    beside "Adamawa state", a name Cameroon's region shares)."""
     places = {
         m.lemma.casefold(): m
         for m in found
-        if m.kind == "place" and m.key.startswith("geo:") and find_place(m.lemma) is None  # towns only
+        if m.kind == "place"
+        and (
+            (m.key.startswith("geo:") and find_place(m.lemma) is None)  # towns only
+            or (m.key.startswith("iso:") and "-" in m.key)  # a country's region
+        )
     }
     return [
         dataclasses.replace(m, key=place.key, given="", kind="place", lemma=place.lemma)
-        if m.kind == "misc" and " " not in m.surface and (place := places.get(m.lemma.casefold())) is not None
+        if (m.kind == "misc" or (m.kind == "place" and ":" not in m.key))
+        and " " not in m.surface
+        and (place := places.get(m.lemma.casefold())) is not None
         else m
         for m in found
     ]
@@ -2337,17 +2345,18 @@ def _joins_across_particles(first: str, surname: str, language: str | None) -> b
 
 
 def _place_written_on(run: list[str], words: list[tuple[str, bool]], index: int, language: str | None) -> int:
-    """How many of the words from ``index`` on, the first in lowercase, a place's name goes on with after
-    the run (the most that the gazetteer knows, at most ``_MAX_LOWERCASE_PLACE_WORDS``): French writes the
-    adjectives of names in lowercase ("Arabie saoudite", "Émirats arabes unis", "Guinée équatoriale"),
-    and the run alone would be another place or none ("Guinée" is Guinea). Not after a run of small words
-    alone: "La réunion" opening a sentence is a meeting, not La Réunion."""
+    """How many of the words from ``index`` on, which are no name's words, a place's name goes on with
+    after the run (the most that the gazetteer knows, at most ``_MAX_LOWERCASE_PLACE_WORDS``): French writes
+    the adjectives of names in lowercase ("Arabie saoudite", "Émirats arabes unis", "Guinée équatoriale"),
+    and a state's name ends in "State", a word no name is made of alone ("Imo State"); the run alone would
+    be another place or none ("Guinée" is Guinea). Not after a run of small words alone: "La réunion"
+    opening a sentence is a meeting, not La Réunion."""
     longest = 0
     for taken in range(1, _MAX_LOWERCASE_PLACE_WORDS + 1):
         if index + taken > len(words):
             break
         word, broken = words[index + taken - 1]
-        if broken or taken == 1 and not word.islower():  # "Amérique du Nord": a capital may follow
+        if broken:
             break
         if _is_place([*run, *(following for following, _ in words[index : index + taken])]):
             longest = taken
@@ -2776,12 +2785,20 @@ def _trimmed(
     in German also without an article in front ("Die Geburtenbilanz", "Der Beginn" after a glued title
     or a colon), since German capitalises the noun after it anyway."""
     run = _without_trailing_word(run, language, lowercase)
+    if len(run) > 1 and language == "en" and run[0] in _PREPOSITIONS_IN_HEADINGS:
+        start, run = start + 1, run[1:]  # "Michika Town In Adamawa": a heading's preposition, no name's word
     if len(run) > 1 and names_a_division(run[-1], language):
         run = run[:-1]  # "Çaykara İlçesi'nde": the place is Çaykara (``_named_as_place`` types it)
     german_article = language in NOUN_CAPITALISING and len(run) > 1 and _written_small(run[0], language, lowercase)
     if german_article and not _is_place(run):
         return start + 1, run[1:]
     return start, run
+
+
+# English prepositions a title-case heading capitalises, which open no name ("Attacks Michika Town In Adamawa")
+_PREPOSITIONS_IN_HEADINGS = frozenset(
+    {"In", "At", "On", "Of", "For", "From", "By", "With", "Into", "Near", "Amid", "Against", "Between", "Towards"}
+)
 
 
 def _without_trailing_word(run: list[str], language: str | None, lowercase: frozenset[str] | set[str]) -> list[str]:

@@ -85,6 +85,9 @@ PERSON_TITLES = frozenset(
         # ("Tepebaşı Belediye Başkanı Ahmet Ataç", "Ankara Üniversitesi Rektörü", "Kadıköy Kaymakamı")
         *["başkan", "başkanı", "müdürü", "rektörü", "kaymakamı", "muhtarı", "milletvekili", "komutanı"],
         *["başsavcısı"],
+        # Turkish military ranks, before the holder's name ("İl Jandarma Komutanı Tuğgeneral Yüksel Yiğit")
+        *["orgeneral", "korgeneral", "tümgeneral", "tuğgeneral", "albay", "yarbay", "binbaşı", "yüzbaşı"],
+        *["üsteğmen", "teğmen", "kaymakam", "muhtar"],
         "sözcüsü",
         "lideri",
         "президент",

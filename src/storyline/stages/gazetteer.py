@@ -42,7 +42,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 46  # bump when the index's shape or rules change
+CACHE_FORMAT = 47  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -1088,6 +1088,8 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
                 english = REGION_NAMES[subdivision.code][0]
             if subdivision.country_code == "CN":
                 english = " ".join(word for word in english.split() if word not in _PINYIN_TYPE_WORDS) or english
+            if subdivision.type == "State" and subdivision.country_code != "US":
+                kept.append(f"{english} State")  # "Imo State", "Lagos State"; not "Ohio State", a university
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
     return places
 

@@ -236,6 +236,10 @@ MIGRATIONS: dict[int, Migration] = {
     # Version 29: a city the articles write by its official name's opening words is shown so ("Frankfurt"
     # for Frankfurt am Main, "Xalapa" for Xalapa de Enríquez; grouping/entities._short_city_name): names again.
     28: Migration(rename_entities=True),
+    # Version 30: a city whose own name has letters English does not write is shown by the name the English
+    # articles write more ("Cologne" for Köln; grouping/entities._english_exonym), and a region never by its
+    # name with its noun ("Adamawa state"): names again.
+    29: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.
