@@ -3356,3 +3356,11 @@ def test_entities_a_heading_preposition_and_a_region_named_again_without_its_nou
     assert "In Adamawa" not in {m.surface for m in found.values()}
     assert found["iso:NG-AD"].kind == "place"
     assert not any(m.lemma == "Adamawa" and m.key != "iso:NG-AD" for m in found.values())
+
+
+def test_entities_a_turkish_city_of_three_letters_marked_by_its_ending() -> None:
+    """ "Van'ın", "Van'a": the city of half a million, whose name is too short for the gazetteer's index and
+    a first name and a word besides; in Turkish its apostrophe's ending marks it a name. Not in a language
+    without that mark ("Van" in German is a name's particle)."""
+    assert _mentions("Yardımlar Van'a ulaştı.", "tr")["geo:298117"].kind == "place"
+    assert "geo:298117" not in _mentions("Der Maler Vincent van Gogh und Van Morrison.", "de")

@@ -66,6 +66,7 @@ from storyline.stages.entity_cues import (
 )
 from storyline.stages.gazetteer import (
     METROPOLIS_POPULATION,
+    MIN_CITY_POPULATION,
     MIXED_CASE_ACRONYMS,
     Place,
     country_names_in,
@@ -3854,6 +3855,8 @@ def _local_town(run: list[str], head_lemma: str, language: str | None, before: l
     if head_lemma and language in SUPPORTED_LANGUAGES and _lemma_may_name_a_place(words[-1], head_lemma, language):
         forms.append(" ".join([*(lemmas.lemmatize(word, language) for word in words[:-1]), head_lemma]))
     found = next(((form, place) for form in [*forms, *stems] if (place := find_town(form, language)) is not None), None)
+    if found is not None and language in TURKIC and found[1].population >= MIN_CITY_POPULATION:
+        return found[1]  # "Van'ın": a city, marked a name by its ending, that only its three letters kept out
     if found is None or is_given_name(words[0]) or (len(words) == 1 and is_family_name(words[0])):
         return None
     # a case form of a town's name is judged by the name ("Покровська" is also an adjective's form; Покровськ

