@@ -3364,3 +3364,51 @@ def test_entities_a_turkish_city_of_three_letters_marked_by_its_ending() -> None
     without that mark ("Van" in German is a name's particle)."""
     assert _mentions("Yardımlar Van'a ulaştı.", "tr")["geo:298117"].kind == "place"
     assert "geo:298117" not in _mentions("Der Maler Vincent van Gogh und Van Morrison.", "de")
+
+
+def test_entities_arabic_everyday_country_names_and_alef_without_hamza() -> None:
+    """ "السعودية" (Saudi Arabia, CLDR: "المملكة العربية السعودية"), and a country written with its alef
+    bare ("الاردن" for الأردن, "ايران" for إيران), as much Arabic web text writes it."""
+    found = _mentions("أثارت جدلا واسعا في السعودية والاردن وايران.", "ar")
+    assert {"iso:SA", "iso:JO", "iso:IR"} <= set(found)
+
+
+def test_entities_a_turkish_sentence_opening_with_a_name_and_its_ending() -> None:
+    """ "Van'da ... yükseldi": a name and its case ending open the sentence (Turkish writes the apostrophe
+    after names only); a number's ending ("KOVID-19'DAN") opens no word."""
+    found = _mentions("Van'da vaka sayısı 448'e yükseldi. Dokuz kişinin KOVID-19'DAN öldüğü belirtildi.", "tr")
+    assert found["geo:298117"].kind == "place"
+    assert "DAN" not in {m.surface for m in found.values()}
+
+
+def test_entities_a_french_departement_and_a_place_hyphenated_across_a_small_word() -> None:
+    """France's départements ("Val-d'Oise", "Seine-Saint-Denis", "Bouches-du-Rhône"), but not one whose name
+    is a common word ("Nord", in "la Gare du Nord"); "Port-au-Prince" is one word across its "au"."""
+    places = _places("Il habite en Seine-Saint-Denis, près de Marseille dans les Bouches-du-Rhône.", "fr")
+    assert {"Seine-Saint-Denis", "Bouches-du-Rhône", "Marseille"} <= places
+    assert "Val-d'Oise" in _places("La sous-préfecture du Val-d'Oise semble déserte.", "fr")
+    assert "iso:FR-59" not in _mentions("Il est arrivé à la Gare du Nord hier.", "fr")
+    assert "Port-au-Prince" in _places("Le séisme a frappé Port-au-Prince hier.", "fr")
+
+
+def test_entities_a_german_citys_adjective_before_its_police_and_the_epp() -> None:
+    """ "Berliner Polizei" is the Berlin Police, as "Polizei Berlin" is ("Münchner" of München); the European
+    People's Party is one party whether German, English or an acronym names it."""
+    found = _mentions("Die Berliner Polizei und die Münchner Polizei ermitteln.", "de")
+    assert found["inst:police@geo:2950159"].lemma == "Berlin Police"
+    assert found["inst:police@geo:2867714"].lemma == "Munich Police"
+    assert "org:EPP" in _mentions("Er ist das schwierigste Mitglied der Europäischen Volkspartei.", "de")
+    assert "org:EPP" in _mentions("Fidesz may leave the European People’s Party, the EPP said.", "en")
+
+
+def test_entities_a_polish_verb_opening_a_sentence_run_on_from_a_heading_is_no_name() -> None:
+    """ "... zakażonych koronawirusem Dokładamy wszelkich starań": a heading without its full stop, then a
+    verb (we add) the dictionary reads only as a verb."""
+    found = _surfaces("Włochy wyprzedziły Iran pod względem zakażonych Dokładamy wszelkich starań.", "pl")
+    assert "Dokładamy" not in found and found.get("Iran") == "place"
+
+
+def test_entities_a_pages_button_in_capitals_is_no_surname() -> None:
+    """ "Hurricane Maria CLOSE Buy Photo": "CLOSE", though Close is a surname, is the page's button."""
+    found = _surfaces("Families left after Hurricane Maria CLOSE Buy Photo Samuel Lopez says so.", "en")
+    assert not any("CLOSE" in surface or "Buy" in surface for surface in found)

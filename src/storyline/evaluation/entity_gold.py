@@ -129,7 +129,9 @@ def first_characters(text: str, window: int) -> str:
 
 
 def words_match(first: str, second: str) -> bool:
-    a, b = first.casefold(), second.casefold()
+    """Whether two words are one name's word: one opens the other, or they share all but their last two
+    letters (case endings); an abbreviation's full stops do not count ("U.S." is the entity stage's "US")."""
+    a, b = first.casefold().replace(".", ""), second.casefold().replace(".", "")
     if len(a) < 2 or len(b) < 2:
         return False
     if a.startswith(b) or b.startswith(a):

@@ -169,6 +169,7 @@ from storyline.stages.place_cases import place_in_case
 from storyline.stages.place_institutions import find_place_institutions
 from storyline.stages.polish_grammar import name_kind as polish_name_kind
 from storyline.stages.polish_grammar import nominative_phrase
+from storyline.stages.polish_grammar import verb_only as polish_verb_only
 from storyline.stages.regnal_names import find_regnal_names, regnal_key
 from storyline.stages.uncased_names import is_uncased, known_names
 
@@ -176,7 +177,10 @@ from storyline.stages.uncased_names import is_uncased, known_names
 # a word in capitals that a page glued to a capitalised word after it ("HELMUT FOHRINGERWien", a caption's
 # name and a dateline's place) is a word of its own, and so is the one after it
 _GLUED_TO_CAPITALS = r"[A-ZÀ-ÖØ-Þ]{4,}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})"
-_WORD = re.compile(rf"[A-Z]{{1,3}}&[A-Z]{{1,3}}(?![\w&])|{_GLUED_TO_CAPITALS}|[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_]")
+# (no word opens after a number's apostrophe: "KOVID-19'DAN", "2020'de" end in a Turkish case ending)
+_WORD = re.compile(
+    rf"(?<!\d['’])(?:[A-Z]{{1,3}}&[A-Z]{{1,3}}(?![\w&])|{_GLUED_TO_CAPITALS}|[^\W\d_][\w'’\u2011]*[^\W_]|[^\W\d_])"
+)
 # a syllable of a romanised Korean or Chinese given name ("jong", "un", "moon", "shek"), possessive or not
 _ROMANISED_SYLLABLE = re.compile(r"(?=[a-z]{1,4}\b)[a-z]{0,3}[aeiouy][a-z]{0,3}(?:['’]s)?")
 _FAMILY_SYLLABLE_LETTERS = 6  # "Kim", "Moon", "Chiang"
@@ -550,6 +554,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
         and (m.key, m.surface) not in holidays_words
         and not _month_in_dates(m, text, article.language)
         and not _page_label(m)
+        and not (article.language == "pl" and " " not in m.surface and polish_verb_only(m.surface))
     ]
     kept = _institutions_named(_agencies_named(kept, tokenised, article.language), tokenised, article.language)
     kept = _country_institutions_named(kept, tokenised, article.language)
@@ -775,7 +780,25 @@ def _place_of_institution(run: list[str], language: str | None) -> tuple[str, st
     place = _place_for_run(words, lemma, language, [])
     if place is None and len(words) == 1:
         place = _german_genitive_place(words[0], language)  # "Außenministerium Russlands"
+    if place is None and len(words) == 1:
+        place = _german_city_adjective(words[0], language)  # "Berliner Polizei"
     return (place.id, place.name) if place is not None and place.kind == "place" else None
+
+
+def _german_city_adjective(word: str, language: str | None) -> Place | None:
+    """The city a German adjective in "-er" is of ("Berliner", "Hamburger", "Münchner" of München, "Bremer"
+    of Bremen, "Dresdner" of Dresden): a city of the gazetteer or a town of the language's countries."""
+    if language != "de" or not word.endswith("er") or len(word) <= MIN_GENITIVE_LETTERS:
+        return None
+    stem = word[:-2]
+    for name in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else ""):
+        if (
+            name
+            and (place := find_place(name) or find_town(name, language)) is not None
+            and place.id.startswith("geo:")
+        ):
+            return place
+    return None
 
 
 def _may_name(word: str, language: str | None) -> bool:
@@ -2037,6 +2060,7 @@ def _word_spans(sentence: str, language: str | None = None) -> list[tuple[int, i
                 _hyphenated_given_name(spans[-1][2], word)
                 or _korean_given_name_syllable(spans, word)
                 or _compound_opening_a_name(spans[-1][2], word, sentence, match.end(), language)
+                or _place_across_a_small_word(spans[-1][2], word, matches[index + 1 : index + 2], sentence)
             )
         ):  # "Jean-Luc", two first names; "Kim Jong-un", one given name of two syllables; "All-Star Game"
             start, _, first, broken = spans[-1]
@@ -2137,10 +2161,27 @@ def _middle_initial(
 
 
 def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> bool:
-    """Whether "before-word", alone or with the next word ("Castilla-La Mancha"), is a place's name."""
+    """Whether "before-word", alone or with the next word ("Castilla-La Mancha", "Seine-Saint-Denis"), is a
+    place's name."""
     if find_place(f"{before}-{word}") is not None:
         return True
-    return bool(following) and find_place(f"{before}-{word} {following[0].group(0)}") is not None
+    return bool(following) and any(
+        find_place(f"{before}-{word}{joint}{following[0].group(0)}") is not None for joint in (" ", "-")
+    )  # "Castilla-La Mancha", "Seine-Saint-Denis"
+
+
+def _place_across_a_small_word(before: str, word: str, following: list[re.Match[str]], sentence: str) -> bool:
+    """Whether a place's name joins its words by hyphens across a small word in lowercase ("Bouches-du-Rhône",
+    "Stratford-upon-Avon"): one word, the small word inside it, where the whole is the gazetteer's."""
+    if word.islower():
+        after = following[0] if following else None
+        joined = after is not None and sentence[after.start() - 1 : after.start()] == "-"
+        return joined and find_place(f"{before}-{word}-{after.group(0)}") is not None  # type: ignore[union-attr]
+    return (
+        "-" in before
+        and any(part.islower() for part in before.split("-"))
+        and find_place(f"{before}-{word}") is not None
+    )
 
 
 def _compound_opening_a_name(first: str, second: str, sentence: str, end: int, language: str | None) -> bool:
@@ -2371,8 +2412,8 @@ def _surname_in_capitals(current: list[str], word: str, language: str | None) ->
     them ("Luis Alberto REYGADA", "Emmanuel MACRON"): one name, not a name and an acronym. Of at least
     ``MAX_ACRONYM`` letters, no place, and a listed family name or no word of the language or of English
     ("Erdogan AKP", "Peace ATHENS", "Maria CLOSE" stay apart)."""
-    if not word.isupper() or len(word) < MAX_ACRONYM or not current:
-        return False
+    if not word.isupper() or len(word) < MAX_ACRONYM or not current or word.lower() in _LABELS_IN_CAPITALS:
+        return False  # "Hurricane Maria CLOSE Buy Photo": a page's button, though Close is someone's surname
     if not all(not name.isupper() and _listed_first_name(name) for name in current):
         return False
     name = word.title()
@@ -2484,6 +2525,8 @@ def _may_be_name_word(
         return False
     if index > 0 or _opens_place(words, index):  # "Côte d'Ivoire : la voie ouverte ...", "New Delhi has ..."
         return True
+    if language in TURKIC and APOSTROPHE_SUFFIX.search(word):
+        return True  # "Van'da ... yükseldi": Turkish sets a case ending off with an apostrophe after names only
     place = find_place(APOSTROPHE_SUFFIX.sub("", word)) or _german_genitive_place(word, language)
     if place is not None:
         # an acronym written in lowercase but its first letter ("Nato", "Usa") that opens a sentence as a

@@ -42,7 +42,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 48  # bump when the index's shape or rules change
+CACHE_FORMAT = 51  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -85,6 +85,10 @@ SUBDIVISION_TYPES = {
     "Oblast",
     "Territory",
 }
+# Second-level types taken as places too: France's départements, which French news names as often as its
+# regions ("Val-d'Oise", "Seine-Saint-Denis", "Bouches-du-Rhône"), each but those whose name is a common word
+# of French ("Nord", "Manche", "Somme": ``_subdivisions``)
+SECOND_LEVEL_TYPES = {"Metropolitan department": "fr"}
 # common words that some countries name a region by: never a place on their own
 GENERIC_GEOGRAPHY = set(
     [
@@ -216,6 +220,8 @@ ACRONYMS = {
     "org:UNESCO": ("UNESCO", "org", "UNESCO ЮНЕСКО"),
     "org:UNICEF": ("UNICEF", "org", "UNICEF ЮНИСЕФ ЮНІСЕФ"),
     "org:ECB": ("European Central Bank", "org", "ECB ЕЦБ ЄЦБ EZB BCE EBC"),
+    # not "PPE" (protective equipment in English) nor "EPL" (England's football league)
+    "org:EPP": ("European People's Party", "org", "EPP EVP ЕНП ЄНП"),
     # Ukraine's armed forces, as Ukrainian and Russian news write them daily (spelled out: ``institutions.py``)
     "org:AFU": ("Armed Forces of Ukraine", "org", "ЗСУ ВСУ"),
     # the institutions module's id: Cyrillic news writes the Commission so as often as in full ("посочва ЕК")
@@ -280,10 +286,14 @@ EVERYDAY_NAMES = {
     ),
     "DE": ("Niemiec",),
     "ID": ("印尼",),  # Chinese news's short names of Indonesia and Saudi Arabia (CLDR: 印度尼西亚, 沙特阿拉伯)
-    "SA": ("沙特",),
     "NL": ("Голландия", "Голландія", "Холандия", "Holanda"),
     "RU": ("Federación de Rusia", "Federazione Russa", "Federação da Rússia"),
-    "US": ("Америка", "Америки", "America", "Amerika", "Ameryka"),
+    "US": ("Америка", "Америки", "America", "Amerika", "Ameryka", "أمريكا", "أميركا"),
+    # Arabic news's short names, where CLDR gives the full one ("المملكة العربية السعودية", "الإمارات العربية
+    # المتحدة") or the territories' ("الأراضي الفلسطينية")
+    "SA": ("沙特", "السعودية"),
+    "AE": ("الإمارات",),
+    "PS": ("فلسطين",),
 }
 
 # The names of the United Kingdom's four countries in the languages storyline reads where pycountry's
@@ -698,7 +708,19 @@ def _build_index() -> dict[str, Place]:
             if _usable_country_name(name) and (name in english or (key not in own_names and key not in unaccented)):
                 index[key] = place
     _add_elided_forms(index)
+    _add_plain_alef_forms(index)
     return index
+
+
+_ALEF_WITH_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+
+
+def _add_plain_alef_forms(index: dict[str, Place]) -> None:
+    """Each Arabic-script name also with its alef written without hamza or madda, as much Arabic text on
+    the web writes it ("الاردن" for الأردن, "ايران" for إيران); never in place of a name the index has."""
+    for key, place in list(index.items()):
+        if writes_no_vowels(key) and (plain := key.translate(_ALEF_WITH_HAMZA)) != key:
+            index.setdefault(plain, place)
 
 
 def _english_name_over_alternate(
@@ -1077,7 +1099,8 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
             }
         )
         for subdivision in pycountry.subdivisions
-        if not subdivision.parent_code and subdivision.type in SUBDIVISION_TYPES
+        if (not subdivision.parent_code and subdivision.type in SUBDIVISION_TYPES)
+        or _second_level_place(subdivision.name, subdivision.type)
     }
     countries: dict[str, set[str]] = {}
     for subdivision, names in written.items():
@@ -1106,6 +1129,15 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
                 kept.append(f"{english} State")  # "Imo State", "Lagos State"; not "Ohio State", a university
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
     return places
+
+
+def _second_level_place(name: str, kind: str) -> bool:
+    """A subdivision of a type of ``SECOND_LEVEL_TYPES`` whose name, of one word, is no common word of its
+    language ("Nord", "Somme"; "Territoire de Belfort" is a name of several)."""
+    from storyline.stages import lemmas
+
+    language = SECOND_LEVEL_TYPES.get(kind)
+    return language is not None and (" " in name or not lemmas.common_word(name.casefold(), language))
 
 
 def _bracketed_names(name: str) -> list[str]:

@@ -99,6 +99,15 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|європейськ(?:а|ої|ій|у|ою) рад(?:а|и|і|у|ою)|европейски(?:я|ят)? съвет|evropsk(?:á|é|ou) rad(?:a|y|u|ou)"
         r"|欧洲理事会",
     ),
+    (  # the European Parliament's largest group, a party of parties (Fidesz, the CDU, the PP), named in the
+        # news of every member state
+        Institution("org:EPP", "European People's Party"),
+        r"european people(?:['’]s)? party|europäische[n]? volkspartei|parti populaire européen"
+        r"|partido popular europeo|partito popolare europeo|partido popular europeu"
+        r"|europejsk(?:a|iej|ą) parti(?:a|i|ę|ą) ludow(?:a|ej|ą)|avrupa halk partisi"
+        r"|европейск(?:ая|ой|ую|ою) народн(?:ая|ой|ую|ою) парти(?:я|и|ю|ей)"
+        r"|європейськ(?:а|ої|у|ою) народн(?:а|ої|у|ою) парті(?:я|ї|ю|єю)|европейска(?:та)? народна партия",
+    ),
     (  # the United Nations' council, only with the United Nations named: a "Security Council" alone, a
         # "Совет безопасности" or a "Rada Bezpieczeństwa" is as often a country's own
         Institution("org:UNSC", "United Nations Security Council"),
@@ -197,6 +206,7 @@ _OPENINGS = (
     "armed", "ukrainian", "збройн", "вооруж", "въоръжени", "siły", "sił", "ukrainische",
     "oval", "ovale", "bureau", "despacho", "studio", "salão", "gabinet", "овальн", "овални", "oválná", "椭圆形",
     "даиш", "boko", "боко", "qaeda", "qaida",
+    "parti", "partido", "partito", "avrupa", "народн",
     "un", "united", "security", "sicherheitsrat", "weltsicherheitsrat", "bm", "совет", "совбез", "съвет", "مجلس",
     "联合国安理会", "安理会",
     "哈马斯", "真主党", "塔利班", "胡塞武装", "伊斯兰国", "博科圣地", "基地组织",

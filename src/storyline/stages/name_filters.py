@@ -116,6 +116,7 @@ INTERFACE_WORDS = frozenset({
     "galeri", "поделиться", "фото", "видео", "галерея", "поділитися", "відео", "сподели", "снимка", "polub",
     "zaakceptuj", "zaakceptować", "newsletter", "advertise", "publicidad", "publicité", "pubblicità",
     "werbung", "reklam", "anzeige", "advertisement",
+    "buy",  # "CLOSE Buy Photo United Third Bridge President...": a photo's button before the caption
 })  # fmt: skip
 _POSSESSIVE_S = re.compile(r"['’]s\b|(?<=[a-z])s['’]", re.IGNORECASE)
 _COMPOUND_HEAD = 4  # letters of a German compound's first part, and of its last

@@ -162,6 +162,7 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         ("district-court", "amtsgerichts?", False, "{} District Court"),
         # a police force named by its seat ("Polizei Hamburg", "Polizeiinspektion Osnabrück")
         ("police", "polizei", False, "{} Police"),
+        ("police", "polizei", True, "{} Police"),  # "Berliner Polizei", "Hamburger Polizei": the city's adjective
         ("police-inspectorate", "polizeiinspektion", False, "{} Police Inspectorate"),
         ("police-directorate", "polizeidirektion", False, "{} Police Directorate"),
         ("police-headquarters", "polizeipräsidiums?", False, "{} Police Headquarters"),

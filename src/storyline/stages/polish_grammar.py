@@ -81,6 +81,21 @@ def known(word: str) -> bool:
     return all(start == 0 and end == 1 and tag != "ign" for start, end, (*_, tag, _n, _l) in _morfeusz().analyse(word))
 
 
+# the dictionary's classes of a verb's forms: finite, future of "być", past, imperative, impersonal, infinitive,
+# the adverbial participles, "winien" and the predicatives
+_VERB = ("fin", "bedzie", "praet", "impt", "imps", "inf", "pcon", "pant", "winien", "pred")
+
+
+@lru_cache(maxsize=16_384)
+def verb_only(word: str) -> bool:
+    """Whether every reading the dictionary has of the word is a verb's form ("Dokładamy", we add; "Zawiera",
+    it holds): a capitalised one opened a sentence, or a heading run on into it, and names nothing."""
+    found = list(_morfeusz().analyse(word))
+    return bool(found) and all(
+        (start, end) == (0, 1) and tag.split(":")[0] in _VERB for start, end, (_f, _l, tag, _n, _la) in found
+    )
+
+
 @lru_cache(maxsize=16_384)
 def name_kind(word: str) -> str | None:
     """What the dictionary says a capitalised word names, where every reading it has of the word is a
