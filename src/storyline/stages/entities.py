@@ -93,6 +93,7 @@ from storyline.stages.institutions import (
     find_institution,
     find_office,
     may_open_institution,
+    may_open_office,
 )
 from storyline.stages.keys import (
     HAN_RANGES,
@@ -668,7 +669,7 @@ def _institutions_named(
     named = [
         Found(key=place.id, given="", surface=" ".join(window), kind="org", lemma=place.name)
         for words in tokenised
-        for window, place in _known_spans([word for word, _ in words], LONGEST_NAME, opening)
+        for window, place in _known_spans([word for word, _ in words], LONGEST_NAME, opening, _may_open_institution)
     ]
     if not named:
         return found
@@ -693,7 +694,7 @@ def _country_institutions_named(
     named: list[tuple[Found, set[str]]] = []
     for words in tokenised:
         plain = [word for word, _ in words]
-        for start, end, office in _known_span_positions(plain, 4, find_office):
+        for start, end, office in _known_span_positions(plain, 4, find_office, may_open_office):
             country = _country_after(plain, end, language) or _country_before(plain, start, language)
             if country is None:
                 continue
@@ -865,8 +866,7 @@ def _institution_opening(window: list[str], language: str | None) -> Institution
     capitals, Arabic's "مجلس الأمن الدولي") and may open one; in a case its names' patterns do not spell out,
     by the window's nominative ("Parlamentowi Europejskiemu", the dative, is Parlament Europejski, the
     European Parliament)."""
-    first = window[0]
-    if not (first[:1].isupper() or writes_no_vowels(first)) or not may_open_institution(first):
+    if not _may_open_institution(window[0]):
         return None
     if (institution := find_institution(window)) is not None:
         return institution
@@ -874,19 +874,37 @@ def _institution_opening(window: list[str], language: str | None) -> Institution
     return find_institution(nominative) if nominative is not None and nominative != window else None
 
 
-def _known_spans(words: list[str], longest: int, find: Callable[[list[str]], T | None]) -> list[tuple[list[str], T]]:
+def _may_open_institution(word: str) -> bool:
+    """A word an institution's name may open with (``institutions.may_open_institution``), capitalised or of
+    a script without capitals."""
+    return may_open_institution(word) and (word[:1].isupper() or writes_no_vowels(word))
+
+
+def _known_spans(
+    words: list[str],
+    longest: int,
+    find: Callable[[list[str]], T | None],
+    opens: Callable[[str], bool] = lambda _word: True,
+) -> list[tuple[list[str], T]]:
     """The windows of up to ``longest`` words that ``find`` knows as a name (agencies, institutions), the
-    longest first at each place, none overlapping: (the window's words, what ``find`` said of them)."""
-    return [(words[start:end], known) for start, end, known in _known_span_positions(words, longest, find)]
+    longest first at each place, none overlapping: (the window's words, what ``find`` said of them).
+    ``opens``: whether a word may open such a name at all, asked once a place before its windows are."""
+    return [(words[start:end], known) for start, end, known in _known_span_positions(words, longest, find, opens)]
 
 
 def _known_span_positions(
-    words: list[str], longest: int, find: Callable[[list[str]], T | None]
+    words: list[str],
+    longest: int,
+    find: Callable[[list[str]], T | None],
+    opens: Callable[[str], bool] = lambda _word: True,
 ) -> list[tuple[int, int, T]]:
     """``_known_spans`` by their positions: (start, end, what ``find`` said of the window)."""
     found: list[tuple[int, int, T]] = []
     index = 0
     while index < len(words):
+        if not opens(words[index]):
+            index += 1
+            continue
         for size in range(min(longest, len(words) - index), 0, -1):
             if (known := find(words[index : index + size])) is not None:
                 found.append((index, index + size, known))

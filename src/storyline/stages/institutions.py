@@ -311,6 +311,11 @@ _WITH_THE = ("United ", "Netherlands", "Philippines", "Gambia", "Bahamas", "Mald
 _WITH_THE_ENDINGS = (" Republic", " Islands", " Territory", " Territories")  # "the Czech Republic", "the Faroe Islands"
 
 
+def may_open_office(word: str) -> bool:
+    """Whether an office's name may open with ``word`` (a cheap test before ``find_office``)."""
+    return word.casefold().startswith(_OFFICE_OPENINGS)
+
+
 def find_office(words: list[str]) -> Office | None:
     """The office a window of up to four words names as a whole, or None."""
     if not words or len(words) > 4 or not words[0].casefold().startswith(_OFFICE_OPENINGS):
