@@ -641,9 +641,9 @@ def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:
 def _english_exonym(identity: str, counts: Sequence[VariantCount]) -> str | None:
     """A city whose own name has letters English does not write, and which the store's English articles
     name otherwise more often than by it ("Cologne" for Köln, "Gothenburg" for Göteborg): that name, where the
-    gazetteer finds this city by it (a word too, "cologne", as English's capital says). Not the own name without its accents
-    ("Dusseldorf"), and not a city whose own name English writes as it is (Jerusalem, which an article's
-    "Quds" is no English name of)."""
+    gazetteer finds this city by it, whether or not it is a word too ("cologne"). Not the own name without its
+    accents ("Dusseldorf"), and not a city whose own name English writes as it is (Jerusalem, which an
+    article's "Quds" is no English name of)."""
     own = [count.lemma for count in counts if count.kind == "place"]
     if not own:
         return None

@@ -2190,11 +2190,12 @@ def _hyphen_in_place(before: str, word: str, following: list[re.Match[str]]) -> 
 
 def _place_across_a_small_word(before: str, word: str, following: list[re.Match[str]], sentence: str) -> bool:
     """Whether a place's name joins its words by hyphens across a small word in lowercase ("Bouches-du-Rhône",
-    "Stratford-upon-Avon"): one word, the small word inside it, where the whole is the gazetteer's."""
+    "Port-au-Prince"): one word, the small word inside it, where the whole is the gazetteer's."""
     if word.islower():
         after = following[0] if following else None
-        joined = after is not None and sentence[after.start() - 1 : after.start()] == "-"
-        return joined and find_place(f"{before}-{word}-{after.group(0)}") is not None  # type: ignore[union-attr]
+        if after is None or sentence[after.start() - 1 : after.start()] != "-":
+            return False
+        return find_place(f"{before}-{word}-{after.group(0)}") is not None
     return (
         "-" in before
         and any(part.islower() for part in before.split("-"))

@@ -32,7 +32,7 @@ from storyline.stages.areas import areas
 from storyline.stages.disk_cache import built_once, cache_folder
 from storyline.stages.entity_cues import GEOGRAPHIC_FEATURES
 from storyline.stages.historic_states import historic_states
-from storyline.stages.keys import HAN_RANGES, script_of, writes_no_vowels
+from storyline.stages.keys import HAN_RANGES, plain_arabic, script_of, writes_no_vowels
 from storyline.stages.name_languages import LATIN_SLAVIC
 from storyline.stages.russian_regions import region_names
 
@@ -712,14 +712,11 @@ def _build_index() -> dict[str, Place]:
     return index
 
 
-_ALEF_WITH_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
-
-
 def _add_plain_alef_forms(index: dict[str, Place]) -> None:
     """Each Arabic-script name also with its alef written without hamza or madda, as much Arabic text on
     the web writes it ("الاردن" for الأردن, "ايران" for إيران); never in place of a name the index has."""
     for key, place in list(index.items()):
-        if writes_no_vowels(key) and (plain := key.translate(_ALEF_WITH_HAMZA)) != key:
+        if writes_no_vowels(key) and (plain := plain_arabic(key)) != key:
             index.setdefault(plain, place)
 
 

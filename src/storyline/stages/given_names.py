@@ -27,7 +27,7 @@ from anyascii import anyascii
 
 from storyline.stages.arabic_names import wire_service_given_names
 from storyline.stages.disk_cache import built_once, cache_folder
-from storyline.stages.keys import writes_no_vowels
+from storyline.stages.keys import plain_arabic, writes_no_vowels
 
 CACHE_FORMAT = 7
 # a register's first name counts where this many of nomquamgender's sources list it, borne this many times
@@ -57,15 +57,6 @@ def is_given_name(word: str) -> bool:
     if folded in names or ("-" in folded and all(part in names for part in folded.split("-"))):
         return True
     return writes_no_vowels(folded) and plain_arabic(folded) in names
-
-
-def plain_arabic(word: str) -> str:
-    """An Arabic word as its spellings meet: the alef without its hamza or madda (أحمد, احمد; إسماعيل,
-    اسماعيل). Not the final yaa written undotted, which would make على (on) of علي (Ali)."""
-    return word.translate(_PLAIN_ARABIC)
-
-
-_PLAIN_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 
 
 def registered_first_name(word: str) -> bool:

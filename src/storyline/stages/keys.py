@@ -77,6 +77,15 @@ def script_of(text: str) -> str:
     return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
+def plain_arabic(word: str) -> str:
+    """An Arabic word as its spellings meet: the alef without its hamza or madda (أحمد, احمد; الأردن,
+    الاردن). Not the final yaa written undotted, which would make على (on) of علي (Ali)."""
+    return word.translate(_PLAIN_ARABIC)
+
+
+_PLAIN_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+
+
 def writes_no_vowels(text: str) -> bool:
     """Whether ``text``'s first letter is of a script that leaves short vowels unwritten (an abjad:
     Arabic, Hebrew, Syriac, Thaana), where a name's skeleton meets many other names'."""

@@ -143,7 +143,7 @@ def _person_at(words: Words, index: int, language: str | None) -> KnownName | No
     if len(family) < MIN_WORD_LETTERS or (family in common and not (is_given_name(first) and is_given_name(family))):
         return None  # a frequent word after a first name, unless a first name too: "أحمد موسى", Ahmed Moussa
     if given_words == 1 and first in common and (titled or not _family_name_beyond_doubt(family, language)):
-        return None  # "نور حديثها", light of her talk; but "أحمد موسى", "خليفة حفتر"
+        return None  # "نور حديثها", light of her talk; but "أحمد موسى", "حسن نصرالله"
     if _cased(family) or TATWEEL in family or find_place(family) is not None or find_place(first) is not None:
         return None
     proclitics = PROCLITICS.get(language or "", ())
