@@ -3412,3 +3412,22 @@ def test_entities_a_pages_button_in_capitals_is_no_surname() -> None:
     """ "Hurricane Maria CLOSE Buy Photo": "CLOSE", though Close is a surname, is the page's button."""
     found = _surfaces("Families left after Hurricane Maria CLOSE Buy Photo Samuel Lopez says so.", "en")
     assert not any("CLOSE" in surface or "Buy" in surface for surface in found)
+
+
+def test_entities_the_pentagon_in_each_language() -> None:
+    """The US defence department by its building, a common noun in German's dictionary ("Pentagons", its
+    genitive) and Russia's "в Пентагоне": one institution."""
+    assert _mentions("Die US-Truppen haben nach Angaben des Pentagons begonnen.", "de")["inst:pentagon"].kind == "org"
+    assert _mentions("В Пентагоне заявили об этом.", "ru")["inst:pentagon"].lemma == "Pentagon"
+
+
+def test_entities_a_name_after_a_country_words_of_english_or_before_a_listed_company() -> None:
+    """ "President of the Hellenic Republic Prokopios Pavlopoulos": Greece, then the president; "Experienced
+    Pole Robert Kubica": a person after two English words; "Harry Potter Netflix sorprendió": a heading run on
+    into a company. "Royal Albert Hall" and "Crown Princess Mary" stay as they were."""
+    found = _surfaces("President of the Hellenic Republic Prokopios Pavlopoulos received them.", "en")
+    assert found.get("Hellenic Republic") == "place" and "Prokopios Pavlopoulos" in found
+    assert _surfaces("Paris - Experienced Pole Robert Kubica will drive.", "en").get("Robert Kubica") == "person"
+    assert _surfaces("Los fans de Harry Potter Netflix sorprendió con un tuit.", "es").get("Netflix") == "org"
+    assert "Royal Albert Hall" in _surfaces("He played at the Royal Albert Hall last night.", "en")
+    assert "Crown" not in _surfaces("We saw Crown Princess Mary in Copenhagen.", "en")

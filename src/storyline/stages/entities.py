@@ -2962,7 +2962,13 @@ def _mentions_for_run(
     if len(run) > 1 and is_club_prefix(run[0]):  # "FC Bayern München": a club, not Bavaria and Munich
         mention = _club_mention(run)
         return [mention] if mention is not None else []
-    cut = _script_change(run) or _full_name_after_a_word(run, language)
+    cut = (
+        _script_change(run)
+        or _full_name_after_a_word(run, language)
+        or _name_after_a_country(run, language)
+        or _full_name_after_english_words(run, language)
+        or _listed_company_after_a_name(run)
+    )
     genitive = None if cut else _full_name_after_a_genitive(run, language)
     cut = cut or genitive or _article_word_after_a_name(run, language)
     if cut:  # "Brexit Домінік Рааб", "Брекзит Дейвид Дейвис": a word, then a person's full name
@@ -3283,6 +3289,70 @@ def _script_change(run: list[str]) -> int | None:
 def _script(word: str) -> str:
     letter = next((char for char in word if char.isalpha()), "")  # none in a number's sign ("Ⅲ")
     return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
+def _listed_company_after_a_name(run: list[str]) -> int | None:
+    """Where a listed company's name of one word ends a run of three words or more that is no company's name
+    ("los fans de Harry Potter | Netflix sorprendió": a heading run on into its text): the company's word. Not
+    where that word is a family name too ("John Deere") or a word of English."""
+    last = run[-1]
+    if len(run) < 3 or not is_listed_company(last) or is_listed_company(" ".join(run)):
+        return None
+    if is_family_name(last) or lemmas.in_lowercase(last.lower(), "en"):
+        return None  # "Apple", "Amazon" are words; "Netflix", "Google" are not
+    return len(run) - 1
+
+
+def _full_name_after_english_words(run: list[str], language: str | None) -> int | None:
+    """Where an English run's full name begins after words that English's dictionary writes in lowercase
+    ("Experienced Pole | Robert Kubica", "White House | Kellyanne Conway"): at a listed first name that is no
+    place, before a word that is no word of the dictionary ("Royal Albert Hall" and "Lake Victoria Basin"
+    stay whole), none of the words before it a first name ("Bill Burke Jr"), a title's or an organisation's
+    ("Bank Julius Baer")."""
+    if language != "en" or len(run) < 3:
+        return None
+    for index in range(1, len(run) - 1):
+        first, surname = run[index], run[index + 1]
+        if not is_given_name(first) or find_place(first) is not None:
+            continue
+        if office_words_at_end(run[: index + 1], language):
+            return None  # "Crown Princess Mary", "Chief Justice": a title's word is someone's first name too
+        leading = run[:index]
+        if (
+            all(
+                not word.isupper() and not is_given_name(word) and lemmas.in_lowercase(word.lower(), "en")
+                for word in leading
+            )
+            and not has_org_word(leading)
+            and not any(is_person_title(word) for word in leading)
+            and not lemmas.in_lowercase(surname.lower(), "en")
+            and not has_org_word([surname])
+        ):
+            return index
+        return None
+    return None
+
+
+def _name_after_a_country(run: list[str], language: str | None) -> int | None:
+    """Where a run opens with a country's whole name and a name of two words or more follows ("President of
+    the Hellenic Republic | Prokopios Pavlopoulos"): how many words the country takes. Not where a word after
+    it is in capitals, a word of the dictionaries or an organisation's, or the rest is a place ("South Africa
+    Rugby Union", "United States Senate Committee")."""
+    if len(run) < 3:
+        return None
+    for cut in range(len(run) - 2, 0, -1):
+        place = find_place(" ".join(run[:cut]))
+        if place is None or not place.id.startswith(("iso:", "hist:")) or "-" in place.id:
+            continue
+        rest = run[cut:]
+        if (
+            has_org_word(rest)
+            or _is_place(rest)
+            or any(word.isupper() or is_known_word(word, language) for word in rest)
+        ):
+            return None
+        return cut
+    return None
 
 
 def _full_name_after_a_word(run: list[str], language: str | None) -> int | None:

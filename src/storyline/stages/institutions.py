@@ -52,6 +52,11 @@ _NAMES: tuple[tuple[Institution, str], ...] = (
         r"|gabinet(?:u|cie)? owaln(?:y|ego|ym)|oval ofis(?:i|te)?|овальн(?:ый|ого|ом|ому|ым) кабинет(?:а|е|у|ом)?"
         r"|овальн(?:ий|ого|ому|им) кабінет(?:у|і|ом)?|овални(?:я|ят) кабинет|oválná pracovn(?:a|y|ě)|椭圆形办公室",
     ),
+    (  # the US defence department by its building, as "the Kremlin" is Russia's presidency ("Pentagon" is a
+        # common noun, a pentagon, in German's and Polish's dictionaries)
+        Institution("inst:pentagon", "Pentagon"),
+        r"pentagon(?:s|u|ie|em|a|o)?|pentágono|pentagone|пентагон(?:а|е|у|ом|і|ът)?|五角大楼",
+    ),
     (
         Institution("inst:us-state-department", "US State Department"),
         r"state department|госдеп(?:артамент)?(?:а|е|у|ом)?|държавни(?:я|ят) департамент"
@@ -204,6 +209,7 @@ _OPENINGS = (
     "taliban", "talibán", "талибан", "талібан", "талиб", "houthi", "huthi", "hutíes", "huthíes", "husiler", "хусит",
     "islam", "état", "estado", "stato", "państw", "islám", "исламск", "ісламськ", "ислямска", "daesh", "daech",
     "armed", "ukrainian", "збройн", "вооруж", "въоръжени", "siły", "sił", "ukrainische",
+    "pentag", "пентагон", "五角大楼",
     "oval", "ovale", "bureau", "despacho", "studio", "salão", "gabinet", "овальн", "овални", "oválná", "椭圆形",
     "даиш", "boko", "боко", "qaeda", "qaida",
     "parti", "partido", "partito", "avrupa", "народн",
