@@ -3431,3 +3431,28 @@ def test_entities_a_name_after_a_country_words_of_english_or_before_a_listed_com
     assert _surfaces("Los fans de Harry Potter Netflix sorprendió con un tuit.", "es").get("Netflix") == "org"
     assert "Royal Albert Hall" in _surfaces("He played at the Royal Albert Hall last night.", "en")
     assert "Crown" not in _surfaces("We saw Crown Princess Mary in Copenhagen.", "en")
+
+
+def test_entities_in_arabic_a_peoples_adjective_between_a_title_and_the_name() -> None:
+    """ "المستشارة الألمانية أنجيلا ميركل" (the German chancellor Angela Merkel), "الرئيس الفرنسي إيمانويل
+    ماكرون": the title's holder after the adjective of what the title is of."""
+    found = _surfaces("دعت المستشارة الألمانية أنجيلا ميركل إلى الحذر. وقال الرئيس الفرنسي إيمانويل ماكرون ذلك.", "ar")
+    assert found.get("أنجيلا ميركل") == "person" and found.get("إيمانويل ماكرون") == "person"
+
+
+def test_entities_a_german_citys_adjective_before_its_zoo_airport_or_prosecutors() -> None:
+    """ "Krefelder Zoo" is the Krefeld Zoo as "Zoo Krefeld" is; "Frankfurter Flughafen" the airport of
+    "Flughafen Frankfurt"."""
+    found = _mentions("Im Krefelder Zoo brannte es. Am Frankfurter Flughafen landete er.", "de")
+    assert found["inst:zoo@geo:2884509"].lemma == "Krefeld Zoo"
+    assert "inst:airport@geo:2925533" in _mentions("Er landete am Flughafen Frankfurt.", "de")
+    assert "inst:airport@geo:2925533" in found
+
+
+def test_entities_a_languages_name_in_itself_and_a_company_before_english_words() -> None:
+    """ "also available in Français (pdf) and Deutsch (pdf)": languages' names; "the Nestlé Annual General
+    Meeting": the company, then the meeting."""
+    found = _surfaces("This press release is also available in Deutsch (pdf) and English.", "en")
+    assert "Deutsch" not in found
+    found = _surfaces("The board has confirmed that the Nestlé Annual General Meeting will take place.", "en")
+    assert found.get("Nestlé") == "org"

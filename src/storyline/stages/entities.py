@@ -2968,6 +2968,7 @@ def _mentions_for_run(
         or _name_after_a_country(run, language)
         or _full_name_after_english_words(run, language)
         or _listed_company_after_a_name(run)
+        or _listed_company_before_words(run)
     )
     genitive = None if cut else _full_name_after_a_genitive(run, language)
     cut = cut or genitive or _article_word_after_a_name(run, language)
@@ -3301,6 +3302,23 @@ def _listed_company_after_a_name(run: list[str]) -> int | None:
     if is_family_name(last) or lemmas.in_lowercase(last.lower(), "en"):
         return None  # "Apple", "Amazon" are words; "Netflix", "Google" are not
     return len(run) - 1
+
+
+def _listed_company_before_words(run: list[str]) -> int | None:
+    """Where a listed company's name opens a run that goes on in two or more English words, capitalised as
+    a heading or a page's name for a thing ("Nestlé | Annual General Meeting", "Google | Privacy Policy"):
+    how many words the company takes. Not a company's longer name ("Deutsche Bank" is listed whole), nor a
+    company of one word that is an English word too ("Noble")."""
+    for size in range(min(3, len(run) - 2), 0, -1):
+        rest, company = run[size:], " ".join(run[:size])
+        if not is_listed_company(company) or is_listed_company(" ".join(run)):
+            continue
+        if size == 1 and lemmas.in_lowercase(company.lower(), "en"):
+            return None  # "Noble Oaks Apartments": a word first, whatever company bears it
+        if all(not word.isupper() and lemmas.in_lowercase(word.lower(), "en") for word in rest):
+            return size
+        return None
+    return None
 
 
 def _full_name_after_english_words(run: list[str], language: str | None) -> int | None:

@@ -1240,6 +1240,22 @@ def capitalises_calendar(language: str | None) -> bool:
     return locale is not None and all(name[:1].isupper() for name in locale.months["format"]["wide"].values())
 
 
+@lru_cache(maxsize=1)
+def language_endonyms() -> frozenset[str]:
+    """Each language's name in itself, as the CLDR writes it, casefolded ("français", "deutsch", "español",
+    "türkçe"): a page's links to its other languages ("also available in Français and Deutsch"), no entity."""
+    from babel import Locale, localedata
+
+    names = set()
+    for code in localedata.locale_identifiers():
+        if "_" in code:
+            continue
+        name = Locale.parse(code).get_language_name(code) or ""
+        if len(name) >= 4 and name.isalpha():
+            names.add(name.casefold())
+    return frozenset(names)
+
+
 @lru_cache(maxsize=64)
 def capitalised_language_names(language: str | None) -> frozenset[str]:
     """The names of languages in ``language`` as the CLDR writes them with a capital (English's

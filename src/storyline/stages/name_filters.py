@@ -20,6 +20,7 @@ from storyline.stages.entity_cues import (
     has_org_word,
     is_brand_shaped,
     is_generic_org_noun,
+    language_endonyms,
     names_a_disease,
     opens_with_org_word,
     time_zone_abbreviations,
@@ -154,6 +155,19 @@ def not_a_name(mention: Found, language: str | None, lowercase: set[str], nouns:
         or names_a_disease(mention.surface)
         or names_a_holiday(mention)
         or _page_widget(mention)
+        or _language_in_itself(mention)
+    )
+
+
+def _language_in_itself(mention: Found) -> bool:
+    """A lone word that is a language's name in itself ("available in Français (pdf) and Deutsch (pdf)"),
+    no person's and no gazetteer's place."""
+    word = mention.surface
+    return (
+        " " not in word
+        and ":" not in mention.key
+        and mention.kind != "person"
+        and word.casefold() in language_endonyms()
     )
 
 

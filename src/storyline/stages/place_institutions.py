@@ -163,6 +163,11 @@ _FORMS: dict[str, tuple[Form, ...]] = {
         # a police force named by its seat ("Polizei Hamburg", "Polizeiinspektion Osnabrück")
         ("police", "polizei", False, "{} Police"),
         ("police", "polizei", True, "{} Police"),  # "Berliner Polizei", "Hamburger Polizei": the city's adjective
+        ("airport", "flughafens?", True, "{} Airport"),  # "Frankfurter Flughafen"
+        ("zoo", "zoos?", False, "{} Zoo"),  # "Zoo Krefeld"
+        ("zoo", "zoos?", True, "{} Zoo"),  # "Krefelder Zoo"
+        ("prosecutors", "staatsanwaltschaft", False, "{} Public Prosecutor's Office"),
+        ("prosecutors", "staatsanwaltschaft", True, "{} Public Prosecutor's Office"),  # "Kölner Staatsanwaltschaft"
         ("police-inspectorate", "polizeiinspektion", False, "{} Police Inspectorate"),
         ("police-directorate", "polizeidirektion", False, "{} Police Directorate"),
         ("police-headquarters", "polizeipräsidiums?", False, "{} Police Headquarters"),

@@ -178,10 +178,25 @@ def _opens_compound_first_name(words: Words, index: int, language: str | None) -
 
 
 def _after_title(words: Words, index: int, language: str | None) -> bool:
-    """Whether a person's title (``TITLES``) comes right before word ``index``, with nothing between."""
+    """Whether a person's title (``TITLES``) comes right before word ``index``, with nothing between but a
+    people's adjective ("المستشارة الألمانية أنجيلا ميركل": the German chancellor Angela Merkel)."""
     if index == 0 or words[index][1]:
         return False
-    return words[index - 1][0] in TITLES.get(language or "", frozenset())
+    titles = TITLES.get(language or "", frozenset())
+    if words[index - 1][0] in titles:
+        return True
+    return (
+        index >= 2
+        and not words[index - 1][1]
+        and _peoples_adjective(words[index - 1][0], language)
+        and (words[index - 2][0] in titles)
+    )
+
+
+def _peoples_adjective(word: str, language: str | None) -> bool:
+    """An Arabic adjective of relation with its article, masculine or feminine ("الألمانية", "الفرنسي",
+    "الأمريكي"): what a title's holder is of."""
+    return language == "ar" and word.startswith(ARTICLES["ar"]) and word.endswith(("ي", "ية")) and len(word) > 5
 
 
 def _inflected(word: str, language: str | None) -> bool:
