@@ -73,6 +73,7 @@ def test_a_country_is_shown_by_the_english_name_the_stores_english_articles_writ
     cologne = [place("Köln", "Köln", "de", 9), place("Cologne", "Köln", "en", 2)]
     assert display_name("geo:2886242", cologne) == "Cologne"
     assert display_name("geo:2886242", cologne[:1]) == "Köln"
+    assert display_name("geo:2886242", [*cologne, place("Köln", "Köln", "en", 3)]) == "Köln"  # English writes it more
     jerusalem = [place("Jerusalem", "Jerusalem", "en", 1), place("Quds", "Jerusalem", "en", 3)]
     assert display_name("geo:281184", jerusalem) == "Jerusalem"
     dusseldorf = [place("Düsseldorf", "Düsseldorf", "de", 4), place("Dusseldorf", "Düsseldorf", "en", 3)]

@@ -36,14 +36,20 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storyline.models import Entity, EntityVariant
 from storyline.stages.chinese import latin_keys
 from storyline.stages.entity_cues import is_named_organisation
-from storyline.stages.gazetteer import METROPOLIS_POPULATION, english_country_names, find_place, without_accents
+from storyline.stages.gazetteer import (
+    METROPOLIS_POPULATION,
+    Place,
+    english_country_names,
+    find_place,
+    without_accents,
+)
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
 from storyline.stages.latin_names import latin_name
 from storyline.stages.name_languages import (
@@ -644,26 +650,18 @@ def _english_exonym(identity: str, counts: Sequence[VariantCount]) -> str | None
     gazetteer finds this city by it, whether or not it is a word too ("cologne"). Not the own name without its
     accents ("Dusseldorf"), and not a city whose own name English writes as it is (Jerusalem, which an
     article's "Quds" is no English name of)."""
-    own = [count.lemma for count in counts if count.kind == "place"]
-    if not own:
+    name = _gazetteer_name(counts)
+    if name is None or name.isascii():
         return None
-    name = max(set(own), key=own.count)
-    if name.isascii():
-        return None
-    written: Counter[str] = Counter()
-    for count in counts:
-        surface = _POSSESSIVE.sub("", count.surface)
-        if count.kind == "place" and count.language == "en" and surface.isascii() and surface.isalpha():
-            written[surface.title() if surface.isupper() else surface] += count.mentions
+    in_english = _place_spellings(counts, lambda count: count.language == "en")
     plain = without_accents(name).casefold()
     exonyms = {
-        form: n for form, n in written.items() if without_accents(form).casefold() != plain and n > written[name]
+        form: n
+        for form, n in in_english.items()
+        if form.isascii() and form.isalpha() and without_accents(form).casefold() != plain and n > in_english[name]
     }
-    if not exonyms:
-        return None
-    form = min(exonyms, key=lambda candidate: (-exonyms[candidate], candidate))
-    place = find_place(form)
-    return form if place is not None and place.id == identity else None
+    form = _written_most(exonyms)
+    return form if form is not None and _finds(form, identity) is not None else None
 
 
 def _short_city_name(identity: str, counts: Sequence[VariantCount]) -> str | None:
@@ -672,22 +670,13 @@ def _short_city_name(identity: str, counts: Sequence[VariantCount]) -> str | Non
     words ("Frankfurt", "Xalapa"), where the gazetteer finds this city by them too and they are no common
     word of the articles' languages or of English ("Gold" of Gold Coast). Not a metropolis, whose shorter
     name is often its region's as well ("New York" of New York City)."""
-    official = [count.lemma for count in counts if count.kind == "place"]
-    if not official:
+    name = _gazetteer_name(counts)
+    if name is None:
         return None
-    name = max(set(official), key=official.count)
-    written: Counter[str] = Counter()
-    for count in counts:
-        surface = _POSSESSIVE.sub("", count.surface)
-        surface = surface.title() if surface.isupper() else surface
-        if count.kind == "place" and is_latin(surface):
-            written[surface] += count.mentions
-    shorter = {form: n for form, n in written.items() if name.startswith(form + " ") and n > written[name]}
-    if not shorter:
-        return None
-    form = min(shorter, key=lambda candidate: (-shorter[candidate], candidate))
-    place = find_place(form)
-    if place is None or place.id != identity or place.population >= METROPOLIS_POPULATION:
+    written = _place_spellings(counts, lambda count: is_latin(count.surface))
+    form = _written_most({form: n for form, n in written.items() if name.startswith(form + " ") and n > written[name]})
+    place = _finds(form, identity) if form is not None else None
+    if form is None or place is None or place.population >= METROPOLIS_POPULATION:
         return None
     from storyline.stages import lemmas  # the dictionaries load on an ingest's linking, never for reading
 
@@ -695,6 +684,34 @@ def _short_city_name(identity: str, counts: Sequence[VariantCount]) -> str | Non
     if any(lemmas.common_word(form.casefold(), language) for language in languages if language):
         return None  # "Gold" for Gold Coast: a word the articles wrote, not the city's shorter name
     return form
+
+
+def _gazetteer_name(counts: Sequence[VariantCount]) -> str | None:
+    """The name the gazetteer gives a place, as its mentions' lemmas hold it most."""
+    names = [count.lemma for count in counts if count.kind == "place"]
+    return max(set(names), key=names.count) if names else None
+
+
+def _place_spellings(counts: Sequence[VariantCount], keep: Callable[[VariantCount], bool]) -> Counter[str]:
+    """How often the mentions ``keep`` accepts write a place each way: without a possessive, a name in
+    capitals as a title ("KÖLN": Köln)."""
+    written: Counter[str] = Counter()
+    for count in counts:
+        surface = _POSSESSIVE.sub("", count.surface)
+        if count.kind == "place" and keep(count):
+            written[surface.title() if surface.isupper() else surface] += count.mentions
+    return written
+
+
+def _written_most(forms: Mapping[str, int]) -> str | None:
+    """The form written most, the first in order among as many."""
+    return min(forms, key=lambda form: (-forms[form], form)) if forms else None
+
+
+def _finds(form: str, identity: str) -> Place | None:
+    """The place the gazetteer finds by ``form``, where it is the entity's own."""
+    place = find_place(form)
+    return place if place is not None and place.id == identity else None
 
 
 def _names_subdivision(name: str, identity: str) -> bool:
