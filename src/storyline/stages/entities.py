@@ -1428,19 +1428,24 @@ def _place_noun_before(run: list[str], words: list[tuple[str, bool]], start: int
 
 def _feature_noun_after(run: list[str], words: list[tuple[str, bool]], start: int, language: str | None) -> bool:
     """A feature's noun in lowercase right after the name, which is the run as written ("Baltského moře")."""
-    end = start + len(run)
-    if end >= len(words) or words[end][1] or [word for word, _ in words[start:end]] != run:
-        return False
-    return before_a_feature(run, words[end][0], language)
+    following = _word_after_run(run, words, start)
+    return following is not None and before_a_feature(run, following, language)
 
 
 def _division_noun_after(run: list[str], words: list[tuple[str, bool]], start: int, language: str | None) -> bool:
     """A division's noun right after the name ("Çaykara İlçesi'nde", "Kaşüstü mahallesinde":
     ``name_shapes.names_a_division``), which the run left out."""
+    following = _word_after_run(run, words, start)
+    return following is not None and names_a_division(following, language)
+
+
+def _word_after_run(run: list[str], words: list[tuple[str, bool]], start: int) -> str | None:
+    """The word right after a run that is the sentence's words as written from ``start``, with no punctuation
+    between; None at the sentence's end."""
     end = start + len(run)
     if end >= len(words) or words[end][1] or [word for word, _ in words[start:end]] != run:
-        return False
-    return names_a_division(words[end][0], language)
+        return None
+    return words[end][0]
 
 
 _OPENING_QUOTES = "«„“\"'‚‹"
