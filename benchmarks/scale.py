@@ -245,6 +245,11 @@ def long_running_probe(
     }
 
 
+def _rounded(value: Any) -> Any:
+    """A probe's figure to two places; its lists (the slowest articles) as they are."""
+    return round(value, 2) if isinstance(value, float) else value
+
+
 def one_batch(db: str | Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, Any]:
     """One ingest call of ``records`` into ``db``: its seconds (start-up and model loading excluded)."""
     from storyline.ingest.records import record_to_article
@@ -413,7 +418,7 @@ def main() -> None:
                 "one_fresh_seconds": round(one_seconds, 2),
                 "one_fresh_peak_mib": round(one_peak),
                 "noop_seconds": round(noop_seconds, 2),
-                **({key: round(value, 2) for key, value in probe.items()} if probe else {}),
+                **({key: _rounded(value) for key, value in probe.items()} if probe else {}),
             }
             print(
                 f"{row['stored_before']:>8} {seconds:8.1f} {row['articles_per_second']:7.1f} {peak:8.0f}"
