@@ -245,11 +245,6 @@ def long_running_probe(
     }
 
 
-def _rounded(value: Any) -> Any:
-    """A probe's figure to two places; its lists (the slowest articles) as they are."""
-    return round(value, 2) if isinstance(value, float) else value
-
-
 def one_batch(db: str | Path, embedder: str, records: list[dict[str, Any]]) -> dict[str, Any]:
     """One ingest call of ``records`` into ``db``: its seconds (start-up and model loading excluded)."""
     from storyline.ingest.records import record_to_article
@@ -284,8 +279,9 @@ def split_stream(
     return records, [record for record in records if record["id"] not in aside_ids][:articles], set_aside
 
 
-def _rounded(figures: dict[str, Any]) -> dict[str, Any]:
-    return {key: round(value, 1) if isinstance(value, float) else value for key, value in figures.items()}
+def _rounded(figures: dict[str, Any], places: int = 1) -> dict[str, Any]:
+    """The figures to ``places`` places; what is no float (a list of the slowest articles) as it is."""
+    return {key: round(value, places) if isinstance(value, float) else value for key, value in figures.items()}
 
 
 def articles_beyond(records: list[dict[str, Any]], count: int, shared: Path) -> list[dict[str, Any]]:
@@ -418,7 +414,7 @@ def main() -> None:
                 "one_fresh_seconds": round(one_seconds, 2),
                 "one_fresh_peak_mib": round(one_peak),
                 "noop_seconds": round(noop_seconds, 2),
-                **({key: _rounded(value) for key, value in probe.items()} if probe else {}),
+                **(_rounded(probe, 2) if probe else {}),
             }
             print(
                 f"{row['stored_before']:>8} {seconds:8.1f} {row['articles_per_second']:7.1f} {peak:8.0f}"
