@@ -6,7 +6,8 @@ Usage:
 
 ``dump`` runs the entities stage over every article of the pair file (title and text), after the
 stages ingest runs before it (cleaning, then the language stage, which takes the file's language as
-declared) and writes each article's mentions (surface, type, key); run it with each build (for the
+declared) and writes each article's mentions (surface, type, key, given name's key, lemma: linking
+spells a name by its lemma and tells people apart by their given names' keys); run it with each build (for the
 build before, e.g. ``PYTHONPATH=OLD_CHECKOUT/src``). ``diff`` lists the articles whose mentions differ,
 with the mentions gone and those new, for a person to judge, and how many articles changed.
 """
@@ -27,7 +28,9 @@ def dump(pairs: Path, out: Path) -> None:
 
     cleaned = clean_text(articles_in_order(read_pairs(pairs)))
     found = extract_entities(detect_language(cleaned, Settings().languages))
-    mentions = {article.id: sorted([m.surface, m.kind, m.key] for m in article.entities) for article in found}
+    mentions = {
+        article.id: sorted([m.surface, m.kind, m.key, m.given, m.lemma] for m in article.entities) for article in found
+    }
     out.write_text(json.dumps(mentions, ensure_ascii=False), encoding="utf-8")
     print(f"{len(mentions)} articles, {sum(map(len, mentions.values()))} mentions -> {out}")
 

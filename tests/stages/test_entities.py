@@ -3456,3 +3456,56 @@ def test_entities_a_languages_name_in_itself_and_a_company_before_english_words(
     assert "Deutsch" not in found
     found = _surfaces("The board has confirmed that the Nestlé Annual General Meeting will take place.", "en")
     assert found.get("Nestlé") == "org"
+
+
+def test_entities_a_listed_name_keeps_its_final_s_where_names_do_not_inflect() -> None:
+    """English's dictionary makes "Andreas" a plural of Andrea and "Edwards" of Edward: a listed first or
+    family name is the name as written, so that the German and English articles' Andreas Kalbitz have one
+    given name's key."""
+    found = _mentions("AfD leader Andreas Kalbitz met Thomas Edwards and Marcos Pontes.", "en")
+    lemmas_found = {m.lemma for m in found.values()}
+    assert {"Andreas Kalbitz", "Thomas Edwards", "Marcos Pontes"} <= lemmas_found
+    assert found[name_key("Kalbitz")].given == given_key("Andreas")
+
+
+def test_entities_a_first_name_before_a_family_names_plural_is_no_team() -> None:
+    """ "Serena Williams": La Serena is a city and "Williams" reads as a plural, but the plural is of a name
+    (William), not of a team's noun ("Ottawa Senators", "Metro Parks")."""
+    found = _surfaces("Serena Williams won. The Ottawa Senators lost. Metro Parks said so.", "en")
+    assert found.get("Serena Williams") == "person"
+    assert found.get("Ottawa Senators") == "org" and found.get("Metro Parks") == "org"
+
+
+def test_entities_a_german_genitive_after_a_listed_first_name_before_a_noun() -> None:
+    """ "Angela Merkels Kritik", "Donald Trumps Politik": the person, whose surname no list holds, without the
+    genitive's "s" and without the noun; a surname that ends in a vowel and "s" is the name ("Alexis Tsipras")."""
+    found = _mentions("Angela Merkels Kritik war deutlich. Sie kritisierten Donald Trumps Politik.", "de")
+    assert found[name_key("Merkel")].lemma == "Angela Merkel" and found[name_key("Trump")].lemma == "Donald Trump"
+    assert name_key("Kritik") not in found and name_key("Politik") not in found
+
+
+def test_entities_a_german_names_adjective_in_any_case_is_one_name() -> None:
+    """ "der Deutschen Bank", "die Deutsche Bank", "Deutscher Bank": one name, Deutsche Bank; "der Europäischen
+    Union" is the European Union; a city's adjective takes no ending ("Frankfurter Rundschau")."""
+    text = "Die Aktie der Deutschen Bank fiel. Die Deutsche Bank meldete Verluste."
+    assert {m.lemma for m in _mentions(text, "de").values()} == {"Deutsche Bank"}
+    assert "org:EU" in _mentions("Die Staaten der Europäischen Union stimmten zu.", "de")
+    assert _mentions("Das meldete die Frankfurter Rundschau.", "de")[name_key("Rundschau")].lemma == (
+        "Frankfurter Rundschau"
+    )
+
+
+def test_entities_a_german_compound_noun_before_a_full_name_is_its_description() -> None:
+    """ "Weltkriegsveteran Tom Moore", "Virenforscher Richard Neher": nouns the dictionary lacks, made of its
+    nouns, before a listed first name: the person without them, as "Schauspieler Dwayne Johnson"."""
+    found = _surfaces("Der Weltkriegsveteran Tom Moore ist tot. Virenforscher Richard Neher warnte.", "de")
+    assert found.get("Tom Moore") == "person" and found.get("Richard Neher") == "person"
+
+
+def test_entities_a_town_abroad_in_an_article_that_names_its_country() -> None:
+    """A town too small for every language's index is found in an English article that names its country
+    ("Landshut, Germany"), not in one that does not, and never where it is a word ("Worms")."""
+    landshut = "geo:2881485"
+    found = _mentions("Police in Landshut, Germany, cancelled the fair. Worms stayed quiet.", "en")
+    assert landshut in found and not any(m.surface == "Worms" and m.kind == "place" for m in found.values())
+    assert landshut not in _mentions("Police in Landshut cancelled the fair.", "en")

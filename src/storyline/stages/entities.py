@@ -172,6 +172,7 @@ from storyline.stages.polish_grammar import name_kind as polish_name_kind
 from storyline.stages.polish_grammar import nominative_phrase
 from storyline.stages.polish_grammar import verb_only as polish_verb_only
 from storyline.stages.regnal_names import find_regnal_names, regnal_key
+from storyline.stages.towns_abroad import towns_of_named_countries
 from storyline.stages.uncased_names import is_uncased, known_names
 
 # an acronym of two letter groups joined by "&" is one word ("AT&T", "S&P", "P&G", "H&M")
@@ -562,6 +563,7 @@ def find_mentions(article: Article) -> tuple[EntityMention, ...]:
     kept = _place_institutions_named(kept, tokenised, article.language)
     kept = _regnal_names_named(kept, tokenised, article.language)
     kept = [_listed_company(m, article.language) for m in kept]
+    kept = towns_of_named_countries(kept, article.language)
     merged = _merge_in_article(_expand_acronyms(kept, _acronyms_declared(kept, text)))
     return tuple(_hyphen_restored(mention) for mention in merged)
 
@@ -2836,7 +2838,7 @@ def _genitive_name_before_noun(current: list[str], word: str, language: str | No
     if is_family_name(last) or is_given_name(last) or lemmas.in_lowercase(last, language or ""):
         return False  # "Peters", "Jens Büttner"; "Deutsches Kinderhilfswerk"
     base = last[:-1]
-    if not (base.lower() in mid_caps or is_family_name(base) or is_given_name(base)):
+    if not (base.lower() in mid_caps or is_family_name(base) or is_given_name(base) or _after_first_name(current)):
         return False
     return (
         lemmas.is_known(word, language or "")
@@ -2844,6 +2846,22 @@ def _genitive_name_before_noun(current: list[str], word: str, language: str | No
         and find_place(word) is None
         and not any(find_place(" ".join([*current[at:], word])) for at in range(len(current)))  # "Addis Abeba"
     )
+
+
+def _after_first_name(current: list[str]) -> bool:
+    """A genitive's "s" after a consonant other than a hissing one, following a listed first name
+    ("Angela Merkels", "Donald Trumps", "Viktor Orbans"): German adds it to such a surname, while one that
+    ends in a vowel and "s" may be the name itself ("Alexis Tsipras", "Kyriakos Mitsotakis")."""
+    base = current[-1][:-1]
+    return (
+        len(current) > 1
+        and is_given_name(current[-2])
+        and base[-1:].isalpha()
+        and base[-1].lower() not in _GERMAN_VOWELS_AND_HISSING
+    )
+
+
+_GERMAN_VOWELS_AND_HISSING = frozenset("aeiouyäöüßsxz")
 
 
 def _trimmed(
@@ -3599,6 +3617,8 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     lemma = head_lemma
     if len(run) > 1:
         lemmas = [word if word.islower() or written else _lemma_and_kind(word, language)[0] for word in run[:-1]]
+        if kind != "person" and not written:
+            lemmas = _german_adjectives_named(run[:-1], lemmas, language)
         surname = (
             (_feminine_surname(run, language) or _surname_in_case_of_given(run, language)) if kind == "person" else None
         )
@@ -3620,6 +3640,42 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     if len(run) > 1 and not written and language in TURKIC:
         lemma = _institution_name(run)  # "Pamukkale Üniversitesi Hastanesi", not "Pamuk Üniversite Hastane"
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _german_adjectives_named(words: list[str], lemmas_of: list[str], language: str | None) -> list[str]:
+    """A German name's adjectives in the form the name is known by, the weak nominative in "-e" ("Deutschen
+    Bank", "Deutscher Bank": Deutsche Bank; "Roten Meer": Rote Meer), whatever case the sentence gives
+    them: the dictionary's lemma of an adjective is in lowercase without its ending ("europäisch"), or
+    another word's ("Deutscher", a German)."""
+    if language != "de":
+        return lemmas_of
+    return [_german_adjective_nominative(word) or lemma for word, lemma in zip(words, lemmas_of, strict=True)]
+
+
+def _german_adjective_nominative(word: str) -> str | None:
+    """A capitalised German adjective's weak nominative ("Europäischen": Europäische), or None for any other word."""
+    folded = word.lower()
+    if not word[:1].isupper() or word.isupper() or not lemmas.inflected_adjective(folded, "de"):
+        return None
+    stem = lemmas.dictionary_lemma(folded, "de") or ""
+    if len(stem) < _MIN_ADJECTIVE_STEM or folded[len(stem) :] not in _CASE_ENDINGS_OF_ADJECTIVES:
+        return None  # no ending ("National", "Online")
+    if _german_city_adjective(word, "de") is not None:
+        return None  # "Hamburger", "Frankfurter": a city's adjective takes no ending
+    return (stem + "e").capitalize()
+
+
+_MIN_ADJECTIVE_STEM = 3  # "neu" of "Neue Zürcher Zeitung"
+_CASE_ENDINGS_OF_ADJECTIVES = frozenset({"e", "en", "er", "es", "em"})  # "e": the form itself
+
+
+def german_nominative_name(run: list[str], language: str | None) -> str | None:
+    """A German name of several words with its adjectives as the name is known ("Europäischen Union":
+    Europäische Union), where that differs from the run as written; None otherwise."""
+    if language != "de" or len(run) < 2:
+        return None
+    named = " ".join([_german_adjective_nominative(word) or word for word in run[:-1]] + run[-1:])
+    return named if named != " ".join(run) else None
 
 
 def _foreign_first_name_opens(run: list[str], language: str | None) -> bool:
@@ -3832,7 +3888,7 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     if (country := _country_named(run, language)) is not None:
         return country  # "Russischen Föderation", "Rusya Federasyonu'nun": a federation's word is no organisation's
     if has_org_word(run):  # but a union the gazetteer names in the language is one ("Evropska unija")
-        union = find_place(written)
+        union = find_place(written) or find_place(german_nominative_name(run, language) or written)
         return find_organisation(written) or (union if union is not None and union.kind == "org" else None)
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None
@@ -3844,6 +3900,7 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         or find_place("-".join(run))
         or find_place_inflected(run, language)
         or _last_word_in_case(run, language)  # "w Sankt Petersburgu", "v Buenos Airesu"
+        or find_place(german_nominative_name(run, language) or written)  # "im Schwarzen Meer"
     )
     if found is None and (agreed := agreed_nominative(run, language)) is not None:
         found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland
@@ -4240,6 +4297,8 @@ def _team_name(run: list[str], language: str | None) -> bool:
     if language != "en" or len(run) < 2 or find_place(" ".join(run[:-1])) is None:
         return False
     last = run[-1].lower()
+    if lemmas.with_capital(run[-1], "en"):
+        return False  # a name's plural by the dictionary ("Serena Williams": William's), no team's noun
     return last.endswith("s") and lemmas.lemmatize(last, "en") != last
 
 
@@ -4347,6 +4406,8 @@ def _name_lemma(word: str, language: str) -> str:
     lemma = lemmas.lemmatize(word, language)
     if language in NAMES_NOT_INFLECTED and lemma[:1].islower() and lemma != word.lower():
         return word
+    if language in NAMES_NOT_INFLECTED and lemma != word and (is_given_name(word) or is_family_name(word)):
+        return word  # "Andreas", "Marcos", "Edwards" as listed: no plural of Andrea, Marco, Edward
     if language in ENDINGS_ONLY and _name_as_written(word, lemma, language):
         return word
     if language in ENDINGS_ONLY and not _ending_changed(word, lemma):

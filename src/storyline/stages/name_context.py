@@ -18,7 +18,7 @@ from storyline.stages.gazetteer import find_place, is_country
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.latin_names import census_surname_rank
 from storyline.stages.lemmas import SUPPORTED_LANGUAGES
-from storyline.stages.name_filters import NOUN_CAPITALISING
+from storyline.stages.name_filters import NOUN_CAPITALISING, noun_compound
 from storyline.stages.name_languages import APOSTROPHE_SUFFIX
 
 # German nouns for a kind of place, as a compound's end: "Hauptstadt Moskau", "Bundesstaat Borno",
@@ -90,7 +90,9 @@ def is_german_descriptor(run: list[str], language: str | None) -> bool:
     word, rest = run[0], run[1:]
     if names_a_kind_of_company(word) and _company_name(rest):
         return True
-    if is_given_name(word) or find_place(word) is not None or not lemmas.capitalised_noun(word, language):
+    if is_given_name(word) or find_place(word) is not None:
+        return False
+    if not lemmas.capitalised_noun(word, language) and not _compound_before_full_name(word, rest, language):
         return False
     if has_org_word([word]) or ends_in_org_word(word) or opens_with_org_word([word]):
         return False  # "Kantonspolizei Aargau", "Staatsanwaltschaft Zofingen": the organisation's name
@@ -105,6 +107,12 @@ def is_german_descriptor(run: list[str], language: str | None) -> bool:
     if len(rest) == 1 and names_a_kind_of_place(word, lands=False) and not lemmas.in_lowercase(rest[0], language):
         return True  # "Insel Lesbos", "Landkreis Lüneburg": a name the gazetteer lacks after its kind
     return before_full_name or (place is not None and not is_country(place))
+
+
+def _compound_before_full_name(word: str, rest: list[str], language: str) -> bool:
+    """A German compound of nouns the dictionary does not list ("Weltkriegsveteran", "Ex-Nationalspieler")
+    before a listed first name and at least one more word: a person's description, as a listed noun is."""
+    return len(rest) >= 2 and is_given_name(rest[0]) and not is_family_name(word) and noun_compound(word, language)
 
 
 def names_a_kind_of_place(word: str, lands: bool = True) -> bool:
