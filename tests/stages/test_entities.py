@@ -3188,9 +3188,9 @@ def test_entities_german_listed_companies_places_before_nouns_and_page_labels() 
     part of its place; an initial after a name is no noun ("Wladimir N." is no town Vladimir)."""
     assert _surfaces("In seinem Team war Einheit, Trump auf Twitter schrieb.", "de").get("Twitter") == "org"
     assert _places("Nach sieben Wochen im Rheinland-Pfalz Pause am Montag kamen sie wieder.", "de") == {
-        "Rheinland-Pfalz"
+        "Rhineland-Palatinate"
     }
-    assert _places("Die Schulen in Sachsen-Anhalt Pause machen nicht.", "de") == {"Sachsen-Anhalt"}
+    assert _places("Die Schulen in Sachsen-Anhalt Pause machen nicht.", "de") == {"Saxony-Anhalt"}
     assert _surfaces("Anzeige Anzeige Düsseldorf. Der Koch hat das Restaurant verlassen.", "de") == {
         "Düsseldorf": "place"
     }

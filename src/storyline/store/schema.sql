@@ -1,6 +1,6 @@
 -- storyline store schema, for SQLite and PostgreSQL. The version below is the one place it is
 -- recorded; bump it and add a migration in migrations.py whenever this file changes.
--- schema_version: 30
+-- schema_version: 31
 --
 -- Written in SQLite's types; store/schema.py renders it for PostgreSQL (BIGINT, DOUBLE PRECISION,
 -- BYTEA, identity keys, deferrable foreign keys). What only one of them has sits between
