@@ -54,7 +54,7 @@ def test_display_name_romanises_in_the_language_the_name_was_written_in() -> Non
 def test_a_country_is_shown_by_the_english_name_the_stores_english_articles_write() -> None:
     """A country is shown by the one of its English names (the CLDR's, GeoNames') that the store's
     English articles write most (Turkey or Türkiye), never by an acronym; without English articles by the
-    gazetteer's name. A city by the gazetteer's name, but where that has letters English does not write and
+    gazetteer's name now (Turkey: GeoNames', where CLDR's has letters English does not write). A city by the gazetteer's name, but where that has letters English does not write and
     the English articles write another of its names more (Cologne for Köln): an English article's
     "Quds" is no name of Jerusalem, nor "Dusseldorf" another than Düsseldorf."""
 
@@ -67,7 +67,8 @@ def test_a_country_is_shown_by_the_english_name_the_stores_english_articles_writ
         place("Türkiye", "Türkiye", "en", 1),
     ]
     assert display_name("iso:TR", turkey) == "Turkey"
-    assert display_name("iso:TR", turkey[:1]) == "Türkiye"
+    assert display_name("iso:TR", turkey[:1]) == "Turkey"
+    assert display_name("iso:TR", [place("Türkiye", "Türkiye", "en", 3), *turkey[:1]]) == "Türkiye"
     united_states = [place("US", "United States", "en", 9), place("United States", "United States", "en", 2)]
     assert display_name("iso:US", united_states) == "United States"
     cologne = [place("Köln", "Köln", "de", 9), place("Cologne", "Köln", "en", 2)]

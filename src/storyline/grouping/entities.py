@@ -47,6 +47,7 @@ from storyline.stages.gazetteer import (
     METROPOLIS_POPULATION,
     Place,
     english_country_names,
+    find_country_by_code,
     find_place,
     find_region_by_code,
     without_accents,
@@ -625,13 +626,14 @@ def _glued_to_itself(words: Sequence[str]) -> bool:
 
 
 def _region_named_now(identity: str) -> str | None:
-    """A country's region by the gazetteer's English name for it now, whatever name its mentions were
-    stored with ("Lower Saxony" where an older build stored "Niedersachsen"); None for any other id."""
+    """A country or its region by the gazetteer's English name for it now, whatever name its mentions were
+    stored with ("Lower Saxony" where an older build stored "Niedersachsen", "Turkey" for "Türkiye"); None for
+    any other id."""
     country, dash, code = identity.removeprefix("iso:").partition("-")
-    if not identity.startswith("iso:") or not dash:
+    if not identity.startswith("iso:"):
         return None
-    region = find_region_by_code(country, code)
-    return region.name if region is not None else None
+    place = find_region_by_code(country, code) if dash else find_country_by_code(country)
+    return place.name if place is not None else None
 
 
 def _english_usage(identity: str, counts: Sequence[VariantCount]) -> str | None:

@@ -78,6 +78,7 @@ from storyline.stages.gazetteer import (
     find_region_by_code,
     find_town,
     first_language_of,
+    home_country,
     is_capital,
     is_country,
     may_end_a_town,
@@ -92,6 +93,7 @@ from storyline.stages.institutions import (
     country_institution,
     find_institution,
     find_office,
+    is_home_office,
     may_open_institution,
     may_open_office,
 )
@@ -698,6 +700,12 @@ def _country_institutions_named(
         plain = [word for word, _ in words]
         for start, end, office in _known_span_positions(plain, 4, find_office, may_open_office):
             country = _country_after(plain, end, language) or _country_before(plain, start, language)
+            if (
+                country is None
+                and is_home_office(office)
+                and (home := _home_of_named_office(plain[start:end], language))
+            ):
+                country = (start, end), home
             if country is None:
                 continue
             (first, last), place = country
@@ -838,14 +846,26 @@ def _country_after(words: list[str], end: int, language: str | None) -> tuple[tu
     return None
 
 
+def _home_of_named_office(office: list[str], language: str | None) -> Place | None:
+    """The country an office written as a name ("Ministerstwo Zdrowia", "Sağlık Bakanlığı", "MSZ") is of where
+    its sentence names none: the one country the article's language is spoken in (``home_country``). An
+    office in lowercase ("rząd", the government) is no name of one."""
+    if not language or not office[0][:1].isupper():
+        return None
+    return home_country(language)
+
+
 def _country_before(words: list[str], start: int, language: str | None) -> tuple[tuple[int, int], Place] | None:
-    """The country named right before an office in English ("US Senate", "Pakistan's Supreme Court"), or
-    by its adjective there ("the Russian Foreign Ministry", "the South Korean government")."""
-    if language != "en":
+    """The country named right before an office in English and Turkish ("US Senate", "Pakistan's Supreme
+    Court", "Almanya Dışişleri Bakanlığı"), or in English by its adjective there ("the Russian Foreign Ministry",
+    "the South Korean government")."""
+    if language not in ("en", *TURKIC):
         return None
     for size in (2, 1):
         if start - size >= 0 and (country := _country(words[start - size : start], language)) is not None:
             return (start - size, start), country
+    if language != "en":
+        return None
     for size in range(LONGEST_ADJECTIVE, 0, -1):
         code = country_of_adjective(words[start - size : start]) if start - size >= 0 else None
         if code is not None and (country := find_country_by_code(code)) is not None:

@@ -967,10 +967,18 @@ def _catalogues(domain: str, languages: list[str] = COUNTRY_NAME_LANGUAGES) -> l
 def _display_name(short: list[str], geonames: str | None, english: list[str]) -> str:
     """A country's English name as shown: CLDR's, unless it is a form for a menu ("Bosnia & Herzegovina",
     "Congo - Kinshasa", "Myanmar (Burma)", "Hong Kong SAR China", "St. Lucia"), where GeoNames' English name
-    is the one running text writes ("Democratic Republic of the Congo", "Hong Kong", "Saint Lucia")."""
+    is the one running text writes ("Democratic Republic of the Congo", "Hong Kong", "Saint Lucia"); and where
+    CLDR's has letters English does not write and GeoNames' is another name, not the same without its accents
+    ("Türkiye": Turkey, "Côte d’Ivoire": Ivory Coast; but Curaçao, Réunion)."""
+    if short and geonames and not short[0].isascii() and _letters_of(short[0]) != _letters_of(geonames):
+        return geonames
     if short and not (geonames and _MENU_FORM.search(short[0])):
         return short[0]
     return geonames or english[0]
+
+
+def _letters_of(name: str) -> str:
+    return _NOT_LETTERS.sub("", without_accents(name)).casefold()
 
 
 def _with_sorting_heads(
@@ -1198,6 +1206,18 @@ def _bracketed_names(name: str) -> list[str]:
     if found is None:
         return [name]
     return [found.group(1), _TRAILING_CODE.sub("", found.group(2))]
+
+
+@lru_cache(maxsize=64)
+def home_country(language: str) -> Place | None:
+    """The country a language is spoken in far more than in any other where it is official (Polish: Poland,
+    Turkish: Turkey, which has 70 times Cyprus's people); None where no one stands out (English, Spanish,
+    Russian: Kazakhstan's people are more than a tenth of Russia's)."""
+    import pycountry
+
+    codes = {country.alpha_2 for country in pycountry.countries if language in official_languages(country.alpha_2)}
+    home = _dominant_country(codes) if codes else None
+    return find_country_by_code(home) if home is not None else None
 
 
 def _dominant_country(codes: set[str]) -> str | None:

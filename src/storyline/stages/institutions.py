@@ -246,8 +246,10 @@ def find_institution(words: list[str]) -> Institution | None:
 # institution each only with the country they are of ("Сенат США", "МИД Германии", "Pakistan's Supreme
 # Court"). Alone, each name would join every country's office into one entity (one "MID" for the
 # foreign ministries of Russia, Germany and Poland). Written in Russian, Ukrainian, Bulgarian, Polish,
-# Czech, Slovenian and English, with their case endings; the country comes after the office in the Slavic
-# languages (in the genitive, or after Bulgarian "на") and before it or after "of" in English.
+# Czech, Slovenian, Turkish and English, with their case endings; the country comes after the office in the
+# Slavic languages (in the genitive, or after Bulgarian "на"), before it in Turkish ("Almanya Dışişleri
+# Bakanlığı"), and before it or after "of" in English. Where the sentence names no country, a language spoken
+# by one country far more than by any other (Polish, Turkish) names its own (``gazetteer.home_country``).
 @dataclass(frozen=True)
 class Office:
     kind: str  # "foreign-ministry"
@@ -260,31 +262,51 @@ _BG_MINISTRY = r"министерств(?:о|ото)"
 _PL_MINISTRY = r"ministerstw(?:o|a|ie|u|em)"
 _CS_MINISTRY = r"ministerstv(?:o|a|u|em)"
 _SL_MINISTRY = r"ministrstv(?:o|a|u|om)"
+# "Sağlık Bakanlığının": no apostrophe for a noun's endings; "Bakanlığımızın", of our ministry
+_TR_MINISTRY = r"bakanlığ(?:ı(?:n|nın|na|nda|ndan|yla|nı|nca)?|ımız(?:ın|a|da|dan|ı)?)"
 _OFFICES: tuple[tuple[Office, str], ...] = (
     (
         Office("foreign-ministry", "Foreign Ministry"),
         r"foreign ministry|foreign office|ministry of foreign affairs|мид(?:а|е|у|ом)?"
         rf"|{_RU_MINISTRY} иностранных дел|мзс|{_UK_MINISTRY} закордонних справ|мвнр"
         rf"|{_BG_MINISTRY} на външните работи|msz|{_PL_MINISTRY} spraw zagranicznych|mzv|{_CS_MINISTRY} zahraničí"
-        rf"|{_CS_MINISTRY} zahraničních věcí|{_SL_MINISTRY} za zunanje zadeve",
+        rf"|{_CS_MINISTRY} zahraničních věcí|{_SL_MINISTRY} za zunanje zadeve|dışişleri {_TR_MINISTRY}",
     ),
     (
         Office("defence-ministry", "Defence Ministry"),
         rf"defen[cs]e ministry|ministry of defen[cs]e|минобороны|{_RU_MINISTRY} обороны|міноборони|{_UK_MINISTRY} оборони"
         rf"|{_BG_MINISTRY} на отбраната|{_PL_MINISTRY} obrony(?: narodowej)?|{_CS_MINISTRY} obrany"
-        rf"|{_SL_MINISTRY} za obrambo",
+        rf"|{_SL_MINISTRY} za obrambo|milli savunma {_TR_MINISTRY}",
     ),
     (
         Office("health-ministry", "Health Ministry"),
         rf"health ministry|ministry of health|минздрав(?:а|е|у|ом)?|{_RU_MINISTRY} здравоохранения|моз"
         rf"|{_UK_MINISTRY} охорони здоров(?:['’]я)?|{_BG_MINISTRY} на здравеопазването|{_PL_MINISTRY} zdrowia"
-        rf"|{_CS_MINISTRY} zdravotnictví|{_SL_MINISTRY} za zdravje",
+        rf"|{_CS_MINISTRY} zdravotnictví|{_SL_MINISTRY} za zdravje|sağlık {_TR_MINISTRY}",
     ),
     (
         Office("interior-ministry", "Interior Ministry"),
         rf"interior ministry|ministry of (?:the )?interior|мвд|{_RU_MINISTRY} внутренних дел|мвс|{_UK_MINISTRY} внутрішніх справ"
         rf"|мвр|{_BG_MINISTRY} на вътрешните работи|{_PL_MINISTRY} spraw wewnętrznych|{_CS_MINISTRY} vnitra"
-        rf"|{_SL_MINISTRY} za notranje zadeve",
+        rf"|{_SL_MINISTRY} za notranje zadeve|içişleri {_TR_MINISTRY}",
+    ),
+    (
+        Office("justice-ministry", "Justice Ministry"),
+        rf"justice ministry|ministry of justice|минюст(?:а|е|у|ом)?|{_RU_MINISTRY} юстиции|мін(?:істерство )?юст(?:у|иції)?"
+        rf"|{_UK_MINISTRY} юстиції|{_BG_MINISTRY} на правосъдието|{_PL_MINISTRY} sprawiedliwości"
+        rf"|{_CS_MINISTRY} spravedlnosti|{_SL_MINISTRY} za pravosodje|adalet {_TR_MINISTRY}",
+    ),
+    (
+        Office("finance-ministry", "Finance Ministry"),
+        rf"finance ministry|ministry of finance|минфин(?:а|е|у|ом)?|{_RU_MINISTRY} финансов|мінфін(?:у|і|ом)?"
+        rf"|{_UK_MINISTRY} фінансів|{_BG_MINISTRY} на финансите|{_PL_MINISTRY} finansów|{_CS_MINISTRY} financí"
+        rf"|{_SL_MINISTRY} za finance|(?:hazine ve )?maliye {_TR_MINISTRY}",
+    ),
+    (
+        Office("education-ministry", "Education Ministry"),
+        rf"education ministry|ministry of (?:national )?education|минобрнауки|{_RU_MINISTRY} просвещения"
+        rf"|{_UK_MINISTRY} освіти(?: і науки)?|{_BG_MINISTRY} на образованието(?: и науката)?"
+        rf"|{_PL_MINISTRY} edukacji(?: narodowej)?|{_CS_MINISTRY} školství|milli eğitim {_TR_MINISTRY}",
     ),
     (
         Office("supreme-court", "Supreme Court"),
@@ -310,7 +332,9 @@ _OFFICE_OPENINGS = (
     "міноборони", "health", "минздрав", "моз", "interior", "мвд", "мвс", "мвр", "supreme", "верховн",
     "върховни", "senate", "сенат", "congress", "конгрес", "parliament", "парламент", "government",
     "правительств", "уряд", "правителств", "msz", "mzv", "ministerstw", "ministerstv", "ministrstv", "sąd",
-    "nejvyšší", "vrhovn", "senat", "senát", "kongres", "rząd", "vlád", "vlad",
+    "nejvyšší", "vrhovn", "senat", "senát", "kongres", "rząd", "vlád", "vlad", "dışişleri", "milli", "sağlık",
+    "içişleri", "adalet", "maliye", "hazine", "justice", "finance", "education", "минюст", "мінюст", "минфин",
+    "мінфін", "минобрнауки",
 )  # fmt: skip
 # Countries whose English name takes "the" after "of" ("Senate of the United States")
 _WITH_THE = ("United ", "Netherlands", "Philippines", "Gambia", "Bahamas", "Maldives", "Comoros", "Seychelles")
@@ -319,14 +343,26 @@ _WITH_THE_ENDINGS = (" Republic", " Islands", " Territory", " Territories")  # "
 
 def may_open_office(word: str) -> bool:
     """Whether an office's name may open with ``word`` (a cheap test before ``find_office``)."""
-    return word.casefold().startswith(_OFFICE_OPENINGS)
+    return _turkish_folded(word).startswith(_OFFICE_OPENINGS)
+
+
+def _turkish_folded(text: str) -> str:
+    """``text`` casefolded, Turkish's dotted capital "İ" as "i" (casefolding makes it "i" and a combining dot)."""
+    return text.replace("İ", "i").casefold()
+
+
+def is_home_office(office: Office) -> bool:
+    """Whether an office named without its country is the article's own country's (``gazetteer.home_country``):
+    a ministry, the government, the supreme court or the senate are every country's; a congress or parliament
+    named so is as often an event's or the European Union's ("Kongres", "Parlament")."""
+    return office.kind not in ("congress", "parliament")
 
 
 def find_office(words: list[str]) -> Office | None:
     """The office a window of up to four words names as a whole, or None."""
-    if not words or len(words) > 4 or not words[0].casefold().startswith(_OFFICE_OPENINGS):
+    if not words or len(words) > 4 or not may_open_office(words[0]):
         return None
-    written = " ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words)
+    written = _turkish_folded(" ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words))
     return next((office for office, pattern in _OFFICE_PATTERNS if pattern.fullmatch(written)), None)
 
 
