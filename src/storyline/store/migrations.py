@@ -241,8 +241,8 @@ MIGRATIONS: dict[int, Migration] = {
     # name with its noun ("Adamawa state"): names again.
     29: Migration(rename_entities=True),
     # Version 31: a country's region is shown by its English name where the ISO catalogues give only its own
-    # ("Lower Saxony" for Niedersachsen, from the countries-states-cities database; stages/gazetteer.py):
-    # names again.
+    # ("Lower Saxony" for Niedersachsen, from the countries-states-cities database; stages/gazetteer.py), and a
+    # country by GeoNames' English name where CLDR's has letters English does not write (Turkey): names again.
     30: Migration(rename_entities=True),
 }
 
