@@ -352,10 +352,12 @@ def _turkish_folded(text: str) -> str:
 
 
 def is_home_office(office: Office) -> bool:
-    """Whether an office named without its country is the article's own country's (``gazetteer.home_country``):
-    a ministry, the government, the supreme court or the senate are every country's; a congress or parliament
-    named so is as often an event's or the European Union's ("Kongres", "Parlament")."""
-    return office.kind not in ("congress", "parliament")
+    """Whether an office named without its country may be the article's own country's
+    (``gazetteer.home_country``): a ministry, named by its portfolio as a name ("Ministerstwo Zdrowia",
+    "Sağlık Bakanlığı"), where a foreign one is named with its country. Not the government, a senate, a
+    supreme court or a parliament, which news of a country abroad names bare once it has named the country
+    ("Правителството", "Сенатът" in a Bulgarian article on Washington; measured on the SlavicNER corpus)."""
+    return office.kind.endswith("-ministry")
 
 
 def find_office(words: list[str]) -> Office | None:
