@@ -3536,3 +3536,12 @@ def test_entities_a_polish_office_named_without_its_country_is_polands() -> None
     assert {"inst:health-ministry@iso:PL", "inst:government@iso:DE"} <= set(found)
     assert "inst:supreme-court@iso:PL" not in found
     assert not any(key.startswith("inst:") for key in _mentions("The Health Ministry said so on Monday.", "en"))
+
+
+def test_entities_an_english_name_in_german_text_keeps_its_last_word() -> None:
+    """ "Black Lives Matter" in a German article: German's dictionary reads "Matter" as matt's comparative;
+    the name is its words as written, keyed as the English articles key it."""
+    german = _mentions("Die Bewegung Black Lives Matter protestierte in Berlin.", "de")
+    english = _mentions("The Black Lives Matter movement protested in Berlin.", "en")
+    assert name_key("Matter") in german and name_key("Matter") in english
+    assert german[name_key("Matter")].lemma.endswith("Black Lives Matter")

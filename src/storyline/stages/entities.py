@@ -3600,6 +3600,10 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
         mention = _mention_for_run(nominative, before, language, person=True)  # "Donaldem Trumpem"
         return dataclasses.replace(mention, surface=surface) if mention else None
     head_lemma, head_kind = _lemma_and_kind(run[-1], language)
+    if language in NOUN_CAPITALISING and len(run) > 1 and _foreign_name_read_as_german(run, language):
+        # a foreign name's last word the dictionary reads as an adjective's or a verb's form ("Black Lives
+        # Matter": matt) is the name's as written
+        head_lemma = APOSTROPHE_SUFFIX.sub("", run[-1])
     # a surname after its particles takes no case ending ("фон дер Ляйен" is no form of "Ляйена")
     written = _keeps_written_form(run, language) or _surname_after_particles(run, language)
     if _surname_read_as_a_word(run, head_lemma, language):
@@ -3660,6 +3664,16 @@ def _mention_for_run(run: list[str], before: list[str], language: str | None, pe
     if len(run) > 1 and not written and language in TURKIC:
         lemma = _institution_name(run)  # "Pamukkale Üniversitesi Hastanesi", not "Pamuk Üniversite Hastane"
     return Found(key=key, given=given, surface=surface, kind="person" if kind == "given" else kind, lemma=lemma)
+
+
+def _foreign_name_read_as_german(run: list[str], language: str) -> bool:
+    """A name of English words ending in one German's dictionary reads as a common word's form ("Black Lives
+    Matter": "Matter" as matt's comparative), after a word of English that is no common word of German; not
+    a German word read so ("Neueste Politik Videos Neueste")."""
+    last = APOSTROPHE_SUFFIX.sub("", run[-1])
+    if not (lemmas.is_known(last.lower(), "en") and lemmas.in_lowercase(last, language)):
+        return False
+    return any(lemmas.is_known(word.lower(), "en") and not lemmas.in_lowercase(word, language) for word in run[:-1])
 
 
 def _german_adjectives_named(words: list[str], lemmas_of: list[str], language: str | None) -> list[str]:
