@@ -3686,6 +3686,10 @@ def _german_adjectives_named(words: list[str], lemmas_of: list[str], language: s
     return [_german_adjective_nominative(word) or lemma for word, lemma in zip(words, lemmas_of, strict=True)]
 
 
+_WORDS_KEPT = 1 << 14  # words whose reading as a German adjective is kept (a bounded cache)
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
 def _german_adjective_nominative(word: str) -> str | None:
     """A capitalised German adjective's weak nominative ("Europäischen": Europäische), or None for any other word."""
     folded = word.lower()

