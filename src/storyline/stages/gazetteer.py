@@ -1194,8 +1194,8 @@ def _subdivisions(
 
 def _english_region_names() -> dict[str, str]:
     """The English names of countries' regions by ISO 3166-2 code, from the countries-states-cities
-    database (``countrystatecity-countries``: "Lower Saxony" for DE-NI, "Carinthia", "Andalusia", "Beni Suef"),
-    where the ISO catalogues give only the region's own name ("Niedersachsen", "Banī Suwayf")."""
+    database (``countrystatecity-countries``: "Lower Saxony" for DE-NI, "Carinthia", "Andalusia", "Hadhramaut"),
+    where the ISO catalogues give only the region's own name ("Niedersachsen", "Ḩaḑramawt")."""
     from countrystatecity_countries import get_countries, get_states_of_country
 
     return {

@@ -26,8 +26,9 @@ LONGEST_TOWN = 3  # words of a town's name ("Hochheim am Main")
 
 
 def towns_of_named_countries(mentions: Sequence[Found], language: str | None) -> list[Found]:
-    """``mentions`` with each name no list knows (untyped, or a place by its context alone) that is a town of a country the article names (by the country
-    or one of its regions) typed as that town; the rest as they are."""
+    """``mentions`` with each name no list knows (untyped, or a place by its context alone) that is a town of
+    a country the article names (by the country or one of its regions) typed as that town; the rest as they
+    are."""
     countries = named_countries(mentions)
     if not countries or not language:
         return list(mentions)
