@@ -491,7 +491,7 @@ def display_name(identity: str, counts: Sequence[VariantCount]) -> str:
         if places:
             return (
                 _english_usage(identity, counts)
-                or _region_named_now(identity)
+                or _place_named_now(identity)
                 or min(places, key=lambda lemma: (-places[lemma], lemma))
             )
     lemmas: Counter[str] = Counter()
@@ -625,7 +625,7 @@ def _glued_to_itself(words: Sequence[str]) -> bool:
     return False
 
 
-def _region_named_now(identity: str) -> str | None:
+def _place_named_now(identity: str) -> str | None:
     """A country or its region by the gazetteer's English name for it now, whatever name its mentions were
     stored with ("Lower Saxony" where an older build stored "Niedersachsen", "Turkey" for "Türkiye"); None for
     any other id."""

@@ -3707,13 +3707,13 @@ _MIN_ADJECTIVE_STEM = 3  # "neu" of "Neue Zürcher Zeitung"
 _CASE_ENDINGS_OF_ADJECTIVES = frozenset({"e", "en", "er", "es", "em"})  # "e": the form itself
 
 
-def german_nominative_name(run: list[str], language: str | None) -> str | None:
-    """A German name of several words with its adjectives as the name is known ("Europäischen Union":
-    Europäische Union), where that differs from the run as written; None otherwise."""
+def _german_nominative_place(run: list[str], language: str | None) -> Place | None:
+    """The place a German name of several words is with its adjectives as the name is known ("im Schwarzen
+    Meer", "der Europäischen Union": Europäische Union), where that differs from the run as written."""
     if language != "de" or len(run) < 2:
         return None
-    named = " ".join([_german_adjective_nominative(word) or word for word in run[:-1]] + run[-1:])
-    return named if named != " ".join(run) else None
+    named = [*_german_adjectives_named(run[:-1], run[:-1], language), run[-1]]
+    return find_place(" ".join(named)) if named != run else None
 
 
 def _foreign_first_name_opens(run: list[str], language: str | None) -> bool:
@@ -3926,7 +3926,7 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
     if (country := _country_named(run, language)) is not None:
         return country  # "Russischen Föderation", "Rusya Federasyonu'nun": a federation's word is no organisation's
     if has_org_word(run):  # but a union the gazetteer names in the language is one ("Evropska unija")
-        union = find_place(written) or find_place(german_nominative_name(run, language) or written)
+        union = find_place(written) or _german_nominative_place(run, language)
         return find_organisation(written) or (union if union is not None and union.kind == "org" else None)
     # a dateline or heading in capitals ("NEW YORK (Reuters)") names the place written in lowercase
     in_capitals = find_place(written.title()) if written.isupper() else None
@@ -3938,7 +3938,7 @@ def _place_for_run(run: list[str], head_lemma: str, language: str | None, before
         or find_place("-".join(run))
         or find_place_inflected(run, language)
         or _last_word_in_case(run, language)  # "w Sankt Petersburgu", "v Buenos Airesu"
-        or find_place(german_nominative_name(run, language) or written)  # "im Schwarzen Meer"
+        or _german_nominative_place(run, language)  # "im Schwarzen Meer"
     )
     if found is None and (agreed := agreed_nominative(run, language)) is not None:
         found = find_place(" ".join(agreed))  # "Північної Ірландії": Північна Ірландія, Northern Ireland

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.stages.name_languages import APOSTROPHE_SUFFIX
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX, turkish_casefold
 
 
 @dataclass(frozen=True)
@@ -343,12 +343,7 @@ _WITH_THE_ENDINGS = (" Republic", " Islands", " Territory", " Territories")  # "
 
 def may_open_office(word: str) -> bool:
     """Whether an office's name may open with ``word`` (a cheap test before ``find_office``)."""
-    return _turkish_folded(word).startswith(_OFFICE_OPENINGS)
-
-
-def _turkish_folded(text: str) -> str:
-    """``text`` casefolded, Turkish's dotted capital "İ" as "i" (casefolding makes it "i" and a combining dot)."""
-    return (text.replace("İ", "i") if "İ" in text else text).casefold()
+    return turkish_casefold(word).startswith(_OFFICE_OPENINGS)
 
 
 def is_home_office(office: Office) -> bool:
@@ -364,7 +359,7 @@ def find_office(words: list[str]) -> Office | None:
     """The office a window of up to four words names as a whole, or None."""
     if not words or len(words) > 4 or not may_open_office(words[0]):
         return None
-    written = _turkish_folded(" ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words))
+    written = turkish_casefold(" ".join(APOSTROPHE_SUFFIX.sub("", word) for word in words))
     return next((office for office, pattern in _OFFICE_PATTERNS if pattern.fullmatch(written)), None)
 
 

@@ -21,6 +21,11 @@ LOWERCASE_DICTIONARIES = frozenset({"bg"})
 APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_A-ZА-ЯЁІЇЄҐ]+$")
 
 
+def turkish_casefold(text: str) -> str:
+    """``text`` casefolded, Turkish's dotted capital "İ" as "i" (casefolding makes it "i" and a combining dot)."""
+    return text.replace("İ", "i").casefold()
+
+
 # the small words inside a person's surname, in any language ("Ursula von der Leyen", "Charles de Gaulle",
 # "Ludwig van Beethoven", "Mohammed bin Salman"), as Latin and Cyrillic script write them ("Урсула фон дер
 # Ляйен", "Шарль де Голль"): a first, then what may follow it ("von der", "de la")

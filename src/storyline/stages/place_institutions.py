@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from storyline.stages.institutions import after_of, office_name
-from storyline.stages.name_languages import APOSTROPHE_SUFFIX
+from storyline.stages.name_languages import APOSTROPHE_SUFFIX, turkish_casefold
 
 LONGEST_PLACE = 3  # words of a place's name inside an institution's ("Buenos Aires", "San Luis Potosí")
 # small words inside a longer name: "Bank of America University" is no university of America's
@@ -224,8 +224,7 @@ _OPENINGS = {
 
 
 def _folded(word: str) -> str:
-    # Turkish's dotted capital I folds to "i" (casefold would leave a combining dot)
-    return APOSTROPHE_SUFFIX.sub("", word).replace("İ", "i").casefold()
+    return turkish_casefold(APOSTROPHE_SUFFIX.sub("", word))
 
 
 def _capitalised(word: str) -> bool:

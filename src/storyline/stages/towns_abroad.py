@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from storyline.stages import lemmas
 from storyline.stages.gazetteer import Place, find_town_abroad, spoken_in
 from storyline.stages.given_names import is_family_name, is_given_name
 from storyline.stages.keys import is_latin
 from storyline.stages.name_filters import Found
 from storyline.stages.name_languages import APOSTROPHE_SUFFIX
+from storyline.stages.name_shapes import is_known_word
 
 LONGEST_TOWN = 3  # words of a town's name ("Hochheim am Main")
 
@@ -48,22 +48,14 @@ def _as_town(mention: Found, countries: set[str], language: str) -> Found:
     if not words or len(words) > LONGEST_TOWN or not is_latin(name) or name.isupper():
         return mention
     town = _town_of(name, countries, language)
-    if town is None or is_given_name(words[0]) or is_family_name(words[-1]) or any(_a_word(w, language) for w in words):
+    if (
+        town is None
+        or is_given_name(words[0])
+        or is_family_name(words[-1])
+        or any(word[:1].isupper() and is_known_word(word, language) for word in words)  # "Worms", "Marl"
+    ):
         return mention
     return dataclasses.replace(mention, key=town.id, given="", kind="place", lemma=town.name)
-
-
-def _a_word(word: str, language: str) -> bool:
-    """A word of the article's language or of English (capitalised or not), which a town's name abroad
-    must not be: "Worms", "Marl", "Weil" are towns and words."""
-    if word[:1].islower():
-        return False  # "am" of "Hochheim am Main": a small word inside the name
-    for tongue in dict.fromkeys((language, "en")):
-        if tongue in lemmas.SUPPORTED_LANGUAGES and (
-            lemmas.is_known(word, tongue) or lemmas.is_known(word.lower(), tongue)
-        ):
-            return True
-    return False
 
 
 def _town_of(name: str, countries: set[str], language: str) -> Place | None:
